@@ -1,0 +1,23 @@
+"""The engine's one entry point: text and publication date in, claims out."""
+from __future__ import annotations
+
+from datetime import date
+
+from . import casualties, quotes, text, times
+from .types import Extraction
+
+EXTRACTOR_NAME = "factdesk-rules"
+# Bump when a rule change alters output: re-extraction with a new version
+# produces new fingerprints, the same version is idempotent.
+EXTRACTOR_VERSION = "1.0.0"
+
+
+def extract(document_text: str, published: date | None = None) -> Extraction:
+    document = text.segment(document_text, published)
+    claims = [
+        *quotes.find_quote_claims(document),
+        *casualties.find_casualties(document),
+        *times.find_ceasefires(document),
+    ]
+    claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
+    return Extraction(claims=claims, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
