@@ -1,0 +1,43 @@
+"""Celery tasks: ids in, a service call, a retry decision. Nothing else."""
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from claims import services
+from factdesk.errors import ServiceError
+from factdesk.logging import log_context
+
+logger = logging.getLogger(__name__)
+
+# Database hiccups are worth another try; a bug in the engine or bad data is not.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
+def extract_document(self, job_id: int) -> None:
+    with log_context(f"job-{job_id}"):
+        try:
+            services.document_extract(job_id=job_id)
+        except TRANSIENT_ERRORS as error:
+            # Short backoff only: long countdowns on Redis outlive the visibility
+            # timeout and get delivered twice; the sweep catches anything longer.
+            countdown = min(2 ** self.request.retries, 30)
+            services.extraction.job_requeue(job_id=job_id, error=f"{type(error).__name__}: {error} (retrying)")
+            logger.warning("extraction job %s: transient %s, retry in %ss", job_id, type(error).__name__, countdown)
+            raise self.retry(exc=error, countdown=countdown) from error
+        except ServiceError as error:
+            if not error.permanent:
+                raise self.retry(exc=error, countdown=min(2 ** self.request.retries, 30)) from error
+            services.extraction.job_fail(job_id=job_id, error=str(error))
+        except Exception:
+            # document_extract already marked the job failed with the error text.
+            logger.exception("extraction job %s failed", job_id)
+
+
+@shared_task(acks_late=True)
+def sweep_stuck_jobs() -> dict[str, int]:
+    with log_context("sweep"):
+        return services.jobs_sweep_stuck()

@@ -1,0 +1,128 @@
+"""Factories and personas shared by the whole suite.
+
+Personas are the roles FactDesk knows (reader, reviewer, editor, admin) and
+an outsider with no role at all; factories build the rows a test needs.
+"""
+from __future__ import annotations
+
+import os
+
+import factory
+import pytest
+from django.contrib.auth.models import Group, User
+
+from claims.models import Claim, ClaimKind, ExtractionJob
+from sources.models import Document, Outlet, Quote, Speaker, text_hash
+
+ARTICLE = (
+    "KHARTOUM — Fighting in the capital killed at least 12 civilians on Monday, the health ministry said.\n\n"
+    "“We could not reach the wounded,” said Amal Osman, a nurse at the city hospital.\n\n"
+    "A truce was due to start at 6 p.m. local time."
+)
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outlet
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Daily Ledger {n}")
+    domain = factory.Sequence(lambda n: f"ledger{n}.example")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Clashes reported, day {n}")
+    outlet = factory.SubFactory(OutletFactory)
+    text = factory.Sequence(lambda n: f"{ARTICLE}\n\nUpdate {n}.")
+    raw = factory.SelfAttribute("text")
+    content_hash = factory.LazyAttribute(lambda d: text_hash(d.text))
+    url = factory.Sequence(lambda n: f"https://ledger.example/news/{n}")
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Amal Osman {n}")
+    role = "nurse"
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    document = factory.SubFactory(DocumentFactory)
+    start = factory.LazyAttribute(lambda q: q.document.text.index("We could"))
+    end = factory.LazyAttribute(lambda q: q.start + len("We could not reach the wounded,"))
+    exact = factory.LazyAttribute(lambda q: q.document.text[q.start:q.end])
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    """A pending casualty claim: "killed at least 12 civilians"."""
+
+    class Meta:
+        model = Claim
+
+    kind = ClaimKind.CASUALTY
+    document = factory.SubFactory(DocumentFactory)
+    start = factory.LazyAttribute(lambda c: c.document.text.index("killed at least 12 civilians"))
+    end = factory.LazyAttribute(lambda c: c.start + len("killed at least 12 civilians"))
+    text = factory.LazyAttribute(lambda c: c.document.text[c.start:c.end])
+    outcome = "killed"
+    count = 12
+    qualifier = "at_least"
+    group = "civilians"
+    confidence = 0.9
+    extractor = "factdesk-rules"
+    extractor_version = "test"
+    rule = "casualty.verb_active"
+    fingerprint = factory.Sequence(lambda n: f"{n:064x}")
+    extracted_values = factory.LazyAttribute(lambda c: {"outcome": c.outcome, "count": c.count, "qualifier": c.qualifier})
+
+
+class ExtractionJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExtractionJob
+
+    document = factory.SubFactory(DocumentFactory)
+
+
+def make_user(username: str, role: str | None, **extra) -> User:
+    user = User.objects.create_user(username=username, password="correct horse battery staple", **extra)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def reader(db) -> User:
+    return make_user("rita-reader", "reader")
+
+
+@pytest.fixture
+def reviewer(db) -> User:
+    return make_user("rob-reviewer", "reviewer")
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return make_user("eva-editor", "editor", is_staff=True)
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    return make_user("ada-admin", "admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return make_user("oscar-outsider", None)
+
+
+@pytest.fixture
+def uses_real_broker() -> bool:
+    """True when the suite runs against Redis and a real Celery worker (REDIS_URL set)."""
+    return bool(os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL"))
