@@ -1,8 +1,322 @@
-"""Casualty counts (placeholder until the casualties stage lands)."""
+"""Casualty counts: how many were killed, wounded, missing or captured, as the article states it.
+
+Each rule is one way news phrases a count, read from the lexicons:
+
+- ``casualty.count_then_outcome``: "at least 49 Armenian soldiers were killed", "30 dead",
+  "two civilians were among the dead", "about 60 people are dead or still missing"
+- ``casualty.count_noun``: "an estimated 377,000 deaths", "213 civilian fatalities"
+- ``casualty.verb_then_count``: "killing at least 50 people", "injuring one"
+- ``casualty.lives_lost``: "claimed some 30,000 lives", "had lost as many as 2,300 men"
+- ``casualty.left_outcome``: "left around 110 people dead"
+- ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91"
+- ``casualty.continued``: a count that carries on the claim before it in the sentence:
+  "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
+
+A count is only a casualty when it is a whole number of people: ages, years,
+dates, clock times, distances, money and equipment around a number rule it out
+(lexicons/number_units.txt, casualty_grammar.json).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from . import lexicons, numbers, speakers
 from .types import Document, ExtractedClaim
+
+_OUTCOMES = lexicons.table("outcome_phrases")
+_QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
+_GRAMMAR = lexicons.table("casualty_grammar")
+_GROUP_NOUNS = lexicons.words("group_nouns")
+_UNITS = frozenset(word.lower() for word in lexicons.words("number_units"))
+_MONTHS = frozenset(_GRAMMAR["months"])
+_NON_COUNT_PREFIXES = frozenset(_GRAMMAR["words_before_a_non_count"])
+_CURRENCY = tuple(_GRAMMAR["currency_marks"])
+
+
+def _phrases(entries, *, regex: bool = False) -> str:
+    """An alternation of phrases, longest first, any run of white space between words."""
+    ordered = sorted({entry for entry in entries if entry}, key=len, reverse=True)
+    if regex:
+        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+
+
+def _by_phrase(table: dict) -> dict[str, str]:
+    """phrase (lower case, single spaces) -> the key it is filed under."""
+    return {
+        " ".join(phrase.lower().split()): key
+        for key, phrases in table.items()
+        if not key.startswith("_")
+        for phrase in phrases
+    }
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+_QUALIFIER_OF = _by_phrase(_QUALIFIER_TABLE)
+_AFTER_COUNT = _by_phrase(_OUTCOMES["after_count"])
+_COUNT_NOUNS = _by_phrase(_OUTCOMES["count_nouns"])
+_VERBS_BEFORE = _by_phrase(_OUTCOMES["verbs_before_count"])
+_LIVES_VERBS = _by_phrase(_OUTCOMES["lives_verbs"])
+_LOSS_VERBS = _by_phrase(_OUTCOMES["loss_verbs"])
+_LEFT_OUTCOMES = _by_phrase(_OUTCOMES["left_outcomes"])
+_TOLL_LINK_QUALIFIER = _by_phrase(_OUTCOMES["toll_links"])
+_TOLL_NOUNS = {key: value for key, value in _OUTCOMES["toll_nouns"].items() if not key.startswith("_")}
+_TOLL_NOUN_RULES = [(re.compile(_phrases(phrases, regex=True), re.IGNORECASE), outcome)
+                    for outcome, phrases in _TOLL_NOUNS.items()]
+_PERSON_NOUNS = frozenset(_normal(noun) for noun in _GROUP_NOUNS)
+
+_B = r"(?<![\w-])"
+_E = r"(?![\w-])"
+_NUM = numbers.NUMBER_PATTERN
+_QUAL = _phrases(_QUALIFIER_OF)
+_QUALNUM = (
+    rf"(?:(?P<qual>{_QUAL}){_E}\s+)?"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
+    rf"|(?P<lo2>{_NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{_NUM})"
+    rf"|(?P<n>{_NUM}))(?![\w])"
+)
+_MODIFIER = rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'])}){_E})[A-Za-z][\w'’-]*"
+_PERSON = _phrases(_GROUP_NOUNS)
+_GROUP = (
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E})"
+)
+_FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
+_LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
+
+_COUNT_THEN_OUTCOME = re.compile(
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?{_LINKING}\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
+    re.IGNORECASE,
+)
+_COUNT_NOUN = re.compile(
+    rf"{_QUALNUM}(?:\s+{_MODIFIER}){{0,2}}?\s+(?P<outcome>{_phrases(_COUNT_NOUNS)}){_E}", re.IGNORECASE
+)
+_VERB_THEN_COUNT = re.compile(
+    rf"{_B}(?P<verb>{_phrases(_VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+)?{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
+    re.IGNORECASE,
+)
+_LIVES_LOST = re.compile(
+    rf"{_B}(?P<verb>{_phrases(_LIVES_VERBS)})\s+(?:the\s+)?{_QUALNUM}\s+(?:(?P<lives>lives){_E}|{_GROUP})",
+    re.IGNORECASE,
+)
+_LEFT_OUTCOME = re.compile(
+    rf"{_B}(?P<verb>{_phrases(_OUTCOMES['left_verbs'])})\s+{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?"
+    rf"\s+(?P<outcome>{_phrases(_LEFT_OUTCOMES)}){_E}",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    rf"{_B}(?:(?:{_phrases(_GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
+    rf"(?:[A-Za-z-]+\s+)??)?"
+    rf"(?P<toll>{_phrases([p for ps in _TOLL_NOUNS.values() for p in ps], regex=True)}){_E}"
+    rf"(?P<gap>(?:\s+[^\s\d;:()]+){{0,12}}?)"
+    rf"\s+(?P<link>{_phrases(_TOLL_LINK_QUALIFIER)})\s+{_QUALNUM}",
+    re.IGNORECASE,
+)
+_INHERIT_CUES = _OUTCOMES["inherit_cues"]
+_CONTINUED = [
+    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['including'])})\s+{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
+               re.IGNORECASE),
+    re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE),
+    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['then_to'])})\s+{_QUALNUM}", re.IGNORECASE),
+    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{_QUALNUM}", re.IGNORECASE),
+]
+_QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+_PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
+_A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    outcome: str
+    count: int
+    count_high: int | None
+    qualifier: str
+    group: str | None
+    rule: str
+    confidence: float
+    number_start: int
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
-    return []
+    """Every stated casualty count in the document, each with its clause as evidence."""
+    found: list[_Found] = []
+    for sentence in document.sentences:
+        found.extend(_in_sentence(document.text, sentence.start, sentence.end))
+    claims = []
+    for item in found:
+        claims.append(ExtractedClaim(
+            kind="casualty",
+            start=item.start,
+            end=item.end,
+            text=document.text[item.start:item.end],
+            speaker=speakers.statement_speaker(document, item.number_start),
+            confidence=item.confidence,
+            rule=item.rule,
+            values={
+                "outcome": item.outcome,
+                "count": item.count,
+                "count_high": item.count_high,
+                "qualifier": item.qualifier,
+                "group": item.group,
+            },
+        ))
+    return claims
+
+
+def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
+    taken: dict[int, _Found] = {}
+
+    def keep(item: _Found | None) -> None:
+        if item is None or item.number_start in taken:
+            return
+        if any(other.start <= item.number_start < other.end for other in taken.values()):
+            return  # "200 to 250 people": the 250 belongs to the range already read
+        taken[item.number_start] = item
+
+    for number in numbers.find_numbers(text, start, end):
+        if number.vague:
+            continue
+        for begin in _starts_for(text, number.start, start):
+            keep(_count_then_outcome(text, begin, end))
+            keep(_count_noun(text, begin, end))
+    for pattern, rule in ((_LEFT_OUTCOME, "casualty.left_outcome"), (_VERB_THEN_COUNT, "casualty.verb_then_count"),
+                          (_LIVES_LOST, "casualty.lives_lost"), (_TOLL, "casualty.toll")):
+        for match in pattern.finditer(text, start, end):
+            keep(_from_verb_first(text, match, rule, end))
+    ordered = sorted(taken.values(), key=lambda item: item.start)
+    for pattern in _CONTINUED:
+        for match in pattern.finditer(text, start, end):
+            keep(_continued(text, match, ordered, end))
+    return sorted(taken.values(), key=lambda item: item.start)
+
+
+def _starts_for(text: str, number_start: int, sentence_start: int) -> list[int]:
+    """Where a count-first pattern may begin: at a qualifier just before the number, or at the number."""
+    before = _QUALIFIER_BEFORE.search(text, max(sentence_start, number_start - 30), number_start)
+    return [before.start(), number_start] if before else [number_start]
+
+
+def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
+    match = _COUNT_THEN_OUTCOME.match(text, begin, end)
+    if not match:
+        return None
+    outcome = _AFTER_COUNT[_normal(match.group("outcome"))]
+    bare = not match.group("linking").strip()
+    if bare and _A_COUNT_FOLLOWS.match(text, match.end(), end):
+        return None  # "five soldiers killed 12 civilians": the second count is the casualty
+    return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
+
+
+def _count_noun(text: str, begin: int, end: int) -> _Found | None:
+    match = _COUNT_NOUN.match(text, begin, end)
+    if not match:
+        return None
+    outcome = _COUNT_NOUNS[_normal(match.group("outcome"))]
+    return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
+
+
+def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found | None:
+    groups = match.groupdict()
+    if rule == "casualty.verb_then_count":
+        outcome = _VERBS_BEFORE[_normal(groups["verb"])]
+        if outcome == "captured" and not groups.get("group"):
+            return None  # "seized 18 ships" is no capture of people
+        return _found(text, match, outcome, rule, 0.85, end)
+    if rule == "casualty.lives_lost":
+        verb = _normal(groups["verb"])
+        if not groups.get("lives") and verb not in _LOSS_VERBS:
+            return None
+        return _found(text, match, "killed", rule, 0.75, end, group=groups.get("group"))
+    if rule == "casualty.left_outcome":
+        return _found(text, match, _LEFT_OUTCOMES[_normal(groups["outcome"])], rule, 0.85, end)
+    toll = groups["toll"]
+    outcome = next(outcome for pattern, outcome in _TOLL_NOUN_RULES if pattern.fullmatch(toll))
+    implied = _TOLL_LINK_QUALIFIER[_normal(groups["link"])]
+    return _found(text, match, outcome, rule, 0.8, end, group=None,
+                  implied=None if implied == "exact" else implied)
+
+
+def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
+    before = [item for item in earlier if item.end <= match.start() and item.outcome]
+    if not before:
+        return None
+    return _found(text, match, before[-1].outcome, "casualty.continued", 0.7, end)
+
+
+def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: float, sentence_end: int,
+           group: str | None | bool = True, implied: str | None = None) -> _Found | None:
+    """A claim from a match, or None when the outcome is mixed or the number counts no people."""
+    if not outcome:
+        return None
+    groups = match.groupdict()
+    low_name, high_name = ("lo", "hi") if groups.get("lo") else ("lo2", "hi2") if groups.get("lo2") else ("n", None)
+    low_text = groups[low_name]
+    count = numbers.parse_number(low_text)
+    count_high = numbers.parse_number(groups[high_name]) if high_name else None
+    if not isinstance(count, int) or count <= 0:
+        return None
+    if count_high is not None and (not isinstance(count_high, int) or count_high <= count):
+        return None
+    number_start, number_end = match.span(low_name)
+    last_end = match.end(high_name) if high_name else number_end
+    if not _counts_people(text, number_start, last_end, sentence_end, bool(groups.get("group"))):
+        return None
+    qualifier = _QUALIFIER_OF[_normal(groups["qual"])] if groups.get("qual") else "exact"
+    if count_high is not None:
+        qualifier = "range"
+    elif implied and qualifier == "exact":
+        qualifier = implied
+    if group is True:
+        group = _clean_group(groups.get("group"))
+    start, stop = match.span()
+    return _Found(start, stop, outcome, count, count_high, qualifier, group or None, rule, confidence, number_start)
+
+
+def _clean_group(group: str | None) -> str | None:
+    if not group:
+        return None
+    words = group.split()
+    if words and words[0].lower() == "of":
+        words = words[2:]
+        if words and words[0].lower() == "own":
+            words = words[1:]
+    return " ".join(words) or None
+
+
+def _counts_people(text: str, start: int, end: int, sentence_end: int, has_group: bool) -> bool:
+    """False when the words around a number make it an age, a date, a time, a measure, money or a thing."""
+    after = text[end:end + 2]
+    if after[:1] in ("%", ":", "-", "‑") and after[1:2].isalnum():
+        return False  # "49-year-old", "10:30", "5-kilometer"
+    if after[:1] == "%":
+        return False
+    before = text[max(0, start - 4):start]
+    if before.rstrip().endswith(_CURRENCY):
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if previous:
+        word = previous.group(1)
+        if word.lower() in _NON_COUNT_PREFIXES or (word[:1].isupper() and word.lower() in _MONTHS):
+            return False
+    following = _NEXT_WORDS.match(text, end, sentence_end)
+    if following:
+        first = following.group(1).lower().strip(".,;:!?\"'”’)")
+        raw_first = following.group(1)
+        if first in _UNITS or following.group(1).lower() in _UNITS:
+            return False
+        if raw_first[:1].isupper() and first in _MONTHS:
+            return False  # "10 October"
+        second = (following.group(2) or "").lower().strip(".,;:!?\"'”’)")
+        if second in _UNITS and first not in _PERSON_NOUNS and not has_group:
+            return False  # "18 fuel ships"
+    digits = text[start:end]
+    if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not has_group:
+        return False  # a year
+    return True
