@@ -93,6 +93,8 @@ TEMPLATES = [
 # DATABASE_URL, e.g. postgres://factdesk@127.0.0.1:5432/factdesk (psycopg 3).
 # https://django-environ.readthedocs.io/en/latest/types.html#environ-env-db-url
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'factdesk.sqlite3'}")}
+if "DATABASE_URL" not in env.ENVIRON:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default's SQLite file lives here
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -110,6 +112,7 @@ USE_I18N = True
 USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+WHITENOISE_USE_FINDERS = DEBUG  # without collectstatic, the development server still serves the admin's files
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
