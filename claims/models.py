@@ -256,3 +256,6 @@ class ExtractionJob(models.Model):
 
     def __str__(self) -> str:
         return f"Extraction job {self.pk} ({self.status}) for document {self.document_id}"
+
+
+from claims.api.tokens import ApiToken  # noqa: F401
