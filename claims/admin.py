@@ -1,0 +1,415 @@
+"""The editors' admin for claims, their review history and extraction jobs.
+
+Nothing here decides a review: the bulk actions and the correction form call
+claims.services, which own the state machine, the version bump and the
+ReviewEvent. A claim's change page is therefore read-only; its values change
+only through the actions and the "Correct values" form.
+"""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from claims import services
+from claims.admin_display import claim_values, passage_in_paragraph, shorten, values_comparison
+from claims.models import (
+    Claim,
+    ClaimKind,
+    ExtractionJob,
+    Outcome,
+    Precision,
+    Qualifier,
+    ReviewAction,
+    ReviewEvent,
+)
+from claims.review import transition_for
+from factdesk.errors import ServiceError
+from sources.models import Speaker
+
+REVIEW_PERMISSION = "claims.review_claim"
+REOPEN_PERMISSION = "claims.reopen_claim"
+CORRECT_PERMISSION = "claims.correct_claim"
+
+_DONE = {
+    ReviewAction.APPROVE: "Approved",
+    ReviewAction.REJECT: "Rejected",
+    ReviewAction.DISPUTE: "Disputed",
+    ReviewAction.REOPEN: "Reopened",
+}
+
+
+class ReviewEventInline(admin.TabularInline):
+    """A claim's review history: shown, never added to, changed or deleted here."""
+
+    model = ReviewEvent
+    fields = ("created_at", "action", "from_status", "to_status", "actor", "note", "changes")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "review event"
+    verbose_name_plural = "review history"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReviewNoteForm(forms.Form):
+    note = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text="Recorded in each claim's review history.",
+    )
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ("kind_label", "passage_preview", "values", "speaker", "outlet", "status", "confidence_display",
+                    "rule")
+    list_display_links = ("passage_preview",)
+    list_filter = (
+        "status",
+        "kind",
+        "outcome",
+        ("document__outlet", admin.RelatedOnlyFieldListFilter),
+        ("speaker", admin.RelatedOnlyFieldListFilter),
+        "created_at",
+        "document__published_at",
+    )
+    list_select_related = ("document__outlet", "speaker", "quote")
+    search_fields = ("text", "speaker__name", "document__title")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    actions = ("approve_selected", "reject_selected", "dispute_selected", "reopen_selected")
+    autocomplete_fields = ("speaker",)
+    inlines = (ReviewEventInline,)
+    fieldsets = (
+        (None, {"fields": ("kind", "status", "current_values", "speaker_link", "confidence", "version")}),
+        ("Evidence", {"fields": ("passage_in_context", "document_link", "start", "end")}),
+        ("Values: as extracted and now", {"fields": ("values_table",)}),
+        ("Provenance", {"fields": ("rule", "extractor", "extractor_version", "fingerprint", "created_at",
+                                   "updated_at")}),
+        ("Last decision", {"fields": ("reviewed_by", "reviewed_at")}),
+    )
+    readonly_fields = ("current_values", "speaker_link", "passage_in_context", "document_link", "values_table")
+
+    # --- who may do what ----------------------------------------------------
+    # Claims come from extraction and change only through review services.
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_reopen_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(REOPEN_PERMISSION)
+
+    def has_correct_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(CORRECT_PERMISSION)
+
+    # --- list columns ---------------------------------------------------------
+
+    @admin.display(description="kind", ordering="kind")
+    def kind_label(self, claim: Claim) -> str:
+        return claim.kind
+
+    @admin.display(description="passage")
+    def passage_preview(self, claim: Claim) -> str:
+        return shorten(claim.text)
+
+    @admin.display(description="values")
+    def values(self, claim: Claim) -> str:
+        return claim_values(claim)
+
+    @admin.display(description="outlet", ordering="document__outlet__name")
+    def outlet(self, claim: Claim) -> str:
+        return claim.document.outlet.name if claim.document.outlet else "—"
+
+    @admin.display(description="confidence", ordering="confidence")
+    def confidence_display(self, claim: Claim) -> str:
+        return f"{claim.confidence:.2f}"
+
+    # --- change page ----------------------------------------------------------
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document__outlet", "speaker", "quote", "reviewed_by")
+
+    @admin.display(description="values now")
+    def current_values(self, claim: Claim) -> str:
+        return claim_values(claim)
+
+    @admin.display(description="speaker")
+    def speaker_link(self, claim: Claim):
+        if claim.speaker is None:
+            return "—"
+        url = reverse("admin:sources_speaker_change", args=[claim.speaker_id])
+        return format_html('<a href="{}">{}</a>{}', url, claim.speaker.name,
+                           f", {claim.speaker.role}" if claim.speaker.role else "")
+
+    @admin.display(description="passage in its paragraph")
+    def passage_in_context(self, claim: Claim):
+        return passage_in_paragraph(claim)
+
+    @admin.display(description="document")
+    def document_link(self, claim: Claim):
+        document = claim.document
+        url = reverse("admin:sources_document_change", args=[document.pk])
+        published = document.published_at.date().isoformat() if document.published_at else "date unknown"
+        outlet = document.outlet.name if document.outlet else "no outlet"
+        return format_html('<a href="{}">{}</a> ({}, {})', url, str(document), outlet, published)
+
+    @admin.display(description="values")
+    def values_table(self, claim: Claim):
+        return values_comparison(claim)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_correct": self.has_correct_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- bulk review actions --------------------------------------------------
+
+    def _review(self, request: HttpRequest, queryset, *, action: str, note: str = "") -> None:
+        claim_ids = list(queryset.values_list("pk", flat=True))
+        try:
+            reviewed = services.claims_review_bulk(claim_ids=claim_ids, action=action, actor=request.user, note=note)
+        except ServiceError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        count = len(reviewed)
+        self.message_user(request, f"{_DONE[action]} {count} claim{'' if count == 1 else 's'}.", messages.SUCCESS)
+
+    def _review_with_reason(self, request: HttpRequest, queryset, *, action: str, action_name: str):
+        """Ask for the reason on an intermediate page, as Django's delete confirmation does."""
+        if request.POST.get("confirm"):
+            form = ReviewNoteForm(request.POST)
+            if form.is_valid():
+                self._review(request, queryset, action=action, note=form.cleaned_data["note"])
+                return None
+        else:
+            form = ReviewNoteForm()
+        sources = transition_for(action).sources
+        claims = list(queryset.select_related("document__outlet", "speaker", "quote"))
+        refused = [claim for claim in claims if claim.status not in sources]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{action.capitalize()} {len(claims)} claim{'' if len(claims) == 1 else 's'}: give a reason",
+            "verb": action,
+            "action_name": action_name,
+            "claims": [(claim, claim_values(claim), shorten(claim.text)) for claim in claims],
+            "refused": refused,
+            "form": form,
+            "opts": self.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/claims/claim/review_reason.html", context)
+
+    @admin.action(permissions=["review"], description="Approve selected claims")
+    def approve_selected(self, request, queryset):
+        self._review(request, queryset, action=ReviewAction.APPROVE)
+
+    @admin.action(permissions=["review"], description="Reject selected claims…")
+    def reject_selected(self, request, queryset):
+        return self._review_with_reason(request, queryset, action=ReviewAction.REJECT, action_name="reject_selected")
+
+    @admin.action(permissions=["review"], description="Dispute selected claims…")
+    def dispute_selected(self, request, queryset):
+        return self._review_with_reason(request, queryset, action=ReviewAction.DISPUTE,
+                                        action_name="dispute_selected")
+
+    @admin.action(permissions=["reopen"], description="Reopen selected claims")
+    def reopen_selected(self, request, queryset):
+        self._review(request, queryset, action=ReviewAction.REOPEN)
+
+    # --- correcting one claim ---------------------------------------------------
+
+    def get_urls(self):
+        correct = self.admin_site.admin_view(self.correct_view)
+        return [path("<path:object_id>/correct/", correct, name="claims_claim_correct"), *super().get_urls()]
+
+    def correct_view(self, request: HttpRequest, object_id: str):
+        if not self.has_correct_permission(request):
+            raise PermissionDenied
+        claim = get_object_or_404(self.get_queryset(request), pk=object_id)
+        form_class = correction_form_for(claim, self.admin_site)
+        if request.method == "POST":
+            form = form_class(request.POST)
+            if form.is_valid() and self._correct(request, claim, form):
+                return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+        else:
+            form = form_class(initial=correction_initial(claim))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Correct claim {claim.pk}",
+            "claim": claim,
+            "current_values": claim_values(claim),
+            "passage": passage_in_paragraph(claim),
+            "form": form,
+            "opts": self.model._meta,
+            "original": claim,
+            "media": self.media + form.media,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/claims/claim/correct.html", context)
+
+    def _correct(self, request: HttpRequest, claim: Claim, form: forms.Form) -> bool:
+        values = form.changed_values(claim)
+        try:
+            services.claim_correct(claim_id=claim.pk, actor=request.user, values=values,
+                                   note=form.cleaned_data["note"], expected_version=form.cleaned_data["version"])
+        except ServiceError as error:
+            for field, problems in (error.extra.get("field_errors") or {}).items():
+                name = "speaker" if field == "speaker_id" else field
+                for problem in problems:
+                    form.add_error(name if name in form.fields else None, problem)
+            form.add_error(None, str(error))
+            return False
+        self.message_user(request, f"Corrected claim {claim.pk}: {', '.join(sorted(values))}.", messages.SUCCESS)
+        return True
+
+
+# The fields an editor may correct, by kind of claim (the service checks them again).
+CORRECTION_FIELDS = {
+    ClaimKind.CASUALTY: ("count", "count_high", "qualifier", "outcome", "group", "speaker"),
+    ClaimKind.CEASEFIRE: ("effective_at", "precision", "speaker"),
+    ClaimKind.QUOTE: ("speaker",),
+}
+
+
+def _blank_choice(choices):
+    return [("", "—"), *choices]
+
+
+class ClaimCorrectionForm(forms.Form):
+    count = forms.IntegerField(min_value=0, required=False)
+    count_high = forms.IntegerField(min_value=0, required=False, label="Count (upper end of a range)")
+    qualifier = forms.ChoiceField(choices=_blank_choice(Qualifier.choices), required=False)
+    outcome = forms.ChoiceField(choices=_blank_choice(Outcome.choices), required=False)
+    group = forms.CharField(max_length=200, required=False, help_text="Who: civilians, soldiers, children…")
+    effective_at = forms.SplitDateTimeField(required=False, widget=AdminSplitDateTime, label="Effective at")
+    precision = forms.ChoiceField(choices=_blank_choice(Precision.choices), required=False)
+    speaker = forms.ModelChoiceField(queryset=Speaker.objects.all(), required=False)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "cols": 80}), required=False,
+                           help_text="Why the correction: recorded in the review history.")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    correctable: tuple[str, ...] = ()
+
+    def changed_values(self, claim: Claim) -> dict:
+        """The corrected values that differ from the claim's, keyed as the service expects."""
+        values = {}
+        for name in self.correctable:
+            new = self.cleaned_data.get(name)
+            if name == "speaker":
+                if (new.pk if new else None) != claim.speaker_id:
+                    values["speaker_id"] = new.pk if new else None
+            elif new != getattr(claim, name):
+                values[name] = new
+        return values
+
+
+def correction_form_for(claim: Claim, admin_site) -> type[ClaimCorrectionForm]:
+    keep = CORRECTION_FIELDS.get(claim.kind, ("speaker",))
+
+    class Form(ClaimCorrectionForm):
+        correctable = keep
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name in list(self.fields):
+                if name not in (*keep, "note", "version"):
+                    del self.fields[name]
+            self.fields["speaker"].widget = AutocompleteSelect(Claim._meta.get_field("speaker"), admin_site)
+
+    return Form
+
+
+def correction_initial(claim: Claim) -> dict:
+    return {
+        "count": claim.count, "count_high": claim.count_high, "qualifier": claim.qualifier,
+        "outcome": claim.outcome, "group": claim.group, "effective_at": claim.effective_at,
+        "precision": claim.precision, "speaker": claim.speaker_id, "version": claim.version,
+    }
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """The audit trail: readable by anyone who may view it, writable by nobody."""
+
+    list_display = ("created_at", "claim_link", "action", "from_status", "to_status", "actor", "note_preview")
+    list_filter = ("action", "to_status", "created_at")
+    list_select_related = ("claim", "actor")
+    search_fields = ("note", "claim__text", "actor__username")
+    date_hierarchy = "created_at"
+    fields = ("claim", "action", "from_status", "to_status", "actor", "note", "changes", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="claim", ordering="claim")
+    def claim_link(self, event: ReviewEvent):
+        return format_html('<a href="{}">{}</a>', reverse("admin:claims_claim_change", args=[event.claim_id]),
+                           shorten(event.claim.text, 60))
+
+    @admin.display(description="note")
+    def note_preview(self, event: ReviewEvent) -> str:
+        return shorten(event.note, 80)
+
+
+@admin.register(ExtractionJob)
+class ExtractionJobAdmin(admin.ModelAdmin):
+    """Every extraction run and how it ended; jobs are written by the extraction services only."""
+
+    list_display = ("id", "document", "status", "attempts", "queued_at", "started_at", "finished_at", "duration_ms",
+                    "claims_found", "claims_created", "error_preview", "extractor_version")
+    list_filter = ("status", "queued_at", "extractor_version")
+    list_select_related = ("document",)
+    search_fields = ("document__title", "error")
+    date_hierarchy = "queued_at"
+    fields = ("document", "status", "attempts", "extractor_version", "requested_by", "queued_at", "started_at",
+              "finished_at", "duration_ms", "claims_found", "claims_created", "error", "updated_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="error")
+    def error_preview(self, job: ExtractionJob) -> str:
+        return shorten(job.error, 80) if job.error else ""
