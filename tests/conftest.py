@@ -126,3 +126,23 @@ def outsider(db) -> User:
 def uses_real_broker() -> bool:
     """True when the suite runs against Redis and a real Celery worker (REDIS_URL set)."""
     return bool(os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL"))
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process_unless_a_worker_is_wanted(request):
+    """Tasks run eagerly in every test but those marked `worker`.
+
+    With REDIS_URL set, `worker` tests send their tasks through Redis to a real
+    Celery worker; without it they run in-process like the embedded default.
+    """
+    from factdesk.celery import app
+
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = before

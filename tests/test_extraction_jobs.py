@@ -1,0 +1,175 @@
+"""Extraction jobs: a document's claims appear once, reviews survive re-runs, and no job is left behind.
+
+These run the real engine on a short article of our own; the Celery task runs
+in-process (eager) here, through a real worker in tests/test_worker_jobs.py.
+"""
+from datetime import timedelta
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+
+from claims import services
+from claims.models import Claim, ExtractionJob, JobStatus, ReviewEvent
+from claims.tasks import extract_document, sweep_stuck_jobs
+from sources.models import Document
+from sources.services import document_ingest
+from tests.conftest import ExtractionJobFactory
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = (
+    "MOGADISHU — A car bomb killed 14 people and wounded 30 others at a market on Sunday, "
+    "police said.\n\n"
+    "“The blast destroyed everything around the gate,” said Hodan Ali, a trader who survived the attack.\n\n"
+    "The city's mayor said the market would stay closed until Tuesday."
+)
+
+
+def ingest(django_capture_on_commit_callbacks, text=ARTICLE, **extra):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        result = document_ingest(text=text, title="Market bombing", outlet_name="Sample Wire", **extra)
+    return result, callbacks
+
+
+def test_ingesting_a_document_queues_one_job_that_runs_after_the_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        result = document_ingest(text=ARTICLE, title="Market bombing")
+    job = ExtractionJob.objects.get(pk=result.job_id)
+    assert job.status == JobStatus.QUEUED
+    assert len(callbacks) == 1  # the task is sent only once the transaction has committed
+
+
+def test_a_finished_job_records_its_timing_counts_and_version(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    job = ExtractionJob.objects.get(pk=result.job_id)
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.attempts == 1
+    assert job.started_at and job.finished_at and job.finished_at >= job.started_at
+    assert job.duration_ms is not None
+    assert job.claims_found >= 2 and job.claims_created == job.claims_found
+    assert job.extractor_version
+    claims = Claim.objects.filter(document=result.document)
+    assert claims.count() == job.claims_created
+
+
+def test_every_stored_claim_points_at_its_exact_passage_and_names_its_rule(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    document = Document.objects.get(pk=result.document.pk)
+    killed = Claim.objects.get(document=document, kind="casualty", outcome="killed")
+    assert killed.count == 14
+    assert document.text[killed.start:killed.end] == killed.text
+    assert "14" in killed.text
+    assert killed.rule.startswith("casualty.")
+    assert killed.extracted_values["count"] == 14
+
+
+def test_rerunning_extraction_creates_no_duplicates(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    before = set(Claim.objects.filter(document=result.document).values_list("pk", flat=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.document_reextract(document_id=result.document.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.claims_created == 0
+    assert job.claims_found == len(before)
+    assert set(Claim.objects.filter(document=result.document).values_list("pk", flat=True)) == before
+
+
+def test_rerunning_extraction_keeps_a_reviewed_claims_status_and_history(django_capture_on_commit_callbacks, reviewer):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    claim = Claim.objects.filter(document=result.document, kind="casualty").first()
+    services.claim_reject(claim_id=claim.pk, actor=reviewer, reason="the toll was revised the next day")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_reextract(document_id=result.document.pk)
+    claim.refresh_from_db()
+    assert claim.status == "rejected"
+    assert claim.reviewed_by == reviewer
+    assert ReviewEvent.objects.filter(claim=claim).count() == 1
+
+
+def test_an_engine_failure_marks_the_job_failed_with_its_error_and_stores_nothing(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from claims import extraction
+
+    def broken(text, published=None):
+        raise RuntimeError("lexicon table is corrupt")
+
+    monkeypatch.setattr(extraction, "extract", broken)
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    job = ExtractionJob.objects.get(pk=result.job_id)
+    assert job.status == JobStatus.FAILED
+    assert "lexicon table is corrupt" in job.error
+    assert not Claim.objects.filter(document=result.document).exists()
+
+
+def test_a_job_left_running_by_a_dead_worker_completes_when_its_message_is_redelivered():
+    job = ExtractionJobFactory(document__text=ARTICLE, status=JobStatus.RUNNING, attempts=1,
+                               started_at=timezone.now() - timedelta(minutes=5))
+    extract_document.delay(job.pk)  # what the broker does with an unacknowledged message
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.attempts == 2
+    assert Claim.objects.filter(document=job.document).exists()
+
+
+def test_a_duplicate_message_for_a_finished_job_changes_nothing(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    job = ExtractionJob.objects.get(pk=result.job_id)
+    extract_document.delay(job.pk)
+    again = ExtractionJob.objects.get(pk=job.pk)
+    assert again.attempts == 1 and again.finished_at == job.finished_at
+
+
+def test_a_transient_database_error_is_retried_and_the_job_still_completes(monkeypatch):
+    job = ExtractionJobFactory(document__text=ARTICLE)
+    real = services.extraction.document_extract
+    calls = []
+
+    def flaky(*, job_id):
+        calls.append(job_id)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(job_id=job_id)
+
+    monkeypatch.setattr(services, "document_extract", flaky)
+    extract_document.delay(job.pk)
+    job.refresh_from_db()
+    assert len(calls) == 2
+    assert job.status == JobStatus.SUCCEEDED
+
+
+def test_the_sweep_re_enqueues_jobs_stuck_past_the_timeout(settings, django_capture_on_commit_callbacks):
+    settings.FACTDESK_JOB_STUCK_AFTER_SECONDS = 60
+    stuck = ExtractionJobFactory(document__text=ARTICLE)
+    fresh = ExtractionJobFactory()
+    ExtractionJob.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = sweep_stuck_jobs.delay().get()
+    assert outcome == {"requeued": 1, "failed": 0}
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stuck.status == JobStatus.SUCCEEDED
+    assert fresh.status == JobStatus.QUEUED  # not stuck yet: left alone
+
+
+def test_the_sweep_gives_up_on_a_job_that_ran_out_of_attempts(settings):
+    settings.FACTDESK_JOB_STUCK_AFTER_SECONDS = 60
+    settings.FACTDESK_JOB_MAX_ATTEMPTS = 3
+    job = ExtractionJobFactory(status=JobStatus.RUNNING, attempts=3)
+    ExtractionJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
+    assert services.jobs_sweep_stuck() == {"requeued": 0, "failed": 1}
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert "gave up after 3 attempts" in job.error
+
+
+def test_a_speaker_named_in_several_ways_is_one_speaker():
+    from sources.services import speaker_resolve
+
+    first = speaker_resolve(name="Hodan Ali", role="market trader")
+    assert speaker_resolve(name="Ali") == first
+    assert speaker_resolve(name="market trader Hodan Ali") == first
+    assert speaker_resolve(name="hodan  ali") == first
+    assert speaker_resolve(name="Police", kind="organisation") != first
