@@ -1,9 +1,886 @@
-"""Who said it (placeholder until the speakers stage lands)."""
+"""Who said it: attribution of quotations and statements to people and bodies.
+
+One pass over a document (cached per document) finds every reporting verb
+("said", "told", "wrote", "according to", "put ... at") and its subject: the
+noun phrase before it ("Armenian Prime Minister Nikol Pashinyan said"), after it
+("..., said Nina, a Yerevan resident"), an elided one ("... and urged"), or a
+pronoun resolved to the latest fitting earlier person or body. Names are
+canonicalised so that a surname alone ("Pashinyan said") maps to the full name
+introduced earlier, and titles are split off into `Speaker.role`.
+
+`statement_speaker(document, position)` and `quote_attributions(document)` read
+that pass; the word lists it applies live in `lexicons/`.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from . import lexicons
+from .text import Quotation, quotations
 from .types import Document, Speaker
 
+# --- lexicons, compiled once -------------------------------------------------
+
+_SPEECH = frozenset(lexicons.words("speech_verbs"))
+_REPORT = frozenset(lexicons.words("speech_report_verbs")) - _SPEECH
+_VOICE_BREAKS = frozenset(lexicons.words("speaker_voice_breaks"))
+_TITLE_PHRASES = frozenset(tuple(t.lower().split()) for t in lexicons.words("titles"))
+_TITLE_WORDS = frozenset(w for phrase in _TITLE_PHRASES for w in phrase) - {"of", "the", "in"}
+_TITLE_ABBREVIATIONS = tuple(lexicons.words("titles_abbreviated"))
+_NOUNS = lexicons.table("speaker_nouns")
+_ORG_NOUNS = frozenset(_NOUNS["organisation"])
+_PEOPLE_NOUNS = frozenset(w for entry in _NOUNS["people"] for w in entry.split()[-1:])
+_PERSON_NOUNS = frozenset(_NOUNS["person"])
+_DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
+_SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
+_HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
+_STATES = frozenset(s.lower() for s in lexicons.words("speaker_states"))
+_GENDER = lexicons.table("speaker_gender")
+_FEMALE_WORDS = frozenset(_GENDER["female_words"])
+_MALE_WORDS = frozenset(_GENDER["male_words"])
+_FEMALE_GIVEN = frozenset(_GENDER["female_given"])
+_MALE_GIVEN = frozenset(_GENDER["male_given"])
+_FEMALE_ENDINGS = tuple(_GENDER["female_surname_endings"])
+_MALE_ENDINGS = tuple(_GENDER["male_surname_endings"])
+_PRONOUNS = {k: v for k, v in lexicons.table("pronouns").items() if not k.startswith("_")}
+_SUBJECT_PRONOUNS = frozenset(p for p in ("he", "she", "it", "they") if p in _PRONOUNS)
+_POSSESSIVE_PRONOUNS = frozenset(p for p in ("his", "her", "its", "their") if p in _PRONOUNS)
+
+# Grammar, not news vocabulary: words a name phrase never contains, words that
+# may stand between a subject and its verb, and connectors inside names.
+_FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet that this these those which who whom whose what where when while
+as at by for from in into of on onto to with without within over under about after before since
+until than then there here if because though although also not no never only just even still
+is was were are be been being has have had do does did will would shall should can could may might must
+it its he his she her they their them we our us i my me you your one ones
+said says say told tell according however meanwhile moreover instead
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
+january february march april june july august september october november december
+earlier later last next this week month year morning evening night afternoon
+""".split())
+_BETWEEN_SUBJECT_AND_VERB = frozenset("""
+also has have had would will could may might later earlier then again previously separately
+reportedly repeatedly not never already only just further publicly officially initially first
+now today yesterday tonight subsequently quickly immediately since once likewise too both all
+""".split())
+_WEEKDAY_OR_TIME = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
+""".split())
+_NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
+                              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "la", "le", "y", "without"})
+_ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
+_PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "yet"})
+
+_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
+    r"|\d[\d,.]*\d|\d"                          # numbers with separators
+    r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
+    r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
+    r"|[^\w\s]"                                 # one punctuation mark
+)
+_CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|bin|ibn|abu|abd|de|di|da|van|von|d|o|mc|mac)[-'][A-Z]")
+_QUOTE_MARKS = frozenset("“”\"«»„")
+_OPEN_MARKS = frozenset("“«„")
+_CLOSE_MARKS = frozenset("”»")
+_PUNCT_STOPS = frozenset(",.;:!?()[]—–-“”\"«»„")
+_CACHE_SIZE = 16
+
+
+# --- the values this module works with ---------------------------------------
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    """A person or body the article names, shared by all its mentions."""
+
+    name: str
+    role: str = ""
+    kind: str = "person"          # person, organisation or unknown (a bare single name)
+    gender: str | None = None     # male, female or None
+    plural: bool = False
+
+    def speaker(self) -> Speaker:
+        kind = "person" if self.kind == "person" or (self.kind == "unknown" and self.gender) else "organisation"
+        return Speaker(name=self.name, role=self.role, kind=kind)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A reporting verb and who it attributes words to."""
+
+    verb: int                      # token index of the verb ("said"; "according" for "according to")
+    start: int                     # char span of the whole attribution clause (subject + verb + tail)
+    end: int
+    subject_start: int
+    subject_end: int
+    entity: Entity | None
+    inverted: bool                 # subject after the verb: ", said Nina"
+    strength: str                  # speech (quotes and statements) or report (statements only)
+    sentence: int
+
+
+@dataclass(slots=True)
+class QuoteAttribution:
+    quotation: Quotation
+    entity: Entity | None
+    rule: str
+    start: int                     # the claim's span: quotation plus adjacent attribution
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    entity: Entity
+    position: int
+    sentence: int
+    salience: int
+
+
+@dataclass(slots=True)
+class _Analysis:
+    document: Document
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+    caps: list[bool] = field(default_factory=list)
+    sentence_of_token: list[int] = field(default_factory=list)
+    sentence_first_token: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[_Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
+    quotes: list[QuoteAttribution] = field(default_factory=list)
+
+
+_cache: OrderedDict[int, _Analysis] = OrderedDict()
+
+
+# --- public API -----------------------------------------------------------------
 
 def statement_speaker(document: Document, position: int) -> Speaker | None:
     """The speaker a statement at `position` is attributed to in its sentence or context, or None."""
+    analysis = _analyse(document)
+    for quote in analysis.quotes:
+        if quote.quotation.inner_start <= position < quote.quotation.inner_end:
+            return quote.entity.speaker() if quote.entity else None
+    sentence = _sentence_index(analysis, position)
+    if sentence is None:
+        return None
+    entity = _statement_entity(analysis, sentence, position)
+    return entity.speaker() if entity else None
+
+
+def quote_attributions(document: Document) -> list[QuoteAttribution]:
+    """Every quotation in the document with its speaker, the rule that found it and its claim span."""
+    return _analyse(document).quotes
+
+
+def attributions(document: Document) -> list[Attribution]:
+    """Every reporting verb with a resolved subject, in document order."""
+    return [a for a in _analyse(document).attributions if a.entity]
+
+
+# --- the per-document pass ------------------------------------------------------
+
+def _analyse(document: Document) -> _Analysis:
+    key = id(document)
+    cached = _cache.get(key)
+    if cached is not None and cached.document is document:
+        _cache.move_to_end(key)
+        return cached
+    analysis = _Analysis(document=document)
+    _tokenise(analysis)
+    _find_attributions(analysis)
+    _attribute_quotations(analysis)
+    _cache[key] = analysis
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return analysis
+
+
+def _tokenise(a: _Analysis) -> None:
+    text = a.document.text.replace("’", "'")
+    a.quotations = quotations(a.document)
+    inner = sorted((s, e) for q in a.quotations for s, e in q.parts)
+    a.sentence_starts = [s.start for s in a.document.sentences]
+    inner_starts = [s for s, _ in inner]
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        word = match.group()
+        a.starts.append(start)
+        a.ends.append(match.end())
+        a.words.append(word)
+        lower = word.lower()
+        a.lowers.append(lower)
+        a.caps.append(word[0].isupper() or bool(_CAPITAL_PARTICLE.match(word)))
+        k = bisect_right(inner_starts, start) - 1
+        a.quoted.append(k >= 0 and start < inner[k][1])
+        sentence = bisect_right(a.sentence_starts, start) - 1
+        a.sentence_of_token.append(max(sentence, 0))
+    a.sentence_first_token = [0] * len(a.sentence_starts)
+    seen = set()
+    for index in range(len(a.starts) - 1, -1, -1):
+        a.sentence_first_token[a.sentence_of_token[index]] = index
+        seen.add(a.sentence_of_token[index])
+
+
+def _sentence_index(a: _Analysis, position: int) -> int | None:
+    index = bisect_right(a.sentence_starts, position) - 1
+    if index < 0:
+        return None
+    if position >= a.document.sentences[index].end:
+        return index if index + 1 >= len(a.sentence_starts) else index
+    return index
+
+
+def _sentence_bounds(a: _Analysis, sentence: int) -> tuple[int, int]:
+    """First and one-past-last token index of a sentence."""
+    first = a.sentence_first_token[sentence] if a.sentence_first_token else 0
+    last = a.sentence_first_token[sentence + 1] if sentence + 1 < len(a.sentence_first_token) else len(a.starts)
+    end = a.document.sentences[sentence].end
+    while first < last and a.sentence_of_token[first] != sentence:
+        first += 1
+    while last > first and a.starts[last - 1] >= end:
+        last -= 1
+    return first, last
+
+
+def _is_punct(a: _Analysis, i: int) -> bool:
+    return not (a.words[i][0].isalnum() or a.words[i][0] == "_")
+
+
+def _is_name_word(a: _Analysis, i: int) -> bool:
+    return a.caps[i] and a.lowers[i] not in _FUNCTION_WORDS and not _is_punct(a, i)
+
+
+def _bare(lower: str) -> str:
+    return lower[:-2] if lower.endswith("'s") else lower
+
+
+# --- noun phrases -----------------------------------------------------------------
+
+def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
+    """The noun phrase ending at token i, as (first, last, head) token indices, or None."""
+    if i < floor or _is_punct(a, i) or a.quoted[i]:
+        return None
+    low = a.lowers[i]
+    if low in _SUBJECT_PRONOUNS:
+        return i, i, i
+    head_is_name = _is_name_word(a, i)
+    if not head_is_name and _bare(low) not in _HEAD_NOUNS:
+        return None
+    first = i
+    in_role = not head_is_name
+    while first - 1 >= floor:
+        k = first - 1
+        if _is_punct(a, k) or a.quoted[k]:
+            break
+        low = a.lowers[k]
+        bare = _bare(low)
+        if _is_name_word(a, k):
+            first = k
+            continue
+        if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
+                and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
+            first = k
+            continue
+        if bare in _TITLE_WORDS or bare in _HEAD_NOUNS:
+            first = k
+            in_role = True
+            continue
+        if low.endswith("'s") and low not in _FUNCTION_WORDS:
+            first = k
+            continue
+        if in_role and low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH \
+                and low not in _REPORT and not low.endswith("ly"):
+            first = k
+            continue
+        break
+    head = i
+    # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "envoy for Yemen"
+    if head_is_name and first - 2 >= floor and a.lowers[first - 1] in _PP_WORDS \
+            and _bare(a.lowers[first - 2]) in (_HEAD_NOUNS | _TITLE_WORDS):
+        inner = _np_before(a, first - 2, floor)
+        if inner:
+            first, head = inner[0], inner[2]
+    return first, i, head
+
+
+def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
+    """The noun phrase starting at token i (after a verb or "according to")."""
+    while i < limit and a.lowers[i] in ("the", "a", "an"):
+        i += 1
+    if i >= limit or _is_punct(a, i) or a.quoted[i]:
+        return None
+    if a.lowers[i] in _SUBJECT_PRONOUNS:
+        return i, i, i
+    j = i
+    while j < limit:
+        low = a.lowers[j]
+        if _is_punct(a, j) or a.quoted[j]:
+            break
+        if _is_name_word(a, j) or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
+            j += 1
+            continue
+        if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and _is_name_word(a, j + 1) and j > i:
+            j += 1
+            continue
+        if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
+                and j + 1 < limit and not _is_punct(a, j + 1) and not low.endswith("ly"):
+            j += 1  # a modifier, kept only if a head follows
+            continue
+        break
+    last = j - 1
+    while last >= i and not (_is_name_word(a, last) or _bare(a.lowers[last]) in _HEAD_NOUNS):
+        last -= 1
+    if last < i:
+        return None
+    return _np_before(a, last, i)
+
+
+def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str | None, int]:
+    """Role and person evidence from ", 34, a teacher," or ", who ..." after token i.
+
+    Returns (role, is_person, gender, last token index consumed).
+    """
+    role, person, gender, last = "", False, None, i
+    j = i + 1
+    for _ in range(2):
+        if j >= limit or a.words[j] != ",":
+            break
+        k = j + 1
+        end = k
+        while end < limit and a.words[end] not in (",", ".", ";", ":") and not a.quoted[end] \
+                and a.words[end] not in _QUOTE_MARKS:
+            end += 1
+        if end == k:
+            break
+        first = a.lowers[k]
+        if first[0].isdigit():
+            person, last, j = True, end - 1, end
+            continue
+        if first in ("who", "whose"):
+            person = True
+            gender = gender or _gender_in(a, k, end)
+            break
+        if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
+                (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
+            start_role = k + 1 if first in ("a", "an", "the") else k
+            role = _text(a, start_role, end - 1)
+            words = set(a.lowers[start_role:end])
+            person = person or bool(words & (_PERSON_NOUNS | _TITLE_WORDS | _FEMALE_WORDS | _MALE_WORDS)) \
+                or first in ("a", "an")
+            gender = gender or _gender_of_words(words)
+            last = end - 1
+        break
+    return role, person, gender, last
+
+
+def _text(a: _Analysis, first: int, last: int) -> str:
+    return a.document.text[a.starts[first]:a.ends[last]]
+
+
+def _gender_of_words(words) -> str | None:
+    if words & _FEMALE_WORDS:
+        return "female"
+    if words & _MALE_WORDS:
+        return "male"
     return None
+
+
+def _gender_in(a: _Analysis, first: int, end: int) -> str | None:
+    words = set(a.lowers[first:end])
+    if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
+        return "female"
+    if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
+        return "male"
+    return None
+
+
+def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
+    first, last, head = span
+    low = a.lowers[last]
+    if first == last and low in _SUBJECT_PRONOUNS:
+        return _resolve_pronoun(a, low, position, sentence)
+    while first <= last and a.lowers[first] in ("the",):
+        first += 1
+    if first > last:
+        return None
+    possessor = None
+    if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1]:
+        possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
+    head_low = _bare(a.lowers[head])
+    if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        return possessor  # "their latest tally put the toll at ..."
+    if not _is_name_word(a, head) and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        return None       # "early reports put the dead at ..." is not a speaker
+    # Split off the title: everything up to the last title phrase followed by a name.
+    split = None
+    for k in range(last - 1, first - 1, -1):
+        if not _is_name_word(a, k + 1):
+            continue
+        for size in (4, 3, 2, 1):
+            if k - size + 1 < first:
+                continue
+            phrase = tuple(_bare(w) for w in a.lowers[k - size + 1:k + 1])
+            if phrase in _TITLE_PHRASES:
+                split = k
+                break
+        if split is not None:
+            break
+    words = {_bare(w) for w in a.lowers[first:last + 1]}
+    if split is not None:
+        role = _text(a, first, split)
+        name = _text(a, split + 1, last)
+        name_first = split + 1
+    else:
+        role, name, name_first = "", _text(a, first, last), first
+    if possessor is not None:
+        name = f"{possessor.name}'s {name}"
+    head_is_name = _is_name_word(a, head)
+    plural = False
+    if not head_is_name:
+        if head_low in _PEOPLE_NOUNS:
+            kind, plural = "organisation", True
+        elif head_low in _PERSON_NOUNS and head_low not in _ORG_NOUNS:
+            kind = "person"
+        else:
+            kind = "organisation"
+    else:
+        name_words = [_bare(w) for w in a.lowers[name_first:last + 1]]
+        joined = " ".join(name_words)
+        if joined in _STATES or set(name_words) & _ORG_NOUNS or set(name_words) & _ORG_CONNECTORS \
+                or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)) \
+                or a.lowers[last].endswith("'s") and False:
+            kind = "organisation"
+            plural = joined.endswith("s") and joined in _STATES and joined not in ("us", "u.s.", "united states")
+        elif split is not None or possessor is not None and head_low in _PERSON_NOUNS:
+            kind = "person"
+        elif last - name_first >= 1:
+            kind = "person"
+        else:
+            kind = "unknown"
+        if possessor is None and head != last:
+            kind = "organisation" if _bare(a.lowers[head]) not in _PERSON_NOUNS else "person"
+            plural = _bare(a.lowers[head]) in _PEOPLE_NOUNS
+    gender = _gender_of_words(words)
+    if kind in ("person", "unknown") and gender is None and head_is_name:
+        gender = _gender_of_name(a.lowers[name_first:last + 1])
+    entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
+    return _canonical(a, entity)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _gender_of_name(words: list[str]) -> str | None:
+    if not words:
+        return None
+    given, surname = words[0], _bare(words[-1])
+    if given in _FEMALE_GIVEN:
+        return "female"
+    if given in _MALE_GIVEN:
+        return "male"
+    if len(words) >= 2:
+        if surname.endswith(_FEMALE_ENDINGS):
+            return "female"
+        if surname.endswith(_MALE_ENDINGS):
+            return "male"
+    return None
+
+
+def _canonical(a: _Analysis, entity: Entity) -> Entity:
+    """The registry's entity for this name: a surname alone maps to the full name seen earlier."""
+    key = entity.name.lower().replace("’", "'")
+    known = a.entities.get(key)
+    if known is None and entity.kind in ("person", "unknown") and " " not in key:
+        for candidate in reversed(list(a.entities.values())):
+            if candidate.kind == "person" and " " in candidate.name:
+                parts = candidate.name.lower().replace("’", "'").split()
+                if key in (parts[-1], parts[0]):
+                    known = candidate
+                    break
+    if known is None:
+        a.entities[key] = entity
+        return entity
+    if entity.role and not known.role:
+        known.role = entity.role
+    if known.gender is None:
+        known.gender = entity.gender
+    if known.kind == "unknown" and entity.kind != "unknown":
+        known.kind = entity.kind
+    return known
+
+
+# --- pronouns ------------------------------------------------------------------------
+
+def _resolve_pronoun(a: _Analysis, pronoun: str, position: int, sentence: int) -> Entity | None:
+    wanted = _PRONOUNS[pronoun]
+    best: dict[int, list[_Mention]] = {}
+    for mention in reversed(a.mentions):
+        if mention.position >= position:
+            continue
+        if sentence - mention.sentence > 8:
+            break
+        best.setdefault(mention.sentence, []).append(mention)
+    for s in sorted(best, reverse=True):
+        for mention in sorted(best[s], key=lambda m: (-m.salience, m.position if m.salience else -m.position)):
+            if _fits(mention.entity, wanted):
+                entity = mention.entity
+                if wanted["gender"] and entity.gender is None and entity.kind in ("person", "unknown"):
+                    entity.gender = wanted["gender"]
+                    entity.kind = "person"
+                return entity
+    return None
+
+
+def _fits(entity: Entity, wanted: dict) -> bool:
+    if wanted["number"] == "plural":
+        return entity.plural
+    if entity.plural:
+        return False
+    if wanted["kind"] == "person":
+        if entity.kind == "organisation":
+            return False
+        return entity.gender in (None, wanted["gender"])
+    if wanted["kind"] == "organisation":
+        return entity.kind == "organisation" or (entity.kind == "unknown" and entity.gender is None)
+    return True
+
+
+# --- reporting verbs and their subjects ---------------------------------------------------
+
+def _find_attributions(a: _Analysis) -> None:
+    for sentence in range(len(a.sentence_starts)):
+        first, end = _sentence_bounds(a, sentence)
+        _collect_mentions(a, sentence, first, end)
+        previous: Attribution | None = None
+        i = first
+        while i < end:
+            low = a.lowers[i]
+            if a.quoted[i]:
+                i += 1
+                continue
+            attribution = None
+            if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
+                attribution = _according_to(a, i, end, sentence)
+            elif low in _SPEECH or low in _REPORT:
+                attribution = _verb_attribution(a, i, first, end, sentence, previous)
+            if attribution is not None:
+                a.attributions.append(attribution)
+                a.by_sentence.setdefault(sentence, []).append(attribution)
+                if attribution.entity is not None:
+                    previous = attribution
+                    a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
+            i += 1
+        _learn_gender(a, sentence, first, end)
+
+
+def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None:
+    """Names in a sentence (outside quotations), for pronouns to refer back to."""
+    i = first
+    seen_first = False
+    while i < end:
+        if a.quoted[i] or not _is_name_word(a, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < end and (_is_name_word(a, j + 1) or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
+                                                            and _is_name_word(a, j + 2))) and not a.quoted[j + 1]:
+            j += 1
+        span = _np_before(a, j, first)
+        if span:
+            preceded_by_preposition = span[0] > first and a.lowers[span[0] - 1] in _FUNCTION_WORDS \
+                and a.lowers[span[0] - 1] not in ("and", "but", "the")
+            entity = _entity(a, span, a.starts[span[0]], sentence)
+            if entity is not None:
+                role, person, gender, _ = _appositive_after(a, j, end)
+                _note_evidence(entity, role, person, gender)
+                if entity.kind != "unknown" or person:
+                    salience = 1 if not seen_first and not preceded_by_preposition else 0
+                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience))
+                seen_first = True
+        i = j + 1
+
+
+def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) -> None:
+    if person and entity.kind == "unknown":
+        entity.kind = "person"
+    if role and not entity.role and entity.kind == "person":
+        entity.role = role
+    if gender and entity.gender is None and entity.kind == "person":
+        entity.gender = gender
+
+
+def _learn_gender(a: _Analysis, sentence: int, first: int, end: int) -> None:
+    """With one person in a sentence, a lone "she"/"his" there tells that person's gender."""
+    people = {id(m.entity): m.entity for m in a.mentions if m.sentence == sentence and m.entity.kind == "person"}
+    if len(people) != 1:
+        return
+    entity = next(iter(people.values()))
+    if entity.gender is None:
+        unquoted = [k for k in range(first, end) if not a.quoted[k]]
+        entity.gender = _gender_in(a, unquoted[0], unquoted[-1] + 1) if unquoted else None
+        if entity.gender:
+            words = {a.lowers[k] for k in unquoted}
+            if not words & {"she", "her", "herself", "he", "his", "him", "himself"}:
+                entity.gender = None
+
+
+def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
+    span = _np_after(a, i + 2, end)
+    if span is None:
+        return None
+    entity = _entity(a, span, a.starts[i], sentence)
+    role, person, gender, _ = _appositive_after(a, span[1], end)
+    if entity is not None:
+        _note_evidence(entity, role, person, gender)
+    return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
+                       sentence=sentence)
+
+
+def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
+                      previous: Attribution | None) -> Attribution | None:
+    low = a.lowers[v]
+    strength = "speech" if low in _SPEECH else "report"
+    before = v - 1
+    # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
+    after_quote = before >= first and (a.words[before] in _CLOSE_MARKS or a.words[before] == '"' or (
+        a.words[before] == "," and before - 1 >= first and a.words[before - 1] in _CLOSE_MARKS | {'"'}))
+    if strength == "speech" and (after_quote or (before >= first and a.words[before] == "," and low in (
+            "said", "says", "added", "wrote", "told"))):
+        span = _np_after(a, v + 1, end)
+        if span is not None and a.lowers[span[0]] not in _SUBJECT_PRONOUNS:
+            entity = _entity(a, span, a.starts[v], sentence)
+            role, person, gender, _ = _appositive_after(a, span[1], end)
+            if entity is not None:
+                _note_evidence(entity, role, person, gender)
+                return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
+                                   subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
+                                   entity=entity, inverted=True, strength=strength, sentence=sentence)
+    # elided subject: '..., adding that', '... and urged', 'but says'
+    if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
+                            (a.words[before] == "," and low.endswith("ing"))):
+        entity = previous.entity if previous else _sentence_subject(a, first, end, sentence)
+        if entity is not None:
+            return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, end), subject_start=a.starts[v],
+                               subject_end=a.starts[v], entity=entity, inverted=False, strength=strength,
+                               sentence=sentence)
+        return None
+    i = before
+    while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
+        if a.lowers[i] in _WEEKDAY_OR_TIME:
+            i -= 1
+        i -= 1
+    role, age_or_role_seen = "", False
+    gender = None
+    person_evidence = False
+    name_between: tuple[int, int] | None = None
+    while i >= first and a.words[i] == ",":
+        j = i - 1
+        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
+            j -= 1
+        segment_first, segment_last = j + 1, i - 1
+        if segment_last < segment_first:
+            return None
+        head = a.lowers[segment_first]
+        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
+            if head in _RELATIVES:
+                person_evidence = person_evidence or head in ("who", "whose")
+                gender = gender or _gender_in(a, segment_first, segment_last + 1)
+            elif head[0].isdigit():
+                person_evidence = True
+            elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
+                start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
+                if start_role <= segment_last:
+                    role = role or _text(a, start_role, segment_last)
+                    gender = gender or _gender_of_words(set(a.lowers[start_role:segment_last + 1]))
+            age_or_role_seen = True
+            if j < first or a.words[j] != ",":
+                return None
+            i = j
+            continue
+        # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
+        if j >= first and a.words[j] == "," and all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS
+                                                   for k in range(segment_first, segment_last + 1)):
+            name_between = (segment_first, segment_last)
+            i = j - 1
+            break
+        i = segment_last
+        break
+    if name_between:
+        outer = _np_before(a, i, first)
+        span = (name_between[0], name_between[1], name_between[1])
+        entity = _entity(a, span, a.starts[v], sentence)
+        if entity is not None and outer is not None:
+            outer_first = outer[0]
+            if a.lowers[outer_first] == "the":
+                outer_first += 1
+            if not entity.role:
+                entity.role = _text(a, outer_first, outer[1])
+            if _bare(a.lowers[outer[2]]) in _PERSON_NOUNS | _TITLE_WORDS and entity.kind == "unknown":
+                entity.kind = "person"
+            elif _bare(a.lowers[outer[2]]) in _ORG_NOUNS and entity.kind == "unknown":
+                entity.kind = "organisation"
+            subject_first = outer[0]
+        else:
+            subject_first = name_between[0]
+    else:
+        span = _np_before(a, i, first)
+        if span is None:
+            span = _passive_agent(a, i, first)
+            if span is None:
+                return None
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject_first = span[0]
+    if entity is None:
+        return None
+    _note_evidence(entity, role, person_evidence or age_or_role_seen and bool(role), gender)
+    return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
+                       subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
+                       entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
+    for k in range(i, first, -1):
+        if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in ("released", "issued", "published",
+                                                                       "compiled", "provided", "given", "reported"):
+            return _np_after(a, k + 1, i + 1)
+    return None
+
+
+def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
+    span = _np_after(a, first, end)
+    if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
+        return None
+    return _entity(a, span, a.starts[first], sentence)
+
+
+def _tail_end(a: _Analysis, v: int, end: int) -> int:
+    """End of an attribution's verb phrase: 'told The Moscow Times', 'said in a statement'."""
+    j = v
+    while j + 1 < end and not _is_punct(a, j + 1) and not a.quoted[j + 1] and a.lowers[j + 1] != "that" \
+            and j - v < 8:
+        j += 1
+    return a.ends[j]
+
+
+# --- statements ------------------------------------------------------------------------
+
+def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | None:
+    candidates = [x for x in a.by_sentence.get(sentence, ()) if x.entity is not None]
+    if not candidates:
+        return None
+    text = a.document.text
+    before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
+              and not (x.inverted and x.subject_end > position)]
+    if before:
+        nearest = before[-1]
+        gap = text[a.ends[nearest.verb]:position]
+        if not _voice_breaks(gap):
+            return nearest.entity
+    for x in candidates:
+        if x.strength == "according":
+            return x.entity
+    for x in candidates:
+        if x.subject_start > position and not x.inverted:
+            gap = text[position:x.subject_start]
+            if gap.rstrip().endswith(",") or len(gap) < 40 and not re.search(r"[.;:!?]", gap):
+                return x.entity
+    return None
+
+
+_BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
+                            else r";")
+
+
+def _voice_breaks(gap: str) -> bool:
+    return bool(_BREAK_PATTERN.search(gap))
+
+
+# --- quotations --------------------------------------------------------------------------
+
+def _attribute_quotations(a: _Analysis) -> None:
+    text = a.document.text
+    speech = [x for x in a.attributions if x.strength == "speech" and x.entity is not None]
+    starts = [x.start for x in speech]
+    previous_paragraph_speaker: tuple[int, Entity | None] | None = None
+    for quotation in a.quotations:
+        paragraph = _paragraph_of(a.document, quotation.start)
+        last_paragraph = _paragraph_of(a.document, max(quotation.end - 1, quotation.start))
+        sentence = _sentence_index(a, quotation.start)
+        end_sentence = _sentence_index(a, max(quotation.end - 1, quotation.start))
+        found: tuple[Attribution, str] | None = None
+        # 1. right after the closing mark: '“…,” said Nina' / '“…,” Peskov said'
+        k = bisect_right(starts, quotation.end - 1)
+        for x in speech[k:k + 3]:
+            lead = min(x.subject_start, a.starts[x.verb])
+            if re.fullmatch(r"[\s,—–-]*", text[quotation.end:lead]) and lead >= quotation.end:
+                found = (x, "quote.said_after")
+                break
+        # 2. right before the opening mark: 'Lavrov told reporters: “…”'
+        if found is None:
+            for x in reversed(speech[:k]):
+                if x.end > quotation.start:
+                    continue
+                gap = text[x.end:quotation.start]
+                if _sentence_index(a, x.start) == sentence and not re.search(r"[.!?”\"]", gap) and len(gap) < 200:
+                    found = (x, "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
+                break
+        # 3. elsewhere in the same sentence (after): '“…” was how X described it'
+        if found is None:
+            for x in speech[k:]:
+                if _sentence_index(a, x.start) != end_sentence:
+                    break
+                found = (x, "quote.in_sentence")
+                break
+        # 4. elsewhere in the paragraph
+        if found is None:
+            in_paragraph = [x for x in speech
+                            if _paragraph_of(a.document, x.start) in (paragraph, last_paragraph)]
+            earlier = [x for x in in_paragraph if x.start < quotation.start]
+            later = [x for x in in_paragraph if x.start >= quotation.end]
+            if earlier:
+                found = (earlier[-1], "quote.paragraph")
+            elif later:
+                found = (later[0], "quote.paragraph")
+        entity = found[0].entity if found else None
+        rule = found[1] if found else "quote.unattributed"
+        # 5. a bare quote paragraph right after a quoted or introduced speaker
+        if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
+            entity = previous_paragraph_speaker[1]
+            rule = "quote.continuation" if entity else rule
+        elif found is None:
+            previous = [x for x in speech if _paragraph_of(a.document, x.start) == paragraph - 1]
+            if previous and quotation.start == a.document.paragraphs[paragraph].start:
+                entity, rule = previous[-1].entity, "quote.continuation"
+        start, end = quotation.start, quotation.end
+        if found and rule == "quote.said_after":
+            x = found[0]
+            end = x.subject_end if x.inverted else x.end
+        elif found and rule in ("quote.said_before", "quote.in_sentence") and found[0].end <= quotation.start:
+            start = found[0].start
+        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end)))
+        if entity is not None:
+            # a later paragraph's bare quote continues only from the paragraph just before it
+            previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _paragraph_of(document: Document, position: int) -> int:
+    starts = [p.start for p in document.paragraphs]
+    return max(bisect_right(starts, position) - 1, 0)

@@ -1,29 +1,277 @@
-"""Paragraphs and sentences with their offsets into the original text (placeholder, to be refined)."""
+"""Paragraphs, sentences and quotation marks, with offsets into the original text.
+
+Articles arrive as plain text: paragraphs separated by blank lines (or, in
+some exports, by single newlines), sometimes with markdown-ish `#` headings,
+`**bold**` photo credits and `*italic*` notes. Nothing here rewrites the text:
+every span is an offset pair into `Document.text`.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from . import lexicons
 from .types import Document, Paragraph, Sentence
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’']?)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+_MARKDOWN_LINE = re.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
+# A full stop, ellipsis, question or exclamation mark, possibly followed by
+# closing quotation marks or brackets, then whitespace.
+_TERMINAL = re.compile(r"(?:\.\.\.|…|[.!?])+[\"”’'»)\]*]*(?=\s)")
+_WORD_BEFORE_STOP = re.compile(r"([\w.'’-]+)\.$")
+_NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([\w'’]+)")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_STARTS_SENTENCE = re.compile(r"[\"“‘'«(\[#*]*[A-Z0-9]")
+
+# Abbreviations that are never the end of a sentence in news copy (titles live
+# in lexicons/titles_abbreviated.txt; these are the other common ones).
+_ABBREVIATIONS = frozenset({
+    "no", "nos", "vs", "v", "fig", "mt", "ft", "approx", "est", "dept", "inc", "corp", "ltd", "co",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "cf", "ca", "gov", "govt", "st", "ave", "blvd", "rd",
+})
+# After an ambiguous abbreviation ("U.S.", "a.m.", "etc.") a new sentence is
+# only assumed when one of these ordinary sentence openers follows.
+_SENTENCE_OPENERS = frozenset({
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
+    "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "as", "after",
+    "before", "when", "while", "some", "many", "most", "since", "if", "for", "by", "meanwhile",
+    "earlier", "later", "according", "officials", "however", "still", "yet", "so",
+})
+
+OPENING_DOUBLE = "“«„"
+CLOSING_DOUBLE = "”»"
+
+
+def _title_abbreviations() -> frozenset[str]:
+    return frozenset(entry.rstrip(".").lower() for entry in lexicons.words("titles_abbreviated"))
+
+
+_TITLE_ABBREVIATIONS = _title_abbreviations()
 
 
 def segment(text: str, published: date | None = None) -> Document:
+    """Cut `text` into paragraphs and sentences; offsets index `text` itself."""
     document = Document(text=text, published=published)
-    position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = match.start() if match else len(text)
-        if text[position:end].strip():
-            start = position + (len(text[position:end]) - len(text[position:end].lstrip()))
-            stop = position + len(text[position:end].rstrip())
-            index = len(document.paragraphs)
-            document.paragraphs.append(Paragraph(start, stop))
-            cursor = start
-            for cut in _SENTENCE_END.finditer(text, start, stop):
-                document.sentences.append(Sentence(cursor, cut.end(1), index))
-                cursor = cut.end()
-            document.sentences.append(Sentence(cursor, stop, index))
-        position = match.end() if match else len(text)
+    for start, stop in _paragraph_spans(text):
+        index = len(document.paragraphs)
+        document.paragraphs.append(Paragraph(start, stop))
+        for sentence_start, sentence_stop in _sentence_spans(text, start, stop):
+            document.sentences.append(Sentence(sentence_start, sentence_stop, index))
     return document
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    blocks = []
+    position = 0
+    for match in [*_BLANK_LINE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        blocks.append((position, end))
+        position = match.end() if match else len(text)
+    # Some exports put each paragraph on its own line with no blank line anywhere.
+    one_line_each = len(blocks) == 1 and text.count("\n") >= 2
+    spans = []
+    for block_start, block_end in blocks:
+        lines = [(m.start(), m.end()) for m in _LINE.finditer(text, block_start, block_end)]
+        lines = [(s, e) for s, e in lines if text[s:e].strip()]
+        current: list[tuple[int, int]] = []
+        for line in lines:
+            if current and (one_line_each or _is_markdown_line(text, *line) or _is_markdown_line(text, *current[-1])):
+                spans.append((current[0][0], current[-1][1]))
+                current = []
+            current.append(line)
+        if current:
+            spans.append((current[0][0], current[-1][1]))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_markdown_line(text: str, start: int, end: int) -> bool:
+    return bool(_MARKDOWN_LINE.match(text, start, end))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    cuts = []
+    for match in _TERMINAL.finditer(text, start, stop):
+        if _ends_sentence(text, match, stop):
+            cuts.append(match.end())
+    # A line break inside a paragraph ends a sentence when it closes a heading,
+    # byline or caption line, or the line before it is complete.
+    for newline in (i for i in range(start, stop) if text[i] == "\n"):
+        line_start = text.rfind("\n", start, newline) + 1 or start
+        line = text[max(line_start, start):newline].rstrip()
+        if not line or line[-1] in ".!?”\"’'…":
+            continue  # already cut by punctuation if it ends one
+        if len(line) <= 60 or _is_markdown_line(text, max(line_start, start), newline) or \
+                _is_markdown_line(text, newline + 1, stop):
+            cuts.append(max(line_start, start) + len(line))
+    spans = []
+    cursor = start
+    for cut in sorted(set(cuts)):
+        s, e = _strip(text, cursor, cut)
+        if e > s:
+            spans.append((s, e))
+        cursor = cut
+    s, e = _strip(text, cursor, stop)
+    if e > s:
+        spans.append((s, e))
+    return spans
+
+
+def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
+    after = match.end()
+    while after < stop and text[after].isspace():
+        after += 1
+    if after >= stop:
+        return True
+    if not _STARTS_SENTENCE.match(text, after):
+        return False
+    mark = match.group(0).rstrip("\"”’'»)]*")
+    if mark != ".":
+        return True
+    before = _WORD_BEFORE_STOP.search(text, max(0, match.start() - 40), match.start() + 1)
+    if not before:
+        return True
+    word = before.group(1).lstrip("(\"“‘'[")
+    bare = word.lower()
+    if bare in _ABBREVIATIONS or bare in _TITLE_ABBREVIATIONS:
+        return False
+    next_word = _NEXT_WORD.match(text, after)
+    opener = next_word.group(1).lower() if next_word else ""
+    if len(word) == 1 and word.isupper():
+        return opener in _SENTENCE_OPENERS  # an initial: "John F. Kennedy"
+    if _DOTTED_ACRONYM.match(word) or bare in ("etc", "jr", "sr"):
+        return opener in _SENTENCE_OPENERS  # "U.S.", "a.m.", "p.m."
+    return True
+
+
+def is_heading(document: Document, paragraph_index: int) -> bool:
+    """Whether a paragraph is a headline, byline, dateline or caption rather than body copy."""
+    paragraph = document.paragraphs[paragraph_index]
+    chunk = document.text[paragraph.start:paragraph.end]
+    if _is_markdown_line(document.text, paragraph.start, paragraph.end) or chunk.startswith("By "):
+        return True
+    stripped = chunk.rstrip("*_ ")
+    return "\n" not in chunk and len(chunk) < 200 and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A passage between quotation marks, possibly running over several paragraphs.
+
+    `start`/`end` cover the marks themselves; `parts` are the inner spans, one
+    per paragraph; `closed` is False when the closing mark never came.
+    """
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    closed: bool
+    single: bool = False
+
+    def inner(self, text: str) -> str:
+        return " ".join(text[s:e].strip() for s, e in self.parts)
+
+    @property
+    def inner_start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        return self.parts[-1][1]
+
+
+def quotations(document: Document) -> list[Quotation]:
+    """Every quotation in the document, in order of its opening mark.
+
+    Double marks (curly or straight) delimit quotations; single marks count
+    only in headings or where an article uses no double marks at all, since
+    elsewhere they are apostrophes or quotes nested inside a quotation.
+    """
+    text = document.text
+    uses_double = any(mark in text for mark in '“”"«»')
+    found: list[Quotation] = []
+    pending: tuple[int, list[tuple[int, int]]] | None = None  # open quotation carried over a paragraph break
+    for index, paragraph in enumerate(document.paragraphs):
+        single = not uses_double or is_heading(document, index)
+        marks = _marks(text, paragraph.start, paragraph.end, single)
+        if pending and not (marks and marks[0][0] == paragraph.start and marks[0][1] == "open"):
+            start, parts = pending
+            found.append(Quotation(start, parts[-1][1], tuple(parts), closed=False))
+            pending = None
+        opened: int | None = None
+        parts: list[tuple[int, int]] = []
+        if pending:
+            opened, parts = pending[0], pending[1]
+            pending = None
+            marks = marks[1:]
+            inner_from = paragraph.start + 1
+        for position, role, is_single in marks:
+            if opened is None:
+                if role == "open":
+                    opened, inner_from, parts = position, position + 1, []
+                    opened_single = is_single
+                continue
+            if role == "close" or (role == "either"):
+                parts.append((inner_from, position))
+                found.append(Quotation(opened, position + 1, tuple(parts), closed=True,
+                                       single=is_single))
+                opened, parts = None, []
+            elif role == "open":
+                # a second opening mark before any close: the first never closed
+                opened, inner_from, parts = position, position + 1, []
+        if opened is not None:
+            parts.append((inner_from, paragraph.end))
+            pending = (opened, parts)
+    if pending:
+        start, parts = pending
+        found.append(Quotation(start, parts[-1][1], tuple(parts), closed=False))
+    return [q for q in found if q.inner(text)]
+
+
+def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str, bool]]:
+    """(position, open|close, is_single) for each quotation mark in a paragraph."""
+    marks = []
+    inside_double = False
+    inside_single = False
+    for i in range(start, end):
+        char = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if char in OPENING_DOUBLE:
+            marks.append((i, "open", False))
+            inside_double = True
+        elif char in CLOSING_DOUBLE:
+            marks.append((i, "close", False))
+            inside_double = False
+        elif char == '"':
+            if not inside_double and (before.isspace() or before in "([{—–-/:") and not after.isspace():
+                marks.append((i, "open", False))
+                inside_double = True
+            elif inside_double and not before.isspace():
+                marks.append((i, "close", False))
+                inside_double = False
+            elif not inside_double:
+                marks.append((i, "open", False))
+                inside_double = True
+            else:
+                marks.append((i, "close", False))
+                inside_double = False
+        elif single and not inside_double and char in "‘'’":
+            if not inside_single and char in "‘'" and (before.isspace() or before in "([{—–-:\"“*#") \
+                    and (after.isalnum()):
+                marks.append((i, "open", True))
+                inside_single = True
+            elif inside_single and char in "’'" and not before.isspace() and not after.isalnum():
+                marks.append((i, "close", True))
+                inside_single = False
+    return marks
