@@ -1,8 +1,337 @@
-"""Ceasefire start times (placeholder until the times stage lands)."""
+"""When a ceasefire starts: clock times tied to a truce's start, resolved to aware datetimes.
+
+A claim is made only for a clock time that a sentence about a ceasefire ties
+to its start ("a ceasefire from noon local time (0800 GMT) on Saturday",
+"the truce took effect at 0800 GMT", "it was 1 a.m. Tuesday when the guns were
+to fall silent"); end times ("until midnight") and other events' times
+("told reporters shortly after 3 a.m.") are passed over.
+
+Resolution, in order of trust:
+- a parenthesised UTC/GMT equivalent, "(1600 GMT)";
+- a named zone, "Moscow time", "GMT";
+- "local time" or no zone: the zone of the places named in the sentence, else of
+  the ceasefire read just before, else of the places the article names most
+  (lexicons/place_zones.json), through the IANA database, daylight saving included.
+Days come from the words attached to the time ("on Saturday", "on October 10"),
+else a day named earlier in the sentence, else the day of the ceasefire read
+just before, else the publication date. Weekdays mean the current week's,
+looking back from the publication date unless the clause speaks of the future.
+"""
 from __future__ import annotations
 
-from .types import Document, ExtractedClaim
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from . import lexicons, speakers
+from .types import Document, ExtractedClaim, Sentence
+
+_WORDS = lexicons.table("time_words")
+_PHRASES = lexicons.table("ceasefire_phrases")
+_ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
+_PLACES: dict[str, str] = {k: v for k, v in lexicons.table("place_zones").items() if not k.startswith("_")}
+_WEEKDAYS: dict[str, int] = _WORDS["weekdays"]
+_MONTHS: dict[str, int] = _WORDS["months"]
+_RELATIVE_DAYS: dict[str, int] = _WORDS["relative_days"]
+_HOUR_WORDS: dict[str, int] = _WORDS["hour_words"]
+_NAMED_TIMES: dict[str, list[int]] = _WORDS["named_times"]
+_LOCAL_WORDS = frozenset(_WORDS["local_words"])
+
+
+def _phrases(entries, *, regex: bool = False) -> str:
+    ordered = sorted(set(entries), key=len, reverse=True)
+    if regex:
+        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+_B = r"(?<![\w-])"
+_E = r"(?![\w])"
+_AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+_ZONE = rf"(?:{_phrases(_ZONE_NAMES)}|{_phrases(_LOCAL_WORDS)}){_E}"
+_WEEKDAY = rf"(?:{_phrases(_WEEKDAYS)})\.?{_E}"
+_MONTH = rf"(?:{_phrases(_MONTHS)})\.?{_E}"
+_DAY = (
+    rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{_E}(?:,?\s+\d{{4}}{_E})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}{_E})?"
+    rf"|(?:{_phrases(_RELATIVE_DAYS)}){_E})"
+)
+_CLOCK = (
+    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{_AMPM}))?"
+    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)\s*(?P<ap2>{_AMPM})"
+    rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){_E})?(?=\s*(?:{_ZONE}|\())"
+    rf"|(?P<named>{_phrases(_NAMED_TIMES)}){_E}"
+    rf"|(?P<h6>{_phrases(_HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
+    rf"|(?P<h7>{_phrases(_HOUR_WORDS)})\s+(?P<ap7>{_AMPM}))"
+)
+_UTC_CLOCK = rf"(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{_AMPM})?\s*(?:GMT|UTC|Z){_E}"
+_TIME = re.compile(
+    rf"{_B}{_CLOCK}(?:\s+(?P<zone>{_ZONE}))?"
+    rf"(?:\s*\(\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*\))?"
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY}))?",
+    re.IGNORECASE,
+)
+_DAY_ALONE = re.compile(rf"{_B}(?P<day>{_DAY})", re.IGNORECASE)
+_TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
+_START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+$", re.IGNORECASE)
+_AT_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
+_END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_START_VERB = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
+_FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
+_WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_PLACE = re.compile(
+    rf"(?<![\w-])(?P<place>{_phrases(_PLACES)})(?:['’]s)?(?![\w-])(?!\s+time\b)"
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier ceasefire times in the article tell later ones."""
+
+    article_zone: ZoneInfo | None
+    last_local: datetime | None = None
 
 
 def find_ceasefires(document: Document) -> list[ExtractedClaim]:
-    return []
+    """Ceasefire start times tied to a truce in the same sentence, with their evidence passage."""
+    text = document.text
+    context = _Context(article_zone=_dominant_zone(text, 0, len(text)))
+    claims = []
+    for sentence in document.sentences:
+        triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        if not triggers:
+            continue
+        for match in _TIME.finditer(text, sentence.start, sentence.end):
+            cue_start = _start_cue(text, match, sentence)
+            if cue_start is None:
+                continue
+            resolved = _resolve(document, match, sentence, context)
+            if resolved is None:
+                continue
+            moment, precision, local = resolved
+            context.last_local = local
+            start, end = _evidence(match, cue_start, triggers)
+            claims.append(ExtractedClaim(
+                kind="ceasefire",
+                start=start,
+                end=end,
+                text=text[start:end],
+                speaker=speakers.statement_speaker(document, match.start()),
+                confidence=0.85 if match.group("ph") or match.group("zone") else 0.7,
+                rule="ceasefire.utc_equivalent" if match.group("ph") else
+                     "ceasefire.named_zone" if match.group("zone") and _zone_name(match.group("zone")) else
+                     "ceasefire.local_time",
+                values={"effective_at": moment, "precision": precision},
+            ))
+    return claims
+
+
+def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
+    """Where the words tying this time to a ceasefire's start begin, or None if it is not tied."""
+    clause_start = sentence.start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
+        clause_start = brk.end()
+    window_start = max(clause_start, match.start() - 40)
+    before = text[window_start:match.start()]
+    if _END_CUE.search(before):
+        return None
+    cue = _START_CUE.search(before)
+    if cue:
+        return window_start + cue.start()
+    cue = _AT_CUE.search(before)
+    clause_end = _clause_end(text, match.end(), sentence.end)
+    if cue and _START_VERB.search(text, clause_start, clause_end):
+        return window_start + cue.start()
+    when = _WHEN.match(text, match.end(), sentence.end)
+    if when and (_START_VERB.search(text, when.end(), clause_end) or _TRIGGER.search(text, when.end(), clause_end)):
+        return match.start()
+    return None
+
+
+def _clause_end(text: str, position: int, sentence_end: int) -> int:
+    brk = _CLAUSE_BREAK.search(text, position, sentence_end)
+    return brk.start() if brk else sentence_end
+
+
+def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tuple[int, int]:
+    """The passage from the truce's name to the time, whichever comes first, kept to one clause's reach."""
+    start, end = cue_start, match.end()
+    before = [t for t in triggers if t.end() <= cue_start and cue_start - t.start() <= 120]
+    after = [t for t in triggers if t.start() >= match.end() and t.start() - match.end() <= 80]
+    if before:
+        start = before[-1].start()
+    elif after:
+        end = after[0].end()
+    return start, end
+
+
+def _resolve(document: Document, match: re.Match, sentence: Sentence,
+             context: _Context) -> tuple[datetime, str, datetime] | None:
+    """(moment, precision, local moment) for a time expression, or None when it cannot be placed."""
+    clock = _clock(match)
+    if clock is None:
+        return None
+    hour, minute, precision, certain = clock
+    zone = _zone_for(document.text, match, sentence, context)
+    day = _day_for(document, match, sentence, context)
+    if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
+        # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
+        hour, day, zone = context.last_local.hour, context.last_local.date(), context.last_local.tzinfo
+    if day is None:
+        return None
+    local = datetime.combine(day, time(hour, minute), tzinfo=zone)
+    moment = local
+    if match.group("ph"):
+        moment = _utc_equivalent(match, local, document, sentence)
+    return moment, precision, local
+
+
+def _clock(match: re.Match) -> tuple[int, int, str, bool] | None:
+    """(hour 0-23, minute, precision, whether the half of the day is certain)."""
+    groups = match.groupdict()
+    if groups["named"]:
+        hour, minute = _NAMED_TIMES[groups["named"].lower()]
+        return hour, minute, "minute", True
+    for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
+                                           ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None)):
+        if groups.get(hour_key):
+            raw = groups[hour_key].lower()
+            hour = int(raw) if raw.isdigit() else _HOUR_WORDS[raw]
+            minute = int(groups[minute_key]) if minute_key and groups.get(minute_key) else 0
+            ampm = groups.get(ampm_key) if ampm_key else None
+            if hour_key == "h6" and groups.get("part"):
+                ampm = "am" if groups["part"].lower() == "morning" else "pm"
+            hour = _twenty_four(hour, ampm)
+            if hour is None or minute > 59:
+                return None
+            precision = "minute" if minute_key and groups.get(minute_key) else "hour"
+            certain = hour_key != "h6" or bool(ampm)  # a bare "eight o'clock" could be either half
+            return hour, minute, precision, certain
+    return None
+
+
+def _twenty_four(hour: int, ampm: str | None) -> int | None:
+    if ampm is None:
+        return hour if 0 <= hour <= 23 else None
+    if not 1 <= hour <= 12:
+        return None
+    pm = ampm.lower().startswith("p")
+    return (hour % 12) + (12 if pm else 0)
+
+
+def _zone_name(name: str) -> ZoneInfo | None:
+    key = _normal(name)
+    return ZoneInfo(_ZONE_NAMES[key]) if key in _ZONE_NAMES else None
+
+
+def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context) -> ZoneInfo:
+    if match.group("zone"):
+        named = _zone_name(match.group("zone"))
+        if named:
+            return named
+    return (_dominant_zone(text, sentence.start, sentence.end)
+            or (context.last_local.tzinfo if context.last_local else None)
+            or context.article_zone
+            or ZoneInfo("UTC"))
+
+
+def _dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
+    """The zone of the places named most in text[start:end] (first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    for place in _PLACE.finditer(text, start, end):
+        counts[_PLACES[place.group("place")]] += 1
+    if not counts:
+        return None
+    return ZoneInfo(counts.most_common(1)[0][0])
+
+
+def _day_for(document: Document, match: re.Match, sentence: Sentence, context: _Context) -> date | None:
+    text, published = document.text, document.published
+    future = bool(_FUTURE.search(text, max(sentence.start, match.start() - 120), match.start()))
+    # the clock itself ("from 1900 local time") is no year
+    around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
+    if match.group("day"):
+        return _parse_day(match.group("day"), published, future, around)
+    earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
+    if earlier:
+        return _parse_day(earlier[-1].group("day"), published, future, around)
+    if context.last_local is not None:
+        return context.last_local.date()
+    return published
+
+
+def _parse_day(phrase: str, published: date | None, future: bool, sentence_text: str) -> date | None:
+    words = _normal(phrase).replace(",", " ").replace(".", " ").split()
+    if not words:
+        return None
+    if " ".join(words) in _RELATIVE_DAYS:
+        return published + timedelta(days=_RELATIVE_DAYS[" ".join(words)]) if published else None
+    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
+    if weekday is not None:
+        if published is None:
+            return None
+        return _weekday_date(weekday, published, future or "next" in words, "last" in words)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
+    if month is None or day_number is None:
+        return None
+    explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
+    years_in_sentence = _YEAR.findall(sentence_text)
+    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            return None
+        if (candidate - published).days > 200:
+            year -= 1
+        elif (published - candidate).days > 300:
+            year += 1
+    try:
+        return date(year, month, day_number)
+    except ValueError:
+        return None
+
+
+def _weekday_date(weekday: int, published: date, future: bool, last: bool) -> date:
+    """News weekdays mean this week's: the latest such day up to publication, or the next one for the future."""
+    back = (published.weekday() - weekday) % 7
+    if last:
+        return published - timedelta(days=back or 7)
+    if future and back:
+        return published + timedelta(days=7 - back)
+    return published - timedelta(days=back)
+
+
+def _utc_equivalent(match: re.Match, local: datetime, document: Document, sentence: Sentence) -> datetime:
+    """The parenthesised GMT/UTC time, on the UTC day nearest the local moment (or the day it names)."""
+    hour = int(match.group("ph"))
+    minute = int(match.group("pm") or 0)
+    if match.group("pm") is None and len(match.group("ph")) > 2:
+        hour, minute = divmod(int(match.group("ph")), 100)
+    hour = _twenty_four(hour, match.group("pap")) if match.group("pap") else hour
+    if hour is None or hour > 23:
+        return local
+    if match.group("pday"):
+        future = bool(_FUTURE.search(document.text, max(sentence.start, match.start() - 120), match.start()))
+        day = _parse_day(match.group("pday"), document.published, future,
+                         document.text[sentence.start:sentence.end])
+        if day:
+            return datetime.combine(day, time(hour, minute), tzinfo=timezone.utc)
+    anchor = local.astimezone(timezone.utc)
+    candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=timezone.utc)
+                  for shift in (-1, 0, 1)]
+    return min(candidates, key=lambda candidate: abs(candidate - anchor))
