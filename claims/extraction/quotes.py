@@ -25,6 +25,7 @@ _CONFIDENCE = {
     "quote.paragraph": 0.75,
     "quote.continuation": 0.7,
     "quote.unattributed": 0.5,
+    "quote.headline_echo": 0.6,
 }
 _FRAGMENT_WORDS = 3  # up to this many words a quotation is a phrase, not a statement
 
@@ -44,7 +45,7 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
                 continue  # scare quotes: nobody is credited with these words
             confidence, rule = 0.3, "quote.fragment"
         paragraph = _paragraph_index(document, quotation.start)
-        if paragraph is not None and is_heading(document, paragraph):
+        if paragraph is not None and is_heading(document, paragraph) and rule != "quote.headline_echo":
             confidence, rule = min(confidence, 0.4), "quote.headline"
         if not quotation.closed:
             confidence *= 0.8

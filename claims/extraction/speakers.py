@@ -19,7 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from . import lexicons
-from .text import Quotation, quotations
+from .text import Quotation, is_heading, quotations
 from .types import Document, Speaker
 
 # --- lexicons, compiled once -------------------------------------------------
@@ -74,8 +74,14 @@ _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "d
                               "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "la", "le", "y", "without"})
 _ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
 _PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
+_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "must", "should", "shall", "to"})
+_NOUN_MARKERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+                           "these", "those", "neither", "either", "each", "every", "no", "any", "some", "one",
+                           "another", "such", "latest", "new", "official", "initial", "final"}) | _MODALS
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "yet"})
+_SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since", "although", "though", "if",
+                                    "unless", "whereas", "so", "or", "nor", "then"}
 
 _ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True))
 _TOKEN = re.compile(
@@ -202,6 +208,7 @@ def _analyse(document: Document) -> _Analysis:
     _tokenise(analysis)
     _find_attributions(analysis)
     _attribute_quotations(analysis)
+    _credit_headline_echoes(analysis)
     _cache[key] = analysis
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
@@ -657,20 +664,17 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     low = a.lowers[v]
     strength = "speech" if low in _SPEECH else "report"
     before = v - 1
+    if v > first and a.caps[v]:
+        return None  # "the United States": a capitalised verb form mid-sentence is a name
+    if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")):
+        return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
     # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
     after_quote = before >= first and (a.words[before] in _CLOSE_MARKS or a.words[before] == '"' or (
         a.words[before] == "," and before - 1 >= first and a.words[before - 1] in _CLOSE_MARKS | {'"'}))
-    if strength == "speech" and (after_quote or (before >= first and a.words[before] == "," and low in (
-            "said", "says", "added", "wrote", "told"))):
-        span = _np_after(a, v + 1, end)
-        if span is not None and a.lowers[span[0]] not in _SUBJECT_PRONOUNS:
-            entity = _entity(a, span, a.starts[v], sentence)
-            role, person, gender, _ = _appositive_after(a, span[1], end)
-            if entity is not None:
-                _note_evidence(entity, role, person, gender)
-                return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
-                                   subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
-                                   entity=entity, inverted=True, strength=strength, sentence=sentence)
+    if strength == "speech" and after_quote:
+        inverted = _inverted_attribution(a, v, end, sentence, strength)
+        if inverted is not None:
+            return inverted
     # elided subject: '..., adding that', '... and urged', 'but says'
     if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
                             (a.words[before] == "," and low.endswith("ing"))):
@@ -689,6 +693,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False
+    organisation_evidence = False
     name_between: tuple[int, int] | None = None
     while i >= first and a.words[i] == ",":
         j = i - 1
@@ -698,6 +703,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if segment_last < segment_first:
             return None
         head = a.lowers[segment_first]
+        if j < first or a.words[j] != "," or head in _SUBORDINATORS:
+            i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
+            break
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
@@ -708,10 +716,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                 start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
                 if start_role <= segment_last:
                     role = role or _text(a, start_role, segment_last)
-                    gender = gender or _gender_of_words(set(a.lowers[start_role:segment_last + 1]))
+                    role_words = set(a.lowers[start_role:segment_last + 1])
+                    gender = gender or _gender_of_words(role_words)
+                    organisation_evidence = organisation_evidence or (
+                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS))
             age_or_role_seen = True
-            if j < first or a.words[j] != ",":
-                return None
             i = j
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
@@ -742,26 +751,48 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     else:
         span = _np_before(a, i, first)
         if span is None:
-            span = _passive_agent(a, i, first)
+            span = _passive_agent(a, v - 1, first)
             if span is None:
+                if strength == "speech" and before >= first and a.words[before] == ",":
+                    return _inverted_attribution(a, v, end, sentence, strength)  # "..., said the minister"
                 return None
         entity = _entity(a, span, a.starts[v], sentence)
         subject_first = span[0]
     if entity is None:
         return None
-    _note_evidence(entity, role, person_evidence or age_or_role_seen and bool(role), gender)
+    if organisation_evidence and entity.kind != "organisation" and not entity.role:
+        entity.kind, entity.gender = "organisation", None
+    else:
+        _note_evidence(entity, role, person_evidence or age_or_role_seen and bool(role), gender)
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
+    span = _np_after(a, v + 1, end)
+    if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None:
+        return None
+    role, person, gender, _ = _appositive_after(a, span[1], end)
+    _note_evidence(entity, role, person, gender)
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
+                       subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
+                       entity=entity, inverted=True, strength=strength, sentence=sentence)
+
+
 def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
     for k in range(i, first, -1):
-        if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in ("released", "issued", "published",
-                                                                       "compiled", "provided", "given", "reported"):
+        if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in _AGENT_PARTICIPLES:
             return _np_after(a, k + 1, i + 1)
     return None
+
+
+_AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "provided", "given", "reported",
+                                "announced", "cited", "quoted"})
 
 
 def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
@@ -830,7 +861,8 @@ def _attribute_quotations(a: _Analysis) -> None:
         k = bisect_right(starts, quotation.end - 1)
         for x in speech[k:k + 3]:
             lead = min(x.subject_start, a.starts[x.verb])
-            if re.fullmatch(r"[\s,—–-]*", text[quotation.end:lead]) and lead >= quotation.end:
+            if lead >= quotation.end and re.fullmatch(r"[\s,—–-]*", text[quotation.end:lead]) \
+                    and _paragraph_of(a.document, lead) == last_paragraph:
                 found = (x, "quote.said_after")
                 break
         # 2. right before the opening mark: 'Lavrov told reporters: “…”'
@@ -879,6 +911,30 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _credit_headline_echoes(a: _Analysis) -> None:
+    """A headline quoting words that the body attributes gets the body's speaker."""
+    text = a.document.text
+    for found in a.quotes:
+        if found.entity is not None:
+            continue
+        paragraph = _paragraph_of(a.document, found.quotation.start)
+        if not is_heading(a.document, paragraph):
+            continue
+        words = _WORDS.findall(found.quotation.inner(text).lower())
+        if not words:
+            continue
+        for later in a.quotes:
+            if later.entity is None or later.quotation.start <= found.quotation.start:
+                continue
+            body = " ".join(_WORDS.findall(later.quotation.inner(text).lower()))
+            if " ".join(words) in body:
+                found.entity, found.rule = later.entity, "quote.headline_echo"
+                break
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _paragraph_of(document: Document, position: int) -> int:
