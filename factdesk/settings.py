@@ -177,19 +177,52 @@ FACTDESK_JOB_MAX_ATTEMPTS = env.int("FACTDESK_JOB_MAX_ATTEMPTS", default=5)
 
 # --- REST API ----------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
+# Programs authenticate with a token (Authorization: Bearer …), people with a
+# session (browsable API, admin). Token auth comes first so that an anonymous
+# request gets 401 with a WWW-Authenticate challenge, not 403.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "claims.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.CappedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "claims.api.throttling.UserThrottle",
+        "claims.api.throttling.AnonymousThrottle",
+    ],
+    # Requests per user and per anonymous address; "none" switches one off.
+    # https://www.django-rest-framework.org/api-guide/throttling/
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("FACTDESK_API_RATE_USER", default="3000/min") or None,
+        "anon": env.str("FACTDESK_API_RATE_ANON", default="120/min") or None,
+    },
+    "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
 }
+for _scope, _rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].items():
+    if _rate and _rate.lower() == "none":
+        REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][_scope] = None
 SPECTACULAR_SETTINGS = {
     "TITLE": "FactDesk API",
-    "DESCRIPTION": "Claims extracted from news reporting, their sources, and their review.",
+    "DESCRIPTION": (
+        "Claims extracted from news reporting, their sources, and their review. Errors are RFC 9457 problem "
+        "details. Review requests must send If-Match with the claim's ETag."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "ClaimKindEnum": "claims.models.ClaimKind",
+        "JobStatusEnum": "claims.models.JobStatus",
+        "SpeakerKindEnum": "sources.models.Speaker.Kind",
+    },
 }
 
 # --- Logging -----------------------------------------------------------------

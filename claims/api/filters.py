@@ -1,0 +1,94 @@
+"""Query-string filters for the lists (django-filter), and the ordering filter
+that keeps cursor pagination stable."""
+from __future__ import annotations
+
+import django_filters as df
+from django import forms
+from django.db.models import Q
+from rest_framework.filters import OrderingFilter
+
+from claims.models import Claim, ClaimKind, ClaimStatus, ExtractionJob, JobStatus, Outcome
+from sources.models import Quote, Speaker
+
+# Bounds keep out-of-range numbers a 400 instead of a database overflow.
+MAX_INT = 2_147_483_647
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(df.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class CountFilter(df.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_INT)
+        super().__init__(*args, **kwargs)
+
+
+class ClaimFilter(df.FilterSet):
+    status = df.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    kind = df.MultipleChoiceFilter(choices=ClaimKind.choices)
+    outcome = df.MultipleChoiceFilter(choices=Outcome.choices)
+    speaker = IdFilter(field_name="speaker_id")
+    outlet = IdFilter(field_name="document__outlet_id")
+    document = IdFilter(field_name="document_id")
+    published = df.IsoDateTimeFromToRangeFilter(field_name="document__published_at")
+    created = df.IsoDateTimeFromToRangeFilter(field_name="created_at")
+    count_min = CountFilter(field_name="count", lookup_expr="gte")
+    count_max = CountFilter(field_name="count", lookup_expr="lte")
+    confidence_min = df.NumberFilter(field_name="confidence", lookup_expr="gte", min_value=0, max_value=1)
+    confidence_max = df.NumberFilter(field_name="confidence", lookup_expr="lte", min_value=0, max_value=1)
+
+    class Meta:
+        model = Claim
+        fields = ["status", "kind", "outcome", "speaker", "outlet", "document"]
+
+
+class SpeakerFilter(df.FilterSet):
+    document = IdFilter(method="filter_document", help_text="Speakers quoted or credited in this document.")
+    kind = df.ChoiceFilter(choices=Speaker.Kind.choices)
+
+    class Meta:
+        model = Speaker
+        fields = ["kind"]
+
+    def filter_document(self, queryset, name, value):
+        ids = Claim.objects.filter(document_id=value, speaker__isnull=False).values("speaker_id")
+        quoted = Quote.objects.filter(document_id=value, speaker__isnull=False).values("speaker_id")
+        return queryset.filter(Q(pk__in=ids) | Q(pk__in=quoted))
+
+
+class QuoteFilter(df.FilterSet):
+    document = IdFilter(field_name="document_id")
+    speaker = IdFilter(field_name="speaker_id")
+
+    class Meta:
+        model = Quote
+        fields = ["document", "speaker"]
+
+
+class ExtractionJobFilter(df.FilterSet):
+    document = IdFilter(field_name="document_id")
+    status = df.MultipleChoiceFilter(choices=JobStatus.choices)
+
+    class Meta:
+        model = ExtractionJob
+        fields = ["document", "status"]
+
+
+class StableOrderingFilter(OrderingFilter):
+    """The requested ordering with the id as the final tie-breaker, so pages never repeat or skip rows."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = list(super().get_ordering(request, queryset, view) or [])
+        if ordering and not any(field.lstrip("-") in ("id", "pk") for field in ordering):
+            ordering.append("-id" if ordering[0].startswith("-") else "id")
+        return ordering

@@ -1,0 +1,40 @@
+"""Who may do what: the roles' Django permissions, checked per view action.
+
+Each viewset names the permissions every action needs in `action_permissions`;
+an action it does not name is refused, so a new endpoint is closed until
+someone decides who may use it. Roles are groups (claims/migrations/0003_roles.py):
+reader reads, reviewer also reviews, editor also reopens, corrects, submits and
+re-runs, admin also manages users and everyone's tokens.
+"""
+from __future__ import annotations
+
+from rest_framework.permissions import BasePermission
+
+MANAGE_USERS = "auth.change_user"
+
+
+class RolePermission(BasePermission):
+    message = "Your role does not allow this."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        required = self.required(view)
+        return required is not None and user.has_perms(required)
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        owner_field = getattr(view, "owner_field", None)
+        if owner_field is None:
+            return True  # every row of these resources is visible to the role that can see the resource
+        return getattr(obj, owner_field) == request.user.pk or request.user.has_perm(MANAGE_USERS)
+
+    @staticmethod
+    def required(view) -> list[str] | None:
+        action = getattr(view, "action", None)
+        if action is None and view.request.method == "OPTIONS":
+            action = "metadata"
+        table = getattr(view, "action_permissions", {})
+        if action == "metadata":
+            return table.get("metadata", table.get("list"))
+        return table.get(action)

@@ -1,0 +1,248 @@
+"""What the API reads and writes. Output and input serializers are separate
+where they differ; none of them holds a business rule (the services do)."""
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
+from claims.review import allowed_actions
+from sources.models import Document, Outlet, Quote, Speaker
+
+from .tokens import ApiToken
+
+CONTEXT_CHARS = 200
+MAX_BULK_CLAIMS = 500
+
+
+# --- Output ------------------------------------------------------------------
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "domain"]
+
+
+class SpeakerSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "kind", "role"]
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    aliases = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Speaker
+        fields = ["id", "name", "kind", "role", "affiliation", "aliases", "created_at"]
+
+    def get_aliases(self, speaker: Speaker) -> list[str]:
+        return sorted(alias.alias for alias in speaker.aliases.all())
+
+
+class DocumentSummarySerializer(serializers.ModelSerializer):
+    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True)
+
+    class Meta:
+        model = Document
+        fields = ["id", "title", "url", "outlet", "published_at"]
+
+
+class ExtractionJobSerializer(serializers.ModelSerializer):
+    requested_by = serializers.CharField(source="requested_by.username", default=None, read_only=True)
+
+    class Meta:
+        model = ExtractionJob
+        fields = ["id", "document", "status", "attempts", "extractor_version", "requested_by", "queued_at",
+                  "started_at", "finished_at", "duration_ms", "claims_found", "claims_created", "error"]
+
+
+class JobStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ExtractionJob
+        fields = ["id", "status", "queued_at", "finished_at", "claims_found", "claims_created", "error"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    outlet = OutletSerializer(read_only=True)
+    claim_count = serializers.IntegerField(read_only=True)
+    latest_job = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["id", "url", "title", "authors", "outlet", "published_at", "language", "raw_content_type",
+                  "origin", "ingested_at", "claim_count", "latest_job"]
+
+    @extend_schema_field(JobStatusSerializer(allow_null=True))
+    def get_latest_job(self, document: Document) -> dict | None:
+        jobs = getattr(document, "jobs_newest_first", None)
+        if jobs is None:
+            jobs = list(document.jobs.order_by("-queued_at", "-id")[:1])
+        return JobStatusSerializer(jobs[0]).data if jobs else None
+
+
+class DocumentDetailSerializer(DocumentSerializer):
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "text"]
+
+
+class DocumentSubmittedSerializer(serializers.Serializer):
+    created = serializers.BooleanField(help_text="False when the document was seen before and not stored again.")
+    duplicate_of = serializers.CharField(help_text='"url" or "content" when not created.')
+    document = DocumentSerializer()
+    job = ExtractionJobSerializer(allow_null=True)
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    speaker = SpeakerSummarySerializer(read_only=True)
+    document = DocumentSummarySerializer(read_only=True)
+    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True)
+    etag = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "kind", "status", "text", "start", "end", "outcome", "count", "count_high", "qualifier",
+                  "group", "effective_at", "precision", "confidence", "speaker", "document", "extracted_values",
+                  "rule", "extractor", "extractor_version", "reviewed_by", "reviewed_at", "version", "etag",
+                  "created_at", "updated_at"]
+
+
+class QuoteSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Quote
+        fields = ["id", "exact", "start", "end"]
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
+    quote = QuoteSummarySerializer(read_only=True)
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "context", "quote", "allowed_actions"]
+
+    def get_context(self, claim: Claim) -> dict[str, str]:
+        text = claim.document.text
+        return {"before": text[max(0, claim.start - CONTEXT_CHARS):claim.start],
+                "after": text[claim.end:claim.end + CONTEXT_CHARS]}
+
+    def get_allowed_actions(self, claim: Claim) -> list[str]:
+        return allowed_actions(claim.status)
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+
+    class Meta:
+        model = ReviewEvent
+        fields = ["id", "claim", "action", "from_status", "to_status", "actor", "note", "changes", "created_at"]
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    speaker = SpeakerSummarySerializer(read_only=True)
+    document = DocumentSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Quote
+        fields = ["id", "exact", "start", "end", "prefix", "suffix", "speaker", "document", "created_at"]
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", read_only=True)
+    active = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "prefix", "user", "created_at", "expires_at", "last_used_at", "revoked_at", "active"]
+
+    def get_active(self, token: ApiToken) -> bool:
+        return token.is_active()
+
+
+class ApiTokenCreatedSerializer(ApiTokenSerializer):
+    secret = serializers.CharField(read_only=True, help_text="Shown this once; only its hash is kept.")
+
+    class Meta(ApiTokenSerializer.Meta):
+        fields = [*ApiTokenSerializer.Meta.fields, "secret"]
+
+
+# --- Input -------------------------------------------------------------------
+
+class DocumentSubmitSerializer(serializers.Serializer):
+    """Exactly one of url, html or text."""
+
+    url = serializers.URLField(required=False, max_length=2000)
+    html = serializers.CharField(required=False, trim_whitespace=False)
+    text = serializers.CharField(required=False, trim_whitespace=False)
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict) -> dict:
+        given = [name for name in ("url", "html", "text") if attrs.get(name)]
+        if len(given) != 1:
+            raise serializers.ValidationError(
+                {"non_field_errors": ["Send exactly one of `url`, `html` or `text`"
+                                      + (f" (got {', '.join(given)})." if given else ".")]}
+            )
+        if "url" in given and (attrs.get("title") or attrs.get("outlet") or attrs.get("published_at")):
+            raise serializers.ValidationError(
+                {"url": ["A URL is fetched and its title, outlet and time read from the page; send `html` to "
+                         "give them yourself."]}
+            )
+        attrs["source"] = given[0]
+        return attrs
+
+
+class ReviewNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+
+class RejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, help_text="Why the claim is wrong; required.")
+
+
+class DisputeSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000, help_text="What is in doubt; required.")
+
+
+class CorrectSerializer(serializers.Serializer):
+    """The values to change; fields left out keep their value. The extracted originals are kept."""
+
+    count = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    count_high = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    outcome = serializers.ChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
+    qualifier = serializers.ChoiceField(required=False, allow_blank=True, choices=Qualifier.choices)
+    group = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    speaker = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
+                                       help_text="A speaker id.")
+    effective_at = serializers.DateTimeField(required=False, allow_null=True)
+    precision = serializers.ChoiceField(required=False, allow_blank=True, choices=Precision.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+
+    def validate(self, attrs: dict) -> dict:
+        if not set(attrs) - {"note"}:
+            raise serializers.ValidationError({"non_field_errors": ["Give at least one value to correct."]})
+        return attrs
+
+    def values(self) -> dict:
+        values = {key: value for key, value in self.validated_data.items() if key != "note"}
+        if "speaker" in values:
+            values["speaker_id"] = values.pop("speaker")
+        return values
+
+
+class BulkReviewSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
+                                              ReviewAction.REOPEN])
+    claim_ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+                                      min_length=1, max_length=MAX_BULK_CLAIMS)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="",
+                                 help_text="The reason (reject) or note (dispute); required for those two.")
+
+
+class ApiTokenCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    user = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
+                                    help_text="Admins only: make the token for this user id.")

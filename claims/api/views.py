@@ -1,0 +1,319 @@
+"""The REST API's views: validate input, call a service, serialize the answer.
+
+Reads go through claims.selectors; every change goes through a service
+(sources.services for ingestion, claims.services for extraction and review,
+claims.api.tokens for tokens). Errors leave as problem details (errors.py).
+"""
+from __future__ import annotations
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.filters import SearchFilter
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from claims import selectors, services
+from claims.models import Claim, ExtractionJob, ReviewAction
+from factdesk.errors import ServiceError
+from sources import services as source_services
+
+from . import serializers as s
+from .errors import PreconditionFailed, PreconditionRequired
+from .filters import ClaimFilter, ExtractionJobFilter, QuoteFilter, SpeakerFilter, StableOrderingFilter
+from .permissions import MANAGE_USERS, RolePermission
+from .throttling import AnonymousThrottle, UserThrottle
+from .tokens import ApiToken, token_create, token_revoke
+
+READ_DOCUMENTS = ["sources.view_document"]
+READ_CLAIMS = ["claims.view_claim"]
+
+
+class CursorPage(CursorPagination):
+    """Stable pages however rows are added meanwhile; page_size is capped."""
+
+    page_size = 25
+    page_size_query_param = "page_size"
+    max_page_size = 100
+    ordering = "-id"
+
+
+class ApiViewSet(viewsets.GenericViewSet):
+    permission_classes = [RolePermission]
+    throttle_classes = [UserThrottle, AnonymousThrottle]
+    pagination_class = CursorPage
+    filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
+    action_permissions: dict[str, list[str]] = {}
+
+
+# --- If-Match: the optimistic lock over HTTP ------------------------------------
+
+_CLAIM_ETAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+    description='The ETag of the claim as you read it, e.g. "claim-12-v3". Missing: 428; stale: 412.',
+)
+
+
+def expected_version(request: Request, claim: Claim) -> int:
+    """The claim version the client read, from If-Match; 428 when absent, 412 when it is not this claim's."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        raise PreconditionRequired(
+            f"Send If-Match with the ETag you read (GET the claim: its ETag is now {claim.etag}), "
+            "so a change made meanwhile by someone else is not overwritten."
+        )
+    for tag in header.split(","):
+        match = _CLAIM_ETAG.match(tag.strip())
+        if match and int(match[1]) == claim.pk:
+            return int(match[2])
+    raise PreconditionFailed(f"If-Match {header[:100]!r} is not an ETag of this claim; its current ETag is {claim.etag}.")
+
+
+# --- Documents -------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="Documents, newest first, with their latest extraction job"),
+    retrieve=extend_schema(summary="A document with its text and latest extraction job"),
+)
+class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    action_permissions = {
+        "list": READ_DOCUMENTS, "retrieve": READ_DOCUMENTS,
+        "create": ["sources.add_document"], "reextract": ["claims.add_extractionjob"],
+    }
+    filterset_fields = ["outlet"]
+    search_fields = ["title", "url"]
+    ordering_fields = ["ingested_at", "id"]
+    ordering = ["-ingested_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.document_detail() if self.action == "retrieve" else selectors.document_list()
+
+    def get_serializer_class(self):
+        return s.DocumentDetailSerializer if self.action == "retrieve" else s.DocumentSerializer
+
+    @extend_schema(
+        summary="Submit a document by URL (fetched), by HTML or by plain text; its extraction is queued",
+        request=s.DocumentSubmitSerializer,
+        responses={201: s.DocumentSubmittedSerializer, 200: s.DocumentSubmittedSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        given = s.DocumentSubmitSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        common = {"title": data["title"], "outlet_name": data["outlet"], "published_at": data["published_at"],
+                  "actor": request.user}
+        if data["source"] == "text":
+            result = source_services.document_ingest(text=data["text"], url=data.get("url"), origin="api", **common)
+        elif data["source"] == "html":
+            result = source_services.document_ingest_html(html=data["html"], url=data.get("url"), origin="api",
+                                                          **common)
+        else:
+            result = source_services.document_ingest_url(url=data["url"], actor=request.user)
+        document = selectors.document_list().get(pk=result.document.pk)
+        job = ExtractionJob.objects.filter(pk=result.job_id).first() if result.job_id else None
+        body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}
+        return Response(s.DocumentSubmittedSerializer(body).data,
+                        status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+    @extend_schema(summary="Re-run extraction over the document", request=None,
+                   responses={202: s.ExtractionJobSerializer})
+    @action(detail=True, methods=["post"])
+    def reextract(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        job = services.document_reextract(document_id=document.pk, actor=request.user)
+        job = selectors.job_list().get(pk=job.pk)
+        return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Claims and their review -----------------------------------------------------
+
+def _claim_response(claim_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+    claim = selectors.claim_detail().get(pk=claim_id)
+    return Response(s.ClaimDetailSerializer(claim).data, status=status_code, headers={"ETag": claim.etag})
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Claims, filtered, searched and ordered; cursor-paginated"),
+    retrieve=extend_schema(summary="A claim with its evidence in context; the ETag header is its version",
+                           responses=s.ClaimDetailSerializer),
+)
+class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    action_permissions = {
+        "list": READ_CLAIMS, "retrieve": READ_CLAIMS, "history": ["claims.view_reviewevent"],
+        "approve": ["claims.review_claim"], "reject": ["claims.review_claim"], "dispute": ["claims.review_claim"],
+        "reopen": ["claims.reopen_claim"], "correct": ["claims.correct_claim"],
+        # Reopening in bulk needs reopen_claim as well; the service checks that per action.
+        "bulk_review": ["claims.review_claim"],
+    }
+    filterset_class = ClaimFilter
+    search_fields = ["text", "speaker__name"]
+    ordering_fields = ["created_at", "confidence", "id"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.claim_list() if self.action == "list" else selectors.claim_detail()
+
+    def get_serializer_class(self):
+        return s.ClaimSerializer if self.action == "list" else s.ClaimDetailSerializer
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        claim = self.get_object()
+        return Response(self.get_serializer(claim).data, headers={"ETag": claim.etag})
+
+    @extend_schema(summary="The claim's review history, oldest first", responses=s.ReviewEventSerializer(many=True),
+                   filters=False)
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def history(self, request: Request, pk: str) -> Response:
+        claim = self.get_object()
+        events = selectors.claim_history(claim_id=claim.pk)
+        return Response(s.ReviewEventSerializer(events, many=True).data)
+
+    def _review(self, request: Request, serializer_class, act) -> Response:
+        claim = self.get_object()
+        version = expected_version(request, claim)
+        given = serializer_class(data=request.data)
+        given.is_valid(raise_exception=True)
+        act(claim_id=claim.pk, actor=request.user, expected_version=version, **given.validated_data)
+        return _claim_response(claim.pk)
+
+    @extend_schema(summary="Approve the claim", parameters=[IF_MATCH], request=s.ReviewNoteSerializer,
+                   responses=s.ClaimDetailSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def approve(self, request: Request, pk: str) -> Response:
+        return self._review(request, s.ReviewNoteSerializer, services.claim_approve)
+
+    @extend_schema(summary="Reject the claim (a reason is required)", parameters=[IF_MATCH],
+                   request=s.RejectSerializer, responses=s.ClaimDetailSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def reject(self, request: Request, pk: str) -> Response:
+        return self._review(request, s.RejectSerializer, services.claim_reject)
+
+    @extend_schema(summary="Dispute the claim (a note is required)", parameters=[IF_MATCH],
+                   request=s.DisputeSerializer, responses=s.ClaimDetailSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def dispute(self, request: Request, pk: str) -> Response:
+        return self._review(request, s.DisputeSerializer, services.claim_dispute)
+
+    @extend_schema(summary="Reopen a decided claim: back to pending", parameters=[IF_MATCH],
+                   request=s.ReviewNoteSerializer, responses=s.ClaimDetailSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def reopen(self, request: Request, pk: str) -> Response:
+        return self._review(request, s.ReviewNoteSerializer, services.claim_reopen)
+
+    @extend_schema(summary="Correct the claim's values; the extracted originals are kept", parameters=[IF_MATCH],
+                   request=s.CorrectSerializer, responses=s.ClaimDetailSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def correct(self, request: Request, pk: str) -> Response:
+        claim = self.get_object()
+        version = expected_version(request, claim)
+        given = s.CorrectSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        services.claim_correct(claim_id=claim.pk, actor=request.user, values=given.values(),
+                               note=given.validated_data["note"], expected_version=version)
+        return _claim_response(claim.pk)
+
+    @extend_schema(summary="One review action over many claims, all or nothing", request=s.BulkReviewSerializer,
+                   responses=s.ClaimSerializer(many=True), filters=False)
+    @action(detail=False, methods=["post"], url_path="review", filter_backends=[], pagination_class=None)
+    def bulk_review(self, request: Request) -> Response:
+        given = s.BulkReviewSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        if data["action"] in (ReviewAction.REJECT, ReviewAction.DISPUTE) and not data["note"].strip():
+            field = "a reason" if data["action"] == ReviewAction.REJECT else "a note"
+            raise ServiceError(f"to {data['action']} claims, say why: {field} is required",
+                               field_errors={"note": ["required for reject and dispute"]})
+        changed = services.claims_review_bulk(claim_ids=data["claim_ids"], action=data["action"],
+                                              actor=request.user, note=data["note"])
+        claims = selectors.claim_list().filter(pk__in=[claim.pk for claim in changed]).order_by("pk")
+        return Response(s.ClaimSerializer(claims, many=True).data)
+
+
+# --- Speakers, quotes, jobs ------------------------------------------------------
+
+class SpeakerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    action_permissions = {"list": ["sources.view_speaker"], "retrieve": ["sources.view_speaker"]}
+    serializer_class = s.SpeakerSerializer
+    filterset_class = SpeakerFilter
+    search_fields = ["name", "aliases__alias", "role"]
+    ordering_fields = ["name", "id"]
+    ordering = ["-id"]
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.speaker_list()
+
+
+class QuoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    action_permissions = {"list": ["sources.view_quote"], "retrieve": ["sources.view_quote"]}
+    serializer_class = s.QuoteSerializer
+    filterset_class = QuoteFilter
+    search_fields = ["exact", "speaker__name"]
+    ordering_fields = ["id"]
+    ordering = ["-id"]
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.quote_list()
+
+
+class ExtractionJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    action_permissions = {"list": ["claims.view_extractionjob"], "retrieve": ["claims.view_extractionjob"]}
+    serializer_class = s.ExtractionJobSerializer
+    filterset_class = ExtractionJobFilter
+    ordering_fields = ["queued_at", "id"]
+    ordering = ["-queued_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return selectors.job_list()
+
+
+# --- Tokens ----------------------------------------------------------------------
+
+@extend_schema_view(
+    list=extend_schema(summary="Your tokens (admins: everyone's)"),
+    destroy=extend_schema(summary="Revoke a token", responses={204: OpenApiResponse(description="Revoked")}),
+)
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    # Any role may hold tokens for itself; admins (who manage users) may see and revoke everyone's.
+    action_permissions = {action: READ_CLAIMS for action in ("list", "retrieve", "create", "destroy")}
+    owner_field = "user_id"
+    serializer_class = s.ApiTokenSerializer
+    filter_backends = [StableOrderingFilter]
+    ordering_fields = ["created_at", "id"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self) -> QuerySet:
+        tokens = ApiToken.objects.select_related("user")
+        if self.request.user.has_perm(MANAGE_USERS):
+            return tokens
+        return tokens.filter(user_id=self.request.user.pk)
+
+    @extend_schema(summary="Make a token; its secret is in this answer only", request=s.ApiTokenCreateSerializer,
+                   responses={201: s.ApiTokenCreatedSerializer})
+    def create(self, request: Request) -> Response:
+        given = s.ApiTokenCreateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        user = request.user
+        if data.get("user") not in (None, request.user.pk):
+            if not request.user.has_perm(MANAGE_USERS):
+                raise ServiceError("only admins may make tokens for another user", status=403, title="Forbidden")
+            user = get_user_model().objects.filter(pk=data["user"]).first()
+            if user is None:
+                raise ServiceError(f"user {data['user']} does not exist", field_errors={"user": ["does not exist"]})
+        token, secret = token_create(user=user, name=data["name"], expires_at=data["expires_at"],
+                                     actor=request.user)
+        token.secret = secret
+        return Response(s.ApiTokenCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        token = self.get_object()
+        token_revoke(token_id=token.pk, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,59 @@
+"""Reads for the API: every join a list or a page needs, made once at the query.
+
+Lists defer the documents' texts (they can be megabytes each); a claim's own
+page loads its document's text to cut the surrounding context from it.
+"""
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from claims.models import Claim, ExtractionJob, ReviewEvent
+from sources.models import Document, Quote, Speaker
+
+DOCUMENT_BULK_FIELDS = ("document__text", "document__raw")
+
+
+def claim_list() -> QuerySet[Claim]:
+    return Claim.objects.with_sources().defer(*DOCUMENT_BULK_FIELDS)
+
+
+def claim_detail() -> QuerySet[Claim]:
+    return Claim.objects.with_sources().select_related("quote").defer("document__raw")
+
+
+def claim_history(*, claim_id: int) -> QuerySet[ReviewEvent]:
+    return ReviewEvent.objects.filter(claim_id=claim_id).select_related("actor")
+
+
+def _jobs_newest_first() -> Prefetch:
+    return Prefetch("jobs", queryset=ExtractionJob.objects.order_by("-queued_at", "-id"), to_attr="jobs_newest_first")
+
+
+def document_list() -> QuerySet[Document]:
+    return (
+        Document.objects.select_related("outlet")
+        .defer("text", "raw")
+        .annotate(claim_count=Count("claims", distinct=True))
+        .prefetch_related(_jobs_newest_first())
+    )
+
+
+def document_detail() -> QuerySet[Document]:
+    return (
+        Document.objects.select_related("outlet")
+        .defer("raw")
+        .annotate(claim_count=Count("claims", distinct=True))
+        .prefetch_related(_jobs_newest_first())
+    )
+
+
+def speaker_list() -> QuerySet[Speaker]:
+    return Speaker.objects.prefetch_related("aliases")
+
+
+def quote_list() -> QuerySet[Quote]:
+    return Quote.objects.select_related("speaker", "document__outlet").defer(*DOCUMENT_BULK_FIELDS)
+
+
+def job_list() -> QuerySet[ExtractionJob]:
+    return ExtractionJob.objects.select_related("requested_by")
