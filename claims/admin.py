@@ -343,7 +343,11 @@ def correction_form_for(claim: Claim, admin_site) -> type[ClaimCorrectionForm]:
             for name in list(self.fields):
                 if name not in (*keep, "note", "version"):
                     del self.fields[name]
-            self.fields["speaker"].widget = AutocompleteSelect(Claim._meta.get_field("speaker"), admin_site)
+            if "speaker" in self.fields:
+                self.fields["speaker"] = forms.ModelChoiceField(
+                    queryset=Speaker.objects.all(), required=False,
+                    widget=AutocompleteSelect(Claim._meta.get_field("speaker"), admin_site),
+                )
 
     return Form
 

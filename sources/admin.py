@@ -118,6 +118,11 @@ class DocumentAdmin(admin.ModelAdmin):
     def has_rerun_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(RERUN_PERMISSION)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # a bare "example.org/x" typed by an editor means https
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description="document", ordering="title")
     def title_or_url(self, document: Document) -> str:
         return str(document)

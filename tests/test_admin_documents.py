@@ -1,0 +1,116 @@
+"""Documents in the admin: their text, their claims and jobs, and re-running extraction."""
+from __future__ import annotations
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims.models import ExtractionJob, JobStatus, ReviewEvent
+from tests.conftest import ClaimFactory, DocumentFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_document_page_shows_its_text_claims_and_jobs(client, editor):
+    document = DocumentFactory(text="Rescuers said the blast killed at least 12 civilians <near> the depot.\n\nMore.")
+    claim = ClaimFactory(document=document)
+    ExtractionJobFactory(document=document, status=JobStatus.FAILED, attempts=3,
+                         error="ValueError: unreadable date line")
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:sources_document_change", args=[document.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "blast killed at least 12 civilians &lt;near&gt; the depot." in page
+    assert "<pre" in page
+    assert reverse("admin:claims_claim_change", args=[claim.pk]) in page
+    assert "at least 12 killed — civilians" in page
+    assert "ValueError: unreadable date line" in page
+    assert "Failed" in page
+
+
+def test_the_document_text_cannot_be_edited_even_by_an_admin(client, admin_user):
+    document = DocumentFactory()
+    client.force_login(admin_user)
+
+    page = client.get(reverse("admin:sources_document_change", args=[document.pk])).content.decode()
+
+    assert 'name="text"' not in page
+    assert 'name="title"' in page
+
+
+def test_rerun_extraction_queues_a_job_after_the_commit(client, editor, django_capture_on_commit_callbacks):
+    document = DocumentFactory()
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("admin:sources_document_changelist"),
+                               {"action": "rerun_extraction", "_selected_action": [document.pk]})
+
+    assert response.status_code == 302
+    assert "Queued 1 extraction job." in [str(m) for m in get_messages(response.wsgi_request)]
+    job = ExtractionJob.objects.get(document=document)
+    assert (job.status, job.requested_by) == (JobStatus.QUEUED, editor)
+    assert len(callbacks) == 1
+
+
+def test_rerun_extraction_is_not_offered_to_staff_who_may_not_queue_jobs(client, django_capture_on_commit_callbacks):
+    staff_reader = make_user("stan-staff-reader", "reader", is_staff=True)
+    document = DocumentFactory()
+    client.force_login(staff_reader)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(reverse("admin:sources_document_changelist"),
+                    {"action": "rerun_extraction", "_selected_action": [document.pk]})
+
+    assert not ExtractionJob.objects.exists()
+    assert callbacks == []
+
+
+def test_the_job_list_filters_by_status(client, editor):
+    failed = ExtractionJobFactory(status=JobStatus.FAILED, error="boom")
+    ExtractionJobFactory(status=JobStatus.SUCCEEDED)
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:claims_extractionjob_changelist"), {"status__exact": "failed"})
+
+    assert [job.pk for job in response.context["cl"].result_list] == [failed.pk]
+
+
+@pytest.mark.parametrize("url_name,factory", [
+    ("admin:sources_document_changelist", lambda: ClaimFactory(document=DocumentFactory()).document),
+    ("admin:sources_quote_changelist", lambda: QuoteFactory(speaker=SpeakerFactory())),
+    ("admin:claims_extractionjob_changelist", ExtractionJobFactory),
+    ("admin:claims_reviewevent_changelist", lambda: ReviewEvent.objects.create(
+        claim=ClaimFactory(), action="approve", from_status="pending", to_status="approved")),
+    ("admin:sources_speaker_changelist", SpeakerFactory),
+    ("admin:sources_outlet_changelist", DocumentFactory),
+])
+def test_list_pages_do_not_query_once_per_row(client, editor, url_name, factory):
+    client.force_login(editor)
+    factory()
+    client.get(reverse(url_name))
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse(url_name)).status_code == 200
+    for _ in range(5):
+        factory()
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(reverse(url_name)).status_code == 200
+
+    assert len(many) == len(few)
+
+
+def test_speakers_are_found_by_alias_and_edited_with_their_aliases(client, admin_user):
+    from sources.services import speaker_resolve
+
+    speaker = speaker_resolve(name="Nadia Haddad", role="Interior Minister")
+    client.force_login(admin_user)
+
+    found = client.get(reverse("admin:sources_speaker_changelist"), {"q": "Haddad"})
+    page = client.get(reverse("admin:sources_speaker_change", args=[speaker.pk])).content.decode()
+
+    assert [s.pk for s in found.context["cl"].result_list] == [speaker.pk]
+    assert "Interior Minister Nadia Haddad" in page
