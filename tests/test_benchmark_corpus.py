@@ -1,0 +1,86 @@
+"""The benchmark corpus: seeded, article-sized, and every article carries figures and a quotation."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claims.benchmarks.corpus import MAX_WORDS, MIN_WORDS, SAMPLES_DIR, generate_corpus, load_samples, parse_sample
+
+# A figure followed, within a few words, by what happened to the people it counts.
+NUMBER_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|[a-z]+ty(?:-[a-z]+)?"
+CASUALTY_PHRASE = re.compile(
+    rf"\b(?:\d[\d,]*|{NUMBER_WORDS})\b(?:\W+\w+){{0,6}}?\W+"
+    r"(?:killed|dead|died|wounded|injured|missing|captured|prisoner|unaccounted|lost their lives)\b",
+    re.IGNORECASE,
+)
+# Four words or more between quotation marks, curly or straight.
+QUOTATION = re.compile(r"[“\"](?:[^”\"\s]+\s+){3,}[^”\"]*[”\"]")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return generate_corpus(120, seed=7)
+
+
+def test_it_gives_the_same_articles_for_the_same_seed(corpus):
+    assert generate_corpus(120, seed=7) == corpus
+
+
+def test_it_gives_different_articles_for_another_seed(corpus):
+    other = generate_corpus(120, seed=8)
+    assert sum(a.text == b.text for a, b in zip(corpus, other)) == 0
+
+
+def test_a_small_corpus_is_the_start_of_a_larger_one_with_the_same_seed(corpus):
+    assert generate_corpus(10, seed=7) == corpus[:10]
+
+
+def test_every_article_is_between_400_and_800_words(corpus):
+    assert (MIN_WORDS, MAX_WORDS) == (400, 800)
+    sizes = [article.words for article in corpus]
+    assert all(400 <= size <= 800 for size in sizes), sizes
+
+
+def test_every_article_states_a_casualty_figure(corpus):
+    lacking = [article.title for article in corpus if not CASUALTY_PHRASE.search(article.text)]
+    assert lacking == []
+
+
+def test_every_article_quotes_someone(corpus):
+    lacking = [article.title for article in corpus if not QUOTATION.search(article.text)]
+    assert lacking == []
+
+
+def test_articles_vary_in_length_and_wording(corpus):
+    assert len({article.words for article in corpus}) > 50
+    assert len({article.text.split("\n\n")[1] for article in corpus}) == len(corpus)
+
+
+def test_the_patterns_used_here_can_fail():
+    assert not CASUALTY_PHRASE.search("The town, home to 12,000 people, lies 8 km from the border.")
+    assert not QUOTATION.search("“No comment,” he said.")
+
+
+def test_the_sample_articles_have_a_header_and_300_to_700_words():
+    samples = load_samples()
+    assert len(samples) >= 6
+    for path in sorted(SAMPLES_DIR.glob("*.txt")):
+        sample = parse_sample(path.read_text(encoding="utf-8"))
+        words = sum(len(paragraph.split()) for paragraph in sample.paragraphs)
+        assert 300 <= words <= 700, (path.name, words)
+        assert sample.title and sample.outlet and sample.published.year >= 2000
+
+
+def test_a_sample_without_its_header_is_refused():
+    with pytest.raises(ValueError, match="Key: value"):
+        parse_sample("Fighting resumed on Monday.\n\nNine people were killed.")
+
+
+def test_the_generator_runs_without_django():
+    code = "import sys, claims.benchmarks.corpus as c; c.generate_corpus(3); sys.exit('django' in sys.modules)"
+    completed = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], timeout=60)
+    assert completed.returncode == 0
