@@ -61,6 +61,7 @@ said says say told tell according however meanwhile moreover instead
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april june july august september october november december
 earlier later last next this week month year morning evening night afternoon
+several most many some both all few other others each every another such early late initial new
 """.split())
 _BETWEEN_SUBJECT_AND_VERB = frozenset("""
 also has have had would will could may might later earlier then again previously separately
@@ -668,6 +669,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         return None  # "the United States": a capitalised verb form mid-sentence is a name
     if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")):
         return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
+    if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
+        return None  # "early reports put ...": the verb-shaped word is the subject noun
     # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
     after_quote = before >= first and (a.words[before] in _CLOSE_MARKS or a.words[before] == '"' or (
         a.words[before] == "," and before - 1 >= first and a.words[before - 1] in _CLOSE_MARKS | {'"'}))

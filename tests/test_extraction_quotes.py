@@ -1,0 +1,95 @@
+"""Quote claims: the quoted words, their span, the attribution clause and the speaker."""
+from claims.extraction.quotes import find_quote_claims
+from claims.extraction.text import segment
+
+
+def quotes(text):
+    return find_quote_claims(segment(text))
+
+
+def only(text):
+    found = quotes(text)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+def test_every_claim_span_is_an_exact_slice_of_the_text():
+    text = ("“The bridge held for an hour, then it simply fell,” said Pedro Alves, a ferry pilot.\n\n"
+            "Port Captain Ines Moura told reporters: “Nobody will cross until the divers are done.”")
+    for claim in quotes(text):
+        assert text[claim.start:claim.end] == claim.text
+        quoted = text[claim.values["quote_start"]:claim.values["quote_end"]]
+        assert quoted == claim.values["quote"]
+
+
+def test_it_takes_the_inverted_attribution_after_the_quote_into_the_span():
+    claim = only("“The bridge held for an hour, then it simply fell,” said Pedro Alves, a ferry pilot.")
+    assert claim.text == "“The bridge held for an hour, then it simply fell,” said Pedro Alves"
+    assert claim.values["quote"] == "The bridge held for an hour, then it simply fell,"
+    assert claim.speaker.name == "Pedro Alves"
+    assert claim.rule == "quote.said_after"
+
+
+def test_it_takes_the_attribution_before_a_colon_into_the_span():
+    claim = only("Port Captain Ines Moura told reporters: “Nobody will cross until the divers are done.”")
+    assert claim.text.startswith("Port Captain Ines Moura told reporters: “")
+    assert claim.speaker.name == "Ines Moura"
+    assert claim.speaker.role == "Port Captain"
+    assert claim.rule == "quote.said_before"
+
+
+def test_a_second_quote_in_the_paragraph_keeps_the_speaker():
+    found = quotes("“We counted every house on the hill,” Tomas Berg said. “Not one of them still has a roof.”")
+    assert [c.speaker.name for c in found] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_partial_quote_inside_a_sentence_is_credited_to_the_sentence_speaker():
+    claim = only("The mayor, Lena Ortiz, said the city would “rebuild every school before the winter term”.")
+    assert claim.values["quote"] == "rebuild every school before the winter term"
+    assert claim.speaker.name == "Lena Ortiz"
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_claim_with_the_closing_attribution():
+    text = ("“The river took the lower town first. Then it took the road.\n\n"
+            "“We are waiting for boats that do not come,” said Amara Njoku, a nurse.")
+    claim = only(text)
+    assert claim.values["quote"] == ("The river took the lower town first. Then it took the road. "
+                                     "We are waiting for boats that do not come,")
+    assert claim.speaker.name == "Amara Njoku"
+
+
+def test_a_bare_quote_paragraph_continues_the_previous_speaker():
+    text = ("“Supplies will last a week at most,” said Omar Haddad, who runs the camp clinic.\n\n"
+            "“After that we will have to send people away.”")
+    found = quotes(text)
+    assert [c.speaker.name for c in found] == ["Omar Haddad", "Omar Haddad"]
+    assert found[1].rule == "quote.continuation"
+
+
+def test_scare_quotes_nobody_is_credited_with_are_left_out():
+    assert quotes("The so-called “peace plan” drew little interest in the capital.") == []
+
+
+def test_short_phrases_credited_to_a_speaker_are_kept_at_low_confidence():
+    claim = only("The foreign ministry called the raid “reckless”.")
+    assert claim.speaker.name == "foreign ministry"
+    assert claim.confidence < 0.5
+    assert claim.rule == "quote.fragment"
+
+
+def test_titles_of_books_and_operations_in_quotation_marks_are_not_statements():
+    assert quotes("She wrote the book “The Long Road Back Home” in exile.") == []
+    assert quotes("The army launched Operation “Northern Shield Of Hope” at dawn.") == []
+
+
+def test_straight_quotes_nesting_apostrophes_and_single_quotes_stay_one_quotation():
+    claim = only("\"The soldiers' orders said 'hold the line', and they did,\" Colonel Rui Dias said.")
+    assert claim.values["quote"] == "The soldiers' orders said 'hold the line', and they did,"
+    assert claim.speaker.name == "Rui Dias"
+
+
+def test_an_unattributed_quotation_has_no_speaker_and_lower_confidence():
+    claim = only("“Every wall on this street is cracked and the water is still rising.”")
+    assert claim.speaker is None
+    assert claim.rule == "quote.unattributed"
+    assert claim.confidence <= 0.5

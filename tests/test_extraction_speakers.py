@@ -1,0 +1,157 @@
+"""Attribution: who a quotation or a statement belongs to, as the article names them."""
+from claims.extraction.quotes import find_quote_claims
+from claims.extraction.speakers import statement_speaker
+from claims.extraction.text import segment
+
+
+def speaker_of(text, phrase):
+    """The speaker statement_speaker gives for the statement starting at `phrase`."""
+    document = segment(text)
+    speaker = statement_speaker(document, text.index(phrase))
+    return speaker.name if speaker else None
+
+
+def quote_speakers(text):
+    return [(c.speaker.name if c.speaker else None) for c in find_quote_claims(segment(text))]
+
+
+# --- statements -------------------------------------------------------------------
+
+def test_it_attributes_a_statement_to_the_subject_of_said():
+    text = "The regional health office said 14 people had died in the landslide."
+    assert speaker_of(text, "14 people") == "regional health office"
+
+
+def test_it_attributes_a_statement_followed_by_a_trailing_attribution():
+    text = "The blast killed nine workers at the depot, police said."
+    assert speaker_of(text, "nine workers") == "police"
+
+
+def test_it_attributes_a_statement_to_an_according_to_source_anywhere_in_the_sentence():
+    text = "According to the Interior Ministry, 31 officers were wounded in the riots."
+    assert speaker_of(text, "31 officers") == "Interior Ministry"
+    text = "Some 200 homes were destroyed, according to Governor Alma Reyes."
+    assert speaker_of(text, "200 homes") == "Alma Reyes"
+
+
+def test_it_attributes_a_statement_made_to_an_audience():
+    text = "Defence Minister Karl Brandt told parliament that 12 soldiers were missing."
+    assert speaker_of(text, "12 soldiers") == "Karl Brandt"
+
+
+def test_it_attributes_figures_given_with_reporting_verbs():
+    assert speaker_of("The coast guard reported 40 people rescued overnight.", "40 people") == "coast guard"
+    text = "The militia gave no figure, with the army putting its own losses at 17."
+    assert speaker_of(text, "17") == "army"
+    text = "Relief groups put the number of displaced at 90,000."
+    assert speaker_of(text, "90,000") == "Relief groups"
+
+
+def test_a_pronoun_subject_takes_the_latest_fitting_speaker():
+    text = ("Mayor Hugo Lindqvist said on Monday that the fire had been contained. "
+            "He said 5 firefighters were treated for smoke.")
+    assert speaker_of(text, "5 firefighters") == "Hugo Lindqvist"
+
+
+def test_it_skips_appositives_and_relative_clauses_to_find_the_subject():
+    text = "Marta Silva, 52, who runs a bakery near the square, said three neighbours were hurt."
+    assert speaker_of(text, "three neighbours") == "Marta Silva"
+    text = "The Red Crescent, which runs the field hospital, said 61 patients were admitted."
+    assert speaker_of(text, "61 patients") == "Red Crescent"
+
+
+def test_an_elided_subject_after_and_or_but_keeps_the_first_subject():
+    text = "Ruvania has not published its military losses but says 20 civilians were killed."
+    assert speaker_of(text, "20 civilians") == "Ruvania"
+
+
+def test_the_reporters_own_arithmetic_is_in_the_articles_voice():
+    text = "The agency said 300 had died in the north, bringing the total to 520."
+    assert speaker_of(text, "300") == "agency"
+    assert speaker_of(text, "520") is None
+
+
+def test_a_sentence_with_no_source_is_in_the_articles_voice():
+    assert speaker_of("The earthquake killed more than 2,000 people in 1999.", "more than") is None
+    assert speaker_of("Early reports put the dead at between 10 and 20.", "between") is None
+
+
+def test_a_figure_inside_a_quotation_belongs_to_the_quoted_speaker():
+    text = "“We have found 14 bodies so far,” said Yusuf Demir, a rescue team leader."
+    assert speaker_of(text, "14 bodies") == "Yusuf Demir"
+
+
+def test_a_country_or_ministry_can_speak_as_a_state():
+    assert speaker_of("Moldavia said 8 border guards were detained.", "8 border") == "Moldavia"
+    text = "Ruvania's defence ministry said 44 of its troops were killed."
+    assert speaker_of(text, "44 of") == "Ruvania's defence ministry"
+
+
+# --- quotations -------------------------------------------------------------------
+
+def test_a_surname_alone_resolves_to_the_full_name_introduced_earlier():
+    text = ("Prime Minister Anika Solberg spoke after the vote.\n\n"
+            "“This is a dark day for the whole country,” Solberg said.")
+    claims = find_quote_claims(segment(text))
+    assert claims[0].speaker.name == "Anika Solberg"
+    assert claims[0].speaker.role == "Prime Minister"
+
+
+def test_titles_are_stripped_into_the_role():
+    text = "“The shelling has not stopped for a single hour,” Regional Governor Dmitri Volkov wrote on Telegram."
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Dmitri Volkov", "Regional Governor")
+
+
+def test_an_appositive_after_a_name_becomes_the_role():
+    text = "“I heard the roof go first,” said Lucia, a local shopkeeper."
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Lucia", "local shopkeeper")
+
+
+def test_a_possessive_office_speaks_for_its_holder():
+    text = '"All units have returned to their bases," President Tomas Ekk\'s office said in a statement.'
+    assert quote_speakers(text) == ["Tomas Ekk's office"]
+
+
+def test_he_said_after_two_speakers_of_different_gender_picks_the_man():
+    text = ("Maria Costa, a councillor, said the shelter was full. Her colleague Peter Novak disagreed.\n\n"
+            "“There are still beds on the second floor,” he said.")
+    assert quote_speakers(text) == ["Peter Novak"]
+
+
+def test_she_said_after_two_speakers_of_different_gender_picks_the_woman():
+    text = ("Maria Costa, a councillor, said the shelter was full. Her colleague Peter Novak disagreed.\n\n"
+            "“There is not one free bed left,” she said.")
+    assert quote_speakers(text) == ["Maria Costa"]
+
+
+def test_it_said_refers_to_an_organisation_not_a_person():
+    text = ("Health Minister Jonas Berg visited the clinic. The Ruvanian Red Cross later issued figures.\n\n"
+            "“Our teams have reached every village in the valley,” it said.")
+    assert quote_speakers(text) == ["Ruvanian Red Cross"]
+
+
+def test_a_pronoun_refers_to_the_subject_rather_than_a_name_mentioned_in_passing():
+    text = ("Zara Khan, speaking after a call with Paolo Ricci, said the talks had stalled.\n\n"
+            "“Nobody in that room wanted to move first,” she said.")
+    assert quote_speakers(text) == ["Zara Khan"]
+
+
+def test_a_speaker_who_is_introduced_before_a_quote_paragraph_gets_it():
+    text = ("Ivo Petrov, an engineer at the dam, said the water level was still rising.\n\n"
+            "“If it rains again tonight, the spillway will not hold.”")
+    assert quote_speakers(text) == ["Ivo Petrov"]
+
+
+def test_a_name_between_commas_after_its_description_is_the_speaker():
+    text = "The town's chief doctor, Helga Sund, told reporters: “We are out of blood for transfusions.”"
+    claim = find_quote_claims(segment(text))[0]
+    assert claim.speaker.name == "Helga Sund"
+    assert claim.speaker.role == "town's chief doctor"
+
+
+def test_a_possessive_pronoun_points_back_to_the_earlier_speaker():
+    text = ("Foreign Minister Elena Varga met her counterpart on Friday, with her spokesman saying she would "
+            "“push for a full exchange of prisoners this month”.")
+    assert quote_speakers(text) == ["Elena Varga's spokesman"]
