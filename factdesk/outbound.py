@@ -172,7 +172,7 @@ def address_problem(address: IPAddress) -> str:
     embedded = _embedded_ipv4(address)
     if embedded is not None:
         return address_problem(embedded)
-    for problem in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified", "site_local"):
+    for problem in ("loopback", "link_local", "unspecified", "multicast", "private", "site_local", "reserved"):
         if getattr(address, f"is_{problem}", False):
             return problem.replace("_", "-")
     if not address.is_global:
