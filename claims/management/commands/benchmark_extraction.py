@@ -52,6 +52,7 @@ class Command(BaseCommand):
             f"articles: {result.articles}",
             f"total words: {result.total_words} (mean {result.total_words / result.articles:.0f} per article)",
             f"articles per second: {result.articles_per_second} ({result.words_per_second} words/s, {result.seconds} s in all)",
+            f"articles per CPU second: {result.articles_per_cpu_second} ({result.cpu_seconds} s of this process's CPU time)",
             f"latency per article: p50 {result.p50_ms} ms, p99 {result.p99_ms} ms, max {result.max_ms} ms",
             f"peak memory: {result.rss_peak_mb} MB resident (ru_maxrss, whole process; {result.rss_peak_before_mb} MB before the timed run)",
             f"peak memory: {traced}",
