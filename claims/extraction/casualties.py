@@ -85,11 +85,17 @@ _GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
     rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E})"
 )
+# Any noun phrase may name who died ("six divers are still missing"); the words after the
+# number are still checked against measures and equipment, and captures need people.
+_ANY_GROUP = (
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E})"
+)
 _FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
 _LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
 
 _COUNT_THEN_OUTCOME = re.compile(
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?{_LINKING}\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_LINKING}\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
     re.IGNORECASE,
 )
 _COUNT_NOUN = re.compile(
@@ -124,6 +130,9 @@ _CONTINUED = [
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['then_to'])})\s+{_QUALNUM}", re.IGNORECASE),
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{_QUALNUM}", re.IGNORECASE),
 ]
+# "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
+_AND_MORE_AFTER = re.compile(rf"\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE)
+_AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_ANY_GROUP}\s*,?\s+and\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
@@ -191,6 +200,9 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         for match in pattern.finditer(text, start, end):
             keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
+    for item in ordered:
+        keep(_coordinated(text, item, start, end))
+    ordered = sorted(taken.values(), key=lambda item: item.start)
     for pattern in _CONTINUED:
         for match in pattern.finditer(text, start, end):
             keep(_continued(text, match, ordered, end))
@@ -208,6 +220,8 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     if not match:
         return None
     outcome = _AFTER_COUNT[_normal(match.group("outcome"))]
+    if outcome == "captured" and not _names_people(match.group("group")):
+        return None  # "20 tanks were captured"
     bare = not match.group("linking").strip()
     if bare and _A_COUNT_FOLLOWS.match(text, match.end(), end):
         return None  # "five soldiers killed 12 civilians": the second count is the casualty
@@ -250,6 +264,26 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
     return _found(text, match, before[-1].outcome, "casualty.continued", 0.7, end)
 
 
+def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
+    """A second count of people joined by "and" to a claim shares its outcome."""
+    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost"):
+        match = _AND_MORE_AFTER.match(text, item.end, end)
+        found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
+        if found:
+            found.start = text.index("and", match.start(), match.end())
+            return found
+    if item.rule == "casualty.count_then_outcome":
+        for number in numbers.find_numbers(text, max(sentence_start, item.start - 60), item.start):
+            for begin in _starts_for(text, number.start, sentence_start):
+                match = _AND_MORE_BEFORE.match(text, begin, item.start)
+                found = match and match.end() == item.start and _found(
+                    text, match, item.outcome, "casualty.coordinated", 0.75, end)
+                if found:
+                    found.end = match.end("group")
+                    return found
+    return None
+
+
 def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: float, sentence_end: int,
            group: str | None | bool = True, implied: str | None = None) -> _Found | None:
     """A claim from a match, or None when the outcome is mixed or the number counts no people."""
@@ -279,6 +313,13 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     return _Found(start, stop, outcome, count, count_high, qualifier, group or None, rule, confidence, number_start)
 
 
+def _names_people(group: str | None) -> bool:
+    if not group:
+        return True
+    words = _normal(group).split()
+    return any(" ".join(words[i:]) in _PERSON_NOUNS for i in range(len(words)))
+
+
 def _clean_group(group: str | None) -> str | None:
     if not group:
         return None
@@ -297,6 +338,8 @@ def _counts_people(text: str, start: int, end: int, sentence_end: int, has_group
         return False  # "49-year-old", "10:30", "5-kilometer"
     if after[:1] == "%":
         return False
+    if text[max(0, start - 2):start] == ", " and after[:1] == ",":
+        return False  # "the man, 52, was wounded": an age in apposition
     before = text[max(0, start - 4):start]
     if before.rstrip().endswith(_CURRENCY):
         return False

@@ -1,0 +1,228 @@
+"""Casualty counts: what news states about the killed, wounded, missing and captured."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extraction import casualties, speakers, text
+from claims.extraction.types import Speaker
+
+
+def claims_in(article: str) -> list[dict]:
+    document = text.segment(article, date(2024, 3, 6))
+    found = casualties.find_casualties(document)
+    for claim in found:
+        assert claim.text == article[claim.start:claim.end]
+    return [{**claim.values, "text": claim.text, "rule": claim.rule} for claim in found]
+
+
+def tuples_in(article: str) -> set[tuple]:
+    return {(c["outcome"], c["count"], c["count_high"], c["qualifier"]) for c in claims_in(article)}
+
+
+# --- the count, then the outcome ---------------------------------------------------------
+
+def test_it_reads_a_passive_count_with_its_qualifier_and_group():
+    [claim] = claims_in("At least 12 coal miners were killed when the gallery collapsed.")
+    assert (claim["outcome"], claim["count"], claim["qualifier"]) == ("killed", 12, "at_least")
+    assert claim["group"] == "coal miners"
+    assert claim["text"] == "At least 12 coal miners were killed"
+
+
+def test_it_reads_a_bare_count_before_an_outcome_adjective():
+    assert tuples_in("Hospital staff spoke of 17 dead and more than 90 injured.") == {
+        ("killed", 17, None, "exact"), ("wounded", 90, None, "more_than")}
+
+
+def test_it_reads_outcomes_phrased_as_lives_lost_or_died():
+    assert tuples_in("Nearly 300 villagers lost their lives and 41 others died later in hospital.") == {
+        ("killed", 300, None, "about"), ("killed", 41, None, "exact")}
+
+
+def test_it_reads_among_the_dead_and_among_those_hurt():
+    assert tuples_in("Four paramedics were among the dead, and nine pupils were among those hurt.") == {
+        ("killed", 4, None, "exact"), ("wounded", 9, None, "exact")}
+
+
+def test_it_reads_missing_and_unaccounted_for():
+    assert tuples_in("Some 35 fishermen remain unaccounted for and 6 divers are still missing.") == {
+        ("missing", 35, None, "about"), ("missing", 6, None, "exact")}
+
+
+def test_it_reads_dead_or_missing_as_one_outcome():
+    assert tuples_in("Rescuers believe around 80 people are dead or still missing.") == {
+        ("killed_or_missing", 80, None, "about")}
+
+
+def test_it_reads_people_taken_prisoner_or_hostage_as_captured():
+    assert tuples_in("Commanders said 23 marines had been taken prisoner and two nurses taken hostage.") == {
+        ("captured", 23, None, "exact"), ("captured", 2, None, "exact")}
+
+
+def test_it_reads_a_count_of_its_own_soldiers():
+    [claim] = claims_in("The army said 212 of its soldiers had been killed since March.")
+    assert (claim["count"], claim["group"]) == (212, "soldiers")
+
+
+def test_it_reads_counts_in_words():
+    assert tuples_in("Forty-two passengers were hurt and a dozen crew members were killed.") == {
+        ("wounded", 42, None, "exact"), ("killed", 12, None, "exact")}
+
+
+def test_it_reads_a_count_that_may_have_died():
+    assert tuples_in("As many as 140 migrants may have drowned off the coast.") == {("killed", 140, None, "at_most")}
+
+
+def test_it_shares_the_outcome_with_a_count_joined_by_and():
+    assert tuples_in("Police said eight officers and three bystanders were wounded.") == {
+        ("wounded", 8, None, "exact"), ("wounded", 3, None, "exact")}
+
+
+# --- qualifiers and ranges ---------------------------------------------------------------
+
+@pytest.mark.parametrize("words, qualifier", [
+    ("at least", "at_least"), ("no fewer than", "at_least"),
+    ("more than", "more_than"), ("over", "more_than"),
+    ("nearly", "about"), ("about", "about"), ("around", "about"), ("an estimated", "about"),
+    ("up to", "at_most"), ("as many as", "at_most"),
+    ("fewer than", "fewer_than"), ("less than", "fewer_than"),
+])
+def test_it_maps_each_qualifier(words, qualifier):
+    [claim] = claims_in(f"Officials said {words} 60 people were injured in the blast.")
+    assert (claim["count"], claim["qualifier"]) == (60, qualifier)
+
+
+@pytest.mark.parametrize("written", ["between 40 and 65", "40 to 65", "40-65", "40–65"])
+def test_it_reads_a_range_as_count_and_count_high(written):
+    assert tuples_in(f"Medics said {written} protesters were wounded.") == {("wounded", 40, 65, "range")}
+
+
+def test_it_reads_a_range_after_a_toll():
+    assert tuples_in("Local reports put the dead at between 15 and 22.") == {("killed", 15, 22, "range")}
+
+
+# --- verb first --------------------------------------------------------------------------
+
+def test_it_reads_an_active_verb_before_the_count():
+    assert tuples_in("The shell hit a bus stop, killing at least 7 people and injuring one.") == {
+        ("killed", 7, None, "at_least"), ("wounded", 1, None, "exact")}
+
+
+def test_it_reads_a_headline_verb_in_the_present():
+    assert tuples_in("Landslide in northern valley kills 31") == {("killed", 31, None, "exact")}
+
+
+def test_it_reads_lives_claimed_and_people_lost():
+    assert tuples_in("The epidemic claimed some 4,000 lives. The regiment lost 600 men in a week.") == {
+        ("killed", 4000, None, "about"), ("killed", 600, None, "exact")}
+
+
+def test_it_reads_a_count_left_dead():
+    assert tuples_in("The ambush left more than 20 policemen dead.") == {("killed", 20, None, "more_than")}
+
+
+def test_it_reads_captured_people_after_a_verb():
+    assert tuples_in("Insurgents abducted 14 schoolgirls on Monday.") == {("captured", 14, None, "exact")}
+
+
+def test_it_shares_the_verb_with_a_second_group_of_people():
+    assert tuples_in("The raid killed five fighters and two civilians.") == {
+        ("killed", 5, None, "exact"), ("killed", 2, None, "exact")}
+
+
+# --- tolls -------------------------------------------------------------------------------
+
+def test_it_reads_a_death_toll_that_rose():
+    [claim] = claims_in("By nightfall the death toll from the floods had risen to 1,084, the agency said.")
+    assert (claim["outcome"], claim["count"], claim["qualifier"]) == ("killed", 1084, "exact")
+    assert claim["text"].startswith("death toll")
+
+
+def test_it_reads_a_toll_that_passed_a_figure_as_more_than():
+    assert tuples_in("Cyclone toll passes 700") == {("killed", 700, None, "more_than")}
+
+
+def test_it_reads_a_figure_put_on_losses_or_the_injured():
+    assert tuples_in("The rebels put their losses at 38. Doctors put the number of injured at about 250.") == {
+        ("killed", 38, None, "exact"), ("wounded", 250, None, "about")}
+
+
+def test_it_reads_a_toll_raised_and_then_raised_again():
+    assert tuples_in("The mayor raised the number of dead to 12, and then to 19.") == {
+        ("killed", 12, None, "exact"), ("killed", 19, None, "exact")}
+
+
+def test_it_reads_counts_named_by_deaths_and_fatalities():
+    assert tuples_in("Monitors logged 128 civilian fatalities and an estimated 5,600 deaths overall.") == {
+        ("killed", 128, None, "exact"), ("killed", 5600, None, "about")}
+
+
+def test_it_reads_bodies_recovered_as_killed():
+    assert tuples_in("Divers recovered 9 bodies from the lake.") == {("killed", 9, None, "exact")}
+
+
+# --- a count that continues the claim before it ------------------------------------------
+
+def test_it_gives_an_including_count_the_outcome_before_it():
+    assert tuples_in("The blast wounded at least 30 people, including 4 children.") == {
+        ("wounded", 30, None, "at_least"), ("wounded", 4, None, "exact")}
+
+
+def test_it_gives_a_count_of_them_the_outcome_before_it():
+    assert tuples_in("The war caused some 90,000 deaths, roughly 40,000 of them among civilians.") == {
+        ("killed", 90000, None, "about"), ("killed", 40000, None, "about")}
+
+
+def test_it_reads_an_earlier_figure_it_went_up_from():
+    assert tuples_in("The ministry said 58 troops had died, up from the 44 it gave on Monday.") == {
+        ("killed", 58, None, "exact"), ("killed", 44, None, "exact")}
+
+
+# --- the speaker comes from the speakers stage -------------------------------------------
+
+def test_it_asks_the_speakers_stage_who_stated_each_count(monkeypatch):
+    asked = []
+
+    def fake_speaker(document, position):
+        asked.append(position)
+        return Speaker("Civil Defence Agency", kind="organisation")
+
+    monkeypatch.setattr(speakers, "statement_speaker", fake_speaker)
+    document = text.segment("The agency said 14 people were hurt.", date(2024, 3, 6))
+    [claim] = casualties.find_casualties(document)
+    assert claim.speaker.name == "Civil Defence Agency" and asked
+
+
+# --- distractors: numbers that count no casualties ---------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "A 34-year-old nurse was killed in the strike.",                      # age
+    "The man, 52, was wounded by shrapnel.",                                # age after a name
+    "The village was shelled in 2014 and again in 2019, killing a farmer.",  # years
+    "Fighting resumed on 14 March and on March 20, killing scores.",       # dates, vague count
+    "The convoy was hit at 10:45 and again at 6 pm; dozens were killed.",  # clock times
+    "He was killed 15 km from the front line.",                             # distance
+    "She was wounded two days after the ceasefire.",                        # duration
+    "The brigade lost 40 tanks and captured 12 armoured vehicles.",        # equipment
+    "The army said it had killed $3 million worth of livestock.",          # money
+    "The war has cost 5 billion dollars.",                                  # money
+    "The offensive seized 1,200 square kilometres of farmland.",           # area
+    "More than 12,000 people were evacuated and 3,000 displaced.",         # displaced / evacuated
+    "Rescuers pulled 40 people alive from the rubble.",                    # rescued
+    "The group released 24 hostages and exchanged 90 prisoners.",          # released / exchanged
+    "Hundreds were killed and dozens of bodies lay unburied.",             # vague amounts
+    "Tens of thousands of people have been injured.",                      # vague amounts
+    "About 40% of the dead were children.",                                 # percentage
+    "Call the hotline on 0800 555 123; details are on page 12.",           # phone and page numbers
+    "Six villages were destroyed and 300 homes were damaged.",             # buildings and villages
+    "The storm destroyed 2,000 houses.",                                    # buildings
+    "Thousands of soldiers were killed in the first months of the war.",   # vague amount
+    "No one was killed, officials said.",                                   # nobody
+])
+def test_it_makes_no_claim_of_numbers_that_count_no_casualties(sentence):
+    assert claims_in(sentence) == []
+
+
+def test_it_keeps_a_mixed_killed_or_wounded_count_out_of_the_contract():
+    assert claims_in("Aid agencies say more than 900 children have been killed or maimed.") == []
