@@ -155,3 +155,22 @@ def test_a_possessive_pronoun_points_back_to_the_earlier_speaker():
     text = ("Foreign Minister Elena Varga met her counterpart on Friday, with her spokesman saying she would "
             "“push for a full exchange of prisoners this month”.")
     assert quote_speakers(text) == ["Elena Varga's spokesman"]
+
+
+def test_the_definite_role_refers_back_to_the_unnamed_speaker_introduced_earlier():
+    text = ("A spokeswoman for the port authority said two cranes had collapsed. "
+            "\"We have closed the harbour until further notice,\" the spokeswoman said.")
+    assert quote_speakers(text) == ["spokeswoman for the port authority"]
+
+
+def test_a_quote_split_by_its_attribution_keeps_one_speaker_and_full_confidence():
+    text = "“We were asleep,” said Ana Ruiz, “when the whole ceiling came down on us.”"
+    claims = find_quote_claims(segment(text))
+    assert [c.speaker.name for c in claims] == ["Ana Ruiz", "Ana Ruiz"]
+    assert all(c.confidence >= 0.8 for c in claims)
+
+
+def test_a_description_before_a_name_between_commas_becomes_the_role():
+    text = "His cousin, Farid Saleh, told the station: “The whole street is gone.”"
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Farid Saleh", "cousin")

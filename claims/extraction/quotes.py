@@ -38,11 +38,11 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
         words = _WORD.findall(quotation.inner(text))
         if not words or _is_title(text, quotation.start, words):
             continue
+        if len(words) <= _FRAGMENT_WORDS and found.entity is None:
+            continue  # scare quotes: nobody is credited with these words
         confidence = _CONFIDENCE[found.rule]
         rule = found.rule
-        if len(words) <= _FRAGMENT_WORDS:
-            if found.entity is None:
-                continue  # scare quotes: nobody is credited with these words
+        if len(words) <= _FRAGMENT_WORDS and rule not in ("quote.said_after", "quote.said_before"):
             confidence, rule = 0.3, "quote.fragment"
         paragraph = _paragraph_index(document, quotation.start)
         if paragraph is not None and is_heading(document, paragraph) and rule != "quote.headline_echo":

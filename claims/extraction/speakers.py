@@ -315,10 +315,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             continue
         break
     head = i
-    # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "envoy for Yemen"
-    if head_is_name and first - 2 >= floor and a.lowers[first - 1] in _PP_WORDS \
-            and _bare(a.lowers[first - 2]) in (_HEAD_NOUNS | _TITLE_WORDS):
-        inner = _np_before(a, first - 2, floor)
+    # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "a spokesperson for the ministry"
+    joint = first - 1
+    if joint >= floor and a.lowers[joint] == "the":
+        joint -= 1
+    if joint - 1 >= floor and a.lowers[joint] in _PP_WORDS and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
+            and not a.quoted[joint - 1]:
+        inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
     return first, i, head
@@ -484,8 +487,21 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     gender = _gender_of_words(words)
     if kind in ("person", "unknown") and gender is None and head_is_name:
         gender = _gender_of_name(a.lowers[name_first:last + 1])
+    if not head_is_name and possessor is None and first == last and first > 0 \
+            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS):
+        earlier = _holder_of_role(a, head_low)
+        if earlier is not None:
+            return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _holder_of_role(a: _Analysis, noun: str) -> Entity | None:
+    for candidate in reversed(list(a.entities.values())):
+        words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
+        if noun in words and not candidate.plural:
+            return candidate
+    return None
 
 
 def _is_acronym(word: str) -> bool:
@@ -738,7 +754,17 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         outer = _np_before(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
         entity = _entity(a, span, a.starts[v], sentence)
-        if entity is not None and outer is not None:
+        if entity is not None and outer is None and not entity.role and i >= first:
+            k = i
+            while k - 1 >= first and not _is_punct(a, k - 1) and (a.lowers[k - 1] not in _FUNCTION_WORDS):
+                k -= 1
+            if not _is_punct(a, i) and k <= i:
+                entity.role = _text(a, k, i)  # "Her neighbour, Abdul Karim, told ..."
+                if entity.kind == "unknown":
+                    entity.kind = "person"
+                entity.gender = entity.gender or _gender_of_words(set(a.lowers[k:i + 1]))
+            subject_first = k if not _is_punct(a, i) else name_between[0]
+        elif entity is not None and outer is not None:
             outer_first = outer[0]
             if a.lowers[outer_first] == "the":
                 outer_first += 1
@@ -864,7 +890,7 @@ def _attribute_quotations(a: _Analysis) -> None:
         k = bisect_right(starts, quotation.end - 1)
         for x in speech[k:k + 3]:
             lead = min(x.subject_start, a.starts[x.verb])
-            if lead >= quotation.end and re.fullmatch(r"[\s,—–-]*", text[quotation.end:lead]) \
+            if lead >= quotation.end and _ADJACENT.fullmatch(text, quotation.end, lead) \
                     and _paragraph_of(a.document, lead) == last_paragraph:
                 found = (x, "quote.said_after")
                 break
@@ -938,6 +964,7 @@ def _credit_headline_echoes(a: _Analysis) -> None:
 
 
 _WORDS = re.compile(r"\w+")
+_ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|The|A|An)\s+)?")
 
 
 def _paragraph_of(document: Document, position: int) -> int:

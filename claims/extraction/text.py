@@ -41,6 +41,8 @@ _SENTENCE_OPENERS = frozenset({
     "earlier", "later", "according", "officials", "however", "still", "yet", "so",
 })
 
+_DOUBLE = re.compile(r"[“”«»„\"]")
+_DOUBLE_AND_SINGLE = re.compile(r"[“”«»„\"‘’']")
 OPENING_DOUBLE = "“«„"
 CLOSING_DOUBLE = "”»"
 
@@ -243,7 +245,8 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str
     marks = []
     inside_double = False
     inside_single = False
-    for i in range(start, end):
+    for found in (_DOUBLE_AND_SINGLE if single else _DOUBLE).finditer(text, start, end):
+        i = found.start()
         char = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
