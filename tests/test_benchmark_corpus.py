@@ -1,12 +1,16 @@
 """The benchmark corpus: seeded, article-sized, and every article carries figures and a quotation."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from claims.benchmarks.corpus import MAX_WORDS, MIN_WORDS, SAMPLES_DIR, generate_corpus, load_samples, parse_sample
 
@@ -84,3 +88,16 @@ def test_the_generator_runs_without_django():
     code = "import sys, claims.benchmarks.corpus as c; c.generate_corpus(3); sys.exit('django' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], timeout=60)
     assert completed.returncode == 0
+
+
+def test_the_benchmark_command_prints_one_json_object_and_leaves_the_cpus_as_it_found_them():
+    before = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    out = StringIO()
+    call_command("benchmark_extraction", articles=4, warmup=1, tracemalloc_articles=2, as_json=True, stdout=out)
+    figures = json.loads(out.getvalue())
+    assert figures["articles"] == 4
+    assert 1600 <= figures["total_words"] <= 3200
+    assert figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
+    assert figures["rss_peak_mb"] > 0 and figures["tracemalloc_peak_mb"] > 0
+    if before is not None:
+        assert os.sched_getaffinity(0) == before

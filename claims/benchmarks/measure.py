@@ -18,7 +18,8 @@ import resource
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -55,13 +56,19 @@ class BenchmarkResult:
         return asdict(self)
 
 
-def pin_to_one_core() -> str:
-    """Keep this process on a single CPU so the figures are one core's, where the OS allows it."""
+@contextmanager
+def one_core() -> Iterator[str]:
+    """Run the block on a single CPU, so the figures are one core's; yields what was done, restores after."""
     if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this platform)"
-    allowed = sorted(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {allowed[-1]})
-    return f"pinned to CPU {allowed[-1]}"
+        yield "not pinned (no sched_setaffinity on this platform)"
+        return
+    allowed = os.sched_getaffinity(0)
+    chosen = max(allowed)
+    os.sched_setaffinity(0, {chosen})
+    try:
+        yield f"pinned to CPU {chosen}"
+    finally:
+        os.sched_setaffinity(0, allowed)
 
 
 def run_benchmark(

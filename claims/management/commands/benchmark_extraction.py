@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.benchmarks.corpus import generate_corpus
-from claims.benchmarks.measure import pin_to_one_core, run_benchmark
+from claims.benchmarks.measure import one_core, run_benchmark
 
 
 class Command(BaseCommand):
@@ -32,11 +32,11 @@ class Command(BaseCommand):
             raise CommandError(f"--articles must be at least 1, got {articles}")
         if warmup < 0 or tracemalloc_articles < 0:
             raise CommandError("--warmup and --tracemalloc-articles must not be negative")
-        cpu = pin_to_one_core()
         started = time.perf_counter()
         corpus = generate_corpus(articles, seed=seed)
         corpus_seconds = time.perf_counter() - started
-        result = run_benchmark(corpus, warmup=warmup, tracemalloc_articles=tracemalloc_articles, cpu=cpu)
+        with one_core() as cpu:
+            result = run_benchmark(corpus, warmup=warmup, tracemalloc_articles=tracemalloc_articles, cpu=cpu)
         if as_json:
             payload = {"seed": seed, "corpus_seconds": round(corpus_seconds, 3), **result.as_dict()}
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
