@@ -2,12 +2,15 @@
 
 Figures a reader needs to judge the speed budget (≥100 articles/s, p99 < 50 ms,
 peak < 300 MB): throughput, per-article latency percentiles and peak memory.
+
+Throughput is given against the wall clock and against this process's CPU
+time: on a machine shared with other work the two differ, and the CPU figure
+is the engine's own cost.
+
 Two memory figures because they answer different questions: `ru_maxrss` is
 the whole process's resident peak (interpreter, Django if loaded, the corpus,
 the engine); tracemalloc's peak is what Python objects the engine itself
-allocates while extracting. Throughput is given against the wall clock and
-against this process's CPU time: on a machine shared with other work the two
-differ, and the CPU figure is the engine's own cost. tracemalloc slows allocation several-fold, so it
+allocates while extracting. tracemalloc slows allocation several-fold, so it
 runs in a separate, untimed pass and never touches the latency figures.
 """
 from __future__ import annotations
