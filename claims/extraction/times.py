@@ -82,9 +82,13 @@ _TIME = re.compile(
 _DAY_ALONE = re.compile(rf"{_B}(?P<day>{_DAY})", re.IGNORECASE)
 _TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
 _START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+$", re.IGNORECASE)
-_AT_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
+_START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+# "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
+_AT_CUE = re.compile(
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,4}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE
+)
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_START_VERB = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
+_START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 _FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
 _WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
@@ -100,6 +104,7 @@ class _Context:
 
     article_zone: ZoneInfo | None
     last_local: datetime | None = None
+    last_moment: datetime | None = None
 
 
 def find_ceasefires(document: Document) -> list[ExtractedClaim]:
@@ -119,7 +124,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if resolved is None:
                 continue
             moment, precision, local = resolved
-            context.last_local = local
+            context.last_local, context.last_moment = local, moment
             start, end = _evidence(match, cue_start, triggers)
             claims.append(ExtractedClaim(
                 kind="ceasefire",
@@ -141,7 +146,7 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
     clause_start = sentence.start
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
         clause_start = brk.end()
-    window_start = max(clause_start, match.start() - 40)
+    window_start = max(clause_start, match.start() - 60)
     before = text[window_start:match.start()]
     if _END_CUE.search(before):
         return None
@@ -149,9 +154,9 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
     if cue:
         return window_start + cue.start()
     cue = _AT_CUE.search(before)
-    clause_end = _clause_end(text, match.end(), sentence.end)
-    if cue and _START_VERB.search(text, clause_start, clause_end):
+    if cue:
         return window_start + cue.start()
+    clause_end = _clause_end(text, match.end(), sentence.end)
     when = _WHEN.match(text, match.end(), sentence.end)
     if when and (_START_VERB.search(text, when.end(), clause_end) or _TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
@@ -186,7 +191,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
     day = _day_for(document, match, sentence, context)
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
-        hour, day, zone = context.last_local.hour, context.last_local.date(), context.last_local.tzinfo
+        return context.last_moment, precision, context.last_local
     if day is None:
         return None
     local = datetime.combine(day, time(hour, minute), tzinfo=zone)

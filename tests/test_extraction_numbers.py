@@ -1,0 +1,56 @@
+"""Numbers as news writes them: digits, words, multipliers, and vague amounts that carry no value."""
+from __future__ import annotations
+
+import pytest
+
+from claims.extraction.numbers import find_numbers, parse_number
+
+
+def values_in(text: str) -> list:
+    found = find_numbers(text)
+    for number in found:
+        assert number.text == text[number.start:number.end]
+    return [number.value for number in found]
+
+
+@pytest.mark.parametrize("written, value", [
+    ("7", 7), ("312", 312), ("6,500", 6500), ("1,204,331", 1204331),
+    ("1.2 million", 1_200_000), ("3.5bn", 3_500_000_000), ("2 thousand", 2000),
+])
+def test_it_reads_numbers_in_digits(written, value):
+    assert parse_number(written) == value
+    assert values_in(f"They counted {written} of them.") == [value]
+
+
+@pytest.mark.parametrize("written, value", [
+    ("two", 2), ("Sixteen", 16), ("forty-nine", 49), ("ninety one", 91),
+    ("a dozen", 12), ("a hundred", 100), ("one hundred and five", 105),
+    ("two thousand three hundred", 2300), ("three million", 3_000_000),
+])
+def test_it_reads_numbers_in_words(written, value):
+    assert values_in(f"Reports mentioned {written} of them.") == [value]
+
+
+def test_it_keeps_a_decimal_without_a_multiplier_as_a_fraction():
+    assert parse_number("4.5") == 4.5
+
+
+@pytest.mark.parametrize("vague", [
+    "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "scores", "several",
+])
+def test_it_gives_vague_amounts_no_value(vague):
+    [number] = find_numbers(f"Officials said {vague} of people fled.")
+    assert number.vague and number.value is None and number.text == vague
+
+
+def test_it_does_not_join_separate_numbers_into_one():
+    assert values_in("nine adults and five children") == [9, 5]
+
+
+def test_it_reports_the_span_of_each_number():
+    text = "Between 70 and 91 were counted."
+    assert [(n.start, n.end) for n in find_numbers(text)] == [(8, 10), (15, 17)]
+
+
+def test_it_does_not_read_words_that_only_contain_a_number():
+    assert values_in("Someone often tends the stone.") == []

@@ -1,0 +1,151 @@
+"""Ceasefire start times: clock times tied to a truce's start, resolved to the minute in UTC."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from claims.extraction import speakers, text, times
+from claims.extraction.types import Speaker
+
+
+def starts_in(article: str, published: date) -> list[tuple[str, str]]:
+    """(UTC minute, precision) of each ceasefire claim."""
+    document = text.segment(article, published)
+    found = times.find_ceasefires(document)
+    for claim in found:
+        assert claim.text == article[claim.start:claim.end]
+        assert claim.values["effective_at"].utcoffset() is not None
+    return [(claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M"),
+             claim.values["precision"]) for claim in found]
+
+
+WEDNESDAY = date(2024, 3, 6)
+
+
+# --- zones -------------------------------------------------------------------------------
+
+def test_it_reads_a_truce_that_took_effect_at_a_gmt_time():
+    assert starts_in("The truce took effect at 0800 GMT.", WEDNESDAY) == [("2024-03-06T08:00", "minute")]
+
+
+def test_it_prefers_the_utc_equivalent_in_brackets():
+    assert starts_in("Both armies agreed to a truce from noon local time (0930 GMT) on Sunday.", WEDNESDAY) == [
+        ("2024-03-03T09:30", "minute")]
+
+
+def test_it_resolves_local_time_from_the_places_in_the_sentence():
+    # Kashmir is on Indian time, UTC+5:30
+    assert starts_in("A ceasefire in Kashmir took effect from noon local time on Sunday.", WEDNESDAY) == [
+        ("2024-03-03T06:30", "minute")]
+
+
+def test_it_resolves_local_time_from_the_places_the_article_names_most():
+    article = ("Fighting raged in Sudan for a third week.\n\n"
+               "The army and its rivals in Khartoum accepted the deal.\n\n"
+               "A ceasefire was due to begin at 6 a.m. on Monday.")
+    # Sudan keeps UTC+2 all year
+    assert starts_in(article, WEDNESDAY) == [("2024-03-04T04:00", "hour")]
+
+
+@pytest.mark.parametrize("published, utc", [
+    (date(2023, 11, 24), "2023-11-24T05:00"),   # winter: Gaza on UTC+2
+    (date(2024, 7, 12), "2024-07-12T04:00"),    # summer: daylight saving, UTC+3
+])
+def test_it_follows_daylight_saving_in_the_local_zone(published, utc):
+    assert starts_in("A pause in the fighting in Gaza began at 7 a.m. local time on Friday.", published) == [
+        (utc, "hour")]
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("Moscow ordered a ceasefire from 6 p.m. Moscow time on Saturday.", "2024-03-02T15:00"),
+    ("A ceasefire took effect at 10:00 Kyiv time on Monday.", "2024-03-04T08:00"),
+    ("The truce starts at 16:00 UTC on Tuesday.", "2024-03-05T16:00"),
+])
+def test_it_reads_named_zones(sentence, utc):
+    assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]
+
+
+def test_it_reads_a_bracketed_utc_time_that_names_its_own_day():
+    assert starts_in("They declared a halt to hostilities from midnight Kyiv time (2200 GMT Saturday).",
+                     date(2024, 1, 15)) == [("2024-01-13T22:00", "minute")]
+
+
+# --- days --------------------------------------------------------------------------------
+
+def test_it_takes_a_weekday_to_be_this_week_looking_back_from_publication():
+    assert starts_in("The truce began at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-04T00:00", "minute")]
+
+
+def test_it_takes_a_weekday_in_a_future_clause_to_be_the_coming_one():
+    assert starts_in("The truce will begin at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-11T00:00", "minute")]
+
+
+def test_it_takes_the_publication_weekday_to_be_the_same_day():
+    assert starts_in("A ceasefire took effect at 9 a.m. GMT on Saturday.", date(2024, 3, 9)) == [
+        ("2024-03-09T09:00", "hour")]
+
+
+def test_it_reads_yesterday_from_the_publication_date():
+    assert starts_in("The ceasefire that began at 6 p.m. GMT yesterday is holding.", WEDNESDAY) == [
+        ("2024-03-05T18:00", "hour")]
+
+
+def test_it_reads_an_explicit_date_in_the_publication_year():
+    assert starts_in("Mediators announced a truce starting at 12:00 GMT on February 29.", WEDNESDAY) == [
+        ("2024-02-29T12:00", "minute")]
+
+
+def test_it_takes_the_year_named_in_the_sentence():
+    assert starts_in("In 2021, a truce began at noon GMT on May 21 after eleven days of war.", WEDNESDAY) == [
+        ("2021-05-21T12:00", "minute")]
+
+
+def test_it_uses_the_publication_day_when_no_day_is_named():
+    assert starts_in("Officials said a humanitarian ceasefire was agreed from 12:00 GMT.", WEDNESDAY) == [
+        ("2024-03-06T12:00", "minute")]
+
+
+# --- what ties a time to the start -------------------------------------------------------
+
+def test_it_reads_the_moment_the_guns_fell_silent():
+    # Khartoum: UTC+2
+    assert starts_in("In Khartoum it was 2 a.m. on Friday when the guns fell silent.", date(2023, 6, 9)) == [
+        ("2023-06-09T00:00", "hour")]
+
+
+def test_it_reads_a_bare_hour_as_the_start_just_reported():
+    article = ("The truce took effect at 10 p.m. local time (1900 GMT) on Tuesday.\n\n"
+               "\"Since ten o'clock the shelling has stopped,\" a commander said.")
+    assert starts_in(article, WEDNESDAY) == [("2024-03-05T19:00", "hour"), ("2024-03-05T19:00", "hour")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The truce runs until 6 p.m. GMT on Sunday.",                              # an end, not a start
+    "The truce, from 9 a.m. GMT until midnight GMT, was broken at 11 a.m. GMT.",  # only the start counts
+    "Mediators announced at 3 p.m. GMT that a truce had been agreed.",          # another event's time
+    "Lavish talks ended shortly after 4:00 am GMT, a day before the truce.",     # another event's time
+    "The market opens at 9 a.m. GMT on Monday.",                                # no ceasefire at all
+    "A strike hit the depot at 5:30 GMT; the truce collapsed.",                 # no start tied to the time
+])
+def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
+    starts = starts_in(sentence, WEDNESDAY)
+    assert all(start.endswith("T09:00") for start, _ in starts), starts
+
+
+def test_it_reads_only_the_start_of_a_truce_with_an_end():
+    assert starts_in("The truce, from 9 a.m. GMT until midnight GMT, was broken at 11 a.m. GMT.", WEDNESDAY) == [
+        ("2024-03-06T09:00", "hour")]
+
+
+def test_it_marks_minute_and_hour_precision():
+    assert starts_in("The truce took effect at 20:00 GMT. A second truce took effect at 8 p.m. GMT.",
+                     WEDNESDAY) == [("2024-03-06T20:00", "minute"), ("2024-03-06T20:00", "hour")]
+
+
+def test_it_asks_the_speakers_stage_who_announced_the_start(monkeypatch):
+    monkeypatch.setattr(speakers, "statement_speaker", lambda document, position: Speaker("Mediation Office"))
+    document = text.segment("The office said the truce took effect at 0600 GMT.", WEDNESDAY)
+    [claim] = times.find_ceasefires(document)
+    assert claim.speaker.name == "Mediation Office"
+    assert claim.values["effective_at"] == datetime(2024, 3, 6, 6, 0, tzinfo=timezone.utc)
