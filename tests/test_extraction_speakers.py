@@ -174,3 +174,27 @@ def test_a_description_before_a_name_between_commas_becomes_the_role():
     text = "His cousin, Farid Saleh, told the station: “The whole street is gone.”"
     claim = find_quote_claims(segment(text))[0]
     assert (claim.speaker.name, claim.speaker.role) == ("Farid Saleh", "cousin")
+
+
+def test_a_coordinated_subject_names_both_sources():
+    text = "Floods killed 14 people in the hill villages, police and residents said."
+    assert speaker_of(text, "14 people") == "police and residents"
+
+
+def test_british_single_quotation_marks_are_attributed_like_double_ones():
+    text = "'The dam could give way tonight,' said Owen Price, a site engineer."
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Owen Price", "site engineer")
+    assert claim.rule == "quote.said_after"
+
+
+def test_a_relative_clause_is_not_part_of_the_role():
+    text = "“They fired at the crowd,” said Musa Ali, a farmer who saw the attack."
+    claim = find_quote_claims(segment(text))[0]
+    assert claim.speaker.role == "farmer"
+
+
+def test_the_definite_body_refers_back_to_the_named_one():
+    text = ("The Ministry of Water said 3 dams were damaged. "
+            "“Repairs will take months,” the ministry said.")
+    assert quote_speakers(text) == ["Ministry of Water"]

@@ -161,6 +161,7 @@ class _Analysis:
     sentence_first_token: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    quotation_ends: list[int] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[_Mention] = field(default_factory=list)
@@ -219,6 +220,7 @@ def _analyse(document: Document) -> _Analysis:
 def _tokenise(a: _Analysis) -> None:
     text = a.document.text.replace("’", "'")
     a.quotations = quotations(a.document)
+    a.quotation_ends = sorted(q.end for q in a.quotations)
     inner = sorted((s, e) for q in a.quotations for s, e in q.parts)
     a.sentence_starts = [s.start for s in a.document.sentences]
     inner_starts = [s for s, _ in inner]
@@ -324,6 +326,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
+    # "police and residents said": a coordinated subject of two speakers
+    if first - 2 >= floor and a.lowers[first - 1] == "and" and not a.quoted[first - 2] \
+            and (_bare(a.lowers[first - 2]) in _HEAD_NOUNS or _is_name_word(a, first - 2)):
+        other = _np_before(a, first - 2, floor)
+        if other and other[1] == first - 2:
+            first = other[0]
     return first, i, head
 
 
@@ -387,7 +395,9 @@ def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str 
         if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
                 (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
             start_role = k + 1 if first in ("a", "an", "the") else k
-            role = _text(a, start_role, end - 1)
+            stop = next((m for m in range(start_role, end) if a.lowers[m] in _RELATIVES | {"that"}), end)
+            role = _text(a, start_role, stop - 1) if stop > start_role else ""
+            end = stop if stop > start_role else end
             words = set(a.lowers[start_role:end])
             person = person or bool(words & (_PERSON_NOUNS | _TITLE_WORDS | _FEMALE_WORDS | _MALE_WORDS)) \
                 or first in ("a", "an")
@@ -488,16 +498,19 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if kind in ("person", "unknown") and gender is None and head_is_name:
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
-            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS):
-        earlier = _holder_of_role(a, head_low)
+            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
+        earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
             return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
 
 
-def _holder_of_role(a: _Analysis, noun: str) -> Entity | None:
+def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | None:
+    """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health"."""
     for candidate in reversed(list(a.entities.values())):
+        if organisation and (candidate.kind != "organisation" or candidate.name == noun):
+            continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
         if noun in words and not candidate.plural:
             return candidate
@@ -688,8 +701,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
     # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
-    after_quote = before >= first and (a.words[before] in _CLOSE_MARKS or a.words[before] == '"' or (
-        a.words[before] == "," and before - 1 >= first and a.words[before - 1] in _CLOSE_MARKS | {'"'}))
+    after_quote = _follows_quotation(a, a.starts[v])
     if strength == "speech" and after_quote:
         inverted = _inverted_attribution(a, v, end, sentence, strength)
         if inverted is not None:
@@ -733,6 +745,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                 person_evidence = True
             elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
                 start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
+                segment_last = next((m - 1 for m in range(start_role, segment_last + 1)
+                                     if a.lowers[m] in _RELATIVES | {"that"}), segment_last)
                 if start_role <= segment_last:
                     role = role or _text(a, start_role, segment_last)
                     role_words = set(a.lowers[start_role:segment_last + 1])
@@ -796,6 +810,15 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _follows_quotation(a: _Analysis, position: int) -> bool:
+    """Whether only commas and spaces separate `position` from the end of a quotation."""
+    k = bisect_right(a.quotation_ends, position) - 1
+    return k >= 0 and _ADJACENT_MARKS.fullmatch(a.document.text, a.quotation_ends[k], position) is not None
+
+
+_ADJACENT_MARKS = re.compile(r"[\s,]*")
 
 
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
@@ -964,7 +987,8 @@ def _credit_headline_echoes(a: _Analysis) -> None:
 
 
 _WORDS = re.compile(r"\w+")
-_ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|The|A|An)\s+)?")
+_ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|several|some|his|her|its|their)\s+)?",
+                       re.IGNORECASE)
 
 
 def _paragraph_of(document: Document, position: int) -> int:
