@@ -10,9 +10,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,7 +31,7 @@ from claims.models import (
     ReviewAction,
     ReviewEvent,
 )
-from claims.review import transition_for
+from claims.review import allowed_actions, transition_for
 from factdesk.errors import ServiceError
 from sources.models import Speaker
 
@@ -186,8 +187,47 @@ class ClaimAdmin(admin.ModelAdmin):
         return values_comparison(claim)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_correct": self.has_correct_permission(request)}
+        claim = self.get_object(request, unquote(object_id))
+        choices = self._review_choices(request, claim) if claim else []
+        extra_context = {
+            **(extra_context or {}),
+            "can_correct": self.has_correct_permission(request),
+            "review_choices": choices,
+            "review_reason_for": " or ".join(action for action, _, needs_note in choices if needs_note),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def _review_choices(self, request: HttpRequest, claim: Claim) -> list[tuple[str, str, bool]]:
+        """The decisions this user may take on this claim now, as (action, button label, needs a reason)."""
+        choices = []
+        for action in allowed_actions(claim.status):
+            if action == ReviewAction.CORRECT:
+                continue
+            transition = transition_for(action)
+            if request.user.has_perm(transition.permission):
+                choices.append((action, action.capitalize(), transition.note_required))
+        return choices
+
+    def review_view(self, request: HttpRequest, object_id: str):
+        """One claim's decision from its own page, through the same service as the bulk actions."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        claim = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        action = request.POST.get("review_action", "")
+        back = HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+        if action not in _DONE:
+            self.message_user(request, f"Unknown review action {action!r}.", messages.ERROR)
+            return back
+        version = request.POST.get("version", "")
+        try:
+            services.claim_review(claim_id=claim.pk, action=action, actor=request.user,
+                                  note=request.POST.get("note", ""),
+                                  expected_version=int(version) if version.isdigit() else None)
+        except ServiceError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, f"{_DONE[action]} claim {claim.pk}.", messages.SUCCESS)
+        return back
 
     # --- bulk review actions --------------------------------------------------
 
@@ -249,7 +289,12 @@ class ClaimAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         correct = self.admin_site.admin_view(self.correct_view)
-        return [path("<path:object_id>/correct/", correct, name="claims_claim_correct"), *super().get_urls()]
+        review = self.admin_site.admin_view(self.review_view)
+        return [
+            path("<path:object_id>/correct/", correct, name="claims_claim_correct"),
+            path("<path:object_id>/review/", review, name="claims_claim_review"),
+            *super().get_urls(),
+        ]
 
     def correct_view(self, request: HttpRequest, object_id: str):
         if not self.has_correct_permission(request):

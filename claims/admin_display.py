@@ -60,7 +60,7 @@ def claim_values(claim: Claim) -> str:
                                 outcome=claim.outcome, group=claim.group)
     if claim.kind == ClaimKind.CEASEFIRE:
         return ceasefire_summary(effective_at=claim.effective_at, precision=claim.precision)
-    return f"“{shorten(claim.quote.exact if claim.quote_id and claim.quote else claim.text, 60)}”"
+    return "—"  # a quoted statement has no figures: its passage is the statement
 
 
 def passage_in_paragraph(claim: Claim) -> SafeString:

@@ -43,7 +43,6 @@ class ClaimInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
-    show_change_link = True
     ordering = ("start",)
 
     def get_queryset(self, request):

@@ -281,3 +281,58 @@ def test_the_correction_form_is_closed_to_staff_without_the_correct_permission(c
 
     assert client.get(reverse("admin:claims_claim_correct", args=[claim.pk])).status_code == 403
     assert Claim.objects.get(pk=claim.pk).version == 1
+
+
+def test_a_claim_can_be_approved_from_its_own_page(client, editor):
+    claim = ClaimFactory()
+    client.force_login(editor)
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]),
+                           {"review_action": "approve", "version": 1, "note": ""})
+
+    assert 'value="approve"' in page and 'value="reopen"' not in page
+    assert response.status_code == 302
+    assert f"Approved claim {claim.pk}." in _messages(response)
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == (ClaimStatus.APPROVED, 2)
+    assert claim.review_events.get().actor == editor
+
+
+def test_rejecting_from_the_claim_page_without_a_reason_changes_nothing_and_says_why(client, editor):
+    claim = ClaimFactory()
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]),
+                           {"review_action": "reject", "version": 1, "note": " "})
+
+    assert any("a note is required" in message for message in _messages(response))
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == (ClaimStatus.PENDING, 1)
+
+
+def test_a_decision_on_a_claim_page_read_before_someone_else_changed_it_is_refused(client, editor):
+    claim = ClaimFactory(version=2)
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]),
+                           {"review_action": "approve", "version": 1})
+
+    assert any("you read version 1" in message for message in _messages(response))
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PENDING
+
+
+def test_staff_without_review_permission_see_no_review_buttons_and_cannot_post_one(client):
+    staff_reader = make_user("stan-staff-reader", "reader", is_staff=True)
+    claim = ClaimFactory()
+    client.force_login(staff_reader)
+
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]),
+                           {"review_action": "approve", "version": 1})
+
+    assert 'name="review_action"' not in page
+    assert any("needs the 'claims.review_claim' permission" in message for message in _messages(response))
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PENDING
