@@ -198,3 +198,10 @@ def test_the_definite_body_refers_back_to_the_named_one():
     text = ("The Ministry of Water said 3 dams were damaged. "
             "“Repairs will take months,” the ministry said.")
     assert quote_speakers(text) == ["Ministry of Water"]
+
+
+def test_whoever_orders_or_proposes_a_truce_is_its_speaker():
+    text = ("King Aldric on Monday ordered his forces to hold fire from 8 p.m. "
+            "Last year he proposed a truce starting at dawn.")
+    assert speaker_of(text, "from 8 p.m.") == "Aldric"
+    assert speaker_of(text, "a truce starting") == "Aldric"
