@@ -154,7 +154,7 @@ def document_ingest_url(
                                     published_at=published_at, origin=url, actor=actor)
     address = canonical_url(response.final_url)
     return document_ingest(
-        text=body, url=address, outlet_name=outlet_name or url_domain(address), outlet_domain=url_domain(address),
+        text=body.strip("\r\n"), raw=body, url=address, outlet_name=outlet_name or url_domain(address), outlet_domain=url_domain(address),
         published_at=published_at, origin=url, actor=actor,
     )
 

@@ -124,7 +124,8 @@ def test_a_plain_text_url_is_stored_as_text_with_the_host_as_outlet(server):
 
     document = document_ingest_url(url=url).document
 
-    assert document.text == TEXT
+    assert document.text == TEXT.rstrip("\n")
+    assert document.raw == TEXT
     assert document.raw_content_type == Document.ContentType.TEXT
     assert document.url == url
     assert document.outlet.name == "127.0.0.1"
