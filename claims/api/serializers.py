@@ -169,7 +169,7 @@ class ApiTokenCreatedSerializer(ApiTokenSerializer):
 # --- Input -------------------------------------------------------------------
 
 class DocumentSubmitSerializer(serializers.Serializer):
-    """Exactly one of url, html or text."""
+    """`text` or `html` (with `url` as the page's address, not fetched), or `url` alone to fetch it."""
 
     url = serializers.URLField(required=False, max_length=2000)
     html = serializers.CharField(required=False, trim_whitespace=False)
@@ -179,18 +179,20 @@ class DocumentSubmitSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict) -> dict:
-        given = [name for name in ("url", "html", "text") if attrs.get(name)]
-        if len(given) != 1:
+        blank = {name: ["Is empty: send the article's words."] for name in ("html", "text")
+                 if name in attrs and not attrs[name].strip()}
+        if blank:
+            raise serializers.ValidationError(blank)
+        bodies = [name for name in ("html", "text") if attrs.get(name)]
+        if len(bodies) > 1:
+            raise serializers.ValidationError({"non_field_errors": ["Send `html` or `text`, not both."]})
+        if not bodies and not attrs.get("url"):
             raise serializers.ValidationError(
-                {"non_field_errors": ["Send exactly one of `url`, `html` or `text`"
-                                      + (f" (got {', '.join(given)})." if given else ".")]}
-            )
-        if "url" in given and (attrs.get("title") or attrs.get("outlet") or attrs.get("published_at")):
+                {"non_field_errors": ["Send one of `url` (to fetch), `html` or `text`."]})
+        attrs["source"] = bodies[0] if bodies else "url"
+        if attrs["source"] == "url" and attrs.get("title"):
             raise serializers.ValidationError(
-                {"url": ["A URL is fetched and its title, outlet and time read from the page; send `html` to "
-                         "give them yourself."]}
-            )
-        attrs["source"] = given[0]
+                {"title": ["A fetched page's title is read from the page; send `html` to give your own."]})
         return attrs
 
 

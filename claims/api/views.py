@@ -116,7 +116,8 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
             result = source_services.document_ingest_html(html=data["html"], url=data.get("url"), origin="api",
                                                           **common)
         else:
-            result = source_services.document_ingest_url(url=data["url"], actor=request.user)
+            result = source_services.document_ingest_url(url=data["url"], outlet_name=data["outlet"],
+                                                         published_at=data["published_at"], actor=request.user)
         document = selectors.document_list().get(pk=result.document.pk)
         job = ExtractionJob.objects.filter(pk=result.job_id).first() if result.job_id else None
         body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}
