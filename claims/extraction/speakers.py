@@ -168,6 +168,7 @@ class _Analysis:
     attributions: list[Attribution] = field(default_factory=list)
     by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
     quotes: list[QuoteAttribution] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)
 
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()
@@ -178,9 +179,10 @@ _cache: OrderedDict[int, _Analysis] = OrderedDict()
 def statement_speaker(document: Document, position: int) -> Speaker | None:
     """The speaker a statement at `position` is attributed to in its sentence or context, or None."""
     analysis = _analyse(document)
-    for quote in analysis.quotes:
-        if quote.quotation.inner_start <= position < quote.quotation.inner_end:
-            return quote.entity.speaker() if quote.entity else None
+    k = bisect_right(analysis.quote_starts, position) - 1
+    if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
+        quote = analysis.quotes[k]
+        return quote.entity.speaker() if quote.entity else None
     sentence = _sentence_index(analysis, position)
     if sentence is None:
         return None
@@ -211,6 +213,7 @@ def _analyse(document: Document) -> _Analysis:
     _find_attributions(analysis)
     _attribute_quotations(analysis)
     _credit_headline_echoes(analysis)
+    analysis.quote_starts = [q.quotation.inner_start for q in analysis.quotes]
     _cache[key] = analysis
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
@@ -602,6 +605,7 @@ def _fits(entity: Entity, wanted: dict) -> bool:
 def _find_attributions(a: _Analysis) -> None:
     for sentence in range(len(a.sentence_starts)):
         first, end = _sentence_bounds(a, sentence)
+        mentions_from = len(a.mentions)
         _collect_mentions(a, sentence, first, end)
         previous: Attribution | None = None
         i = first
@@ -622,7 +626,7 @@ def _find_attributions(a: _Analysis) -> None:
                     previous = attribution
                     a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
             i += 1
-        _learn_gender(a, sentence, first, end)
+        _learn_gender(a, a.mentions[mentions_from:], first, end)
 
 
 def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None:
@@ -661,9 +665,9 @@ def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) 
         entity.gender = gender
 
 
-def _learn_gender(a: _Analysis, sentence: int, first: int, end: int) -> None:
+def _learn_gender(a: _Analysis, mentions: list[_Mention], first: int, end: int) -> None:
     """With one person in a sentence, a lone "she"/"his" there tells that person's gender."""
-    people = {id(m.entity): m.entity for m in a.mentions if m.sentence == sentence and m.entity.kind == "person"}
+    people = {id(m.entity): m.entity for m in mentions if m.entity.kind == "person"}
     if len(people) != 1:
         return
     entity = next(iter(people.values()))
@@ -902,6 +906,7 @@ def _attribute_quotations(a: _Analysis) -> None:
     text = a.document.text
     speech = [x for x in a.attributions if x.strength == "speech" and x.entity is not None]
     starts = [x.start for x in speech]
+    paragraph_of = {id(x): _paragraph_of(a.document, x.start) for x in speech}
     previous_paragraph_speaker: tuple[int, Entity | None] | None = None
     for quotation in a.quotations:
         paragraph = _paragraph_of(a.document, quotation.start)
@@ -935,8 +940,7 @@ def _attribute_quotations(a: _Analysis) -> None:
                 break
         # 4. elsewhere in the paragraph
         if found is None:
-            in_paragraph = [x for x in speech
-                            if _paragraph_of(a.document, x.start) in (paragraph, last_paragraph)]
+            in_paragraph = [x for x in speech if paragraph_of[id(x)] in (paragraph, last_paragraph)]
             earlier = [x for x in in_paragraph if x.start < quotation.start]
             later = [x for x in in_paragraph if x.start >= quotation.end]
             if earlier:
@@ -950,7 +954,7 @@ def _attribute_quotations(a: _Analysis) -> None:
             entity = previous_paragraph_speaker[1]
             rule = "quote.continuation" if entity else rule
         elif found is None:
-            previous = [x for x in speech if _paragraph_of(a.document, x.start) == paragraph - 1]
+            previous = [x for x in speech if paragraph_of[id(x)] == paragraph - 1]
             if previous and quotation.start == a.document.paragraphs[paragraph].start:
                 entity, rule = previous[-1].entity, "quote.continuation"
         start, end = quotation.start, quotation.end
@@ -992,5 +996,11 @@ _ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|sever
 
 
 def _paragraph_of(document: Document, position: int) -> int:
-    starts = [p.start for p in document.paragraphs]
-    return max(bisect_right(starts, position) - 1, 0)
+    lo, hi = 0, len(document.paragraphs)
+    while lo < hi:  # the last paragraph starting at or before `position`
+        mid = (lo + hi) // 2
+        if document.paragraphs[mid].start <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)
