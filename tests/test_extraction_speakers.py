@@ -205,3 +205,15 @@ def test_whoever_orders_or_proposes_a_truce_is_its_speaker():
             "Last year he proposed a truce starting at dawn.")
     assert speaker_of(text, "from 8 p.m.") == "Aldric"
     assert speaker_of(text, "a truce starting") == "Aldric"
+
+
+def test_lowercase_words_before_a_capitalised_title_belong_to_the_role():
+    text = "“Nobody should drive on the coast road tonight,” county Sheriff Mark Delgado said."
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Mark Delgado", "county Sheriff")
+
+
+def test_a_relative_introduced_with_a_possessive_keeps_their_own_name():
+    text = ("Lina Haddad said her house was gone. Her father Samir Haddad told reporters: "
+            "“We built it with our own hands.”")
+    assert quote_speakers(text) == ["Samir Haddad"]

@@ -302,6 +302,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         bare = _bare(low)
         if _is_name_word(a, k):
             first = k
+            in_role = in_role or bare in _TITLE_WORDS  # "county Sheriff Mark Delgado"
             continue
         if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
@@ -441,7 +442,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if first > last:
         return None
     possessor = None
-    if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1]:
+    if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1] \
+            and not _is_name_word(a, last):
         possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
     head_low = _bare(a.lowers[head])
     if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
