@@ -56,6 +56,16 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _keys(phrases) -> tuple[str, ...]:
+    """Plain lower-case words one of which any of the phrases must contain: a cheap test before a regex runs."""
+    keys = set()
+    for phrase in phrases:
+        words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
+        keys.add(max(words, key=len) if words else phrase.lower())
+    # a key that contains another is redundant
+    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+
+
 _QUALIFIER_OF = _by_phrase(_QUALIFIER_TABLE)
 _AFTER_COUNT = _by_phrase(_OUTCOMES["after_count"])
 _COUNT_NOUNS = _by_phrase(_OUTCOMES["count_nouns"])
@@ -126,10 +136,13 @@ _INHERIT_CUES = _OUTCOMES["inherit_cues"]
 _CONTINUED = [
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['including'])})\s+{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
                re.IGNORECASE),
-    re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE),
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['then_to'])})\s+{_QUALNUM}", re.IGNORECASE),
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{_QUALNUM}", re.IGNORECASE),
 ]
+_CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
+# "roughly 150,000 of them": tried at each count, like the count-first rules
+_OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
+_OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 _AND_MORE_AFTER = re.compile(rf"\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE)
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_ANY_GROUP}\s*,?\s+and\s+$", re.IGNORECASE)
@@ -137,6 +150,21 @@ _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECAS
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 _A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
+
+
+# Regexes of many alternatives are slow to scan with; these plain-word tests skip
+# the sentences and patterns that cannot match, which is most of an article.
+_ANCHOR_KEYS = _keys(
+    [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
+                            "left_outcomes") for phrase in _by_phrase(_OUTCOMES[section])]
+    + [phrase for phrases in _TOLL_NOUNS.values() for phrase in phrases]
+)
+_VERB_FIRST = (
+    (_LEFT_OUTCOME, "casualty.left_outcome", _keys(_OUTCOMES["left_verbs"])),
+    (_VERB_THEN_COUNT, "casualty.verb_then_count", _keys(_VERBS_BEFORE)),
+    (_LIVES_LOST, "casualty.lives_lost", _keys(_LIVES_VERBS)),
+    (_TOLL, "casualty.toll", _keys(p for ps in _TOLL_NOUNS.values() for p in ps)),
+)
 
 
 @dataclass(slots=True)
@@ -181,6 +209,12 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
 
 def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     taken: dict[int, _Found] = {}
+    lowered = text[start:end].lower()
+    if not any(key in lowered for key in _ANCHOR_KEYS):
+        return []
+    counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
+    if not counts:
+        return []
 
     def keep(item: _Found | None) -> None:
         if item is None or item.number_start in taken:
@@ -189,23 +223,28 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             return  # "200 to 250 people": the 250 belongs to the range already read
         taken[item.number_start] = item
 
-    for number in numbers.find_numbers(text, start, end):
-        if number.vague:
-            continue
+    for number in counts:
         for begin in _starts_for(text, number.start, start):
             keep(_count_then_outcome(text, begin, end))
             keep(_count_noun(text, begin, end))
-    for pattern, rule in ((_LEFT_OUTCOME, "casualty.left_outcome"), (_VERB_THEN_COUNT, "casualty.verb_then_count"),
-                          (_LIVES_LOST, "casualty.lives_lost"), (_TOLL, "casualty.toll")):
-        for match in pattern.finditer(text, start, end):
-            keep(_from_verb_first(text, match, rule, end))
+    for pattern, rule, keys in _VERB_FIRST:
+        if any(key in lowered for key in keys):
+            for match in pattern.finditer(text, start, end):
+                keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for item in ordered:
         keep(_coordinated(text, item, start, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
-    for pattern in _CONTINUED:
-        for match in pattern.finditer(text, start, end):
-            keep(_continued(text, match, ordered, end))
+    for pattern, keys in zip(_CONTINUED, _CONTINUED_KEYS):
+        if any(key in lowered for key in keys):
+            for match in pattern.finditer(text, start, end):
+                keep(_continued(text, match, ordered, end))
+    if any(key in lowered for key in _OF_THEM_KEYS):
+        for number in counts:
+            for begin in _starts_for(text, number.start, start):
+                match = _OF_THEM.match(text, begin, end)
+                if match:
+                    keep(_continued(text, match, ordered, end))
     return sorted(taken.values(), key=lambda item: item.start)
 
 

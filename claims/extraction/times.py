@@ -98,21 +98,35 @@ _PLACE = re.compile(
 )
 
 
+# Plain words one of which every trigger contains: a cheap test before the trigger regex runs.
+_TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier ceasefire times in the article tell later ones."""
 
-    article_zone: ZoneInfo | None
+    text: str
     last_local: datetime | None = None
     last_moment: datetime | None = None
+    _article_zone: ZoneInfo | None | bool = False
+
+    @property
+    def article_zone(self) -> ZoneInfo | None:
+        if self._article_zone is False:  # read the places once, and only when a local time needs them
+            self._article_zone = _dominant_zone(self.text, 0, len(self.text))
+        return self._article_zone
 
 
 def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     """Ceasefire start times tied to a truce in the same sentence, with their evidence passage."""
     text = document.text
-    context = _Context(article_zone=_dominant_zone(text, 0, len(text)))
+    context = _Context(text)
     claims = []
     for sentence in document.sentences:
+        lowered = text[sentence.start:sentence.end].lower()
+        if not any(key in lowered for key in _TRIGGER_KEYS):
+            continue
         triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
         if not triggers:
             continue
