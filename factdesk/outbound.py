@@ -33,6 +33,8 @@ from django.conf import settings
 from factdesk.errors import ServiceError
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# The whole fetch, redirects and body included, may take this many timeouts.
+WHOLE_FETCH_TIMEOUTS = 3
 DEFAULT_ACCEPT = ("text/html", "text/plain", "application/xhtml+xml")
 
 # IPv6 ranges that carry an IPv4 address inside them: the embedded address is
@@ -76,7 +78,7 @@ def fetch(
     timeout = settings.FACTDESK_FETCH_TIMEOUT_SECONDS if timeout is None else timeout
     # httpx's timeout bounds each connect and each read; the deadline bounds
     # the whole fetch, so a server trickling one byte at a time cannot hold us.
-    deadline = time.monotonic() + timeout * (settings.FACTDESK_FETCH_MAX_REDIRECTS + 2)
+    deadline = time.monotonic() + timeout * WHOLE_FETCH_TIMEOUTS
     current = url
     with httpx.Client(
         timeout=httpx.Timeout(timeout),
@@ -85,17 +87,10 @@ def fetch(
         headers={"User-Agent": settings.FACTDESK_FETCH_USER_AGENT},
     ) as client:
         for _hop in range(settings.FACTDESK_FETCH_MAX_REDIRECTS + 1):
+            if time.monotonic() > deadline:
+                raise OutboundError(f"{url} timed out while following redirects", status=504, permanent=False)
             target = _parse(current)
-            address = _resolve_checked(target)[0]
-            request = _pinned_request(client, target, address, accept)
-            try:
-                response = client.send(request, stream=True)
-            except httpx.TimeoutException as error:
-                raise OutboundError(f"{current} timed out after {timeout:g} s", status=504, permanent=False) from error
-            except httpx.HTTPError as error:
-                raise OutboundError(
-                    f"{current} could not be reached: {_reason(error)}", status=502, permanent=False
-                ) from error
+            response = _send_to_checked_address(client, target, current, accept, timeout)
             try:
                 if response.status_code in REDIRECT_STATUSES:
                     location = response.headers.get("Location")
@@ -114,6 +109,26 @@ def fetch(
     )
 
 
+def _send_to_checked_address(client: httpx.Client, target, current: str, accept: tuple[str, ...],
+                             timeout: float) -> httpx.Response:
+    """Send to the host's checked addresses in turn until one accepts the connection."""
+    failure: httpx.HTTPError | None = None
+    for address in _resolve_checked(target):
+        request = _pinned_request(client, target, address, accept)
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as error:  # that address is unreachable: the next one may not be
+            failure = error
+        except httpx.TimeoutException as error:
+            raise OutboundError(f"{current} timed out after {timeout:g} s", status=504, permanent=False) from error
+        except httpx.HTTPError as error:
+            raise OutboundError(
+                f"{current} could not be reached: {_reason(error)}", status=502, permanent=False
+            ) from error
+    raise OutboundError(f"{current} could not be reached: {_reason(failure)}", status=502,
+                        permanent=False) from failure
+
+
 def _parse(url: str):
     if not isinstance(url, str) or not url.strip():
         raise OutboundError("the URL is empty", status=400, permanent=True)
@@ -129,6 +144,14 @@ def _parse(url: str):
                             status=400, permanent=True)
     if not parts.hostname:
         raise OutboundError(f"{url} has no host name", status=400, permanent=True)
+    if not parts.hostname.isascii():
+        # Internationalised names travel as their IDNA ("xn--") form in DNS, Host and TLS.
+        try:
+            ascii_host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError as error:
+            raise OutboundError(f"{url} has an invalid host name", status=400, permanent=True) from error
+        netloc = f"{ascii_host}:{parts.port}" if parts.port else ascii_host
+        parts = parts._replace(netloc=netloc)
     return parts
 
 

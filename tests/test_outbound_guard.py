@@ -220,3 +220,41 @@ def test_it_ignores_proxy_settings_from_the_environment(fake_dns, fake_network, 
     handlers[PUBLIC_IP] = lambda request: httpx.Response(200, headers={"Content-Type": "text/plain"}, text="direct")
     assert fetch("https://news.example/").body == b"direct"
     assert sent[0].url.host == PUBLIC_IP
+
+
+def test_an_internationalised_host_is_resolved_and_announced_in_its_ascii_form(fake_dns, fake_network):
+    fake_dns["xn--nachrichten-v8a.example"] = [PUBLIC_IP]
+    handlers, sent = fake_network
+    handlers[PUBLIC_IP] = lambda request: httpx.Response(200, headers={"Content-Type": "text/plain"}, text="ok")
+
+    fetch("https://nachrichtenä.example/artikel")
+
+    assert sent[0].headers["Host"] == "xn--nachrichten-v8a.example"
+
+
+def test_when_one_checked_address_refuses_the_connection_the_next_is_tried(fake_dns, fake_network):
+    other_public_ip = "93.184.215.15"
+    fake_dns["news.example"] = [PUBLIC_IP, other_public_ip]
+    handlers, sent = fake_network
+
+    def refuse(request):
+        raise httpx.ConnectError("connection refused", request=request)
+
+    handlers[PUBLIC_IP] = refuse
+    handlers[other_public_ip] = lambda request: httpx.Response(200, headers={"Content-Type": "text/plain"}, text="ok")
+
+    assert fetch("https://news.example/").body == b"ok"
+    assert [request.url.host for request in sent] == [PUBLIC_IP, other_public_ip]
+
+
+def test_when_every_address_refuses_the_connection_it_is_a_temporary_failure(fake_dns, fake_network):
+    fake_dns["news.example"] = [PUBLIC_IP]
+    handlers, _sent = fake_network
+
+    def refuse(request):
+        raise httpx.ConnectError("connection refused", request=request)
+
+    handlers[PUBLIC_IP] = refuse
+    with pytest.raises(OutboundError, match="could not be reached: connection refused") as refused:
+        fetch("https://news.example/")
+    assert refused.value.permanent is False
