@@ -217,3 +217,13 @@ def test_a_relative_introduced_with_a_possessive_keeps_their_own_name():
     text = ("Lina Haddad said her house was gone. Her father Samir Haddad told reporters: "
             "“We built it with our own hands.”")
     assert quote_speakers(text) == ["Samir Haddad"]
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_not_a_speaker():
+    text = "Photographs from the port showed 30 bodies on the quay."
+    assert speaker_of(text, "30 bodies") is None
+    assert speaker_of("Satellites recorded 12 fires overnight.", "12 fires") is None
+
+
+def test_a_single_unfamiliar_name_with_a_speech_verb_still_speaks():
+    assert speaker_of("Novatrans said 2 of its drivers were missing.", "2 of") == "Novatrans"

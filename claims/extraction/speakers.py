@@ -805,6 +805,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                 if strength == "speech" and before >= first and a.words[before] == ",":
                     return _inverted_attribution(a, v, end, sentence, strength)  # "..., said the minister"
                 return None
+        if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
+            return None
         entity = _entity(a, span, a.starts[v], sentence)
         subject_first = span[0]
     if entity is None:
@@ -839,6 +841,16 @@ def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strengt
     return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
                        subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
                        entity=entity, inverted=True, strength=strength, sentence=sentence)
+
+
+def _looks_like_common_noun(a: _Analysis, i: int, strength: str) -> bool:
+    """A lone capitalised word opening a sentence that nothing marks as a name: "Photographs showed ..."."""
+    low = _bare(a.lowers[i])
+    if low in _STATES or low in _HEAD_NOUNS or low in _SUBJECT_PRONOUNS or _is_acronym(a.words[i]):
+        return False
+    if any(e.kind != "unknown" and low in e.name.lower().split() for e in a.entities.values()):
+        return False
+    return strength != "speech" or low in _DOCUMENT_NOUNS or low[:-1] in _DOCUMENT_NOUNS
 
 
 def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
