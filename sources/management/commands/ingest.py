@@ -177,7 +177,8 @@ class _Writer:
         self._wrapper = wrapper
 
     def write(self, text: str) -> int:
-        self._wrapper.write(text, ending="")
+        # rich styles its own output; the wrapper's error colouring would tint the whole bar.
+        self._wrapper.write(text, style_func=_unstyled, ending="")
         return len(text)
 
     def flush(self) -> None:
@@ -202,6 +203,10 @@ def _quiet_logs(verbosity: int) -> Iterator[None]:
     finally:
         for logger, level in zip(loggers, levels):
             logger.setLevel(level)
+
+
+def _unstyled(text: str) -> str:
+    return text
 
 
 def _one_line(text: str) -> str:
