@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -113,7 +114,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(exc, PermissionDenied):
         response = problem(403, "Your role does not allow this.")
     elif isinstance(exc, RequestDataTooBig):
-        response = problem(413, str(exc) or PayloadTooLarge.default_detail)
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        response = problem(413, f"The request body is over the limit of {limit:,} bytes.")
     elif isinstance(exc, exceptions.APIException):
         response = _api_exception(exc)
     else:

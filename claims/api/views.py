@@ -52,6 +52,18 @@ class ApiViewSet(viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
     action_permissions: dict[str, list[str]] = {}
 
+    # DRF checks throttles after permissions, so floods of anonymous requests
+    # would never be throttled (they all end in 401); check them first.
+    def check_permissions(self, request: Request) -> None:
+        self.check_throttles(request)
+        super().check_permissions(request)
+
+    def check_throttles(self, request: Request) -> None:
+        if getattr(request, "_factdesk_throttled", False):
+            return
+        request._factdesk_throttled = True
+        super().check_throttles(request)
+
 
 # --- If-Match: the optimistic lock over HTTP ------------------------------------
 
