@@ -227,3 +227,16 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_not_a_speaker():
 
 def test_a_single_unfamiliar_name_with_a_speech_verb_still_speaks():
     assert speaker_of("Novatrans said 2 of its drivers were missing.", "2 of") == "Novatrans"
+
+
+def test_abbreviated_titles_are_stripped_too():
+    text = "“We have no anaesthetic left,” said Dr. Selma Brik, who runs the clinic."
+    claim = find_quote_claims(segment(text))[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Selma Brik", "Dr.")
+
+
+def test_a_kinship_word_before_a_bare_first_name_marks_a_person_and_their_gender():
+    text = ("Rosa Vidal, 71, refuses to leave her flat. Her son, Mateo, disagrees.\n\n"
+            "“I ask her every day to come with me,” he said.")
+    claims = find_quote_claims(segment(text))
+    assert (claims[0].speaker.name, claims[0].speaker.role) == ("Mateo", "son")

@@ -302,7 +302,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         bare = _bare(low)
         if _is_name_word(a, k):
             first = k
-            in_role = in_role or bare in _TITLE_WORDS  # "county Sheriff Mark Delgado"
+            in_role = in_role or bare.rstrip(".") in _TITLE_WORDS  # "county Sheriff Mark Delgado"
             continue
         if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
@@ -458,7 +458,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         for size in (4, 3, 2, 1):
             if k - size + 1 < first:
                 continue
-            phrase = tuple(_bare(w) for w in a.lowers[k - size + 1:k + 1])
+            phrase = tuple(_bare(w).rstrip(".") for w in a.lowers[k - size + 1:k + 1])
             if phrase in _TITLE_PHRASES:
                 split = k
                 break
@@ -651,11 +651,24 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
             if entity is not None:
                 role, person, gender, _ = _appositive_after(a, j, end)
                 _note_evidence(entity, role, person, gender)
+                _note_evidence_before(a, entity, span[0], first)
                 if entity.kind != "unknown" or person:
                     salience = 1 if not seen_first and not preceded_by_preposition else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience))
                 seen_first = True
         i = j + 1
+
+
+def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> None:
+    """"Her son, Viktor," / "her son Viktor": a kinship or role word right before a bare name."""
+    k = i - 1
+    if k >= first and a.words[k] == ",":
+        k -= 1
+    if k < first or entity.kind == "organisation":
+        return
+    word = _bare(a.lowers[k])
+    if word in _FEMALE_WORDS or word in _MALE_WORDS or word in _PERSON_NOUNS or word in _TITLE_WORDS:
+        _note_evidence(entity, a.words[k] if word not in _TITLE_WORDS else "", True, _gender_of_words({word}))
 
 
 def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) -> None:
