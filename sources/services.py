@@ -68,6 +68,9 @@ def document_ingest(
             f"the document is too large: {len(text):,} characters of text, "
             f"the limit is {settings.FACTDESK_MAX_DOCUMENT_CHARS:,}"
         )
+    max_url = Document._meta.get_field("url").max_length
+    if url and len(url) > max_url:
+        raise IngestError(f"the document's URL is longer than {max_url:,} characters")
     content_hash = text_hash(text)
     existing = _find_duplicate(url=url, content_hash=content_hash)
     if existing is not None:
@@ -154,8 +157,14 @@ def document_ingest_url(
                                     published_at=published_at, origin=url, actor=actor)
     address = canonical_url(response.final_url)
     return document_ingest(
-        text=body.strip("\r\n"), raw=body, url=address, outlet_name=outlet_name or url_domain(address), outlet_domain=url_domain(address),
-        published_at=published_at, origin=url, actor=actor,
+        text=body.strip("\r\n"),
+        raw=body,
+        url=address,
+        outlet_name=outlet_name or url_domain(address),
+        outlet_domain=url_domain(address),
+        published_at=published_at,
+        origin=url,
+        actor=actor,
     )
 
 

@@ -290,3 +290,13 @@ def _table_rows(output: str) -> list[list[str]]:
         if line.startswith("│"):
             rows.append([cell.strip() for cell in line.strip("│").split("│")])
     return rows
+
+
+@pytest.mark.django_db
+def test_a_url_too_long_to_store_is_refused_without_being_stored(write):
+    path = write("long-url.txt", "URL: https://coastalpost.example/" + "a" * 2_100 + "\n\n" + ARTICLE)
+    code, _out, err = _ingest(path)
+    assert code == 1
+    (line,) = _failures(err)
+    assert str(path) in line and "URL is longer than 2,000 characters" in line
+    assert _rows() == (0, 0, 0)
