@@ -117,7 +117,19 @@ def test_it_reads_the_moment_the_guns_fell_silent():
 def test_it_reads_a_bare_hour_as_the_start_just_reported():
     article = ("The truce took effect at 10 p.m. local time (1900 GMT) on Tuesday.\n\n"
                "\"Since ten o'clock the shelling has stopped,\" a commander said.")
-    assert starts_in(article, WEDNESDAY) == [("2024-03-05T19:00", "hour"), ("2024-03-05T19:00", "hour")]
+    assert starts_in(article, WEDNESDAY) == [("2024-03-05T19:00", "minute"), ("2024-03-05T19:00", "hour")]
+
+
+def test_it_reuses_the_offset_a_bracketed_utc_time_revealed_for_later_local_times():
+    article = ("The truce took effect at 7 a.m. local time (0400 GMT) on Tuesday.\n\n"
+               "Mediators said a second pause would begin at 9 a.m. on Wednesday.")
+    assert [start for start, _ in starts_in(article, WEDNESDAY)] == ["2024-03-05T04:00", "2024-03-06T06:00"]
+
+
+def test_it_reads_local_time_where_the_sentence_sets_the_truce():
+    article = "Talks were held in Doha.\n\nA truce in Gaza, brokered by Qatar, took effect at 7 a.m. on Friday."
+    # Gaza in November: UTC+2, though Qatar is UTC+3
+    assert starts_in(article, date(2023, 11, 24)) == [("2023-11-24T05:00", "hour")]
 
 
 @pytest.mark.parametrize("sentence", [

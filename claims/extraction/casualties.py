@@ -89,7 +89,9 @@ _QUALNUM = (
     rf"|(?P<lo2>{_NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{_NUM})"
     rf"|(?P<n>{_NUM}))(?![\w])"
 )
-_MODIFIER = rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'])}){_E})[A-Za-z][\w'’-]*"
+_MODIFIER = (
+    rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'] + _GRAMMAR['linking_words'])}){_E})[A-Za-z][\w'’-]*"
+)
 _PERSON = _phrases(_GROUP_NOUNS)
 _GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"

@@ -102,6 +102,10 @@ _PLACE = re.compile(
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
+# "a ceasefire in Nagorno-Karabakh", "in Yerevan it was 1 a.m.": where the clock is read
+_IN_PLACE = re.compile(rf"(?<![\w-])[Ii]n\s+(?:the\s+)?(?P<place>{_phrases(_PLACES)})(?![\w-])(?!\s+time\b)")
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier ceasefire times in the article tell later ones."""
@@ -212,6 +216,12 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
     moment = local
     if match.group("ph"):
         moment = _utc_equivalent(match, local, document, sentence)
+        if match.group("pm"):
+            precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not
+        # the bracket tells the true offset of "local time": later times in the article reuse it
+        offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
+        if abs(offset) <= timedelta(hours=14):
+            local = local.replace(tzinfo=timezone(offset))
     return moment, precision, local
 
 
@@ -258,10 +268,21 @@ def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context)
         named = _zone_name(match.group("zone"))
         if named:
             return named
-    return (_dominant_zone(text, sentence.start, sentence.end)
+    # A place the sentence sets the truce in beats the one read before, which beats the article's
+    # main place; a place merely named in the sentence ("Qatar's mediators said") comes last.
+    return (_place_set_in(text, match, sentence)
             or (context.last_local.tzinfo if context.last_local else None)
             or context.article_zone
+            or _dominant_zone(text, sentence.start, sentence.end)
             or ZoneInfo("UTC"))
+
+
+def _place_set_in(text: str, match: re.Match, sentence: Sentence) -> ZoneInfo | None:
+    """The zone of the "in <place>" nearest before the time in its sentence, else nearest after."""
+    places = list(_IN_PLACE.finditer(text, sentence.start, sentence.end))
+    before = [place for place in places if place.end() <= match.start()]
+    chosen = before[-1] if before else places[0] if places else None
+    return ZoneInfo(_PLACES[chosen.group("place")]) if chosen else None
 
 
 def _dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
