@@ -20,7 +20,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from claims import services
-from claims.admin_display import claim_values, passage_in_paragraph, shorten, values_comparison
+from claims.admin_display import (
+    breakable_identifier,
+    claim_values,
+    passage_in_paragraph,
+    shorten,
+    values_comparison,
+)
 from claims.models import (
     Claim,
     ClaimKind,
@@ -81,8 +87,8 @@ class ReviewNoteForm(forms.Form):
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
-    list_display = ("kind_label", "passage_preview", "values", "speaker", "outlet", "status", "confidence_display",
-                    "rule")
+    list_display = ("status", "kind_label", "passage_preview", "values", "speaker", "outlet", "confidence_display",
+                    "rule_display")
     list_display_links = ("passage_preview",)
     list_filter = (
         "status",
@@ -152,6 +158,10 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="confidence", ordering="confidence")
     def confidence_display(self, claim: Claim) -> str:
         return f"{claim.confidence:.2f}"
+
+    @admin.display(description="rule", ordering="rule")
+    def rule_display(self, claim: Claim):
+        return breakable_identifier(claim.rule)
 
     # --- change page ----------------------------------------------------------
 
@@ -311,7 +321,8 @@ class ClaimAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": f"Correct claim {claim.pk}",
             "claim": claim,
-            "current_values": claim_values(claim),
+            "current_values": (claim_values(claim) if claim.kind != ClaimKind.QUOTE
+                               else f"said by {claim.speaker.name if claim.speaker else 'no one named'}"),
             "passage": passage_in_paragraph(claim),
             "form": form,
             "opts": self.model._meta,
@@ -440,8 +451,8 @@ class ReviewEventAdmin(admin.ModelAdmin):
 class ExtractionJobAdmin(admin.ModelAdmin):
     """Every extraction run and how it ended; jobs are written by the extraction services only."""
 
-    list_display = ("id", "document", "status", "attempts", "queued_at", "started_at", "finished_at", "duration_ms",
-                    "claims_found", "claims_created", "error_preview", "extractor_version")
+    list_display = ("id", "document", "status", "attempts", "queued_at", "duration_ms", "claims_found",
+                    "claims_created", "error_preview")
     list_filter = ("status", "queued_at", "extractor_version")
     list_select_related = ("document",)
     search_fields = ("document__title", "error")

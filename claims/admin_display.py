@@ -5,12 +5,13 @@ the text comes from articles, and articles contain anything.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from claims.models import Claim, ClaimKind, Outcome, Precision, Qualifier
 
@@ -32,16 +33,21 @@ def shorten(text: str, limit: int = PASSAGE_PREVIEW_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def breakable_identifier(name: str) -> SafeString:
+    """A dotted rule name ("casualty.count_then_outcome") allowed to wrap after its dots and underscores."""
+    return format_html_join(mark_safe("<wbr>"), "{}", ((part,) for part in re.split(r"(?<=[._])", name) if part))
+
+
 def casualty_summary(*, count: int | None, count_high: int | None, qualifier: str, outcome: str, group: str) -> str:
     """ "at least 12 killed — civilians", "between 3 and 5 wounded", "40 missing"."""
     if count is None:
         figure = "?"
     elif qualifier == Qualifier.RANGE and count_high is not None:
-        figure = f"between {count} and {count_high}"
+        figure = f"between {count:,} and {count_high:,}"
     elif qualifier and qualifier != Qualifier.EXACT:
-        figure = f"{_QUALIFIER_LABELS.get(qualifier, qualifier)} {count}"
+        figure = f"{_QUALIFIER_LABELS.get(qualifier, qualifier)} {count:,}"
     else:
-        figure = str(count)
+        figure = f"{count:,}"
     summary = f"{figure} {_OUTCOME_LABELS.get(outcome, outcome or '?')}"
     return f"{summary} — {group}" if group else summary
 

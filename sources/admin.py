@@ -180,7 +180,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
-    list_display = ("exact_preview", "speaker", "document", "start", "created_at")
+    list_display = ("exact_preview", "speaker", "document", "start")
     list_select_related = ("speaker", "document")
     list_filter = (("speaker", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("exact", "speaker__name", "document__title")
