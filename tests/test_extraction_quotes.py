@@ -93,3 +93,9 @@ def test_an_unattributed_quotation_has_no_speaker_and_lower_confidence():
     assert claim.speaker is None
     assert claim.rule == "quote.unattributed"
     assert claim.confidence <= 0.5
+
+
+def test_according_to_after_a_quotation_attributes_it():
+    claim = only("“The pumps will run all night,” according to Elsa Lind, the harbour engineer.")
+    assert claim.speaker.name == "Elsa Lind"
+    assert claim.text == "“The pumps will run all night,” according to Elsa Lind"

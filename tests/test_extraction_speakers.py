@@ -240,3 +240,9 @@ def test_a_kinship_word_before_a_bare_first_name_marks_a_person_and_their_gender
             "“I ask her every day to come with me,” he said.")
     claims = find_quote_claims(segment(text))
     assert (claims[0].speaker.name, claims[0].speaker.role) == ("Mateo", "son")
+
+
+def test_a_trailing_attribution_covers_a_long_sentence_before_it():
+    text = ("At least 12 people were killed when a fuel tanker exploded near the market in the old town "
+            "late on Sunday, a police spokesman said.")
+    assert speaker_of(text, "12 people") == "police spokesman"

@@ -914,13 +914,17 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     for x in candidates:
         if x.subject_start > position and not x.inverted:
             gap = text[position:x.subject_start]
-            if gap.rstrip().endswith(",") or len(gap) < 40 and not re.search(r"[.;:!?]", gap):
+            if _TRAILING_SUBJECT_GAP.search(gap) or len(gap) < 40 and not re.search(r"[.;:!?]", gap):
                 return x.entity
     return None
 
 
 _BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
                             else r";")
+
+
+_TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
+                                   re.IGNORECASE)
 
 
 def _voice_breaks(gap: str) -> bool:
@@ -931,7 +935,7 @@ def _voice_breaks(gap: str) -> bool:
 
 def _attribute_quotations(a: _Analysis) -> None:
     text = a.document.text
-    speech = [x for x in a.attributions if x.strength == "speech" and x.entity is not None]
+    speech = [x for x in a.attributions if x.strength in ("speech", "according") and x.entity is not None]
     starts = [x.start for x in speech]
     paragraph_of = {id(x): _paragraph_of(a.document, x.start) for x in speech}
     previous_paragraph_speaker: tuple[int, Entity | None] | None = None
