@@ -89,14 +89,18 @@ def url_domain(url: str | None) -> str:
 
 
 def _choose_canonical(declared: str | None, page_url: str | None) -> str | None:
-    """The page's declared canonical URL, unless it points at a site's front page while
-    the page itself is deeper (a common template mistake that would merge every article)."""
+    """The page's declared canonical URL, unless it is a site's front page while the page is not
+    (a common template mistake that would merge every article of the site into one document)."""
     page = canonical_url(page_url)
-    if declared:
-        candidate = canonical_url(urljoin(page_url, declared) if page_url else declared)
-        if candidate and (page is None or urlsplit(candidate).path.strip("/") or not urlsplit(page).path.strip("/")):
-            return candidate
-    return page
+    candidate = canonical_url(urljoin(page_url, declared) if page_url and declared else declared)
+    if candidate and _is_front_page(candidate) and not (page and _is_front_page(page)):
+        candidate = None
+    return candidate or page
+
+
+def _is_front_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.path.strip("/") and not parts.query
 
 
 def _body_text(body: etree._Element, title: str) -> str:

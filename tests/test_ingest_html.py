@@ -159,3 +159,9 @@ def test_a_first_paragraph_that_only_looks_like_a_header_stays_in_the_article():
 def test_a_bad_publication_date_in_the_header_is_an_ingest_error():
     with pytest.raises(IngestError, match="'last Tuesday' is not a date"):
         split_text_header("Title: x\nPublished: last Tuesday\n\nBody.\n")
+
+
+def test_a_canonical_link_to_the_front_page_is_not_taken_as_the_articles_url():
+    page = ('<html><head><link rel="canonical" href="https://news.example/"></head>'
+            "<body><article><p>Power was restored to the eastern districts late on Sunday.</p></article></body></html>")
+    assert html_extract(page).canonical_url is None
