@@ -240,25 +240,24 @@ def _tokenise(a: _Analysis) -> None:
         a.quoted.append(k >= 0 and start < inner[k][1])
         sentence = bisect_right(a.sentence_starts, start) - 1
         a.sentence_of_token.append(max(sentence, 0))
-    a.sentence_first_token = [0] * len(a.sentence_starts)
-    seen = set()
+    # a sentence without tokens keeps the next sentence's first token, so its bounds come out empty
+    a.sentence_first_token = [len(a.starts)] * len(a.sentence_starts)
     for index in range(len(a.starts) - 1, -1, -1):
         a.sentence_first_token[a.sentence_of_token[index]] = index
-        seen.add(a.sentence_of_token[index])
+    for sentence in range(len(a.sentence_first_token) - 2, -1, -1):
+        a.sentence_first_token[sentence] = min(a.sentence_first_token[sentence],
+                                               a.sentence_first_token[sentence + 1])
 
 
 def _sentence_index(a: _Analysis, position: int) -> int | None:
+    """The sentence at `position`, or the one before it when `position` falls between sentences."""
     index = bisect_right(a.sentence_starts, position) - 1
-    if index < 0:
-        return None
-    if position >= a.document.sentences[index].end:
-        return index if index + 1 >= len(a.sentence_starts) else index
-    return index
+    return index if index >= 0 else None
 
 
 def _sentence_bounds(a: _Analysis, sentence: int) -> tuple[int, int]:
     """First and one-past-last token index of a sentence."""
-    first = a.sentence_first_token[sentence] if a.sentence_first_token else 0
+    first = a.sentence_first_token[sentence]
     last = a.sentence_first_token[sentence + 1] if sentence + 1 < len(a.sentence_first_token) else len(a.starts)
     end = a.document.sentences[sentence].end
     while first < last and a.sentence_of_token[first] != sentence:
@@ -486,8 +485,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name_words = [_bare(w) for w in a.lowers[name_first:last + 1]]
         joined = " ".join(name_words)
         if joined in _STATES or set(name_words) & _ORG_NOUNS or set(name_words) & _ORG_CONNECTORS \
-                or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)) \
-                or a.lowers[last].endswith("'s") and False:
+                or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)):
             kind = "organisation"
             plural = joined.endswith("s") and joined in _STATES and joined not in ("us", "u.s.", "united states")
         elif split is not None or possessor is not None and head_low in _PERSON_NOUNS:

@@ -221,9 +221,8 @@ def quotations(document: Document) -> list[Quotation]:
             if opened is None:
                 if role == "open":
                     opened, inner_from, parts = position, position + 1, []
-                    opened_single = is_single
                 continue
-            if role == "close" or (role == "either"):
+            if role == "close":
                 parts.append((inner_from, position))
                 found.append(Quotation(opened, position + 1, tuple(parts), closed=True,
                                        single=is_single))
