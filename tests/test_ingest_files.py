@@ -300,3 +300,17 @@ def test_a_url_too_long_to_store_is_refused_without_being_stored(write):
     (line,) = _failures(err)
     assert str(path) in line and "URL is longer than 2,000 characters" in line
     assert _rows() == (0, 0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_real_commits_each_extraction_job_has_run_by_the_end_of_the_command(write, tmp_path):
+    write("inbox/flood.txt", ARTICLE)
+    write("inbox/grain.txt", OTHER)
+
+    code, out, err = _ingest(tmp_path / "inbox")
+
+    assert code == 0, err
+    statuses = set(ExtractionJob.objects.values_list("status", flat=True))
+    assert ExtractionJob.objects.count() == 2
+    assert statuses <= {"succeeded", "failed"}  # eager Celery ran them once each document committed
+    assert "jobs now queued" not in out
