@@ -162,6 +162,20 @@ def test_it_reads_bodies_recovered_as_killed():
     assert tuples_in("Divers recovered 9 bodies from the lake.") == {("killed", 9, None, "exact")}
 
 
+def test_it_reads_the_bodies_of_a_group_as_killed():
+    [claim] = claims_in("Searchers found the bodies of 8 climbers below the ridge.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 8, "climbers")
+
+
+def test_it_reads_relatives_lost():
+    assert tuples_in("The widow lost 2 sons in the shelling.") == {("killed", 2, None, "exact")}
+
+
+def test_it_does_not_join_a_count_of_places_to_the_casualties_after_it():
+    assert tuples_in("The storm crossed four provinces, and 9 residents are missing.") == {
+        ("missing", 9, None, "exact")}
+
+
 # --- a count that continues the claim before it ------------------------------------------
 
 def test_it_gives_an_including_count_the_outcome_before_it():

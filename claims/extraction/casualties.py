@@ -131,7 +131,7 @@ _TOLL = re.compile(
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{_phrases([p for ps in _TOLL_NOUNS.values() for p in ps], regex=True)}){_E}"
     rf"(?P<gap>(?:\s+[^\s\d;:()]+){{0,12}}?)"
-    rf"\s+(?P<link>{_phrases(_TOLL_LINK_QUALIFIER)})\s+{_QUALNUM}",
+    rf"\s+(?P<link>{_phrases(_TOLL_LINK_QUALIFIER)})\s+{_QUALNUM}(?:\s+{_GROUP})?",
     re.IGNORECASE,
 )
 _INHERIT_CUES = _OUTCOMES["inherit_cues"]
@@ -147,7 +147,7 @@ _OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_
 _OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 _AND_MORE_AFTER = re.compile(rf"\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE)
-_AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_ANY_GROUP}\s*,?\s+and\s+$", re.IGNORECASE)
+_AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
@@ -294,7 +294,7 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
     toll = groups["toll"]
     outcome = next(outcome for pattern, outcome in _TOLL_NOUN_RULES if pattern.fullmatch(toll))
     implied = _TOLL_LINK_QUALIFIER[_normal(groups["link"])]
-    return _found(text, match, outcome, rule, 0.8, end, group=None,
+    return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)
 
 
