@@ -21,6 +21,8 @@ from factdesk.errors import ServiceError
 from sources.reading import parse_published
 from sources.services import INGESTIBLE_SUFFIXES, IngestResult, document_ingest_file, document_ingest_url
 
+logger = logging.getLogger(__name__)
+
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Below -v 2 these log at WARNING (kombu at ERROR: it warns about the in-memory broker).
 _LOGGERS_QUIETED = {"sources": logging.WARNING, "claims": logging.WARNING, "celery": logging.WARNING,
@@ -96,15 +98,22 @@ class Command(BaseCommand):
                 outcomes[outcome] += 1
                 if result is not None and result.job_id is not None:
                     job_ids.append(result.job_id)
-                if outcome == "failed":
-                    (console.print(line, markup=False) if bar else self.stderr.write(line))
-                elif options["verbosity"] >= 1:
-                    (console.print(line, markup=False) if bar else self.stdout.write(line))
+                if outcome == "failed" or options["verbosity"] >= 1:
+                    self._report(line, failed=outcome == "failed", bar_console=console if bar else None)
                 if bar:
                     bar.advance(task)
         self.stdout.write(self._summary(outcomes, job_ids), ending="")
         if outcomes["failed"]:
             raise CommandError(f"{outcomes['failed']} of {len(items)} inputs could not be ingested", returncode=1)
+
+    def _report(self, line: str, *, failed: bool, bar_console: Console | None) -> None:
+        """Failures on standard error, the rest on standard output; above a live bar, through its console."""
+        if bar_console is not None:
+            bar_console.print(line, markup=False)
+        elif failed:
+            self.stderr.write(line)
+        else:
+            self.stdout.write(line)
 
     def _ingest_one(self, item: _Input, *, outlet: str, published_at) -> tuple[str, str, IngestResult | None]:
         if item.error:
@@ -121,7 +130,7 @@ class Command(BaseCommand):
             retry = "" if error.permanent else " (temporary: trying again may help)"
             return "failed", f"failed: {message}{retry}", None
         except Exception as error:  # one bad input must not stop the others
-            logging.getLogger(__name__).debug("ingesting %s failed", item.label, exc_info=True)
+            logger.debug("ingesting %s failed", item.label, exc_info=True)
             return "failed", f"failed: {item.label}: unexpected {type(error).__name__}: {_one_line(str(error))}", None
         if result.created:
             return "new", f"new: {item.label} → document {result.document.pk}, extraction job {result.job_id}", result
