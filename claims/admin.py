@@ -451,8 +451,7 @@ class ReviewEventAdmin(admin.ModelAdmin):
 class ExtractionJobAdmin(admin.ModelAdmin):
     """Every extraction run and how it ended; jobs are written by the extraction services only."""
 
-    list_display = ("id", "document", "status", "attempts", "queued_at", "duration_ms", "claims_found",
-                    "claims_created", "error_preview")
+    list_display = ("id", "document", "status", "attempts", "queued_at", "took", "found", "new", "error_preview")
     list_filter = ("status", "queued_at", "extractor_version")
     list_select_related = ("document",)
     search_fields = ("document__title", "error")
@@ -469,6 +468,18 @@ class ExtractionJobAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    @admin.display(description="took", ordering="duration_ms")
+    def took(self, job: ExtractionJob) -> str:
+        return f"{job.duration_ms:,} ms" if job.duration_ms is not None else ""
+
+    @admin.display(description="claims found", ordering="claims_found")
+    def found(self, job: ExtractionJob) -> int:
+        return job.claims_found
+
+    @admin.display(description="new", ordering="claims_created")
+    def new(self, job: ExtractionJob) -> int:
+        return job.claims_created
 
     @admin.display(description="error")
     def error_preview(self, job: ExtractionJob) -> str:
