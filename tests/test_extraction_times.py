@@ -114,6 +114,17 @@ def test_it_reads_the_moment_the_guns_fell_silent():
         ("2023-06-09T00:00", "hour")]
 
 
+def test_it_reads_the_hour_the_guns_went_silent_with_its_evidence():
+    document = text.segment("Residents said the guns went silent at 11 a.m. GMT.", WEDNESDAY)
+    [claim] = times.find_ceasefires(document)
+    assert claim.text == "guns went silent at 11 a.m. GMT"
+
+
+def test_it_reads_a_24_hour_clock_written_with_hours():
+    assert starts_in("The army said the truce would hold from 06:00 hours GMT on Thursday.", WEDNESDAY) == [
+        ("2024-03-07T06:00", "minute")]
+
+
 def test_it_reads_a_bare_hour_as_the_start_just_reported():
     article = ("The truce took effect at 10 p.m. local time (1900 GMT) on Tuesday.\n\n"
                "\"Since ten o'clock the shelling has stopped,\" a commander said.")

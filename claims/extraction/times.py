@@ -64,7 +64,7 @@ _DAY = (
     rf"|(?:{_phrases(_RELATIVE_DAYS)}){_E})"
 )
 _CLOCK = (
-    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{_AMPM}))?"
+    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{_AMPM})|\s*(?:hours|hrs|h){_E})?"
     rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)\s*(?P<ap2>{_AMPM})"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){_E})?(?=\s*(?:{_ZONE}|\())"
@@ -189,7 +189,7 @@ def _clause_end(text: str, position: int, sentence_end: int) -> int:
 def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tuple[int, int]:
     """The passage from the truce's name to the time, whichever comes first, kept to one clause's reach."""
     start, end = cue_start, match.end()
-    before = [t for t in triggers if t.end() <= cue_start and cue_start - t.start() <= 120]
+    before = [t for t in triggers if t.start() < cue_start and cue_start - t.start() <= 120]
     after = [t for t in triggers if t.start() >= match.end() and t.start() - match.end() <= 80]
     if before:
         start = before[-1].start()
@@ -305,8 +305,6 @@ def _day_for(document: Document, match: re.Match, sentence: Sentence, context: _
     earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
     if earlier:
         return _parse_day(earlier[-1].group("day"), published, future, around)
-    if context.last_local is not None:
-        return context.last_local.date()
     return published
 
 
