@@ -24,6 +24,9 @@ _CONTENT_LANGUAGE = re.compile(
 )
 # Blocks of trafilatura's output (its XML vocabulary) that are paragraphs of the article.
 _BLOCKS = {"p", "head", "quote", "code", "item", "row"}
+# A marker for <br> while a block's text is gathered: two or more in a row end a paragraph.
+_LINE_BREAK = "\u2028"
+_PARAGRAPH_BREAK = re.compile(r"(?:\s*\u2028){2,}\s*")
 
 
 @dataclass(frozen=True)
@@ -105,21 +108,25 @@ def _is_front_page(url: str) -> bool:
 
 def _body_text(body: etree._Element, title: str) -> str:
     for line_break in body.iter("lb"):
-        line_break.tail = " " + (line_break.tail or "")
+        line_break.tail = _LINE_BREAK + (line_break.tail or "")
     paragraphs: list[str] = []
     for element in body.iter():
         if element.tag not in _BLOCKS or _inside_block(element):
             continue
         if element.tag == "row":
-            cells = [" ".join("".join(cell.itertext()).split()) for cell in element]
-            paragraph = " | ".join(cell for cell in cells if cell)
+            cells = [_fold("".join(cell.itertext())) for cell in element]
+            paragraphs.append(" | ".join(cell for cell in cells if cell))
         else:
-            paragraph = " ".join("".join(element.itertext()).split())
-        if paragraph:
-            paragraphs.append(paragraph)
+            # Pages that build paragraphs from <br><br> inside one block still get one paragraph each.
+            paragraphs.extend(_fold(part) for part in _PARAGRAPH_BREAK.split("".join(element.itertext())))
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
     if paragraphs and title and _same_words(paragraphs[0], title):
         paragraphs.pop(0)
     return "\n\n".join(paragraphs)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace(_LINE_BREAK, " ").split())
 
 
 def _inside_block(element: etree._Element) -> bool:

@@ -165,3 +165,14 @@ def test_a_canonical_link_to_the_front_page_is_not_taken_as_the_articles_url():
     page = ('<html><head><link rel="canonical" href="https://news.example/"></head>'
             "<body><article><p>Power was restored to the eastern districts late on Sunday.</p></article></body></html>")
     assert html_extract(page).canonical_url is None
+
+
+def test_paragraphs_made_of_double_line_breaks_become_blocks_and_a_single_break_is_a_space():
+    page = ("<html><body><div class='story'>Talks went on through the night, the mediators said.<br><br>"
+            "At least nine people were hurt near the border crossing,<br>the district council said.<br>\n<br>"
+            "The mayor asked residents to stay indoors until the morning.</div></body></html>")
+    assert html_extract(page).text.split("\n\n") == [
+        "Talks went on through the night, the mediators said.",
+        "At least nine people were hurt near the border crossing, the district council said.",
+        "The mayor asked residents to stay indoors until the morning.",
+    ]
