@@ -246,3 +246,18 @@ def test_a_trailing_attribution_covers_a_long_sentence_before_it():
     text = ("At least 12 people were killed when a fuel tanker exploded near the market in the old town "
             "late on Sunday, a police spokesman said.")
     assert speaker_of(text, "12 people") == "police spokesman"
+
+
+def test_a_describing_noun_before_a_bare_name_becomes_the_role():
+    text = "The first figures, released by the national rail operator Railnet, spoke of 30 dead."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("30 dead"))
+    assert (speaker.name, speaker.role) == ("Railnet", "national rail operator")
+
+
+def test_two_titled_people_joined_by_and_are_not_one_name():
+    text = ("The accord was signed by President Ana Lopes and Prime Minister Rui Costa. "
+            "Costa said 7 hostages would be freed.")
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("7 hostages"))
+    assert (speaker.name, speaker.role) == ("Rui Costa", "Prime Minister")

@@ -29,6 +29,7 @@ _REPORT = frozenset(lexicons.words("speech_report_verbs")) - _SPEECH
 _VOICE_BREAKS = frozenset(lexicons.words("speaker_voice_breaks"))
 _TITLE_PHRASES = frozenset(tuple(t.lower().split()) for t in lexicons.words("titles"))
 _TITLE_WORDS = frozenset(w for phrase in _TITLE_PHRASES for w in phrase) - {"of", "the", "in"}
+_TITLE_HEADS = frozenset(phrase[-1] for phrase in _TITLE_PHRASES)
 _TITLE_ABBREVIATIONS = tuple(lexicons.words("titles_abbreviated"))
 _NOUNS = lexicons.table("speaker_nouns")
 _ORG_NOUNS = frozenset(_NOUNS["organisation"])
@@ -333,7 +334,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if first - 2 >= floor and a.lowers[first - 1] == "and" and not a.quoted[first - 2] \
             and (_bare(a.lowers[first - 2]) in _HEAD_NOUNS or _is_name_word(a, first - 2)):
         other = _np_before(a, first - 2, floor)
-        if other and other[1] == first - 2:
+        titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
+                     for k in range(other[0] if other else first, i + 1))
+        if other and other[1] == first - 2 and not titled:  # "President X and Prime Minister Y": two people
             first = other[0]
     return first, i, head
 
@@ -463,6 +466,14 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
                 break
         if split is not None:
             break
+    if split is None:
+        # "the state railway company Ukrzaliznytsia": a describing noun before a bare name
+        for k in range(last - 1, first - 1, -1):
+            if not _is_name_word(a, k + 1):
+                break
+            if not a.caps[k] and _bare(a.lowers[k]) in _HEAD_NOUNS:
+                split = k
+                break
     words = {_bare(w) for w in a.lowers[first:last + 1]}
     if split is not None:
         role = _text(a, first, split)
