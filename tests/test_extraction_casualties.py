@@ -65,6 +65,15 @@ def test_it_reads_a_count_of_its_own_soldiers():
     assert (claim["count"], claim["group"]) == (212, "soldiers")
 
 
+def test_it_reads_headline_present_tense_and_lives_lost():
+    assert tuples_in("Eleven migrants die off island. Officials say 7 lives were lost in the fire.") == {
+        ("killed", 11, None, "exact"), ("killed", 7, None, "exact")}
+
+
+def test_it_reads_injuries_sustained():
+    assert tuples_in("At least 17 spectators sustained injuries in the crush.") == {("wounded", 17, None, "at_least")}
+
+
 def test_it_reads_counts_in_words():
     assert tuples_in("Forty-two passengers were hurt and a dozen crew members were killed.") == {
         ("wounded", 42, None, "exact"), ("killed", 12, None, "exact")}
@@ -91,6 +100,14 @@ def test_it_shares_the_outcome_with_a_count_joined_by_and():
 def test_it_maps_each_qualifier(words, qualifier):
     [claim] = claims_in(f"Officials said {words} 60 people were injured in the blast.")
     assert (claim["count"], claim["qualifier"]) == (60, qualifier)
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("Officials said 50 or more people were injured.", "at_least"),
+    ("Officials said 50 or so people were injured.", "about"),
+])
+def test_it_reads_a_qualifier_written_after_the_count(sentence, qualifier):
+    assert tuples_in(sentence) == {("wounded", 50, None, qualifier)}
 
 
 @pytest.mark.parametrize("written", ["between 40 and 65", "40 to 65", "40-65", "40–65"])
@@ -137,6 +154,14 @@ def test_it_reads_a_death_toll_that_rose():
     [claim] = claims_in("By nightfall the death toll from the floods had risen to 1,084, the agency said.")
     assert (claim["outcome"], claim["count"], claim["qualifier"]) == ("killed", 1084, "exact")
     assert claim["text"].startswith("death toll")
+
+
+def test_it_reads_a_tally_of_the_dead_that_numbered_a_figure():
+    assert tuples_in("By Friday the dead numbered 412.") == {("killed", 412, None, "exact")}
+
+
+def test_it_reads_a_qualifier_after_the_link_of_a_toll():
+    assert tuples_in("The toll rose to over 300 overnight.") == {("killed", 300, None, "more_than")}
 
 
 def test_it_reads_a_toll_that_passed_a_figure_as_more_than():

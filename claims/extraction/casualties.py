@@ -66,7 +66,8 @@ def _keys(phrases) -> tuple[str, ...]:
     return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
 
 
-_QUALIFIER_OF = _by_phrase(_QUALIFIER_TABLE)
+_QUALIFIER_OF = _by_phrase({k: v for k, v in _QUALIFIER_TABLE.items() if k != "after"})
+_QUALIFIER_AFTER_OF = _by_phrase(_QUALIFIER_TABLE["after"])
 _AFTER_COUNT = _by_phrase(_OUTCOMES["after_count"])
 _COUNT_NOUNS = _by_phrase(_OUTCOMES["count_nouns"])
 _VERBS_BEFORE = _by_phrase(_OUTCOMES["verbs_before_count"])
@@ -88,6 +89,7 @@ _QUALNUM = (
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
     rf"|(?P<lo2>{_NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{_NUM})"
     rf"|(?P<n>{_NUM}))(?![\w])"
+    rf"(?P<qual_after>\s*(?:{_phrases(_QUALIFIER_AFTER_OF)})(?![\w]))?"
 )
 _MODIFIER = (
     rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'] + _GRAMMAR['linking_words'])}){_E})[A-Za-z][\w'’-]*"
@@ -344,6 +346,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     if not _counts_people(text, number_start, last_end, sentence_end, bool(groups.get("group"))):
         return None
     qualifier = _QUALIFIER_OF[_normal(groups["qual"])] if groups.get("qual") else "exact"
+    if groups.get("qual_after") and qualifier == "exact":
+        qualifier = _QUALIFIER_AFTER_OF[_normal(groups["qual_after"])]
     if count_high is not None:
         qualifier = "range"
     elif implied and qualifier == "exact":
