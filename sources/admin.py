@@ -26,6 +26,7 @@ RERUN_PERMISSION = "claims.add_extractionjob"
 class OutletAdmin(admin.ModelAdmin):
     list_display = ("name", "domain", "document_count", "created_at")
     search_fields = ("name", "domain")
+    ordering = ("name",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(document_count=Count("documents"))
@@ -167,6 +168,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "role", "affiliation", "claim_count", "created_at")
     list_filter = ("kind",)
     search_fields = ("name", "aliases__alias", "role", "affiliation")
+    ordering = ("name",)  # the claim count's GROUP BY drops Meta.ordering; autocomplete pages need an order
     inlines = (SpeakerAliasInline,)
     fields = ("name", "kind", "role", "affiliation")
 

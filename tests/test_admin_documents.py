@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import ExtractionJob, JobStatus, ReviewEvent
+from claims.models import Claim, ExtractionJob, JobStatus, ReviewEvent
 from tests.conftest import ClaimFactory, DocumentFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +114,40 @@ def test_speakers_are_found_by_alias_and_edited_with_their_aliases(client, admin
 
     assert [s.pk for s in found.context["cl"].result_list] == [speaker.pk]
     assert "Interior Minister Nadia Haddad" in page
+
+
+def test_the_document_page_costs_the_same_queries_for_few_claims_and_for_many(client, editor):
+    document = DocumentFactory()
+    client.force_login(editor)
+    url = reverse("admin:sources_document_change", args=[document.pk])
+
+    def add_claim(n: int) -> None:
+        start = document.text.index("killed at least 12 civilians")
+        ClaimFactory(document=document, start=start, end=start + 6, text=document.text[start:start + 6],
+                     speaker=SpeakerFactory(), fingerprint=f"{n:064x}")
+        ReviewEvent.objects.create(claim=Claim.objects.latest("id"), action="approve", from_status="pending",
+                                   to_status="approved")
+        ExtractionJobFactory(document=document, requested_by=editor)
+
+    add_claim(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for n in range(2, 7):
+        add_claim(n)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+
+    assert len(many) == len(few)
+
+
+def test_the_claim_speaker_autocomplete_finds_speakers_by_name(client, editor):
+    SpeakerFactory(name="Yusuf Karim", role="governor")
+    SpeakerFactory(name="Leila Aziz")
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:autocomplete"), {"app_label": "claims", "model_name": "claim",
+                                                         "field_name": "speaker", "term": "Karim"})
+
+    assert response.status_code == 200
+    assert [row["text"] for row in response.json()["results"]] == ["Yusuf Karim"]
