@@ -261,3 +261,15 @@ def test_two_titled_people_joined_by_and_are_not_one_name():
     document = segment(text)
     speaker = statement_speaker(document, text.index("7 hostages"))
     assert (speaker.name, speaker.role) == ("Rui Costa", "Prime Minister")
+
+
+def test_a_subject_followed_by_a_prepositional_phrase_and_an_aside_still_speaks():
+    text = ("A senior official with knowledge of the talks, speaking on condition of anonymity, "
+            "said 19 prisoners would be released.")
+    assert speaker_of(text, "19 prisoners") == "senior official"
+
+
+def test_a_role_stops_before_a_participle_clause():
+    text = "“We sleep in shifts,” said Hala Nasser, a mother of four sheltering in a mosque."
+    claim = find_quote_claims(segment(text))[0]
+    assert claim.speaker.role == "mother of four"

@@ -401,7 +401,7 @@ def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str 
         if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
                 (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
             start_role = k + 1 if first in ("a", "an", "the") else k
-            stop = next((m for m in range(start_role, end) if a.lowers[m] in _RELATIVES | {"that"}), end)
+            stop = next((m for m in range(start_role, end) if _ends_role(a, m)), end)
             role = _text(a, start_role, stop - 1) if stop > start_role else ""
             end = stop if stop > start_role else end
             words = set(a.lowers[start_role:end])
@@ -411,6 +411,13 @@ def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str 
             last = end - 1
         break
     return role, person, gender, last
+
+
+def _ends_role(a: _Analysis, m: int) -> bool:
+    """A role stops before a relative clause or a participle: "a mother of five | sheltering in ..."."""
+    low = a.lowers[m]
+    return low in _RELATIVES or low == "that" or (
+        low.isalpha() and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _TITLE_WORDS)
 
 
 def _text(a: _Analysis, first: int, last: int) -> str:
@@ -773,8 +780,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                 person_evidence = True
             elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
                 start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
-                segment_last = next((m - 1 for m in range(start_role, segment_last + 1)
-                                     if a.lowers[m] in _RELATIVES | {"that"}), segment_last)
+                segment_last = next((m - 1 for m in range(start_role, segment_last + 1) if _ends_role(a, m)),
+                                    segment_last)
                 if start_role <= segment_last:
                     role = role or _text(a, start_role, segment_last)
                     role_words = set(a.lowers[start_role:segment_last + 1])
@@ -820,7 +827,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         else:
             subject_first = name_between[0]
     else:
-        span = _np_before(a, i, first)
+        span = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         if span is None:
             span = _passive_agent(a, v - 1, first)
             if span is None:
@@ -873,6 +880,23 @@ def _looks_like_common_noun(a: _Analysis, i: int, strength: str) -> bool:
     if any(e.kind != "unknown" and low in e.name.lower().split() for e in a.entities.values()):
         return False
     return strength != "speech" or low in _DOCUMENT_NOUNS or low[:-1] in _DOCUMENT_NOUNS
+
+
+def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"An Egyptian official with knowledge of the talks said": the subject opens its clause, a
+    prepositional phrase follows it."""
+    start = i
+    while start - 1 >= first and a.words[start - 1] not in (",", ";", ":") and a.words[start - 1] not in _QUOTE_MARKS \
+            and a.lowers[start - 1] not in _SUBORDINATORS:
+        start -= 1
+    span = _np_after(a, start, i + 1)
+    if span is None or span[1] >= i or a.lowers[span[1] + 1] not in _PP_WORDS | {"with", "close", "familiar"}:
+        return None
+    if span[0] > start + 1 or (span[0] == start + 1 and a.lowers[start] not in ("a", "an", "the", "one", "two")):
+        return None
+    if not (_bare(a.lowers[span[2]]) in _HEAD_NOUNS):
+        return None
+    return span
 
 
 def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
