@@ -218,6 +218,12 @@ def test_it_reads_an_earlier_figure_it_went_up_from():
         ("killed", 58, None, "exact"), ("killed", 44, None, "exact")}
 
 
+def test_it_gives_a_running_total_the_outcome_of_the_counts_it_can_contain():
+    # 640 can hold the 410 dead but not the 900 hurt, so it totals deaths
+    assert tuples_in("Medics said 410 had died and 900 had been hurt, bringing the total in the valley to 640.") == {
+        ("killed", 410, None, "exact"), ("wounded", 900, None, "exact"), ("killed", 640, None, "exact")}
+
+
 # --- the speaker comes from the speakers stage -------------------------------------------
 
 def test_it_asks_the_speakers_stage_who_stated_each_count(monkeypatch):

@@ -143,6 +143,11 @@ _CONTINUED = [
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['then_to'])})\s+{_QUALNUM}", re.IGNORECASE),
     re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{_QUALNUM}", re.IGNORECASE),
 ]
+# "..., bringing the total in the province to 2,662": a sum of the counts before it
+_RUNNING_TOTAL = re.compile(
+    rf"{_B}(?:{_phrases(_INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{_QUALNUM}",
+    re.IGNORECASE,
+)
 _CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 _OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
@@ -243,6 +248,9 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end))
+    if "total" in lowered or "tally" in lowered or "figure" in lowered:
+        for match in _RUNNING_TOTAL.finditer(text, start, end):
+            keep(_running_total(text, match, ordered, end))
     if any(key in lowered for key in _OF_THEM_KEYS):
         for number in counts:
             for begin in _starts_for(text, number.start, start):
@@ -305,6 +313,16 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
     if not before:
         return None
     return _found(text, match, before[-1].outcome, "casualty.continued", 0.7, end)
+
+
+def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
+    """A total adds up counts of one outcome: the latest earlier count it could contain names the outcome."""
+    total = numbers.parse_number(match.group("n") or match.group("lo") or match.group("lo2") or "")
+    before = [item for item in earlier if item.end <= match.start() and item.outcome]
+    fitting = [item for item in before if isinstance(total, int) and item.count <= total]
+    if not fitting:
+        return None
+    return _found(text, match, fitting[-1].outcome, "casualty.running_total", 0.6, end)
 
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
