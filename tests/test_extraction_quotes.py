@@ -99,3 +99,8 @@ def test_according_to_after_a_quotation_attributes_it():
     claim = only("“The pumps will run all night,” according to Elsa Lind, the harbour engineer.")
     assert claim.speaker.name == "Elsa Lind"
     assert claim.text == "“The pumps will run all night,” according to Elsa Lind"
+
+
+def test_a_newspaper_quoting_someone_as_saying_credits_the_person_quoted():
+    claim = only("The Valley Herald quoted a farmer, Jon Aske, as saying: “The river has never come this high.”")
+    assert (claim.speaker.name, claim.speaker.role) == ("Jon Aske", "farmer")

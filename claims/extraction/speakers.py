@@ -741,6 +741,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         inverted = _inverted_attribution(a, v, end, sentence, strength)
         if inverted is not None:
             return inverted
+    # "the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks
+    if before >= first and a.lowers[before] == "as" and low.endswith("ing"):
+        quoted = _quoted_as_saying(a, before, first, end, sentence, v, strength)
+        if quoted is not None:
+            return quoted
     # elided subject: '..., adding that', '... and urged', 'but says'
     if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
                             (a.words[before] == "," and low.endswith("ing"))):
@@ -880,6 +885,39 @@ def _looks_like_common_noun(a: _Analysis, i: int, strength: str) -> bool:
     if any(e.kind != "unknown" and low in e.name.lower().split() for e in a.entities.values()):
         return False
     return strength != "speech" or low in _DOCUMENT_NOUNS or low[:-1] in _DOCUMENT_NOUNS
+
+
+def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentence: int, v: int,
+                      strength: str) -> Attribution | None:
+    k = as_index - 1
+    while k >= first and a.lowers[k] not in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+        k -= 1
+    if k < first:
+        return None
+    span = _np_after(a, k + 1, as_index)
+    if span is None:
+        return None
+    name_first = span[1] + 2
+    if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
+            and _is_name_word(a, name_first):
+        name_last = name_first
+        while name_last + 1 < as_index and _is_name_word(a, name_last + 1):
+            name_last += 1
+        entity = _entity(a, (name_first, name_last, name_last), a.starts[v], sentence)
+        if entity is not None and not entity.role:
+            start_role = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+            entity.role = _text(a, start_role, span[1])
+            if entity.kind == "unknown":
+                entity.kind = "person"
+        subject = (name_first, name_last)
+    else:
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject = (span[0], span[1])
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[k], end=_tail_end(a, v, end), subject_start=a.starts[subject[0]],
+                       subject_end=a.ends[subject[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
 
 
 def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
