@@ -13,8 +13,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -218,11 +217,19 @@ class ClaimAdmin(admin.ModelAdmin):
                 choices.append((action, action.capitalize(), transition.note_required))
         return choices
 
+    def _claim_or_404(self, request: HttpRequest, object_id: str) -> Claim:
+        claim = self.get_object(request, unquote(object_id))  # None for a malformed or unknown id
+        if claim is None:
+            raise Http404(f"No claim with id {object_id!r}.")
+        if not self.has_view_permission(request, claim):
+            raise PermissionDenied
+        return claim
+
     def review_view(self, request: HttpRequest, object_id: str):
         """One claim's decision from its own page, through the same service as the bulk actions."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        claim = get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+        claim = self._claim_or_404(request, object_id)
         action = request.POST.get("review_action", "")
         back = HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
         if action not in _DONE:
@@ -267,6 +274,7 @@ class ClaimAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": f"{action.capitalize()} {len(claims)} claim{'' if len(claims) == 1 else 's'}: give a reason",
             "verb": action,
+            "done": _DONE[action].lower(),
             "action_name": action_name,
             "claims": [(claim, claim_values(claim), shorten(claim.text)) for claim in claims],
             "refused": refused,
@@ -309,7 +317,7 @@ class ClaimAdmin(admin.ModelAdmin):
     def correct_view(self, request: HttpRequest, object_id: str):
         if not self.has_correct_permission(request):
             raise PermissionDenied
-        claim = get_object_or_404(self.get_queryset(request), pk=object_id)
+        claim = self._claim_or_404(request, object_id)
         form_class = correction_form_for(claim, self.admin_site)
         if request.method == "POST":
             form = form_class(request.POST)

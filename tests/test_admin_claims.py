@@ -195,6 +195,7 @@ def test_dispute_also_asks_for_a_reason(client, editor):
     done = _act(client, "dispute_selected", [claim], confirm="yes", note="Other outlets report 8")
 
     assert asked.status_code == 200 and 'name="note"' in asked.content.decode()
+    assert "These claims will be disputed." in asked.content.decode()
     assert done.status_code == 302
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.DISPUTED
@@ -336,3 +337,12 @@ def test_staff_without_review_permission_see_no_review_buttons_and_cannot_post_o
     assert any("needs the 'claims.review_claim' permission" in message for message in _messages(response))
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PENDING
+
+
+def test_a_malformed_or_unknown_claim_id_is_a_404_not_a_crash(client, editor):
+    client.force_login(editor)
+
+    for url_name in ("admin:claims_claim_correct", "admin:claims_claim_review"):
+        for bad_id in ("abc", "999999"):
+            response = client.post(reverse(url_name, args=[bad_id]), {"review_action": "approve", "version": 1})
+            assert response.status_code == 404, (url_name, bad_id)
