@@ -166,6 +166,20 @@ def test_it_marks_minute_and_hour_precision():
                      WEDNESDAY) == [("2024-03-06T20:00", "minute"), ("2024-03-06T20:00", "hour")]
 
 
+def test_it_reads_a_start_named_only_by_its_day_with_day_precision():
+    document = text.segment("The truce will take effect on Monday, mediators said.", WEDNESDAY)
+    [claim] = times.find_ceasefires(document)
+    assert claim.values["precision"] == "day"
+    assert claim.values["effective_at"].date() == date(2024, 3, 11)
+    assert claim.text == "truce will take effect on Monday"
+
+
+def test_it_keeps_a_sentence_full_stop_out_of_the_evidence():
+    document = text.segment("The ceasefire took effect at noon GMT on Monday. Jan. 6 was quiet.", WEDNESDAY)
+    [claim] = times.find_ceasefires(document)
+    assert claim.text == "ceasefire took effect at noon GMT on Monday"
+
+
 def test_it_asks_the_speakers_stage_who_announced_the_start(monkeypatch):
     monkeypatch.setattr(speakers, "statement_speaker", lambda document, position: Speaker("Mediation Office"))
     document = text.segment("The office said the truce took effect at 0600 GMT.", WEDNESDAY)

@@ -55,8 +55,15 @@ _B = r"(?<![\w-])"
 _E = r"(?![\w])"
 _AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 _ZONE = rf"(?:{_phrases(_ZONE_NAMES)}|{_phrases(_LOCAL_WORDS)}){_E}"
-_WEEKDAY = rf"(?:{_phrases(_WEEKDAYS)})\.?{_E}"
-_MONTH = rf"(?:{_phrases(_MONTHS)})\.?{_E}"
+def _names_then_abbreviations(table: dict[str, int]) -> str:
+    """Full names, or abbreviations with their optional full stop ("Jan.", never "October.")."""
+    full = [name for name in table if len(name) > 4 or name in ("may", "june", "july")]
+    short = [name for name in table if name not in full]
+    return rf"(?:(?:{_phrases(full)}){_E}|(?:{_phrases(short)}){_E}\.?)"
+
+
+_WEEKDAY = _names_then_abbreviations(_WEEKDAYS)
+_MONTH = _names_then_abbreviations(_MONTHS)
 _DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{_E}(?:,?\s+\d{{4}}{_E})?"
@@ -102,6 +109,11 @@ _PLACE = re.compile(
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
+# "a truce from Saturday", "will take effect on Monday": a start day with no clock time
+_DAY_START = re.compile(
+    rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{_DAY})",
+    re.IGNORECASE,
+)
 # "a ceasefire in Nagorno-Karabakh", "in Yerevan it was 1 a.m.": where the clock is read
 _IN_PLACE = re.compile(rf"(?<![\w-])[Ii]n\s+(?:the\s+)?(?P<place>{_phrases(_PLACES)})(?![\w-])(?!\s+time\b)")
 
@@ -134,6 +146,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
         if not triggers:
             continue
+        found_before = len(claims)
         for match in _TIME.finditer(text, sentence.start, sentence.end):
             cue_start = _start_cue(text, match, sentence)
             if cue_start is None:
@@ -156,6 +169,31 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                      "ceasefire.local_time",
                 values={"effective_at": moment, "precision": precision},
             ))
+        if len(claims) == found_before:
+            claims.extend(_day_only(document, sentence, triggers, context))
+    return claims
+
+
+def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
+              context: _Context) -> list[ExtractedClaim]:
+    """"The truce takes effect on Monday": a start named only by its day, at local midnight, precision day."""
+    text = document.text
+    claims = []
+    for match in _DAY_START.finditer(text, sentence.start, sentence.end):
+        future = bool(_FUTURE.search(text, max(sentence.start, match.start() - 120), match.start()))
+        around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
+        day = _parse_day(match.group("day"), document.published, future, around)
+        if day is None:
+            continue
+        zone = (_place_set_in(text, match, sentence) or (context.last_local.tzinfo if context.last_local else None)
+                or context.article_zone or ZoneInfo("UTC"))
+        start, end = _evidence(match, match.start(), triggers)
+        claims.append(ExtractedClaim(
+            kind="ceasefire", start=start, end=end, text=text[start:end],
+            speaker=speakers.statement_speaker(document, match.start()),
+            confidence=0.6, rule="ceasefire.day_only",
+            values={"effective_at": datetime.combine(day, time(0, 0), tzinfo=zone), "precision": "day"},
+        ))
     return claims
 
 
