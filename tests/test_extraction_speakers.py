@@ -273,3 +273,9 @@ def test_a_role_stops_before_a_participle_clause():
     text = "“We sleep in shifts,” said Hala Nasser, a mother of four sheltering in a mosque."
     claim = find_quote_claims(segment(text))[0]
     assert claim.speaker.role == "mother of four"
+
+
+def test_the_n_year_old_refers_back_to_the_latest_person():
+    text = ("Farah Aziz, 34, lost her shop in the blast. "
+            "“I have nothing left to sell,” the 34-year-old said.")
+    assert quote_speakers(text) == ["Farah Aziz"]

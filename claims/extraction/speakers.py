@@ -88,6 +88,7 @@ _SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since",
 _ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True))
 _TOKEN = re.compile(
     rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
+    r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
     r"|\d[\d,.]*\d|\d"                          # numbers with separators
     r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
     r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
@@ -289,6 +290,8 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     low = a.lowers[i]
     if low in _SUBJECT_PRONOUNS:
         return i, i, i
+    if _AGE_NOUN.fullmatch(low) and i - 1 >= floor and a.lowers[i - 1] == "the":
+        return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = _is_name_word(a, i)
     if not head_is_name and _bare(low) not in _HEAD_NOUNS:
         return None
@@ -373,10 +376,12 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     return _np_before(a, last, i)
 
 
-def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str | None, int]:
+def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:
     """Role and person evidence from ", 34, a teacher," or ", who ..." after token i.
 
-    Returns (role, is_person, gender, last token index consumed).
+    With `closed`, a role must be closed by a comma (a name in subject position:
+    "Farah Aziz, 34, lost her shop" has no role). Returns (role, is_person,
+    gender, last token index consumed).
     """
     role, person, gender, last = "", False, None, i
     j = i + 1
@@ -397,6 +402,8 @@ def _appositive_after(a: _Analysis, i: int, limit: int) -> tuple[str, bool, str 
         if first in ("who", "whose"):
             person = True
             gender = gender or _gender_in(a, k, end)
+            break
+        if closed and (end >= limit or a.words[end] != ","):
             break
         if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
                 (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
@@ -446,6 +453,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     low = a.lowers[last]
     if first == last and low in _SUBJECT_PRONOUNS:
         return _resolve_pronoun(a, low, position, sentence)
+    if first == last and _AGE_NOUN.fullmatch(low):
+        return _resolve(a, _ANY_PERSON, position, sentence)
     while first <= last and a.lowers[first] in ("the",):
         first += 1
     if first > last:
@@ -585,7 +594,15 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
 # --- pronouns ------------------------------------------------------------------------
 
 def _resolve_pronoun(a: _Analysis, pronoun: str, position: int, sentence: int) -> Entity | None:
-    wanted = _PRONOUNS[pronoun]
+    return _resolve(a, _PRONOUNS[pronoun], position, sentence)
+
+
+_ANY_PERSON = {"kind": "person", "gender": None, "number": "singular"}
+_AGE_NOUN = re.compile(r"\d+-year-old")
+
+
+def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity | None:
+    """The latest earlier mention that fits `wanted`, most salient first within a sentence."""
     best: dict[int, list[_Mention]] = {}
     for mention in reversed(a.mentions):
         if mention.position >= position:
@@ -612,7 +629,7 @@ def _fits(entity: Entity, wanted: dict) -> bool:
     if wanted["kind"] == "person":
         if entity.kind == "organisation":
             return False
-        return entity.gender in (None, wanted["gender"])
+        return wanted["gender"] is None or entity.gender in (None, wanted["gender"])
     if wanted["kind"] == "organisation":
         return entity.kind == "organisation" or (entity.kind == "unknown" and entity.gender is None)
     return True
@@ -665,7 +682,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 and a.lowers[span[0] - 1] not in ("and", "but", "the")
             entity = _entity(a, span, a.starts[span[0]], sentence)
             if entity is not None:
-                role, person, gender, _ = _appositive_after(a, j, end)
+                role, person, gender, _ = _appositive_after(a, j, end, closed=True)
                 _note_evidence(entity, role, person, gender)
                 _note_evidence_before(a, entity, span[0], first)
                 if entity.kind != "unknown" or person:
