@@ -208,6 +208,10 @@ def test_it_gives_an_including_count_the_outcome_before_it():
         ("wounded", 30, None, "at_least"), ("wounded", 4, None, "exact")}
 
 
+def test_it_does_not_continue_with_a_bare_count_of_something_else():
+    assert tuples_in("Officials said 12 were killed in raids, including 3 on clinics.") == {("killed", 12, None, "exact")}
+
+
 def test_it_gives_a_count_of_them_the_outcome_before_it():
     assert tuples_in("The war caused some 90,000 deaths, roughly 40,000 of them among civilians.") == {
         ("killed", 90000, None, "about"), ("killed", 40000, None, "about")}

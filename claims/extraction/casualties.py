@@ -312,6 +312,10 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
     before = [item for item in earlier if item.end <= match.start() and item.outcome]
     if not before:
         return None
+    if "group" in match.re.groupindex and not match.group("group"):
+        following = text[match.end():match.end() + 2].lstrip()
+        if following and following[0] not in ",;.)—–-\"”":
+            return None  # "including 3 on hospitals": a bare count that runs on counts something else
     return _found(text, match, before[-1].outcome, "casualty.continued", 0.7, end)
 
 
