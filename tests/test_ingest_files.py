@@ -130,12 +130,14 @@ def test_an_html_file_is_ingested_with_its_page_metadata(write):
 
 
 @pytest.mark.django_db
-def test_a_folder_is_searched_recursively_for_text_and_html_files(write, tmp_path):
+def test_a_folder_is_searched_recursively_for_text_and_html_files_skipping_hidden_ones(write, tmp_path):
     write("inbox/flood.txt", ARTICLE)
     write("inbox/2023/11/port.HTM", HTML_PAGE)
     write("inbox/2023/grain.txt", OTHER)
     write("inbox/notes.md", "# not an article\n")
     write("inbox/photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100))
+    write("inbox/._flood.txt", b"\x00\x05\x16\x07" + bytes(100))  # a macOS resource fork, not an article
+    write("inbox/.git/notes.txt", OTHER.replace("Monday", "Friday"))
 
     code, out, err = _ingest(tmp_path / "inbox")
 

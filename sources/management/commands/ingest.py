@@ -161,7 +161,10 @@ def _expand(inputs: list[str]) -> Iterator[_Input]:
             continue
         path = Path(value).expanduser()
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INGESTIBLE_SUFFIXES)
+            found = sorted(
+                file for file in path.rglob("*")
+                if file.suffix.lower() in INGESTIBLE_SUFFIXES and not _hidden(file.relative_to(path)) and file.is_file()
+            )
             if not found:
                 yield _Input(label=value, error=f"{value}: the folder holds no {', '.join(INGESTIBLE_SUFFIXES)} files")
             for file in found:
@@ -170,6 +173,11 @@ def _expand(inputs: list[str]) -> Iterator[_Input]:
             yield _Input(label=value, path=path)
         else:
             yield _Input(label=value, error=f"{value}: no such file, folder or http(s) URL")
+
+
+def _hidden(relative: Path) -> bool:
+    """Dot files and dot folders (.git, macOS "._name" resource forks) are never articles."""
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def _progress_bar(console: Console) -> Progress:
