@@ -42,6 +42,8 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+
 # Control characters other than tab, newline, carriage return and form feed
 # do not occur in articles; more than a sprinkling means the bytes are not text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252",
+                            "windows-1252"})
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -71,6 +73,12 @@ def bytes_to_text(data: bytes, *, declared_charset: str | None = None, html: boo
     for encoding in candidates:
         if not encoding:
             continue
+        if encoding.lower().replace("_", "-") in _LATIN1_LABELS:
+            # Servers label UTF-8 pages "ISO-8859-1" by default far more often than they
+            # serve real Latin-1 that happens to be valid UTF-8; browsers read the label as cp1252.
+            if not data.isascii() and _is_utf8(data):
+                return _checked(data.decode("utf-8"), name)
+            encoding = "cp1252"
         try:
             return _checked(data.decode(encoding), name)
         except (LookupError, UnicodeDecodeError):
@@ -79,6 +87,14 @@ def bytes_to_text(data: bytes, *, declared_charset: str | None = None, html: boo
     if best is None:
         raise IngestError(f"{name} is not text in any character encoding that could be recognised")
     return _checked(str(best), name)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _group(match: re.Match[bytes] | None) -> str | None:

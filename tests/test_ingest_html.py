@@ -176,3 +176,13 @@ def test_paragraphs_made_of_double_line_breaks_become_blocks_and_a_single_break_
         "At least nine people were hurt near the border crossing, the district council said.",
         "The mayor asked residents to stay indoors until the morning.",
     ]
+
+
+def test_a_utf8_page_mislabelled_latin1_by_its_server_is_read_as_utf8():
+    text = "Zelensky met Erdoğan in Lviv; “no talks without a ceasefire”, he said."
+    assert bytes_to_text(text.encode("utf-8"), declared_charset="ISO-8859-1") == text
+
+
+def test_a_real_latin1_page_is_read_as_windows_1252():
+    text = "Le ministère a confirmé le bilan : 12 morts — dont 3 enfants."
+    assert bytes_to_text(text.encode("cp1252"), declared_charset="iso-8859-1") == text
