@@ -1,14 +1,18 @@
 """The admin for sources: outlets, documents with their claims and jobs, speakers and quotes.
 
 A document's text is what every claim offset points into, so it is shown and
-never edited here; re-running extraction goes through
-claims.services.document_reextract.
+never edited here. Adding a document goes through the ingest services and
+re-running extraction through claims.services.document_reextract.
 """
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -18,6 +22,7 @@ from claims.models import Claim, ExtractionJob
 from factdesk.errors import ServiceError
 
 from .models import Document, Outlet, Quote, Speaker, SpeakerAlias
+from .services import IngestResult, document_ingest, document_ingest_url
 
 RERUN_PERMISSION = "claims.add_extractionjob"
 
@@ -111,9 +116,37 @@ class DocumentAdmin(admin.ModelAdmin):
         return super().get_queryset(request).with_counts()
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        # New documents come in through sources.services.document_ingest (command, API),
-        # which hashes the text and queues the extraction; a bare admin form would not.
-        return False
+        return request.user.has_perm("sources.add_document")
+
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None):
+        """Adding a document is ingesting it: through the ingest services, which hash it and queue extraction."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = DocumentIngestForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = _ingest(form.cleaned_data, actor=request.user)
+            except ServiceError as error:
+                form.add_error(None, str(error))
+            else:
+                document = result.document
+                if result.created:
+                    self.message_user(request, f"Stored “{document}”; extraction job {result.job_id} queued.",
+                                      messages.SUCCESS)
+                else:
+                    self.message_user(request, f"Already stored (same {result.duplicate_of}) as “{document}”; "
+                                      "nothing was added.", messages.WARNING)
+                return HttpResponseRedirect(reverse("admin:sources_document_change", args=[document.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Ingest a document",
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/sources/document/ingest.html", context)
 
     def has_rerun_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(RERUN_PERMISSION)
@@ -155,6 +188,31 @@ class DocumentAdmin(admin.ModelAdmin):
                               messages.SUCCESS)
         for error in errors:
             self.message_user(request, error, messages.ERROR)
+
+
+class DocumentIngestForm(forms.Form):
+    url = forms.URLField(required=False, assume_scheme="https", label="URL",
+                         help_text="The article's address. Leave the text empty to fetch the page from it.")
+    title = forms.CharField(max_length=500, required=False)
+    outlet_name = forms.CharField(max_length=200, required=False, label="Outlet")
+    published_at = forms.SplitDateTimeField(required=False, widget=AdminSplitDateTime, label="Published at")
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+                           help_text="The article's plain text, pasted. Claim offsets will point into it.")
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("url"):
+            raise forms.ValidationError("Paste the article's text, or give its URL to fetch it.")
+        return data
+
+
+def _ingest(data: dict, *, actor) -> IngestResult:
+    if (data.get("text") or "").strip():
+        return document_ingest(text=data["text"], url=data["url"] or None, title=data["title"],
+                               outlet_name=data["outlet_name"], published_at=data["published_at"],
+                               origin="admin", actor=actor)
+    return document_ingest_url(url=data["url"], outlet_name=data["outlet_name"],
+                               published_at=data["published_at"], actor=actor)
 
 
 class SpeakerAliasInline(admin.TabularInline):

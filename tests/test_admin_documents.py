@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim, ExtractionJob, JobStatus, ReviewEvent
+from sources.models import Document
 from tests.conftest import ClaimFactory, DocumentFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +152,55 @@ def test_the_claim_speaker_autocomplete_finds_speakers_by_name(client, editor):
 
     assert response.status_code == 200
     assert [row["text"] for row in response.json()["results"]] == ["Yusuf Karim"]
+
+
+def test_adding_a_document_ingests_it_and_queues_its_extraction(client, editor, django_capture_on_commit_callbacks):
+    client.force_login(editor)
+    text = "Two fishermen were missing after the storm, the coast guard said on Friday."
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("admin:sources_document_add"), {
+            "title": "Storm on the coast", "outlet_name": "Harbour Courier", "url": "",
+            "published_at_0": "2025-03-07", "published_at_1": "09:30:00", "text": text,
+        })
+
+    document = Document.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:sources_document_change", args=[document.pk])
+    assert (document.text, document.title, document.outlet.name) == (text, "Storm on the coast", "Harbour Courier")
+    assert document.published_at.date().isoformat() == "2025-03-07"
+    job = ExtractionJob.objects.get(document=document)
+    assert (job.status, job.requested_by) == (JobStatus.QUEUED, editor)
+    assert len(callbacks) == 1
+
+
+def test_adding_a_document_seen_before_stores_nothing_new_and_says_so(client, editor):
+    existing = DocumentFactory()
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:sources_document_add"), {"text": existing.text, "title": "Copy"})
+
+    assert response.url == reverse("admin:sources_document_change", args=[existing.pk])
+    assert any("Already stored (same content)" in str(m) for m in get_messages(response.wsgi_request))
+    assert Document.objects.count() == 1
+    assert not ExtractionJob.objects.exists()
+
+
+def test_adding_a_document_needs_its_text_or_its_url(client, editor):
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:sources_document_add"), {"title": "Nothing in it", "text": "  "})
+
+    assert response.status_code == 200
+    assert "Paste the article" in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_staff_without_the_add_permission_cannot_ingest(client):
+    staff_reader = make_user("stan-staff-reader", "reader", is_staff=True)
+    client.force_login(staff_reader)
+
+    response = client.post(reverse("admin:sources_document_add"), {"text": "A short article about a flood."})
+
+    assert response.status_code == 403
+    assert not Document.objects.exists()
