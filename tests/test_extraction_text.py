@@ -87,3 +87,20 @@ def test_single_quotation_marks_in_a_headline_count_as_quotes_but_apostrophes_do
     text = "‘We lost everything’: villagers’ anger grows\n\nThe village's mayor said “help is coming soon”."
     found = quotations(segment(text))
     assert [q.inner(text) for q in found] == ["We lost everything", "help is coming soon"]
+
+
+def test_lines_that_each_end_a_sentence_are_paragraphs_even_under_a_blank_line_heading():
+    text = ("Port closed after blast\n\n"
+            "The port was shut on Monday after an explosion.\n"
+            "“We heard it from ten kilometres away,” said one docker.\n"
+            "Officials said the cause was not yet known.")
+    assert len(segment(text).paragraphs) == 4
+
+
+def test_a_hard_wrapped_paragraph_stays_one_paragraph():
+    text = ("The port was shut on Monday after an explosion that\n"
+            "shattered windows across the old town and sent a\n"
+            "column of smoke over the bay.")
+    document = segment(text)
+    assert len(document.paragraphs) == 1
+    assert len(document.sentences) == 1

@@ -14,6 +14,7 @@ from datetime import date
 from . import lexicons
 from .types import Document, Paragraph, Sentence
 
+_LINE_ENDINGS = frozenset('.!?"”’\':')
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
 _MARKDOWN_LINE = re.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
@@ -72,15 +73,18 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         end = match.start() if match else len(text)
         blocks.append((position, end))
         position = match.end() if match else len(text)
-    # Some exports put each paragraph on its own line with no blank line anywhere.
-    one_line_each = len(blocks) == 1 and text.count("\n") >= 2
     spans = []
     for block_start, block_end in blocks:
         lines = [(m.start(), m.end()) for m in _LINE.finditer(text, block_start, block_end)]
         lines = [(s, e) for s, e in lines if text[s:e].strip()]
+        # Lines that nearly all end a sentence are paragraphs of their own, not a hard-wrapped paragraph.
+        # The first line may be a headline without a full stop, so it does not vote.
+        voters = lines[1:-1] if len(lines) >= 3 else lines[:-1]
+        ends_sentence = [text[s:e].rstrip()[-1:] in _LINE_ENDINGS for s, e in voters]
+        lines_are_paragraphs = bool(ends_sentence) and sum(ends_sentence) >= 0.8 * len(ends_sentence)
         current: list[tuple[int, int]] = []
         for line in lines:
-            if current and (one_line_each or _is_markdown_line(text, *line) or _is_markdown_line(text, *current[-1])):
+            if current and (lines_are_paragraphs or _is_markdown_line(text, *line) or _is_markdown_line(text, *current[-1])):
                 spans.append((current[0][0], current[-1][1]))
                 current = []
             current.append(line)
@@ -113,8 +117,9 @@ def _sentence_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         line = text[max(line_start, start):newline].rstrip()
         if not line or line[-1] in ".!?”\"’'…":
             continue  # already cut by punctuation if it ends one
-        if len(line) <= 60 or _is_markdown_line(text, max(line_start, start), newline) or \
-                _is_markdown_line(text, newline + 1, stop):
+        next_starts_sentence = bool(_STARTS_SENTENCE.match(text, newline + 1))
+        if (len(line) <= 60 and next_starts_sentence) or _is_markdown_line(text, max(line_start, start), newline) \
+                or _is_markdown_line(text, newline + 1, stop):
             cuts.append(max(line_start, start) + len(line))
     spans = []
     cursor = start
