@@ -60,10 +60,32 @@ def test_it_follows_daylight_saving_in_the_local_zone(published, utc):
 @pytest.mark.parametrize("sentence, utc", [
     ("Moscow ordered a ceasefire from 6 p.m. Moscow time on Saturday.", "2024-03-02T15:00"),
     ("A ceasefire took effect at 10:00 Kyiv time on Monday.", "2024-03-04T08:00"),
-    ("The truce starts at 16:00 UTC on Tuesday.", "2024-03-05T16:00"),
+    ("The truce started at 16:00 UTC on Tuesday.", "2024-03-05T16:00"),
 ])
 def test_it_reads_named_zones(sentence, utc):
     assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The ceasefire began at 10:00 GMT+3 on Monday.", "2024-03-04T07:00"),
+    ("The truce started at 8 p.m. (UTC-5) on Tuesday.", "2024-03-06T01:00"),
+])
+def test_it_reads_zones_written_as_offsets(sentence, utc):
+    assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]
+
+
+def test_it_reads_a_bracketed_utc_time_after_the_day():
+    assert starts_in("The truce took effect at noon on Saturday (0900 GMT).", WEDNESDAY) == [
+        ("2024-03-02T09:00", "minute")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A ceasefire from 12 noon GMT held.",
+    "The truce took effect at 12.00 GMT.",
+    "The truce took effect at 1200 hours GMT.",
+])
+def test_it_reads_other_ways_of_writing_noon(sentence):
+    assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == ["2024-03-06T12:00"]
 
 
 def test_it_reads_a_bracketed_utc_time_that_names_its_own_day():
@@ -79,6 +101,11 @@ def test_it_takes_a_weekday_to_be_this_week_looking_back_from_publication():
 
 def test_it_takes_a_weekday_in_a_future_clause_to_be_the_coming_one():
     assert starts_in("The truce will begin at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-11T00:00", "minute")]
+
+
+def test_it_takes_a_present_tense_schedule_to_be_the_coming_weekday():
+    assert starts_in("The ceasefire takes effect at 1800 hours GMT on Friday.", WEDNESDAY) == [
+        ("2024-03-08T18:00", "minute")]
 
 
 def test_it_takes_the_publication_weekday_to_be_the_same_day():

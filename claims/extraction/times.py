@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from . import lexicons, speakers
@@ -72,16 +72,19 @@ _DAY = (
 )
 _CLOCK = (
     rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{_AMPM})|\s*(?:hours|hrs|h){_E})?"
-    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)\s*(?P<ap2>{_AMPM})"
+    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{_AMPM})|(?=\s*(?:{_ZONE}|\()))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){_E})?(?=\s*(?:{_ZONE}|\())"
-    rf"|(?P<named>{_phrases(_NAMED_TIMES)}){_E}"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){_E}|(?=\s*(?:{_ZONE}|\()))"
+    rf"|(?:12\s+)?(?P<named>{_phrases(_NAMED_TIMES)}){_E}"
     rf"|(?P<h6>{_phrases(_HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
     rf"|(?P<h7>{_phrases(_HOUR_WORDS)})\s+(?P<ap7>{_AMPM}))"
 )
 _UTC_CLOCK = rf"(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{_AMPM})?\s*(?:GMT|UTC|Z){_E}"
+# "GMT+3", "UTC-05:00": a zone written as its offset
+_OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 _TIME = re.compile(
-    rf"{_B}{_CLOCK}(?:\s+(?P<zone>{_ZONE}))?"
+    rf"{_B}{_CLOCK}(?:\s*\(?(?P<offset>{_OFFSET})\)?|\s+(?P<zone>{_ZONE}))?"
+    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{_DAY})(?=\s*\())?"
     rf"(?:\s*\(\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*\))?"
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY}))?",
     re.IGNORECASE,
@@ -301,7 +304,12 @@ def _zone_name(name: str) -> ZoneInfo | None:
     return ZoneInfo(_ZONE_NAMES[key]) if key in _ZONE_NAMES else None
 
 
-def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context) -> ZoneInfo:
+def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context) -> tzinfo:
+    if match.group("offset"):
+        sign = -1 if match.group("sign") in "-−" else 1
+        offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
+        if offset <= timedelta(hours=14):
+            return timezone(sign * offset)
     if match.group("zone"):
         named = _zone_name(match.group("zone"))
         if named:
@@ -338,8 +346,8 @@ def _day_for(document: Document, match: re.Match, sentence: Sentence, context: _
     future = bool(_FUTURE.search(text, max(sentence.start, match.start() - 120), match.start()))
     # the clock itself ("from 1900 local time") is no year
     around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
-    if match.group("day"):
-        return _parse_day(match.group("day"), published, future, around)
+    if match.group("day") or match.group("day0"):
+        return _parse_day(match.group("day") or match.group("day0"), published, future, around)
     earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
     if earlier:
         return _parse_day(earlier[-1].group("day"), published, future, around)
