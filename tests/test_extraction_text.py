@@ -104,3 +104,9 @@ def test_a_hard_wrapped_paragraph_stays_one_paragraph():
     document = segment(text)
     assert len(document.paragraphs) == 1
     assert len(document.sentences) == 1
+
+
+def test_a_wrapped_line_ending_in_a_quote_closed_by_a_comma_does_not_end_the_paragraph():
+    text = ("“We dug through the night with shovels and bare hands,”\n"
+            "he said. “Nobody else came.”")
+    assert len(segment(text).paragraphs) == 1

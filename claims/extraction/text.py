@@ -14,7 +14,7 @@ from datetime import date
 from . import lexicons
 from .types import Document, Paragraph, Sentence
 
-_LINE_ENDINGS = frozenset('.!?"”’\':')
+_ENDS_LINE = re.compile(r"(?:[.!?:…]|[.!?][\"”’'])\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
 _MARKDOWN_LINE = re.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
@@ -79,8 +79,9 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         lines = [(s, e) for s, e in lines if text[s:e].strip()]
         # Lines that nearly all end a sentence are paragraphs of their own, not a hard-wrapped paragraph.
         # The first line may be a headline without a full stop, so it does not vote.
-        voters = lines[1:-1] if len(lines) >= 3 else lines[:-1]
-        ends_sentence = [text[s:e].rstrip()[-1:] in _LINE_ENDINGS for s, e in voters]
+        voters = range(1, len(lines) - 1) if len(lines) >= 3 else range(len(lines) - 1)
+        ends_sentence = [_ENDS_LINE.search(text, lines[k][0], lines[k][1]) is not None
+                         and _STARTS_SENTENCE.match(text, lines[k + 1][0]) is not None for k in voters]
         lines_are_paragraphs = bool(ends_sentence) and sum(ends_sentence) >= 0.8 * len(ends_sentence)
         current: list[tuple[int, int]] = []
         for line in lines:
