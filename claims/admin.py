@@ -98,7 +98,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "created_at",
         "document__published_at",
     )
-    list_select_related = ("document__outlet", "speaker", "quote")
+    list_select_related = ("document__outlet", "speaker")
     search_fields = ("text", "speaker__name", "document__title")
     date_hierarchy = "created_at"
     list_per_page = 50
@@ -165,7 +165,7 @@ class ClaimAdmin(admin.ModelAdmin):
     # --- change page ----------------------------------------------------------
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("document__outlet", "speaker", "quote", "reviewed_by")
+        return super().get_queryset(request).select_related("document__outlet", "speaker", "reviewed_by")
 
     @admin.display(description="values now")
     def current_values(self, claim: Claim) -> str:
@@ -268,7 +268,7 @@ class ClaimAdmin(admin.ModelAdmin):
         else:
             form = ReviewNoteForm()
         sources = transition_for(action).sources
-        claims = list(queryset.select_related("document__outlet", "speaker", "quote"))
+        claims = list(queryset.select_related("document__outlet", "speaker"))
         refused = [claim for claim in claims if claim.status not in sources]
         context = {
             **self.admin_site.each_context(request),

@@ -52,7 +52,7 @@ class ClaimInline(admin.TabularInline):
     ordering = ("start",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("speaker", "quote")
+        return super().get_queryset(request).select_related("speaker")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
