@@ -1,9 +1,9 @@
 """The editors' admin for claims, their review history and extraction jobs.
 
-Nothing here decides a review: the bulk actions and the correction form call
-claims.services, which own the state machine, the version bump and the
-ReviewEvent. A claim's change page is therefore read-only; its values change
-only through the actions and the "Correct values" form.
+Nothing here decides a review: the bulk actions, the review buttons on a
+claim's page and the correction form all call claims.services, which own the
+state machine, the version bump and the ReviewEvent. A claim's change form is
+therefore read-only; its status and values change only through those.
 """
 from __future__ import annotations
 
