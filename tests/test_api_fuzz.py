@@ -2,9 +2,13 @@
 /api/schema/ with generated requests (bounded, deterministic) against the WSGI app."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -19,7 +23,7 @@ EXAMPLES_PER_OPERATION = 20
 
 
 @pytest.fixture
-def admin_headers(admin_user, monkeypatch) -> dict[str, str]:
+def admin_headers(admin_user, monkeypatch) -> Iterator[dict[str, str]]:
     """A populated database, an admin's token, and no real network (only its edge is replaced)."""
     cache.clear()
     for status in ("pending", "approved", "rejected", "disputed"):
@@ -32,7 +36,14 @@ def admin_headers(admin_user, monkeypatch) -> dict[str, str]:
 
     monkeypatch.setattr(outbound, "fetch", offline_fetch)
     _, secret = token_create(user=admin_user, name="fuzzer", actor=admin_user)
-    return {"Authorization": f"Bearer {secret}"}
+    # Called as a plain WSGI app, Django closes its database connection after
+    # each request, which would end the test's transaction; its own test
+    # client switches that off the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield {"Authorization": f"Bearer {secret}"}
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -225,7 +225,7 @@ def test_bulk_reopen_needs_the_reopen_permission(reviewer):
     assert response.status_code == 403
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_clients_sending_at_the_same_moment_one_wins_and_the_other_gets_412(reviewer, editor):
     """Really concurrent: both requests are in flight together; the row lock and version decide."""
     claim = ClaimFactory()
