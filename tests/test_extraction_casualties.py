@@ -74,6 +74,17 @@ def test_it_reads_injuries_sustained():
     assert tuples_in("At least 17 spectators sustained injuries in the crush.") == {("wounded", 17, None, "at_least")}
 
 
+def test_it_reads_past_an_aside_between_the_count_and_its_verb():
+    assert tuples_in("Twelve people, including four children, were killed in the raid.") == {
+        ("killed", 12, None, "exact"), ("killed", 4, None, "exact")}
+    assert tuples_in("At least 30 civilians — most of them women — died.") == {("killed", 30, None, "at_least")}
+    assert tuples_in("Nine soldiers, the army said, were wounded.") == {("wounded", 9, None, "exact")}
+
+
+def test_it_reads_past_a_place_between_the_count_and_its_verb():
+    assert tuples_in("Five people in the village were killed.") == {("killed", 5, None, "exact")}
+
+
 def test_it_reads_counts_in_words():
     assert tuples_in("Forty-two passengers were hurt and a dozen crew members were killed.") == {
         ("wounded", 42, None, "exact"), ("killed", 12, None, "exact")}

@@ -108,8 +108,12 @@ _ANY_GROUP = (
 _FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
 _LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
 
+# between the group and its verb: "in the village", or an aside "— most of them civilians —"
+_PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
+_ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,60}?\s*(?:,|—|–|\)))"
 _COUNT_THEN_OUTCOME = re.compile(
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_LINKING}\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_PLACE_PHRASE}?{_ASIDE}?{_LINKING}"
+    rf"\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
     re.IGNORECASE,
 )
 _COUNT_NOUN = re.compile(
@@ -188,6 +192,7 @@ class _Found:
     rule: str
     confidence: float
     number_start: int
+    numbers_end: int  # end of the count, or of the range's upper end
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -228,7 +233,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     def keep(item: _Found | None) -> None:
         if item is None or item.number_start in taken:
             return
-        if any(other.start <= item.number_start < other.end for other in taken.values()):
+        if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
         taken[item.number_start] = item
 
@@ -309,7 +314,7 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
 
 
 def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
-    before = [item for item in earlier if item.end <= match.start() and item.outcome]
+    before = [item for item in earlier if item.numbers_end <= match.start() and item.outcome]
     if not before:
         return None
     if "group" in match.re.groupindex and not match.group("group"):
@@ -377,7 +382,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     if group is True:
         group = _clean_group(groups.get("group"))
     start, stop = match.span()
-    return _Found(start, stop, outcome, count, count_high, qualifier, group or None, rule, confidence, number_start)
+    return _Found(start, stop, outcome, count, count_high, qualifier, group or None, rule, confidence, number_start,
+                  last_end)
 
 
 def _names_people(group: str | None) -> bool:
