@@ -279,3 +279,11 @@ def test_the_n_year_old_refers_back_to_the_latest_person():
     text = ("Farah Aziz, 34, lost her shop in the blast. "
             "“I have nothing left to sell,” the 34-year-old said.")
     assert quote_speakers(text) == ["Farah Aziz"]
+
+
+def test_the_group_refers_back_to_the_latest_named_body_but_not_to_a_country():
+    text = ("Ruvania blamed the rebels. Human Rights Watch said the strikes were unlawful. "
+            "The rights group called on both sides to “spare the hospitals in the north”.")
+    assert quote_speakers(text) == ["Human Rights Watch"]
+    text = "Ruvania blamed the rebels. The group said it would “answer every strike on our villages”."
+    assert quote_speakers(text) == ["group"]

@@ -38,7 +38,9 @@ _PERSON_NOUNS = frozenset(_NOUNS["person"])
 _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
 _HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
-_STATES = frozenset(s.lower() for s in lexicons.words("speaker_states"))
+_ORG_NAME_WORDS = frozenset(lexicons.words("speaker_org_name_words")) | _ORG_NOUNS
+_STATES = frozenset(s.lower() for s in lexicons.words("speaker_states") + lexicons.words("speaker_armed_groups"))
+_COUNTRIES = _STATES - frozenset(s.lower() for s in lexicons.words("speaker_armed_groups"))
 _GENDER = lexicons.table("speaker_gender")
 _FEMALE_WORDS = frozenset(_GENDER["female_words"])
 _MALE_WORDS = frozenset(_GENDER["male_words"])
@@ -511,7 +513,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     else:
         name_words = [_bare(w) for w in a.lowers[name_first:last + 1]]
         joined = " ".join(name_words)
-        if joined in _STATES or set(name_words) & _ORG_NOUNS or set(name_words) & _ORG_CONNECTORS \
+        if joined in _STATES or set(name_words) & _ORG_NAME_WORDS or set(name_words) & _ORG_CONNECTORS \
                 or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)):
             kind = "organisation"
             plural = joined.endswith("s") and joined in _STATES and joined not in ("us", "u.s.", "united states")
@@ -532,8 +534,28 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
             return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+            and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
+        earlier = _latest_named_body(a, sentence)
+        if earlier is not None:
+            return earlier  # "the rights group said" after "Amnesty International said"
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+_GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia", "charity", "agency"})
+
+
+def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
+    """The latest organisation named with capitals in the last few sentences, countries apart."""
+    for mention in reversed(a.mentions):
+        if sentence - mention.sentence > 4:
+            break
+        entity = mention.entity
+        if entity.kind == "organisation" and entity.name[:1].isupper() \
+                and entity.name.lower() not in _COUNTRIES:
+            return entity
+    return None
 
 
 def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | None:
