@@ -104,3 +104,18 @@ def test_according_to_after_a_quotation_attributes_it():
 def test_a_newspaper_quoting_someone_as_saying_credits_the_person_quoted():
     claim = only("The Valley Herald quoted a farmer, Jon Aske, as saying: “The river has never come this high.”")
     assert (claim.speaker.name, claim.speaker.role) == ("Jon Aske", "farmer")
+
+
+def test_a_headline_naming_its_speaker_before_a_colon_credits_the_quote():
+    text = "# Foreign Minister Alvarez: “We will not sign under fire”\n\nTalks resumed in Geneva on Monday."
+    claim = only(text)
+    assert claim.speaker.name == "Alvarez"
+    assert claim.rule == "quote.headline_speaker"
+
+
+def test_a_headline_quote_echoed_in_the_body_takes_the_body_speaker():
+    text = ("‘The sea took everything’: fishing village counts its losses\n\n"
+            "“The sea took everything we had,” said Ewa Nowak, 61.")
+    headline, body = find_quote_claims(segment(text))
+    assert headline.speaker.name == body.speaker.name == "Ewa Nowak"
+    assert headline.rule == "quote.headline_echo"

@@ -26,6 +26,7 @@ _CONFIDENCE = {
     "quote.continuation": 0.7,
     "quote.unattributed": 0.5,
     "quote.headline_echo": 0.6,
+    "quote.headline_speaker": 0.6,
 }
 _FRAGMENT_WORDS = 3  # up to this many words a quotation is a phrase, not a statement
 
@@ -45,7 +46,7 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
         if len(words) <= _FRAGMENT_WORDS and rule not in ("quote.said_after", "quote.said_before"):
             confidence, rule = 0.3, "quote.fragment"
         paragraph = _paragraph_index(document, quotation.start)
-        if paragraph is not None and is_heading(document, paragraph) and rule != "quote.headline_echo":
+        if paragraph is not None and is_heading(document, paragraph) and rule not in ("quote.headline_echo", "quote.headline_speaker"):
             confidence, rule = min(confidence, 0.4), "quote.headline"
         if not quotation.closed:
             confidence *= 0.8
@@ -76,7 +77,5 @@ def _is_title(text: str, opening: int, words: list[str]) -> bool:
 
 
 def _paragraph_index(document: Document, position: int) -> int | None:
-    for index, paragraph in enumerate(document.paragraphs):
-        if paragraph.start <= position < paragraph.end:
-            return index
-    return None
+    sentence = document.sentence_at(position)
+    return sentence.paragraph if sentence else None

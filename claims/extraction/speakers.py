@@ -1119,6 +1119,15 @@ def _credit_headline_echoes(a: _Analysis) -> None:
         paragraph = _paragraph_of(a.document, found.quotation.start)
         if not is_heading(a.document, paragraph):
             continue
+        start = a.document.paragraphs[paragraph].start
+        named = _HEADLINE_SPEAKER.match(text, start, found.quotation.start)
+        if named:  # "Lavrov: 'We are ready to talk'"
+            tokens = _tokens_between(a, named.start(1), named.end(1))
+            if tokens:
+                entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), found.quotation.start, 0)
+                if entity is not None:
+                    found.entity, found.rule = entity, "quote.headline_speaker"
+                    continue
         words = _WORDS.findall(found.quotation.inner(text).lower())
         if not words:
             continue
@@ -1132,6 +1141,13 @@ def _credit_headline_echoes(a: _Analysis) -> None:
 
 
 _WORDS = re.compile(r"\w+")
+_HEADLINE_SPEAKER = re.compile(r"[#*\s]*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*:\s*$")
+
+
+def _tokens_between(a: _Analysis, start: int, end: int) -> list[int]:
+    first = bisect_right(a.starts, start - 1)
+    last = bisect_right(a.starts, end - 1)
+    return list(range(first, last))
 _ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|several|some|his|her|its|their)\s+)?",
                        re.IGNORECASE)
 
