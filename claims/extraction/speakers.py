@@ -14,6 +14,7 @@ that pass; the word lists it applies live in `lexicons/`.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -176,6 +177,7 @@ class _Analysis:
 
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 # --- public API -----------------------------------------------------------------
@@ -207,20 +209,27 @@ def attributions(document: Document) -> list[Attribution]:
 # --- the per-document pass ------------------------------------------------------
 
 def _analyse(document: Document) -> _Analysis:
+    """The document's attribution pass, computed once and kept while the document is in use.
+
+    The cache holds the document itself, so an id cannot be reused by another
+    document while its entry lives; a lock keeps threaded workers safe.
+    """
     key = id(document)
-    cached = _cache.get(key)
-    if cached is not None and cached.document is document:
-        _cache.move_to_end(key)
-        return cached
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.document is document:
+            _cache.move_to_end(key)
+            return cached
     analysis = _Analysis(document=document)
     _tokenise(analysis)
     _find_attributions(analysis)
     _attribute_quotations(analysis)
     _credit_headline_echoes(analysis)
     analysis.quote_starts = [q.quotation.inner_start for q in analysis.quotes]
-    _cache[key] = analysis
-    while len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _cache_lock:
+        _cache[key] = analysis
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
     return analysis
 
 
