@@ -170,6 +170,15 @@ def test_it_reads_local_time_where_the_sentence_sets_the_truce():
     assert starts_in(article, date(2023, 11, 24)) == [("2023-11-24T05:00", "hour")]
 
 
+def test_it_reads_a_start_whose_subject_refers_back_to_the_truce_before():
+    assert starts_in("A truce was agreed on Friday. It took effect at 0800 GMT on Saturday.", WEDNESDAY) == [
+        ("2024-03-02T08:00", "minute")]
+
+
+def test_it_does_not_refer_back_when_the_sentence_before_named_no_truce():
+    assert starts_in("The trade talks went well. It took effect at 0800 GMT.", WEDNESDAY) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The truce runs until 6 p.m. GMT on Sunday.",                              # an end, not a start
     "The truce, from 9 a.m. GMT until midnight GMT, was broken at 11 a.m. GMT.",  # only the start counts

@@ -11,6 +11,8 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91"
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
+- ``casualty.coordinated``: a second group joined by "and": "killing five soldiers and two civilians"
+- ``casualty.running_total``: "bringing the total to 2,662", taking the outcome of the counts it can sum
 
 A count is only a casualty when it is a whole number of people: ages, years,
 dates, clock times, distances, money and equipment around a number rule it out

@@ -112,6 +112,10 @@ _PLACE = re.compile(
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
+# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
+_REFERRING_BACK = re.compile(
+    rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
+)
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 _DAY_START = re.compile(
     rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{_DAY})",
@@ -142,11 +146,18 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     text = document.text
     context = _Context(text)
     claims = []
+    previous_named_a_truce = False
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
-        if not any(key in lowered for key in _TRIGGER_KEYS):
-            continue
-        triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        triggers = []
+        if any(key in lowered for key in _TRIGGER_KEYS):
+            triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        named_a_truce = bool(triggers)
+        if not triggers and previous_named_a_truce:
+            # "A truce was agreed on Friday. It took effect at 0800 GMT."
+            subject = _REFERRING_BACK.match(text, sentence.start, sentence.end)
+            triggers = [subject] if subject else []
+        previous_named_a_truce = named_a_truce
         if not triggers:
             continue
         found_before = len(claims)
