@@ -173,3 +173,28 @@ def test_a_speaker_named_in_several_ways_is_one_speaker():
     assert speaker_resolve(name="market trader Hodan Ali") == first
     assert speaker_resolve(name="hodan  ali") == first
     assert speaker_resolve(name="Police", kind="organisation") != first
+
+
+def test_a_changed_extractor_retires_its_untouched_old_claims_but_never_reviewed_ones(
+    django_capture_on_commit_callbacks, reviewer
+):
+    result, _ = ingest(django_capture_on_commit_callbacks)
+    document = result.document
+    old_untouched = Claim.objects.filter(document=document, kind="casualty").first()
+    # Claims an older rule produced that the current engine no longer states:
+    stale = Claim.objects.create(
+        document=document, kind="casualty", start=old_untouched.start, end=old_untouched.end,
+        text=old_untouched.text, outcome="killed", count=41, qualifier="exact", extractor="factdesk-rules",
+        extractor_version="0.9", rule="casualty.old_rule", fingerprint="0" * 64,
+    )
+    reviewed = Claim.objects.create(
+        document=document, kind="casualty", start=old_untouched.start, end=old_untouched.end,
+        text=old_untouched.text, outcome="killed", count=42, qualifier="exact", extractor="factdesk-rules",
+        extractor_version="0.9", rule="casualty.old_rule", fingerprint="1" * 64,
+    )
+    services.claim_approve(claim_id=reviewed.pk, actor=reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_reextract(document_id=document.pk)
+    assert not Claim.objects.filter(pk=stale.pk).exists()
+    assert Claim.objects.get(pk=reviewed.pk).status == "approved"
+    assert Claim.objects.filter(pk=old_untouched.pk).exists()

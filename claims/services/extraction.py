@@ -87,7 +87,7 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
         # One writer per document at a time: two jobs for one document must not
         # both decide that a fingerprint is new.
         Document.objects.select_for_update().filter(pk=document.pk).first()
-        created = _claims_store(document, result)
+        created, retired = _claims_store(document, result)
         finished = timezone.now()
         ExtractionJob.objects.filter(pk=job.pk).update(
             status=JobStatus.SUCCEEDED,
@@ -100,8 +100,8 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
             updated_at=finished,
         )
     job.refresh_from_db()
-    logger.info("extraction job %s: %s claims found, %s new, %s ms",
-                job.pk, job.claims_found, job.claims_created, job.duration_ms)
+    logger.info("extraction job %s: %s claims found, %s new, %s superseded removed, %s ms",
+                job.pk, job.claims_found, job.claims_created, retired, job.duration_ms)
     return job
 
 
@@ -132,12 +132,24 @@ def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _claims_store(document: Document, result: engine.Extraction) -> int:
-    """Create the claims not seen before; refresh the unreviewed ones; leave reviewed ones alone."""
+def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, int]:
+    """Create the claims not seen before, refresh untouched ones, retire superseded ones.
+
+    A claim a reviewer has touched (any status but pending, or a version above
+    1) is never changed or removed. An untouched pending claim that the current
+    extractor no longer produces was made by an older rule and is removed, so
+    a rule change does not leave near-duplicates in the review queue.
+    Returns (created, retired).
+    """
     existing = {claim.fingerprint: claim for claim in Claim.objects.filter(document=document)}
+    produced: set[str] = set()
     speakers: dict[tuple[str, str, str], object] = {}
     created = 0
     for extracted in result.claims:
+        fingerprint = claim_fingerprint(document.pk, extracted)
+        if fingerprint in produced:
+            continue  # the engine stated the same claim twice
+        produced.add(fingerprint)
         speaker = None
         if extracted.speaker is not None:
             key = (extracted.speaker.name, extracted.speaker.role, extracted.speaker.kind)
@@ -145,27 +157,35 @@ def _claims_store(document: Document, result: engine.Extraction) -> int:
                 speakers[key] = speaker_resolve(name=key[0], role=key[1], kind=key[2])
             speaker = speakers[key]
         quote = _quote_store(document, extracted, speaker) if extracted.kind == "quote" else None
-        fingerprint = claim_fingerprint(document.pk, extracted)
-        values = {key: extracted.values.get(key) for key in STRUCTURED_FIELDS if key in extracted.values}
+        confidence = min(max(extracted.confidence, 0.0), 1.0)
         current = existing.get(fingerprint)
         if current is None:
+            values = {key: extracted.values.get(key) for key in STRUCTURED_FIELDS if key in extracted.values}
             Claim.objects.create(
                 document=document, kind=extracted.kind, start=extracted.start, end=extracted.end,
                 text=extracted.text, speaker=speaker, quote=quote,
                 **{key: _db_value(key, value) for key, value in values.items()},
                 extracted_values=_json_values(extracted.values, speaker_name=extracted.speaker and extracted.speaker.name),
-                confidence=min(max(extracted.confidence, 0.0), 1.0), extractor=result.extractor,
+                confidence=confidence, extractor=result.extractor,
                 extractor_version=result.version, rule=extracted.rule, fingerprint=fingerprint,
             )
-            existing[fingerprint] = None
             created += 1
-        elif current is not None and current.status == "pending" and current.version == 1:
-            # Untouched by any reviewer: take the newer attribution and rule.
+        elif _untouched(current):
+            # No reviewer has acted on it: take the newer attribution and rule.
             Claim.objects.filter(pk=current.pk).update(
-                speaker=speaker, quote=quote, confidence=min(max(extracted.confidence, 0.0), 1.0),
+                speaker=speaker, quote=quote, confidence=confidence,
                 rule=extracted.rule, extractor=result.extractor, extractor_version=result.version,
             )
-    return created
+    superseded = [claim.pk for fingerprint, claim in existing.items()
+                  if fingerprint not in produced and _untouched(claim)]
+    retired = 0
+    if superseded:
+        retired, _ = Claim.objects.filter(pk__in=superseded, review_events__isnull=True).delete()
+    return created, retired
+
+
+def _untouched(claim: Claim) -> bool:
+    return claim.status == "pending" and claim.version == 1
 
 
 def _db_value(key: str, value):
