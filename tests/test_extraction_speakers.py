@@ -287,3 +287,10 @@ def test_the_group_refers_back_to_the_latest_named_body_but_not_to_a_country():
     assert quote_speakers(text) == ["Human Rights Watch"]
     text = "Ruvania blamed the rebels. The group said it would “answer every strike on our villages”."
     assert quote_speakers(text) == ["group"]
+
+
+def test_a_source_in_a_later_clause_does_not_claim_an_earlier_figure():
+    text = "Five people died when the tower fell and rescuers said they were still searching."
+    assert speaker_of(text, "Five people") is None
+    text = "The toll rose to 71, up from the 50 it reported on Tuesday, the agency said."
+    assert speaker_of(text, "50 it") == "agency"

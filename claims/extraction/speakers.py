@@ -99,9 +99,6 @@ _TOKEN = re.compile(
 )
 _CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|bin|ibn|abu|abd|de|di|da|van|von|d|o|mc|mac)[-'][A-Z]")
 _QUOTE_MARKS = frozenset("“”\"«»„")
-_OPEN_MARKS = frozenset("“«„")
-_CLOSE_MARKS = frozenset("”»")
-_PUNCT_STOPS = frozenset(",.;:!?()[]—–-“”\"«»„")
 _CACHE_SIZE = 16
 
 
@@ -1033,7 +1030,8 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     for x in candidates:
         if x.subject_start > position and not x.inverted:
             gap = text[position:x.subject_start]
-            if _TRAILING_SUBJECT_GAP.search(gap) or len(gap) < 40 and not re.search(r"[.;:!?]", gap):
+            # ", police said" closes the sentence; "the 50 it reported" names its source right after
+            if _TRAILING_SUBJECT_GAP.search(gap) or (len(gap) < 25 and not _CLAUSE_BREAK.search(gap)):
                 return x.entity
     return None
 
@@ -1044,6 +1042,9 @@ _BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in s
 
 _TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
                                    re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:and|but|when|while|after|as|because|before|since|until|if)\b")
 
 
 def _voice_breaks(gap: str) -> bool:
