@@ -170,6 +170,14 @@ def test_it_reads_local_time_where_the_sentence_sets_the_truce():
     assert starts_in(article, date(2023, 11, 24)) == [("2023-11-24T05:00", "hour")]
 
 
+def test_it_reads_a_time_that_opens_the_sentence_before_its_verb_of_starting():
+    assert starts_in("At 6 a.m. GMT, the guns along the front fell silent.", WEDNESDAY) == [("2024-03-06T06:00", "hour")]
+
+
+def test_it_does_not_take_an_opening_time_whose_verb_of_starting_is_far_off():
+    assert starts_in("At 3 p.m. GMT the talks ended, and much later the truce took effect.", WEDNESDAY) == []
+
+
 def test_it_reads_a_start_whose_subject_refers_back_to_the_truce_before():
     assert starts_in("A truce was agreed on Friday. It took effect at 0800 GMT on Saturday.", WEDNESDAY) == [
         ("2024-03-02T08:00", "minute")]

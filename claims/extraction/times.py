@@ -100,6 +100,7 @@ _AT_CUE = re.compile(
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 _FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
+_OPENING_AT = re.compile(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -227,6 +228,11 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
     if cue:
         return window_start + cue.start()
     clause_end = _clause_end(text, match.end(), sentence.end)
+    opening = _OPENING_AT.search(text[max(sentence.start, match.start() - 12):match.start()])
+    if opening and text[sentence.start:match.start()].strip().lower() == opening.group().strip().lower():
+        # "At 6 a.m., the guns fell silent": the time leads, its verb of starting follows close by
+        if _START_VERB.search(text, match.end(), min(clause_end, match.end() + 50)):
+            return match.start() - len(opening.group())
     when = _WHEN.match(text, match.end(), sentence.end)
     if when and (_START_VERB.search(text, when.end(), clause_end) or _TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
