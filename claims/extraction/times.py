@@ -3,8 +3,13 @@
 A claim is made only for a clock time that a sentence about a ceasefire ties
 to its start ("a ceasefire from noon local time (0800 GMT) on Saturday",
 "the truce took effect at 0800 GMT", "it was 1 a.m. Tuesday when the guns were
-to fall silent"); end times ("until midnight") and other events' times
-("told reporters shortly after 3 a.m.") are passed over.
+to fall silent", "At 6 a.m., the guns fell silent"); end times ("until
+midnight") and other events' times ("told reporters shortly after 3 a.m.") are
+passed over. A sentence whose subject refers back to the truce just named
+("It took effect at 0800 GMT.") counts as about it. A start named by its day
+alone ("the truce takes effect on Monday") is claimed at local midnight with
+precision "day". The rule names say what fixed the moment: ceasefire.utc_equivalent,
+ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_only.
 
 Resolution, in order of trust:
 - a parenthesised UTC/GMT equivalent, "(1600 GMT)";
@@ -172,21 +177,31 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             moment, precision, local = resolved
             context.last_local, context.last_moment = local, moment
             start, end = _evidence(match, cue_start, triggers)
+            rule = _rule_for(match)
             claims.append(ExtractedClaim(
                 kind="ceasefire",
                 start=start,
                 end=end,
                 text=text[start:end],
                 speaker=speakers.statement_speaker(document, match.start()),
-                confidence=0.85 if match.group("ph") or match.group("zone") else 0.7,
-                rule="ceasefire.utc_equivalent" if match.group("ph") else
-                     "ceasefire.named_zone" if match.group("zone") and _zone_name(match.group("zone")) else
-                     "ceasefire.local_time",
+                confidence=0.7 if rule == "ceasefire.local_time" else 0.85,
+                rule=rule,
                 values={"effective_at": moment, "precision": precision},
             ))
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
     return claims
+
+
+def _rule_for(match: re.Match) -> str:
+    """Which evidence fixed the moment: a bracketed UTC time, a zone written out, or the article's places."""
+    if match.group("ph"):
+        return "ceasefire.utc_equivalent"
+    if match.group("offset"):
+        return "ceasefire.utc_offset"
+    if match.group("zone") and _zone_name(match.group("zone")):
+        return "ceasefire.named_zone"
+    return "ceasefire.local_time"
 
 
 def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
