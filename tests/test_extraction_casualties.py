@@ -228,6 +228,10 @@ def test_it_gives_a_count_of_them_the_outcome_before_it():
         ("killed", 90000, None, "about"), ("killed", 40000, None, "about")}
 
 
+def test_it_does_not_count_one_of_them_again():
+    assert tuples_in("Five guards were hurt, one of them seriously.") == {("wounded", 5, None, "exact")}
+
+
 def test_it_reads_an_earlier_figure_it_went_up_from():
     assert tuples_in("The ministry said 58 troops had died, up from the 44 it gave on Monday.") == {
         ("killed", 58, None, "exact"), ("killed", 44, None, "exact")}

@@ -259,7 +259,8 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         for match in _RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
     if any(key in lowered for key in _OF_THEM_KEYS):
-        for number in counts:
+        # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
+        for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):
                 match = _OF_THEM.match(text, begin, end)
                 if match:
