@@ -294,3 +294,8 @@ def test_a_source_in_a_later_clause_does_not_claim_an_earlier_figure():
     assert speaker_of(text, "Five people") is None
     text = "The toll rose to 71, up from the 50 it reported on Tuesday, the agency said."
     assert speaker_of(text, "50 it") == "agency"
+
+
+def test_they_refers_back_to_a_group_of_people():
+    text = "Relatives of the miners gathered at the gate.\n\n“Tell us the truth,” they shouted."
+    assert quote_speakers(text) == ["Relatives of the miners"]

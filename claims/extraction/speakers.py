@@ -507,7 +507,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         role, name, name_first = "", _text(a, first, last), first
     if possessor is not None:
         name = f"{possessor.name}'s {name}"
-    head_is_name = _is_name_word(a, head)
+    # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
+    head_is_name = _is_name_word(a, head) and not (head == first and head_low in _HEAD_NOUNS
+                                                   and a.sentence_first_token[sentence] == first)
     plural = False
     if not head_is_name:
         if head_low in _PEOPLE_NOUNS:
@@ -705,6 +707,9 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                                                             and _is_name_word(a, j + 2))) and not a.quoted[j + 1]:
             j += 1
         span = _np_before(a, j, first)
+        if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
+            span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
+            j = span[1]
         if span:
             preceded_by_preposition = span[0] > first and a.lowers[span[0] - 1] in _FUNCTION_WORDS \
                 and a.lowers[span[0] - 1] not in ("and", "but", "the")
@@ -718,6 +723,23 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience))
                 seen_first = True
         i = j + 1
+
+
+def _with_following_pp(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:
+    k = span[1] + 1
+    if k >= end or a.lowers[k] not in _PP_WORDS:
+        return span
+    k += 1
+    if k < end and a.lowers[k] == "the":
+        k += 1
+    if k >= end or _is_punct(a, k) or a.quoted[k] or a.lowers[k] in _FUNCTION_WORDS:
+        return span
+    last = k
+    if _is_name_word(a, k):  # "of the Red Cross": a whole name
+        while last + 1 < end and _is_name_word(a, last + 1):
+            last += 1
+    # a lowercase object is one word: "of the hostages" (what follows may be the verb)
+    return span[0], last, span[2]
 
 
 def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> None:
