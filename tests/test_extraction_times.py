@@ -194,10 +194,15 @@ def test_it_does_not_refer_back_when_the_sentence_before_named_no_truce():
     "Lavish talks ended shortly after 4:00 am GMT, a day before the truce.",     # another event's time
     "The market opens at 9 a.m. GMT on Monday.",                                # no ceasefire at all
     "A strike hit the depot at 5:30 GMT; the truce collapsed.",                 # no start tied to the time
+    "The truce was violated 30 times since 7 a.m. GMT, monitors said.",         # 'since' without a quiet front
 ])
 def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
     starts = starts_in(sentence, WEDNESDAY)
     assert all(start.endswith("T09:00") for start, _ in starts), starts
+
+
+def test_it_reads_since_when_the_truce_has_held():
+    assert starts_in("The truce has held since 9 a.m. GMT on Monday.", WEDNESDAY) == [("2024-03-04T09:00", "hour")]
 
 
 def test_it_reads_only_the_start_of_a_truce_with_an_end():

@@ -105,6 +105,9 @@ _AT_CUE = re.compile(
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 _FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
+# "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
+_SINCE = re.compile(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
 _OPENING_AT = re.compile(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
@@ -243,6 +246,9 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
     if cue:
         return window_start + cue.start()
     clause_end = _clause_end(text, match.end(), sentence.end)
+    cue = _SINCE.search(before)
+    if cue and _SINCE_STATE.search(text, clause_start, clause_end):
+        return window_start + cue.start()  # "since eight o'clock the shelling has stopped"
     opening = _OPENING_AT.search(text[max(sentence.start, match.start() - 12):match.start()])
     if opening and text[sentence.start:match.start()].strip().lower() == opening.group().strip().lower():
         # "At 6 a.m., the guns fell silent": the time leads, its verb of starting follows close by
