@@ -119,3 +119,10 @@ def test_a_headline_quote_echoed_in_the_body_takes_the_body_speaker():
     headline, body = find_quote_claims(segment(text))
     assert headline.speaker.name == body.speaker.name == "Ewa Nowak"
     assert headline.rule == "quote.headline_echo"
+
+
+def test_someone_quoted_as_saying_after_the_quote_is_its_speaker():
+    text = ("Deputy Mayor Ines Kahl visited the shelters. "
+            "“Nobody will be sent back into a flooded house,” she was quoted as saying.")
+    claim = only(text)
+    assert claim.speaker.name == "Ines Kahl"

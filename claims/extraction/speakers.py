@@ -962,6 +962,15 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
     if k < first:
         return None
     span = _np_after(a, k + 1, as_index)
+    if span is None and k - 2 >= first and a.lowers[k - 1] in ("was", "were", "is", "are", "been"):
+        span = _np_before(a, k - 2, first)  # "the minister was quoted as saying"
+        if span is not None:
+            entity = _entity(a, span, a.starts[v], sentence)
+            if entity is None:
+                return None
+            return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end),
+                               subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                               inverted=False, strength=strength, sentence=sentence)
     if span is None:
         return None
     name_first = span[1] + 2
