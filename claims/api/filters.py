@@ -34,9 +34,9 @@ class CountFilter(df.NumberFilter):
 
 
 class ClaimFilter(df.FilterSet):
-    status = df.MultipleChoiceFilter(choices=ClaimStatus.choices)
-    kind = df.MultipleChoiceFilter(choices=ClaimKind.choices)
-    outcome = df.MultipleChoiceFilter(choices=Outcome.choices)
+    status = df.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
+    kind = df.MultipleChoiceFilter(choices=ClaimKind.choices, distinct=False)
+    outcome = df.MultipleChoiceFilter(choices=Outcome.choices, distinct=False)
     speaker = IdFilter(field_name="speaker_id")
     outlet = IdFilter(field_name="document__outlet_id")
     document = IdFilter(field_name="document_id")
@@ -77,7 +77,7 @@ class QuoteFilter(df.FilterSet):
 
 class ExtractionJobFilter(df.FilterSet):
     document = IdFilter(field_name="document_id")
-    status = df.MultipleChoiceFilter(choices=JobStatus.choices)
+    status = df.MultipleChoiceFilter(choices=JobStatus.choices, distinct=False)
 
     class Meta:
         model = ExtractionJob
