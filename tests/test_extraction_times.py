@@ -195,6 +195,7 @@ def test_it_does_not_refer_back_when_the_sentence_before_named_no_truce():
     "The market opens at 9 a.m. GMT on Monday.",                                # no ceasefire at all
     "A strike hit the depot at 5:30 GMT; the truce collapsed.",                 # no start tied to the time
     "The truce was violated 30 times since 7 a.m. GMT, monitors said.",         # 'since' without a quiet front
+    "Talks lasted from 10 a.m. GMT to 6 p.m. GMT before the truce was announced.",  # another event's span
 ])
 def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
     starts = starts_in(sentence, WEDNESDAY)

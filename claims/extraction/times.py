@@ -171,7 +171,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             continue
         found_before = len(claims)
         for match in _TIME.finditer(text, sentence.start, sentence.end):
-            cue_start = _start_cue(text, match, sentence)
+            cue_start = _start_cue(text, match, sentence, triggers)
             if cue_start is None:
                 continue
             resolved = _resolve(document, match, sentence, context)
@@ -230,7 +230,7 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
     return claims
 
 
-def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
+def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.Match]) -> int | None:
     """Where the words tying this time to a ceasefire's start begin, or None if it is not tied."""
     clause_start = sentence.start
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
@@ -241,7 +241,13 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence) -> int | None:
         return None
     cue = _START_CUE.search(before)
     if cue:
-        return window_start + cue.start()
+        cue_start = window_start + cue.start()
+        # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
+        if any(t.start() < cue_start for t in triggers) or any(
+                0 <= t.start() - match.end() <= 40 and not re.search(r"\d", text[match.end():t.start()])
+                for t in triggers):
+            return cue_start
+        return None
     cue = _AT_CUE.search(before)
     if cue:
         return window_start + cue.start()
