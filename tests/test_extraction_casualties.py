@@ -150,6 +150,11 @@ def test_it_reads_a_count_left_dead():
     assert tuples_in("The ambush left more than 20 policemen dead.") == {("killed", 20, None, "more_than")}
 
 
+def test_it_reads_people_taken_prisoner_after_a_verb():
+    assert tuples_in("The rebels took 12 soldiers prisoner and 3 hostages.") == {
+        ("captured", 12, None, "exact"), ("captured", 3, None, "exact")}
+
+
 def test_it_reads_captured_people_after_a_verb():
     assert tuples_in("Insurgents abducted 14 schoolgirls on Monday.") == {("captured", 14, None, "exact")}
 
