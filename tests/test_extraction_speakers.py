@@ -299,3 +299,15 @@ def test_a_source_in_a_later_clause_does_not_claim_an_earlier_figure():
 def test_they_refers_back_to_a_group_of_people():
     text = "Relatives of the miners gathered at the gate.\n\n“Tell us the truth,” they shouted."
     assert quote_speakers(text) == ["Relatives of the miners"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ("The Ruvanian navy said in a statement on Friday that the blockade would continue. "
+            "“Any vessel approaching the port will be stopped,” the statement said.")
+    assert quote_speakers(text) == ["Ruvanian navy"]
+
+
+def test_a_middle_initial_stays_inside_the_name():
+    text = "“We will rebuild the bridge by spring,” said Governor Laura J. Mendes."
+    claim = find_quote_claims(segment(text))[0]
+    assert claim.speaker.name == "Laura J. Mendes"

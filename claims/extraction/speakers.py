@@ -94,6 +94,7 @@ _TOKEN = re.compile(
     r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
     r"|\d[\d,.]*\d|\d"                          # numbers with separators
     r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
+    r"|[A-Z]\.(?=\s+[A-Z])"                     # an initial: George W. Harlan
     r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
     r"|[^\w\s]"                                 # one punctuation mark
 )
@@ -543,6 +544,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if earlier is not None:
             return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+            and head_low in _SPEAKING_DOCUMENTS:
+        issuer = _issuer_of_statement(a, position, sentence)
+        if issuer is not None:
+            return issuer  # "the statement said" after "the ministry said in a statement"
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence)
         if earlier is not None:
@@ -552,6 +558,23 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
 
 
 _GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia", "charity", "agency"})
+
+
+def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """Who, in the last few sentences, spoke "in a statement" or "issued a statement"."""
+    text = a.document.text
+    for attribution in reversed(a.attributions):
+        if attribution.start >= position or attribution.entity is None:
+            continue
+        if sentence - attribution.sentence > 3:
+            break
+        end = a.document.sentences[attribution.sentence].end
+        if _STATEMENT_MENTION.search(text, attribution.start, end):
+            return attribution.entity
+    return None
+
+
+_STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
 def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
