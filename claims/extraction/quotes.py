@@ -2,7 +2,9 @@
 
 A quote claim's span is the quotation plus its attribution clause when the two
 are adjacent ("“…,” said Nina", "Lavrov told reporters: “…”"); its values are
-the quoted words and their own span. Scare quotes and titles in quotation
+the quoted words and their own span (a quotation running over several
+paragraphs gives its parts joined by a space as `quote`, and `quote_start` /
+`quote_end` span all of it). Scare quotes and titles in quotation
 marks are not statements: titles are dropped, and quotations of one to three
 words are kept only when someone is credited with them, at low confidence.
 """
@@ -28,6 +30,7 @@ _CONFIDENCE = {
     "quote.headline_echo": 0.6,
     "quote.headline_speaker": 0.6,
 }
+_HEADLINE_RULES = ("quote.headline_echo", "quote.headline_speaker")
 _FRAGMENT_WORDS = 3  # up to this many words a quotation is a phrase, not a statement
 
 
@@ -46,7 +49,7 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
         if len(words) <= _FRAGMENT_WORDS and rule not in ("quote.said_after", "quote.said_before"):
             confidence, rule = 0.3, "quote.fragment"
         paragraph = _paragraph_index(document, quotation.start)
-        if paragraph is not None and is_heading(document, paragraph) and rule not in ("quote.headline_echo", "quote.headline_speaker"):
+        if paragraph is not None and is_heading(document, paragraph) and rule not in _HEADLINE_RULES:
             confidence, rule = min(confidence, 0.4), "quote.headline"
         if not quotation.closed:
             confidence *= 0.8
