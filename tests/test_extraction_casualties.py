@@ -137,6 +137,11 @@ def test_it_reads_an_active_verb_before_the_count():
         ("killed", 7, None, "at_least"), ("wounded", 1, None, "exact")}
 
 
+def test_it_reads_a_count_after_the_or_all():
+    assert tuples_in("The crash killed all 7 passengers and injured the 2 pilots.") == {
+        ("killed", 7, None, "exact"), ("wounded", 2, None, "exact")}
+
+
 def test_it_reads_a_headline_verb_in_the_present():
     assert tuples_in("Landslide in northern valley kills 31") == {("killed", 31, None, "exact")}
 

@@ -122,7 +122,8 @@ _COUNT_NOUN = re.compile(
     rf"{_QUALNUM}(?:\s+{_MODIFIER}){{0,2}}?\s+(?P<outcome>{_phrases(_COUNT_NOUNS)}){_E}", re.IGNORECASE
 )
 _VERB_THEN_COUNT = re.compile(
-    rf"{_B}(?P<verb>{_phrases(_VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+)?{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
+    rf"{_B}(?P<verb>{_phrases(_VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+|all\s+(?:of\s+)?(?:the\s+)?|the\s+)?"
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
     re.IGNORECASE,
 )
 _LIVES_LOST = re.compile(
