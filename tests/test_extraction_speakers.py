@@ -311,3 +311,9 @@ def test_a_middle_initial_stays_inside_the_name():
     text = "“We will rebuild the bridge by spring,” said Governor Laura J. Mendes."
     claim = find_quote_claims(segment(text))[0]
     assert claim.speaker.name == "Laura J. Mendes"
+
+
+def test_a_name_followed_by_which_is_a_body_that_the_charity_can_refer_to():
+    text = ("Mercy Without Walls, which runs two clinics in the valley, said 40 patients were treated. "
+            "“Our staff have not slept,” the charity said.")
+    assert quote_speakers(text) == ["Mercy Without Walls"]

@@ -739,6 +739,8 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
             entity = _entity(a, span, a.starts[span[0]], sentence)
             if entity is not None:
                 role, person, gender, _ = _appositive_after(a, j, end, closed=True)
+                if j + 2 < end and a.words[j + 1] == "," and a.lowers[j + 2] == "which" and not entity.role:
+                    entity.kind, entity.gender = "organisation", None  # people are "who", bodies "which"
                 _note_evidence(entity, role, person, gender)
                 _note_evidence_before(a, entity, span[0], first)
                 if entity.kind != "unknown" or person:
@@ -870,6 +872,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
+                organisation_evidence = organisation_evidence or head == "which"  # "MSF, which runs ..."
                 gender = gender or _gender_in(a, segment_first, segment_last + 1)
             elif head[0].isdigit():
                 person_evidence = True
