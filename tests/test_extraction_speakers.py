@@ -314,6 +314,6 @@ def test_a_middle_initial_stays_inside_the_name():
 
 
 def test_a_name_followed_by_which_is_a_body_that_the_charity_can_refer_to():
-    text = ("Mercy Without Walls, which runs two clinics in the valley, said 40 patients were treated. "
+    text = ("Kestrel Hope, which runs two clinics in the valley, said 40 patients were treated. "
             "“Our staff have not slept,” the charity said.")
-    assert quote_speakers(text) == ["Mercy Without Walls"]
+    assert quote_speakers(text) == ["Kestrel Hope"]
