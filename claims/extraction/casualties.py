@@ -163,6 +163,8 @@ _OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
 _AND_MORE_AFTER = re.compile(rf"\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE)
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
+_MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
+                    re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 _A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
@@ -312,6 +314,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, _LEFT_OUTCOMES[_normal(groups["outcome"])], rule, 0.85, end)
     toll = groups["toll"]
     outcome = next(outcome for pattern, outcome in _TOLL_NOUN_RULES if pattern.fullmatch(toll))
+    if _normal(toll) == "losses" and _MONEY.search(text, max(0, match.start() - 150), end):
+        return None  # "losses rose to 5 billion": money, not lives
     implied = _TOLL_LINK_QUALIFIER[_normal(groups["link"])]
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)
