@@ -61,6 +61,7 @@ def test_it_follows_daylight_saving_in_the_local_zone(published, utc):
     ("Moscow ordered a ceasefire from 6 p.m. Moscow time on Saturday.", "2024-03-02T15:00"),
     ("A ceasefire took effect at 10:00 Kyiv time on Monday.", "2024-03-04T08:00"),
     ("The truce started at 16:00 UTC on Tuesday.", "2024-03-05T16:00"),
+    ("The truce began at 6 a.m. Monday Moscow time.", "2024-03-04T03:00"),
 ])
 def test_it_reads_named_zones(sentence, utc):
     assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]

@@ -91,7 +91,7 @@ _TIME = re.compile(
     rf"{_B}{_CLOCK}(?:\s*\(?(?P<offset>{_OFFSET})\)?|\s+(?P<zone>{_ZONE}))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{_DAY})(?=\s*\())?"
     rf"(?:\s*\(\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*\))?"
-    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY}))?",
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY})(?:\s+(?P<zone2>{_ZONE}))?)?",
     re.IGNORECASE,
 )
 _DAY_ALONE = re.compile(rf"{_B}(?P<day>{_DAY})", re.IGNORECASE)
@@ -202,7 +202,7 @@ def _rule_for(match: re.Match) -> str:
         return "ceasefire.utc_equivalent"
     if match.group("offset"):
         return "ceasefire.utc_offset"
-    if match.group("zone") and _zone_name(match.group("zone")):
+    if _zone_name(match.group("zone") or match.group("zone2") or ""):
         return "ceasefire.named_zone"
     return "ceasefire.local_time"
 
@@ -354,8 +354,9 @@ def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context)
         offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
         if offset <= timedelta(hours=14):
             return timezone(sign * offset)
-    if match.group("zone"):
-        named = _zone_name(match.group("zone"))
+    written = match.group("zone") or match.group("zone2")
+    if written:
+        named = _zone_name(written)
         if named:
             return named
     # A place the sentence sets the truce in beats the one read before, which beats the article's
