@@ -48,6 +48,10 @@ VAGUE_PATTERN = rf"(?<![\w-])(?:{_alternation(_WORDS['vague'])}){_END}"
 _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})", re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# "a dozen", "a couple of": units of more than one word, read before the word-by-word grammar
+_MULTI_WORD_UNIT = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted((p for p in _UNITS if " " in p), key=len, reverse=True)) + r")\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +95,7 @@ def _parse_digits(cleaned: str) -> int | float | None:
 
 
 def _parse_words(cleaned: str) -> int | None:
-    cleaned = cleaned.replace("-", " ")
-    for phrase, value in sorted(_UNITS.items(), key=lambda item: -len(item[0])):
-        if " " in phrase:
-            cleaned = re.sub(rf"\b{re.escape(phrase)}\b", str(value), cleaned)
+    cleaned = _MULTI_WORD_UNIT.sub(lambda match: str(_UNITS[match.group()]), cleaned.replace("-", " "))
     total = current = 0
     seen = False
     for token in _TOKEN.findall(cleaned):
