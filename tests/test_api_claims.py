@@ -8,6 +8,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.models import Claim
+from claims.services import claim_approve
 from tests.conftest import (
     ClaimFactory,
     DocumentFactory,
@@ -114,6 +115,16 @@ def test_a_claim_shows_its_evidence_in_context_with_its_speaker_document_and_eta
     assert body["document"]["outlet"] == claim.document.outlet.name
     assert body["allowed_actions"] == ["approve", "reject", "dispute", "correct"]
     assert response["ETag"] == body["etag"] == f'"claim-{claim.pk}-v1"'
+
+
+def test_a_client_holding_the_current_etag_gets_304_and_a_stale_one_gets_the_claim(client, reviewer):
+    claim = ClaimFactory()
+    etag = client.get(f"/api/v1/claims/{claim.pk}/")["ETag"]
+    assert client.get(f"/api/v1/claims/{claim.pk}/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    claim_approve(claim_id=claim.pk, actor=reviewer)
+    fresh = client.get(f"/api/v1/claims/{claim.pk}/", HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200
+    assert fresh.json()["status"] == "approved"
 
 
 def test_a_missing_claim_is_a_problem_404(client):

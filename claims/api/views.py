@@ -179,6 +179,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
 
     def retrieve(self, request: Request, pk: str) -> Response:
         claim = self.get_object()
+        if claim.etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": claim.etag})
         return Response(self.get_serializer(claim).data, headers={"ETag": claim.etag})
 
     @extend_schema(summary="The claim's review history, oldest first", responses=s.ReviewEventSerializer(many=True),
