@@ -317,3 +317,8 @@ def test_a_name_followed_by_which_is_a_body_that_the_charity_can_refer_to():
     text = ("Kestrel Hope, which runs two clinics in the valley, said 40 patients were treated. "
             "“Our staff have not slept,” the charity said.")
     assert quote_speakers(text) == ["Kestrel Hope"]
+
+
+def test_place_names_starting_with_new_stay_whole():
+    text = "New Zealand's foreign ministry said 3 of its citizens were missing."
+    assert speaker_of(text, "3 of") == "New Zealand's foreign ministry"

@@ -65,7 +65,7 @@ said says say told tell according however meanwhile moreover instead
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
 january february march april june july august september october november december
 earlier later last next this week month year morning evening night afternoon
-several most many some both all few other others each every another such early late initial new
+several most many some both all few other others each every another such
 """.split())
 _BETWEEN_SUBJECT_AND_VERB = frozenset("""
 also has have had would will could may might later earlier then again previously separately
