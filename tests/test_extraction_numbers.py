@@ -24,7 +24,7 @@ def test_it_reads_numbers_in_digits(written, value):
 
 @pytest.mark.parametrize("written, value", [
     ("two", 2), ("Sixteen", 16), ("forty-nine", 49), ("ninety one", 91),
-    ("a dozen", 12), ("a hundred", 100), ("one hundred and five", 105),
+    ("a dozen", 12), ("two dozen", 24), ("a hundred", 100), ("one hundred and five", 105),
     ("two thousand three hundred", 2300), ("three million", 3_000_000),
 ])
 def test_it_reads_numbers_in_words(written, value):
