@@ -126,3 +126,8 @@ def test_someone_quoted_as_saying_after_the_quote_is_its_speaker():
             "“Nobody will be sent back into a flooded house,” she was quoted as saying.")
     claim = only(text)
     assert claim.speaker.name == "Ines Kahl"
+
+
+def test_a_manner_of_speaking_verb_with_a_colon_introduces_the_next_quote():
+    found = quotes("“We are leaving tonight,” said Ana Petrova. Her husband disagreed: “We stay until the end.”")
+    assert [c.speaker.name if c.speaker else None for c in found] == ["Ana Petrova", "Ana Petrova's husband"]
