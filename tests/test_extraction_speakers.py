@@ -322,3 +322,15 @@ def test_a_name_followed_by_which_is_a_body_that_the_charity_can_refer_to():
 def test_place_names_starting_with_new_stay_whole():
     text = "New Zealand's foreign ministry said 3 of its citizens were missing."
     assert speaker_of(text, "3 of") == "New Zealand's foreign ministry"
+
+
+def test_a_bracketed_short_form_between_name_and_verb_is_stepped_over():
+    text = "The Ruvanian Defence Forces (RDF) said 9 soldiers were wounded."
+    assert speaker_of(text, "9 soldiers") == "Ruvanian Defence Forces"
+
+
+def test_a_seat_of_government_speaks_for_it():
+    text = "Downing Street said 2 British nationals were among the injured."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("2 British"))
+    assert (speaker.name, speaker.kind) == ("Downing Street", "organisation")

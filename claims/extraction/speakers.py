@@ -853,6 +853,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if a.lowers[i] in _WEEKDAY_OR_TIME:
             i -= 1
         i -= 1
+    # "the World Food Programme (WFP) said": step over a bracketed short form
+    if i >= first and a.words[i] == ")":
+        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
+        if opening is not None:
+            i = opening - 1
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False
