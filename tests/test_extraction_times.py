@@ -171,6 +171,24 @@ def test_it_reads_local_time_where_the_sentence_sets_the_truce():
     assert starts_in(article, date(2023, 11, 24)) == [("2023-11-24T05:00", "hour")]
 
 
+def test_it_reads_the_end_of_the_fighting_as_the_start_of_the_truce():
+    assert starts_in("Officials said the fighting would end at 4 a.m. GMT.", WEDNESDAY) == [("2024-03-06T04:00", "hour")]
+
+
+def test_it_does_not_take_the_announcement_day_for_a_start_in_a_future_clause():
+    assert starts_in("He announced the deal on Monday, saying the fighting would end at 4 a.m. GMT.", WEDNESDAY) == [
+        ("2024-03-06T04:00", "hour")]
+
+
+def test_it_takes_the_day_the_sentence_is_about_for_a_start_without_a_day():
+    assert starts_in("The president on Monday ordered a truce from 6 p.m. GMT.", WEDNESDAY) == [
+        ("2024-03-04T18:00", "hour")]
+
+
+def test_it_does_not_read_the_end_of_a_truce_as_a_start():
+    assert starts_in("The truce will end at 4 a.m. GMT on Friday.", WEDNESDAY) == []
+
+
 def test_it_reads_a_time_that_opens_the_sentence_before_its_verb_of_starting():
     assert starts_in("At 6 a.m. GMT, the guns along the front fell silent.", WEDNESDAY) == [("2024-03-06T06:00", "hour")]
 
@@ -197,6 +215,7 @@ def test_it_does_not_refer_back_when_the_sentence_before_named_no_truce():
     "A strike hit the depot at 5:30 GMT; the truce collapsed.",                 # no start tied to the time
     "The truce was violated 30 times since 7 a.m. GMT, monitors said.",         # 'since' without a quiet front
     "Talks lasted from 10 a.m. GMT to 6 p.m. GMT before the truce was announced.",  # another event's span
+    "The ceasefire was holding as of 5 p.m. GMT, the army said.",                  # a state, not a start
 ])
 def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
     starts = starts_in(sentence, WEDNESDAY)

@@ -102,6 +102,11 @@ _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 _AT_CUE = re.compile(
     rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,4}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE
 )
+# "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
+_FIGHTING_ENDS_AT = re.compile(
+    rf"{_B}(?:{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$",
+    re.IGNORECASE,
+)
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 _FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
@@ -237,6 +242,9 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
         clause_start = brk.end()
     window_start = max(clause_start, match.start() - 60)
     before = text[window_start:match.start()]
+    cue = _FIGHTING_ENDS_AT.search(before)
+    if cue:
+        return window_start + cue.start()
     if _END_CUE.search(before):
         return None
     cue = _START_CUE.search(before)
@@ -394,8 +402,11 @@ def _day_for(document: Document, match: re.Match, sentence: Sentence, context: _
     if match.group("day") or match.group("day0"):
         return _parse_day(match.group("day") or match.group("day0"), published, future, around)
     earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
-    if earlier:
-        return _parse_day(earlier[-1].group("day"), published, future, around)
+    if earlier and not future:
+        # "Putin on Saturday ordered a truce from 6 p.m.": the day the sentence is about. In a
+        # future clause ("announced on Tuesday that the fighting would end at 4 a.m.") that day
+        # is the announcement's, and the start comes after it: the publication day is the better guess.
+        return _parse_day(earlier[-1].group("day"), published, False, around)
     return published
 
 
