@@ -167,6 +167,8 @@ def test_it_reads_captured_people_after_a_verb():
 def test_it_shares_the_verb_with_a_second_group_of_people():
     assert tuples_in("The raid killed five fighters and two civilians.") == {
         ("killed", 5, None, "exact"), ("killed", 2, None, "exact")}
+    assert tuples_in("The siege killed about 900 people in the city, most of them women, and 64 soldiers.") == {
+        ("killed", 900, None, "about"), ("killed", 64, None, "exact")}
 
 
 # --- tolls -------------------------------------------------------------------------------

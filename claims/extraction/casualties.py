@@ -160,7 +160,9 @@ _CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to
 _OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
 _OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
-_AND_MORE_AFTER = re.compile(rf"\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE)
+_AND_MORE_AFTER = re.compile(
+    rf"(?:{_PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE
+)
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
