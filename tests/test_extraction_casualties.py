@@ -231,6 +231,10 @@ def test_it_gives_an_including_count_the_outcome_before_it():
         ("wounded", 30, None, "at_least"), ("wounded", 4, None, "exact")}
 
 
+def test_it_gives_an_including_count_the_outcome_of_a_vague_count_before_it():
+    assert tuples_in("Dozens of people were killed, including 12 children.") == {("killed", 12, None, "exact")}
+
+
 def test_it_does_not_continue_with_a_bare_count_of_something_else():
     assert tuples_in("Officials said 12 were killed in raids, including 3 on clinics.") == {("killed", 12, None, "exact")}
 

@@ -164,6 +164,8 @@ _AND_MORE_AFTER = re.compile(
     rf"(?:{_PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE
 )
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
+_OUTCOME_OF_WORD = {**_VERBS_BEFORE, **_AFTER_COUNT}
+_OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
                     re.IGNORECASE)
@@ -325,13 +327,21 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
 
 def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
     before = [item for item in earlier if item.numbers_end <= match.start() and item.outcome]
-    if not before:
+    including = match.re is _CONTINUED[0]
+    outcome = before[-1].outcome if before else _outcome_just_before(text, match.start()) if including else None
+    if not outcome:
         return None
     if "group" in match.re.groupindex and not match.group("group"):
         following = text[match.end():match.end() + 2].lstrip()
         if following and following[0] not in ",;.)—–-\"”":
             return None  # "including 3 on hospitals": a bare count that runs on counts something else
-    return _found(text, match, before[-1].outcome, "casualty.continued", 0.7, end)
+    return _found(text, match, outcome, "casualty.continued", 0.7, end)
+
+
+def _outcome_just_before(text: str, position: int) -> str | None:
+    """"Dozens were killed, including 12 children": the outcome of a vague count, for the count it includes."""
+    found = list(_OUTCOME_WORD.finditer(text, max(0, position - 40), position))
+    return _OUTCOME_OF_WORD.get(_normal(found[-1].group())) if found else None
 
 
 def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
