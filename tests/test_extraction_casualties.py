@@ -40,6 +40,11 @@ def test_it_reads_outcomes_phrased_as_lives_lost_or_died():
         ("killed", 300, None, "about"), ("killed", 41, None, "exact")}
 
 
+def test_it_reads_victims_who_succumbed_and_people_found_dead():
+    assert tuples_in("Two more patients succumbed to their injuries. Twelve people were found dead in a cellar.") == {
+        ("killed", 2, None, "exact"), ("killed", 12, None, "exact")}
+
+
 def test_it_reads_among_the_dead_and_among_those_hurt():
     assert tuples_in("Four paramedics were among the dead, and nine pupils were among those hurt.") == {
         ("killed", 4, None, "exact"), ("wounded", 9, None, "exact")}
@@ -185,6 +190,10 @@ def test_it_reads_a_tally_of_the_dead_that_numbered_a_figure():
 
 def test_it_reads_a_qualifier_after_the_link_of_a_toll():
     assert tuples_in("The toll rose to over 300 overnight.") == {("killed", 300, None, "more_than")}
+
+
+def test_it_reads_a_number_of_confirmed_deaths():
+    assert tuples_in("The number of confirmed deaths has climbed to 5,300.") == {("killed", 5300, None, "exact")}
 
 
 def test_it_reads_a_toll_that_passed_a_figure_as_more_than():
