@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extraction.numbers import find_numbers, parse_number
+from claims.extraction.numbers import find_numbers, is_count, parse_number
 
 
 def values_in(text: str) -> list:
@@ -54,3 +54,38 @@ def test_it_reports_the_span_of_each_number():
 
 def test_it_does_not_read_words_that_only_contain_a_number():
     assert values_in("Someone often tends the stone.") == []
+
+
+def count_at(text: str, number: str, **kwargs) -> bool:
+    start = text.index(number)
+    return is_count(text, start, start + len(number), **kwargs)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("a 49-year-old driver", "49"),
+    ("the medic, 52, said", "52"),
+    ("built in 1998 by the state", "1998"),
+    ("on October 10 the talks", "10"),
+    ("on 10 October the talks", "10"),
+    ("shortly after 10:30 in the morning", "10"),
+    ("at 6 pm the sirens", "6"),
+    ("a rise of 40% in prices", "40"),
+    ("aid worth $300 million", "300 million"),
+    ("a strip 15 km wide", "15"),
+    ("it lost 40 tanks", "40"),
+    ("the storm destroyed 300 homes", "300"),
+    ("aged 70 and over", "70"),
+    ("see page 12 for details", "12"),
+    ("for 3 days", "3"),
+])
+def test_it_knows_a_number_that_counts_no_one(text, number):
+    assert not count_at(text, number)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("49 soldiers were killed", "49"),
+    ("the 2020 soldiers who served", "2020"),
+    ("killing 7 and wounding 12", "7"),
+])
+def test_it_knows_a_number_that_can_count_people(text, number):
+    assert count_at(text, number, names_people=text.startswith("the 2020"))

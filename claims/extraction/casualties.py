@@ -16,7 +16,7 @@ Each rule is one way news phrases a count, read from the lexicons:
 
 A count is only a casualty when it is a whole number of people: ages, years,
 dates, clock times, distances, money and equipment around a number rule it out
-(lexicons/number_units.txt, casualty_grammar.json).
+(numbers.is_count).
 """
 from __future__ import annotations
 
@@ -30,10 +30,6 @@ _OUTCOMES = lexicons.table("outcome_phrases")
 _QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
 _GRAMMAR = lexicons.table("casualty_grammar")
 _GROUP_NOUNS = lexicons.words("group_nouns")
-_UNITS = frozenset(word.lower() for word in lexicons.words("number_units"))
-_MONTHS = frozenset(_GRAMMAR["months"])
-_NON_COUNT_PREFIXES = frozenset(_GRAMMAR["words_before_a_non_count"])
-_CURRENCY = tuple(_GRAMMAR["currency_marks"])
 
 
 def _phrases(entries, *, regex: bool = False) -> str:
@@ -169,8 +165,6 @@ _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNO
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
                     re.IGNORECASE)
-_NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
-_PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 _A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
 
 
@@ -390,7 +384,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
         return None
     number_start, number_end = match.span(low_name)
     last_end = match.end(high_name) if high_name else number_end
-    if not _counts_people(text, number_start, last_end, sentence_end, bool(groups.get("group"))):
+    if not numbers.is_count(text, number_start, last_end, sentence_end,
+                            names_people=bool(groups.get("group")), person_words=_PERSON_NOUNS):
         return None
     qualifier = _QUALIFIER_OF[_normal(groups["qual"])] if groups.get("qual") else "exact"
     if groups.get("qual_after") and qualifier == "exact":
@@ -422,37 +417,3 @@ def _clean_group(group: str | None) -> str | None:
         if words and words[0].lower() == "own":
             words = words[1:]
     return " ".join(words) or None
-
-
-def _counts_people(text: str, start: int, end: int, sentence_end: int, has_group: bool) -> bool:
-    """False when the words around a number make it an age, a date, a time, a measure, money or a thing."""
-    after = text[end:end + 2]
-    if after[:1] in ("%", ":", "-", "‑") and after[1:2].isalnum():
-        return False  # "49-year-old", "10:30", "5-kilometer"
-    if after[:1] == "%":
-        return False
-    if text[max(0, start - 2):start] == ", " and after[:1] == ",":
-        return False  # "the man, 52, was wounded": an age in apposition
-    before = text[max(0, start - 4):start]
-    if before.rstrip().endswith(_CURRENCY):
-        return False
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
-    if previous:
-        word = previous.group(1)
-        if word.lower() in _NON_COUNT_PREFIXES or (word[:1].isupper() and word.lower() in _MONTHS):
-            return False
-    following = _NEXT_WORDS.match(text, end, sentence_end)
-    if following:
-        first = following.group(1).lower().strip(".,;:!?\"'”’)")
-        raw_first = following.group(1)
-        if first in _UNITS or following.group(1).lower() in _UNITS:
-            return False
-        if raw_first[:1].isupper() and first in _MONTHS:
-            return False  # "10 October"
-        second = (following.group(2) or "").lower().strip(".,;:!?\"'”’)")
-        if second in _UNITS and first not in _PERSON_NOUNS and not has_group:
-            return False  # "18 fuel ships"
-    digits = text[start:end]
-    if re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not has_group:
-        return False  # a year
-    return True

@@ -18,6 +18,11 @@ _UNITS: dict[str, int] = _WORDS["units"]
 _TENS: dict[str, int] = _WORDS["tens"]
 _MULTIPLIERS: dict[str, int] = _WORDS["multipliers"]
 _DIGIT_SUFFIXES: dict[str, int] = _WORDS["digit_suffixes"]
+_CONTEXT = lexicons.table("number_context")
+_MEASURE_WORDS = frozenset(word.lower() for word in lexicons.words("number_units"))
+_MONTHS = frozenset(_CONTEXT["months"])
+_NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
+_CURRENCY = tuple(_CONTEXT["currency_marks"])
 
 
 def _alternation(phrases) -> str:
@@ -48,6 +53,10 @@ VAGUE_PATTERN = rf"(?<![\w-])(?:{_alternation(_WORDS['vague'])}){_END}"
 _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})", re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+_PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TRIM = ".,;:!?\"'”’)"
 # "a dozen", "a couple of": units of more than one word, read before the word-by-word grammar
 _MULTI_WORD_UNIT = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted((p for p in _UNITS if " " in p), key=len, reverse=True)) + r")\b"
@@ -132,3 +141,41 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         found.append(Number(match.start(), match.end(), match.group(), value))
     return found
+
+
+def is_count(text: str, start: int, end: int, limit: int | None = None, *,
+             names_people: bool = False, person_words: frozenset[str] = frozenset()) -> bool:
+    """Whether the number at text[start:end] can count things, judged by the words around it.
+
+    False for an age ("a 49-year-old", "the man, 52,"), a year, a date ("10 October",
+    "Jan. 6"), a clock time, a percentage, money, a measure or equipment ("15 km",
+    "40 tanks", lexicons/number_units.txt). `names_people` says a group of people
+    follows, which keeps "2020 soldiers" a count; `person_words` are nouns of people
+    that may stand right after the number before a unit word ("18 fuel ships" is not
+    people, "18 miners" is).
+    """
+    limit = len(text) if limit is None else limit
+    after = text[end:end + 2]
+    if after[:1] == "%" or (after[:1] in (":", "-", "‑") and after[1:2].isalnum()):
+        return False  # "40%", "10:30", "49-year-old", "5-kilometer"
+    if text[max(0, start - 2):start] == ", " and after[:1] == ",":
+        return False  # "the man, 52, was wounded": an age in apposition
+    if text[max(0, start - 4):start].rstrip().endswith(_CURRENCY):
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if previous:
+        word = previous.group(1)
+        if word.lower() in _NON_COUNT_PREFIXES or (word[:1].isupper() and word.lower() in _MONTHS):
+            return False  # "aged 52", "page 12", "October 10"
+    following = _NEXT_WORDS.match(text, end, limit)
+    if following:
+        raw_first = following.group(1)
+        first = raw_first.lower().strip(_TRIM)
+        if first in _MEASURE_WORDS or raw_first.lower() in _MEASURE_WORDS:
+            return False
+        if raw_first[:1].isupper() and first in _MONTHS:
+            return False  # "10 October"
+        second = (following.group(2) or "").lower().strip(_TRIM)
+        if second in _MEASURE_WORDS and first not in person_words and not names_people:
+            return False  # "18 fuel ships"
+    return names_people or not _YEAR.fullmatch(text[start:end])
