@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
@@ -225,11 +226,19 @@ def test_bulk_reopen_needs_the_reopen_permission(reviewer):
     assert response.status_code == 403
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_clients_sending_at_the_same_moment_one_wins_and_the_other_gets_412(reviewer, editor):
+def user_with_permissions(username: str, *codenames: str) -> User:
+    """A reviewer made from permissions, not the role group: the flush before a
+    transactional test removes the groups the roles migration created."""
+    user = User.objects.create_user(username)
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="claims", codename__in=codenames))
+    return user
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clients_sending_at_the_same_moment_one_wins_and_the_other_gets_412():
     """Really concurrent: both requests are in flight together; the row lock and version decide."""
     claim = ClaimFactory()
-    clients = [client_for(reviewer), client_for(editor)]
+    clients = [client_for(user_with_permissions(name, "view_claim", "review_claim")) for name in ("ann", "ben")]
     etag = read_etag(clients[0], claim)
     start = threading.Barrier(2)
     statuses: list[int] = []
