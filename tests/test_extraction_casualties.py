@@ -308,6 +308,8 @@ def test_it_asks_the_speakers_stage_who_stated_each_count(monkeypatch):
     "The storm destroyed 2,000 houses.",                                    # buildings
     "Thousands of soldiers were killed in the first months of the war.",   # vague amount
     "No one was killed, officials said.",                                   # nobody
+    "None of the 30 passengers were hurt.",                                 # nobody
+    "Neither of the 2 pilots was injured.",                                 # nobody
     "The airline said its losses rose to 2 billion as sales fell.",        # money losses
 ])
 def test_it_makes_no_claim_of_numbers_that_count_no_casualties(sentence):

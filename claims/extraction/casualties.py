@@ -162,6 +162,7 @@ _AND_MORE_AFTER = re.compile(
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
 _OUTCOME_OF_WORD = {**_VERBS_BEFORE, **_AFTER_COUNT}
 _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNORECASE)
+_NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
                     re.IGNORECASE)
@@ -387,6 +388,9 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     if not numbers.is_count(text, number_start, last_end, sentence_end,
                             names_people=bool(groups.get("group")), person_words=_PERSON_NOUNS):
         return None
+    count_start = match.start("qual") if groups.get("qual") else number_start
+    if _NEGATED.search(text, max(0, count_start - 30), count_start):
+        return None  # "none of the 30 passengers were hurt"
     qualifier = _QUALIFIER_OF[_normal(groups["qual"])] if groups.get("qual") else "exact"
     if groups.get("qual_after") and qualifier == "exact":
         qualifier = _QUALIFIER_AFTER_OF[_normal(groups["qual_after"])]
