@@ -309,6 +309,8 @@ def test_it_asks_the_speakers_stage_who_stated_each_count(monkeypatch):
     "Thousands of soldiers were killed in the first months of the war.",   # vague amount
     "No one was killed, officials said.",                                   # nobody
     "None of the 30 passengers were hurt.",                                 # nobody
+    "Experts warned that as many as 5,000 people could die.",              # a forecast
+    "The death toll is expected to rise to 1,000.",                         # a forecast
     "Neither of the 2 pilots was injured.",                                 # nobody
     "The airline said its losses rose to 2 billion as sales fell.",        # money losses
 ])

@@ -162,6 +162,9 @@ _AND_MORE_AFTER = re.compile(
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
 _OUTCOME_OF_WORD = {**_VERBS_BEFORE, **_AFTER_COUNT}
 _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNORECASE)
+_PROJECTION_WORDS = frozenset(_GRAMMAR["projection_words"])
+_PERFECT_WORDS = frozenset(_GRAMMAR["perfect_words"])
+_PROJECTION = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['projection_words'])}){_E}", re.IGNORECASE)
 _NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
@@ -283,7 +286,10 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     outcome = _AFTER_COUNT[_normal(match.group("outcome"))]
     if outcome == "captured" and not _names_people(match.group("group")):
         return None  # "20 tanks were captured"
-    bare = not match.group("linking").strip()
+    linking = _normal(match.group("linking")).replace(",", " ").split()
+    if _PROJECTION_WORDS & set(linking) and not _PERFECT_WORDS & set(linking):
+        return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
+    bare = not linking
     if bare and _A_COUNT_FOLLOWS.match(text, match.end(), end):
         return None  # "five soldiers killed 12 civilians": the second count is the casualty
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
@@ -315,6 +321,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
     outcome = next(outcome for pattern, outcome in _TOLL_NOUN_RULES if pattern.fullmatch(toll))
     if _normal(toll) == "losses" and _MONEY.search(text, max(0, match.start() - 150), end):
         return None  # "losses rose to 5 billion": money, not lives
+    if _PROJECTION.search(groups["gap"] or ""):
+        return None  # "the toll is expected to rise to 1,000": a forecast, not a count
     implied = _TOLL_LINK_QUALIFIER[_normal(groups["link"])]
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)
