@@ -84,6 +84,7 @@ def test_it_reads_a_bracketed_utc_time_after_the_day():
     "A ceasefire from 12 noon GMT held.",
     "The truce took effect at 12.00 GMT.",
     "The truce took effect at 1200 hours GMT.",
+    "The truce took effect at 1200 on Wednesday in London.",
 ])
 def test_it_reads_other_ways_of_writing_noon(sentence):
     assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == ["2024-03-06T12:00"]
