@@ -223,6 +223,10 @@ def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
     assert all(start.endswith("T09:00") for start, _ in starts), starts
 
 
+def test_it_reads_a_start_given_roughly():
+    assert starts_in("The truce took effect shortly after 8 p.m. GMT.", WEDNESDAY) == [("2024-03-06T20:00", "hour")]
+
+
 def test_it_reads_since_when_the_truce_has_held():
     assert starts_in("The truce has held since 9 a.m. GMT on Monday.", WEDNESDAY) == [("2024-03-04T09:00", "hour")]
 

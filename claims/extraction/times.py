@@ -243,7 +243,8 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
         clause_start = brk.end()
     window_start = max(clause_start, match.start() - 60)
     before = text[window_start:match.start()]
-    cue = _FIGHTING_ENDS_AT.search(before)
+    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word
+    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before)
     if cue:
         return window_start + cue.start()
     if _END_CUE.search(before):
@@ -257,9 +258,6 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
                 for t in triggers):
             return cue_start
         return None
-    cue = _AT_CUE.search(before)
-    if cue:
-        return window_start + cue.start()
     clause_end = _clause_end(text, match.end(), sentence.end)
     cue = _SINCE.search(before)
     if cue and _SINCE_STATE.search(text, clause_start, clause_end):
