@@ -217,6 +217,7 @@ def test_it_does_not_refer_back_when_the_sentence_before_named_no_truce():
     "The truce was violated 30 times since 7 a.m. GMT, monitors said.",         # 'since' without a quiet front
     "Talks lasted from 10 a.m. GMT to 6 p.m. GMT before the truce was announced.",  # another event's span
     "The ceasefire was holding as of 5 p.m. GMT, the army said.",                  # a state, not a start
+    "Talks on a truce will be held at 10 a.m. GMT on Monday.",                     # a meeting's time
 ])
 def test_it_passes_over_clock_times_not_tied_to_a_truce_start(sentence):
     starts = starts_in(sentence, WEDNESDAY)
