@@ -166,6 +166,14 @@ def test_it_reuses_the_offset_a_bracketed_utc_time_revealed_for_later_local_time
     assert [start for start, _ in starts_in(article, WEDNESDAY)] == ["2024-03-05T04:00", "2024-03-06T06:00"]
 
 
+def test_it_does_not_take_a_named_zone_for_what_local_time_means():
+    article = ("Fighting in Afghanistan eased this week, officials in Kabul said.\n\n"
+               "A first truce began at noon Moscow time on Tuesday.\n\n"
+               "A second truce took effect at 8 p.m. local time on Tuesday.")
+    # Moscow is UTC+3; Kabul, the article's place, UTC+4:30
+    assert [start for start, _ in starts_in(article, WEDNESDAY)] == ["2024-03-05T09:00", "2024-03-05T15:30"]
+
+
 def test_it_reads_local_time_where_the_sentence_sets_the_truce():
     article = "Talks were held in Doha.\n\nA truce in Gaza, brokered by Qatar, took effect at 7 a.m. on Friday."
     # Gaza in November: UTC+2, though Qatar is UTC+3

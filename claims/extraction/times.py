@@ -147,6 +147,7 @@ class _Context:
     text: str
     last_local: datetime | None = None
     last_moment: datetime | None = None
+    local_zone: tzinfo | None = None  # what "local time" turned out to mean in an earlier claim
     _article_zone: ZoneInfo | None | bool = False
 
     @property
@@ -185,6 +186,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 continue
             moment, precision, local = resolved
             context.last_local, context.last_moment = local, moment
+            if not _written_zone(match):
+                context.local_zone = local.tzinfo
             start, end = _evidence(match, cue_start, triggers)
             rule = _rule_for(match)
             claims.append(ExtractedClaim(
@@ -200,6 +203,11 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
     return claims
+
+
+def _written_zone(match: re.Match) -> bool:
+    """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
+    return bool(match.group("offset") or _zone_name(match.group("zone") or match.group("zone2") or ""))
 
 
 def _rule_for(match: re.Match) -> str:
@@ -224,8 +232,7 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
         day = _parse_day(match.group("day"), document.published, future, around)
         if day is None:
             continue
-        zone = (_place_set_in(text, match, sentence) or (context.last_local.tzinfo if context.last_local else None)
-                or context.article_zone or ZoneInfo("UTC"))
+        zone = _place_set_in(text, match, sentence) or context.local_zone or context.article_zone or ZoneInfo("UTC")
         start, end = _evidence(match, match.start(), triggers)
         claims.append(ExtractedClaim(
             kind="ceasefire", start=start, end=end, text=text[start:end],
@@ -369,7 +376,7 @@ def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context)
     # A place the sentence sets the truce in beats the one read before, which beats the article's
     # main place; a place merely named in the sentence ("Qatar's mediators said") comes last.
     return (_place_set_in(text, match, sentence)
-            or (context.last_local.tzinfo if context.last_local else None)
+            or context.local_zone
             or context.article_zone
             or _dominant_zone(text, sentence.start, sentence.end)
             or ZoneInfo("UTC"))
