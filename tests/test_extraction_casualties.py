@@ -196,6 +196,11 @@ def test_it_reads_a_number_of_confirmed_deaths():
     assert tuples_in("The number of confirmed deaths has climbed to 5,300.") == {("killed", 5300, None, "exact")}
 
 
+def test_it_reads_a_toll_past_other_numbers_before_its_link():
+    assert tuples_in("The death toll since the siege began 40 days ago is nearly 2,000.") == {
+        ("killed", 2000, None, "about")}
+
+
 def test_it_reads_a_toll_that_passed_a_figure_as_more_than():
     assert tuples_in("Cyclone toll passes 700") == {("killed", 700, None, "more_than")}
 

@@ -135,7 +135,7 @@ _TOLL = re.compile(
     rf"{_B}(?:(?:{_phrases(_GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{_phrases([p for ps in _TOLL_NOUNS.values() for p in ps], regex=True)}){_E}"
-    rf"(?P<gap>(?:\s+[^\s\d;:()]+){{0,12}}?)"
+    rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
     rf"\s+(?P<link>{_phrases(_TOLL_LINK_QUALIFIER)})\s+{_QUALNUM}(?:\s+{_GROUP})?",
     re.IGNORECASE,
 )
