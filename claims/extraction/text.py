@@ -26,13 +26,9 @@ _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([\w'’]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 _STARTS_SENTENCE = re.compile(r"[\"“‘'«(\[#*]*[A-Z0-9]")
 
-# Abbreviations that are never the end of a sentence in news copy (titles live
-# in lexicons/titles_abbreviated.txt; these are the other common ones).
-_ABBREVIATIONS = frozenset({
-    "no", "nos", "vs", "v", "fig", "mt", "ft", "approx", "est", "dept", "inc", "corp", "ltd", "co",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "cf", "ca", "gov", "govt", "st", "ave", "blvd", "rd",
-})
+# Abbreviations that are never the end of a sentence in news copy: titles in
+# lexicons/titles_abbreviated.txt, the other common ones in lexicons/abbreviations.txt.
+_ABBREVIATIONS = frozenset(entry.rstrip(".").lower() for entry in lexicons.words("abbreviations"))
 # After an ambiguous abbreviation ("U.S.", "a.m.", "etc.") a new sentence is
 # only assumed when one of these ordinary sentence openers follows.
 _SENTENCE_OPENERS = frozenset({

@@ -1,0 +1,29 @@
+"""Who said it: attribution of quotations and statements to people and bodies.
+
+One pass over a document (cached per document) finds every reporting verb
+("said", "told", "wrote", "according to", "put ... at") and its subject: the
+noun phrase before it ("Armenian Prime Minister Nikol Pashinyan said"), after it
+("..., said Nina, a Yerevan resident"), an elided one ("... and urged"), or a
+pronoun resolved to the latest fitting earlier person or body. Names are
+canonicalised so that a surname alone ("Pashinyan said") maps to the full name
+introduced earlier, and titles are split off into `Speaker.role`.
+
+`statement_speaker(document, position)` and `quote_attributions(document)` read
+that pass; the word lists it applies live in `lexicons/`.
+
+The package, in the order the pass uses it:
+    vocabulary         lexicons compiled once, grammar words, the tokenizer
+    model              Entity, Attribution, QuoteAttribution and the per-document analysis
+    tokens             tokens, sentences and paragraphs of a document
+    phrases            noun phrases, appositives and verb tails around a reporting verb
+    references         pronouns, "the ministry"/"the spokeswoman" back-references, gender
+    names              a noun phrase -> a canonical entity with name, role, kind, gender
+    mentions           names in a sentence and the evidence around them
+    verbs              reporting verbs and their subjects
+    quote_attribution  the attribution each quotation belongs to
+    attribution        the cached pass and the public readers below
+"""
+from .attribution import attributions, quote_attributions, statement_speaker
+from .model import Attribution, Entity, QuoteAttribution
+
+__all__ = ["Attribution", "Entity", "QuoteAttribution", "attributions", "quote_attributions", "statement_speaker"]

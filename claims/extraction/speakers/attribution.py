@@ -1,0 +1,110 @@
+"""The public readers of the speaker pass, and the pass itself, cached per document.
+
+`_analyse` runs tokens -> attributions -> quotations once per document and keeps
+the result while the document is in use; `statement_speaker`,
+`quote_attributions` and `attributions` read it.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections import OrderedDict
+
+from ..types import Document, Speaker
+from .model import _Analysis, Attribution, Entity, QuoteAttribution
+from .quote_attribution import _attribute_quotations, _credit_headline_echoes
+from .tokens import _sentence_index, _tokenise
+from .verbs import _find_attributions
+from .vocabulary import _VOICE_BREAKS
+
+_CACHE_SIZE = 16
+
+_cache: OrderedDict[int, _Analysis] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def statement_speaker(document: Document, position: int) -> Speaker | None:
+    """The speaker a statement at `position` is attributed to in its sentence or context, or None."""
+    analysis = _analyse(document)
+    k = bisect_right(analysis.quote_starts, position) - 1
+    if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
+        quote = analysis.quotes[k]
+        return quote.entity.speaker() if quote.entity else None
+    sentence = _sentence_index(analysis, position)
+    if sentence is None:
+        return None
+    entity = _statement_entity(analysis, sentence, position)
+    return entity.speaker() if entity else None
+
+
+def quote_attributions(document: Document) -> list[QuoteAttribution]:
+    """Every quotation in the document with its speaker, the rule that found it and its claim span."""
+    return _analyse(document).quotes
+
+
+def attributions(document: Document) -> list[Attribution]:
+    """Every reporting verb with a resolved subject, in document order."""
+    return [a for a in _analyse(document).attributions if a.entity]
+
+
+def _analyse(document: Document) -> _Analysis:
+    """The document's attribution pass, computed once and kept while the document is in use.
+
+    The cache holds the document itself, so an id cannot be reused by another
+    document while its entry lives; a lock keeps threaded workers safe.
+    """
+    key = id(document)
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None and cached.document is document:
+            _cache.move_to_end(key)
+            return cached
+    analysis = _Analysis(document=document)
+    _tokenise(analysis)
+    _find_attributions(analysis)
+    _attribute_quotations(analysis)
+    _credit_headline_echoes(analysis)
+    analysis.quote_starts = [q.quotation.inner_start for q in analysis.quotes]
+    with _cache_lock:
+        _cache[key] = analysis
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return analysis
+
+
+def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | None:
+    candidates = [x for x in a.by_sentence.get(sentence, ()) if x.entity is not None]
+    if not candidates:
+        return None
+    text = a.document.text
+    before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
+              and not (x.inverted and x.subject_end > position)]
+    if before:
+        nearest = before[-1]
+        gap = text[a.ends[nearest.verb]:position]
+        if not _voice_breaks(gap):
+            return nearest.entity
+    for x in candidates:
+        if x.strength == "according":
+            return x.entity
+    for x in candidates:
+        if x.subject_start > position and not x.inverted:
+            gap = text[position:x.subject_start]
+            # ", police said" closes the sentence; "the 50 it reported" names its source right after
+            if _TRAILING_SUBJECT_GAP.search(gap) or (len(gap) < 25 and not _CLAUSE_BREAK.search(gap)):
+                return x.entity
+    return None
+
+
+_BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
+                            else r";")
+
+_TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
+                                   re.IGNORECASE)
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:and|but|when|while|after|as|because|before|since|until|if)\b")
+
+
+def _voice_breaks(gap: str) -> bool:
+    return bool(_BREAK_PATTERN.search(gap))

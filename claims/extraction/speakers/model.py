@@ -1,0 +1,81 @@
+"""The values the speaker rules work with: entities, attributions and the per-document analysis.
+
+`Entity` is a person or body shared by all its mentions; `Attribution` is a
+reporting verb with its subject; `QuoteAttribution` a quotation with its
+speaker. `_Analysis` holds one document's tokens and everything the pass finds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import Quotation
+from ..types import Document, Speaker
+
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    """A person or body the article names, shared by all its mentions."""
+
+    name: str
+    role: str = ""
+    kind: str = "person"          # person, organisation or unknown (a bare single name)
+    gender: str | None = None     # male, female or None
+    plural: bool = False
+
+    def speaker(self) -> Speaker:
+        kind = "person" if self.kind == "person" or (self.kind == "unknown" and self.gender) else "organisation"
+        return Speaker(name=self.name, role=self.role, kind=kind)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A reporting verb and who it attributes words to."""
+
+    verb: int                      # token index of the verb ("said"; "according" for "according to")
+    start: int                     # char span of the whole attribution clause (subject + verb + tail)
+    end: int
+    subject_start: int
+    subject_end: int
+    entity: Entity | None
+    inverted: bool                 # subject after the verb: ", said Nina"
+    strength: str                  # speech (quotes and statements) or report (statements only)
+    sentence: int
+
+
+@dataclass(slots=True)
+class QuoteAttribution:
+    quotation: Quotation
+    entity: Entity | None
+    rule: str
+    start: int                     # the claim's span: quotation plus adjacent attribution
+    end: int
+
+
+@dataclass(slots=True)
+class _Mention:
+    entity: Entity
+    position: int
+    sentence: int
+    salience: int
+
+
+@dataclass(slots=True)
+class _Analysis:
+    document: Document
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+    caps: list[bool] = field(default_factory=list)
+    sentence_of_token: list[int] = field(default_factory=list)
+    sentence_first_token: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    quotation_ends: list[int] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[_Mention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
+    quotes: list[QuoteAttribution] = field(default_factory=list)
+    quote_starts: list[int] = field(default_factory=list)

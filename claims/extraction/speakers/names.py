@@ -1,0 +1,165 @@
+"""From a noun phrase to an entity: name, title (`role`), kind and gender.
+
+Titles are split off into the role ("Prime Minister | Nikol Pashinyan"), a
+bare surname maps to the full name introduced earlier, and definite common
+nouns ("the spokesperson") are handed to the back-reference rules.
+"""
+from __future__ import annotations
+
+from .model import _Analysis, Entity
+from .references import (
+    _ANY_PERSON,
+    _gender_of_name,
+    _gender_of_words,
+    _GROUP_ANAPHORS,
+    _holder_of_role,
+    _issuer_of_statement,
+    _latest_named_body,
+    _resolve,
+    _resolve_pronoun,
+)
+from .tokens import _bare, _is_name_word, _text
+from .vocabulary import (
+    _AGE_NOUN,
+    _DOCUMENT_NOUNS,
+    _HEAD_NOUNS,
+    _ORG_CONNECTORS,
+    _ORG_NAME_WORDS,
+    _ORG_NOUNS,
+    _PEOPLE_NOUNS,
+    _PERSON_NOUNS,
+    _POSSESSIVE_PRONOUNS,
+    _SPEAKING_DOCUMENTS,
+    _STATES,
+    _SUBJECT_PRONOUNS,
+    _TITLE_PHRASES,
+    _TITLE_WORDS,
+)
+
+
+def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
+    first, last, head = span
+    low = a.lowers[last]
+    if first == last and low in _SUBJECT_PRONOUNS:
+        return _resolve_pronoun(a, low, position, sentence)
+    if first == last and _AGE_NOUN.fullmatch(low):
+        return _resolve(a, _ANY_PERSON, position, sentence)
+    while first <= last and a.lowers[first] in ("the",):
+        first += 1
+    if first > last:
+        return None
+    possessor = None
+    if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1] \
+            and not _is_name_word(a, last):
+        possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
+    head_low = _bare(a.lowers[head])
+    if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        return possessor  # "their latest tally put the toll at ..."
+    if not _is_name_word(a, head) and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        return None       # "early reports put the dead at ..." is not a speaker
+    # Split off the title: everything up to the last title phrase followed by a name.
+    split = None
+    for k in range(last - 1, first - 1, -1):
+        if not _is_name_word(a, k + 1):
+            continue
+        for size in (4, 3, 2, 1):
+            if k - size + 1 < first:
+                continue
+            phrase = tuple(_bare(w).rstrip(".") for w in a.lowers[k - size + 1:k + 1])
+            if phrase in _TITLE_PHRASES:
+                split = k
+                break
+        if split is not None:
+            break
+    if split is None:
+        # "the state railway company Ukrzaliznytsia": a describing noun before a bare name
+        for k in range(last - 1, first - 1, -1):
+            if not _is_name_word(a, k + 1):
+                break
+            if not a.caps[k] and _bare(a.lowers[k]) in _HEAD_NOUNS:
+                split = k
+                break
+    words = {_bare(w) for w in a.lowers[first:last + 1]}
+    if split is not None:
+        role = _text(a, first, split)
+        name = _text(a, split + 1, last)
+        name_first = split + 1
+    else:
+        role, name, name_first = "", _text(a, first, last), first
+    if possessor is not None:
+        name = f"{possessor.name}'s {name}"
+    # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
+    head_is_name = _is_name_word(a, head) and not (head == first and head_low in _HEAD_NOUNS
+                                                   and a.sentence_first_token[sentence] == first)
+    plural = False
+    if not head_is_name:
+        if head_low in _PEOPLE_NOUNS:
+            kind, plural = "organisation", True
+        elif head_low in _PERSON_NOUNS and head_low not in _ORG_NOUNS:
+            kind = "person"
+        else:
+            kind = "organisation"
+    else:
+        name_words = [_bare(w) for w in a.lowers[name_first:last + 1]]
+        joined = " ".join(name_words)
+        if joined in _STATES or set(name_words) & _ORG_NAME_WORDS or set(name_words) & _ORG_CONNECTORS \
+                or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)):
+            kind = "organisation"
+            plural = joined.endswith("s") and joined in _STATES and joined not in ("us", "u.s.", "united states")
+        elif split is not None or possessor is not None and head_low in _PERSON_NOUNS:
+            kind = "person"
+        elif last - name_first >= 1:
+            kind = "person"
+        else:
+            kind = "unknown"
+        if possessor is None and head != last:
+            kind = "organisation" if _bare(a.lowers[head]) not in _PERSON_NOUNS else "person"
+            plural = _bare(a.lowers[head]) in _PEOPLE_NOUNS
+    gender = _gender_of_words(words)
+    if kind in ("person", "unknown") and gender is None and head_is_name:
+        gender = _gender_of_name(a.lowers[name_first:last + 1])
+    if not head_is_name and possessor is None and first == last and first > 0 \
+            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
+        earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
+        if earlier is not None:
+            return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+            and head_low in _SPEAKING_DOCUMENTS:
+        issuer = _issuer_of_statement(a, position, sentence)
+        if issuer is not None:
+            return issuer  # "the statement said" after "the ministry said in a statement"
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+            and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
+        earlier = _latest_named_body(a, sentence)
+        if earlier is not None:
+            return earlier  # "the rights group said" after "Amnesty International said"
+    entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
+    return _canonical(a, entity)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _canonical(a: _Analysis, entity: Entity) -> Entity:
+    """The registry's entity for this name: a surname alone maps to the full name seen earlier."""
+    key = entity.name.lower().replace("’", "'")
+    known = a.entities.get(key)
+    if known is None and entity.kind in ("person", "unknown") and " " not in key:
+        for candidate in reversed(list(a.entities.values())):
+            if candidate.kind == "person" and " " in candidate.name:
+                parts = candidate.name.lower().replace("’", "'").split()
+                if key in (parts[-1], parts[0]):
+                    known = candidate
+                    break
+    if known is None:
+        a.entities[key] = entity
+        return entity
+    if entity.role and not known.role:
+        known.role = entity.role
+    if known.gender is None:
+        known.gender = entity.gender
+    if known.kind == "unknown" and entity.kind != "unknown":
+        known.kind = entity.kind
+    return known

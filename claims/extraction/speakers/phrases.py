@@ -1,0 +1,228 @@
+"""Noun phrases around a reporting verb: the subject before it, the one after it, appositives and tails.
+
+Each finder returns token indices (first, last, head) or None; turning a phrase
+into a speaker is `names._entity`'s job.
+"""
+from __future__ import annotations
+
+from .model import _Analysis
+from .references import _gender_in, _gender_of_words
+from .tokens import _bare, _is_name_word, _is_punct, _text
+from .vocabulary import (
+    _AGE_NOUN,
+    _FEMALE_WORDS,
+    _FUNCTION_WORDS,
+    _HEAD_NOUNS,
+    _MALE_WORDS,
+    _NAME_CONNECTORS,
+    _PERSON_NOUNS,
+    _PP_WORDS,
+    _QUOTE_MARKS,
+    _RELATIVES,
+    _REPORT,
+    _SPEECH,
+    _SUBJECT_PRONOUNS,
+    _SUBORDINATORS,
+    _TITLE_HEADS,
+    _TITLE_WORDS,
+    _WEEKDAY_OR_TIME,
+)
+
+
+def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
+    """The noun phrase ending at token i, as (first, last, head) token indices, or None."""
+    if i < floor or _is_punct(a, i) or a.quoted[i]:
+        return None
+    low = a.lowers[i]
+    if low in _SUBJECT_PRONOUNS:
+        return i, i, i
+    if _AGE_NOUN.fullmatch(low) and i - 1 >= floor and a.lowers[i - 1] == "the":
+        return i, i, i  # "the 45-year-old said": refers back to a person
+    head_is_name = _is_name_word(a, i)
+    if not head_is_name and _bare(low) not in _HEAD_NOUNS:
+        return None
+    first = i
+    in_role = not head_is_name
+    while first - 1 >= floor:
+        k = first - 1
+        if _is_punct(a, k) or a.quoted[k]:
+            break
+        low = a.lowers[k]
+        bare = _bare(low)
+        if _is_name_word(a, k):
+            first = k
+            in_role = in_role or bare.rstrip(".") in _TITLE_WORDS  # "county Sheriff Mark Delgado"
+            continue
+        if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
+                and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
+            first = k
+            continue
+        if bare in _TITLE_WORDS or bare in _HEAD_NOUNS:
+            first = k
+            in_role = True
+            continue
+        if low.endswith("'s") and low not in _FUNCTION_WORDS:
+            first = k
+            continue
+        if in_role and low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH \
+                and low not in _REPORT and not low.endswith("ly"):
+            first = k
+            continue
+        break
+    head = i
+    # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "a spokesperson for the ministry"
+    joint = first - 1
+    if joint >= floor and a.lowers[joint] == "the":
+        joint -= 1
+    if joint - 1 >= floor and a.lowers[joint] in _PP_WORDS and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
+            and not a.quoted[joint - 1]:
+        inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, head = inner[0], inner[2]
+    # "police and residents said": a coordinated subject of two speakers
+    if first - 2 >= floor and a.lowers[first - 1] == "and" and not a.quoted[first - 2] \
+            and (_bare(a.lowers[first - 2]) in _HEAD_NOUNS or _is_name_word(a, first - 2)):
+        other = _np_before(a, first - 2, floor)
+        titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
+                     for k in range(other[0] if other else first, i + 1))
+        if other and other[1] == first - 2 and not titled:  # "President X and Prime Minister Y": two people
+            first = other[0]
+    return first, i, head
+
+
+def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
+    """The noun phrase starting at token i (after a verb or "according to")."""
+    while i < limit and a.lowers[i] in ("the", "a", "an"):
+        i += 1
+    if i >= limit or _is_punct(a, i) or a.quoted[i]:
+        return None
+    if a.lowers[i] in _SUBJECT_PRONOUNS:
+        return i, i, i
+    j = i
+    while j < limit:
+        low = a.lowers[j]
+        if _is_punct(a, j) or a.quoted[j]:
+            break
+        if _is_name_word(a, j) or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
+            j += 1
+            continue
+        if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and _is_name_word(a, j + 1) and j > i:
+            j += 1
+            continue
+        if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
+                and j + 1 < limit and not _is_punct(a, j + 1) and not low.endswith("ly"):
+            j += 1  # a modifier, kept only if a head follows
+            continue
+        break
+    last = j - 1
+    while last >= i and not (_is_name_word(a, last) or _bare(a.lowers[last]) in _HEAD_NOUNS):
+        last -= 1
+    if last < i:
+        return None
+    return _np_before(a, last, i)
+
+
+def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:
+    """Role and person evidence from ", 34, a teacher," or ", who ..." after token i.
+
+    With `closed`, a role must be closed by a comma (a name in subject position:
+    "Farah Aziz, 34, lost her shop" has no role). Returns (role, is_person,
+    gender, last token index consumed).
+    """
+    role, person, gender, last = "", False, None, i
+    j = i + 1
+    for _ in range(2):
+        if j >= limit or a.words[j] != ",":
+            break
+        k = j + 1
+        end = k
+        while end < limit and a.words[end] not in (",", ".", ";", ":") and not a.quoted[end] \
+                and a.words[end] not in _QUOTE_MARKS:
+            end += 1
+        if end == k:
+            break
+        first = a.lowers[k]
+        if first[0].isdigit():
+            person, last, j = True, end - 1, end
+            continue
+        if first in ("who", "whose"):
+            person = True
+            gender = gender or _gender_in(a, k, end)
+            break
+        if closed and (end >= limit or a.words[end] != ","):
+            break
+        if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
+                (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
+            start_role = k + 1 if first in ("a", "an", "the") else k
+            stop = next((m for m in range(start_role, end) if _ends_role(a, m)), end)
+            role = _text(a, start_role, stop - 1) if stop > start_role else ""
+            end = stop if stop > start_role else end
+            words = set(a.lowers[start_role:end])
+            person = person or bool(words & (_PERSON_NOUNS | _TITLE_WORDS | _FEMALE_WORDS | _MALE_WORDS)) \
+                or first in ("a", "an")
+            gender = gender or _gender_of_words(words)
+            last = end - 1
+        break
+    return role, person, gender, last
+
+
+def _ends_role(a: _Analysis, m: int) -> bool:
+    """A role stops before a relative clause or a participle: "a mother of five | sheltering in ..."."""
+    low = a.lowers[m]
+    return low in _RELATIVES or low == "that" or (
+        low.isalpha() and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _TITLE_WORDS)
+
+
+def _with_following_pp(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:
+    k = span[1] + 1
+    if k >= end or a.lowers[k] not in _PP_WORDS:
+        return span
+    k += 1
+    if k < end and a.lowers[k] == "the":
+        k += 1
+    if k >= end or _is_punct(a, k) or a.quoted[k] or a.lowers[k] in _FUNCTION_WORDS:
+        return span
+    last = k
+    if _is_name_word(a, k):  # "of the Red Cross": a whole name
+        while last + 1 < end and _is_name_word(a, last + 1):
+            last += 1
+    # a lowercase object is one word: "of the hostages" (what follows may be the verb)
+    return span[0], last, span[2]
+
+
+def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"An Egyptian official with knowledge of the talks said": the subject opens its clause, a
+    prepositional phrase follows it."""
+    start = i
+    while start - 1 >= first and a.words[start - 1] not in (",", ";", ":") and a.words[start - 1] not in _QUOTE_MARKS \
+            and a.lowers[start - 1] not in _SUBORDINATORS:
+        start -= 1
+    span = _np_after(a, start, i + 1)
+    if span is None or span[1] >= i or a.lowers[span[1] + 1] not in _PP_WORDS | {"with", "close", "familiar"}:
+        return None
+    if span[0] > start + 1 or (span[0] == start + 1 and a.lowers[start] not in ("a", "an", "the", "one", "two")):
+        return None
+    if not (_bare(a.lowers[span[2]]) in _HEAD_NOUNS):
+        return None
+    return span
+
+
+def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
+    for k in range(i, first, -1):
+        if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in _AGENT_PARTICIPLES:
+            return _np_after(a, k + 1, i + 1)
+    return None
+
+
+_AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "provided", "given", "reported",
+                                "announced", "cited", "quoted"})
+
+
+def _tail_end(a: _Analysis, v: int, end: int) -> int:
+    """End of an attribution's verb phrase: 'told The Moscow Times', 'said in a statement'."""
+    j = v
+    while j + 1 < end and not _is_punct(a, j + 1) and not a.quoted[j + 1] and a.lowers[j + 1] != "that" \
+            and j - v < 8:
+        j += 1
+    return a.ends[j]

@@ -1,0 +1,120 @@
+"""Which attribution each quotation belongs to, and the claim span it makes with it.
+
+Looked for in order: right after the closing mark, right before the opening
+mark, elsewhere in the sentence, elsewhere in the paragraph, then a bare quote
+paragraph continuing the previous speaker; a headline quote takes the speaker
+the body gives the same words.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..text import is_heading
+from .model import _Analysis, Attribution, Entity, QuoteAttribution
+from .names import _entity
+from .tokens import _paragraph_of, _sentence_index, _tokens_between
+from .vocabulary import _WORDS
+
+
+def _attribute_quotations(a: _Analysis) -> None:
+    text = a.document.text
+    speech = [x for x in a.attributions if x.strength in ("speech", "according") and x.entity is not None]
+    starts = [x.start for x in speech]
+    paragraph_of = {id(x): _paragraph_of(a.document, x.start) for x in speech}
+    previous_paragraph_speaker: tuple[int, Entity | None] | None = None
+    for quotation in a.quotations:
+        paragraph = _paragraph_of(a.document, quotation.start)
+        last_paragraph = _paragraph_of(a.document, max(quotation.end - 1, quotation.start))
+        sentence = _sentence_index(a, quotation.start)
+        end_sentence = _sentence_index(a, max(quotation.end - 1, quotation.start))
+        found: tuple[Attribution, str] | None = None
+        # 1. right after the closing mark: '“…,” said Nina' / '“…,” Peskov said'
+        k = bisect_right(starts, quotation.end - 1)
+        for x in speech[k:k + 3]:
+            lead = min(x.subject_start, a.starts[x.verb])
+            if lead >= quotation.end and _ADJACENT.fullmatch(text, quotation.end, lead) \
+                    and _paragraph_of(a.document, lead) == last_paragraph:
+                found = (x, "quote.said_after")
+                break
+        # 2. right before the opening mark: 'Lavrov told reporters: “…”'
+        if found is None:
+            for x in reversed(speech[:k]):
+                if x.end > quotation.start:
+                    continue
+                gap = text[x.end:quotation.start]
+                if _sentence_index(a, x.start) == sentence and not re.search(r"[.!?”\"]", gap) and len(gap) < 200:
+                    found = (x, "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
+                break
+        # 3. elsewhere in the same sentence (after): '“…” was how X described it'
+        if found is None:
+            for x in speech[k:]:
+                if _sentence_index(a, x.start) != end_sentence:
+                    break
+                found = (x, "quote.in_sentence")
+                break
+        # 4. elsewhere in the paragraph
+        if found is None:
+            in_paragraph = [x for x in speech if paragraph_of[id(x)] in (paragraph, last_paragraph)]
+            earlier = [x for x in in_paragraph if x.start < quotation.start]
+            later = [x for x in in_paragraph if x.start >= quotation.end]
+            if earlier:
+                found = (earlier[-1], "quote.paragraph")
+            elif later:
+                found = (later[0], "quote.paragraph")
+        entity = found[0].entity if found else None
+        rule = found[1] if found else "quote.unattributed"
+        # 5. a bare quote paragraph right after a quoted or introduced speaker
+        if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
+            entity = previous_paragraph_speaker[1]
+            rule = "quote.continuation" if entity else rule
+        elif found is None:
+            previous = [x for x in speech if paragraph_of[id(x)] == paragraph - 1]
+            if previous and quotation.start == a.document.paragraphs[paragraph].start:
+                entity, rule = previous[-1].entity, "quote.continuation"
+        start, end = quotation.start, quotation.end
+        if found and rule == "quote.said_after":
+            x = found[0]
+            end = x.subject_end if x.inverted else x.end
+        elif found and rule in ("quote.said_before", "quote.in_sentence") and found[0].end <= quotation.start:
+            start = found[0].start
+        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end)))
+        if entity is not None:
+            # a later paragraph's bare quote continues only from the paragraph just before it
+            previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _credit_headline_echoes(a: _Analysis) -> None:
+    """A headline quoting words that the body attributes gets the body's speaker."""
+    text = a.document.text
+    for found in a.quotes:
+        if found.entity is not None:
+            continue
+        paragraph = _paragraph_of(a.document, found.quotation.start)
+        if not is_heading(a.document, paragraph):
+            continue
+        start = a.document.paragraphs[paragraph].start
+        named = _HEADLINE_SPEAKER.match(text, start, found.quotation.start)
+        if named:  # "Lavrov: 'We are ready to talk'"
+            tokens = _tokens_between(a, named.start(1), named.end(1))
+            if tokens:
+                entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), found.quotation.start, 0)
+                if entity is not None:
+                    found.entity, found.rule = entity, "quote.headline_speaker"
+                    continue
+        words = _WORDS.findall(found.quotation.inner(text).lower())
+        if not words:
+            continue
+        for later in a.quotes:
+            if later.entity is None or later.quotation.start <= found.quotation.start:
+                continue
+            body = " ".join(_WORDS.findall(later.quotation.inner(text).lower()))
+            if " ".join(words) in body:
+                found.entity, found.rule = later.entity, "quote.headline_echo"
+                break
+
+
+_HEADLINE_SPEAKER = re.compile(r"[#*\s]*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*:\s*$")
+
+_ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|several|some|his|her|its|their)\s+)?",
+                       re.IGNORECASE)

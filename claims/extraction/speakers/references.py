@@ -1,0 +1,157 @@
+"""Back-references: pronouns, "the ministry", "the spokeswoman", "the statement", and the gender they need.
+
+A pronoun resolves to the latest earlier mention that fits its person, gender
+and number (most salient first within a sentence); a definite common noun
+resolves to the latest entity whose name or role holds it. Gender comes from
+gendered words, given names and surname endings (all in lexicons), or from a
+lone "she"/"his" in a sentence with one person.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import _Analysis, Entity, _Mention
+from .tokens import _bare
+from .vocabulary import (
+    _COUNTRIES,
+    _FEMALE_ENDINGS,
+    _FEMALE_GIVEN,
+    _FEMALE_WORDS,
+    _MALE_ENDINGS,
+    _MALE_GIVEN,
+    _MALE_WORDS,
+    _PRONOUNS,
+    _WORDS,
+)
+
+
+def _gender_of_words(words) -> str | None:
+    if words & _FEMALE_WORDS:
+        return "female"
+    if words & _MALE_WORDS:
+        return "male"
+    return None
+
+
+def _gender_in(a: _Analysis, first: int, end: int) -> str | None:
+    words = set(a.lowers[first:end])
+    if words & {"she", "her", "herself"} and not words & {"he", "his", "him", "himself"}:
+        return "female"
+    if words & {"he", "his", "him", "himself"} and not words & {"she", "her", "herself"}:
+        return "male"
+    return None
+
+
+def _gender_of_name(words: list[str]) -> str | None:
+    if not words:
+        return None
+    given, surname = words[0], _bare(words[-1])
+    if given in _FEMALE_GIVEN:
+        return "female"
+    if given in _MALE_GIVEN:
+        return "male"
+    if len(words) >= 2:
+        if surname.endswith(_FEMALE_ENDINGS):
+            return "female"
+        if surname.endswith(_MALE_ENDINGS):
+            return "male"
+    return None
+
+
+def _learn_gender(a: _Analysis, mentions: list[_Mention], first: int, end: int) -> None:
+    """With one person in a sentence, a lone "she"/"his" there tells that person's gender."""
+    people = {id(m.entity): m.entity for m in mentions if m.entity.kind == "person"}
+    if len(people) != 1:
+        return
+    entity = next(iter(people.values()))
+    if entity.gender is None:
+        unquoted = [k for k in range(first, end) if not a.quoted[k]]
+        entity.gender = _gender_in(a, unquoted[0], unquoted[-1] + 1) if unquoted else None
+        if entity.gender:
+            words = {a.lowers[k] for k in unquoted}
+            if not words & {"she", "her", "herself", "he", "his", "him", "himself"}:
+                entity.gender = None
+
+
+def _resolve_pronoun(a: _Analysis, pronoun: str, position: int, sentence: int) -> Entity | None:
+    return _resolve(a, _PRONOUNS[pronoun], position, sentence)
+
+
+_ANY_PERSON = {"kind": "person", "gender": None, "number": "singular"}
+
+
+def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity | None:
+    """The latest earlier mention that fits `wanted`, most salient first within a sentence."""
+    best: dict[int, list[_Mention]] = {}
+    for mention in reversed(a.mentions):
+        if mention.position >= position:
+            continue
+        if sentence - mention.sentence > 8:
+            break
+        best.setdefault(mention.sentence, []).append(mention)
+    for s in sorted(best, reverse=True):
+        for mention in sorted(best[s], key=lambda m: (-m.salience, m.position if m.salience else -m.position)):
+            if _fits(mention.entity, wanted):
+                entity = mention.entity
+                if wanted["gender"] and entity.gender is None and entity.kind in ("person", "unknown"):
+                    entity.gender = wanted["gender"]
+                    entity.kind = "person"
+                return entity
+    return None
+
+
+def _fits(entity: Entity, wanted: dict) -> bool:
+    if wanted["number"] == "plural":
+        return entity.plural
+    if entity.plural:
+        return False
+    if wanted["kind"] == "person":
+        if entity.kind == "organisation":
+            return False
+        return wanted["gender"] is None or entity.gender in (None, wanted["gender"])
+    if wanted["kind"] == "organisation":
+        return entity.kind == "organisation" or (entity.kind == "unknown" and entity.gender is None)
+    return True
+
+
+def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | None:
+    """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health"."""
+    for candidate in reversed(list(a.entities.values())):
+        if organisation and (candidate.kind != "organisation" or candidate.name == noun):
+            continue
+        words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
+        if noun in words and not candidate.plural:
+            return candidate
+    return None
+
+
+def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """Who, in the last few sentences, spoke "in a statement" or "issued a statement"."""
+    text = a.document.text
+    for attribution in reversed(a.attributions):
+        if attribution.start >= position or attribution.entity is None:
+            continue
+        if sentence - attribution.sentence > 3:
+            break
+        end = a.document.sentences[attribution.sentence].end
+        if _STATEMENT_MENTION.search(text, attribution.start, end):
+            return attribution.entity
+    return None
+
+
+_STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
+
+
+def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
+    """The latest organisation named with capitals in the last few sentences, countries apart."""
+    for mention in reversed(a.mentions):
+        if sentence - mention.sentence > 4:
+            break
+        entity = mention.entity
+        if entity.kind == "organisation" and entity.name[:1].isupper() \
+                and entity.name.lower() not in _COUNTRIES:
+            return entity
+    return None
+
+
+_GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia", "charity", "agency"})

@@ -1,0 +1,304 @@
+"""Reporting verbs and their subjects, sentence by sentence.
+
+Finds every "said", "told", "according to", "put ... at" (speech and report
+verbs from lexicons) outside quotations, and its subject: before the verb, after
+it (", said Nina"), elided ("... and urged"), quoted ("quoted X as saying") or a
+passive agent ("released by the ministry").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .mentions import _collect_mentions, _note_evidence
+from .model import _Analysis, Attribution, Entity, _Mention
+from .names import _entity, _is_acronym
+from .phrases import (
+    _appositive_after,
+    _ends_role,
+    _np_after,
+    _np_before,
+    _np_with_postmodifier,
+    _passive_agent,
+    _tail_end,
+)
+from .references import _gender_in, _gender_of_words, _learn_gender
+from .tokens import _bare, _is_name_word, _is_punct, _sentence_bounds, _text
+from .vocabulary import (
+    _BETWEEN_SUBJECT_AND_VERB,
+    _CLAUSE_OPENERS,
+    _DOCUMENT_NOUNS,
+    _FUNCTION_WORDS,
+    _HEAD_NOUNS,
+    _NAME_CONNECTORS,
+    _NOUN_MARKERS,
+    _ORG_NOUNS,
+    _PERSON_NOUNS,
+    _QUOTE_MARKS,
+    _RELATIVES,
+    _REPORT,
+    _SPEECH,
+    _STATES,
+    _SUBJECT_PRONOUNS,
+    _SUBORDINATORS,
+    _TITLE_WORDS,
+    _WEEKDAY_OR_TIME,
+)
+
+
+def _find_attributions(a: _Analysis) -> None:
+    for sentence in range(len(a.sentence_starts)):
+        first, end = _sentence_bounds(a, sentence)
+        mentions_from = len(a.mentions)
+        _collect_mentions(a, sentence, first, end)
+        previous: Attribution | None = None
+        i = first
+        while i < end:
+            low = a.lowers[i]
+            if a.quoted[i]:
+                i += 1
+                continue
+            attribution = None
+            if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
+                attribution = _according_to(a, i, end, sentence)
+            elif low in _SPEECH or low in _REPORT:
+                attribution = _verb_attribution(a, i, first, end, sentence, previous)
+            if attribution is not None:
+                a.attributions.append(attribution)
+                a.by_sentence.setdefault(sentence, []).append(attribution)
+                if attribution.entity is not None:
+                    previous = attribution
+                    a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
+            i += 1
+        _learn_gender(a, a.mentions[mentions_from:], first, end)
+
+
+def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
+    span = _np_after(a, i + 2, end)
+    if span is None:
+        return None
+    entity = _entity(a, span, a.starts[i], sentence)
+    role, person, gender, _ = _appositive_after(a, span[1], end)
+    if entity is not None:
+        _note_evidence(entity, role, person, gender)
+    return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
+                       sentence=sentence)
+
+
+def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
+                      previous: Attribution | None) -> Attribution | None:
+    low = a.lowers[v]
+    strength = "speech" if low in _SPEECH else "report"
+    before = v - 1
+    if v > first and a.caps[v]:
+        return None  # "the United States": a capitalised verb form mid-sentence is a name
+    if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")):
+        return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
+    if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
+        return None  # "early reports put ...": the verb-shaped word is the subject noun
+    # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
+    after_quote = _follows_quotation(a, a.starts[v])
+    if strength == "speech" and after_quote:
+        inverted = _inverted_attribution(a, v, end, sentence, strength)
+        if inverted is not None:
+            return inverted
+    # "the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks
+    if before >= first and a.lowers[before] == "as" and low.endswith("ing"):
+        quoted = _quoted_as_saying(a, before, first, end, sentence, v, strength)
+        if quoted is not None:
+            return quoted
+    # elided subject: '..., adding that', '... and urged', 'but says'
+    if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
+                            (a.words[before] == "," and low.endswith("ing"))):
+        entity = previous.entity if previous else _sentence_subject(a, first, end, sentence)
+        if entity is not None:
+            return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, end), subject_start=a.starts[v],
+                               subject_end=a.starts[v], entity=entity, inverted=False, strength=strength,
+                               sentence=sentence)
+        return None
+    i = before
+    while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
+        if a.lowers[i] in _WEEKDAY_OR_TIME:
+            i -= 1
+        i -= 1
+    # "the World Food Programme (WFP) said": step over a bracketed short form
+    if i >= first and a.words[i] == ")":
+        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
+        if opening is not None:
+            i = opening - 1
+    role, age_or_role_seen = "", False
+    gender = None
+    person_evidence = False
+    organisation_evidence = False
+    name_between: tuple[int, int] | None = None
+    while i >= first and a.words[i] == ",":
+        j = i - 1
+        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
+            j -= 1
+        segment_first, segment_last = j + 1, i - 1
+        if segment_last < segment_first:
+            return None
+        head = a.lowers[segment_first]
+        if j < first or a.words[j] != "," or head in _SUBORDINATORS:
+            i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
+            break
+        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
+            if head in _RELATIVES:
+                person_evidence = person_evidence or head in ("who", "whose")
+                organisation_evidence = organisation_evidence or head == "which"  # "MSF, which runs ..."
+                gender = gender or _gender_in(a, segment_first, segment_last + 1)
+            elif head[0].isdigit():
+                person_evidence = True
+            elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
+                start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
+                segment_last = next((m - 1 for m in range(start_role, segment_last + 1) if _ends_role(a, m)),
+                                    segment_last)
+                if start_role <= segment_last:
+                    role = role or _text(a, start_role, segment_last)
+                    role_words = set(a.lowers[start_role:segment_last + 1])
+                    gender = gender or _gender_of_words(role_words)
+                    organisation_evidence = organisation_evidence or (
+                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS))
+            age_or_role_seen = True
+            i = j
+            continue
+        # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
+        if j >= first and a.words[j] == "," and all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS
+                                                   for k in range(segment_first, segment_last + 1)):
+            name_between = (segment_first, segment_last)
+            i = j - 1
+            break
+        i = segment_last
+        break
+    if name_between:
+        outer = _np_before(a, i, first)
+        span = (name_between[0], name_between[1], name_between[1])
+        entity = _entity(a, span, a.starts[v], sentence)
+        if entity is not None and outer is None and not entity.role and i >= first:
+            k = i
+            while k - 1 >= first and not _is_punct(a, k - 1) and (a.lowers[k - 1] not in _FUNCTION_WORDS):
+                k -= 1
+            if not _is_punct(a, i) and k <= i:
+                entity.role = _text(a, k, i)  # "Her neighbour, Abdul Karim, told ..."
+                if entity.kind == "unknown":
+                    entity.kind = "person"
+                entity.gender = entity.gender or _gender_of_words(set(a.lowers[k:i + 1]))
+            subject_first = k if not _is_punct(a, i) else name_between[0]
+        elif entity is not None and outer is not None:
+            outer_first = outer[0]
+            if a.lowers[outer_first] == "the":
+                outer_first += 1
+            if not entity.role:
+                entity.role = _text(a, outer_first, outer[1])
+            if _bare(a.lowers[outer[2]]) in _PERSON_NOUNS | _TITLE_WORDS and entity.kind == "unknown":
+                entity.kind = "person"
+            elif _bare(a.lowers[outer[2]]) in _ORG_NOUNS and entity.kind == "unknown":
+                entity.kind = "organisation"
+            subject_first = outer[0]
+        else:
+            subject_first = name_between[0]
+    else:
+        span = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
+        if span is None:
+            span = _passive_agent(a, v - 1, first)
+            if span is None:
+                if strength == "speech" and before >= first and a.words[before] == ",":
+                    return _inverted_attribution(a, v, end, sentence, strength)  # "..., said the minister"
+                return None
+        if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
+            return None
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject_first = span[0]
+    if entity is None:
+        return None
+    if organisation_evidence and entity.kind != "organisation" and not entity.role:
+        entity.kind, entity.gender = "organisation", None
+    else:
+        _note_evidence(entity, role, person_evidence or age_or_role_seen and bool(role), gender)
+    return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
+                       subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
+                       entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _follows_quotation(a: _Analysis, position: int) -> bool:
+    """Whether only commas and spaces separate `position` from the end of a quotation."""
+    k = bisect_right(a.quotation_ends, position) - 1
+    return k >= 0 and _ADJACENT_MARKS.fullmatch(a.document.text, a.quotation_ends[k], position) is not None
+
+
+_ADJACENT_MARKS = re.compile(r"[\s,]*")
+
+
+def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
+    span = _np_after(a, v + 1, end)
+    if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None:
+        return None
+    role, person, gender, _ = _appositive_after(a, span[1], end)
+    _note_evidence(entity, role, person, gender)
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
+                       subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
+                       entity=entity, inverted=True, strength=strength, sentence=sentence)
+
+
+def _looks_like_common_noun(a: _Analysis, i: int, strength: str) -> bool:
+    """A lone capitalised word opening a sentence that nothing marks as a name: "Photographs showed ..."."""
+    low = _bare(a.lowers[i])
+    if low in _STATES or low in _HEAD_NOUNS or low in _SUBJECT_PRONOUNS or _is_acronym(a.words[i]):
+        return False
+    if any(e.kind != "unknown" and low in e.name.lower().split() for e in a.entities.values()):
+        return False
+    return strength != "speech" or low in _DOCUMENT_NOUNS or low[:-1] in _DOCUMENT_NOUNS
+
+
+def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentence: int, v: int,
+                      strength: str) -> Attribution | None:
+    k = as_index - 1
+    while k >= first and a.lowers[k] not in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+        k -= 1
+    if k < first:
+        return None
+    span = _np_after(a, k + 1, as_index)
+    if span is None and k - 2 >= first and a.lowers[k - 1] in ("was", "were", "is", "are", "been"):
+        span = _np_before(a, k - 2, first)  # "the minister was quoted as saying"
+        if span is not None:
+            entity = _entity(a, span, a.starts[v], sentence)
+            if entity is None:
+                return None
+            return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end),
+                               subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                               inverted=False, strength=strength, sentence=sentence)
+    if span is None:
+        return None
+    name_first = span[1] + 2
+    if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
+            and _is_name_word(a, name_first):
+        name_last = name_first
+        while name_last + 1 < as_index and _is_name_word(a, name_last + 1):
+            name_last += 1
+        entity = _entity(a, (name_first, name_last, name_last), a.starts[v], sentence)
+        if entity is not None and not entity.role:
+            start_role = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+            entity.role = _text(a, start_role, span[1])
+            if entity.kind == "unknown":
+                entity.kind = "person"
+        subject = (name_first, name_last)
+    else:
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject = (span[0], span[1])
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[k], end=_tail_end(a, v, end), subject_start=a.starts[subject[0]],
+                       subject_end=a.ends[subject[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
+
+
+def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
+    span = _np_after(a, first, end)
+    if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
+        return None
+    return _entity(a, span, a.starts[first], sentence)

@@ -1,0 +1,92 @@
+"""The words speaker rules apply: lexicons compiled once at import, plus the grammar words of English.
+
+News vocabulary (speech verbs, titles, nouns for people and bodies, states,
+gendered words, pronouns) comes from `lexicons/`; the closed classes below
+(function words, connectors inside names, modals, relatives) are grammar, not
+news vocabulary, and stay in code. `_TOKEN` is the tokenizer every rule reads.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+
+_SPEECH = frozenset(lexicons.words("speech_verbs"))
+_REPORT = frozenset(lexicons.words("speech_report_verbs")) - _SPEECH
+_VOICE_BREAKS = frozenset(lexicons.words("speaker_voice_breaks"))
+_TITLE_PHRASES = frozenset(tuple(t.lower().split()) for t in lexicons.words("titles"))
+_TITLE_WORDS = frozenset(w for phrase in _TITLE_PHRASES for w in phrase) - {"of", "the", "in"}
+_TITLE_HEADS = frozenset(phrase[-1] for phrase in _TITLE_PHRASES)
+_TITLE_ABBREVIATIONS = tuple(lexicons.words("titles_abbreviated"))
+_NOUNS = lexicons.table("speaker_nouns")
+_ORG_NOUNS = frozenset(_NOUNS["organisation"])
+_PEOPLE_NOUNS = frozenset(w for entry in _NOUNS["people"] for w in entry.split()[-1:])
+_PERSON_NOUNS = frozenset(_NOUNS["person"])
+_DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
+_SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
+_HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
+_ORG_NAME_WORDS = frozenset(lexicons.words("speaker_org_name_words")) | _ORG_NOUNS
+_STATES = frozenset(s.lower() for s in lexicons.words("speaker_states") + lexicons.words("speaker_armed_groups"))
+_COUNTRIES = _STATES - frozenset(s.lower() for s in lexicons.words("speaker_armed_groups"))
+_GENDER = lexicons.table("speaker_gender")
+_FEMALE_WORDS = frozenset(_GENDER["female_words"])
+_MALE_WORDS = frozenset(_GENDER["male_words"])
+_FEMALE_GIVEN = frozenset(_GENDER["female_given"])
+_MALE_GIVEN = frozenset(_GENDER["male_given"])
+_FEMALE_ENDINGS = tuple(_GENDER["female_surname_endings"])
+_MALE_ENDINGS = tuple(_GENDER["male_surname_endings"])
+_PRONOUNS = {k: v for k, v in lexicons.table("pronouns").items() if not k.startswith("_")}
+_SUBJECT_PRONOUNS = frozenset(p for p in ("he", "she", "it", "they") if p in _PRONOUNS)
+_POSSESSIVE_PRONOUNS = frozenset(p for p in ("his", "her", "its", "their") if p in _PRONOUNS)
+
+# Grammar, not news vocabulary: words a name phrase never contains, words that
+# may stand between a subject and its verb, and connectors inside names.
+_FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet that this these those which who whom whose what where when while
+as at by for from in into of on onto to with without within over under about after before since
+until than then there here if because though although also not no never only just even still
+is was were are be been being has have had do does did will would shall should can could may might must
+it its he his she her they their them we our us i my me you your one ones
+said says say told tell according however meanwhile moreover instead
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
+january february march april june july august september october november december
+earlier later last next this week month year morning evening night afternoon
+several most many some both all few other others each every another such
+""".split())
+_BETWEEN_SUBJECT_AND_VERB = frozenset("""
+also has have had would will could may might later earlier then again previously separately
+reportedly repeatedly not never already only just further publicly officially initially first
+now today yesterday tonight subsequently quickly immediately since once likewise too both all
+""".split())
+_WEEKDAY_OR_TIME = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
+""".split())
+_NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
+                              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "la", "le", "y", "without"})
+_ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
+_PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
+_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "must", "should", "shall", "to"})
+_NOUN_MARKERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+                           "these", "those", "neither", "either", "each", "every", "no", "any", "some", "one",
+                           "another", "such", "latest", "new", "official", "initial", "final"}) | _MODALS
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "yet"})
+_SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since", "although", "though", "if",
+                                    "unless", "whereas", "so", "or", "nor", "then"}
+
+_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
+    r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
+    r"|\d[\d,.]*\d|\d"                          # numbers with separators
+    r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
+    r"|[A-Z]\.(?=\s+[A-Z])"                     # an initial: George W. Harlan
+    r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
+    r"|[^\w\s]"                                 # one punctuation mark
+)
+_CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|bin|ibn|abu|abd|de|di|da|van|von|d|o|mc|mac)[-'][A-Z]")
+_QUOTE_MARKS = frozenset("“”\"«»„")
+
+_AGE_NOUN = re.compile(r"\d+-year-old")
+
+_WORDS = re.compile(r"\w+")
