@@ -58,7 +58,7 @@ def test_it_follows_daylight_saving_in_the_local_zone(published, utc):
 
 
 @pytest.mark.parametrize("sentence, utc", [
-    ("Moscow ordered a ceasefire from 6 p.m. Moscow time on Saturday.", "2024-03-02T15:00"),
+    ("A ceasefire ordered by Moscow took effect at 6 p.m. Moscow time on Saturday.", "2024-03-02T15:00"),
     ("A ceasefire took effect at 10:00 Kyiv time on Monday.", "2024-03-04T08:00"),
     ("The truce started at 16:00 UTC on Tuesday.", "2024-03-05T16:00"),
     ("The truce began at 6 a.m. Monday Moscow time.", "2024-03-04T03:00"),
@@ -103,6 +103,26 @@ def test_it_takes_a_weekday_to_be_this_week_looking_back_from_publication():
 
 def test_it_takes_a_weekday_in_a_future_clause_to_be_the_coming_one():
     assert starts_in("The truce will begin at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-11T00:00", "minute")]
+
+
+def test_it_takes_a_weekday_of_unclear_tense_to_be_the_nearer_one():
+    # published on a Wednesday: Thursday is tomorrow, Monday was two days ago
+    assert starts_in("Ceasefire due to begin on Thursday at 6am GMT, an official says.", WEDNESDAY) == [
+        ("2024-03-07T06:00", "hour")]
+    assert starts_in("A ceasefire from 6am GMT on Monday, an official says.", WEDNESDAY) == [
+        ("2024-03-04T06:00", "hour")]
+
+
+def test_it_reads_a_truce_still_to_begin_at_midnight_as_the_coming_midnight():
+    assert starts_in("The army announced a truce to take effect at midnight GMT.", WEDNESDAY) == [
+        ("2024-03-07T00:00", "minute")]
+
+
+def test_it_reads_an_infinitive_of_starting_as_future_unless_it_was_due():
+    assert starts_in("Officials confirmed a truce to begin at 2am GMT on Friday.", WEDNESDAY) == [
+        ("2024-03-08T02:00", "hour")]
+    assert starts_in("An earlier truce, due to begin at 2am GMT on Monday, fell apart.", WEDNESDAY) == [
+        ("2024-03-04T02:00", "hour")]
 
 
 def test_it_takes_a_present_tense_schedule_to_be_the_coming_weekday():

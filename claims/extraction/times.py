@@ -110,7 +110,12 @@ _FIGHTING_ENDS_AT = re.compile(
 )
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
-_FUTURE = re.compile(rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}", re.IGNORECASE)
+_FUTURE = re.compile(
+    rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
+    rf"|(?<!due )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",  # "a truce to begin at 2 a.m."
+    re.IGNORECASE,
+)
+_PAST = re.compile(rf"{_B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
 # "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
 _SINCE = re.compile(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
@@ -227,9 +232,8 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
     text = document.text
     claims = []
     for match in _DAY_START.finditer(text, sentence.start, sentence.end):
-        future = bool(_FUTURE.search(text, max(sentence.start, match.start() - 120), match.start()))
         around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
-        day = _parse_day(match.group("day"), document.published, future, around)
+        day = _parse_day(match.group("day"), document.published, _tense(text, sentence, match.start()), around)
         if day is None:
             continue
         zone = _place_set_in(text, match, sentence) or context.local_zone or context.article_zone or ZoneInfo("UTC")
@@ -305,12 +309,15 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         return None
     hour, minute, precision, certain = clock
     zone = _zone_for(document.text, match, sentence, context)
-    day = _day_for(document, match, sentence, context)
+    day, day_named = _day_for(document, match, sentence)
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
         return context.last_moment, precision, context.last_local
     if day is None:
         return None
+    if (match.group("named") or "").lower() == "midnight" and not day_named \
+            and _tense(document.text, sentence, match.start()) == "future":
+        day += timedelta(days=1)  # "a truce to take effect at midnight": the coming one
     local = datetime.combine(day, time(hour, minute), tzinfo=zone)
     moment = local
     if match.group("ph"):
@@ -400,23 +407,35 @@ def _dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
     return ZoneInfo(counts.most_common(1)[0][0])
 
 
-def _day_for(document: Document, match: re.Match, sentence: Sentence, context: _Context) -> date | None:
+def _tense(text: str, sentence: Sentence, position: int) -> str | None:
+    """"future" when the words before a time look ahead, "past" when the sentence says the start
+    is behind us ("took effect", "was due to"), else None: the nearest such day is meant."""
+    if _FUTURE.search(text, max(sentence.start, position - 120), position):
+        return "future"
+    if _PAST.search(text, sentence.start, sentence.end):
+        return "past"
+    return None
+
+
+def _day_for(document: Document, match: re.Match, sentence: Sentence) -> tuple[date | None, bool]:
+    """The local day of a time, and whether the article named it (not just the publication date)."""
     text, published = document.text, document.published
-    future = bool(_FUTURE.search(text, max(sentence.start, match.start() - 120), match.start()))
+    tense = _tense(text, sentence, match.start())
     # the clock itself ("from 1900 local time") is no year
     around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
     if match.group("day") or match.group("day0"):
-        return _parse_day(match.group("day") or match.group("day0"), published, future, around)
+        return _parse_day(match.group("day") or match.group("day0"), published, tense, around), True
     earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
-    if earlier and not future:
-        # "Putin on Saturday ordered a truce from 6 p.m.": the day the sentence is about. In a
-        # future clause ("announced on Tuesday that the fighting would end at 4 a.m.") that day
-        # is the announcement's, and the start comes after it: the publication day is the better guess.
-        return _parse_day(earlier[-1].group("day"), published, False, around)
-    return published
+    if earlier:
+        # "on Thursday at 6am" names the start's day; "announced the deal on Tuesday, saying the
+        # fighting would end at 4 a.m." names the announcement's, and the start comes after it.
+        attached = match.start() - earlier[-1].end() <= 25
+        if attached or tense != "future":
+            return _parse_day(earlier[-1].group("day"), published, tense, around), True
+    return published, False
 
 
-def _parse_day(phrase: str, published: date | None, future: bool, sentence_text: str) -> date | None:
+def _parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
     words = _normal(phrase).replace(",", " ").replace(".", " ").split()
     if not words:
         return None
@@ -426,7 +445,11 @@ def _parse_day(phrase: str, published: date | None, future: bool, sentence_text:
     if weekday is not None:
         if published is None:
             return None
-        return _weekday_date(weekday, published, future or "next" in words, "last" in words)
+        if "next" in words:
+            tense = "future"
+        elif "last" in words:
+            tense = "last"
+        return _weekday_date(weekday, published, tense)
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
     if month is None or day_number is None:
@@ -452,12 +475,15 @@ def _parse_day(phrase: str, published: date | None, future: bool, sentence_text:
         return None
 
 
-def _weekday_date(weekday: int, published: date, future: bool, last: bool) -> date:
-    """News weekdays mean this week's: the latest such day up to publication, or the next one for the future."""
+def _weekday_date(weekday: int, published: date, tense: str | None) -> date:
+    """News weekdays mean this week's: the publication day itself, else looking back when the start is
+    past, ahead when it is to come, and otherwise whichever is nearer (back up to three days)."""
     back = (published.weekday() - weekday) % 7
-    if last:
+    if tense == "last":
         return published - timedelta(days=back or 7)
-    if future and back:
+    if back == 0:
+        return published
+    if tense == "future" or (tense is None and back > 3):
         return published + timedelta(days=7 - back)
     return published - timedelta(days=back)
 
@@ -472,8 +498,7 @@ def _utc_equivalent(match: re.Match, local: datetime, document: Document, senten
     if hour is None or hour > 23:
         return local
     if match.group("pday"):
-        future = bool(_FUTURE.search(document.text, max(sentence.start, match.start() - 120), match.start()))
-        day = _parse_day(match.group("pday"), document.published, future,
+        day = _parse_day(match.group("pday"), document.published, _tense(document.text, sentence, match.start()),
                          document.text[sentence.start:sentence.end])
         if day:
             return datetime.combine(day, time(hour, minute), tzinfo=timezone.utc)
