@@ -75,6 +75,15 @@ def test_it_reads_zones_written_as_offsets(sentence, utc):
     assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]
 
 
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce began at noon local time (10am BST) on Friday.", "2024-07-12T09:00"),
+    ("A truce was to begin at 2am on Friday (midnight UK time).", "2024-07-11T23:00"),
+    ("The truce began at seven pm local time [16:00 GMT] on Friday.", "2024-07-12T16:00"),
+])
+def test_it_reads_a_bracketed_equivalent_in_any_named_zone(sentence, utc):
+    assert [start for start, _ in starts_in(sentence, date(2024, 7, 12))] == [utc]
+
+
 def test_it_reads_a_bracketed_utc_time_after_the_day():
     assert starts_in("The truce took effect at noon on Saturday (0900 GMT).", WEDNESDAY) == [
         ("2024-03-02T09:00", "minute")]

@@ -12,15 +12,16 @@ precision "day". The rule names say what fixed the moment: ceasefire.utc_equival
 ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_only.
 
 Resolution, in order of trust:
-- a parenthesised UTC/GMT equivalent, "(1600 GMT)";
+- a bracketed equivalent in a named zone, "(1600 GMT)", "(10am BST)", "[16:00 GMT]";
 - a named zone, "Moscow time", "GMT";
 - "local time" or no zone: the zone of the places named in the sentence, else of
   the ceasefire read just before, else of the places the article names most
   (lexicons/place_zones.json), through the IANA database, daylight saving included.
 Days come from the words attached to the time ("on Saturday", "on October 10"),
 else a day named earlier in the sentence, else the day of the ceasefire read
-just before, else the publication date. Weekdays mean the current week's,
-looking back from the publication date unless the clause speaks of the future.
+just before, else the publication date. Weekdays mean the current week's: looking back when
+the sentence puts the start behind us ("took effect", "was due to"), ahead when
+it looks forward ("will", "is set to", "a truce to begin"), else the nearer one.
 """
 from __future__ import annotations
 
@@ -85,13 +86,17 @@ _CLOCK = (
     rf"|(?P<h6>{_phrases(_HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
     rf"|(?P<h7>{_phrases(_HOUR_WORDS)})\s+(?P<ap7>{_AMPM}))"
 )
-_UTC_CLOCK = rf"(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{_AMPM})?\s*(?:GMT|UTC|Z){_E}"
+# the bracketed equivalent: "(0800 GMT)", "(16:00 GMT)", "(10am BST)", "(midnight UK time)", "[16:00 GMT]"
+_UTC_CLOCK = (
+    rf"(?:(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{_AMPM})?|(?P<pnamed>{_phrases(_NAMED_TIMES)}))"
+    rf"\s*(?P<pzone>{_phrases(_ZONE_NAMES)}){_E}"
+)
 # "GMT+3", "UTC-05:00": a zone written as its offset
 _OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 _TIME = re.compile(
     rf"{_B}{_CLOCK}(?:\s*\(?(?P<offset>{_OFFSET})\)?|\s+(?P<zone>{_ZONE}))?"
-    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{_DAY})(?=\s*\())?"
-    rf"(?:\s*\(\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*\))?"
+    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{_DAY})(?=\s*[(\[]))?"
+    rf"(?:\s*[(\[]\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*[)\]])?"
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY})(?:\s+(?P<zone2>{_ZONE}))?)?",
     re.IGNORECASE,
 )
@@ -217,7 +222,7 @@ def _written_zone(match: re.Match) -> bool:
 
 def _rule_for(match: re.Match) -> str:
     """Which evidence fixed the moment: a bracketed UTC time, a zone written out, or the article's places."""
-    if match.group("ph"):
+    if match.group("pzone"):
         return "ceasefire.utc_equivalent"
     if match.group("offset"):
         return "ceasefire.utc_offset"
@@ -320,9 +325,9 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         day += timedelta(days=1)  # "a truce to take effect at midnight": the coming one
     local = datetime.combine(day, time(hour, minute), tzinfo=zone)
     moment = local
-    if match.group("ph"):
+    if match.group("pzone"):
         moment = _utc_equivalent(match, local, document, sentence)
-        if match.group("pm"):
+        if match.group("pm") or match.group("pnamed"):
             precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not
         # the bracket tells the true offset of "local time": later times in the article reuse it
         offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
@@ -489,20 +494,22 @@ def _weekday_date(weekday: int, published: date, tense: str | None) -> date:
 
 
 def _utc_equivalent(match: re.Match, local: datetime, document: Document, sentence: Sentence) -> datetime:
-    """The parenthesised GMT/UTC time, on the UTC day nearest the local moment (or the day it names)."""
-    hour = int(match.group("ph"))
-    minute = int(match.group("pm") or 0)
-    if match.group("pm") is None and len(match.group("ph")) > 2:
-        hour, minute = divmod(int(match.group("ph")), 100)
-    hour = _twenty_four(hour, match.group("pap")) if match.group("pap") else hour
+    """The bracketed equivalent time in its own zone, on the day it names or else the one nearest the local moment."""
+    zone = _zone_name(match.group("pzone")) or timezone.utc
+    if match.group("pnamed"):
+        hour, minute = _NAMED_TIMES[match.group("pnamed").lower()]
+    else:
+        hour = int(match.group("ph"))
+        minute = int(match.group("pm") or 0)
+        hour = _twenty_four(hour, match.group("pap")) if match.group("pap") else hour
     if hour is None or hour > 23:
         return local
     if match.group("pday"):
         day = _parse_day(match.group("pday"), document.published, _tense(document.text, sentence, match.start()),
                          document.text[sentence.start:sentence.end])
         if day:
-            return datetime.combine(day, time(hour, minute), tzinfo=timezone.utc)
-    anchor = local.astimezone(timezone.utc)
-    candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=timezone.utc)
+            return datetime.combine(day, time(hour, minute), tzinfo=zone)
+    anchor = local.astimezone(zone)
+    candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=zone)
                   for shift in (-1, 0, 1)]
     return min(candidates, key=lambda candidate: abs(candidate - anchor))
