@@ -52,6 +52,13 @@ class ApiViewSet(viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
     action_permissions: dict[str, list[str]] = {}
 
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Filters, search and ordering shape lists; one object is found by its id
+        # alone (what a user may see is decided in get_queryset, not by filters).
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
     # DRF checks throttles after permissions, so floods of anonymous requests
     # would never be throttled (they all end in 401); check them first.
     def check_permissions(self, request: Request) -> None:
