@@ -14,12 +14,15 @@ ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_
 Resolution, in order of trust:
 - a bracketed equivalent in a named zone, "(1600 GMT)", "(10am BST)", "[16:00 GMT]";
 - a named zone, "Moscow time", "GMT";
-- "local time" or no zone: the zone of the places named in the sentence, else of
-  the ceasefire read just before, else of the places the article names most
-  (lexicons/place_zones.json), through the IANA database, daylight saving included.
+- "local time" or no zone: the place the sentence sets it "in", else what "local
+  time" meant for an earlier truce in the article (its bracketed equivalent
+  tells the offset), else the place the article names most, else any place in
+  the sentence (lexicons/place_zones.json), through the IANA database,
+  daylight saving included.
 Days come from the words attached to the time ("on Saturday", "on October 10"),
-else a day named earlier in the sentence, else the day of the ceasefire read
-just before, else the publication date. Weekdays mean the current week's: looking back when
+else a day named earlier in the sentence (not an announcement's day before a
+start still to come), else the publication date; a bare "eight o'clock" after
+"8 p.m." repeats that start. Weekdays mean the current week's: looking back when
 the sentence puts the start behind us ("took effect", "was due to"), ahead when
 it looks forward ("will", "is set to", "a truce to begin"), else the nearer one.
 """
