@@ -325,3 +325,8 @@ def test_it_makes_no_claim_of_numbers_that_count_no_casualties(sentence):
 
 def test_it_keeps_a_mixed_killed_or_wounded_count_out_of_the_contract():
     assert claims_in("Aid agencies say more than 900 children have been killed or maimed.") == []
+    assert claims_in("A witness said he saw around 50 dead or wounded villagers.") == []
+
+
+def test_it_reads_serious_wounds_suffered():
+    assert tuples_in("Officials said 16 had suffered serious wounds.") == {("wounded", 16, None, "exact")}

@@ -160,6 +160,10 @@ _AND_MORE_AFTER = re.compile(
     rf"(?:{_PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE
 )
 _AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
+# the second half of a mixed outcome: "dead| or wounded"
+_MIXED_TAIL = re.compile(
+    rf"\s+(?:{_phrases(' '.join(phrase.split()[1:]) for phrase in _OUTCOMES['after_count'][''])}){_E}", re.IGNORECASE
+)
 _OUTCOME_OF_WORD = {**_VERBS_BEFORE, **_AFTER_COUNT}
 _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNORECASE)
 _PROJECTION_WORDS = frozenset(_GRAMMAR["projection_words"])
@@ -297,8 +301,8 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
 
 def _count_noun(text: str, begin: int, end: int) -> _Found | None:
     match = _COUNT_NOUN.match(text, begin, end)
-    if not match:
-        return None
+    if not match or _MIXED_TAIL.match(text, match.end(), end):
+        return None  # "50 dead or wounded civilians": no outcome the contract can hold
     outcome = _COUNT_NOUNS[_normal(match.group("outcome"))]
     return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
 
