@@ -142,6 +142,11 @@ def test_it_reads_an_active_verb_before_the_count():
         ("killed", 7, None, "at_least"), ("wounded", 1, None, "exact")}
 
 
+def test_it_reads_other_verbs_of_killing():
+    assert tuples_in("Gunmen murdered 6 farmers. Police said 3 guards were gunned down.") == {
+        ("killed", 6, None, "exact"), ("killed", 3, None, "exact")}
+
+
 def test_it_reads_a_count_after_the_or_all():
     assert tuples_in("The crash killed all 7 passengers and injured the 2 pilots.") == {
         ("killed", 7, None, "exact"), ("wounded", 2, None, "exact")}
