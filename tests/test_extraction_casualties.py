@@ -142,6 +142,10 @@ def test_it_reads_an_active_verb_before_the_count():
         ("killed", 7, None, "at_least"), ("wounded", 1, None, "exact")}
 
 
+def test_it_does_not_count_the_attackers_of_an_active_verb():
+    assert tuples_in("Police said two gunmen had killed five worshippers.") == {("killed", 5, None, "exact")}
+
+
 def test_it_reads_other_verbs_of_killing():
     assert tuples_in("Gunmen murdered 6 farmers. Police said 3 guards were gunned down.") == {
         ("killed", 6, None, "exact"), ("killed", 3, None, "exact")}

@@ -296,6 +296,8 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     bare = not linking
     if bare and _A_COUNT_FOLLOWS.match(text, match.end(), end):
         return None  # "five soldiers killed 12 civilians": the second count is the casualty
+    if _PERFECT_WORDS & set(linking) and "been" not in linking and _normal(match.group("outcome")) in _VERBS_BEFORE:
+        return None  # "two gunmen had killed five people": the count did the killing
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
 
 
