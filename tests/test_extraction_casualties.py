@@ -144,6 +144,7 @@ def test_it_reads_an_active_verb_before_the_count():
 
 def test_it_does_not_count_the_attackers_of_an_active_verb():
     assert tuples_in("Police said two gunmen had killed five worshippers.") == {("killed", 5, None, "exact")}
+    assert tuples_in("Two gunmen killed a policeman at the gate.") == set()
 
 
 def test_it_reads_other_verbs_of_killing():

@@ -169,6 +169,9 @@ _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNO
 _PROJECTION_WORDS = frozenset(_GRAMMAR["projection_words"])
 _PERFECT_WORDS = frozenset(_GRAMMAR["perfect_words"])
 _PROJECTION = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['projection_words'])}){_E}", re.IGNORECASE)
+_AN_OBJECT_FOLLOWS = re.compile(
+    rf"\s+(?:a|an|his|her|their|its|our|several|many|some|dozens|scores|hundreds|thousands|one|two|three|four|five)"
+    rf"\s+[A-Za-z]", re.IGNORECASE)
 _NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
@@ -294,8 +297,9 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     if _PROJECTION_WORDS & set(linking) and not _PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
-    if bare and _A_COUNT_FOLLOWS.match(text, match.end(), end):
-        return None  # "five soldiers killed 12 civilians": the second count is the casualty
+    if bare and (_A_COUNT_FOLLOWS.match(text, match.end(), end) or (
+            _normal(match.group("outcome")) in _VERBS_BEFORE and _AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
+        return None  # "five soldiers killed 12 civilians", "two gunmen killed a policeman": the count acted
     if _PERFECT_WORDS & set(linking) and "been" not in linking and _normal(match.group("outcome")) in _VERBS_BEFORE:
         return None  # "two gunmen had killed five people": the count did the killing
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
