@@ -169,9 +169,8 @@ _OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNO
 _PROJECTION_WORDS = frozenset(_GRAMMAR["projection_words"])
 _PERFECT_WORDS = frozenset(_GRAMMAR["perfect_words"])
 _PROJECTION = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['projection_words'])}){_E}", re.IGNORECASE)
-_AN_OBJECT_FOLLOWS = re.compile(
-    rf"\s+(?:a|an|his|her|their|its|our|several|many|some|dozens|scores|hundreds|thousands|one|two|three|four|five)"
-    rf"\s+[A-Za-z]", re.IGNORECASE)
+# the start of an object after a verb: "killed a policeman", "wounded several others"
+_AN_OBJECT_FOLLOWS = re.compile(rf"\s+(?:{_phrases(_GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
 _NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
