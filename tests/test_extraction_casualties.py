@@ -65,6 +65,11 @@ def test_it_reads_people_taken_prisoner_or_hostage_as_captured():
         ("captured", 23, None, "exact"), ("captured", 2, None, "exact")}
 
 
+def test_it_reads_a_group_of_two_kinds_of_people():
+    [claim] = claims_in("At least 14 soldiers and civilians were killed in the raid.")
+    assert (claim["count"], claim["group"]) == (14, "soldiers and civilians")
+
+
 def test_it_reads_a_count_of_its_own_soldiers():
     [claim] = claims_in("The army said 212 of its soldiers had been killed since March.")
     assert (claim["count"], claim["group"]) == (212, "soldiers")

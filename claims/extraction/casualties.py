@@ -95,13 +95,13 @@ _MODIFIER = (
 _PERSON = _phrases(_GROUP_NOUNS)
 _GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E})"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?)"
 )
 # Any noun phrase may name who died ("six divers are still missing"); the words after the
 # number are still checked against measures and equipment, and captures need people.
 _ANY_GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E})"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?)"
 )
 _FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
 _LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
