@@ -154,6 +154,11 @@ def test_it_reads_an_explicit_date_in_the_publication_year():
         ("2024-02-29T12:00", "minute")]
 
 
+def test_it_lets_a_date_after_the_weekday_settle_the_week():
+    assert starts_in("The truce is set to begin at 10 a.m. GMT on Thursday, 28 March.", WEDNESDAY) == [
+        ("2024-03-28T10:00", "hour")]
+
+
 def test_it_takes_the_year_named_in_the_sentence():
     assert starts_in("In 2021, a truce began at noon GMT on May 21 after eleven days of war.", WEDNESDAY) == [
         ("2021-05-21T12:00", "minute")]

@@ -73,10 +73,14 @@ def _names_then_abbreviations(table: dict[str, int]) -> str:
 
 _WEEKDAY = _names_then_abbreviations(_WEEKDAYS)
 _MONTH = _names_then_abbreviations(_MONTHS)
+_DATE = (
+    rf"(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{_E}(?:,?\s+\d{{4}}{_E})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}{_E})?)"
+)
 _DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{_E}(?:,?\s+\d{{4}}{_E})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}{_E})?"
+    rf"(?:,?\s+(?:the\s+)?{_DATE})?"  # "Thursday, 30 November": the date settles the week
+    rf"|{_DATE}"
     rf"|(?:{_phrases(_RELATIVE_DAYS)}){_E})"
 )
 _CLOCK = (
@@ -450,7 +454,9 @@ def _parse_day(phrase: str, published: date | None, tense: str | None, sentence_
     if " ".join(words) in _RELATIVE_DAYS:
         return published + timedelta(days=_RELATIVE_DAYS[" ".join(words)]) if published else None
     weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    if weekday is not None:
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and not (w in _WEEKDAYS)), None)
+    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
+    if weekday is not None and (month is None or day_number is None):
         if published is None:
             return None
         if "next" in words:
@@ -458,8 +464,6 @@ def _parse_day(phrase: str, published: date | None, tense: str | None, sentence_
         elif "last" in words:
             tense = "last"
         return _weekday_date(weekday, published, tense)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
     if month is None or day_number is None:
         return None
     explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
