@@ -149,6 +149,15 @@ def test_it_reads_yesterday_from_the_publication_date():
         ("2024-03-05T18:00", "hour")]
 
 
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce took effect at 11 p.m. GMT last night.", "2024-03-05T23:00"),
+    ("The truce takes effect at 6 p.m. GMT today.", "2024-03-06T18:00"),
+    ("The truce will take effect at 6 a.m. GMT tomorrow.", "2024-03-07T06:00"),
+])
+def test_it_reads_days_named_relative_to_publication(sentence, utc):
+    assert [start for start, _ in starts_in(sentence, WEDNESDAY)] == [utc]
+
+
 def test_it_reads_an_explicit_date_in_the_publication_year():
     assert starts_in("Mediators announced a truce starting at 12:00 GMT on February 29.", WEDNESDAY) == [
         ("2024-02-29T12:00", "minute")]
