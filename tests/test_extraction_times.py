@@ -249,6 +249,11 @@ def test_it_does_not_take_an_opening_time_whose_verb_of_starting_is_far_off():
     assert starts_in("At 3 p.m. GMT the talks ended, and much later the truce took effect.", WEDNESDAY) == []
 
 
+def test_it_reads_a_regime_of_calm_as_a_truce():
+    assert starts_in('The "regime of calm" began at 01:00 on Wednesday (22:00 GMT on Tuesday).', WEDNESDAY) == [
+        ("2024-03-05T22:00", "minute")]
+
+
 def test_it_reads_a_start_whose_subject_refers_back_to_the_truce_before():
     assert starts_in("A truce was agreed on Friday. It took effect at 0800 GMT on Saturday.", WEDNESDAY) == [
         ("2024-03-02T08:00", "minute")]
