@@ -151,6 +151,7 @@ _RUNNING_TOTAL = re.compile(
     rf"{_B}(?:{_phrases(_INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{_QUALNUM}",
     re.IGNORECASE,
 )
+_RUNNING_TOTAL_KEYS = _keys(_INHERIT_CUES["running_total"])
 _CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 _OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
@@ -235,6 +236,8 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
 
 
 def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
+    """The claims of one sentence, one per count: count-first rules, then verb-first and toll rules,
+    then the counts that lean on a claim before them (coordinated, continued, running totals)."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
     if not any(key in lowered for key in _ANCHOR_KEYS):
@@ -266,7 +269,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end))
-    if "total" in lowered or "tally" in lowered or "figure" in lowered:
+    if any(key in lowered for key in _RUNNING_TOTAL_KEYS):
         for match in _RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
     if any(key in lowered for key in _OF_THEM_KEYS):
