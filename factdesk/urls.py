@@ -8,3 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
 ]
+
+handler404 = "factdesk.error_pages.not_found"
+handler500 = "factdesk.error_pages.server_error"
