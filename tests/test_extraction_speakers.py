@@ -334,3 +334,38 @@ def test_a_seat_of_government_speaks_for_it():
     document = segment(text)
     speaker = statement_speaker(document, text.index("2 British"))
     assert (speaker.name, speaker.kind) == ("Downing Street", "organisation")
+
+
+# --- generalisation round: unnamed, plural and trailing sources ---------------------------
+
+def test_an_unnamed_official_is_a_speaker_even_though_official_can_be_an_adjective():
+    text = "Militants overran the checkpoint, a provincial police official said, adding that six guards died."
+    assert speaker_of(text, "six guards") == "provincial police official"
+
+
+def test_a_pronoun_refers_back_to_an_unnamed_official():
+    text = ("Militants overran the checkpoint, a provincial police official said. "
+            "He said 11 attackers were also killed.")
+    assert speaker_of(text, "11 attackers") == "provincial police official"
+
+
+def test_a_local_official_told_reporters():
+    text = "The bombing killed at least 23 shoppers, a district official told reporters."
+    assert speaker_of(text, "at least 23") == "district official"
+
+
+def test_two_sources_joined_after_the_figure_both_speak():
+    text = "The ambush killed at least 31 police officers, two military sources and a local official said."
+    name = speaker_of(text, "at least 31")
+    assert "military sources" in name and "local official" in name
+
+
+def test_a_trailing_said_takes_the_name_after_the_verb_not_the_list_before_it():
+    text = ("The landslides buried 58 homes in villages across Rolpa, Rukum and Salyan, said Bina Gurung, "
+            "a district administrator.")
+    assert speaker_of(text, "58 homes") == "Bina Gurung"
+
+
+def test_a_trailing_said_with_a_title_after_a_list_of_places():
+    text = "Storms flattened 300 houses in Tete, Sofala and Manica, said the provincial governor."
+    assert speaker_of(text, "300 houses") == "provincial governor"

@@ -89,6 +89,10 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
         if x.strength == "according":
             return x.entity
     for x in candidates:
+        if x.inverted and a.starts[x.verb] > position:
+            gap = text[position:a.starts[x.verb]]
+            if gap.rstrip().endswith(",") and not _voice_breaks(gap):
+                return x.entity  # "... in three districts, said Kamal Thapa"
         if x.subject_start > position and not x.inverted:
             gap = text[position:x.subject_start]
             # ", police said" closes the sentence; "the 50 it reported" names its source right after

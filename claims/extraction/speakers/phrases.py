@@ -79,13 +79,16 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
-    # "police and residents said": a coordinated subject of two speakers
-    if first - 2 >= floor and a.lowers[first - 1] == "and" and not a.quoted[first - 2] \
-            and (_bare(a.lowers[first - 2]) in _HEAD_NOUNS or _is_name_word(a, first - 2)):
-        other = _np_before(a, first - 2, floor)
+    # "police and residents said", "two security sources and a local official said": two speakers
+    joint = first - 1
+    if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
+        joint -= 1
+    if joint - 1 >= floor and a.lowers[joint] == "and" and not a.quoted[joint - 1] \
+            and (_bare(a.lowers[joint - 1]) in _HEAD_NOUNS or _is_name_word(a, joint - 1)):
+        other = _np_before(a, joint - 1, floor)
         titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
                      for k in range(other[0] if other else first, i + 1))
-        if other and other[1] == first - 2 and not titled:  # "President X and Prime Minister Y": two people
+        if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
             first = other[0]
     return first, i, head
 

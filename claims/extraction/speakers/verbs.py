@@ -93,7 +93,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     before = v - 1
     if v > first and a.caps[v]:
         return None  # "the United States": a capitalised verb form mid-sentence is a name
-    if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")):
+    if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")) \
+            and not _finite_after_person(a, before, v):
         return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
@@ -117,6 +118,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                                subject_end=a.starts[v], entity=entity, inverted=False, strength=strength,
                                sentence=sentence)
         return None
+    # "... spread across three districts, said Kamal Thapa, an official": the name after the verb closes it
+    if low in _INTRANSITIVE_SPEECH and before >= first and a.words[before] == "," and _closes_clause(a, v, end):
+        inverted = _inverted_attribution(a, v, end, sentence, strength)
+        if inverted is not None:
+            return inverted
     i = before
     while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
                           (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
@@ -220,6 +226,27 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _closes_clause(a: _Analysis, v: int, end: int) -> bool:
+    """Whether a noun phrase right after the verb runs to the end of the clause: ", said Nina, a nurse"."""
+    span = _np_after(a, v + 1, end)
+    if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
+        return False
+    if any(a.lowers[k] not in ("the", "a", "an") for k in range(v + 1, span[0])):
+        return False
+    after = span[1] + 1
+    return after >= end or a.words[after] in (",", ".", ";", ":", "—", "–") or a.words[after] in _QUOTE_MARKS
+
+
+def _finite_after_person(a: _Analysis, before: int, v: int) -> bool:
+    """"a local official said": a marker that is also a person noun, then a past or finite speech verb."""
+    return a.lowers[before] in _PERSON_NOUNS and (a.lowers[v] in _FINITE_SPEECH or a.lowers[v].endswith("ed"))
+
+
+# verbs with no object, so the noun phrase after them is their subject ("told Al Jazeera" has an object)
+_INTRANSITIVE_SPEECH = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "continued"})
+_FINITE_SPEECH = frozenset({"said", "says", "told", "tells", "wrote", "writes", "spoke", "speaks"})
 
 
 def _follows_quotation(a: _Analysis, position: int) -> bool:
