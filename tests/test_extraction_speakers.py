@@ -369,3 +369,24 @@ def test_a_trailing_said_takes_the_name_after_the_verb_not_the_list_before_it():
 def test_a_trailing_said_with_a_title_after_a_list_of_places():
     text = "Storms flattened 300 houses in Tete, Sofala and Manica, said the provincial governor."
     assert speaker_of(text, "300 houses") == "provincial governor"
+
+
+def test_according_to_figures_from_a_body_credits_the_body():
+    text = ("According to figures from the National Emergency Operations Centre (NEOC), 212 people have died "
+            "since the monsoon began.")
+    assert speaker_of(text, "212 people") == "National Emergency Operations Centre"
+
+
+def test_according_to_a_tally_by_a_body_credits_the_body():
+    text = "According to a tally by the state relief commission, 64 people drowned."
+    assert speaker_of(text, "64 people") == "state relief commission"
+
+
+def test_according_to_data_compiled_by_a_body_credits_the_body():
+    text = "At least 90 civilians were killed last month, according to data compiled by the Conflict Monitoring Group."
+    assert speaker_of(text, "At least 90") == "Conflict Monitoring Group"
+
+
+def test_according_to_a_plain_document_still_has_no_speaker():
+    text = "According to early reports, 15 people were hurt."
+    assert speaker_of(text, "15 people") is None

@@ -10,6 +10,7 @@ from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _is_name_word, _is_punct, _text
 from .vocabulary import (
     _AGE_NOUN,
+    _DOCUMENT_NOUNS,
     _FEMALE_WORDS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
@@ -218,8 +219,28 @@ def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | N
     return None
 
 
+def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
+    """Where the source begins in "figures from X", "a tally by X", "data compiled by X": after the
+    document and its preposition; `i` itself when no such document opens the phrase."""
+    k = i
+    while k < limit and k - i < 3 and not a.caps[k] and a.lowers[k] not in _SOURCE_PREPOSITIONS \
+            and _bare(a.lowers[k]) not in _DOCUMENT_NOUNS and not _is_punct(a, k) and not a.quoted[k]:
+        k += 1  # "the latest official", "a preliminary"
+    if k >= limit or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS:
+        return i
+    k += 1
+    if k < limit and a.lowers[k] in _AGENT_PARTICIPLES:
+        k += 1
+    if k + 1 < limit and a.lowers[k] in _SOURCE_PREPOSITIONS:
+        return k + 1
+    return i
+
+
+_SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
+
 _AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "provided", "given", "reported",
-                                "announced", "cited", "quoted"})
+                                "announced", "cited", "quoted", "gathered", "collected",
+                                "kept", "shared"})
 
 
 def _tail_end(a: _Analysis, v: int, end: int) -> int:

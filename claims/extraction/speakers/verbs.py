@@ -20,6 +20,7 @@ from .phrases import (
     _np_before,
     _np_with_postmodifier,
     _passive_agent,
+    _past_source_document,
     _tail_end,
 )
 from .references import _gender_in, _gender_of_words, _learn_gender
@@ -74,7 +75,7 @@ def _find_attributions(a: _Analysis) -> None:
 
 
 def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
-    span = _np_after(a, i + 2, end)
+    span = _np_after(a, _past_source_document(a, i + 2, end), end)
     if span is None:
         return None
     entity = _entity(a, span, a.starts[i], sentence)
