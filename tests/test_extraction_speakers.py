@@ -390,3 +390,10 @@ def test_according_to_data_compiled_by_a_body_credits_the_body():
 def test_according_to_a_plain_document_still_has_no_speaker():
     text = "According to early reports, 15 people were hurt."
     assert speaker_of(text, "15 people") is None
+
+
+def test_a_sentence_opening_connective_is_never_the_speaker():
+    text = "Separately, the Shan State Army, which holds the hills, said it had captured 22 soldiers."
+    assert speaker_of(text, "22 soldiers") == "Shan State Army"
+    text = "Meanwhile, the police, citing hospital staff, said 17 people were hurt."
+    assert speaker_of(text, "17 people") == "police"

@@ -28,6 +28,7 @@ from .tokens import _bare, _is_name_word, _is_punct, _sentence_bounds, _text
 from .vocabulary import (
     _BETWEEN_SUBJECT_AND_VERB,
     _CLAUSE_OPENERS,
+    _CONNECTIVES,
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
@@ -148,7 +149,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if segment_last < segment_first:
             return None
         head = a.lowers[segment_first]
-        if j < first or a.words[j] != "," or head in _SUBORDINATORS:
+        if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
@@ -227,6 +228,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
+    """"Separately," / "In a separate statement," before the comma at `stop`: the clause's subject follows it."""
+    return stop > first and all(a.lowers[k] in _CONNECTIVES for k in range(first, stop))
 
 
 def _closes_clause(a: _Analysis, v: int, end: int) -> bool:

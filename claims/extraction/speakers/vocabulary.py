@@ -52,7 +52,8 @@ monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april june july august september october november december
 earlier later last next this week month year morning evening night afternoon
 several most many some both all few other others each every another such
-""".split())
+""".split()) | frozenset(lexicons.words("speaker_connectives"))
+_CONNECTIVES = frozenset(lexicons.words("speaker_connectives"))
 _BETWEEN_SUBJECT_AND_VERB = frozenset("""
 also has have had would will could may might later earlier then again previously separately
 reportedly repeatedly not never already only just further publicly officially initially first
