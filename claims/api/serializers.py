@@ -2,6 +2,9 @@
 where they differ; none of them holds a business rule (the services do)."""
 from __future__ import annotations
 
+from django.conf import settings
+from django.utils import timezone
+from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -105,6 +108,62 @@ class ClaimSerializer(serializers.ModelSerializer):
                   "group", "effective_at", "precision", "confidence", "speaker", "document", "extracted_values",
                   "rule", "extractor", "extractor_version", "reviewed_by", "reviewed_at", "version", "etag",
                   "created_at", "updated_at"]
+
+
+class ClaimRowSerializer(ClaimSerializer):
+    """ClaimSerializer's output from a claims.selectors.claim_list_rows() row.
+
+    The claims list is the API's busiest read. Built field by field, DRF's
+    generic path looks up every attribute through its source and calls a
+    field per value: about a fifth of a millisecond per claim. This writes the
+    same keys in the same order with the same conversions from a values() dict
+    (tests/test_api_claims.py holds the two serializers to the same output).
+    Read-only: it serializes rows, it validates nothing.
+    """
+
+    @cached_property
+    def _datetime(self):
+        # DRF's DateTimeField, with the active time zone read once per response instead of once per value.
+        zone = timezone.get_current_timezone() if settings.USE_TZ else None
+        return serializers.DateTimeField(default_timezone=zone).to_representation
+
+    def to_representation(self, row: dict) -> dict:
+        _datetime = self._datetime
+        speaker_id = row["speaker_id"]
+        return {
+            "id": row["id"],
+            "kind": row["kind"],
+            "status": row["status"],
+            "text": row["text"],
+            "start": row["start"],
+            "end": row["end"],
+            "outcome": row["outcome"],
+            "count": row["count"],
+            "count_high": row["count_high"],
+            "qualifier": row["qualifier"],
+            "group": row["group"],
+            "effective_at": _datetime(row["effective_at"]),
+            "precision": row["precision"],
+            "confidence": row["confidence"],
+            "speaker": None if speaker_id is None else {
+                "id": speaker_id, "name": row["speaker__name"], "kind": row["speaker__kind"],
+                "role": row["speaker__role"],
+            },
+            "document": {
+                "id": row["document_id"], "title": row["document__title"], "url": row["document__url"],
+                "outlet": row["document__outlet__name"], "published_at": _datetime(row["document__published_at"]),
+            },
+            "extracted_values": row["extracted_values"],
+            "rule": row["rule"],
+            "extractor": row["extractor"],
+            "extractor_version": row["extractor_version"],
+            "reviewed_by": row["reviewed_by__username"],
+            "reviewed_at": _datetime(row["reviewed_at"]),
+            "version": row["version"],
+            "etag": f'"claim-{row["id"]}-v{row["version"]}"',  # Claim.etag, from the row
+            "created_at": _datetime(row["created_at"]),
+            "updated_at": _datetime(row["updated_at"]),
+        }
 
 
 class QuoteSummarySerializer(serializers.ModelSerializer):

@@ -161,7 +161,8 @@ def _claim_response(claim_id: int, *, status_code: int = status.HTTP_200_OK) -> 
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Claims, filtered, searched and ordered; cursor-paginated"),
+    list=extend_schema(summary="Claims, filtered, searched and ordered; cursor-paginated",
+                       responses=s.ClaimSerializer(many=True)),
     retrieve=extend_schema(summary="A claim with its evidence in context; the ETag header is its version",
                            responses=s.ClaimDetailSerializer),
 )
@@ -179,10 +180,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     ordering = ["-created_at"]
 
     def get_queryset(self) -> QuerySet:
-        return selectors.claim_list() if self.action == "list" else selectors.claim_detail()
+        # The list reads plain rows of only the columns it shows; one claim is a model instance.
+        return selectors.claim_list_rows() if self.action == "list" else selectors.claim_detail()
 
     def get_serializer_class(self):
-        return s.ClaimSerializer if self.action == "list" else s.ClaimDetailSerializer
+        return s.ClaimRowSerializer if self.action == "list" else s.ClaimDetailSerializer
 
     def retrieve(self, request: Request, pk: str) -> Response:
         claim = self.get_object()

@@ -1,0 +1,91 @@
+"""The busiest reads stay cheap: the claims list serializes plain rows exactly as
+the model serializer would, and a token request costs a fixed, small number of queries."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.utils import timezone as django_timezone
+from rest_framework.test import APIClient
+
+from claims.api.serializers import ClaimRowSerializer, ClaimSerializer
+from claims.api.tokens import token_create
+from claims.models import Claim
+from claims.selectors import claim_list, claim_list_rows
+from tests.conftest import ClaimFactory, DocumentFactory, SpeakerFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    cache.clear()
+
+
+def bearer_client(user) -> APIClient:
+    _, secret = token_create(user=user, name="reads", actor=user)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return client
+
+
+def test_a_list_row_serializes_exactly_as_the_model_serializer_would(reviewer):
+    speaker = SpeakerFactory(name="Idris Bello", role="police spokesman")
+    decided = ClaimFactory(speaker=speaker, effective_at=datetime(2025, 3, 2, 18, 30, tzinfo=timezone.utc),
+                           count_high=15, precision="minute", extracted_values={"count": 12, "note": "ünïcode"})
+    decided.status, decided.reviewed_by, decided.reviewed_at, decided.version = (
+        "approved", reviewer, datetime(2025, 3, 3, 9, 0, 0, 123456, tzinfo=timezone.utc), 3)
+    decided.save()
+    bare = ClaimFactory(kind="quote", document=DocumentFactory(outlet=None, published_at=None), speaker=None,
+                        count=None, outcome="", qualifier="", group="")
+
+    for claim in (decided, bare):
+        row = claim_list_rows().get(pk=claim.pk)
+        model = claim_list().get(pk=claim.pk)
+        assert ClaimRowSerializer(row).data == ClaimSerializer(model).data
+        assert list(ClaimRowSerializer(row).data) == ClaimSerializer.Meta.fields
+
+
+def test_list_rows_follow_the_active_time_zone_like_drf_does(db):
+    claim = ClaimFactory()
+    row = claim_list_rows().get(pk=claim.pk)
+    with django_timezone.override("Asia/Kolkata"):
+        fast = ClaimRowSerializer(row).data["created_at"]
+        slow = ClaimSerializer(Claim.objects.get(pk=claim.pk)).data["created_at"]
+    assert fast == slow
+    assert fast.endswith("+05:30")
+
+
+def test_a_token_request_for_the_claims_list_costs_three_queries(reader, django_assert_num_queries):
+    for _ in range(30):
+        ClaimFactory(speaker=SpeakerFactory())
+    client = bearer_client(reader)
+    client.get("/api/v1/claims/")  # the token's first use writes last_used_at once
+    with django_assert_num_queries(3):  # the token with its user, the user's permissions, the page
+        response = client.get("/api/v1/claims/", {"page_size": 25, "status": "pending"})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 25
+
+
+def test_a_token_request_for_one_claim_costs_three_queries(reader, django_assert_num_queries):
+    claim = ClaimFactory(speaker=SpeakerFactory())
+    client = bearer_client(reader)
+    client.get(f"/api/v1/claims/{claim.pk}/")
+    with django_assert_num_queries(3):
+        response = client.get(f"/api/v1/claims/{claim.pk}/")
+    assert response.status_code == 200
+
+
+def test_permissions_given_directly_and_through_a_group_both_count(outsider):
+    client = bearer_client(outsider)
+    assert client.get("/api/v1/claims/").status_code == 403
+    outsider.user_permissions.add(Permission.objects.get(codename="view_claim"))
+    assert client.get("/api/v1/claims/").status_code == 200
+    assert client.get("/api/v1/documents/").status_code == 403
+
+
+def test_a_role_taken_away_is_refused_on_the_very_next_request(reader):
+    client = bearer_client(reader)
+    assert client.get("/api/v1/claims/").status_code == 200
+    reader.groups.clear()
+    assert client.get("/api/v1/claims/").status_code == 403
