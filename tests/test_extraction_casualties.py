@@ -345,3 +345,115 @@ def test_it_keeps_a_mixed_killed_or_wounded_count_out_of_the_contract():
 
 def test_it_reads_serious_wounds_suffered():
     assert tuples_in("Officials said 16 had suffered serious wounds.") == {("wounded", 16, None, "exact")}
+
+
+# --- parts of a toll, counts with the outcome left out -----------------------------------
+
+def test_it_reads_a_share_of_the_dead_with_where_they_died():
+    [claim] = claims_in("Thirty-eight of the dead were in the upper valley, officials said.")
+    assert (claim["outcome"], claim["count"], claim["rule"], claim["text"]) == (
+        "killed", 38, "casualty.share_of_toll", "Thirty-eight of the dead")
+
+
+def test_it_reads_a_share_of_the_dead_and_the_elided_count_beside_it():
+    found = claims_in("Thirty-eight of the dead were in the upper valley and 17 in the district below.")
+    assert [(c["outcome"], c["count"], c["rule"], c["text"]) for c in found] == [
+        ("killed", 38, "casualty.share_of_toll", "Thirty-eight of the dead"),
+        ("killed", 17, "casualty.elided", "17 in the district below")]
+
+
+def test_it_reads_a_qualified_share_of_the_dead_and_of_the_injured():
+    assert tuples_in("At least 90 of the dead were fighters, and 25 of the injured were flown out.") == {
+        ("killed", 90, None, "at_least"), ("wounded", 25, None, "exact")}
+
+
+def test_one_of_the_dead_singles_a_person_out_and_is_no_count():
+    assert claims_in("One of the dead was a volunteer nurse.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Eight died in the north and three in the capital.", {("killed", 8), ("killed", 3)}),
+    ("At least 14 people were killed on Friday and 6 on Saturday.", {("killed", 14), ("killed", 6)}),
+    ("The raid killed four people in one town and two more in Lakeside.", {("killed", 4), ("killed", 2)}),
+])
+def test_it_reads_a_second_count_whose_outcome_is_left_out(sentence, expected):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Six people were killed and 20 in the crowd were injured.",   # the second count has its own verb
+    "Eight died in the blast, and one in five homes lost its roof.",  # a ratio
+])
+def test_an_elided_count_never_takes_a_count_that_has_its_own_meaning(sentence):
+    assert ("killed", 20) not in {(c["outcome"], c["count"]) for c in claims_in(sentence)}
+    assert ("killed", 1) not in {(c["outcome"], c["count"]) for c in claims_in(sentence)}
+
+
+# --- coordinated counts after "including" / "among them" ---------------------------------
+
+@pytest.mark.parametrize("cue", ["among them", "including"])
+def test_it_reads_every_count_of_an_including_list(cue):
+    assert tuples_in(f"The landslide killed 70 people, {cue} 23 children and 11 women.") == {
+        ("killed", 70, None, "exact"), ("killed", 23, None, "exact"), ("killed", 11, None, "exact")}
+
+
+# --- the subject phrase between the count and its verb -----------------------------------
+
+def test_it_reads_a_count_among_those_killed_past_the_groups_of_phrase():
+    [claim] = claims_in("Four drivers of the relief convoy were among those killed.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 4, "drivers of the relief convoy")
+
+
+def test_it_reads_a_count_past_a_named_unit_its_short_name_and_an_appositive():
+    [claim] = claims_in("Nineteen members of the Northern Defence League (NDL), the village guard that patrols "
+                        "alongside the police, had also died.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 19, "members of the Northern Defence League")
+    assert claim["text"].endswith("had also died")
+
+
+def test_it_reads_a_range_far_from_its_verb():
+    assert tuples_in("Between 12 and 18 herders from a single camp in the eastern district were still missing.") == {
+        ("missing", 12, 18, "range")}
+
+
+def test_the_count_is_the_head_number_never_a_number_inside_the_group():
+    [claim] = claims_in("Six members of one household died when the wall fell.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 6, "members of one household")
+
+
+# --- captives -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Soldiers detained nine aid workers at a checkpoint.", 9),
+    ("The gang still holds at least 17 people hostage.", 17),
+    ("Twenty-two herders were taken captive near the river.", 22),
+    ("Armed men kidnapped 31 pupils from a boarding school.", 31),
+    ("The fighters seized 12 villagers from a minibus.", 12),
+    ("Five engineers of the mining firm were among those abducted.", 5),
+])
+def test_it_reads_people_taken_captive_in_other_words(sentence, count):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == {("captured", count)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militia seized 14 villages along the road.",
+    "The rebels released 40 hostages and freed 25 prisoners on Monday.",
+    "Police detained 12 suspects after the raid.",
+])
+def test_seizing_places_and_freeing_captives_are_no_captures(sentence):
+    assert claims_in(sentence) == []
+
+
+# --- ranges, approaches, mixed verbs ------------------------------------------------------
+
+def test_a_floor_and_a_ceiling_make_one_range():
+    # one claim, like "between 13 and 46", rather than an at_least and an at_most claim
+    assert tuples_in("At least 21 and as many as 58 people were killed in the raids.") == {("killed", 21, 58, "range")}
+
+
+def test_a_toll_rising_toward_a_figure_is_about_that_figure():
+    assert tuples_in("By evening the death toll had risen toward 400.") == {("killed", 400, None, "about")}
+
+
+def test_killing_or_wounding_is_mixed_and_no_claim():
+    assert claims_in("The shelling ended up killing or wounding 60 civilians.") == []

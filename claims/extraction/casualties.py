@@ -13,6 +13,13 @@ Each rule is one way news phrases a count, read from the lexicons:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
 - ``casualty.coordinated``: a second group joined by "and": "killing five soldiers and two civilians"
 - ``casualty.running_total``: "bringing the total to 2,662", taking the outcome of the counts it can sum
+- ``casualty.share_of_toll``: part of a toll counted apart, "62 of the dead were in the hills"
+- ``casualty.elided``: a second count with its outcome left out, "ten died in Cuba and two in Jamaica"
+
+The subject may carry its own "of" phrase, places, a bracketed short name and an
+appositive before its verb ("16 members of the Volunteers for the Defence (VDP), the
+militia that fights beside the army, had also died"); a number inside that phrase
+("nine members of one family") is part of who died, never a count of its own.
 
 A count is only a casualty when it is a whole number of people: ages, years,
 dates, clock times, distances, money and equipment around a number rule it out
@@ -82,9 +89,12 @@ _B = r"(?<![\w-])"
 _E = r"(?![\w-])"
 _NUM = numbers.NUMBER_PATTERN
 _QUAL = _phrases(_QUALIFIER_OF)
+_AT_MOST = _phrases(_QUALIFIER_TABLE["at_most"])
 _QUALNUM = (
     rf"(?:(?P<qual>{_QUAL}){_E}\s+)?"
-    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
+    # "at least 13 and as many as 46": a floor and a ceiling make one range
+    rf"(?:(?(qual)(?P<lo3>{_NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{_AT_MOST})\s+(?P<hi3>{_NUM})|(?!))"
+    rf"|between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
     rf"|(?P<lo2>{_NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{_NUM})"
     rf"|(?P<n>{_NUM}))(?![\w])"
     rf"(?P<qual_after>\s*(?:{_phrases(_QUALIFIER_AFTER_OF)})(?![\w]))?"
@@ -93,24 +103,35 @@ _MODIFIER = (
     rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'] + _GRAMMAR['linking_words'])}){_E})[A-Za-z][\w'’-]*"
 )
 _PERSON = _phrases(_GROUP_NOUNS)
+# A noun phrase after a preposition: "a single council", "the aid agency", "one family",
+# or a proper name of several words, "the Volunteers for the Defence of the Homeland".
+_CAPITAL = r"(?-i:[A-Z])"
+_DETERMINER = rf"(?:(?:{_phrases(_GRAMMAR['determiners'])})\s+)?"
+_NAME = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:(?:{_phrases(_GRAMMAR['name_joiners'])})\s+)*{_CAPITAL}[\w'’.-]*){{0,6}}"
+_NOUN_PHRASE = rf"{_DETERMINER}(?:{_NAME}|(?:{_MODIFIER}\s+){{0,2}}{_MODIFIER}){_E}"
+# the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
+_OF_TAIL = rf"(?:\s+of\s+{_NOUN_PHRASE})?"
 _GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?)"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?{_OF_TAIL})"
 )
 # Any noun phrase may name who died ("six divers are still missing"); the words after the
 # number are still checked against measures and equipment, and captures need people.
 _ANY_GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?)"
+    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?{_OF_TAIL})"
 )
 _FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
 _LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
 
-# between the group and its verb: "in the village", or an aside "— most of them civilians —"
+# between the group and its verb: "in the village", "from a single council in the east district",
+# a bracketed short name "(VDP)", or an aside "— most of them civilians —", ", the militia that fights beside the army,"
 _PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
-_ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,60}?\s*(?:,|—|–|\)))"
+_POSTMODIFIERS = rf"(?:\s+(?:{_phrases(_GRAMMAR['group_prepositions'])})\s+{_NOUN_PHRASE}){{0,3}}"
+_BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
+_ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
 _COUNT_THEN_OUTCOME = re.compile(
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_PLACE_PHRASE}?{_ASIDE}?{_LINKING}"
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_POSTMODIFIERS}{_BRACKET}{_ASIDE}?{_LINKING}"
     rf"\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
     re.IGNORECASE,
 )
@@ -156,6 +177,18 @@ _CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 _OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
 _OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
+# "62 of the dead were in the hills": part of a toll, counted apart
+_SHARE_OF = _by_phrase(_OUTCOMES["share_of_toll"])
+_SHARE_OF_TOLL = re.compile(rf"{_QUALNUM}\s+(?P<outcome>{_phrases(_SHARE_OF)}){_E}", re.IGNORECASE)
+_SHARE_OF_KEYS = _keys(_SHARE_OF)
+# "ten died in Cuba| and two in Jamaica": the outcome left out of the second count, a place or time after it
+_ELIDED = re.compile(
+    rf"(?P<gap>[^\d;:()—–]{{0,60}}?),?\s+and\s+{_QUALNUM}(?:\s+more)?"
+    rf"\s+(?:{_phrases(_OUTCOMES['elided_prepositions']['words'])})\s+{_DETERMINER}"
+    rf"(?P<where>(?:{_NAME}|{_MODIFIER})(?:\s+(?:{_NAME}|{_MODIFIER})){{0,2}}?)"
+    rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
+    re.IGNORECASE,
+)
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 _AND_MORE_AFTER = re.compile(
     rf"(?:{_PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE
@@ -176,6 +209,7 @@ _NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", r
 _QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
 _MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
                     re.IGNORECASE)
+_ASIDE_MARK = re.compile(r"[,;(—–]")
 _A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
 
 
@@ -251,12 +285,18 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             return
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
+        if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
+               and not _ASIDE_MARK.search(text, other.numbers_end, item.number_start) for other in taken.values()):
+            return  # "nine members of one family died": the "one" is part of the group, not a count
         taken[item.number_start] = item
 
+    share_of = any(key in lowered for key in _SHARE_OF_KEYS)
     for number in counts:
         for begin in _starts_for(text, number.start, start):
             keep(_count_then_outcome(text, begin, end))
             keep(_count_noun(text, begin, end))
+            if share_of:
+                keep(_share_of_toll(text, begin, end))
     for pattern, rule, keys in _VERB_FIRST:
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
@@ -269,6 +309,11 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end))
+    for item in sorted(taken.values(), key=lambda item: item.start):
+        if item.rule == "casualty.continued":
+            keep(_coordinated(text, item, start, end))  # "among them 65 children and 39 women"
+    for item in sorted(taken.values(), key=lambda item: item.start):
+        keep(_elided(text, item, end))
     if any(key in lowered for key in _RUNNING_TOTAL_KEYS):
         for match in _RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
@@ -305,6 +350,30 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     if _PERFECT_WORDS & set(linking) and "been" not in linking and _normal(match.group("outcome")) in _VERBS_BEFORE:
         return None  # "two gunmen had killed five people": the count did the killing
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
+
+
+def _share_of_toll(text: str, begin: int, end: int) -> _Found | None:
+    """"62 of the dead were in the hills", "at least 150 of the dead were militants"."""
+    match = _SHARE_OF_TOLL.match(text, begin, end)
+    if not match or numbers.parse_number(match.group("n") or "") == 1:
+        return None  # "one of the dead was a nurse" singles a person out: no count
+    return _found(text, match, _SHARE_OF[_normal(match.group("outcome"))], "casualty.share_of_toll", 0.75, end,
+                  group=None)
+
+
+def _elided(text: str, item: _Found, end: int) -> _Found | None:
+    """"Ten died in Cuba and two in Jamaica": a second count with the outcome left out, then where or when."""
+    if item.rule not in ("casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
+                         "casualty.elided"):
+        return None
+    match = _ELIDED.match(text, item.end, end)
+    if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
+        return None  # "and one in five homes": a ratio, not a count
+    found = _found(text, match, item.outcome, "casualty.elided", 0.65, end, group=None)
+    if found:  # the evidence is the elided clause itself, "two in Jamaica"
+        found.start = match.start("qual") if match.group("qual") else found.number_start
+        found.end = match.end("where") - match.group("where").endswith(".")
+    return found
 
 
 def _count_noun(text: str, begin: int, end: int) -> _Found | None:
@@ -361,7 +430,7 @@ def _outcome_just_before(text: str, position: int) -> str | None:
 
 def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
     """A total adds up counts of one outcome: the latest earlier count it could contain names the outcome."""
-    total = numbers.parse_number(match.group("n") or match.group("lo") or match.group("lo2") or "")
+    total = numbers.parse_number(match.group("n") or match.group("lo") or match.group("lo2") or match.group("lo3") or "")
     before = [item for item in earlier if item.end <= match.start() and item.outcome]
     fitting = [item for item in before if isinstance(total, int) and item.count <= total]
     if not fitting:
@@ -371,7 +440,7 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A second count of people joined by "and" to a claim shares its outcome."""
-    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost"):
+    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued"):
         match = _AND_MORE_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
         if found:
@@ -395,7 +464,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     if not outcome:
         return None
     groups = match.groupdict()
-    low_name, high_name = ("lo", "hi") if groups.get("lo") else ("lo2", "hi2") if groups.get("lo2") else ("n", None)
+    low_name, high_name = next(((low, high) for low, high in (("lo", "hi"), ("lo2", "hi2"), ("lo3", "hi3"))
+                                if groups.get(low)), ("n", None))
     low_text = groups[low_name]
     count = numbers.parse_number(low_text)
     count_high = numbers.parse_number(groups[high_name]) if high_name else None
@@ -429,6 +499,8 @@ def _names_people(group: str | None) -> bool:
     if not group:
         return True
     words = _normal(group).split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]  # "engineers of the mining firm": the head comes before "of"
     return any(" ".join(words[i:]) in _PERSON_NOUNS for i in range(len(words)))
 
 
