@@ -397,3 +397,36 @@ def test_a_sentence_opening_connective_is_never_the_speaker():
     assert speaker_of(text, "22 soldiers") == "Shan State Army"
     text = "Meanwhile, the police, citing hospital staff, said 17 people were hurt."
     assert speaker_of(text, "17 people") == "police"
+
+
+def test_a_name_with_arabic_particles_and_a_short_form_stays_whole():
+    text = "Harakat Ansar al-Din wal-Jihad (HADJ) said 12 soldiers were captured."
+    assert speaker_of(text, "12 soldiers") == "Harakat Ansar al-Din wal-Jihad"
+
+
+def test_a_bracketed_short_form_is_an_alias_of_the_body():
+    text = ("Harakat Ansar al-Din wal-Jihad (HADJ) attacked two outposts. "
+            "Later HADJ said 12 soldiers were captured.")
+    assert speaker_of(text, "12 soldiers") == "Harakat Ansar al-Din wal-Jihad"
+
+
+def test_lowercase_name_particles_stay_inside_a_name():
+    text = "Sidi Mohamed ould Salem, the regional governor, said 40 herders were missing."
+    assert speaker_of(text, "40 herders") == "Sidi Mohamed ould Salem"
+
+
+def test_a_plural_possessive_inside_a_name_does_not_cut_it():
+    text = "The Kenya Nurses' Association said 19 health workers had been attacked."
+    assert speaker_of(text, "19 health workers") == "Kenya Nurses' Association"
+
+
+def test_a_nationality_short_form_stays_with_its_officials():
+    text = "The strike killed 14 fighters, US officials said."
+    assert speaker_of(text, "14 fighters") == "US officials"
+    text = "Two US officials said 14 fighters were killed."
+    assert speaker_of(text, "14 fighters") == "US officials"
+
+
+def test_an_all_capital_headline_word_is_not_taken_for_a_short_form():
+    text = "FLOODS HIT THE NORTH\n\nResidents said 8 people drowned."
+    assert speaker_of(text, "8 people") == "Residents"

@@ -7,7 +7,7 @@ gender.
 from __future__ import annotations
 
 from .model import _Analysis, Entity, _Mention
-from .names import _entity
+from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
 from .references import _gender_of_words
 from .tokens import _bare, _is_name_word
@@ -43,6 +43,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 and a.lowers[span[0] - 1] not in ("and", "but", "the")
             entity = _entity(a, span, a.starts[span[0]], sentence)
             if entity is not None:
+                _note_short_form(a, entity, span[1])
                 role, person, gender, _ = _appositive_after(a, j, end, closed=True)
                 if j + 2 < end and a.words[j + 1] == "," and a.lowers[j + 2] == "which" and not entity.role:
                     entity.kind, entity.gender = "organisation", None  # people are "who", bodies "which"

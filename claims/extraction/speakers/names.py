@@ -23,6 +23,7 @@ from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _HEAD_NOUNS,
+    _NUMBER_WORDS,
     _ORG_CONNECTORS,
     _ORG_NAME_WORDS,
     _ORG_NOUNS,
@@ -44,8 +45,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return _resolve_pronoun(a, low, position, sentence)
     if first == last and _AGE_NOUN.fullmatch(low):
         return _resolve(a, _ANY_PERSON, position, sentence)
-    while first <= last and a.lowers[first] in ("the",):
-        first += 1
+    while first < last and (a.lowers[first] == "the" or a.lowers[first] in _NUMBER_WORDS):
+        first += 1  # "Two US officials" are US officials
     if first > last:
         return None
     possessor = None
@@ -135,6 +136,16 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return earlier  # "the rights group said" after "Amnesty International said"
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
+    """"Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a bracketed short form marks a body and is its alias."""
+    if last + 3 >= len(a.words) or a.words[last + 1] != "(" or a.words[last + 3] != ")" \
+            or not _is_acronym(a.words[last + 2]):
+        return
+    if entity.kind in ("person", "unknown") and not entity.role:
+        entity.kind, entity.gender = "organisation", None
+    a.entities.setdefault(a.lowers[last + 2], entity)
 
 
 def _is_acronym(word: str) -> bool:

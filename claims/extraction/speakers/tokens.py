@@ -66,7 +66,18 @@ def _is_punct(a: _Analysis, i: int) -> bool:
 
 
 def _is_name_word(a: _Analysis, i: int) -> bool:
-    return a.caps[i] and a.lowers[i] not in _FUNCTION_WORDS and not _is_punct(a, i)
+    if not a.caps[i] or _is_punct(a, i):
+        return False
+    return a.lowers[i] not in _FUNCTION_WORDS or _is_short_acronym(a, i)
+
+
+def _is_short_acronym(a: _Analysis, i: int) -> bool:
+    """"US officials": an all-capital short form spelled like a grammar word, in running (not all-capital) text."""
+    word = a.words[i]
+    if not (2 <= len(word) <= 4 and word.isupper() and word.isalpha()):
+        return False
+    return not any(0 <= k < len(a.words) and len(a.words[k]) > 1 and a.words[k].isupper()
+                   for k in (i - 1, i + 1))
 
 
 def _bare(lower: str) -> str:

@@ -35,6 +35,7 @@ _FEMALE_GIVEN = frozenset(_GENDER["female_given"])
 _MALE_GIVEN = frozenset(_GENDER["male_given"])
 _FEMALE_ENDINGS = tuple(_GENDER["female_surname_endings"])
 _MALE_ENDINGS = tuple(_GENDER["male_surname_endings"])
+_NUMBER_WORDS = frozenset(w for key in ("units", "tens") for w in lexicons.table("number_words")[key])
 _PRONOUNS = {k: v for k, v in lexicons.table("pronouns").items() if not k.startswith("_")}
 _SUBJECT_PRONOUNS = frozenset(p for p in ("he", "she", "it", "they") if p in _PRONOUNS)
 _POSSESSIVE_PRONOUNS = frozenset(p for p in ("his", "her", "its", "their") if p in _PRONOUNS)
@@ -63,7 +64,8 @@ _WEEKDAY_OR_TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
 """.split())
 _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
-                              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "la", "le", "y", "without"})
+                              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
+                              "la", "le", "y", "without"})
 _ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
 _PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
 _MODALS = frozenset({"would", "will", "could", "can", "may", "might", "must", "should", "shall", "to"})
@@ -82,10 +84,12 @@ _TOKEN = re.compile(
     r"|\d[\d,.]*\d|\d"                          # numbers with separators
     r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
     r"|[A-Z]\.(?=\s+[A-Z])"                     # an initial: George W. Harlan
+    r"|\w+s'(?=\s+[A-Z])"                        # a plural possessive inside a name: Doctors' Syndicate
     r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
     r"|[^\w\s]"                                 # one punctuation mark
 )
-_CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|bin|ibn|abu|abd|de|di|da|van|von|d|o|mc|mac)[-'][A-Z]")
+_CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud|ur|wal|wa|bin|ibn|ben|abu|abd|ould|ag|de|di|da|"
+                               r"du|van|von|d|o|mc|mac)[-'][A-Z]")
 _QUOTE_MARKS = frozenset("“”\"«»„")
 
 _AGE_NOUN = re.compile(r"\d+-year-old")
