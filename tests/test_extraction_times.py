@@ -318,3 +318,48 @@ def test_it_asks_the_speakers_stage_who_announced_the_start(monkeypatch):
     [claim] = times.find_ceasefires(document)
     assert claim.speaker.name == "Mediation Office"
     assert claim.values["effective_at"] == datetime(2024, 3, 6, 6, 0, tzinfo=timezone.utc)
+
+
+# --- a halt named by its verb, without "ceasefire" ---------------------------------------
+
+@pytest.mark.parametrize("sentence, start", [
+    ("The command ordered all units to suspend offensive actions from 1500 GMT on Thursday.", "2024-03-07T15:00"),
+    ("The rebels said they would suspend military operations from 09:00 GMT on Friday.", "2024-03-08T09:00"),
+    ("The two militias agreed to lay down their weapons at 1100 GMT on Thursday.", "2024-03-07T11:00"),
+    ("Both sides must stop shelling at 0400 GMT on Thursday, the envoy said.", "2024-03-07T04:00"),
+    ("The army declared a unilateral pause in operations starting at 2300 GMT on Thursday.", "2024-03-07T23:00"),
+    ("A cessation of hostilities will begin at 0500 GMT on Friday.", "2024-03-08T05:00"),
+])
+def test_it_reads_a_halt_of_fighting_as_a_truce_start(sentence, start):
+    assert starts_in(sentence, WEDNESDAY) == [(start, "minute")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army said it would not halt its attacks at 0500 GMT, as the rebels had demanded.",  # denied
+    "The government suspended the talks at 1700 GMT on Monday after the truce broke down.",  # talks, not fighting
+    "Gunmen violated the truce at 1400 GMT on Tuesday.",                                      # a breach
+    "The rebels agreed to halt attacks on convoys, but fighting went on until 1600 GMT.",     # an end, not a start
+])
+def test_a_halt_word_near_a_time_is_no_start_unless_the_time_is_the_halts(sentence):
+    assert starts_in(sentence, WEDNESDAY) == []
+
+
+# --- which midnight -------------------------------------------------------------------------
+
+def test_midnight_on_a_named_day_is_that_day_beginning():
+    # the more common reading in news, stated once here: "from midnight on Saturday" is 00:00 as Saturday begins
+    assert starts_in("The rebels announced a truce from midnight GMT on Saturday.", WEDNESDAY) == [
+        ("2024-03-09T00:00", "minute")]
+
+
+def test_midnight_still_to_come_on_the_day_of_publication_ends_that_day():
+    saturday = date(2024, 3, 9)
+    assert starts_in("The ceasefire will take effect at midnight GMT on Saturday.", saturday) == [
+        ("2024-03-10T00:00", "minute")]
+    assert starts_in("The ceasefire will take effect from midnight (2000 GMT) on Saturday.", saturday) == [
+        ("2024-03-09T20:00", "minute")]
+
+
+def test_midnight_already_past_on_the_day_of_publication_began_that_day():
+    assert starts_in("The ceasefire took effect at midnight GMT on Saturday.", date(2024, 3, 9)) == [
+        ("2024-03-09T00:00", "minute")]

@@ -2,6 +2,8 @@
 
 A claim is made only for a clock time that a sentence about a ceasefire ties
 to its start ("a ceasefire from noon local time (0800 GMT) on Saturday",
+"ordered its fronts to suspend offensive actions from 1800 GMT", "agreed to lay down
+arms at 1400 GMT": a halt named by its own verb is a truce too, unless denied,
 "the truce took effect at 0800 GMT", "it was 1 a.m. Tuesday when the guns were
 to fall silent", "At 6 a.m., the guns fell silent"); end times ("until
 midnight") and other events' times ("told reporters shortly after 3 a.m.") are
@@ -25,6 +27,8 @@ start still to come), else the publication date; a bare "eight o'clock" after
 "8 p.m." repeats that start. Weekdays mean the current week's: looking back when
 the sentence puts the start behind us ("took effect", "was due to"), ahead when
 it looks forward ("will", "is set to", "a truce to begin"), else the nearer one.
+"Midnight on Saturday" is 00:00 as Saturday begins, save a midnight still to come
+on the publication day itself, which ends that day.
 """
 from __future__ import annotations
 
@@ -120,6 +124,10 @@ _FIGHTING_ENDS_AT = re.compile(
     rf"{_B}(?:{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$",
     re.IGNORECASE,
 )
+# "agreed to lay down arms at 1400 GMT": the halt's own verb, then the time; "would not halt ... at" is denied
+_HALT_THEN_AT = re.compile(rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
+_HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
+_DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+)?$", re.IGNORECASE)
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 _FUTURE = re.compile(
@@ -270,6 +278,9 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
     cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before)
     if cue:
         return window_start + cue.start()
+    halt = _halt_just_before(text, match, triggers)
+    if halt is not None:
+        return halt
     if _END_CUE.search(before):
         return None
     cue = _START_CUE.search(before)
@@ -293,6 +304,16 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
     when = _WHEN.match(text, match.end(), sentence.end)
     if when and (_START_VERB.search(text, when.end(), clause_end) or _TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
+    return None
+
+
+def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
+    """Where "stop shelling at 0600 GMT" begins: a trigger led by a verb of halting, only an "at" between."""
+    for trigger in triggers:
+        if (0 <= match.start() - trigger.end() <= 20 and _HALT_VERB.match(trigger.group())
+                and _HALT_THEN_AT.fullmatch(text, trigger.end(), match.start())
+                and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
+            return trigger.start()
     return None
 
 
@@ -327,9 +348,11 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         return context.last_moment, precision, context.last_local
     if day is None:
         return None
-    if (match.group("named") or "").lower() == "midnight" and not day_named \
+    if (match.group("named") or "").lower() == "midnight" and (not day_named or day == document.published) \
             and _tense(document.text, sentence, match.start()) == "future":
-        day += timedelta(days=1)  # "a truce to take effect at midnight": the coming one
+        # "a truce to take effect at midnight", or "at midnight on Saturday" written on that Saturday: the
+        # midnight still to come ends the day. Otherwise "midnight on Saturday" is 00:00 as Saturday begins.
+        day += timedelta(days=1)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone)
     moment = local
     if match.group("pzone"):
