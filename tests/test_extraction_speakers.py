@@ -430,3 +430,29 @@ def test_a_nationality_short_form_stays_with_its_officials():
 def test_an_all_capital_headline_word_is_not_taken_for_a_short_form():
     text = "FLOODS HIT THE NORTH\n\nResidents said 8 people drowned."
     assert speaker_of(text, "8 people") == "Residents"
+
+
+# --- pronouns never land on places ------------------------------------------------------------
+
+def test_he_skips_places_listed_in_an_appositive():
+    text = ("Tawanda Moyo, a mediator who has travelled between Harare, Lusaka and Cape Town, met both sides. "
+            "He said 40 prisoners would be freed.")
+    assert speaker_of(text, "40 prisoners") == "Tawanda Moyo"
+
+
+def test_he_skips_a_place_introduced_by_in():
+    text = "Commander Joel Paz arrived on Tuesday. In Upper Nile, he said 60 fighters had surrendered."
+    assert speaker_of(text, "60 fighters") == "Joel Paz"
+
+
+def test_a_place_then_a_person_after_a_comma_is_not_a_list():
+    text = ("After talks in Doha, Tawanda Moyo, who chairs the panel, met both sides. "
+            "He said 40 prisoners would be freed.")
+    assert speaker_of(text, "40 prisoners") == "Tawanda Moyo"
+
+
+def test_a_dateline_is_never_a_speaker():
+    text = "MOGADISHU, Somalia — A car bomb exploded near a hotel on Sunday. They said 23 people were killed."
+    assert speaker_of(text, "23 people") is None
+    text = "GOMA: Rebels shelled the airport overnight. It said 9 people were wounded."
+    assert speaker_of(text, "9 people") is None

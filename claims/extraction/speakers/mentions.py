@@ -13,11 +13,14 @@ from .references import _gender_of_words
 from .tokens import _bare, _is_name_word
 from .vocabulary import (
     _FEMALE_WORDS,
+    _COMPASS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
     _PERSON_NOUNS,
+    _PLACES,
     _TITLE_WORDS,
 )
 
@@ -26,6 +29,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
     """Names in a sentence (outside quotations), for pronouns to refer back to."""
     i = first
     seen_first = False
+    last_place = -1  # last token of the latest place named in this sentence
     while i < end:
         if a.quoted[i] or not _is_name_word(a, i):
             i += 1
@@ -49,11 +53,48 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                     entity.kind, entity.gender = "organisation", None  # people are "who", bodies "which"
                 _note_evidence(entity, role, person, gender)
                 _note_evidence_before(a, entity, span[0], first)
-                if entity.kind != "unknown" or person:
+                place = _is_place(a, span, first, end, last_place, entity)
+                if place:
+                    last_place = span[1]
+                if entity.kind != "unknown" or person or place:
                     salience = 1 if not seen_first and not preceded_by_preposition else 0
-                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience))
+                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
                 seen_first = True
         i = j + 1
+
+
+def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, last_place: int,
+              entity: Entity) -> bool:
+    """A name used as a place: after "in"/"between"/"north of", listed after such a place, a known
+    place name, or an all-capital dateline ("KHARTOUM, Sudan —")."""
+    start, stop = span[0], span[1]
+    if start <= last_place:
+        return True  # "Lusaka and Cape Town" joined after "Lusaka" was a place
+    k = start - 1
+    if k >= first and (a.lowers[k] in _LOCATIVES
+                       or a.lowers[k] == "of" and k - 1 >= first and a.lowers[k - 1] in _COMPASS):
+        return True
+    while k >= first and (a.words[k] == "," or a.lowers[k] in ("and", "or")):
+        k -= 1
+    if k < start - 1 and k == last_place and not entity.role and _in_list(a, k + 1, start, stop, end):
+        return True  # "between Harare, Lusaka and Cape Town"
+    if entity.name.lower() in _PLACES and not entity.role:
+        return True
+    after = stop + 1
+    return start == first and all(a.words[m].isupper() for m in range(start, stop + 1)) \
+        and after < end and a.words[after] in (",", ":", "—", "–", "-")
+
+
+def _in_list(a: _Analysis, gap_first: int, start: int, stop: int, end: int) -> bool:
+    """Whether the name at start..stop continues a list: "and" before it, or "and" / ", Name" after it
+    ("in Geneva, Tawanda Moyo, who ..." is a place then a person, not a list)."""
+    if any(a.lowers[m] in ("and", "or") for m in range(gap_first, start)):
+        return True
+    after = stop + 1
+    if after < end and a.lowers[after] in ("and", "or"):
+        return True
+    return after + 1 < end and a.words[after] == "," and _is_name_word(a, after + 1) \
+        and not a.lowers[after + 1].endswith("'s")
 
 
 def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> None:

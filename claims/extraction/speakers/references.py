@@ -84,7 +84,7 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
     """The latest earlier mention that fits `wanted`, most salient first within a sentence."""
     best: dict[int, list[_Mention]] = {}
     for mention in reversed(a.mentions):
-        if mention.position >= position:
+        if mention.position >= position or mention.place:
             continue
         if sentence - mention.sentence > 8:
             break

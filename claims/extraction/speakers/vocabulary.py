@@ -36,6 +36,7 @@ _MALE_GIVEN = frozenset(_GENDER["male_given"])
 _FEMALE_ENDINGS = tuple(_GENDER["female_surname_endings"])
 _MALE_ENDINGS = tuple(_GENDER["male_surname_endings"])
 _NUMBER_WORDS = frozenset(w for key in ("units", "tens") for w in lexicons.table("number_words")[key])
+_PLACES = frozenset(k.lower() for k in lexicons.table("place_zones") if not k.startswith("_"))
 _PRONOUNS = {k: v for k, v in lexicons.table("pronouns").items() if not k.startswith("_")}
 _SUBJECT_PRONOUNS = frozenset(p for p in ("he", "she", "it", "they") if p in _PRONOUNS)
 _POSSESSIVE_PRONOUNS = frozenset(p for p in ("his", "her", "its", "their") if p in _PRONOUNS)
@@ -67,6 +68,10 @@ _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "d
                               "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
                               "la", "le", "y", "without"})
 _ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
+_LOCATIVES = frozenset({"in", "at", "near", "across", "between", "outside", "inside", "around", "towards", "toward",
+                        "throughout", "within", "beyond", "along", "via"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "north-east", "north-west", "south-east", "south-west", "outskirts"})
 _PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
 _MODALS = frozenset({"would", "will", "could", "can", "may", "might", "must", "should", "shall", "to"})
 _NOUN_MARKERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
