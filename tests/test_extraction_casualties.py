@@ -457,3 +457,24 @@ def test_a_toll_rising_toward_a_figure_is_about_that_figure():
 
 def test_killing_or_wounding_is_mixed_and_no_claim():
     assert claims_in("The shelling ended up killing or wounding 60 civilians.") == []
+
+
+# --- relative clauses and inverted "among the dead were" ---------------------------------
+
+def test_it_reads_a_count_past_a_relative_clause_on_its_subject():
+    [claim] = claims_in("Nine guards who ran towards the gate were also killed, the ministry said.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 9, "guards")
+
+
+def test_the_verb_after_the_relative_clause_gives_the_outcome():
+    assert tuples_in("Two patients who were hurt in the first strike later died.") == {("killed", 2, None, "exact")}
+
+
+def test_a_relative_clause_with_a_count_of_its_own_lends_its_verb_to_that_count_alone():
+    assert tuples_in("Three reporters who said six were killed were questioned.") == {("killed", 6, None, "exact")}
+
+
+def test_it_reads_among_the_victims_were_and_the_count_joined_to_it():
+    assert tuples_in("Among the victims were seven nurses and two doctors, the hospital said.") == {
+        ("killed", 7, None, "exact"), ("killed", 2, None, "exact")}
+    assert tuples_in("Among the injured were 16 schoolchildren.") == {("wounded", 16, None, "exact")}

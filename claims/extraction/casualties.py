@@ -130,8 +130,10 @@ _PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)
 _POSTMODIFIERS = rf"(?:\s+(?:{_phrases(_GRAMMAR['group_prepositions'])})\s+{_NOUN_PHRASE}){{0,3}}"
 _BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 _ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
+# a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
+_RELATIVE = r"(?P<relative>,?\s+(?:who|that)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*,?)?"
 _COUNT_THEN_OUTCOME = re.compile(
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_POSTMODIFIERS}{_BRACKET}{_ASIDE}?{_LINKING}"
+    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_POSTMODIFIERS}{_BRACKET}{_ASIDE}?{_RELATIVE}{_LINKING}"
     rf"\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
     re.IGNORECASE,
 )
@@ -338,6 +340,9 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     if not match:
         return None
     outcome = _AFTER_COUNT[_normal(match.group("outcome"))]
+    if match.group("relative") and (not match.group("group") or numbers.find_numbers(
+            text, match.start("relative"), match.end("relative"))):
+        return None  # "two men who said five were killed": the clause holds a count of its own
     if outcome == "captured" and not _names_people(match.group("group")):
         return None  # "20 tanks were captured"
     linking = _normal(match.group("linking")).replace(",", " ").split()
