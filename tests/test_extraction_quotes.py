@@ -131,3 +131,11 @@ def test_someone_quoted_as_saying_after_the_quote_is_its_speaker():
 def test_a_manner_of_speaking_verb_with_a_colon_introduces_the_next_quote():
     found = quotes("“We are leaving tonight,” said Ana Petrova. Her husband disagreed: “We stay until the end.”")
     assert [c.speaker.name if c.speaker else None for c in found] == ["Ana Petrova", "Ana Petrova's husband"]
+
+
+def test_a_quote_credited_to_someone_identified_only_by_a_first_name():
+    claim = only("“The water came up to the roof in minutes,” said a farmer who gave only his first name, Karim.")
+    assert claim.speaker.name == "Karim"
+    assert claim.text.endswith("Karim")
+    claim = only("“We slept in the fields,” said a mother, who asked to be identified only as Halima.")
+    assert claim.speaker.name == "Halima"

@@ -456,3 +456,22 @@ def test_a_dateline_is_never_a_speaker():
     assert speaker_of(text, "23 people") is None
     text = "GOMA: Rebels shelled the airport overnight. It said 9 people were wounded."
     assert speaker_of(text, "9 people") is None
+
+
+# --- a name given only in passing -------------------------------------------------------------
+
+def test_a_source_identified_only_by_a_name_is_that_name():
+    text = "A guard at the depot, who asked to be identified only as Musa, said 14 trucks were looted."
+    assert speaker_of(text, "14 trucks") == "Musa"
+    text = "A medic with a rescue team, who asked to be identified only as Ko Zaw, said six bodies were found."
+    assert speaker_of(text, "six bodies") == "Ko Zaw"
+
+
+def test_a_source_who_gave_only_a_first_name_is_that_name():
+    text = "A shepherd, who gave only his first name, Idris, said 30 goats were stolen."
+    assert speaker_of(text, "30 goats") == "Idris"
+
+
+def test_a_source_who_asked_not_to_be_named_stays_unnamed():
+    text = "One resident, who asked not to be named, said 11 houses burned."
+    assert speaker_of(text, "11 houses") == "resident"

@@ -141,6 +141,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     person_evidence = False
     organisation_evidence = False
     name_between: tuple[int, int] | None = None
+    given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
     while i >= first and a.words[i] == ",":
         j = i - 1
         while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
@@ -153,6 +154,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
+            given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
                 organisation_evidence = organisation_evidence or head == "which"  # "MSF, which runs ..."
@@ -180,8 +182,15 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             break
         i = segment_last
         break
+    if given_name and not name_between:
+        name_between = given_name
+        person_evidence = True
+    elif name_between and i >= first and a.lowers[i] in ("name", "names"):
+        while i >= first and a.words[i] != ",":
+            i -= 1  # "A fisherman, who gave only his first name, Ahmed, said": the fisherman is Ahmed
+        i -= 1
     if name_between:
-        outer = _np_before(a, i, first)
+        outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
         entity = _entity(a, span, a.starts[v], sentence)
         if entity is not None and outer is None and not entity.role and i >= first:
@@ -230,6 +239,44 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
+    """The name in "who asked to be identified only as Ko Thura" / "identified only as Sergeant Tun" /
+    "who gave her name as Sita Rai": the name words after "as", when a naming word comes before it."""
+    for k in range(first, last):
+        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(first, k - 4), k)):
+            name_first = k + 1
+            name_last = name_first - 1
+            while name_last + 1 <= last and (_is_name_word(a, name_last + 1) or (
+                    a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 <= last)):
+                name_last += 1
+            return (name_first, name_last) if name_last == last and name_last >= name_first else None
+    return None
+
+
+def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | None:
+    """A name given right after an unnamed speaker: ", who gave only his first name, Ahmed" or
+    ", who asked to be identified only as Ahmed"."""
+    for k in range(start, min(end, start + 14)):
+        if a.words[k] in (".", ";", ":") or a.words[k] in _QUOTE_MARKS or a.quoted[k]:
+            return None
+        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(start, k - 4), k)):
+            name_first = k + 1
+        elif a.lowers[k] in ("name", "names") and k + 2 < end and a.words[k + 1] == ",":
+            name_first = k + 2
+        else:
+            continue
+        name_last = name_first - 1
+        while name_last + 1 < end and (_is_name_word(a, name_last + 1) or (
+                a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 < end
+                and _is_name_word(a, name_last + 2))):
+            name_last += 1
+        return (name_first, name_last) if name_last >= name_first else None
+    return None
+
+
+_NAMING_WORDS = frozenset({"identified", "named", "known", "called", "name", "names", "referred"})
+
+
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
     """"Separately," / "In a separate statement," before the comma at `stop`: the clause's subject follows it."""
     return stop > first and all(a.lowers[k] in _CONNECTIVES for k in range(first, stop))
@@ -269,6 +316,15 @@ def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strengt
     span = _np_after(a, v + 1, end)
     if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
         return None
+    given = _given_name_after(a, span[1] + 1, end)
+    if given is not None:  # "said a fisherman, who gave only his first name, Ahmed"
+        entity = _entity(a, (given[0], given[1], given[1]), a.starts[v], sentence)
+        if entity is not None:
+            role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the", "one") else 0)
+            _note_evidence(entity, _text(a, role_first, span[1]) if role_first <= span[1] else "", True, None)
+            return Attribution(verb=v, start=a.starts[v], end=a.ends[given[1]],
+                               subject_start=a.starts[given[0]], subject_end=a.ends[given[1]],
+                               entity=entity, inverted=True, strength=strength, sentence=sentence)
     entity = _entity(a, span, a.starts[v], sentence)
     if entity is None:
         return None
