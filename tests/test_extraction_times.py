@@ -329,6 +329,7 @@ def test_it_asks_the_speakers_stage_who_announced_the_start(monkeypatch):
     ("Both sides must stop shelling at 0400 GMT on Thursday, the envoy said.", "2024-03-07T04:00"),
     ("The army declared a unilateral pause in operations starting at 2300 GMT on Thursday.", "2024-03-07T23:00"),
     ("A cessation of hostilities will begin at 0500 GMT on Friday.", "2024-03-08T05:00"),
+    ("Both sides agreed to hold their fire from 1800 GMT on Thursday.", "2024-03-07T18:00"),
 ])
 def test_it_reads_a_halt_of_fighting_as_a_truce_start(sentence, start):
     assert starts_in(sentence, WEDNESDAY) == [(start, "minute")]
