@@ -30,203 +30,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicons, numbers, speakers
+from . import casualty_patterns as patterns, numbers, speakers
 from .types import Document, ExtractedClaim
 
-_OUTCOMES = lexicons.table("outcome_phrases")
-_QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
-_GRAMMAR = lexicons.table("casualty_grammar")
-_GROUP_NOUNS = lexicons.words("group_nouns")
-
-
-def _phrases(entries, *, regex: bool = False) -> str:
-    """An alternation of phrases, longest first, any run of white space between words."""
-    ordered = sorted({entry for entry in entries if entry}, key=len, reverse=True)
-    if regex:
-        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
-
-
-def _by_phrase(table: dict) -> dict[str, str]:
-    """phrase (lower case, single spaces) -> the key it is filed under."""
-    return {
-        " ".join(phrase.lower().split()): key
-        for key, phrases in table.items()
-        if not key.startswith("_")
-        for phrase in phrases
-    }
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _keys(phrases) -> tuple[str, ...]:
-    """Plain lower-case words one of which any of the phrases must contain: a cheap test before a regex runs."""
-    keys = set()
-    for phrase in phrases:
-        words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
-        keys.add(max(words, key=len) if words else phrase.lower())
-    # a key that contains another is redundant
-    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
-
-
-_QUALIFIER_OF = _by_phrase({k: v for k, v in _QUALIFIER_TABLE.items() if k != "after"})
-_QUALIFIER_AFTER_OF = _by_phrase(_QUALIFIER_TABLE["after"])
-_AFTER_COUNT = _by_phrase(_OUTCOMES["after_count"])
-_COUNT_NOUNS = _by_phrase(_OUTCOMES["count_nouns"])
-_VERBS_BEFORE = _by_phrase(_OUTCOMES["verbs_before_count"])
-_LIVES_VERBS = _by_phrase(_OUTCOMES["lives_verbs"])
-_LOSS_VERBS = _by_phrase(_OUTCOMES["loss_verbs"])
-_LEFT_OUTCOMES = _by_phrase(_OUTCOMES["left_outcomes"])
-_TOLL_LINK_QUALIFIER = _by_phrase(_OUTCOMES["toll_links"])
-_TOLL_NOUNS = {key: value for key, value in _OUTCOMES["toll_nouns"].items() if not key.startswith("_")}
-_TOLL_NOUN_RULES = [(re.compile(_phrases(phrases, regex=True), re.IGNORECASE), outcome)
-                    for outcome, phrases in _TOLL_NOUNS.items()]
-_PERSON_NOUNS = frozenset(_normal(noun) for noun in _GROUP_NOUNS)
-
-_B = r"(?<![\w-])"
-_E = r"(?![\w-])"
-_NUM = numbers.NUMBER_PATTERN
-_QUAL = _phrases(_QUALIFIER_OF)
-_AT_MOST = _phrases(_QUALIFIER_TABLE["at_most"])
-_QUALNUM = (
-    rf"(?:(?P<qual>{_QUAL}){_E}\s+)?"
-    # "at least 13 and as many as 46": a floor and a ceiling make one range
-    rf"(?:(?(qual)(?P<lo3>{_NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{_AT_MOST})\s+(?P<hi3>{_NUM})|(?!))"
-    rf"|between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})"
-    rf"|(?P<lo2>{_NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{_NUM})"
-    rf"|(?P<n>{_NUM}))(?![\w])"
-    rf"(?P<qual_after>\s*(?:{_phrases(_QUALIFIER_AFTER_OF)})(?![\w]))?"
-)
-_MODIFIER = (
-    rf"(?!(?:{_phrases(_GRAMMAR['not_a_modifier'] + _GRAMMAR['linking_words'])}){_E})[A-Za-z][\w'’-]*"
-)
-_PERSON = _phrases(_GROUP_NOUNS)
-# A noun phrase after a preposition: "a single council", "the aid agency", "one family",
-# or a proper name of several words, "the Volunteers for the Defence of the Homeland".
-_CAPITAL = r"(?-i:[A-Z])"
-_DETERMINER = rf"(?:(?:{_phrases(_GRAMMAR['determiners'])})\s+)?"
-_NAME = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:(?:{_phrases(_GRAMMAR['name_joiners'])})\s+)*{_CAPITAL}[\w'’.-]*){{0,6}}"
-_NOUN_PHRASE = rf"{_DETERMINER}(?:{_NAME}|(?:{_MODIFIER}\s+){{0,2}}{_MODIFIER}){_E}"
-# the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
-_OF_TAIL = rf"(?:\s+of\s+{_NOUN_PHRASE})?"
-_GROUP = (
-    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?{_OF_TAIL})"
-)
-# Any noun phrase may name who died ("six divers are still missing"); the words after the
-# number are still checked against measures and equipment, and captures need people.
-_ANY_GROUP = (
-    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{_MODIFIER}\s+){{0,3}}?(?:{_PERSON}|{_MODIFIER}){_E}(?:\s+and\s+(?:{_PERSON}){_E})?{_OF_TAIL})"
-)
-_FILLER = rf"(?:\s+(?:{_phrases(_GRAMMAR['filler_before_group'])}){_E})?"
-_LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{_phrases(_GRAMMAR['linking_words'])}){_E}){{0,5}})"
-
-# between the group and its verb: "in the village", "from a single council in the east district",
-# a bracketed short name "(VDP)", or an aside "— most of them civilians —", ", the militia that fights beside the army,"
-_PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
-_POSTMODIFIERS = rf"(?:\s+(?:{_phrases(_GRAMMAR['group_prepositions'])})\s+{_NOUN_PHRASE}){{0,3}}"
-_BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
-_ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
-# a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
-_RELATIVE = r"(?P<relative>,?\s+(?:who|that)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*,?)?"
-_COUNT_THEN_OUTCOME = re.compile(
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_ANY_GROUP})?{_POSTMODIFIERS}{_BRACKET}{_ASIDE}?{_RELATIVE}{_LINKING}"
-    rf"\s+(?P<outcome>{_phrases(_AFTER_COUNT)}){_E}",
-    re.IGNORECASE,
-)
-_COUNT_NOUN = re.compile(
-    rf"{_QUALNUM}(?:\s+{_MODIFIER}){{0,2}}?\s+(?P<outcome>{_phrases(_COUNT_NOUNS)}){_E}", re.IGNORECASE
-)
-_VERB_THEN_COUNT = re.compile(
-    rf"{_B}(?P<verb>{_phrases(_VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+|all\s+(?:of\s+)?(?:the\s+)?|the\s+)?"
-    rf"{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
-    re.IGNORECASE,
-)
-_LIVES_LOST = re.compile(
-    rf"{_B}(?P<verb>{_phrases(_LIVES_VERBS)})\s+(?:the\s+)?{_QUALNUM}\s+(?:(?P<lives>lives){_E}|{_GROUP})",
-    re.IGNORECASE,
-)
-_LEFT_OUTCOME = re.compile(
-    rf"{_B}(?P<verb>{_phrases(_OUTCOMES['left_verbs'])})\s+{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?"
-    rf"\s+(?P<outcome>{_phrases(_LEFT_OUTCOMES)}){_E}",
-    re.IGNORECASE,
-)
-_TOLL = re.compile(
-    rf"{_B}(?:(?:{_phrases(_GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
-    rf"(?:[A-Za-z-]+\s+)??)?"
-    rf"(?P<toll>{_phrases([p for ps in _TOLL_NOUNS.values() for p in ps], regex=True)}){_E}"
-    rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
-    rf"\s+(?P<link>{_phrases(_TOLL_LINK_QUALIFIER)})\s+{_QUALNUM}(?:\s+{_GROUP})?",
-    re.IGNORECASE,
-)
-_INHERIT_CUES = _OUTCOMES["inherit_cues"]
-_CONTINUED = [
-    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['including'])})\s+{_QUALNUM}{_FILLER}(?:\s+{_GROUP})?",
-               re.IGNORECASE),
-    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['then_to'])})\s+{_QUALNUM}", re.IGNORECASE),
-    re.compile(rf"{_B}(?:{_phrases(_INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{_QUALNUM}", re.IGNORECASE),
-]
-# "..., bringing the total in the province to 2,662": a sum of the counts before it
-_RUNNING_TOTAL = re.compile(
-    rf"{_B}(?:{_phrases(_INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{_QUALNUM}",
-    re.IGNORECASE,
-)
-_RUNNING_TOTAL_KEYS = _keys(_INHERIT_CUES["running_total"])
-_CONTINUED_KEYS = [_keys(_INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
-# "roughly 150,000 of them": tried at each count, like the count-first rules
-_OF_THEM = re.compile(rf"{_QUALNUM}\s+(?:{_phrases(_INHERIT_CUES['of_them'])}){_E}", re.IGNORECASE)
-_OF_THEM_KEYS = _keys(_INHERIT_CUES["of_them"])
-# "62 of the dead were in the hills": part of a toll, counted apart
-_SHARE_OF = _by_phrase(_OUTCOMES["share_of_toll"])
-_SHARE_OF_TOLL = re.compile(rf"{_QUALNUM}\s+(?P<outcome>{_phrases(_SHARE_OF)}){_E}", re.IGNORECASE)
-_SHARE_OF_KEYS = _keys(_SHARE_OF)
-# "ten died in Cuba| and two in Jamaica": the outcome left out of the second count, a place or time after it
-_ELIDED = re.compile(
-    rf"(?P<gap>[^\d;:()—–]{{0,60}}?),?\s+and\s+{_QUALNUM}(?:\s+more)?"
-    rf"\s+(?:{_phrases(_OUTCOMES['elided_prepositions']['words'])})\s+{_DETERMINER}"
-    rf"(?P<where>(?:{_NAME}|{_MODIFIER})(?:\s+(?:{_NAME}|{_MODIFIER})){{0,2}}?)"
-    rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
-    re.IGNORECASE,
-)
-# "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
-_AND_MORE_AFTER = re.compile(
-    rf"(?:{_PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{_QUALNUM}{_FILLER}\s+{_GROUP}", re.IGNORECASE
-)
-_AND_MORE_BEFORE = re.compile(rf"{_QUALNUM}{_FILLER}\s+{_GROUP}\s+and\s+$", re.IGNORECASE)
-# the second half of a mixed outcome: "dead| or wounded"
-_MIXED_TAIL = re.compile(
-    rf"\s+(?:{_phrases(' '.join(phrase.split()[1:]) for phrase in _OUTCOMES['after_count'][''])}){_E}", re.IGNORECASE
-)
-_OUTCOME_OF_WORD = {**_VERBS_BEFORE, **_AFTER_COUNT}
-_OUTCOME_WORD = re.compile(rf"{_B}(?:{_phrases(_OUTCOME_OF_WORD)}){_E}", re.IGNORECASE)
-_PROJECTION_WORDS = frozenset(_GRAMMAR["projection_words"])
-_PERFECT_WORDS = frozenset(_GRAMMAR["perfect_words"])
-_PROJECTION = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['projection_words'])}){_E}", re.IGNORECASE)
-# the start of an object after a verb: "killed a policeman", "wounded several others"
-_AN_OBJECT_FOLLOWS = re.compile(rf"\s+(?:{_phrases(_GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
-_NEGATED = re.compile(rf"{_B}(?:{_phrases(_GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(rf"(?:{_B}(?:{_QUAL}|between)\s+)$", re.IGNORECASE)
-_MONEY = re.compile(rf"(?:{_B}(?:{_phrases(w for w in _GRAMMAR['money_context'] if w.isalpha())}){_E}|[$€£])",
-                    re.IGNORECASE)
-_ASIDE_MARK = re.compile(r"[,;(—–]")
-_A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?{_NUM}", re.IGNORECASE)
-
-
-# Regexes of many alternatives are slow to scan with; these plain-word tests skip
-# the sentences and patterns that cannot match, which is most of an article.
-_ANCHOR_KEYS = _keys(
-    [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
-                            "left_outcomes") for phrase in _by_phrase(_OUTCOMES[section])]
-    + [phrase for phrases in _TOLL_NOUNS.values() for phrase in phrases]
-)
 _VERB_FIRST = (
-    (_LEFT_OUTCOME, "casualty.left_outcome", _keys(_OUTCOMES["left_verbs"])),
-    (_VERB_THEN_COUNT, "casualty.verb_then_count", _keys(_VERBS_BEFORE)),
-    (_LIVES_LOST, "casualty.lives_lost", _keys(_LIVES_VERBS)),
-    (_TOLL, "casualty.toll", _keys(p for ps in _TOLL_NOUNS.values() for p in ps)),
+    (patterns.LEFT_OUTCOME, "casualty.left_outcome", patterns.plain_keys(patterns.OUTCOMES["left_verbs"])),
+    (patterns.VERB_THEN_COUNT, "casualty.verb_then_count", patterns.plain_keys(patterns.VERBS_BEFORE)),
+    (patterns.LIVES_LOST, "casualty.lives_lost", patterns.plain_keys(patterns.LIVES_VERBS)),
+    (patterns.TOLL, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
 )
 
 
@@ -276,7 +87,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     then the counts that lean on a claim before them (coordinated, continued, running totals)."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    if not any(key in lowered for key in _ANCHOR_KEYS):
+    if not any(key in lowered for key in patterns.ANCHOR_KEYS):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:
@@ -288,11 +99,11 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
         if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
-               and not _ASIDE_MARK.search(text, other.numbers_end, item.number_start) for other in taken.values()):
+               and not patterns.ASIDE_MARK.search(text, other.numbers_end, item.number_start) for other in taken.values()):
             return  # "nine members of one family died": the "one" is part of the group, not a count
         taken[item.number_start] = item
 
-    share_of = any(key in lowered for key in _SHARE_OF_KEYS)
+    share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)
     for number in counts:
         for begin in _starts_for(text, number.start, start):
             keep(_count_then_outcome(text, begin, end))
@@ -307,7 +118,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     for item in ordered:
         keep(_coordinated(text, item, start, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
-    for pattern, keys in zip(_CONTINUED, _CONTINUED_KEYS):
+    for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end))
@@ -316,14 +127,14 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             keep(_coordinated(text, item, start, end))  # "among them 65 children and 39 women"
     for item in sorted(taken.values(), key=lambda item: item.start):
         keep(_elided(text, item, end))
-    if any(key in lowered for key in _RUNNING_TOTAL_KEYS):
-        for match in _RUNNING_TOTAL.finditer(text, start, end):
+    if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
+        for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
-    if any(key in lowered for key in _OF_THEM_KEYS):
+    if any(key in lowered for key in patterns.OF_THEM_KEYS):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):
-                match = _OF_THEM.match(text, begin, end)
+                match = patterns.OF_THEM.match(text, begin, end)
                 if match:
                     keep(_continued(text, match, ordered, end))
     return sorted(taken.values(), key=lambda item: item.start)
@@ -331,38 +142,38 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
 
 def _starts_for(text: str, number_start: int, sentence_start: int) -> list[int]:
     """Where a count-first pattern may begin: at a qualifier just before the number, or at the number."""
-    before = _QUALIFIER_BEFORE.search(text, max(sentence_start, number_start - 30), number_start)
+    before = patterns.QUALIFIER_BEFORE.search(text, max(sentence_start, number_start - 30), number_start)
     return [before.start(), number_start] if before else [number_start]
 
 
 def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
-    match = _COUNT_THEN_OUTCOME.match(text, begin, end)
+    match = patterns.COUNT_THEN_OUTCOME.match(text, begin, end)
     if not match:
         return None
-    outcome = _AFTER_COUNT[_normal(match.group("outcome"))]
+    outcome = patterns.AFTER_COUNT[patterns.normal(match.group("outcome"))]
     if match.group("relative") and (not match.group("group") or numbers.find_numbers(
             text, match.start("relative"), match.end("relative"))):
         return None  # "two men who said five were killed": the clause holds a count of its own
     if outcome == "captured" and not _names_people(match.group("group")):
         return None  # "20 tanks were captured"
-    linking = _normal(match.group("linking")).replace(",", " ").split()
-    if _PROJECTION_WORDS & set(linking) and not _PERFECT_WORDS & set(linking):
+    linking = patterns.normal(match.group("linking")).replace(",", " ").split()
+    if patterns.PROJECTION_WORDS & set(linking) and not patterns.PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
-    if bare and (_A_COUNT_FOLLOWS.match(text, match.end(), end) or (
-            _normal(match.group("outcome")) in _VERBS_BEFORE and _AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
+    if bare and (patterns.A_COUNT_FOLLOWS.match(text, match.end(), end) or (
+            patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE and patterns.AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
         return None  # "five soldiers killed 12 civilians", "two gunmen killed a policeman": the count acted
-    if _PERFECT_WORDS & set(linking) and "been" not in linking and _normal(match.group("outcome")) in _VERBS_BEFORE:
+    if patterns.PERFECT_WORDS & set(linking) and "been" not in linking and patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE:
         return None  # "two gunmen had killed five people": the count did the killing
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
 
 
 def _share_of_toll(text: str, begin: int, end: int) -> _Found | None:
     """"62 of the dead were in the hills", "at least 150 of the dead were militants"."""
-    match = _SHARE_OF_TOLL.match(text, begin, end)
+    match = patterns.SHARE_OF_TOLL.match(text, begin, end)
     if not match or numbers.parse_number(match.group("n") or "") == 1:
         return None  # "one of the dead was a nurse" singles a person out: no count
-    return _found(text, match, _SHARE_OF[_normal(match.group("outcome"))], "casualty.share_of_toll", 0.75, end,
+    return _found(text, match, patterns.SHARE_OF[patterns.normal(match.group("outcome"))], "casualty.share_of_toll", 0.75, end,
                   group=None)
 
 
@@ -371,7 +182,7 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
     if item.rule not in ("casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
                          "casualty.elided"):
         return None
-    match = _ELIDED.match(text, item.end, end)
+    match = patterns.ELIDED.match(text, item.end, end)
     if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
         return None  # "and one in five homes": a ratio, not a count
     found = _found(text, match, item.outcome, "casualty.elided", 0.65, end, group=None)
@@ -382,41 +193,41 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
 
 
 def _count_noun(text: str, begin: int, end: int) -> _Found | None:
-    match = _COUNT_NOUN.match(text, begin, end)
-    if not match or _MIXED_TAIL.match(text, match.end(), end):
+    match = patterns.COUNT_NOUN.match(text, begin, end)
+    if not match or patterns.MIXED_TAIL.match(text, match.end(), end):
         return None  # "50 dead or wounded civilians": no outcome the contract can hold
-    outcome = _COUNT_NOUNS[_normal(match.group("outcome"))]
+    outcome = patterns.COUNT_NOUNS[patterns.normal(match.group("outcome"))]
     return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
 
 
 def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found | None:
     groups = match.groupdict()
     if rule == "casualty.verb_then_count":
-        outcome = _VERBS_BEFORE[_normal(groups["verb"])]
+        outcome = patterns.VERBS_BEFORE[patterns.normal(groups["verb"])]
         if outcome == "captured" and not groups.get("group"):
             return None  # "seized 18 ships" is no capture of people
         return _found(text, match, outcome, rule, 0.85, end)
     if rule == "casualty.lives_lost":
-        verb = _normal(groups["verb"])
-        if not groups.get("lives") and verb not in _LOSS_VERBS:
+        verb = patterns.normal(groups["verb"])
+        if not groups.get("lives") and verb not in patterns.LOSS_VERBS:
             return None
         return _found(text, match, "killed", rule, 0.75, end, group=groups.get("group"))
     if rule == "casualty.left_outcome":
-        return _found(text, match, _LEFT_OUTCOMES[_normal(groups["outcome"])], rule, 0.85, end)
+        return _found(text, match, patterns.LEFT_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.85, end)
     toll = groups["toll"]
-    outcome = next(outcome for pattern, outcome in _TOLL_NOUN_RULES if pattern.fullmatch(toll))
-    if _normal(toll) == "losses" and _MONEY.search(text, max(0, match.start() - 150), end):
+    outcome = next(outcome for pattern, outcome in patterns.TOLL_NOUN_RULES if pattern.fullmatch(toll))
+    if patterns.normal(toll) == "losses" and patterns.MONEY.search(text, max(0, match.start() - 150), end):
         return None  # "losses rose to 5 billion": money, not lives
-    if _PROJECTION.search(groups["gap"] or ""):
+    if patterns.PROJECTION.search(groups["gap"] or ""):
         return None  # "the toll is expected to rise to 1,000": a forecast, not a count
-    implied = _TOLL_LINK_QUALIFIER[_normal(groups["link"])]
+    implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(groups["link"])]
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)
 
 
 def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
     before = [item for item in earlier if item.numbers_end <= match.start() and item.outcome]
-    including = match.re is _CONTINUED[0]
+    including = match.re is patterns.CONTINUED[0]
     outcome = before[-1].outcome if before else _outcome_just_before(text, match.start()) if including else None
     if not outcome:
         return None
@@ -429,8 +240,8 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
 
 def _outcome_just_before(text: str, position: int) -> str | None:
     """"Dozens were killed, including 12 children": the outcome of a vague count, for the count it includes."""
-    found = list(_OUTCOME_WORD.finditer(text, max(0, position - 40), position))
-    return _OUTCOME_OF_WORD.get(_normal(found[-1].group())) if found else None
+    found = list(patterns.OUTCOME_WORD.finditer(text, max(0, position - 40), position))
+    return patterns.OUTCOME_OF_WORD.get(patterns.normal(found[-1].group())) if found else None
 
 
 def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
@@ -446,7 +257,7 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A second count of people joined by "and" to a claim shares its outcome."""
     if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued"):
-        match = _AND_MORE_AFTER.match(text, item.end, end)
+        match = patterns.AND_MORE_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
         if found:
             found.start = text.index("and", match.start(), match.end())
@@ -454,7 +265,7 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
     if item.rule == "casualty.count_then_outcome":
         for number in numbers.find_numbers(text, max(sentence_start, item.start - 60), item.start):
             for begin in _starts_for(text, number.start, sentence_start):
-                match = _AND_MORE_BEFORE.match(text, begin, item.start)
+                match = patterns.AND_MORE_BEFORE.match(text, begin, item.start)
                 found = match and match.end() == item.start and _found(
                     text, match, item.outcome, "casualty.coordinated", 0.75, end)
                 if found:
@@ -481,14 +292,14 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     number_start, number_end = match.span(low_name)
     last_end = match.end(high_name) if high_name else number_end
     if not numbers.is_count(text, number_start, last_end, sentence_end,
-                            names_people=bool(groups.get("group")), person_words=_PERSON_NOUNS):
+                            names_people=bool(groups.get("group")), person_words=patterns.PERSON_NOUNS):
         return None
     count_start = match.start("qual") if groups.get("qual") else number_start
-    if _NEGATED.search(text, max(0, count_start - 30), count_start):
+    if patterns.NEGATED.search(text, max(0, count_start - 30), count_start):
         return None  # "none of the 30 passengers were hurt"
-    qualifier = _QUALIFIER_OF[_normal(groups["qual"])] if groups.get("qual") else "exact"
+    qualifier = patterns.QUALIFIER_OF[patterns.normal(groups["qual"])] if groups.get("qual") else "exact"
     if groups.get("qual_after") and qualifier == "exact":
-        qualifier = _QUALIFIER_AFTER_OF[_normal(groups["qual_after"])]
+        qualifier = patterns.QUALIFIER_AFTER_OF[patterns.normal(groups["qual_after"])]
     if count_high is not None:
         qualifier = "range"
     elif implied and qualifier == "exact":
@@ -503,10 +314,10 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
 def _names_people(group: str | None) -> bool:
     if not group:
         return True
-    words = _normal(group).split()
+    words = patterns.normal(group).split()
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]  # "engineers of the mining firm": the head comes before "of"
-    return any(" ".join(words[i:]) in _PERSON_NOUNS for i in range(len(words)))
+    return any(" ".join(words[i:]) in patterns.PERSON_NOUNS for i in range(len(words)))
 
 
 def _clean_group(group: str | None) -> str | None:

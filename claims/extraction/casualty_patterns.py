@@ -1,0 +1,203 @@
+"""The casualty stage's vocabulary made into regexes, built once at import from the lexicons.
+
+casualties.py applies these; this module only says what each piece of a casualty
+sentence looks like: a qualified count (QUALNUM), a group of people (GROUP, ANY_GROUP)
+with its "of" phrase, places, bracket, aside or relative clause, and the outcome
+phrases before or after the count (lexicons/outcome_phrases.json, casualty_grammar.json,
+qualifier_phrases.json, group_nouns.txt).
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicons, numbers
+
+OUTCOMES = lexicons.table("outcome_phrases")
+QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
+GRAMMAR = lexicons.table("casualty_grammar")
+GROUP_NOUNS = lexicons.words("group_nouns")
+
+
+def alternation(entries, *, regex: bool = False) -> str:
+    """An alternation of phrases, longest first, any run of white space between words."""
+    ordered = sorted({entry for entry in entries if entry}, key=len, reverse=True)
+    if regex:
+        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+
+
+def by_phrase(table: dict) -> dict[str, str]:
+    """phrase (lower case, single spaces) -> the key it is filed under."""
+    return {
+        " ".join(phrase.lower().split()): key
+        for key, phrases in table.items()
+        if not key.startswith("_")
+        for phrase in phrases
+    }
+
+
+def normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def plain_keys(phrases) -> tuple[str, ...]:
+    """Plain lower-case words one of which any of the phrases must contain: a cheap test before a regex runs."""
+    keys = set()
+    for phrase in phrases:
+        words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
+        keys.add(max(words, key=len) if words else phrase.lower())
+    # a key that contains another is redundant
+    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+
+
+QUALIFIER_OF = by_phrase({k: v for k, v in QUALIFIER_TABLE.items() if k != "after"})
+QUALIFIER_AFTER_OF = by_phrase(QUALIFIER_TABLE["after"])
+AFTER_COUNT = by_phrase(OUTCOMES["after_count"])
+COUNT_NOUNS = by_phrase(OUTCOMES["count_nouns"])
+VERBS_BEFORE = by_phrase(OUTCOMES["verbs_before_count"])
+LIVES_VERBS = by_phrase(OUTCOMES["lives_verbs"])
+LOSS_VERBS = by_phrase(OUTCOMES["loss_verbs"])
+LEFT_OUTCOMES = by_phrase(OUTCOMES["left_outcomes"])
+TOLL_LINK_QUALIFIER = by_phrase(OUTCOMES["toll_links"])
+TOLL_NOUNS = {key: value for key, value in OUTCOMES["toll_nouns"].items() if not key.startswith("_")}
+TOLL_NOUN_RULES = [(re.compile(alternation(phrases, regex=True), re.IGNORECASE), outcome)
+                   for outcome, phrases in TOLL_NOUNS.items()]
+PERSON_NOUNS = frozenset(normal(noun) for noun in GROUP_NOUNS)
+
+B = r"(?<![\w-])"
+E = r"(?![\w-])"
+NUM = numbers.NUMBER_PATTERN
+QUAL = alternation(QUALIFIER_OF)
+AT_MOST = alternation(QUALIFIER_TABLE["at_most"])
+QUALNUM = (
+    rf"(?:(?P<qual>{QUAL}){E}\s+)?"
+    # "at least 13 and as many as 46": a floor and a ceiling make one range
+    rf"(?:(?(qual)(?P<lo3>{NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{AT_MOST})\s+(?P<hi3>{NUM})|(?!))"
+    rf"|between\s+(?P<lo>{NUM})\s+and\s+(?P<hi>{NUM})"
+    rf"|(?P<lo2>{NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{NUM})"
+    rf"|(?P<n>{NUM}))(?![\w])"
+    rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)})(?![\w]))?"
+)
+MODIFIER = (
+    rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})[A-Za-z][\w'’-]*"
+)
+PERSON = alternation(GROUP_NOUNS)
+# A noun phrase after a preposition: "a single council", "the aid agency", "one family",
+# or a proper name of several words, "the Volunteers for the Defence of the Homeland".
+CAPITAL = r"(?-i:[A-Z])"
+DETERMINER = rf"(?:(?:{alternation(GRAMMAR['determiners'])})\s+)?"
+NAME = rf"{CAPITAL}[\w'’.-]*(?:\s+(?:(?:{alternation(GRAMMAR['name_joiners'])})\s+)*{CAPITAL}[\w'’.-]*){{0,6}}"
+NOUN_PHRASE = rf"{DETERMINER}(?:{NAME}|(?:{MODIFIER}\s+){{0,2}}{MODIFIER}){E}"
+# the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
+OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
+GROUP = (
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:{PERSON}){E})?{OF_TAIL})"
+)
+# Any noun phrase may name who died ("six divers are still missing"); the words after the
+# number are still checked against measures and equipment, and captures need people.
+ANY_GROUP = (
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:{PERSON}){E})?{OF_TAIL})"
+)
+FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
+LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{alternation(GRAMMAR['linking_words'])}){E}){{0,5}})"
+
+# between the group and its verb: "in the village", "from a single council in the east district",
+# a bracketed short name "(VDP)", or an aside "— most of them civilians —", ", the militia that fights beside the army,"
+PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
+POSTMODIFIERS = rf"(?:\s+(?:{alternation(GRAMMAR['group_prepositions'])})\s+{NOUN_PHRASE}){{0,3}}"
+BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
+ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
+# a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
+RELATIVE = r"(?P<relative>,?\s+(?:who|that)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*,?)?"
+COUNT_THEN_OUTCOME = re.compile(
+    rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{RELATIVE}{LINKING}"
+    rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+    re.IGNORECASE,
+)
+COUNT_NOUN = re.compile(
+    rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
+)
+VERB_THEN_COUNT = re.compile(
+    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+|all\s+(?:of\s+)?(?:the\s+)?|the\s+)?"
+    rf"{QUALNUM}{FILLER}(?:\s+{GROUP})?",
+    re.IGNORECASE,
+)
+LIVES_LOST = re.compile(
+    rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
+    re.IGNORECASE,
+)
+LEFT_OUTCOME = re.compile(
+    rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
+    rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
+    re.IGNORECASE,
+)
+TOLL = re.compile(
+    rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
+    rf"(?:[A-Za-z-]+\s+)??)?"
+    rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
+    rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
+    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+{QUALNUM}(?:\s+{GROUP})?",
+    re.IGNORECASE,
+)
+INHERIT_CUES = OUTCOMES["inherit_cues"]
+CONTINUED = [
+    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
+               re.IGNORECASE),
+    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+{QUALNUM}", re.IGNORECASE),
+    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{QUALNUM}", re.IGNORECASE),
+]
+# "..., bringing the total in the province to 2,662": a sum of the counts before it
+RUNNING_TOTAL = re.compile(
+    rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{QUALNUM}",
+    re.IGNORECASE,
+)
+RUNNING_TOTAL_KEYS = plain_keys(INHERIT_CUES["running_total"])
+CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
+# "roughly 150,000 of them": tried at each count, like the count-first rules
+OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
+OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
+# "62 of the dead were in the hills": part of a toll, counted apart
+SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
+SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}", re.IGNORECASE)
+SHARE_OF_KEYS = plain_keys(SHARE_OF)
+# "ten died in Cuba| and two in Jamaica": the outcome left out of the second count, a place or time after it
+ELIDED = re.compile(
+    rf"(?P<gap>[^\d;:()—–]{{0,60}}?),?\s+and\s+{QUALNUM}(?:\s+more)?"
+    rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
+    rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
+    rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
+    re.IGNORECASE,
+)
+# "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
+AND_MORE_AFTER = re.compile(
+    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{QUALNUM}{FILLER}\s+{GROUP}", re.IGNORECASE
+)
+AND_MORE_BEFORE = re.compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
+# the second half of a mixed outcome: "dead| or wounded"
+MIXED_TAIL = re.compile(
+    rf"\s+(?:{alternation(' '.join(phrase.split()[1:]) for phrase in OUTCOMES['after_count'][''])}){E}", re.IGNORECASE
+)
+OUTCOME_OF_WORD = {**VERBS_BEFORE, **AFTER_COUNT}
+OUTCOME_WORD = re.compile(rf"{B}(?:{alternation(OUTCOME_OF_WORD)}){E}", re.IGNORECASE)
+PROJECTION_WORDS = frozenset(GRAMMAR["projection_words"])
+PERFECT_WORDS = frozenset(GRAMMAR["perfect_words"])
+PROJECTION = re.compile(rf"{B}(?:{alternation(GRAMMAR['projection_words'])}){E}", re.IGNORECASE)
+# the start of an object after a verb: "killed a policeman", "wounded several others"
+AN_OBJECT_FOLLOWS = re.compile(rf"\s+(?:{alternation(GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
+NEGATED = re.compile(rf"{B}(?:{alternation(GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
+MONEY = re.compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
+                   re.IGNORECASE)
+ASIDE_MARK = re.compile(r"[,;(—–]")
+A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
+
+
+# Regexes of many alternatives are slow to scan with; these plain-word tests skip
+# the sentences and patterns that cannot match, which is most of an article.
+ANCHOR_KEYS = plain_keys(
+    [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
+                            "left_outcomes") for phrase in by_phrase(OUTCOMES[section])]
+    + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
+)
