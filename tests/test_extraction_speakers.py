@@ -475,3 +475,29 @@ def test_a_source_who_gave_only_a_first_name_is_that_name():
 def test_a_source_who_asked_not_to_be_named_stays_unnamed():
     text = "One resident, who asked not to be named, said 11 houses burned."
     assert speaker_of(text, "11 houses") == "resident"
+
+
+# --- "the minister said": back to the holder of that very title ---------------------------------
+
+def test_the_minister_is_not_the_prime_minister_named_since():
+    text = ("Interior Minister Omar Haddad spoke first. Prime Minister Lina Saab said the talks were useful. "
+            "The minister said 30 detainees would be freed.")
+    assert speaker_of(text, "30 detainees") == "Omar Haddad"
+
+
+def test_a_title_after_a_name_and_a_verb_is_not_part_of_the_first_title():
+    text = ("Defence Minister Omar Haddad met Prime Minister Lina Saab on Monday. Saab said little. "
+            "The minister said 30 detainees would be freed.")
+    assert speaker_of(text, "30 detainees") == "Omar Haddad"
+
+
+def test_the_spokeswoman_refers_back_to_a_spokesperson():
+    text = ("A police spokesperson, Ruth Awino, gave a briefing. Governor Peter Ochieng said schools would close. "
+            "The spokeswoman said 12 suspects were arrested.")
+    assert speaker_of(text, "12 suspects") == "Ruth Awino"
+
+
+def test_the_president_is_not_the_vice_president():
+    text = ("President Luis Arce spoke on Monday. Vice President Ana Mora said talks were useful. "
+            "The president said 30 prisoners would be freed.")
+    assert speaker_of(text, "30 prisoners") == "Luis Arce"

@@ -22,6 +22,7 @@ from .vocabulary import (
     _RELATIVES,
     _REPORT,
     _SPEECH,
+    _STATES,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
     _TITLE_HEADS,
@@ -66,7 +67,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             first = k
             continue
         if in_role and low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH \
-                and low not in _REPORT and not low.endswith("ly"):
+                and low not in _REPORT and not low.endswith("ly") and not _verb_between_names(a, k, floor):
             first = k
             continue
         break
@@ -92,6 +93,14 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
             first = other[0]
     return first, i, head
+
+
+def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:
+    """"Minister Tom Akers met Prime Minister ...": a lowercase word right after a name (not a title or
+    a nationality) is that name's verb, not a modifier of the title after it."""
+    left = k - 1
+    return left >= floor and _is_name_word(a, left) and _bare(a.lowers[left]).rstrip(".") not in _TITLE_WORDS \
+        and a.lowers[left] not in _STATES and not a.lowers[left].endswith(("an", "ese", "ish", "i"))
 
 
 def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:

@@ -14,6 +14,8 @@ from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
     _COUNTRIES,
+    _DISTINCT_QUALIFIERS,
+    _SAME_ROLE,
     _FEMALE_ENDINGS,
     _FEMALE_GIVEN,
     _FEMALE_WORDS,
@@ -115,14 +117,38 @@ def _fits(entity: Entity, wanted: dict) -> bool:
 
 
 def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | None:
-    """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health"."""
+    """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health";
+    for a person, the latest whose title is that role: "the minister" after "Foreign Minister X" (not
+    after "Prime Minister Y"), "the spokeswoman" after "a spokesperson, Dana Kell"."""
     for candidate in reversed(list(a.entities.values())):
         if organisation and (candidate.kind != "organisation" or candidate.name == noun):
             continue
+        if candidate.plural:
+            continue
+        if not organisation and candidate.kind != "organisation" and candidate.role:
+            if _holds_title(candidate.role, noun):
+                return candidate
+            continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
-        if noun in words and not candidate.plural:
+        if noun in words:
             return candidate
     return None
+
+
+def _holds_title(role: str, noun: str) -> bool:
+    """Whether a title ("Foreign Minister", "Minister of Health", "ministry spokesperson") is the role `noun`
+    names: its head word is that noun or a synonym, and no qualifier makes it another office."""
+    words = role.lower().replace("-", " ").split()
+    if "of" in words:
+        words = words[:words.index("of")]  # "Minister of Health": the head comes before "of"
+    if "for" in words:
+        words = words[:words.index("for")]
+    if not words:
+        return False
+    head = words[-1].rstrip(".,")
+    if head != noun and head not in _SAME_ROLE.get(noun, ()):
+        return False
+    return not any(w in _DISTINCT_QUALIFIERS for w in words[:-1])
 
 
 def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
