@@ -478,3 +478,13 @@ def test_it_reads_among_the_victims_were_and_the_count_joined_to_it():
     assert tuples_in("Among the victims were seven nurses and two doctors, the hospital said.") == {
         ("killed", 7, None, "exact"), ("killed", 2, None, "exact")}
     assert tuples_in("Among the injured were 16 schoolchildren.") == {("wounded", 16, None, "exact")}
+
+
+def test_it_reads_the_part_of_a_toll_named_after_it():
+    assert tuples_in("Of the 95 dead, 38 were in the river towns, police said.") == {
+        ("killed", 95, None, "exact"), ("killed", 38, None, "exact")}
+    assert tuples_in("Among those injured, at least 11 were firefighters.") == {("wounded", 11, None, "at_least")}
+
+
+def test_a_part_of_people_who_are_no_toll_is_no_claim():
+    assert claims_in("Of the 300 people on board, 41 were rescued.") == []

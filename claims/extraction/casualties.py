@@ -99,7 +99,8 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
         if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
-               and not patterns.ASIDE_MARK.search(text, other.numbers_end, item.number_start) for other in taken.values()):
+               and not patterns.ASIDE_MARK.search(text, other.numbers_end, item.number_start)
+               for other in taken.values()):
             return  # "nine members of one family died": the "one" is part of the group, not a count
         taken[item.number_start] = item
 
@@ -110,6 +111,9 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             keep(_count_noun(text, begin, end))
             if share_of:
                 keep(_share_of_toll(text, begin, end))
+    if share_of or "among" in lowered:
+        for match in patterns.SHARE_AFTER_TOLL.finditer(text, start, end):
+            keep(_share_of_toll(text, match.start(), end, match))
     for pattern, rule, keys in _VERB_FIRST:
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
@@ -160,20 +164,23 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     if patterns.PROJECTION_WORDS & set(linking) and not patterns.PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
+    active_verb = patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE
     if bare and (patterns.A_COUNT_FOLLOWS.match(text, match.end(), end) or (
-            patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE and patterns.AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
+            active_verb and patterns.AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
         return None  # "five soldiers killed 12 civilians", "two gunmen killed a policeman": the count acted
-    if patterns.PERFECT_WORDS & set(linking) and "been" not in linking and patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE:
+    if patterns.PERFECT_WORDS & set(linking) and "been" not in linking and active_verb:
         return None  # "two gunmen had killed five people": the count did the killing
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
 
 
-def _share_of_toll(text: str, begin: int, end: int) -> _Found | None:
-    """"62 of the dead were in the hills", "at least 150 of the dead were militants"."""
-    match = patterns.SHARE_OF_TOLL.match(text, begin, end)
+def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = None) -> _Found | None:
+    """"62 of the dead were in the hills", "at least 150 of the dead were militants", "Of the 128 dead, 52 were"."""
+    match = match or patterns.SHARE_OF_TOLL.match(text, begin, end)
     if not match or numbers.parse_number(match.group("n") or "") == 1:
         return None  # "one of the dead was a nurse" singles a person out: no count
-    return _found(text, match, patterns.SHARE_OF[patterns.normal(match.group("outcome"))], "casualty.share_of_toll", 0.75, end,
+    outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[
+        patterns.normal(match.group("outcome"))]
+    return _found(text, match, outcome, "casualty.share_of_toll", 0.75, end,
                   group=None)
 
 
@@ -246,7 +253,8 @@ def _outcome_just_before(text: str, position: int) -> str | None:
 
 def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
     """A total adds up counts of one outcome: the latest earlier count it could contain names the outcome."""
-    total = numbers.parse_number(match.group("n") or match.group("lo") or match.group("lo2") or match.group("lo3") or "")
+    written = next((match.group(name) for name in ("n", "lo", "lo2", "lo3") if match.group(name)), "")
+    total = numbers.parse_number(written)
     before = [item for item in earlier if item.end <= match.start() and item.outcome]
     fitting = [item for item in before if isinstance(total, int) and item.count <= total]
     if not fitting:

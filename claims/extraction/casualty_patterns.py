@@ -104,7 +104,8 @@ FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
 LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{alternation(GRAMMAR['linking_words'])}){E}){{0,5}})"
 
 # between the group and its verb: "in the village", "from a single council in the east district",
-# a bracketed short name "(VDP)", or an aside "— most of them civilians —", ", the militia that fights beside the army,"
+# a bracketed short name "(VDP)", or an aside "— most of them civilians —",
+# ", the militia that fights beside the army,"
 PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
 POSTMODIFIERS = rf"(?:\s+(?:{alternation(GRAMMAR['group_prepositions'])})\s+{NOUN_PHRASE}){{0,3}}"
 BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
@@ -162,6 +163,13 @@ OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}", re.IGNORECASE)
 SHARE_OF_KEYS = plain_keys(SHARE_OF)
+# "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
+TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
+SHARE_AFTER_TOLL = re.compile(
+    rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}"
+    rf"(?:\s+[\w'’-]+){{0,4}}?\s*,\s+{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
+    re.IGNORECASE,
+)
 # "ten died in Cuba| and two in Jamaica": the outcome left out of the second count, a place or time after it
 ELIDED = re.compile(
     rf"(?P<gap>[^\d;:()—–]{{0,60}}?),?\s+and\s+{QUALNUM}(?:\s+more)?"
