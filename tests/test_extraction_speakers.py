@@ -501,3 +501,16 @@ def test_the_president_is_not_the_vice_president():
     text = ("President Luis Arce spoke on Monday. Vice President Ana Mora said talks were useful. "
             "The president said 30 prisoners would be freed.")
     assert speaker_of(text, "30 prisoners") == "Luis Arce"
+
+
+def test_a_second_figure_joined_by_and_belongs_to_the_body_that_said_it():
+    text = ("The airstrike killed at least 42 people, and the civil defence said on Friday that "
+            "seven people were still missing.")
+    assert speaker_of(text, "seven people") == "civil defence"
+    assert speaker_of(text, "at least 42") is None
+
+
+def test_plural_role_groups_are_speakers():
+    assert speaker_of("Mediators said two hostages were freed.", "two hostages") == "Mediators"
+    assert speaker_of("The raid killed 12 people, eyewitnesses told reporters.", "12 people") == "eyewitnesses"
+    assert speaker_of("The raid killed 12 people, health workers said.", "12 people") == "health workers"
