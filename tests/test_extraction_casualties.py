@@ -459,6 +459,18 @@ def test_killing_or_wounding_is_mixed_and_no_claim():
     assert claims_in("The shelling ended up killing or wounding 60 civilians.") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Some 150 fighters were killed or captured in the push.",
+    "The rebels said they had killed or captured 35 soldiers.",
+])
+def test_killed_or_captured_is_mixed_and_no_claim(sentence):
+    assert claims_in(sentence) == []
+
+
+def test_it_reads_people_left_with_injuries():
+    assert tuples_in("The crash left 26 passengers with injuries.") == {("wounded", 26, None, "exact")}
+
+
 # --- relative clauses and inverted "among the dead were" ---------------------------------
 
 def test_it_reads_a_count_past_a_relative_clause_on_its_subject():
