@@ -8,13 +8,14 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.utils import timezone as django_timezone
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from claims.api.serializers import ClaimRowSerializer, ClaimSerializer
+from claims.api.serializers import ClaimDetailSerializer, ClaimRowSerializer, ClaimSerializer
 from claims.api.tokens import token_create
 from claims.models import Claim
-from claims.selectors import claim_list, claim_list_rows
-from tests.conftest import ClaimFactory, DocumentFactory, SpeakerFactory
+from claims.selectors import claim_detail, claim_list, claim_list_rows
+from tests.conftest import ClaimFactory, DocumentFactory, QuoteFactory, SpeakerFactory
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +45,24 @@ def test_a_list_row_serializes_exactly_as_the_model_serializer_would(reviewer):
         model = claim_list().get(pk=claim.pk)
         assert ClaimRowSerializer(row).data == ClaimSerializer(model).data
         assert list(ClaimRowSerializer(row).data) == ClaimSerializer.Meta.fields
+
+
+def test_a_claim_page_serializes_exactly_as_drfs_generic_fields_would(reviewer):
+    speaker = SpeakerFactory(name="Idris Bello", role="police spokesman")
+    quote = QuoteFactory(speaker=speaker)
+    decided = ClaimFactory(document=quote.document, quote=quote, speaker=speaker, count_high=15,
+                           effective_at=datetime(2025, 3, 2, 18, 30, tzinfo=timezone.utc))
+    decided.status, decided.reviewed_by = "disputed", reviewer
+    decided.reviewed_at = datetime(2025, 3, 3, tzinfo=timezone.utc)
+    decided.save()
+    bare = ClaimFactory(kind="quote", document=DocumentFactory(outlet=None), speaker=None, count=None,
+                        outcome="", qualifier="", group="")
+
+    for claim in (decided, bare):
+        serializer = ClaimDetailSerializer(claim_detail().get(pk=claim.pk))
+        generic = serializers.ModelSerializer.to_representation(serializer, serializer.instance)
+        assert serializer.data == generic
+        assert list(serializer.data) == ClaimDetailSerializer.Meta.fields
 
 
 def test_list_rows_follow_the_active_time_zone_like_drf_does(db):

@@ -2,6 +2,8 @@
 where they differ; none of them holds a business rule (the services do)."""
 from __future__ import annotations
 
+from enum import Enum
+
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -110,6 +112,20 @@ class ClaimSerializer(serializers.ModelSerializer):
                   "created_at", "updated_at"]
 
 
+class _DateTimes:
+    """DRF's DateTimeField output, with the active time zone read once instead of once per value."""
+
+    @staticmethod
+    def for_request():
+        zone = timezone.get_current_timezone() if settings.USE_TZ else None
+        return serializers.DateTimeField(default_timezone=zone).to_representation
+
+
+def _choice(value):
+    # What DRF's ChoiceField writes: the plain value, never an enum member.
+    return value.value if isinstance(value, Enum) else value
+
+
 class ClaimRowSerializer(ClaimSerializer):
     """ClaimSerializer's output from a claims.selectors.claim_list_rows() row.
 
@@ -123,9 +139,7 @@ class ClaimRowSerializer(ClaimSerializer):
 
     @cached_property
     def _datetime(self):
-        # DRF's DateTimeField, with the active time zone read once per response instead of once per value.
-        zone = timezone.get_current_timezone() if settings.USE_TZ else None
-        return serializers.DateTimeField(default_timezone=zone).to_representation
+        return _DateTimes.for_request()
 
     def to_representation(self, row: dict) -> dict:
         _datetime = self._datetime
@@ -173,6 +187,14 @@ class QuoteSummarySerializer(serializers.ModelSerializer):
 
 
 class ClaimDetailSerializer(ClaimSerializer):
+    """One claim with its evidence in context: every read and every review answer.
+
+    The fields below define the shape (and the OpenAPI schema); to_representation
+    writes that shape directly from a claims.selectors.claim_detail() instance,
+    about a tenth of DRF's generic cost for these three nested serializers
+    (tests/test_api_read_cost.py holds it to the generic output).
+    """
+
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
     quote = QuoteSummarySerializer(read_only=True)
     allowed_actions = serializers.SerializerMethodField()
@@ -187,6 +209,49 @@ class ClaimDetailSerializer(ClaimSerializer):
 
     def get_allowed_actions(self, claim: Claim) -> list[str]:
         return allowed_actions(claim.status)
+
+    def to_representation(self, claim: Claim) -> dict:
+        _datetime = _DateTimes.for_request()
+        speaker, document, reviewer, quote = claim.speaker, claim.document, claim.reviewed_by, claim.quote
+        outlet = document.outlet
+        return {
+            "id": claim.id,
+            "kind": _choice(claim.kind),
+            "status": _choice(claim.status),
+            "text": claim.text,
+            "start": claim.start,
+            "end": claim.end,
+            "outcome": _choice(claim.outcome),
+            "count": claim.count,
+            "count_high": claim.count_high,
+            "qualifier": _choice(claim.qualifier),
+            "group": claim.group,
+            "effective_at": _datetime(claim.effective_at),
+            "precision": _choice(claim.precision),
+            "confidence": claim.confidence,
+            "speaker": None if speaker is None else {
+                "id": speaker.id, "name": speaker.name, "kind": _choice(speaker.kind), "role": speaker.role,
+            },
+            "document": {
+                "id": document.id, "title": document.title, "url": document.url,
+                "outlet": None if outlet is None else outlet.name, "published_at": _datetime(document.published_at),
+            },
+            "extracted_values": claim.extracted_values,
+            "rule": claim.rule,
+            "extractor": claim.extractor,
+            "extractor_version": claim.extractor_version,
+            "reviewed_by": None if reviewer is None else reviewer.username,
+            "reviewed_at": _datetime(claim.reviewed_at),
+            "version": claim.version,
+            "etag": claim.etag,
+            "created_at": _datetime(claim.created_at),
+            "updated_at": _datetime(claim.updated_at),
+            "context": self.get_context(claim),
+            "quote": None if quote is None else {
+                "id": quote.id, "exact": quote.exact, "start": quote.start, "end": quote.end,
+            },
+            "allowed_actions": self.get_allowed_actions(claim),
+        }
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
