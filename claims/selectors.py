@@ -5,6 +5,8 @@ page loads its document's text to cut the surrounding context from it.
 """
 from __future__ import annotations
 
+import functools
+
 from django.db.models import Count, Prefetch, QuerySet
 
 from claims.models import Claim, ExtractionJob, ReviewEvent
@@ -36,6 +38,13 @@ def claim_list_rows() -> QuerySet[Claim]:
     builds 50 dicts from one narrower query. Filters, search and ordering
     apply to it as to claim_list().
     """
+    return _claim_rows().all()
+
+
+@functools.cache
+def _claim_rows() -> QuerySet[Claim]:
+    # Resolving 32 columns through four joins costs more than the rest of the queryset's setup;
+    # it is done once, and each request works on a copy (.all()). Never evaluated itself.
     return Claim.objects.values(*CLAIM_ROW_FIELDS)
 
 

@@ -2,6 +2,8 @@
 that keeps cursor pagination stable."""
 from __future__ import annotations
 
+import copy
+
 import django_filters as df
 from django import forms
 from django.db.models import Q
@@ -13,6 +15,31 @@ from sources.models import Quote, Speaker
 # Bounds keep out-of-range numbers a 400 instead of a database overflow.
 MAX_INT = 2_147_483_647
 MAX_ID = 2**63 - 1
+
+
+class FilterSet(df.FilterSet):
+    """django-filter's FilterSet with its form class built once per class, not once per request.
+
+    django-filter makes a new form class, and a new form field per filter, on
+    every request; these filters are the same for every request (no choices or
+    querysets depend on who asks), and a Django form copies its fields for each
+    instance anyway, so one class per filter set serves every request.
+    """
+
+    @classmethod
+    def _form_class(cls) -> type[forms.Form]:
+        form_class = cls.__dict__.get("_shared_form_class")
+        if form_class is None:
+            filters = copy.deepcopy(cls.base_filters)  # the base filters stay as django-filter left them
+            for filter_ in filters.values():
+                filter_.model = cls._meta.model  # labels are read from the model, as for a bound filter
+            fields = {name: filter_.field for name, filter_ in filters.items()}
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            cls._shared_form_class = form_class
+        return form_class
+
+    def get_form_class(self) -> type[forms.Form]:
+        return self._form_class()
 
 
 class IdFilter(df.NumberFilter):
@@ -33,7 +60,7 @@ class CountFilter(df.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class ClaimFilter(df.FilterSet):
+class ClaimFilter(FilterSet):
     status = df.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     kind = df.MultipleChoiceFilter(choices=ClaimKind.choices, distinct=False)
     outcome = df.MultipleChoiceFilter(choices=Outcome.choices, distinct=False)
@@ -52,7 +79,7 @@ class ClaimFilter(df.FilterSet):
         fields = ["status", "kind", "outcome", "speaker", "outlet", "document"]
 
 
-class SpeakerFilter(df.FilterSet):
+class SpeakerFilter(FilterSet):
     document = IdFilter(method="filter_document", help_text="Speakers quoted or credited in this document.")
     kind = df.ChoiceFilter(choices=Speaker.Kind.choices)
 
@@ -66,7 +93,7 @@ class SpeakerFilter(df.FilterSet):
         return queryset.filter(Q(pk__in=ids) | Q(pk__in=quoted))
 
 
-class QuoteFilter(df.FilterSet):
+class QuoteFilter(FilterSet):
     document = IdFilter(field_name="document_id")
     speaker = IdFilter(field_name="speaker_id")
 
@@ -75,7 +102,7 @@ class QuoteFilter(df.FilterSet):
         fields = ["document", "speaker"]
 
 
-class ExtractionJobFilter(df.FilterSet):
+class ExtractionJobFilter(FilterSet):
     document = IdFilter(field_name="document_id")
     status = df.MultipleChoiceFilter(choices=JobStatus.choices, distinct=False)
 
