@@ -139,3 +139,24 @@ def test_a_quote_credited_to_someone_identified_only_by_a_first_name():
     assert claim.text.endswith("Karim")
     claim = only("“We slept in the fields,” said a mother, who asked to be identified only as Halima.")
     assert claim.speaker.name == "Halima"
+
+
+def test_a_quote_introduced_by_a_clause_ending_in_a_colon_belongs_to_its_subject():
+    text = ("Tawanda Moyo addressed the delegates on Monday.\n\n"
+            "Kofi Mensah, speaking in Nairobi, put it more bluntly: “Without a truce, thousands more will starve.”")
+    claim = only(text)
+    assert claim.speaker.name == "Kofi Mensah"
+    assert claim.rule == "quote.colon_lead"
+    assert claim.text.startswith("Kofi Mensah, speaking")
+
+
+def test_a_statement_introducing_a_quote_with_a_colon_speaks_for_its_issuer():
+    text = ("The health ministry said in a statement that clinics would reopen.\n\n"
+            "Aid groups were less hopeful.\n\n"
+            "The statement was blunt about the stakes: “Every day without fuel costs lives in the wards.”")
+    assert only(text).speaker.name == "health ministry"
+
+
+def test_a_colon_after_a_thing_that_cannot_speak_credits_nobody():
+    text = "Tawanda Moyo addressed the delegates.\n\nThe sign at the gate read: “No weapons beyond this point, please.”"
+    assert only(text).speaker is None

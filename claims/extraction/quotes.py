@@ -24,6 +24,7 @@ _CONFIDENCE = {
     "quote.said_after": 0.9,
     "quote.said_before": 0.9,
     "quote.in_sentence": 0.8,
+    "quote.colon_lead": 0.8,
     "quote.paragraph": 0.75,
     "quote.continuation": 0.7,
     "quote.unattributed": 0.5,

@@ -13,8 +13,9 @@ from bisect import bisect_right
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .tokens import _paragraph_of, _sentence_index, _tokens_between
-from .vocabulary import _WORDS
+from .tokens import _paragraph_of, _sentence_bounds, _sentence_index, _tokens_between
+from .verbs import _sentence_subject
+from .vocabulary import _CONNECTIVES, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -46,6 +47,13 @@ def _attribute_quotations(a: _Analysis) -> None:
                 if _sentence_index(a, x.start) == sentence and not re.search(r"[.!?”\"]", gap) and len(gap) < 200:
                     found = (x, "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
                 break
+        # 2b. a clause whose subject introduces the quote with a colon: 'X, speaking in Geneva, put it bluntly: “…”'
+        lead = _colon_lead(a, quotation.start, sentence) if found is None else None
+        if lead is not None:
+            entity, lead_start = lead
+            a.quotes.append(QuoteAttribution(quotation, entity, "quote.colon_lead", lead_start, quotation.end))
+            previous_paragraph_speaker = (last_paragraph, entity)
+            continue
         # 3. elsewhere in the same sentence (after): '“…” was how X described it'
         if found is None:
             for x in speech[k:]:
@@ -82,6 +90,26 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entity, int] | None:
+    """The subject of a clause ending in a colon right before the quotation, and where that clause starts."""
+    if sentence is None:
+        return None
+    first, end = _sentence_bounds(a, sentence)
+    if first >= end or a.starts[first] >= opening:
+        return None
+    if not _COLON_BEFORE.search(a.document.text, a.starts[first], opening):
+        return None
+    while first < end and a.lowers[first] in _CONNECTIVES and first + 1 < end and a.words[first + 1] == ",":
+        first += 2  # "Still, the envoy was blunt:"
+    if first >= end or a.starts[first] >= opening:
+        return None
+    entity = _sentence_subject(a, first, end, sentence)
+    return (entity, a.starts[first]) if entity is not None else None
+
+
+_COLON_BEFORE = re.compile(r":\s*$")
 
 
 def _credit_headline_echoes(a: _Analysis) -> None:
