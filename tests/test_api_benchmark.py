@@ -1,12 +1,14 @@
 """benchmark_api's load generator: bounded, counting errors, honest percentiles."""
 from __future__ import annotations
 
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.management.base import CommandError
 
-from claims.management.commands.benchmark_api import _percentile, drive
+from claims.management.commands.benchmark_api import _percentile, drive, drive_wrk
 
 
 class _Answer(BaseHTTPRequestHandler):
@@ -53,3 +55,36 @@ def test_percentiles_use_the_nearest_rank():
     assert _percentile(ordered, 0.50) == 50.0
     assert _percentile(ordered, 0.99) == 99.0
     assert _percentile([7.0], 0.99) == 7.0
+
+
+def test_wrk_gets_the_paths_and_headers_and_its_summary_line_is_read(tmp_path, monkeypatch):
+    seen = tmp_path / "script.lua"
+    fake = tmp_path / "wrk"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--script" ]; do shift; done\n'
+        f'cp "$2" {seen}\n'
+        "echo 'Running 10s test (what people read)'\n"
+        "echo 'FACTDESK 1200 3 10000000 4.5 91.2'\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+
+    result = drive_wrk(8000, ["/api/v1/claims/1/", '/odd"path/'], {"Authorization": "Bearer fdk_x"},
+                       name="api detail", concurrency=4, seconds=10)
+
+    assert (result.requests, result.errors, result.seconds) == (1200, 3, 10.0)
+    assert result.rate == 120.0
+    assert (result.p50_ms, result.p99_ms) == (0.0045, 0.0912)
+    script = seen.read_text()
+    assert '"/api/v1/claims/1/", "/odd\\"path/"' in script
+    assert '["Authorization"] = "Bearer fdk_x"' in script
+
+
+def test_a_wrk_run_without_its_summary_line_is_an_error(tmp_path, monkeypatch):
+    fake = tmp_path / "wrk"
+    fake.write_text("#!/bin/sh\necho 'unable to connect to 127.0.0.1:8000 Connection refused' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    with pytest.raises(CommandError, match="Connection refused"):
+        drive_wrk(8000, ["/"], {}, name="down", concurrency=1, seconds=1)

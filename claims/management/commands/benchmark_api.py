@@ -8,10 +8,12 @@ import math
 import os
 import random
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
 import threading
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,21 +61,32 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=float, default=30.0, help="time cap per scenario (default 30)")
         parser.add_argument("--concurrency", type=int, default=4, help="client connections (default 4)")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+        parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
         parser.add_argument("--page-size", type=int, default=50)
+        parser.add_argument(
+            "--client", choices=["auto", "wrk", "python"], default="auto",
+            help="load generator: wrk (one C thread, runs for --seconds) or python (threads, stop after "
+                 "--requests); auto picks wrk when it is installed. On a small machine the Python client's "
+                 "threads take CPU from the server they measure.",
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
             raise CommandError("benchmark_api measures PostgreSQL: set DATABASE_URL=postgres://user@127.0.0.1/db")
         if options["documents"] < 1 or options["claims"] < options["documents"]:
             raise CommandError("need at least one document and at least one claim per document")
-        for name in ("requests", "concurrency", "workers", "page_size"):
+        if options["client"] == "wrk" and not shutil.which("wrk"):
+            raise CommandError("--client wrk: wrk is not installed (Debian: apt-get install wrk)")
+        if options["client"] == "auto":
+            options["client"] = "wrk" if shutil.which("wrk") else "python"
+        for name in ("requests", "concurrency", "workers", "threads", "page_size"):
             if options[name] < 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1")
         call_command("migrate", verbosity=0)
         self._load(claims=options["claims"], documents=options["documents"], reload=options["reload"])
         secret = self._reader_token()
         port = _free_port()
-        server = self._serve(port, workers=options["workers"])
+        server = self._serve(port, workers=options["workers"], threads=options["threads"])
         try:
             self._measure(port, secret, options)
         finally:
@@ -154,13 +167,13 @@ class Command(BaseCommand):
 
     # --- server --------------------------------------------------------------------------
 
-    def _serve(self, port: int, *, workers: int) -> subprocess.Popen:
+    def _serve(self, port: int, *, workers: int, threads: int) -> subprocess.Popen:
         env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "127.0.0.1",
                "SECURE_SSL_REDIRECT": "0", "FACTDESK_API_RATE_USER": "none", "FACTDESK_API_RATE_ANON": "none",
                "LOG_LEVEL": "WARNING", "DATABASE_URL": _database_url()}
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "claims.api.benchmark:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--worker-class", "gthread", "--threads", "2", "--log-level", "warning"],
+             "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning"],
             cwd=Path(settings.BASE_DIR), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         deadline = time.monotonic() + 30
@@ -170,7 +183,8 @@ class Command(BaseCommand):
             try:
                 status, _ = _get(port, "/healthz", {})
                 if status == 200:
-                    self.stdout.write(f"server: gunicorn, {workers} workers × 2 threads, on 127.0.0.1:{port}")
+                    self.stdout.write(f"server: gunicorn, {workers} workers × {threads} threads, on 127.0.0.1:{port}; "
+                                      "the API and the floor are served by the same processes")
                     return server
             except OSError:
                 time.sleep(0.2)
@@ -192,13 +206,23 @@ class Command(BaseCommand):
             ("floor  claim detail", [f"/floor/claims/{pk}/" for pk in ids], {}),
             ("api    claim detail", [f"/api/v1/claims/{pk}/" for pk in ids], auth),
         ]
-        self.stdout.write(f"load: {options['requests']:,} requests per scenario (capped at {options['seconds']:g} s), "
-                          f"{options['concurrency']} connections, after 50 warm-up requests")
+        if options["client"] == "wrk":
+            self.stdout.write(f"load: wrk, 1 thread, {options['concurrency']} keep-alive connections, "
+                              f"{options['seconds']:g} s per scenario after 2 s of warm-up")
+        else:
+            self.stdout.write(f"load: Python threads, {options['requests']:,} requests per scenario (capped at "
+                              f"{options['seconds']:g} s), {options['concurrency']} connections, "
+                              "after 50 warm-up requests")
         self.stdout.write(f"{'scenario':<22}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         for name, paths, headers in scenarios:
-            drive(port, paths, headers, name=name, total=50, concurrency=options["concurrency"], max_seconds=10)
-            result = drive(port, paths, headers, name=name, total=options["requests"],
-                           concurrency=options["concurrency"], max_seconds=options["seconds"])
+            if options["client"] == "wrk":
+                drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"], seconds=2)
+                result = drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"],
+                                   seconds=options["seconds"])
+            else:
+                drive(port, paths, headers, name=name, total=50, concurrency=options["concurrency"], max_seconds=10)
+                result = drive(port, paths, headers, name=name, total=options["requests"],
+                               concurrency=options["concurrency"], max_seconds=options["seconds"])
             self.stdout.write(f"{result.name:<22}{result.requests:>9,}{result.errors:>8}{result.rate:>9.1f}"
                               f"{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}")
 
@@ -245,6 +269,53 @@ def drive(port: int, paths: list[str], headers: dict[str, str], *, name: str, to
     ordered = sorted(latencies)
     return Measured(name, len(ordered), errors, seconds, _percentile(ordered, 0.50) * 1000,
                     _percentile(ordered, 0.99) * 1000)
+
+
+# wrk runs this script: it walks the paths in turn with the same headers, and at the end prints one
+# line the command parses (wrk's own summary is for people). Errors are failed connections, reads,
+# writes and timeouts plus answers of 400 or more.
+_WRK_SCRIPT = """
+local paths = {%(paths)s}
+local headers = {%(headers)s}
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1], headers)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("FACTDESK %%d %%d %%d %%.1f %%.1f\\n", summary.requests,
+    e.connect + e.read + e.write + e.timeout + e.status, summary.duration,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def _lua_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def drive_wrk(port: int, paths: list[str], headers: dict[str, str], *, name: str, concurrency: int,
+              seconds: float) -> Measured:
+    """GET the paths in turn with wrk (one thread, `concurrency` keep-alive connections) for `seconds`."""
+    script = _WRK_SCRIPT % {
+        "paths": ", ".join(_lua_string(path) for path in paths),
+        "headers": ", ".join(f"[{_lua_string(key)}] = {_lua_string(value)}" for key, value in headers.items()),
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
+        file.write(script)
+        file.flush()
+        run = subprocess.run(
+            ["wrk", "--threads", "1", "--connections", str(concurrency), "--duration", f"{max(1, round(seconds))}s",
+             "--timeout", "10s", "--script", file.name, f"http://127.0.0.1:{port}{paths[0]}"],
+            capture_output=True, text=True, timeout=seconds + 30,
+        )
+    line = next((line for line in run.stdout.splitlines() if line.startswith("FACTDESK ")), None)
+    if run.returncode != 0 or line is None:
+        raise CommandError(f"wrk failed ({run.returncode}): {(run.stderr or run.stdout)[-1000:]}")
+    requests, errors, duration_us, p50_us, p99_us = line.split()[1:]
+    return Measured(name, int(requests), int(errors), int(duration_us) / 1e6, float(p50_us) / 1000,
+                    float(p99_us) / 1000)
 
 
 def _percentile(ordered: list[float], fraction: float) -> float:
