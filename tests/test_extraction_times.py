@@ -364,3 +364,18 @@ def test_midnight_still_to_come_on_the_day_of_publication_ends_that_day():
 def test_midnight_already_past_on_the_day_of_publication_began_that_day():
     assert starts_in("The ceasefire took effect at midnight GMT on Saturday.", date(2024, 3, 9)) == [
         ("2024-03-09T00:00", "minute")]
+
+
+def test_a_truce_that_took_hold_at_a_time_started_then():
+    assert starts_in("The ceasefire took hold at 5 a.m. local time (0300 GMT) on Monday.", WEDNESDAY) == [
+        ("2024-03-04T03:00", "minute")]
+
+
+def test_any_place_the_lexicon_knows_names_a_zone_when_followed_by_time():
+    # Myanmar is UTC+6:30 all year
+    assert starts_in("The truce began at 6 a.m. Myanmar time on Monday.", WEDNESDAY) == [("2024-03-03T23:30", "hour")]
+
+
+def test_fighting_due_to_stop_at_a_time_names_the_start():
+    assert starts_in("Under the deal, fighting is due to stop at 0700 GMT on Friday.", WEDNESDAY) == [
+        ("2024-03-08T07:00", "minute")]

@@ -64,6 +64,9 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+# any place news names, then "time", names that place's zone: "Khartoum time", "Myanmar time"
+_ZONE_NAMES = {**{f"{_normal(place)} time": zone for place, zone in _PLACES.items()}, **_ZONE_NAMES}
+
 _B = r"(?<![\w-])"
 _E = r"(?![\w])"
 _AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
