@@ -514,3 +514,21 @@ def test_plural_role_groups_are_speakers():
     assert speaker_of("Mediators said two hostages were freed.", "two hostages") == "Mediators"
     assert speaker_of("The raid killed 12 people, eyewitnesses told reporters.", "12 people") == "eyewitnesses"
     assert speaker_of("The raid killed 12 people, health workers said.", "12 people") == "health workers"
+
+
+# --- "the army" is the state's army ---------------------------------------------------------
+
+def test_the_army_refers_back_to_the_state_army_not_a_rebel_army():
+    text = ("The Peruvian army began an offensive in the valley. The Popular Revolutionary Army ambushed a convoy "
+            "on Sunday. Later the army said eight rebels had been killed.")
+    assert speaker_of(text, "eight rebels") == "Peruvian army"
+
+
+def test_the_army_is_never_an_armed_group_whose_name_holds_army():
+    text = "Government troops fought the Karenni Liberation Army near the border. The army said 14 rebels died."
+    assert speaker_of(text, "14 rebels") == "army"
+
+
+def test_a_rebel_army_named_as_the_subject_still_speaks_for_itself():
+    text = "The Karenni Liberation Army said 14 of its fighters died."
+    assert speaker_of(text, "14 of its") == "Karenni Liberation Army"

@@ -21,6 +21,7 @@ from .vocabulary import (
     _NAME_CONNECTORS,
     _PERSON_NOUNS,
     _PLACES,
+    _STATE_FORCE_NOUNS,
     _TITLE_WORDS,
 )
 
@@ -38,6 +39,8 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         while j + 1 < end and (_is_name_word(a, j + 1) or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
                                                             and _is_name_word(a, j + 2))) and not a.quoted[j + 1]:
             j += 1
+        if j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS:
+            j += 1  # "the Colombian army": a country's forces, for "the army" to refer back to
         span = _np_before(a, j, first)
         if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"

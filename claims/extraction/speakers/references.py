@@ -15,7 +15,10 @@ from .tokens import _bare
 from .vocabulary import (
     _COUNTRIES,
     _DISTINCT_QUALIFIERS,
+    _NATIONALITY_ENDINGS,
     _SAME_ROLE,
+    _STATE_FORCE_NOUNS,
+    _STATE_FORCE_WORDS,
     _FEMALE_ENDINGS,
     _FEMALE_GIVEN,
     _FEMALE_WORDS,
@@ -125,6 +128,8 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | Non
             continue
         if candidate.plural:
             continue
+        if organisation and noun in _STATE_FORCE_NOUNS and not _is_state_force(candidate.name):
+            continue  # "the army said" is not the National Liberation Army
         if not organisation and candidate.kind != "organisation" and candidate.role:
             if _holds_title(candidate.role, noun):
                 return candidate
@@ -133,6 +138,22 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | Non
         if noun in words:
             return candidate
     return None
+
+
+def _is_state_force(name: str) -> bool:
+    """"Colombian army", "Sudanese Armed Forces", "Myanmar military": only a country and force words."""
+    words = [w for w in _WORDS.findall(name.lower()) if w != "the"]
+    return bool(words) and all(w in _STATE_FORCE_WORDS or _is_country_word(w) for w in words)
+
+
+def _is_country_word(word: str) -> bool:
+    """A country or its adjective: "sudan", "sudanese", "pakistani", "colombian"."""
+    if word in _COUNTRIES:
+        return True
+    return word.endswith(_NATIONALITY_ENDINGS) and len(word) > 4 and word[:4] in _COUNTRY_STEMS
+
+
+_COUNTRY_STEMS = frozenset(c[:4] for c in _COUNTRIES if len(c) >= 4 and " " not in c)
 
 
 def _holds_title(role: str, noun: str) -> bool:
