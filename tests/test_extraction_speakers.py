@@ -532,3 +532,8 @@ def test_the_army_is_never_an_armed_group_whose_name_holds_army():
 def test_a_rebel_army_named_as_the_subject_still_speaks_for_itself():
     text = "The Karenni Liberation Army said 14 of its fighters died."
     assert speaker_of(text, "14 of its") == "Karenni Liberation Army"
+
+
+def test_one_of_a_group_of_sources_is_a_person_he_can_refer_to():
+    text = "One of the sources said the assault began before dawn. He said 14 soldiers were killed."
+    assert speaker_of(text, "14 soldiers") == "One of the sources"

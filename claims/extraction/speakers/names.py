@@ -134,8 +134,22 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         earlier = _latest_named_body(a, sentence)
         if earlier is not None:
             return earlier  # "the rights group said" after "Amnesty International said"
+    member = _one_of(a, first)
+    if member is not None and plural and not head_is_name:
+        # "One of the sources said": one person from the group, whom "he" or "she" may refer back to
+        name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _one_of(a: _Analysis, first: int) -> int | None:
+    """Where "one of the" / "one of its" starts, right before the noun phrase at `first`."""
+    k = first - 1
+    if k >= 0 and a.lowers[k] in ("the", "its", "their", "his", "her"):
+        k -= 1
+    if k - 1 >= 0 and a.lowers[k] == "of" and a.lowers[k - 1] == "one":
+        return k - 1
+    return None
 
 
 def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
