@@ -435,8 +435,16 @@ def test_it_reads_people_taken_captive_in_other_words(sentence, count):
     assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == {("captured", count)}
 
 
+def test_it_reads_hostages_still_held_by_their_noun():
+    [claim] = claims_in("The kidnappers are still holding at least 19 hostages, police said.")
+    assert (claim["outcome"], claim["count"], claim["qualifier"], claim["rule"]) == (
+        "captured", 19, "at_least", "casualty.held_captive")
+
+
 @pytest.mark.parametrize("sentence", [
     "The militia seized 14 villages along the road.",
+    "The old jail holds 2,000 prisoners.",
+    "The opposition holds 12 seats in the assembly.",
     "The rebels released 40 hostages and freed 25 prisoners on Monday.",
     "Police detained 12 suspects after the raid.",
 ])

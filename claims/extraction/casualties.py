@@ -8,6 +8,7 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.verb_then_count``: "killing at least 50 people", "injuring one"
 - ``casualty.lives_lost``: "claimed some 30,000 lives", "had lost as many as 2,300 men"
 - ``casualty.left_outcome``: "left around 110 people dead"
+- ``casualty.held_captive``: "is still holding at least 38 hostages", "still holds 30 people hostage"
 - ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91"
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
@@ -36,6 +37,7 @@ from .types import Document, ExtractedClaim
 _VERB_FIRST = (
     (patterns.LEFT_OUTCOME, "casualty.left_outcome", patterns.plain_keys(patterns.OUTCOMES["left_verbs"])),
     (patterns.VERB_THEN_COUNT, "casualty.verb_then_count", patterns.plain_keys(patterns.VERBS_BEFORE)),
+    (patterns.HELD_CAPTIVE, "casualty.held_captive", patterns.plain_keys(patterns.OUTCOMES["held_captive"]["verbs"])),
     (patterns.LIVES_LOST, "casualty.lives_lost", patterns.plain_keys(patterns.LIVES_VERBS)),
     (patterns.TOLL, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
 )
@@ -219,6 +221,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         if not groups.get("lives") and verb not in patterns.LOSS_VERBS:
             return None
         return _found(text, match, "killed", rule, 0.75, end, group=groups.get("group"))
+    if rule == "casualty.held_captive":
+        return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.left_outcome":
         return _found(text, match, patterns.LEFT_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.85, end)
     toll = groups["toll"]
@@ -264,7 +268,8 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A second count of people joined by "and" to a claim shares its outcome."""
-    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued"):
+    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued",
+                     "casualty.held_captive"):
         match = patterns.AND_MORE_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
         if found:

@@ -129,6 +129,12 @@ LIVES_LOST = re.compile(
     rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
     re.IGNORECASE,
 )
+# "still holding at least 38 hostages", "holds 30 people hostage"
+HELD_CAPTIVE = re.compile(
+    rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
+    rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
+    re.IGNORECASE,
+)
 LEFT_OUTCOME = re.compile(
     rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
     rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
