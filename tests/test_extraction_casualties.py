@@ -367,6 +367,16 @@ def test_it_reads_a_qualified_share_of_the_dead_and_of_the_injured():
         ("killed", 90, None, "at_least"), ("wounded", 25, None, "exact")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Twelve of the dead man's relatives attended the hearing.",
+    "Two of the victims' families have gone to court.",
+    "Three of the injured players returned to training.",
+    "The minister met 20 members of the families of those killed.",
+])
+def test_a_count_of_people_around_the_dead_is_no_share_of_the_toll(sentence):
+    assert claims_in(sentence) == []
+
+
 def test_one_of_the_dead_singles_a_person_out_and_is_no_count():
     assert claims_in("One of the dead was a volunteer nurse.") == []
 

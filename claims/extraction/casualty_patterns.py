@@ -87,7 +87,9 @@ PERSON = alternation(GROUP_NOUNS)
 CAPITAL = r"(?-i:[A-Z])"
 DETERMINER = rf"(?:(?:{alternation(GRAMMAR['determiners'])})\s+)?"
 NAME = rf"{CAPITAL}[\w'’.-]*(?:\s+(?:(?:{alternation(GRAMMAR['name_joiners'])})\s+)*{CAPITAL}[\w'’.-]*){{0,6}}"
-NOUN_PHRASE = rf"{DETERMINER}(?:{NAME}|(?:{MODIFIER}\s+){{0,2}}{MODIFIER}){E}"
+# its words are no determiners: "the families of those| killed" ends before "those"
+NOUN_WORD = rf"(?!(?:{alternation(GRAMMAR['determiners'])}){E}){MODIFIER}"
+NOUN_PHRASE = rf"{DETERMINER}(?:{NAME}|(?:{NOUN_WORD}\s+){{0,2}}{NOUN_WORD}){E}"
 # the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
 OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
 GROUP = (
@@ -167,7 +169,12 @@ OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 # "62 of the dead were in the hills": part of a toll, counted apart
 SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
-SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}", re.IGNORECASE)
+# what may follow a share of a toll: its verb or a place, never more of a noun phrase ("of the dead man's
+# relatives", "of the injured players")
+AFTER_A_SHARE = (
+    rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
+)
+SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
 SHARE_OF_KEYS = plain_keys(SHARE_OF)
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
