@@ -537,3 +537,20 @@ def test_a_rebel_army_named_as_the_subject_still_speaks_for_itself():
 def test_one_of_a_group_of_sources_is_a_person_he_can_refer_to():
     text = "One of the sources said the assault began before dawn. He said 14 soldiers were killed."
     assert speaker_of(text, "14 soldiers") == "One of the sources"
+
+
+def test_a_name_with_for_the_inside_stays_whole():
+    text = ("According to the United Nations Office for the Coordination of Humanitarian Affairs (OCHA), "
+            "2,400 people were displaced.")
+    assert speaker_of(text, "2,400") == "United Nations Office for the Coordination of Humanitarian Affairs"
+
+
+def test_a_body_named_in_an_appositive_after_its_description_speaks():
+    text = ("The navy's press wing, the Directorate of Naval Information (DNI), said 12 smugglers were "
+            "detained.")
+    assert speaker_of(text, "12 smugglers") == "Directorate of Naval Information"
+
+
+def test_a_person_in_an_appositive_with_a_title_is_still_the_role_not_a_body():
+    text = "Ramesh Karki, the District Magistrate, said 12 houses collapsed."
+    assert speaker_of(text, "12 houses") == "Ramesh Karki"

@@ -59,6 +59,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
             first = k
             continue
+        if low == "the" and k - 2 >= floor and a.lowers[k - 1] in ("for", "of") and _is_name_word(a, k - 2) \
+                and _is_name_word(a, first) and not a.caps[k - 1]:
+            first = k - 1  # "Office for the Coordination of ...": the connector pair stays inside the name
+            continue
         if bare in _TITLE_WORDS or bare in _HEAD_NOUNS:
             first = k
             in_role = True
@@ -121,6 +125,10 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
             continue
         if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and _is_name_word(a, j + 1) and j > i:
             j += 1
+            continue
+        if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and _is_name_word(a, j + 2) \
+                and j > i and _is_name_word(a, j - 1):
+            j += 2  # "Office for the Coordination of Humanitarian Affairs"
             continue
         if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
                 and j + 1 < limit and not _is_punct(a, j + 1) and not low.endswith("ly"):

@@ -34,6 +34,7 @@ from .vocabulary import (
     _HEAD_NOUNS,
     _NAME_CONNECTORS,
     _NOUN_MARKERS,
+    _ORG_NAME_WORDS,
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _QUOTE_MARKS,
@@ -153,6 +154,11 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
+        named = _named_body(a, segment_first, segment_last)
+        if named and j - 1 >= first and a.words[j] == "," and not _is_name_word(a, j - 1):
+            name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
+            i = j - 1
+            break
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
@@ -237,6 +243,23 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
+    """A body's proper name filling an appositive: "the Inter-Services Public Relations (ISPR)"."""
+    short_form = last - 3 >= first and a.words[last] == ")" and a.words[last - 2] == "(" \
+        and _is_acronym(a.words[last - 1])
+    if short_form:
+        last -= 3
+    if first <= last and a.lowers[first] == "the":
+        first += 1
+    if first > last or not _is_name_word(a, first) or not _is_name_word(a, last):
+        return None
+    if not all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
+        return None
+    if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
+        return None
+    return (first, last) if short_form or _bare(a.lowers[last]) in _ORG_NAME_WORDS else None
 
 
 def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
