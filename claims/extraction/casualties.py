@@ -106,14 +106,14 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             return  # "nine members of one family died": the "one" is part of the group, not a count
         taken[item.number_start] = item
 
-    share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)
+    share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)  # "of the", "of those"
     for number in counts:
         for begin in _starts_for(text, number.start, start):
             keep(_count_then_outcome(text, begin, end))
             keep(_count_noun(text, begin, end))
             if share_of:
                 keep(_share_of_toll(text, begin, end))
-    if share_of or "among" in lowered:
+    if share_of or "among" in lowered:  # "Of the 128 dead, 52 ...", "Among those killed, 15 ..."
         for match in patterns.SHARE_AFTER_TOLL.finditer(text, start, end):
             keep(_share_of_toll(text, match.start(), end, match))
     for pattern, rule, keys in _VERB_FIRST:

@@ -175,7 +175,7 @@ AFTER_A_SHARE = (
     rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
 )
 SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
-SHARE_OF_KEYS = plain_keys(SHARE_OF)
+SHARE_OF_KEYS = tuple({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
 SHARE_AFTER_TOLL = re.compile(
