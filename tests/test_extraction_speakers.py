@@ -554,3 +554,27 @@ def test_a_body_named_in_an_appositive_after_its_description_speaks():
 def test_a_person_in_an_appositive_with_a_title_is_still_the_role_not_a_body():
     text = "Ramesh Karki, the District Magistrate, said 12 houses collapsed."
     assert speaker_of(text, "12 houses") == "Ramesh Karki"
+
+
+def test_a_list_of_places_inside_a_relative_clause_is_not_the_subject():
+    text = ("Jean-Robert Celestin, who runs clinics in Delmas, Carrefour and Petion-Ville, said 30 patients "
+            "had been shot. “We cannot reach anyone,” he said.")
+    assert speaker_of(text, "30 patients") == "Jean-Robert Celestin"
+    assert quote_speakers(text) == ["Jean-Robert Celestin"]
+
+
+def test_an_alias_after_a_named_person_does_not_replace_the_name():
+    text = "Gang leader Ronel Mathieu, known as Ti Lou, said in a video that 30 officers were killed."
+    assert speaker_of(text, "30 officers") == "Ronel Mathieu"
+
+
+def test_an_appositive_starting_with_a_possessive_describes_the_body_before_it():
+    text = "The FARC-EP, the country's largest remaining rebel group, said in a statement that 30 soldiers were held."
+    assert speaker_of(text, "30 soldiers") == "FARC-EP"
+    text = "The KNU, Myanmar's oldest ethnic armed group, said 30 soldiers were held."
+    assert speaker_of(text, "30 soldiers") == "KNU"
+
+
+def test_an_as_known_aside_is_stepped_over():
+    text = "The Tatmadaw, as the armed forces are known, said 30 rebels were killed."
+    assert speaker_of(text, "30 rebels") == "Tatmadaw"

@@ -91,7 +91,7 @@ def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, la
 def _in_list(a: _Analysis, gap_first: int, start: int, stop: int, end: int) -> bool:
     """Whether the name at start..stop continues a list: "and" before it, or "and" / ", Name" after it
     ("in Geneva, Tawanda Moyo, who ..." is a place then a person, not a list)."""
-    if any(a.lowers[m] in ("and", "or") for m in range(gap_first, start)):
+    if any(a.lowers[m] in ("and", "or") for m in range(gap_first, stop)):
         return True
     after = stop + 1
     if after < end and a.lowers[after] in ("and", "or"):

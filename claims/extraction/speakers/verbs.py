@@ -151,6 +151,13 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if segment_last < segment_first:
             return None
         head = a.lowers[segment_first]
+        if j >= first and a.words[j] == "," and head == "as" and a.lowers[segment_last] in ("known", "called"):
+            i = j  # "The Tatmadaw, as Myanmar's military is known, said"
+            continue
+        opening = _relative_before_list(a, first, j, segment_first, segment_last)
+        if opening is not None:
+            i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
+            continue
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
@@ -159,7 +166,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
             i = j - 1
             break
-        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the"):
+        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
+                or (head.endswith("'s") and not _is_name_word(a, segment_last)):  # ", Colombia's largest group,"
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
@@ -188,7 +196,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             break
         i = segment_last
         break
-    if given_name and not name_between:
+    if given_name and not name_between and not (i >= first and _is_name_word(a, i)):
         name_between = given_name
         person_evidence = True
     elif name_between and i >= first and a.lowers[i] in ("name", "names"):
@@ -245,6 +253,32 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _relative_before_list(a: _Analysis, first: int, j: int, segment_first: int, segment_last: int) -> int | None:
+    """The comma opening ", who ... in Carrefour, Delmas and Petion-Ville," when the segment at
+    segment_first..segment_last is the tail of a list that clause holds; else None."""
+    if not _is_list_segment(a, segment_first, segment_last) or not any(
+            a.lowers[k] in ("and", "or") for k in range(segment_first, segment_last)):
+        return None  # a list ends "... and Petion-Ville"; a lone name is an appositive ("..., Idris, said")
+    while j >= first and a.words[j] == ",":
+        k = j - 1
+        while k >= first and a.words[k] not in (",", ";", ":") and a.words[k] not in _QUOTE_MARKS and not a.quoted[k]:
+            k -= 1
+        if k < first or a.words[k] != ",":
+            return None
+        if a.lowers[k + 1] in _RELATIVES:
+            return j
+        if not _is_list_segment(a, k + 1, j - 1):
+            return None
+        j = k
+    return None
+
+
+def _is_list_segment(a: _Analysis, first: int, last: int) -> bool:
+    return first <= last and _is_name_word(a, last) and all(
+        _is_name_word(a, k) or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
+        for k in range(first, last + 1))
+
+
 def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
     """A body's proper name filling an appositive: "the Inter-Services Public Relations (ISPR)"."""
     short_form = last - 3 >= first and a.words[last] == ")" and a.words[last - 2] == "(" \
@@ -297,7 +331,7 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
     return None
 
 
-_NAMING_WORDS = frozenset({"identified", "named", "known", "called", "name", "names", "referred"})
+_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred"})
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
