@@ -518,3 +518,13 @@ def test_it_reads_the_part_of_a_toll_named_after_it():
 
 def test_a_part_of_people_who_are_no_toll_is_no_claim():
     assert claims_in("Of the 300 people on board, 41 were rescued.") == []
+
+
+def test_it_reads_a_count_set_before_the_tally_it_brings_up():
+    assert tuples_in("Three more guards died on Friday, bringing to 118 the number of guards killed this year.") == {
+        ("killed", 3, None, "exact"), ("killed", 118, None, "exact")}
+    assert tuples_in("The new deaths brought to 612 the toll from the storm.") == {("killed", 612, None, "exact")}
+
+
+def test_a_family_of_a_number_counts_its_members():
+    assert tuples_in("The shell killed a family of six as they slept.") == {("killed", 6, None, "exact")}

@@ -9,7 +9,8 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.lives_lost``: "claimed some 30,000 lives", "had lost as many as 2,300 men"
 - ``casualty.left_outcome``: "left around 110 people dead"
 - ``casualty.held_captive``: "is still holding at least 38 hostages", "still holds 30 people hostage"
-- ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91"
+- ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91",
+  "bringing to 250 the number of soldiers killed"
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
 - ``casualty.coordinated``: a second group joined by "and": "killing five soldiers and two civilians"
@@ -40,6 +41,7 @@ _VERB_FIRST = (
     (patterns.HELD_CAPTIVE, "casualty.held_captive", patterns.plain_keys(patterns.OUTCOMES["held_captive"]["verbs"])),
     (patterns.LIVES_LOST, "casualty.lives_lost", patterns.plain_keys(patterns.LIVES_VERBS)),
     (patterns.TOLL, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
+    (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
 )
 
 
@@ -229,9 +231,9 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
     outcome = next(outcome for pattern, outcome in patterns.TOLL_NOUN_RULES if pattern.fullmatch(toll))
     if patterns.normal(toll) == "losses" and patterns.MONEY.search(text, max(0, match.start() - 150), end):
         return None  # "losses rose to 5 billion": money, not lives
-    if patterns.PROJECTION.search(groups["gap"] or ""):
+    if patterns.PROJECTION.search(groups.get("gap") or ""):
         return None  # "the toll is expected to rise to 1,000": a forecast, not a count
-    implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(groups["link"])]
+    implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(groups["link"])] if groups.get("link") else "exact"
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)
 

@@ -123,7 +123,7 @@ COUNT_NOUN = re.compile(
     rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
 )
 VERB_THEN_COUNT = re.compile(
-    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+(?:(?:a\s+)?total\s+of\s+|all\s+(?:of\s+)?(?:the\s+)?|the\s+)?"
+    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
     rf"{QUALNUM}{FILLER}(?:\s+{GROUP})?",
     re.IGNORECASE,
 )
@@ -148,6 +148,12 @@ TOLL = re.compile(
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
     rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+{QUALNUM}(?:\s+{GROUP})?",
+    re.IGNORECASE,
+)
+# the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
+TOLL_AFTER_COUNT = re.compile(
+    rf"{B}(?:{alternation(GRAMMAR['toll_setters'])})\s+to\s+{QUALNUM}\s+(?:the|its|their)\s+(?:(?:overall|total)\s+)?"
+    rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
     re.IGNORECASE,
 )
 INHERIT_CUES = OUTCOMES["inherit_cues"]
