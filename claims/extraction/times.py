@@ -38,83 +38,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from . import lexicons, speakers
+from . import clock, lexicons, speakers
+from .clock import B as _B, E as _E, normal as _normal, phrases as _phrases
 from .types import Document, ExtractedClaim, Sentence
 
-_WORDS = lexicons.table("time_words")
 _PHRASES = lexicons.table("ceasefire_phrases")
-_ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
-_PLACES: dict[str, str] = {k: v for k, v in lexicons.table("place_zones").items() if not k.startswith("_")}
-_WEEKDAYS: dict[str, int] = _WORDS["weekdays"]
-_MONTHS: dict[str, int] = _WORDS["months"]
-_RELATIVE_DAYS: dict[str, int] = _WORDS["relative_days"]
-_HOUR_WORDS: dict[str, int] = _WORDS["hour_words"]
-_NAMED_TIMES: dict[str, list[int]] = _WORDS["named_times"]
-_LOCAL_WORDS = frozenset(_WORDS["local_words"])
-
-
-def _phrases(entries, *, regex: bool = False) -> str:
-    ordered = sorted(set(entries), key=len, reverse=True)
-    if regex:
-        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-# any place news names, then "time", names that place's zone: "Khartoum time", "Myanmar time"
-_ZONE_NAMES = {**{f"{_normal(place)} time": zone for place, zone in _PLACES.items()}, **_ZONE_NAMES}
-
-_B = r"(?<![\w-])"
-_E = r"(?![\w])"
-_AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-_ZONE = rf"(?:{_phrases(_ZONE_NAMES)}|{_phrases(_LOCAL_WORDS)}){_E}"
-def _names_then_abbreviations(table: dict[str, int]) -> str:
-    """Full names, or abbreviations with their optional full stop ("Jan.", never "October.")."""
-    full = [name for name in table if len(name) > 4 or name in ("may", "june", "july")]
-    short = [name for name in table if name not in full]
-    return rf"(?:(?:{_phrases(full)}){_E}|(?:{_phrases(short)}){_E}\.?)"
-
-
-_WEEKDAY = _names_then_abbreviations(_WEEKDAYS)
-_MONTH = _names_then_abbreviations(_MONTHS)
-_DATE = (
-    rf"(?:{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{_E}(?:,?\s+\d{{4}}{_E})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}{_E})?)"
-)
-_DAY = (
-    rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
-    rf"(?:,?\s+(?:the\s+)?{_DATE})?"  # "Thursday, 30 November": the date settles the week
-    rf"|{_DATE}"
-    rf"|(?:{_phrases(_RELATIVE_DAYS)}){_E})"
-)
-_CLOCK = (
-    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{_AMPM})|\s*(?:hours|hrs|h){_E})?"
-    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{_AMPM})|(?=\s*(?:{_ZONE}|\()))"
-    rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{_AMPM})"
-    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){_E}|(?=\s*(?:{_ZONE}|\())"
-    rf"|(?=\s+(?:on\s+)?(?:{_WEEKDAY}|{_MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|today|tomorrow|tonight)))"
-    rf"|(?:12\s+)?(?P<named>{_phrases(_NAMED_TIMES)}){_E}"
-    rf"|(?P<h6>{_phrases(_HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
-    rf"|(?P<h7>{_phrases(_HOUR_WORDS)})\s+(?P<ap7>{_AMPM}))"
-)
-# the bracketed equivalent: "(0800 GMT)", "(16:00 GMT)", "(10am BST)", "(midnight UK time)", "[16:00 GMT]"
-_UTC_CLOCK = (
-    rf"(?:(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{_AMPM})?|(?P<pnamed>{_phrases(_NAMED_TIMES)}))"
-    rf"\s*(?P<pzone>{_phrases(_ZONE_NAMES)}){_E}"
-)
-# "GMT+3", "UTC-05:00": a zone written as its offset
-_OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
-_TIME = re.compile(
-    rf"{_B}{_CLOCK}(?:\s*\(?(?P<offset>{_OFFSET})\)?|\s+(?P<zone>{_ZONE}))?"
-    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{_DAY})(?=\s*[(\[]))?"
-    rf"(?:\s*[(\[]\s*{_UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{_DAY}))?\s*[)\]])?"
-    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{_DAY})(?:\s+(?P<zone2>{_ZONE}))?)?",
-    re.IGNORECASE,
-)
-_DAY_ALONE = re.compile(rf"{_B}(?P<day>{_DAY})", re.IGNORECASE)
 _TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
 _START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+$", re.IGNORECASE)
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
@@ -145,10 +73,6 @@ _SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", 
 _OPENING_AT = re.compile(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_PLACE = re.compile(
-    rf"(?<![\w-])(?P<place>{_phrases(_PLACES)})(?:['’]s)?(?![\w-])(?!\s+time\b)"
-)
 
 
 # Plain words one of which every trigger contains: a cheap test before the trigger regex runs.
@@ -161,11 +85,9 @@ _REFERRING_BACK = re.compile(
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 _DAY_START = re.compile(
-    rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{_DAY})",
+    rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
     re.IGNORECASE,
 )
-# "a ceasefire in Nagorno-Karabakh", "in Yerevan it was 1 a.m.": where the clock is read
-_IN_PLACE = re.compile(rf"(?<![\w-])[Ii]n\s+(?:the\s+)?(?P<place>{_phrases(_PLACES)})(?![\w-])(?!\s+time\b)")
 
 
 @dataclass(slots=True)
@@ -181,7 +103,7 @@ class _Context:
     @property
     def article_zone(self) -> ZoneInfo | None:
         if self._article_zone is False:  # read the places once, and only when a local time needs them
-            self._article_zone = _dominant_zone(self.text, 0, len(self.text))
+            self._article_zone = clock.dominant_zone(self.text, 0, len(self.text))
         return self._article_zone
 
 
@@ -205,7 +127,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         if not triggers:
             continue
         found_before = len(claims)
-        for match in _TIME.finditer(text, sentence.start, sentence.end):
+        for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = _start_cue(text, match, sentence, triggers)
             if cue_start is None:
                 continue
@@ -235,7 +157,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
 
 def _written_zone(match: re.Match) -> bool:
     """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
-    return bool(match.group("offset") or _zone_name(match.group("zone") or match.group("zone2") or ""))
+    return bool(match.group("offset") or clock.zone_name(match.group("zone") or match.group("zone2") or ""))
 
 
 def _rule_for(match: re.Match) -> str:
@@ -244,7 +166,7 @@ def _rule_for(match: re.Match) -> str:
         return "ceasefire.utc_equivalent"
     if match.group("offset"):
         return "ceasefire.utc_offset"
-    if _zone_name(match.group("zone") or match.group("zone2") or ""):
+    if clock.zone_name(match.group("zone") or match.group("zone2") or ""):
         return "ceasefire.named_zone"
     return "ceasefire.local_time"
 
@@ -256,10 +178,10 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
     claims = []
     for match in _DAY_START.finditer(text, sentence.start, sentence.end):
         around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
-        day = _parse_day(match.group("day"), document.published, _tense(text, sentence, match.start()), around)
+        day = clock.parse_day(match.group("day"), document.published, _tense(text, sentence, match.start()), around)
         if day is None:
             continue
-        zone = _place_set_in(text, match, sentence) or context.local_zone or context.article_zone or ZoneInfo("UTC")
+        zone = clock.place_set_in(text, match, sentence) or context.local_zone or context.article_zone or ZoneInfo("UTC")
         start, end = _evidence(match, match.start(), triggers)
         claims.append(ExtractedClaim(
             kind="ceasefire", start=start, end=end, text=text[start:end],
@@ -340,10 +262,10 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
 def _resolve(document: Document, match: re.Match, sentence: Sentence,
              context: _Context) -> tuple[datetime, str, datetime] | None:
     """(moment, precision, local moment) for a time expression, or None when it cannot be placed."""
-    clock = _clock(match)
-    if clock is None:
+    reading = clock.hour_and_minute(match)
+    if reading is None:
         return None
-    hour, minute, precision, certain = clock
+    hour, minute, precision, certain = reading
     zone = _zone_for(document.text, match, sentence, context)
     day, day_named = _day_for(document, match, sentence)
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
@@ -369,44 +291,6 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
     return moment, precision, local
 
 
-def _clock(match: re.Match) -> tuple[int, int, str, bool] | None:
-    """(hour 0-23, minute, precision, whether the half of the day is certain)."""
-    groups = match.groupdict()
-    if groups["named"]:
-        hour, minute = _NAMED_TIMES[groups["named"].lower()]
-        return hour, minute, "minute", True
-    for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
-                                           ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None)):
-        if groups.get(hour_key):
-            raw = groups[hour_key].lower()
-            hour = int(raw) if raw.isdigit() else _HOUR_WORDS[raw]
-            minute = int(groups[minute_key]) if minute_key and groups.get(minute_key) else 0
-            ampm = groups.get(ampm_key) if ampm_key else None
-            if hour_key == "h6" and groups.get("part"):
-                ampm = "am" if groups["part"].lower() == "morning" else "pm"
-            hour = _twenty_four(hour, ampm)
-            if hour is None or minute > 59:
-                return None
-            precision = "minute" if minute_key and groups.get(minute_key) else "hour"
-            certain = hour_key != "h6" or bool(ampm)  # a bare "eight o'clock" could be either half
-            return hour, minute, precision, certain
-    return None
-
-
-def _twenty_four(hour: int, ampm: str | None) -> int | None:
-    if ampm is None:
-        return hour if 0 <= hour <= 23 else None
-    if not 1 <= hour <= 12:
-        return None
-    pm = ampm.lower().startswith("p")
-    return (hour % 12) + (12 if pm else 0)
-
-
-def _zone_name(name: str) -> ZoneInfo | None:
-    key = _normal(name)
-    return ZoneInfo(_ZONE_NAMES[key]) if key in _ZONE_NAMES else None
-
-
 def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context) -> tzinfo:
     if match.group("offset"):
         sign = -1 if match.group("sign") in "-−" else 1
@@ -415,34 +299,16 @@ def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context)
             return timezone(sign * offset)
     written = match.group("zone") or match.group("zone2")
     if written:
-        named = _zone_name(written)
+        named = clock.zone_name(written)
         if named:
             return named
     # A place the sentence sets the truce in beats the one read before, which beats the article's
     # main place; a place merely named in the sentence ("Qatar's mediators said") comes last.
-    return (_place_set_in(text, match, sentence)
+    return (clock.place_set_in(text, match, sentence)
             or context.local_zone
             or context.article_zone
-            or _dominant_zone(text, sentence.start, sentence.end)
+            or clock.dominant_zone(text, sentence.start, sentence.end)
             or ZoneInfo("UTC"))
-
-
-def _place_set_in(text: str, match: re.Match, sentence: Sentence) -> ZoneInfo | None:
-    """The zone of the "in <place>" nearest before the time in its sentence, else nearest after."""
-    places = list(_IN_PLACE.finditer(text, sentence.start, sentence.end))
-    before = [place for place in places if place.end() <= match.start()]
-    chosen = before[-1] if before else places[0] if places else None
-    return ZoneInfo(_PLACES[chosen.group("place")]) if chosen else None
-
-
-def _dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
-    """The zone of the places named most in text[start:end] (first named wins a tie)."""
-    counts: Counter[str] = Counter()
-    for place in _PLACE.finditer(text, start, end):
-        counts[_PLACES[place.group("place")]] += 1
-    if not counts:
-        return None
-    return ZoneInfo(counts.most_common(1)[0][0])
 
 
 def _tense(text: str, sentence: Sentence, position: int) -> str | None:
@@ -462,83 +328,30 @@ def _day_for(document: Document, match: re.Match, sentence: Sentence) -> tuple[d
     # the clock itself ("from 1900 local time") is no year
     around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
     if match.group("day") or match.group("day0"):
-        return _parse_day(match.group("day") or match.group("day0"), published, tense, around), True
-    earlier = [d for d in _DAY_ALONE.finditer(text, sentence.start, match.start())]
+        return clock.parse_day(match.group("day") or match.group("day0"), published, tense, around), True
+    earlier = [d for d in clock.DAY_ALONE.finditer(text, sentence.start, match.start())]
     if earlier:
         # "on Thursday at 6am" names the start's day; "announced the deal on Tuesday, saying the
         # fighting would end at 4 a.m." names the announcement's, and the start comes after it.
         attached = match.start() - earlier[-1].end() <= 25
         if attached or tense != "future":
-            return _parse_day(earlier[-1].group("day"), published, tense, around), True
+            return clock.parse_day(earlier[-1].group("day"), published, tense, around), True
     return published, False
-
-
-def _parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
-    words = _normal(phrase).replace(",", " ").replace(".", " ").split()
-    if not words:
-        return None
-    if " ".join(words) in _RELATIVE_DAYS:
-        return published + timedelta(days=_RELATIVE_DAYS[" ".join(words)]) if published else None
-    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS and not (w in _WEEKDAYS)), None)
-    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
-    if weekday is not None and (month is None or day_number is None):
-        if published is None:
-            return None
-        if "next" in words:
-            tense = "future"
-        elif "last" in words:
-            tense = "last"
-        return _weekday_date(weekday, published, tense)
-    if month is None or day_number is None:
-        return None
-    explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
-    years_in_sentence = _YEAR.findall(sentence_text)
-    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
-    if year is None:
-        if published is None:
-            return None
-        year = published.year
-        try:
-            candidate = date(year, month, day_number)
-        except ValueError:
-            return None
-        if (candidate - published).days > 200:
-            year -= 1
-        elif (published - candidate).days > 300:
-            year += 1
-    try:
-        return date(year, month, day_number)
-    except ValueError:
-        return None
-
-
-def _weekday_date(weekday: int, published: date, tense: str | None) -> date:
-    """News weekdays mean this week's: the publication day itself, else looking back when the start is
-    past, ahead when it is to come, and otherwise whichever is nearer (back up to three days)."""
-    back = (published.weekday() - weekday) % 7
-    if tense == "last":
-        return published - timedelta(days=back or 7)
-    if back == 0:
-        return published
-    if tense == "future" or (tense is None and back > 3):
-        return published + timedelta(days=7 - back)
-    return published - timedelta(days=back)
 
 
 def _utc_equivalent(match: re.Match, local: datetime, document: Document, sentence: Sentence) -> datetime:
     """The bracketed equivalent time in its own zone, on the day it names or else the one nearest the local moment."""
-    zone = _zone_name(match.group("pzone")) or timezone.utc
+    zone = clock.zone_name(match.group("pzone")) or timezone.utc
     if match.group("pnamed"):
-        hour, minute = _NAMED_TIMES[match.group("pnamed").lower()]
+        hour, minute = clock.NAMED_TIMES[match.group("pnamed").lower()]
     else:
         hour = int(match.group("ph"))
         minute = int(match.group("pm") or 0)
-        hour = _twenty_four(hour, match.group("pap")) if match.group("pap") else hour
+        hour = clock.twenty_four(hour, match.group("pap")) if match.group("pap") else hour
     if hour is None or hour > 23:
         return local
     if match.group("pday"):
-        day = _parse_day(match.group("pday"), document.published, _tense(document.text, sentence, match.start()),
+        day = clock.parse_day(match.group("pday"), document.published, _tense(document.text, sentence, match.start()),
                          document.text[sentence.start:sentence.end])
         if day:
             return datetime.combine(day, time(hour, minute), tzinfo=zone)

@@ -1,0 +1,210 @@
+"""Moments as news writes them: clock times, days and zones, read from the lexicons once at import.
+
+"0800 GMT", "9:00 a.m. Moscow time", "noon local time (0930 GMT) on Sunday", "midnight",
+"eight o'clock in the evening"; "on Saturday", "Thursday, 28 March", "Jan. 6", "tomorrow";
+"Moscow time", "GMT+3", "Khartoum time" and the places whose zone "local time" may mean
+(lexicons/time_words.json, zone_names.json, place_zones.json). times.py decides which of
+these moments start a truce; this module only reads them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from . import lexicons
+from .types import Sentence
+
+WORDS = lexicons.table("time_words")
+ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
+PLACES: dict[str, str] = {k: v for k, v in lexicons.table("place_zones").items() if not k.startswith("_")}
+WEEKDAYS: dict[str, int] = WORDS["weekdays"]
+MONTHS: dict[str, int] = WORDS["months"]
+RELATIVE_DAYS: dict[str, int] = WORDS["relative_days"]
+HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
+NAMED_TIMES: dict[str, list[int]] = WORDS["named_times"]
+LOCAL_WORDS = frozenset(WORDS["local_words"])
+
+
+def phrases(entries, *, regex: bool = False) -> str:
+    """An alternation of phrases, longest first; in plain phrases a space matches any run of white space."""
+    ordered = sorted(set(entries), key=len, reverse=True)
+    if regex:
+        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+
+
+def normal(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces: the form the lexicons are keyed by."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+# any place news names, then "time", names that place's zone: "Khartoum time", "Myanmar time"
+ZONE_NAMES = {**{f"{normal(place)} time": zone for place, zone in PLACES.items()}, **ZONE_NAMES}
+
+B = r"(?<![\w-])"
+E = r"(?![\w])"
+AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+ZONE = rf"(?:{phrases(ZONE_NAMES)}|{phrases(LOCAL_WORDS)}){E}"
+
+
+def names_then_abbreviations(table: dict[str, int]) -> str:
+    """Full names, or abbreviations with their optional full stop ("Jan.", never "October.")."""
+    full = [name for name in table if len(name) > 4 or name in ("may", "june", "july")]
+    short = [name for name in table if name not in full]
+    return rf"(?:(?:{phrases(full)}){E}|(?:{phrases(short)}){E}\.?)"
+
+
+WEEKDAY = names_then_abbreviations(WEEKDAYS)
+MONTH = names_then_abbreviations(MONTHS)
+DATE = (
+    rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{E}(?:,?\s+\d{{4}}{E})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}{E})?)"
+)
+DAY = (
+    rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
+    rf"|{DATE}"
+    rf"|(?:{phrases(RELATIVE_DAYS)}){E})"
+)
+CLOCK = (
+    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E})?"
+    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|(?=\s*(?:{ZONE}|\()))"
+    rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"
+    rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"
+    rf"|(?:12\s+)?(?P<named>{phrases(NAMED_TIMES)}){E}"
+    rf"|(?P<h6>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
+    rf"|(?P<h7>{phrases(HOUR_WORDS)})\s+(?P<ap7>{AMPM}))"
+)
+# the bracketed equivalent: "(0800 GMT)", "(16:00 GMT)", "(10am BST)", "(midnight UK time)", "[16:00 GMT]"
+UTC_CLOCK = (
+    rf"(?:(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{AMPM})?|(?P<pnamed>{phrases(NAMED_TIMES)}))"
+    rf"\s*(?P<pzone>{phrases(ZONE_NAMES)}){E}"
+)
+# "GMT+3", "UTC-05:00": a zone written as its offset
+OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
+TIME = re.compile(
+    rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|\s+(?P<zone>{ZONE}))?"
+    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
+    rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s+(?P<zone2>{ZONE}))?)?",
+    re.IGNORECASE,
+)
+DAY_ALONE = re.compile(rf"{B}(?P<day>{DAY})", re.IGNORECASE)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PLACE = re.compile(
+    rf"(?<![\w-])(?P<place>{phrases(PLACES)})(?:['’]s)?(?![\w-])(?!\s+time\b)"
+)
+# "a ceasefire in Nagorno-Karabakh", "in Yerevan it was 1 a.m.": where the clock is read
+IN_PLACE = re.compile(rf"(?<![\w-])[Ii]n\s+(?:the\s+)?(?P<place>{phrases(PLACES)})(?![\w-])(?!\s+time\b)")
+
+
+def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
+    """(hour 0-23, minute, precision, whether the half of the day is certain)."""
+    groups = match.groupdict()
+    if groups["named"]:
+        hour, minute = NAMED_TIMES[groups["named"].lower()]
+        return hour, minute, "minute", True
+    for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
+                                           ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None)):
+        if groups.get(hour_key):
+            raw = groups[hour_key].lower()
+            hour = int(raw) if raw.isdigit() else HOUR_WORDS[raw]
+            minute = int(groups[minute_key]) if minute_key and groups.get(minute_key) else 0
+            ampm = groups.get(ampm_key) if ampm_key else None
+            if hour_key == "h6" and groups.get("part"):
+                ampm = "am" if groups["part"].lower() == "morning" else "pm"
+            hour = twenty_four(hour, ampm)
+            if hour is None or minute > 59:
+                return None
+            precision = "minute" if minute_key and groups.get(minute_key) else "hour"
+            certain = hour_key != "h6" or bool(ampm)  # a bare "eight o'clock" could be either half
+            return hour, minute, precision, certain
+    return None
+
+
+def twenty_four(hour: int, ampm: str | None) -> int | None:
+    if ampm is None:
+        return hour if 0 <= hour <= 23 else None
+    if not 1 <= hour <= 12:
+        return None
+    pm = ampm.lower().startswith("p")
+    return (hour % 12) + (12 if pm else 0)
+
+
+def zone_name(name: str) -> ZoneInfo | None:
+    key = normal(name)
+    return ZoneInfo(ZONE_NAMES[key]) if key in ZONE_NAMES else None
+
+
+def place_set_in(text: str, match: re.Match, sentence: Sentence) -> ZoneInfo | None:
+    """The zone of the "in <place>" nearest before the time in its sentence, else nearest after."""
+    places = list(IN_PLACE.finditer(text, sentence.start, sentence.end))
+    before = [place for place in places if place.end() <= match.start()]
+    chosen = before[-1] if before else places[0] if places else None
+    return ZoneInfo(PLACES[chosen.group("place")]) if chosen else None
+
+
+def dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
+    """The zone of the places named most in text[start:end] (first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    for place in PLACE.finditer(text, start, end):
+        counts[PLACES[place.group("place")]] += 1
+    if not counts:
+        return None
+    return ZoneInfo(counts.most_common(1)[0][0])
+
+
+def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
+    words = normal(phrase).replace(",", " ").replace(".", " ").split()
+    if not words:
+        return None
+    if " ".join(words) in RELATIVE_DAYS:
+        return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS and not (w in WEEKDAYS)), None)
+    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
+    if weekday is not None and (month is None or day_number is None):
+        if published is None:
+            return None
+        if "next" in words:
+            tense = "future"
+        elif "last" in words:
+            tense = "last"
+        return weekday_date(weekday, published, tense)
+    if month is None or day_number is None:
+        return None
+    explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
+    years_in_sentence = YEAR.findall(sentence_text)
+    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            candidate = date(year, month, day_number)
+        except ValueError:
+            return None
+        if (candidate - published).days > 200:
+            year -= 1
+        elif (published - candidate).days > 300:
+            year += 1
+    try:
+        return date(year, month, day_number)
+    except ValueError:
+        return None
+
+
+def weekday_date(weekday: int, published: date, tense: str | None) -> date:
+    """News weekdays mean this week's: the publication day itself, else looking back when the start is
+    past, ahead when it is to come, and otherwise whichever is nearer (back up to three days)."""
+    back = (published.weekday() - weekday) % 7
+    if tense == "last":
+        return published - timedelta(days=back or 7)
+    if back == 0:
+        return published
+    if tense == "future" or (tense is None and back > 3):
+        return published + timedelta(days=7 - back)
+    return published - timedelta(days=back)
