@@ -421,6 +421,11 @@ def test_it_reads_a_count_past_a_named_unit_its_short_name_and_an_appositive():
     assert claim["text"].endswith("had also died")
 
 
+def test_it_reads_a_group_whose_of_phrase_mixes_plain_words_and_a_name():
+    [claim] = claims_in("Six staff of the Irish charity Relief Now were abducted on Monday.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("captured", 6, "staff of the Irish charity Relief Now")
+
+
 def test_it_reads_a_range_far_from_its_verb():
     assert tuples_in("Between 12 and 18 herders from a single camp in the eastern district were still missing.") == {
         ("missing", 12, 18, "range")}

@@ -89,7 +89,7 @@ DETERMINER = rf"(?:(?:{alternation(GRAMMAR['determiners'])})\s+)?"
 NAME = rf"{CAPITAL}[\w'’.-]*(?:\s+(?:(?:{alternation(GRAMMAR['name_joiners'])})\s+)*{CAPITAL}[\w'’.-]*){{0,6}}"
 # its words are no determiners: "the families of those| killed" ends before "those"
 NOUN_WORD = rf"(?!(?:{alternation(GRAMMAR['determiners'])}){E}){MODIFIER}"
-NOUN_PHRASE = rf"{DETERMINER}(?:{NAME}|(?:{NOUN_WORD}\s+){{0,2}}{NOUN_WORD}){E}"
+NOUN_PHRASE = rf"{DETERMINER}(?:{NOUN_WORD}\s+){{0,3}}?(?:{NAME}|{NOUN_WORD}){E}"
 # the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
 OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
 GROUP = (
