@@ -578,3 +578,21 @@ def test_an_appositive_starting_with_a_possessive_describes_the_body_before_it()
 def test_an_as_known_aside_is_stepped_over():
     text = "The Tatmadaw, as the armed forces are known, said 30 rebels were killed."
     assert speaker_of(text, "30 rebels") == "Tatmadaw"
+
+
+def test_a_subject_with_a_restrictive_who_clause_speaks():
+    text = "Two villagers who fled the fighting told Reuters that 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "villagers"
+    text = "A UN official who spoke on condition of anonymity said 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "UN official"
+
+
+def test_a_statement_from_a_body_speaks_for_the_body():
+    text = "A statement from Niger's transitional government said 15 soldiers were killed."
+    assert speaker_of(text, "15 soldiers") == "Niger's transitional government"
+
+
+def test_the_military_refers_back_to_a_state_armed_forces():
+    text = ("The Sudanese Armed Forces (SAF) have fought the paramilitaries since April. "
+            "The military said 15 civilians were killed.")
+    assert speaker_of(text, "15 civilians") == "Sudanese Armed Forces"

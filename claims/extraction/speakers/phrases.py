@@ -81,7 +81,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if joint >= floor and a.lowers[joint] == "the":
         joint -= 1
     if joint - 1 >= floor and a.lowers[joint] in _PP_WORDS and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
-            and not a.quoted[joint - 1]:
+            and _bare(a.lowers[joint - 1]) not in _DOCUMENT_NOUNS and not a.quoted[joint - 1]:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
@@ -104,6 +104,7 @@ def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:
     a nationality) is that name's verb, not a modifier of the title after it."""
     left = k - 1
     return left >= floor and _is_name_word(a, left) and _bare(a.lowers[left]).rstrip(".") not in _TITLE_WORDS \
+        and not a.lowers[left].endswith("'s") \
         and a.lowers[left] not in _STATES and not a.lowers[left].endswith(("an", "ese", "ish", "i"))
 
 
@@ -226,6 +227,20 @@ def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, i
     if not (_bare(a.lowers[span[2]]) in _HEAD_NOUNS):
         return None
     return span
+
+
+def _subject_before_relative(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"Two residents who fled the town told Reuters": the subject before a restrictive "who" clause."""
+    for k in range(i, first, -1):
+        low = a.lowers[k]
+        if _is_punct(a, k) or a.quoted[k] or low in _SPEECH or low in _REPORT:
+            return None
+        if low == "who":
+            span = _np_before(a, k - 1, first)
+            if span and (_is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) in _HEAD_NOUNS):
+                return span
+            return None
+    return None
 
 
 def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:

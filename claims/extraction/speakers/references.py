@@ -128,7 +128,9 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | Non
             continue
         if candidate.plural:
             continue
-        if organisation and noun in _STATE_FORCE_NOUNS and not _is_state_force(candidate.name):
+        if organisation and noun in _STATE_FORCE_NOUNS:
+            if _is_state_force(candidate.name) and set(_WORDS.findall(candidate.name.lower())) & _FORCE_HEADS:
+                return candidate  # "the military" after "the Sudanese Armed Forces (SAF)"
             continue  # "the army said" is not the National Liberation Army
         if not organisation and candidate.kind != "organisation" and candidate.role:
             if _holds_title(candidate.role, noun):
@@ -153,6 +155,7 @@ def _is_country_word(word: str) -> bool:
     return word.endswith(_NATIONALITY_ENDINGS) and len(word) > 4 and word[:4] in _COUNTRY_STEMS
 
 
+_FORCE_HEADS = frozenset({"army", "military", "forces"})
 _COUNTRY_STEMS = frozenset(c[:4] for c in _COUNTRIES if len(c) >= 4 and " " not in c)
 
 

@@ -21,6 +21,7 @@ from .phrases import (
     _np_with_postmodifier,
     _passive_agent,
     _past_source_document,
+    _subject_before_relative,
     _tail_end,
 )
 from .references import _gender_in, _gender_of_words, _learn_gender
@@ -231,7 +232,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         else:
             subject_first = name_between[0]
     else:
-        span = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
+        span = _np_before(a, i, first) or _np_with_postmodifier(a, i, first) or _subject_before_relative(a, i, first)
         if span is None:
             span = _passive_agent(a, v - 1, first)
             if span is None:
