@@ -596,3 +596,8 @@ def test_the_military_refers_back_to_a_state_armed_forces():
     text = ("The Sudanese Armed Forces (SAF) have fought the paramilitaries since April. "
             "The military said 15 civilians were killed.")
     assert speaker_of(text, "15 civilians") == "Sudanese Armed Forces"
+
+
+def test_he_skips_a_place_named_as_part_of_another():
+    text = "Raja Farooq arrived on Monday. In Mirpur, the main city of Azad Kashmir, he said 40 people had died."
+    assert speaker_of(text, "40 people") == "Raja Farooq"

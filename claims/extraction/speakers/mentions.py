@@ -13,7 +13,7 @@ from .references import _gender_of_words
 from .tokens import _bare, _is_name_word
 from .vocabulary import (
     _FEMALE_WORDS,
-    _COMPASS,
+    _PLACE_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _LOCATIVES,
@@ -75,7 +75,7 @@ def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, la
         return True  # "Lusaka and Cape Town" joined after "Lusaka" was a place
     k = start - 1
     if k >= first and (a.lowers[k] in _LOCATIVES
-                       or a.lowers[k] == "of" and k - 1 >= first and a.lowers[k - 1] in _COMPASS):
+                       or a.lowers[k] == "of" and k - 1 >= first and a.lowers[k - 1] in _PLACE_NOUNS):
         return True
     while k >= first and (a.words[k] == "," or a.lowers[k] in ("and", "or")):
         k -= 1

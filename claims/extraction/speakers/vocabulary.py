@@ -77,8 +77,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "d
 _ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
 _LOCATIVES = frozenset({"in", "at", "near", "across", "between", "outside", "inside", "around", "towards", "toward",
                         "throughout", "within", "beyond", "along", "via"})
-_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                      "north-east", "north-west", "south-east", "south-west", "outskirts"})
+_PLACE_NOUNS = frozenset(lexicons.words("speaker_place_nouns"))
 _PP_WORDS = frozenset({"in", "for", "of", "from", "at", "on"})
 _MODALS = frozenset({"would", "will", "could", "can", "may", "might", "must", "should", "shall", "to"})
 _NOUN_MARKERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
