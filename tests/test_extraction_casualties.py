@@ -385,6 +385,7 @@ def test_one_of_the_dead_singles_a_person_out_and_is_no_count():
     ("Eight died in the north and three in the capital.", {("killed", 8), ("killed", 3)}),
     ("At least 14 people were killed on Friday and 6 on Saturday.", {("killed", 14), ("killed", 6)}),
     ("The raid killed four people in one town and two more in Lakeside.", {("killed", 4), ("killed", 2)}),
+    ("Six people died in Eastport, four in Millbrook and one in Harlow.", {("killed", 6), ("killed", 4), ("killed", 1)}),
 ])
 def test_it_reads_a_second_count_whose_outcome_is_left_out(sentence, expected):
     assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == expected

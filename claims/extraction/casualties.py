@@ -134,7 +134,10 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         if item.rule == "casualty.continued":
             keep(_coordinated(text, item, start, end))  # "among them 65 children and 39 women"
     for item in sorted(taken.values(), key=lambda item: item.start):
-        keep(_elided(text, item, end))
+        while item is not None:  # "five in Kampala, three in Jinja and two in Mbale": each leans on the last
+            elided = _elided(text, item, end)
+            keep(elided)
+            item = elided if elided is not None and taken.get(elided.number_start) is elided else None
     if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))

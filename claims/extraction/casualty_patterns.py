@@ -189,9 +189,10 @@ SHARE_AFTER_TOLL = re.compile(
     rf"(?:\s+[\w'’-]+){{0,4}}?\s*,\s+{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
     re.IGNORECASE,
 )
-# "ten died in Cuba| and two in Jamaica": the outcome left out of the second count, a place or time after it
+# "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
+# left out of the next count, a place or time after it
 ELIDED = re.compile(
-    rf"(?P<gap>[^\d;:()—–]{{0,60}}?),?\s+and\s+{QUALNUM}(?:\s+more)?"
+    rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+{QUALNUM}(?:\s+more)?"
     rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
     rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
     rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
