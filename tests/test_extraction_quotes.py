@@ -160,3 +160,10 @@ def test_a_statement_introducing_a_quote_with_a_colon_speaks_for_its_issuer():
 def test_a_colon_after_a_thing_that_cannot_speak_credits_nobody():
     text = "Tawanda Moyo addressed the delegates.\n\nThe sign at the gate read: “No weapons beyond this point, please.”"
     assert only(text).speaker is None
+
+
+def test_a_colon_lead_with_a_name_in_apposition_credits_the_name():
+    text = ("Floods hit the north.\n\n"
+            "The UN humanitarian coordinator, Marta Ruedas, put it plainly: “No single district can manage this alone.”")
+    claim = only(text)
+    assert claim.speaker.name == "Marta Ruedas"

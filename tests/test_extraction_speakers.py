@@ -601,3 +601,13 @@ def test_the_military_refers_back_to_a_state_armed_forces():
 def test_he_skips_a_place_named_as_part_of_another():
     text = "Raja Farooq arrived on Monday. In Mirpur, the main city of Azad Kashmir, he said 40 people had died."
     assert speaker_of(text, "40 people") == "Raja Farooq"
+
+
+def test_and_inside_a_body_name_does_not_cut_it():
+    text = "According to the Disaster Preparedness and Response Agency, 61 people died."
+    assert speaker_of(text, "61 people") == "Disaster Preparedness and Response Agency"
+
+
+def test_two_countries_joined_by_and_are_not_one_body_name():
+    text = "According to Chad, 61 people died, and according to Sudan and Egypt, nine more."
+    assert speaker_of(text, "61 people") == "Chad"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
+from .names import _is_acronym
 from .tokens import _bare, _is_name_word, _is_punct, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -16,6 +17,7 @@ from .vocabulary import (
     _HEAD_NOUNS,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _ORG_NAME_WORDS,
     _PERSON_NOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
@@ -131,6 +133,9 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
                 and j > i and _is_name_word(a, j - 1):
             j += 2  # "Office for the Coordination of Humanitarian Affairs"
             continue
+        if low == "and" and j > i and _and_inside_name(a, j, limit):
+            j += 1  # "Disaster Risk Reduction and Management Authority": one body, not two
+            continue
         if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
                 and j + 1 < limit and not _is_punct(a, j + 1) and not low.endswith("ly"):
             j += 1  # a modifier, kept only if a head follows
@@ -142,6 +147,17 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     if last < i:
         return None
     return _np_before(a, last, i)
+
+
+def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
+    """Whether "and" at j joins two halves of one body's name: the words after it run on to an
+    organisation word ("... and Management Authority"), and the words before it do not end in one."""
+    if not _is_name_word(a, j - 1) or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
+        return False
+    k = j + 1
+    while k < limit and _is_name_word(a, k):
+        k += 1
+    return k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS
 
 
 def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:

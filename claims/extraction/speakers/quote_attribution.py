@@ -13,9 +13,10 @@ from bisect import bisect_right
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .tokens import _paragraph_of, _sentence_bounds, _sentence_index, _tokens_between
+from .phrases import _np_after
+from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .verbs import _sentence_subject
-from .vocabulary import _CONNECTIVES, _WORDS
+from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _TITLE_WORDS, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -105,8 +106,28 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
         first += 2  # "Still, the envoy was blunt:"
     if first >= end or a.starts[first] >= opening:
         return None
-    entity = _sentence_subject(a, first, end, sentence)
+    named = _named_in_apposition(a, first, end, sentence)
+    entity = named or _sentence_subject(a, first, end, sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
+    """"The UN Resident Coordinator, Hanaa Singer, put it plainly:": the name between the commas."""
+    span = _np_after(a, first, end)
+    if span is None or span[1] + 2 >= end or a.words[span[1] + 1] != ",":
+        return None
+    name_first = name_last = span[1] + 2
+    if not _is_name_word(a, name_first):
+        return None
+    while name_last + 1 < end and _is_name_word(a, name_last + 1):
+        name_last += 1
+    if name_last + 1 >= end or a.words[name_last + 1] != "," or name_last == name_first:
+        return None  # a two-word-or-longer name closed by a comma
+    entity = _entity(a, (name_first, name_last, name_last), a.starts[name_first], sentence)
+    if entity is not None and not entity.role and _bare(a.lowers[span[2]]) in _TITLE_WORDS | _PERSON_NOUNS:
+        role_first = span[0] + (1 if a.lowers[span[0]] == "the" else 0)
+        entity.role = _text(a, role_first, span[1])
+    return entity
 
 
 _COLON_BEFORE = re.compile(r":\s*$")
