@@ -611,3 +611,9 @@ def test_and_inside_a_body_name_does_not_cut_it():
 def test_two_countries_joined_by_and_are_not_one_body_name():
     text = "According to Chad, 61 people died, and according to Sudan and Egypt, nine more."
     assert speaker_of(text, "61 people") == "Chad"
+
+
+def test_giving_ones_name_is_not_a_report_and_he_stays_with_the_named_source():
+    text = ("Ko Min, a member of the village defence team who gave only one name for fear of reprisals, "
+            "said jets struck the school. He said 11 pupils were killed.")
+    assert speaker_of(text, "11 pupils") == "Ko Min"

@@ -247,9 +247,9 @@ def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, i
 
 def _subject_before_relative(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """"Two residents who fled the town told Reuters": the subject before a restrictive "who" clause."""
-    for k in range(i, first, -1):
+    for k in range(i - 1, first, -1):  # "who" right before the verb is the relative's own subject
         low = a.lowers[k]
-        if _is_punct(a, k) or a.quoted[k] or low in _SPEECH or low in _REPORT:
+        if _is_punct(a, k) or a.quoted[k]:
             return None
         if low == "who":
             span = _np_before(a, k - 1, first)
