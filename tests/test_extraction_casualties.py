@@ -408,6 +408,18 @@ def test_it_reads_every_count_of_an_including_list(cue):
         ("killed", 70, None, "exact"), ("killed", 23, None, "exact"), ("killed", 11, None, "exact")}
 
 
+def test_it_reads_every_count_of_a_comma_list():
+    assert tuples_in("The flood killed 64 people, among them 18 women, 11 children and 3 elderly men.") == {
+        ("killed", 64, None, "exact"), ("killed", 18, None, "exact"), ("killed", 11, None, "exact"),
+        ("killed", 3, None, "exact")}
+    assert tuples_in("The blast killed 7 civilians, 5 soldiers and 2 police officers in the square.") == {
+        ("killed", 7, None, "exact"), ("killed", 5, None, "exact"), ("killed", 2, None, "exact")}
+
+
+def test_a_count_after_a_comma_that_starts_a_clause_of_its_own_is_no_list_item():
+    assert tuples_in("The raid killed four soldiers, two policemen said.") == {("killed", 4, None, "exact")}
+
+
 # --- the subject phrase between the count and its verb -----------------------------------
 
 def test_it_reads_a_count_among_those_killed_past_the_groups_of_phrase():

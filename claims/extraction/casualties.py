@@ -124,20 +124,18 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
                 keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for item in ordered:
-        keep(_coordinated(text, item, start, end))
+        _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end))
     for item in sorted(taken.values(), key=lambda item: item.start):
-        if item.rule == "casualty.continued":
-            keep(_coordinated(text, item, start, end))  # "among them 65 children and 39 women"
+        if item.rule == "casualty.continued":  # "among them 65 children, 12 women and 39 men"
+            _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
     for item in sorted(taken.values(), key=lambda item: item.start):
-        while item is not None:  # "five in Kampala, three in Jinja and two in Mbale": each leans on the last
-            elided = _elided(text, item, end)
-            keep(elided)
-            item = elided if elided is not None and taken.get(elided.number_start) is elided else None
+        # "five in Kampala, three in Jinja and two in Mbale": each leans on the last
+        _keep_chain(item, lambda item: _elided(text, item, end), keep, taken)
     if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
@@ -149,6 +147,14 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
                 if match:
                     keep(_continued(text, match, ordered, end))
     return sorted(taken.values(), key=lambda item: item.start)
+
+
+def _keep_chain(item: _Found, step, keep, taken: dict[int, _Found]) -> None:
+    """Keep what `step` reads after an item, then what it reads after that, while each is kept."""
+    while item is not None:
+        following = step(item)
+        keep(following)
+        item = following if following is not None and taken.get(following.number_start) is following else None
 
 
 def _starts_for(text: str, number_start: int, sentence_start: int) -> list[int]:
@@ -272,13 +278,14 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
 
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
-    """A second count of people joined by "and" to a claim shares its outcome."""
+    """A further count of people joined by "and", or listed after a comma, shares the claim's outcome."""
     if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued",
-                     "casualty.held_captive"):
+                     "casualty.held_captive", "casualty.coordinated"):
         match = patterns.AND_MORE_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
         if found:
-            found.start = text.index("and", match.start(), match.end())
+            found.start = (match.start("joiner") if match.group("joiner")
+                           else match.start("qual") if match.group("qual") else found.number_start)
             return found
     if item.rule == "casualty.count_then_outcome":
         for number in numbers.find_numbers(text, max(sentence_start, item.start - 60), item.start):

@@ -89,7 +89,7 @@ DETERMINER = rf"(?:(?:{alternation(GRAMMAR['determiners'])})\s+)?"
 NAME = rf"{CAPITAL}[\w'’.-]*(?:\s+(?:(?:{alternation(GRAMMAR['name_joiners'])})\s+)*{CAPITAL}[\w'’.-]*){{0,6}}"
 # its words are no determiners: "the families of those| killed" ends before "those"
 NOUN_WORD = rf"(?!(?:{alternation(GRAMMAR['determiners'])}){E}){MODIFIER}"
-NOUN_PHRASE = rf"{DETERMINER}(?:{NOUN_WORD}\s+){{0,3}}?(?:{NAME}|{NOUN_WORD}){E}"
+NOUN_PHRASE = rf"{DETERMINER}(?:{NOUN_WORD}\s+){{0,3}}(?:{NAME}|{NOUN_WORD}){E}"
 # the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
 OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
 GROUP = (
@@ -199,8 +199,12 @@ ELIDED = re.compile(
     re.IGNORECASE,
 )
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
+# or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
+# its clause there ("killed five soldiers, two policemen said" is no list)
 AND_MORE_AFTER = re.compile(
-    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?\s*,?\s+and\s+{QUALNUM}{FILLER}\s+{GROUP}", re.IGNORECASE
+    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?(?:\s*,?\s+(?P<joiner>and)|\s*,)\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
+    re.IGNORECASE,
 )
 AND_MORE_BEFORE = re.compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
 # the second half of a mixed outcome: "dead| or wounded"
