@@ -8,14 +8,17 @@ re-runs, admin also manages users and everyone's tokens.
 """
 from __future__ import annotations
 
+import functools
+
 from django.contrib.auth.models import Permission
+from django.db import connections, router
 from rest_framework.permissions import BasePermission
 
 MANAGE_USERS = "auth.change_user"
 
 
 def user_permissions_load(user) -> None:
-    """Load the user's permissions (own and through groups) in one query.
+    """Load the user's permissions (own and through groups) in one query, its SQL written once.
 
     Django's ModelBackend reads a user's own permissions and their groups'
     permissions in two queries, then keeps the union on the user object as
@@ -26,10 +29,27 @@ def user_permissions_load(user) -> None:
     """
     if hasattr(user, "_perm_cache") or not user.is_active or user.is_superuser:
         return
+    alias = router.db_for_read(Permission)
+    sql, params = _permissions_query(alias)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [user.pk if param == _ANY_USER else param for param in params])
+        user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in cursor.fetchall()}
+
+
+_ANY_USER = -7_304_511  # stands for the user id in the query below; no user has a negative id
+
+
+@functools.cache
+def _permissions_query(alias: str) -> tuple[str, tuple]:
+    # The ORM writes this query once per database; each request runs the same SQL with its
+    # user's id. Building and compiling it per request cost more than running it.
     # order_by(): Permission's default ordering is not allowed inside a UNION on SQLite.
-    own = Permission.objects.filter(user=user).order_by().values_list("content_type__app_label", "codename")
-    grouped = Permission.objects.filter(group__user=user).order_by().values_list("content_type__app_label", "codename")
-    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in own.union(grouped)}
+    own = Permission.objects.filter(user=_ANY_USER).order_by().values_list("content_type__app_label", "codename")
+    grouped = (Permission.objects.filter(group__user=_ANY_USER).order_by()
+               .values_list("content_type__app_label", "codename"))
+    sql, params = own.union(grouped).query.get_compiler(using=alias).as_sql()
+    assert params.count(_ANY_USER) == 2, params
+    return sql, tuple(params)
 
 
 class RolePermission(BasePermission):
