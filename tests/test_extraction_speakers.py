@@ -617,3 +617,10 @@ def test_giving_ones_name_is_not_a_report_and_he_stays_with_the_named_source():
     text = ("Ko Min, a member of the village defence team who gave only one name for fear of reprisals, "
             "said jets struck the school. He said 11 pupils were killed.")
     assert speaker_of(text, "11 pupils") == "Ko Min"
+
+
+def test_lowercase_modifiers_after_a_name_belong_to_a_lowercase_head():
+    text = "At least 70 people were killed in the town, the United Nations human rights office said on Friday."
+    assert speaker_of(text, "At least 70") == "United Nations human rights office"
+    text = "The UN refugee agency said 700 families had fled."
+    assert speaker_of(text, "700 families") == "UN refugee agency"

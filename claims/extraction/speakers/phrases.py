@@ -102,9 +102,11 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
 
 
 def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:
-    """"Minister Tom Akers met Prime Minister ...": a lowercase word right after a name (not a title or
-    a nationality) is that name's verb, not a modifier of the title after it."""
+    """"Minister Tom Akers met Prime Minister ...": a lowercase word between a name (not a title or a
+    nationality) and a capitalised title is that name's verb, not a modifier of the title."""
     left = k - 1
+    if not (a.caps[k + 1] and _bare(a.lowers[k + 1]).rstrip(".") in _TITLE_WORDS):
+        return False  # "United Nations human rights office": lowercase modifiers of a lowercase head
     return left >= floor and _is_name_word(a, left) and _bare(a.lowers[left]).rstrip(".") not in _TITLE_WORDS \
         and not a.lowers[left].endswith("'s") \
         and a.lowers[left] not in _STATES and not a.lowers[left].endswith(("an", "ese", "ish", "i"))
