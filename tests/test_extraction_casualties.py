@@ -522,6 +522,10 @@ def test_a_relative_clause_with_a_count_of_its_own_lends_its_verb_to_that_count_
     assert tuples_in("Three reporters who said six were killed were questioned.") == {("killed", 6, None, "exact")}
 
 
+def test_an_active_verb_right_after_a_relative_clause_belongs_to_the_clause():
+    assert claims_in("Three men who were held after the raid that killed civilians were freed.") == []
+
+
 def test_it_reads_among_the_victims_were_and_the_count_joined_to_it():
     assert tuples_in("Among the victims were seven nurses and two doctors, the hospital said.") == {
         ("killed", 7, None, "exact"), ("killed", 2, None, "exact")}

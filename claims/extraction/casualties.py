@@ -167,9 +167,19 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
     match = patterns.COUNT_THEN_OUTCOME.match(text, begin, end)
     if not match:
         return None
+    found = _judged_count_then_outcome(text, match, end)
+    if found is None and match.group("relative"):
+        shorter = patterns.COUNT_THEN_OUTCOME_NEAR.match(text, begin, end)
+        if shorter and shorter.span("relative") != match.span("relative"):
+            return _judged_count_then_outcome(text, shorter, end)
+    return found
+
+
+def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found | None:
     outcome = patterns.AFTER_COUNT[patterns.normal(match.group("outcome"))]
-    if match.group("relative") and (not match.group("group") or numbers.find_numbers(
-            text, match.start("relative"), match.end("relative"))):
+    relative = match.group("relative")
+    if relative and (not match.group("group") or numbers.find_numbers(text, match.start("relative"),
+                                                                      match.end("relative"))):
         return None  # "two men who said five were killed": the clause holds a count of its own
     if outcome == "captured" and not _names_people(match.group("group")):
         return None  # "20 tanks were captured"
@@ -178,6 +188,8 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
     active_verb = patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE
+    if relative and bare and active_verb:
+        return None  # "three men who were held after the raid that killed civilians": the verb is the clause's
     if bare and (patterns.A_COUNT_FOLLOWS.match(text, match.end(), end) or (
             active_verb and patterns.AN_OBJECT_FOLLOWS.match(text, match.end(), end))):
         return None  # "five soldiers killed 12 civilians", "two gunmen killed a policeman": the count acted

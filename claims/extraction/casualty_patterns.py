@@ -113,11 +113,16 @@ POSTMODIFIERS = rf"(?:\s+(?:{alternation(GRAMMAR['group_prepositions'])})\s+{NOU
 BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
+# (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
+# scene| were also killed", for when the longest leaves the clause's own verb as the outcome)
 RELATIVE = r"(?P<relative>,?\s+(?:who|that)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*,?)?"
-COUNT_THEN_OUTCOME = re.compile(
-    rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{RELATIVE}{LINKING}"
-    rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
-    re.IGNORECASE,
+COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
+    re.compile(
+        rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{relative}{LINKING}"
+        rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+        re.IGNORECASE,
+    )
+    for relative in (RELATIVE, RELATIVE.replace("{0,6}", "{0,6}?"))
 )
 COUNT_NOUN = re.compile(
     rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
