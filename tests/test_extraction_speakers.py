@@ -624,3 +624,10 @@ def test_lowercase_modifiers_after_a_name_belong_to_a_lowercase_head():
     assert speaker_of(text, "At least 70") == "United Nations human rights office"
     text = "The UN refugee agency said 700 families had fled."
     assert speaker_of(text, "700 families") == "UN refugee agency"
+
+
+def test_a_place_after_in_or_at_is_not_the_speaker_before_it():
+    text = "Doctors at Al-Amal Hospital in Rafah said 19 of the dead were children."
+    assert speaker_of(text, "19 of the dead") == "Doctors at Al-Amal Hospital"
+    text = "Yusuf Darwish in Jenin said 19 of the dead were children."
+    assert speaker_of(text, "19 of the dead") == "Yusuf Darwish"

@@ -87,6 +87,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
+    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and _is_name_word(a, joint - 1) \
+            and not a.quoted[joint - 1]:
+        # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped
+        inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, i, head = inner
     # "police and residents said", "two security sources and a local official said": two speakers
     joint = first - 1
     if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
