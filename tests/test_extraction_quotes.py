@@ -164,6 +164,7 @@ def test_a_colon_after_a_thing_that_cannot_speak_credits_nobody():
 
 def test_a_colon_lead_with_a_name_in_apposition_credits_the_name():
     text = ("Floods hit the north.\n\n"
-            "The UN humanitarian coordinator, Marta Ruedas, put it plainly: “No single district can manage this alone.”")
+            "The UN humanitarian coordinator, Marta Ruedas, put it plainly: "
+            "“No single district can manage this alone.”")
     claim = only(text)
     assert claim.speaker.name == "Marta Ruedas"

@@ -57,7 +57,7 @@ class _Mention:
     position: int
     sentence: int
     salience: int
-    place: bool = False            # "in Kashmir", "between Harare, Lusaka and ...", a dateline: never a pronoun's antecedent
+    place: bool = False            # "in Kashmir", a dateline: never a pronoun's antecedent
 
 
 @dataclass(slots=True)
