@@ -503,6 +503,10 @@ def test_killed_or_captured_is_mixed_and_no_claim(sentence):
     assert claims_in(sentence) == []
 
 
+def test_it_reads_people_who_were_left_injured():
+    assert tuples_in("Some 35 pupils were left injured by the stampede.") == {("wounded", 35, None, "about")}
+
+
 def test_it_reads_people_left_with_injuries():
     assert tuples_in("The crash left 26 passengers with injuries.") == {("wounded", 26, None, "exact")}
 
