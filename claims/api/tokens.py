@@ -98,8 +98,11 @@ def token_revoke(*, token_id: int, actor) -> ApiToken:
 def token_authenticate(secret: str, *, now: datetime | None = None) -> ApiToken | None:
     """The active token with this secret, its user loaded; marks it used (at most once a minute)."""
     now = now or timezone.now()
-    token = ApiToken.objects.active(now=now).select_related("user").filter(key_hash=secret_hash(secret)).first()
-    if token is None:
+    # key_hash is unique: find the one row by it, then decide in Python whether it is still active
+    # (the same rule as ApiToken.objects.active(), and half the query to build on every request).
+    token = next(iter(ApiToken.objects.select_related("user").filter(key_hash=secret_hash(secret)).order_by()[:1]),
+                 None)
+    if token is None or not token.is_active(now=now):
         return None
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
