@@ -631,3 +631,11 @@ def test_a_place_after_in_or_at_is_not_the_speaker_before_it():
     assert speaker_of(text, "19 of the dead") == "Doctors at Al-Amal Hospital"
     text = "Yusuf Darwish in Jenin said 19 of the dead were children."
     assert speaker_of(text, "19 of the dead") == "Yusuf Darwish"
+
+
+def test_two_names_joined_by_and_are_they_not_he():
+    text = ("Tom Reyes met both delegations on Monday. Havana and Caracas have hosted earlier rounds. "
+            "He stated that 40 prisoners would be released.")
+    assert speaker_of(text, "40 prisoners") == "Tom Reyes"
+    text = "Kim Sung and Park Jin met the envoy. They said 40 prisoners would be released."
+    assert speaker_of(text, "40 prisoners") == "Kim Sung and Park Jin"

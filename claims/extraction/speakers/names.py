@@ -116,7 +116,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if possessor is None and head != last:
             kind = "organisation" if _bare(a.lowers[head]) not in _PERSON_NOUNS else "person"
             plural = _bare(a.lowers[head]) in _PEOPLE_NOUNS
-    gender = _gender_of_words(words)
+    if kind in ("person", "unknown") and head_is_name and "and" in a.lowers[name_first:last + 1]:
+        plural = True  # "Havana and Caracas", "Smith and Jones": two, so never "he" or "she"
+    gender = _gender_of_words(words) if not plural else None
     if kind in ("person", "unknown") and gender is None and head_is_name:
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
