@@ -379,3 +379,11 @@ def test_any_place_the_lexicon_knows_names_a_zone_when_followed_by_time():
 def test_fighting_due_to_stop_at_a_time_names_the_start():
     assert starts_in("Under the deal, fighting is due to stop at 0700 GMT on Friday.", WEDNESDAY) == [
         ("2024-03-08T07:00", "minute")]
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("The rebels declared a ceasefire from Thursday 1800 GMT.", "2024-03-07T18:00"),
+    ("The truce is effective Friday, 9 a.m. GMT, the envoy said.", "2024-03-08T09:00"),
+])
+def test_a_start_cue_may_name_the_day_before_the_time(sentence, start):
+    assert [moment for moment, _ in starts_in(sentence, WEDNESDAY)] == [start]

@@ -44,7 +44,10 @@ from .types import Document, ExtractedClaim, Sentence
 
 _PHRASES = lexicons.table("ceasefire_phrases")
 _TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
-_START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+$", re.IGNORECASE)
+# "from noon", and "from Thursday 1800 GMT", "effective Thursday, 6 p.m.": the day may come between
+_START_CUE = re.compile(
+    rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
+)
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 _AT_CUE = re.compile(
