@@ -30,6 +30,7 @@ dates, clock times, distances, money and equipment around a number rule it out
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import casualty_patterns as patterns, numbers, speakers
@@ -149,7 +150,8 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     return sorted(taken.values(), key=lambda item: item.start)
 
 
-def _keep_chain(item: _Found, step, keep, taken: dict[int, _Found]) -> None:
+def _keep_chain(item: _Found | None, step: Callable[[_Found], _Found | None],
+                keep: Callable[[_Found | None], None], taken: dict[int, _Found]) -> None:
     """Keep what `step` reads after an item, then what it reads after that, while each is kept."""
     while item is not None:
         following = step(item)
