@@ -639,3 +639,15 @@ def test_two_names_joined_by_and_are_they_not_he():
     assert speaker_of(text, "40 prisoners") == "Tom Reyes"
     text = "Kim Sung and Park Jin met the envoy. They said 40 prisoners would be released."
     assert speaker_of(text, "40 prisoners") == "Kim Sung and Park Jin"
+
+
+def test_a_speaker_before_the_statement_comes_before_the_channel_after_it():
+    text = "A ceasefire will begin at 6 p.m., Prime Minister Anwar Tan said, according to state media."
+    assert speaker_of(text, "6 p.m.") == "Anwar Tan"
+    text = "A ceasefire will begin at 6 p.m., according to state media."
+    assert speaker_of(text, "6 p.m.") == "state media"
+
+
+def test_a_list_of_mediators_speaks_together():
+    text = "The truce will take effect at 6 a.m. on Sunday, mediators Norway, Cuba and the Vatican said."
+    assert speaker_of(text, "6 a.m.") == "mediators Norway, Cuba and the Vatican"

@@ -85,19 +85,30 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
         gap = text[a.ends[nearest.verb]:position]
         if not _voice_breaks(gap):
             return nearest.entity
+    according = next((x for x in candidates if x.strength == "according"), None)
+    trailing = _trailing_speaker(a, candidates, position)
+    if trailing is not None and (according is None or trailing.verb < according.verb):
+        return trailing.entity  # "..., the prime minister said, according to state media": the channel comes last
+    if according is not None:
+        return according.entity
+    return None
+
+
+def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
+    """The attribution right after a statement: "..., police said" / "..., said Kamal Thapa"."""
+    text = a.document.text
     for x in candidates:
         if x.strength == "according":
-            return x.entity
-    for x in candidates:
+            continue
         if x.inverted and a.starts[x.verb] > position:
             gap = text[position:a.starts[x.verb]]
             if gap.rstrip().endswith(",") and not _voice_breaks(gap):
-                return x.entity  # "... in three districts, said Kamal Thapa"
+                return x  # "... in three districts, said Kamal Thapa"
         if x.subject_start > position and not x.inverted:
             gap = text[position:x.subject_start]
             # ", police said" closes the sentence; "the 50 it reported" names its source right after
             if _TRAILING_SUBJECT_GAP.search(gap) or (len(gap) < 25 and not _CLAUSE_BREAK.search(gap)):
-                return x.entity
+                return x
     return None
 
 

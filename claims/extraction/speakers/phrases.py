@@ -15,6 +15,7 @@ from .vocabulary import (
     _FEMALE_WORDS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
     _ORG_NAME_WORDS,
@@ -104,6 +105,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                      for k in range(other[0] if other else first, i + 1))
         if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
             first = other[0]
+            # "mediators Qatar, Egypt and the United States said": the rest of the list before the "and"
+            while first - 2 >= floor and a.words[first - 1] == "," and _is_name_word(a, first - 2):
+                item = _np_before(a, first - 2, floor)
+                if item is None or item[1] != first - 2 or (item[0] > floor and a.lowers[item[0] - 1] in _LOCATIVES):
+                    break
+                first = item[0]
     return first, i, head
 
 
