@@ -503,6 +503,17 @@ def test_killed_or_captured_is_mixed_and_no_claim(sentence):
     assert claims_in(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three herders went missing near the border.", ("missing", 3, "herders")),
+    ("Two traders were hacked to death at the market.", ("killed", 2, "traders")),
+    ("Eleven marchers were shot and wounded.", ("wounded", 11, "marchers")),
+    ("Five firefighters suffered burns in the blaze.", ("wounded", 5, "firefighters")),
+])
+def test_it_reads_more_ways_of_stating_an_outcome(sentence, expected):
+    [claim] = claims_in(sentence)
+    assert (claim["outcome"], claim["count"], claim["group"]) == expected
+
+
 def test_it_reads_people_who_were_left_injured():
     assert tuples_in("Some 35 pupils were left injured by the stampede.") == {("wounded", 35, None, "about")}
 
