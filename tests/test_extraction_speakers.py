@@ -651,3 +651,14 @@ def test_a_speaker_before_the_statement_comes_before_the_channel_after_it():
 def test_a_list_of_mediators_speaks_together():
     text = "The truce will take effect at 6 a.m. on Sunday, mediators Norway, Cuba and the Vatican said."
     assert speaker_of(text, "6 a.m.") == "mediators Norway, Cuba and the Vatican"
+
+
+def test_a_coordinated_pair_of_bodies_is_not_what_the_coalition_refers_to():
+    text = ("A truce between Sudan's army-led military coalition and the rebel alliance took effect on Monday. "
+            "The coalition said 12 prisoners were freed.")
+    assert speaker_of(text, "12 prisoners") == "coalition"
+
+
+def test_a_country_named_after_in_may_still_be_it():
+    text = "Azerbaijan did not comment directly, but its defence ministry said 4 soldiers were wounded."
+    assert speaker_of(text, "4 soldiers") == "Azerbaijan's defence ministry"

@@ -22,6 +22,7 @@ from .vocabulary import (
     _PERSON_NOUNS,
     _PLACES,
     _STATE_FORCE_NOUNS,
+    _STATES,
     _TITLE_WORDS,
 )
 
@@ -39,9 +40,12 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         while j + 1 < end and (_is_name_word(a, j + 1) or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
                                                             and _is_name_word(a, j + 2))) and not a.quoted[j + 1]:
             j += 1
-        if j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS:
+        forces = j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS
+        if forces:
             j += 1  # "the Colombian army": a country's forces, for "the army" to refer back to
         span = _np_before(a, j, first)
+        if forces and span and span[0] < i:
+            span = (i, j, j)  # the name and its forces, not the words before them
         if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
             j = span[1]
@@ -81,8 +85,8 @@ def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, la
         k -= 1
     if k < start - 1 and k == last_place and not entity.role and _in_list(a, k + 1, start, stop, end):
         return True  # "between Harare, Lusaka and Cape Town"
-    if entity.name.lower() in _PLACES and not entity.role:
-        return True
+    if entity.name.lower() in _PLACES and entity.name.lower() not in _STATES and not entity.role:
+        return True  # a known town or region; a country may still speak as "it"
     after = stop + 1
     return start == first and all(a.words[m].isupper() for m in range(start, stop + 1)) \
         and after < end and a.words[after] in (",", ":", "—", "–", "-")

@@ -116,7 +116,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if possessor is None and head != last:
             kind = "organisation" if _bare(a.lowers[head]) not in _PERSON_NOUNS else "person"
             plural = _bare(a.lowers[head]) in _PEOPLE_NOUNS
-    if kind in ("person", "unknown") and head_is_name and "and" in a.lowers[name_first:last + 1]:
+    if any(a.lowers[k] == "and" and not _and_inside_name(a, k, last + 1) for k in range(name_first, last)):
         plural = True  # "Havana and Caracas", "Smith and Jones": two, so never "he" or "she"
     gender = _gender_of_words(words) if not plural else None
     if kind in ("person", "unknown") and gender is None and head_is_name:
@@ -162,6 +162,17 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
     a.entities.setdefault(a.lowers[last + 2], entity)
+
+
+def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
+    """Whether "and" at j joins two halves of one body's name: the words after it run on to an
+    organisation word ("... and Management Authority"), and the words before it do not end in one."""
+    if not _is_name_word(a, j - 1) or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
+        return False
+    k = j + 1
+    while k < limit and _is_name_word(a, k):
+        k += 1
+    return k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS
 
 
 def _is_acronym(word: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
-from .names import _is_acronym
+from .names import _and_inside_name
 from .tokens import _bare, _is_name_word, _is_punct, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -18,7 +18,6 @@ from .vocabulary import (
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
-    _ORG_NAME_WORDS,
     _PERSON_NOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
@@ -162,17 +161,6 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     if last < i:
         return None
     return _np_before(a, last, i)
-
-
-def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
-    """Whether "and" at j joins two halves of one body's name: the words after it run on to an
-    organisation word ("... and Management Authority"), and the words before it do not end in one."""
-    if not _is_name_word(a, j - 1) or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
-        return False
-    k = j + 1
-    while k < limit and _is_name_word(a, k):
-        k += 1
-    return k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS
 
 
 def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:
