@@ -77,6 +77,7 @@ def count_at(text: str, number: str, **kwargs) -> bool:
     ("aged 70 and over", "70"),
     ("see page 12 for details", "12"),
     ("for 3 days", "3"),
+    ("killing 5 a day", "5"),  # a rate
 ])
 def test_it_knows_a_number_that_counts_no_one(text, number):
     assert not count_at(text, number)
@@ -86,6 +87,7 @@ def test_it_knows_a_number_that_counts_no_one(text, number):
     ("49 soldiers were killed", "49"),
     ("the 2020 soldiers who served", "2020"),
     ("killing 7 and wounding 12", "7"),
+    ("up from 6,200 the year before", "6,200"),  # a time after the count, not a measure of it
 ])
 def test_it_knows_a_number_that_can_count_people(text, number):
     assert count_at(text, number, names_people=text.startswith("the 2020"))

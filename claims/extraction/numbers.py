@@ -23,6 +23,7 @@ _MEASURE_WORDS = frozenset(word.lower() for word in lexicons.words("number_units
 _MONTHS = frozenset(_CONTEXT["months"])
 _NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
 _CURRENCY = tuple(_CONTEXT["currency_marks"])
+_TIME_DETERMINERS = frozenset(_CONTEXT["determiners_before_a_time"])
 
 
 def _alternation(phrases) -> str:
@@ -176,6 +177,7 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         if raw_first[:1].isupper() and first in _MONTHS:
             return False  # "10 October"
         second = (following.group(2) or "").lower().strip(_TRIM)
-        if second in _MEASURE_WORDS and first not in person_words and not names_people:
-            return False  # "18 fuel ships"
+        if second in _MEASURE_WORDS and first not in person_words and first not in _TIME_DETERMINERS \
+                and not names_people:
+            return False  # "18 fuel ships", but not "6,200 the year before"
     return names_people or not _YEAR.fullmatch(text[start:end])
