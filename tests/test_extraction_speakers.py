@@ -456,6 +456,8 @@ def test_a_dateline_is_never_a_speaker():
     assert speaker_of(text, "23 people") is None
     text = "GOMA: Rebels shelled the airport overnight. It said 9 people were wounded."
     assert speaker_of(text, "9 people") is None
+    text = "NIAMEY, Niger: At least 40 soldiers were killed near the border, it said."
+    assert speaker_of(text, "At least 40") is None
 
 
 # --- a name given only in passing -------------------------------------------------------------

@@ -85,6 +85,9 @@ def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, la
         k -= 1
     if k < start - 1 and k == last_place and not entity.role and _in_list(a, k + 1, start, stop, end):
         return True  # "between Harare, Lusaka and Cape Town"
+    if k == last_place and k == first and a.words[k].isupper() and stop + 1 < end \
+            and a.words[stop + 1] in (":", "—", "–", "-", "("):
+        return True  # the country of a dateline: "BAMAKO, Mali:"
     if entity.name.lower() in _PLACES and entity.name.lower() not in _STATES and not entity.role:
         return True  # a known town or region; a country may still speak as "it"
     after = stop + 1
