@@ -330,6 +330,7 @@ def test_it_asks_the_speakers_stage_who_announced_the_start(monkeypatch):
     ("The army declared a unilateral pause in operations starting at 2300 GMT on Thursday.", "2024-03-07T23:00"),
     ("A cessation of hostilities will begin at 0500 GMT on Friday.", "2024-03-08T05:00"),
     ("Both sides agreed to hold their fire from 1800 GMT on Thursday.", "2024-03-07T18:00"),
+    ("The two sides agreed to end the fighting at 0600 GMT on Thursday.", "2024-03-07T06:00"),
 ])
 def test_it_reads_a_halt_of_fighting_as_a_truce_start(sentence, start):
     assert starts_in(sentence, WEDNESDAY) == [(start, "minute")]
@@ -339,6 +340,8 @@ def test_it_reads_a_halt_of_fighting_as_a_truce_start(sentence, start):
     "The army said it would not halt its attacks at 0500 GMT, as the rebels had demanded.",  # denied
     "The government suspended the talks at 1700 GMT on Monday after the truce broke down.",  # talks, not fighting
     "Gunmen violated the truce at 1400 GMT on Tuesday.",                                      # a breach
+    "The army said it would not end hostilities at 0600 GMT on Thursday.",                   # denied
+    "The talks will end at 1700 GMT on Thursday without a truce.",                           # talks end
     "The rebels agreed to halt attacks on convoys, but fighting went on until 1600 GMT.",     # an end, not a start
 ])
 def test_a_halt_word_near_a_time_is_no_start_unless_the_time_is_the_halts(sentence):
