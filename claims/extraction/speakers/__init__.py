@@ -19,6 +19,7 @@ The package, in the order the pass uses it:
     references         pronouns, "the ministry"/"the spokeswoman" back-references, gender
     names              a noun phrase -> a canonical entity with name, role, kind, gender
     mentions           names in a sentence and the evidence around them
+    asides             what stands between a subject and its verb, and names given in passing
     verbs              reporting verbs and their subjects
     quote_attribution  the attribution each quotation belongs to
     attribution        the cached pass and the public readers below

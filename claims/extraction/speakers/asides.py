@@ -1,0 +1,130 @@
+"""Asides between a subject and its reporting verb, and names given in passing.
+
+", who runs clinics in A, B and C,", ", as the army is known,", "Separately,",
+", the Inter-Services Public Relations (ISPR),", ", who asked to be identified
+only as Ko Thura," and ", said Kamal Thapa, an official": the verb rules ask
+these helpers what such a stretch of tokens is.
+"""
+from __future__ import annotations
+
+from .model import _Analysis
+from .names import _is_acronym
+from .phrases import _np_after
+from .tokens import _bare, _is_name_word
+from .vocabulary import (
+    _CONNECTIVES,
+    _NAME_CONNECTORS,
+    _ORG_NAME_WORDS,
+    _PERSON_NOUNS,
+    _QUOTE_MARKS,
+    _RELATIVES,
+    _SUBJECT_PRONOUNS,
+    _TITLE_WORDS,
+)
+
+
+def _relative_before_list(a: _Analysis, first: int, j: int, segment_first: int, segment_last: int) -> int | None:
+    """The comma opening ", who ... in Carrefour, Delmas and Petion-Ville," when the segment at
+    segment_first..segment_last is the tail of a list that clause holds; else None."""
+    if not _is_list_segment(a, segment_first, segment_last) or not any(
+            a.lowers[k] in ("and", "or") for k in range(segment_first, segment_last)):
+        return None  # a list ends "... and Petion-Ville"; a lone name is an appositive ("..., Idris, said")
+    while j >= first and a.words[j] == ",":
+        k = j - 1
+        while k >= first and a.words[k] not in (",", ";", ":") and a.words[k] not in _QUOTE_MARKS and not a.quoted[k]:
+            k -= 1
+        if k < first or a.words[k] != ",":
+            return None
+        if a.lowers[k + 1] in _RELATIVES:
+            return j
+        if not _is_list_segment(a, k + 1, j - 1):
+            return None
+        j = k
+    return None
+
+
+def _is_list_segment(a: _Analysis, first: int, last: int) -> bool:
+    return first <= last and _is_name_word(a, last) and all(
+        _is_name_word(a, k) or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
+        for k in range(first, last + 1))
+
+
+def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
+    """A body's proper name filling an appositive: "the Inter-Services Public Relations (ISPR)"."""
+    short_form = last - 3 >= first and a.words[last] == ")" and a.words[last - 2] == "(" \
+        and _is_acronym(a.words[last - 1])
+    if short_form:
+        last -= 3
+    if first <= last and a.lowers[first] == "the":
+        first += 1
+    if first > last or not _is_name_word(a, first) or not _is_name_word(a, last):
+        return None
+    if not all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
+        return None
+    if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
+        return None
+    return (first, last) if short_form or _bare(a.lowers[last]) in _ORG_NAME_WORDS else None
+
+
+def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
+    """The name in "who asked to be identified only as Ko Thura" / "identified only as Sergeant Tun" /
+    "who gave her name as Sita Rai": the name words after "as", when a naming word comes before it."""
+    for k in range(first, last):
+        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(first, k - 4), k)):
+            name_first = k + 1
+            name_last = name_first - 1
+            while name_last + 1 <= last and (_is_name_word(a, name_last + 1) or (
+                    a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 <= last)):
+                name_last += 1
+            return (name_first, name_last) if name_last == last and name_last >= name_first else None
+    return None
+
+
+def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | None:
+    """A name given right after an unnamed speaker: ", who gave only his first name, Ahmed" or
+    ", who asked to be identified only as Ahmed"."""
+    for k in range(start, min(end, start + 14)):
+        if a.words[k] in (".", ";", ":") or a.words[k] in _QUOTE_MARKS or a.quoted[k]:
+            return None
+        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(start, k - 4), k)):
+            name_first = k + 1
+        elif a.lowers[k] in ("name", "names") and k + 2 < end and a.words[k + 1] == ",":
+            name_first = k + 2
+        else:
+            continue
+        name_last = name_first - 1
+        while name_last + 1 < end and (_is_name_word(a, name_last + 1) or (
+                a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 < end
+                and _is_name_word(a, name_last + 2))):
+            name_last += 1
+        return (name_first, name_last) if name_last >= name_first else None
+    return None
+
+
+_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred"})
+
+
+def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
+    """"Separately," / "In a separate statement," before the comma at `stop`: the clause's subject follows it."""
+    return stop > first and all(a.lowers[k] in _CONNECTIVES for k in range(first, stop))
+
+
+def _closes_clause(a: _Analysis, v: int, end: int) -> bool:
+    """Whether a noun phrase right after the verb runs to the end of the clause: ", said Nina, a nurse"."""
+    span = _np_after(a, v + 1, end)
+    if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
+        return False
+    if any(a.lowers[k] not in ("the", "a", "an") for k in range(v + 1, span[0])):
+        return False
+    after = span[1] + 1
+    return after >= end or a.words[after] in (",", ".", ";", ":", "—", "–") or a.words[after] in _QUOTE_MARKS
+
+
+def _finite_after_person(a: _Analysis, before: int, v: int) -> bool:
+    """"a local official said": a marker that is also a person noun, then a past or finite speech verb."""
+    return a.lowers[before] in _PERSON_NOUNS and (a.lowers[v] in _FINITE_SPEECH or a.lowers[v].endswith("ed"))
+
+
+# verbs with no object, so the noun phrase after them is their subject ("told Al Jazeera" has an object)
+_INTRANSITIVE_SPEECH = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "continued"})
+_FINITE_SPEECH = frozenset({"said", "says", "told", "tells", "wrote", "writes", "spoke", "speaks"})
