@@ -391,13 +391,16 @@ def test_it_reads_a_second_count_whose_outcome_is_left_out(sentence, expected):
     assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == expected
 
 
-@pytest.mark.parametrize("sentence", [
-    "Six people were killed and 20 in the crowd were injured.",   # the second count has its own verb
-    "Eight died in the blast, and one in five homes lost its roof.",  # a ratio
+@pytest.mark.parametrize("sentence, expected", [
+    ("Six people were killed and 20 in the crowd were injured.",        # the second count has its own verb
+     {("killed", 6), ("wounded", 20)}),
+    ("Eight died in the blast, and one in five homes lost its roof.",   # a ratio
+     {("killed", 8)}),
+    ("Two fans were hurt and 5 in the crowd fainted.",                  # a verb of its own
+     {("wounded", 2)}),
 ])
-def test_an_elided_count_never_takes_a_count_that_has_its_own_meaning(sentence):
-    assert ("killed", 20) not in {(c["outcome"], c["count"]) for c in claims_in(sentence)}
-    assert ("killed", 1) not in {(c["outcome"], c["count"]) for c in claims_in(sentence)}
+def test_an_elided_count_never_takes_a_count_that_has_its_own_meaning(sentence, expected):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == expected
 
 
 # --- coordinated counts after "including" / "among them" ---------------------------------

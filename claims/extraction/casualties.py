@@ -219,6 +219,9 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
     match = patterns.ELIDED.match(text, item.end, end)
     if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
         return None  # "and one in five homes": a ratio, not a count
+    last_word = match.group("where").split()[-1]
+    if last_word.islower() and last_word.endswith("ed"):
+        return None  # "and 5 in the crowd fainted": a verb of its own, not a place
     found = _found(text, match, item.outcome, "casualty.elided", 0.65, end, group=None)
     if found:  # the evidence is the elided clause itself, "two in Jamaica"
         found.start = match.start("qual") if match.group("qual") else found.number_start
