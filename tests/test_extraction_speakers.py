@@ -664,3 +664,15 @@ def test_a_coordinated_pair_of_bodies_is_not_what_the_coalition_refers_to():
 def test_a_country_named_after_in_may_still_be_it():
     text = "Azerbaijan did not comment directly, but its defence ministry said 4 soldiers were wounded."
     assert speaker_of(text, "4 soldiers") == "Azerbaijan's defence ministry"
+
+
+def test_a_verb_inside_what_someone_said_does_not_take_the_statement_from_them():
+    text = "Ahmed Karimi, a district official, said Nepal had asked for help after 40 people died."
+    assert speaker_of(text, "40 people") == "Ahmed Karimi"
+
+
+def test_and_inside_a_ministry_of_name_keeps_the_name_whole():
+    text = "According to the Ministry of Health and Population, 40 people died."
+    assert speaker_of(text, "40 people") == "Ministry of Health and Population"
+    text = "According to the Ministry of Health and the Red Cross, 40 people died."
+    assert speaker_of(text, "40 people") == "Ministry of Health"

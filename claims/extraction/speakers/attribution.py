@@ -81,7 +81,7 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position)]
     if before:
-        nearest = before[-1]
+        nearest = _outermost(a, before, before[-1])
         gap = text[a.ends[nearest.verb]:position]
         if not _voice_breaks(gap):
             return nearest.entity
@@ -92,6 +92,21 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     if according is not None:
         return according.entity
     return None
+
+
+def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) -> Attribution:
+    """"X said Nepal had asked for help after 40 died": a verb whose subject opens what another verb
+    reports belongs to that report, so the outer speaker is the source."""
+    text = a.document.text
+    for x in before:
+        if x is nearest or x.inverted or a.ends[x.verb] > nearest.subject_start:
+            continue
+        if _REPORTED_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start):
+            return _outermost(a, before, x)
+    return nearest
+
+
+_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
 def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:

@@ -172,7 +172,15 @@ def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
     k = j + 1
     while k < limit and _is_name_word(a, k):
         k += 1
-    return k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS
+    if k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS:
+        return True
+    # "Ministry of Health and Population": "and" inside the complement of a body's "of"
+    m = j - 1
+    while m > 0 and (_is_name_word(a, m) or a.lowers[m] in ("of", "for")):
+        if a.lowers[m] in ("of", "for") and _bare(a.lowers[m - 1]) in _ORG_NAME_WORDS and _is_name_word(a, m - 1):
+            return k > j + 1
+        m -= 1
+    return False
 
 
 def _is_acronym(word: str) -> bool:
