@@ -540,6 +540,15 @@ def test_a_relative_clause_with_a_count_of_its_own_lends_its_verb_to_that_count_
     assert tuples_in("Three reporters who said six were killed were questioned.") == {("killed", 6, None, "exact")}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The 30 people who died in the fire were buried on Monday.", {("killed", 30)}),
+    ("Nine people who were injured in the crash were discharged.", {("wounded", 9)}),
+    ("Two of the five guards who were killed were women.", {("killed", 2), ("killed", 5)}),
+])
+def test_the_relative_clause_may_state_the_outcome_itself(sentence, expected):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == expected
+
+
 def test_an_active_verb_right_after_a_relative_clause_belongs_to_the_clause():
     assert claims_in("Three men who were held after the raid that killed civilians were freed.") == []
 

@@ -105,8 +105,10 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
             return  # "200 to 250 people": the 250 belongs to the range already read
         if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
                and not patterns.ASIDE_MARK.search(text, other.numbers_end, item.number_start)
+               and not patterns.PARTITIVE.match(text, other.numbers_end, item.number_start)
                for other in taken.values()):
             return  # "nine members of one family died": the "one" is part of the group, not a count
+            # (but in "two of the three people who were killed" the three is the toll the two are part of)
         taken[item.number_start] = item
 
     share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)  # "of the", "of those"
@@ -190,7 +192,7 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
     active_verb = patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE
-    if relative and bare and active_verb:
+    if relative and bare and active_verb and relative.rstrip(", ").split()[-1].lower() not in patterns.LINKING_WORDS:
         return None  # "three men who were held after the raid that killed civilians": the verb is the clause's
     if bare and (patterns.A_COUNT_FOLLOWS.match(text, match.end(), end) or (
             active_verb and patterns.AN_OBJECT_FOLLOWS.match(text, match.end(), end))):

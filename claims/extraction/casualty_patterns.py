@@ -114,8 +114,9 @@ BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
-# scene| were also killed", for when the longest leaves the clause's own verb as the outcome)
-RELATIVE = r"(?P<relative>,?\s+(?:who|that)\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*,?)?"
+# scene| were also killed", for when the longest leaves the clause's own verb as the outcome; the clause may be
+# the outcome itself, "40 people who| died", "12 people who were| injured")
+RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*)?,?)?"
 COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
     re.compile(
         rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{relative}{LINKING}"
@@ -228,6 +229,8 @@ QUALIFIER_BEFORE = re.compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
 MONEY = re.compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
                    re.IGNORECASE)
 ASIDE_MARK = re.compile(r"[,;(—–]")
+PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
+LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 
 
