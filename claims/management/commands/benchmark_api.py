@@ -173,7 +173,8 @@ class Command(BaseCommand):
                "LOG_LEVEL": "WARNING", "DATABASE_URL": _database_url()}
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "claims.api.benchmark:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning"],
+             "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
+             "--log-level", "warning"],
             cwd=Path(settings.BASE_DIR), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         deadline = time.monotonic() + 30
