@@ -517,6 +517,19 @@ def test_it_reads_more_ways_of_stating_an_outcome(sentence, expected):
     assert (claim["outcome"], claim["count"], claim["group"]) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rights groups condemned the killing of 14 villagers.", ("killed", 14)),
+    ("The abduction of 80 pupils last year shocked the region.", ("captured", 80)),
+    ("Crowds mourned the deaths of 6 firefighters.", ("killed", 6)),
+])
+def test_it_reads_a_count_after_the_noun_of_its_outcome(sentence, expected):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == {expected}
+
+
+def test_the_capture_of_places_is_no_capture_of_people():
+    assert claims_in("The capture of 3 towns was announced on Monday.") == []
+
+
 def test_it_reads_people_who_were_left_injured():
     assert tuples_in("Some 35 pupils were left injured by the stampede.") == {("wounded", 35, None, "about")}
 
