@@ -5,7 +5,7 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.count_then_outcome``: "at least 49 Armenian soldiers were killed", "30 dead",
   "two civilians were among the dead", "about 60 people are dead or still missing"
 - ``casualty.count_noun``: "an estimated 377,000 deaths", "213 civilian fatalities"
-- ``casualty.verb_then_count``: "killing at least 50 people", "injuring one"
+- ``casualty.verb_then_count``: "killing at least 50 people", "injuring one", "the abduction of 80 pupils"
 - ``casualty.lives_lost``: "claimed some 30,000 lives", "had lost as many as 2,300 men"
 - ``casualty.left_outcome``: "left around 110 people dead"
 - ``casualty.held_captive``: "is still holding at least 38 hostages", "still holds 30 people hostage"
