@@ -13,15 +13,17 @@ Each rule is one way news phrases a count, read from the lexicons:
   "bringing to 250 the number of soldiers killed"
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
-- ``casualty.coordinated``: a second group joined by "and": "killing five soldiers and two civilians"
+- ``casualty.coordinated``: further groups joined by "and" or listed with commas: "killing five soldiers and
+  two civilians", "among them 18 women, 11 children and 3 men"
 - ``casualty.running_total``: "bringing the total to 2,662", taking the outcome of the counts it can sum
 - ``casualty.share_of_toll``: part of a toll counted apart, "62 of the dead were in the hills"
 - ``casualty.elided``: a second count with its outcome left out, "ten died in Cuba and two in Jamaica"
 
-The subject may carry its own "of" phrase, places, a bracketed short name and an
-appositive before its verb ("16 members of the Volunteers for the Defence (VDP), the
-militia that fights beside the army, had also died"); a number inside that phrase
-("nine members of one family") is part of who died, never a count of its own.
+The subject may carry its own "of" phrase, places, a bracketed short name, an
+appositive or a relative clause before its verb ("16 members of the Volunteers for the
+Defence (VDP), the militia that fights beside the army, had also died", "eleven soldiers
+who rushed to the scene were also killed"); a number inside that phrase ("nine members
+of one family") is part of who died, never a count of its own.
 
 A count is only a casualty when it is a whole number of people: ages, years,
 dates, clock times, distances, money and equipment around a number rule it out
