@@ -479,6 +479,16 @@ def test_it_reads_hostages_still_held_by_their_noun():
     "The rebels released 40 hostages and freed 25 prisoners on Monday.",
     "Police detained 12 suspects after the raid.",
 ])
+def test_it_reads_the_part_of_the_hostages_still_held():
+    assert ("captured", 64) in {(c["outcome"], c["count"]) for c in claims_in(
+        "The group still holds 64 of the 120 hostages taken in the raid.")}
+
+
+def test_it_reads_an_including_count_whose_people_come_after_it():
+    assert tuples_in("Strikes killed 40 people, including 9 from one family, medics said.") == {
+        ("killed", 40, None, "exact"), ("killed", 9, None, "exact")}
+
+
 def test_seizing_places_and_freeing_captives_are_no_captures(sentence):
     assert claims_in(sentence) == []
 

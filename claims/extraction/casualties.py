@@ -276,7 +276,7 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
         return None
     if "group" in match.re.groupindex and not match.group("group"):
         following = text[match.end():match.end() + 2].lstrip()
-        if following and following[0] not in ",;.)—–-\"”":
+        if following and following[0] not in ",;.)—–-\"”" and not patterns.WHOSE_PEOPLE.match(text, match.end()):
             return None  # "including 3 on hospitals": a bare count that runs on counts something else
     return _found(text, match, outcome, "casualty.continued", 0.7, end)
 

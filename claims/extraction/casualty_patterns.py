@@ -137,9 +137,10 @@ LIVES_LOST = re.compile(
     rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
     re.IGNORECASE,
 )
-# "still holding at least 38 hostages", "holds 30 people hostage"
+# "still holding at least 38 hostages", "holds 30 people hostage", "still holds 101 of the 251 hostages"
 HELD_CAPTIVE = re.compile(
-    rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
+    rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+{QUALNUM}{FILLER}"
+    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?)?(?:\s+{GROUP})?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
     re.IGNORECASE,
 )
@@ -229,6 +230,8 @@ QUALIFIER_BEFORE = re.compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
 MONEY = re.compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
                    re.IGNORECASE)
 ASIDE_MARK = re.compile(r"[,;(—–]")
+# "including 11 from one family", "including 4 of them": a bare count whose people are named after it
+WHOSE_PEOPLE = re.compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
 PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
