@@ -676,3 +676,36 @@ def test_and_inside_a_ministry_of_name_keeps_the_name_whole():
     assert speaker_of(text, "40 people") == "Ministry of Health and Population"
     text = "According to the Ministry of Health and the Red Cross, 40 people died."
     assert speaker_of(text, "40 people") == "Ministry of Health"
+
+
+# --- names with particles -----------------------------------------------------------
+
+def test_it_keeps_two_name_particles_inside_a_persons_name():
+    text = "Col. Rodrigo Mendez de la Vega said four officers were wounded near the port."
+    assert speaker_of(text, "four officers") == "Rodrigo Mendez de la Vega"
+    text = "Mayor Anneke van der Linde said six people were missing after the dyke broke."
+    assert speaker_of(text, "six people") == "Anneke van der Linde"
+
+
+def test_it_maps_a_surname_with_its_particles_back_to_the_full_name():
+    text = ("Col. Rodrigo Mendez de la Vega arrived at the base on Monday.\n\n"
+            "Mendez de la Vega said three soldiers had been captured.")
+    assert speaker_of(text, "three soldiers") == "Rodrigo Mendez de la Vega"
+
+
+def test_it_reads_an_honorific_after_a_given_name_as_part_of_the_name():
+    text = "“The sea took our boats and our nets in one night,” said Halima Sheikh Omar, a fish trader."
+    assert quote_speakers(text) == ["Halima Sheikh Omar"]
+
+
+def test_it_still_splits_an_honorific_before_the_whole_name_into_the_role():
+    text = "Sheikh Omar Warsame said 11 worshippers were injured in the blast."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("11 worshippers"))
+    assert (speaker.name, speaker.role) == ("Omar Warsame", "Sheikh")
+
+
+def test_it_keeps_an_abbreviated_given_name_with_the_rest_of_the_name():
+    text = "“We have had no power for a week in the whole district,” said Ma. Lourdes de los Reyes, a nurse."
+    assert quote_speakers(text) == ["Ma. Lourdes de los Reyes"]
+    assert len(segment(text).sentences) == 1

@@ -110,3 +110,9 @@ def test_a_wrapped_line_ending_in_a_quote_closed_by_a_comma_does_not_end_the_par
     text = ("“We dug through the night with shovels and bare hands,”\n"
             "he said. “Nobody else came.”")
     assert len(segment(text).paragraphs) == 1
+
+
+def test_an_abbreviated_given_name_does_not_end_a_sentence():
+    text = "The report was signed by Md. Rafiqul Islam. The ministry did not comment."
+    sentences = [text[s.start:s.end] for s in segment(text).sentences]
+    assert sentences == ["The report was signed by Md. Rafiqul Islam.", "The ministry did not comment."]

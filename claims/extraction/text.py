@@ -49,6 +49,8 @@ def _title_abbreviations() -> frozenset[str]:
 
 
 _TITLE_ABBREVIATIONS = _title_abbreviations()
+# "Ma. Teresa", "Md. Abdul": a given name cut short, spelled as in copy (case kept).
+_GIVEN_NAME_ABBREVIATIONS = frozenset(entry.rstrip(".") for entry in lexicons.words("name_abbreviations"))
 
 
 def segment(text: str, published: date | None = None) -> Document:
@@ -151,8 +153,8 @@ def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
         return False
     next_word = _NEXT_WORD.match(text, after)
     opener = next_word.group(1).lower() if next_word else ""
-    if len(word) == 1 and word.isupper():
-        return opener in _SENTENCE_OPENERS  # an initial: "John F. Kennedy"
+    if (len(word) == 1 and word.isupper()) or word in _GIVEN_NAME_ABBREVIATIONS:
+        return opener in _SENTENCE_OPENERS  # an initial: "John F. Kennedy", "Ma. Teresa de la Cruz"
     if _DOTTED_ACRONYM.match(word) or bare in ("etc", "jr", "sr"):
         return opener in _SENTENCE_OPENERS  # "U.S.", "a.m.", "p.m."
     return True

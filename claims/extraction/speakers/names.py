@@ -23,6 +23,8 @@ from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _HEAD_NOUNS,
+    _NAME_INNER_TITLES,
+    _NATIONALITY_ENDINGS,
     _NUMBER_WORDS,
     _ORG_CONNECTORS,
     _ORG_NAME_WORDS,
@@ -67,7 +69,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             if k - size + 1 < first:
                 continue
             phrase = tuple(_bare(w).rstrip(".") for w in a.lowers[k - size + 1:k + 1])
-            if phrase in _TITLE_PHRASES:
+            if phrase in _TITLE_PHRASES and not _title_inside_name(a, k - size + 1, first):
                 split = k
                 break
         if split is not None:
@@ -144,6 +146,17 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     return _canonical(a, entity)
 
 
+def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
+    """"Fadumo Sheikh Ali": an honorific after a given name is part of the name, not a title before it."""
+    if a.lowers[k] not in _NAME_INNER_TITLES:
+        return False
+    before = k - 1
+    if before < first or not _is_name_word(a, before):
+        return False
+    low = _bare(a.lowers[before]).rstrip(".")
+    return low not in _TITLE_WORDS and low not in _STATES and not low.endswith(_NATIONALITY_ENDINGS)
+
+
 def _one_of(a: _Analysis, first: int) -> int | None:
     """Where "one of the" / "one of its" starts, right before the noun phrase at `first`."""
     k = first - 1
@@ -192,6 +205,10 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
     """The registry's entity for this name: a surname alone maps to the full name seen earlier."""
     key = entity.name.lower().replace("’", "'")
     known = a.entities.get(key)
+    if known is None and entity.kind in ("person", "unknown") and " " in key and not entity.role:
+        # "Ortega de los Santos" after "Gen. Javier Ortega de los Santos": the surname with its particles
+        known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person"
+                      and c.name.lower().replace("’", "'").endswith(" " + key)), None)
     if known is None and entity.kind in ("person", "unknown") and " " not in key:
         for candidate in reversed(list(a.entities.values())):
             if candidate.kind == "person" and " " in candidate.name:

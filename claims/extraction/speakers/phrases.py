@@ -18,6 +18,7 @@ from .vocabulary import (
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _NAME_PARTICLES,
     _PERSON_NOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
@@ -60,6 +61,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
             first = k
+            continue
+        if low in _NAME_PARTICLES and k - 2 >= floor and a.lowers[k - 1] in _NAME_PARTICLES \
+                and not a.caps[k - 1] and _is_name_word(a, k - 2) and _is_name_word(a, first):
+            first = k - 1  # "Javier Ortega de los Santos", "Pieter van der Berg": two particles in a row
             continue
         if low == "the" and k - 2 >= floor and a.lowers[k - 1] in ("for", "of") and _is_name_word(a, k - 2) \
                 and _is_name_word(a, first) and not a.caps[k - 1]:
@@ -142,6 +147,10 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
             continue
         if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and _is_name_word(a, j + 1) and j > i:
             j += 1
+            continue
+        if low in _NAME_PARTICLES and j + 2 < limit and a.lowers[j + 1] in _NAME_PARTICLES \
+                and not a.caps[j + 1] and _is_name_word(a, j + 2) and j > i and _is_name_word(a, j - 1):
+            j += 2  # "de los", "van der" inside a name
             continue
         if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and _is_name_word(a, j + 2) \
                 and j > i and _is_name_word(a, j - 1):

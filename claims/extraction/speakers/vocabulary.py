@@ -74,7 +74,11 @@ monday tuesday wednesday thursday friday saturday sunday morning evening night a
 """.split())
 _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
                               "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
-                              "la", "le", "y", "without"})
+                              "la", "le", "y", "without", "los", "las", "das", "di", "zu"})
+# particles that may come two in a row inside a person's name: "de los Santos", "van der Berg", "de la Cruz"
+_NAME_PARTICLES = _NAME_CONNECTORS - {"of", "the", "for", "without", "y"}
+_NAME_INNER_TITLES = frozenset(lexicons.words("name_inner_titles"))
+_GIVEN_NAME_ABBREVIATIONS = tuple(lexicons.words("name_abbreviations"))
 _ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
 _LOCATIVES = frozenset({"in", "at", "near", "across", "between", "outside", "inside", "around", "towards", "toward",
                         "throughout", "within", "beyond", "along", "via"})
@@ -89,7 +93,8 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "yet"})
 _SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since", "although", "though", "if",
                                     "unless", "whereas", "so", "or", "nor", "then"}
 
-_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS, key=len, reverse=True))
+_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS + _GIVEN_NAME_ABBREVIATIONS, key=len,
+                                                     reverse=True))
 _TOKEN = re.compile(
     rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
     r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
