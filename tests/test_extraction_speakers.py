@@ -709,3 +709,30 @@ def test_it_keeps_an_abbreviated_given_name_with_the_rest_of_the_name():
     text = "“We have had no power for a week in the whole district,” said Ma. Lourdes de los Reyes, a nurse."
     assert quote_speakers(text) == ["Ma. Lourdes de los Reyes"]
     assert len(segment(text).sentences) == 1
+
+
+# --- a person described, then named -------------------------------------------------
+
+def test_it_credits_the_name_given_after_named_in_an_appositive():
+    text = "His cousin, a taxi driver named Karim Belhadj, said seven passengers were hurt."
+    assert speaker_of(text, "seven passengers") == "Karim Belhadj"
+
+
+def test_it_credits_the_name_after_called_rather_than_the_description():
+    text = "A shepherd called Tariq Mansour said two of his brothers were still missing."
+    assert speaker_of(text, "two of his brothers") == "Tariq Mansour"
+
+
+def test_it_credits_the_named_person_when_the_description_follows_the_verb():
+    text = "“We dug with our hands until the morning came,” said her uncle, a farmer named Idris Kane."
+    assert quote_speakers(text) == ["Idris Kane"]
+
+
+def test_it_credits_the_named_person_before_who_said():
+    text = "Divers were helped by a boatman called Nuno Ferreira, who said four bodies were found downstream."
+    assert speaker_of(text, "four bodies") == "Nuno Ferreira"
+
+
+def test_a_lone_place_before_who_said_is_no_speaker():
+    text = "Troops reached Gashua, who said nine people were killed."
+    assert speaker_of(text, "nine people") is None

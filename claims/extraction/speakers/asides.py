@@ -70,7 +70,8 @@ def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | Non
     """The name in "who asked to be identified only as Ko Thura" / "identified only as Sergeant Tun" /
     "who gave her name as Sita Rai": the name words after "as", when a naming word comes before it."""
     for k in range(first, last):
-        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(first, k - 4), k)):
+        if (a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(first, k - 4), k))) \
+                or _names_directly(a, k):
             name_first = k + 1
             name_last = name_first - 1
             while name_last + 1 <= last and (_is_name_word(a, name_last + 1) or (
@@ -86,7 +87,8 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
     for k in range(start, min(end, start + 14)):
         if a.words[k] in (".", ";", ":") or a.words[k] in _QUOTE_MARKS or a.quoted[k]:
             return None
-        if a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(start, k - 4), k)):
+        if (a.lowers[k] == "as" and any(a.lowers[m] in _NAMING_WORDS for m in range(max(start, k - 4), k))) \
+                or _names_directly(a, k):
             name_first = k + 1
         elif a.lowers[k] in ("name", "names") and k + 2 < end and a.words[k + 1] == ",":
             name_first = k + 2
@@ -101,7 +103,14 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
     return None
 
 
+def _names_directly(a: _Analysis, k: int) -> bool:
+    """"a retired teacher named Ali Bouzid", "a fisherman called Samir": the name follows the naming word."""
+    return a.lowers[k] in _DIRECT_NAMING_WORDS and k + 1 < len(a.words) and _is_name_word(a, k + 1) \
+        and not a.quoted[k + 1]
+
+
 _NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred"})
+_DIRECT_NAMING_WORDS = frozenset({"named", "called"})
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:

@@ -219,7 +219,7 @@ def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) ->
 def _ends_role(a: _Analysis, m: int) -> bool:
     """A role stops before a relative clause or a participle: "a mother of five | sheltering in ..."."""
     low = a.lowers[m]
-    return low in _RELATIVES or low == "that" or (
+    return low in _RELATIVES or low == "that" or low in ("named", "called") or (
         low.isalpha() and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _TITLE_WORDS)
 
 

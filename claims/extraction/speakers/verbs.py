@@ -46,6 +46,9 @@ from .vocabulary import (
     _NOUN_MARKERS,
     _ORG_NOUNS,
     _PERSON_NOUNS,
+    _PLACE_NOUNS,
+    _PLACES,
+    _POSSESSIVE_PRONOUNS,
     _QUOTE_MARKS,
     _RELATIVES,
     _REPORT,
@@ -110,6 +113,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
+    if low == "called" and before >= first and not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS \
+            and v + 1 < end and _is_name_word(a, v + 1):
+        return None  # "a fisherman called Samir Haddad": naming someone, not speaking
     if strength == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return None  # "who gave only one name", "gave her name as": naming oneself, not reporting
     # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
@@ -123,6 +129,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         quoted = _quoted_as_saying(a, before, first, end, sentence, v, strength)
         if quoted is not None:
             return quoted
+    # "..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks
+    if before - 1 >= first and a.lowers[before] == "who" and a.words[before - 1] == ",":
+        return _relative_antecedent(a, v, before - 2, first, end, sentence, strength)
     # elided subject: '..., adding that', '... and urged', 'but says'
     if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
                             (a.words[before] == "," and low.endswith("ing"))):
@@ -264,6 +273,27 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int,
+                         strength: str) -> Attribution | None:
+    """The named person before ", who said": "Samir Haddad, a fisherman, who said" / "a fisherman called
+    Samir Haddad, who said". Only a name: "the village, who said" is no person."""
+    if k >= first and not _is_name_word(a, k):  # step back over one appositive: ", a fisherman,"
+        comma = next((m for m in range(k, max(first, k - 8) - 1, -1) if a.words[m] == ","), None)
+        if comma is None or comma - 1 < first or not _is_name_word(a, comma - 1):
+            return None
+        k = comma - 1
+    span = _np_before(a, k, first) if k >= first else None
+    if span is None or not _is_name_word(a, span[2]) or span[2] != k:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None or entity.plural or entity.kind == "organisation" or " " not in entity.name \
+            or _bare(a.lowers[span[1]]) in _PLACE_NOUNS or entity.name.lower() in _PLACES:
+        return None  # "Kidal, who said": a lone word may be a place; a surname seen before maps to the full name
+    return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end), subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
+
+
 def _follows_quotation(a: _Analysis, position: int) -> bool:
     """Whether only commas and spaces separate `position` from the end of a quotation."""
     k = bisect_right(a.quotation_ends, position) - 1
@@ -274,7 +304,10 @@ _ADJACENT_MARKS = re.compile(r"[\s,]*")
 
 
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
-    span = _np_after(a, v + 1, end)
+    opening = v + 1
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1]:
+        opening += 1  # "said her neighbour, ...", "said one driver, ..."
+    span = _np_after(a, opening, end)
     if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
         return None
     given = _given_name_after(a, span[1] + 1, end)
