@@ -736,3 +736,27 @@ def test_it_credits_the_named_person_before_who_said():
 def test_a_lone_place_before_who_said_is_no_speaker():
     text = "Troops reached Gashua, who said nine people were killed."
     assert speaker_of(text, "nine people") is None
+
+
+# --- "according to" a described, then named, person ----------------------------------
+
+def test_it_credits_the_name_after_according_to_a_relative():
+    text = "Four fishermen drowned, according to a relative, Amina Warsame Yusuf, who waited at the harbour."
+    assert speaker_of(text, "Four fishermen") == "Amina Warsame Yusuf"
+
+
+def test_it_credits_the_name_after_a_relative_of_someone():
+    text = "Two guards were wounded, according to a cousin of one guard, Bashir Olad, who was nearby."
+    assert speaker_of(text, "Two guards") == "Bashir Olad"
+
+
+def test_her_later_quotes_go_to_the_person_named_after_according_to():
+    text = ("Four fishermen drowned, according to a relative, Amina Warsame Yusuf, who waited at the harbour.\n\n"
+            "“The boat turned over before anyone could reach it,” she said.\n\n"
+            "“We could only watch from the rocks and pray for them.”")
+    assert quote_speakers(text) == ["Amina Warsame Yusuf", "Amina Warsame Yusuf"]
+
+
+def test_a_place_after_according_to_a_person_is_not_their_name():
+    text = "Six pupils were missing, according to a teacher, Zamfara State."
+    assert speaker_of(text, "Six pupils") == "teacher"

@@ -89,16 +89,46 @@ def _find_attributions(a: _Analysis) -> None:
 
 
 def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
-    span = _np_after(a, _past_source_document(a, i + 2, end), end)
+    opening = _past_source_document(a, i + 2, end)
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
+        opening += 1  # "according to her brother, ..."
+    span = _np_after(a, opening, end)
     if span is None:
         return None
-    entity = _entity(a, span, a.starts[i], sentence)
-    role, person, gender, _ = _appositive_after(a, span[1], end)
-    if entity is not None:
-        _note_evidence(entity, role, person, gender)
+    named = _name_in_apposition(a, span, end)
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
+    if entity is not None and entity.kind != "organisation" and not entity.plural:
+        # "according to a relative, Fadumo Sheikh Ali,": the relative is named
+        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        _note_evidence(entity, _text(a, role_first, span[1]), True,
+                       _gender_of_words(set(a.lowers[role_first:span[1] + 1])))
+        span = (named[0], named[1], named[1])
+    else:
+        entity = _entity(a, span, a.starts[i], sentence)
+        role, person, gender, _ = _appositive_after(a, span[1], end)
+        if entity is not None:
+            _note_evidence(entity, role, person, gender)
     return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
                        sentence=sentence)
+
+
+def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
+    """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
+    head = span[2]
+    if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
+        return None
+    k = span[1] + 1
+    if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
+        k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
+    if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
+        return None
+    last = k + 1
+    while last + 1 < end and (_is_name_word(a, last + 1) or (
+            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
+        last += 1
+    closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
+    return (k + 1, last) if closes and last > k + 1 else None
 
 
 def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
