@@ -59,9 +59,12 @@ class Command(BaseCommand):
         parser.add_argument("--reload", action="store_true", help="delete and reload the benchmark rows")
         parser.add_argument("--requests", type=int, default=2_000, help="requests per scenario (default 2000)")
         parser.add_argument("--seconds", type=float, default=30.0, help="time cap per scenario (default 30)")
-        parser.add_argument("--concurrency", type=int, default=4, help="client connections (default 4)")
+        # One worker process per core, one request at a time each, as many connections as workers:
+        # on a 2-core machine threads in a worker mostly wait for each other's GIL, which doubles the
+        # tail latency of both the API and the floor without adding throughput.
+        parser.add_argument("--concurrency", type=int, default=2, help="client connections (default 2)")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
-        parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker (default 2)")
+        parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (default 1)")
         parser.add_argument("--page-size", type=int, default=50)
         parser.add_argument(
             "--client", choices=["auto", "wrk", "python"], default="auto",
