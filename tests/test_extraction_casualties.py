@@ -600,3 +600,85 @@ def test_it_reads_a_count_set_before_the_tally_it_brings_up():
 
 def test_a_family_of_a_number_counts_its_members():
     assert tuples_in("The shell killed a family of six as they slept.") == {("killed", 6, None, "exact")}
+
+
+# --- tolls given as a figure, lists of the dead, outcomes after "as" ---------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The confirmed death count stands at 64, the governor said.", ("killed", 64, None, "exact")),
+    ("Fatalities from the landslide reached 312 by Monday evening.", ("killed", 312, None, "exact")),
+    ("The number of dead climbed to 45 overnight.", ("killed", 45, None, "exact")),
+    ("The death toll hit 27 on Sunday.", ("killed", 27, None, "exact")),
+])
+def test_it_reads_a_toll_that_stands_at_reaches_or_hits_a_figure(sentence, expected):
+    assert tuples_in(sentence) == {expected}
+
+
+def test_a_lower_figure_counts_what_the_claim_before_it_counts():
+    assert tuples_in("The agency said 70 people died, while the mayor gave a lower figure of 63.") == {
+        ("killed", 70, None, "exact"), ("killed", 63, None, "exact")}
+
+
+def test_a_figure_of_other_people_is_no_second_toll():
+    assert tuples_in("Twelve people died and officials gave a figure of 3,000 displaced.") == {
+        ("killed", 12, None, "exact")}
+    assert tuples_in("Officials gave a lower figure of 63 for the displaced.") == set()
+
+
+def test_it_reads_counts_listed_as_injured_or_missing():
+    assert tuples_in("Rescuers listed 180 people as injured and 35 as missing.") == {
+        ("wounded", 180, None, "exact"), ("missing", 35, None, "exact")}
+    assert tuples_in("The coroner recorded nine as dead.") == {("killed", 9, None, "exact")}
+
+
+def test_a_count_listed_as_anything_else_is_no_casualty():
+    assert claims_in("The report listed 3 bridges as unsafe and 12 roads as closed.") == []
+
+
+def test_a_toll_that_lists_its_dead_gives_each_counted_item():
+    assert tuples_in("The dead included one civilian, two guards and a nurse, as well as five of the attackers.") == {
+        ("killed", 1, None, "exact"), ("killed", 2, None, "exact"), ("killed", 5, None, "exact")}
+
+
+def test_a_modal_range_of_the_dead_is_a_range():
+    assert tuples_in("The mayor warned that the dead could number 9,000 to 11,000.") == {
+        ("killed", 9000, 11000, "range")}
+
+
+def test_a_number_after_the_noun_number_is_still_no_count():
+    assert claims_in("Gunmen attacked bus number 12, and the driver was hurt.") == []
+
+
+# --- asides, ordinals, martyrdom, partial quotes -------------------------------------------
+
+def test_an_aside_listing_who_they_were_may_hold_commas():
+    [claim] = claims_in("About 30 people, among them teachers, cooks and their children, were kidnapped.")
+    assert (claim["outcome"], claim["count"], claim["qualifier"]) == ("captured", 30, "about")
+
+
+def test_a_fifth_after_four_of_a_group_is_one_more_person():
+    assert tuples_in("Three of the gunmen were shot dead and a fourth was captured alive.") == {
+        ("killed", 3, None, "exact"), ("captured", 1, None, "exact")}
+
+
+def test_an_ordinal_that_names_no_outcome_is_no_count():
+    assert tuples_in("Two men were wounded and a third fled into the hills.") == {("wounded", 2, None, "exact")}
+    assert tuples_in("Two men were killed and a third wave of shelling followed.") == {("killed", 2, None, "exact")}
+
+
+def test_an_ordinal_one_more_takes_its_own_outcome():
+    assert tuples_in("Two hikers were found dead and a third was injured.") == {
+        ("killed", 2, None, "exact"), ("wounded", 1, None, "exact")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two soldiers were martyred in the exchange of fire.",
+    "Two policemen embraced martyrdom at the checkpoint.",
+])
+def test_martyred_means_killed(sentence):
+    assert tuples_in(sentence) == {("killed", 2, None, "exact")}
+
+
+def test_a_count_inside_a_partial_quote_still_counts():
+    assert tuples_in('The army said the rebels had killed "more than 40 soldiers" in the raid.') == {
+        ("killed", 40, None, "more_than")}

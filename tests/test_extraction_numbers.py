@@ -91,3 +91,8 @@ def test_it_knows_a_number_that_counts_no_one(text, number):
 ])
 def test_it_knows_a_number_that_can_count_people(text, number):
     assert count_at(text, number, names_people=text.startswith("the 2020"))
+
+
+def test_number_used_as_a_verb_after_a_modal_leaves_the_count_standing():
+    assert count_at("the dead could number 9,000 by now", "9,000")
+    assert not count_at("the wreck of flight number 12 was found", "12")

@@ -44,6 +44,7 @@ _VERB_FIRST = (
     (patterns.HELD_CAPTIVE, "casualty.held_captive", patterns.plain_keys(patterns.OUTCOMES["held_captive"]["verbs"])),
     (patterns.LIVES_LOST, "casualty.lives_lost", patterns.plain_keys(patterns.LIVES_VERBS)),
     (patterns.TOLL, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
+    (patterns.LISTED_AS, "casualty.listed_as", patterns.plain_keys(patterns.OUTCOMES["listed_as"]["verbs"])),
     (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
 )
 
@@ -141,6 +142,9 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     for item in sorted(taken.values(), key=lambda item: item.start):
         # "five in Kampala, three in Jinja and two in Mbale": each leans on the last
         _keep_chain(item, lambda item: _elided(text, item, end), keep, taken)
+        # "listed 239 people as injured and 52 as missing": each count with its own outcome
+        _keep_chain(item, lambda item: _listed_more(text, item, end), keep, taken)
+        keep(_ordinal_one(text, item, end))
     if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
@@ -233,6 +237,35 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
     return found
 
 
+def _listed_more(text: str, item: _Found, end: int) -> _Found | None:
+    if item.rule != "casualty.listed_as":
+        return None
+    match = patterns.LISTED_AS_MORE.match(text, item.end, end)
+    if not match:
+        return None
+    found = _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(match.group("outcome"))],
+                   "casualty.listed_as", 0.75, end)
+    if found:
+        found.start = match.start("qual") if match.group("qual") else found.number_start
+    return found
+
+
+def _ordinal_one(text: str, item: _Found, end: int) -> _Found | None:
+    """"Four of the attackers were shot dead and a fifth was captured alive": the fifth is one more of them."""
+    if item.rule != "casualty.count_then_outcome":
+        return None
+    match = patterns.ORDINAL_ONE.match(text, item.end, end)
+    if not match:
+        return None
+    outcome = patterns.AFTER_COUNT[patterns.normal(match.group("outcome"))]
+    linking = set(patterns.normal(match.group("linking")).replace(",", " ").split())
+    if not outcome or patterns.PROJECTION_WORDS & linking:
+        return None
+    start = match.start("n")
+    return _Found(start, match.end(), outcome, 1, None, "exact", item.group, "casualty.ordinal_one", 0.65,
+                  start, match.end("n"))
+
+
 def _count_noun(text: str, begin: int, end: int) -> _Found | None:
     match = patterns.COUNT_NOUN.match(text, begin, end)
     if not match or patterns.MIXED_TAIL.match(text, match.end(), end):
@@ -255,6 +288,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, "killed", rule, 0.75, end, group=groups.get("group"))
     if rule == "casualty.held_captive":
         return _found(text, match, "captured", rule, 0.75, end)
+    if rule == "casualty.listed_as":
+        return _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.8, end)
     if rule == "casualty.left_outcome":
         return _found(text, match, patterns.LEFT_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.85, end)
     toll = groups["toll"]
@@ -300,8 +335,9 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A further count of people joined by "and", or listed after a comma, shares the claim's outcome."""
-    if item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost", "casualty.continued",
-                     "casualty.held_captive", "casualty.coordinated"):
+    listing = item.rule == "casualty.toll" and patterns.LISTING_LINK.search(text, item.start, item.number_start)
+    if listing or item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost",
+                                "casualty.continued", "casualty.held_captive", "casualty.coordinated"):
         match = patterns.AND_MORE_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.75, end)
         if found:

@@ -111,7 +111,11 @@ LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{alternation(GRAMMAR['linking_words'])}){
 PLACE_PHRASE = r"(?:\s+(?:in|on|at|from|inside|near|across|aboard)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)"
 POSTMODIFIERS = rf"(?:\s+(?:{alternation(GRAMMAR['group_prepositions'])})\s+{NOUN_PHRASE}){{0,3}}"
 BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
-ASIDE = r"(?:\s*(?P<open>,|—|–|\()\s*[^,—–()\d;:]{1,90}?\s*(?:,|—|–|\)))"
+# an aside that lists who they were may hold commas of its own: ", among them students, staff and their relatives,"
+ASIDE = (
+    r"(?:\s*(?P<open>,|—|–|\()\s*(?:[^,—–()\d;:]{1,90}?"
+    rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–()\d;:]{{1,120}}?)\s*(?:,|—|–|\)))"
+)
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
 # scene| were also killed", for when the longest leaves the clause's own verb as the outcome; the clause may be
@@ -129,7 +133,8 @@ COUNT_NOUN = re.compile(
     rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
 )
 VERB_THEN_COUNT = re.compile(
-    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
+    # the count may open a partial quote: had killed "more than 50 soldiers"
+    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
     rf"{QUALNUM}{FILLER}(?:\s+{GROUP})?",
     re.IGNORECASE,
 )
@@ -163,12 +168,32 @@ TOLL_AFTER_COUNT = re.compile(
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
     re.IGNORECASE,
 )
+# "listed 239 people as injured", "and 52 as missing": the outcome after the count, joined by "as"
+LISTED_AS_OUTCOMES = by_phrase(OUTCOMES["listed_as"]["outcomes"])
+_AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
+LISTED_AS = re.compile(
+    rf"{B}(?P<verb>{alternation(OUTCOMES['listed_as']['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}",
+    re.IGNORECASE,
+)
+LISTED_AS_MORE = re.compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE)
+# "Four of the attackers were shot dead| and a fifth was captured alive": the next one of them, one person
+ORDINAL_ONE = re.compile(
+    rf"\s*,?\s+and\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
+    rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+    re.IGNORECASE,
+)
+# a toll that lists who it holds: "the dead included one civilian, two guards ... as well as five of the attackers"
+LISTING_LINK = re.compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
 INHERIT_CUES = OUTCOMES["inherit_cues"]
 CONTINUED = [
     re.compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
                re.IGNORECASE),
     re.compile(rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+{QUALNUM}", re.IGNORECASE),
     re.compile(rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{QUALNUM}", re.IGNORECASE),
+    # "70 people died, while local officials gave a lower figure of 63": the figure counts what the claim before did
+    # (the figure ends its clause: "a figure of 3,000 displaced" counts other people)
+    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+{QUALNUM}"
+               r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE),
 ]
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
 RUNNING_TOTAL = re.compile(
@@ -176,7 +201,7 @@ RUNNING_TOTAL = re.compile(
     re.IGNORECASE,
 )
 RUNNING_TOTAL_KEYS = plain_keys(INHERIT_CUES["running_total"])
-CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from")]
+CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from", "figure_of")]
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
@@ -208,8 +233,11 @@ ELIDED = re.compile(
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
 # its clause there ("killed five soldiers, two policemen said" is no list)
+UNCOUNTED_ITEM = r"\s*,?\s+and\s+an?\s+(?-i:[a-z])[\w'’-]*(?:\s+(?-i:[a-z])[\w'’-]*)?(?=\s*,)"
 AND_MORE_AFTER = re.compile(
-    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,)?(?:\s*,?\s+(?P<joiner>and)|\s*,)\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    # an item with no count may stand between two counted ones: "two shopkeepers and a child, as well as four ..."
+    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,|{UNCOUNTED_ITEM})??"
+    rf"(?:\s*,?\s+(?P<joiner>and|as\s+well\s+as|plus)|\s*,)\s+{QUALNUM}{FILLER}\s+{GROUP}"
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ _MONTHS = frozenset(_CONTEXT["months"])
 _NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
 _CURRENCY = tuple(_CONTEXT["currency_marks"])
 _TIME_DETERMINERS = frozenset(_CONTEXT["determiners_before_a_time"])
+_MODALS = frozenset(_CONTEXT["modals_before_a_verb"])
 
 
 def _alternation(phrases) -> str:
@@ -55,7 +56,7 @@ _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
-_PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
+_PREVIOUS_WORD = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TRIM = ".,;:!?\"'”’)"
 # "a dozen", "a couple of": units of more than one word, read before the word-by-word grammar
@@ -163,10 +164,11 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         return False  # "the man, 52, was wounded": an age in apposition
     if text[max(0, start - 4):start].rstrip().endswith(_CURRENCY):
         return False
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous:
-        word = previous.group(1)
-        if word.lower() in _NON_COUNT_PREFIXES or (word[:1].isupper() and word.lower() in _MONTHS):
+        word = previous.group(2)
+        verb_use = (previous.group(1) or "").lower() in _MODALS  # "could number 18,000" is no "number 18"
+        if (word.lower() in _NON_COUNT_PREFIXES and not verb_use) or (word[:1].isupper() and word.lower() in _MONTHS):
             return False  # "aged 52", "page 12", "October 10"
     following = _NEXT_WORDS.match(text, end, limit)
     if following:
