@@ -168,3 +168,40 @@ def test_a_colon_lead_with_a_name_in_apposition_credits_the_name():
             "“No single district can manage this alone.”")
     claim = only(text)
     assert claim.speaker.name == "Marta Ruedas"
+
+
+# --- attribution in the sentence after the quotation --------------------------------
+
+def _quote_rules_and_speakers(text):
+    return [(c.rule, c.speaker.name if c.speaker else None) for c in find_quote_claims(segment(text))]
+
+
+def test_a_quote_is_credited_to_the_speaker_of_a_following_so_said():
+    text = ("The council met behind closed doors on Friday.\n\n"
+            "“We will rebuild the bridge before the rains come back.”\n\n"
+            "So said Councillor Ines Barros, speaking after the vote.")
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Ines Barros")]
+
+
+def test_a_quote_is_credited_to_whoever_put_it_that_way_next():
+    text = "“The river simply swallowed the lower half of the village.” That was how Odhiambo put it."
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Odhiambo")]
+
+
+def test_a_quote_is_credited_to_the_subject_that_said_so_next():
+    text = ("“The ceasefire has to hold past the weekend or nothing moves.”\n\n"
+            "The envoy, Rania Saad, said so in a briefing to reporters.")
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Rania Saad")]
+
+
+def test_a_quote_is_credited_to_the_person_whose_words_they_were():
+    text = "“There is no medicine left for the children here.” Those were the words of a doctor in the camp."
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "doctor")]
+
+
+def test_a_following_sentence_that_does_not_point_back_credits_nobody():
+    text = ("“There is no medicine left for the children here.”\n\n"
+            "The ministry said so many families had arrived that the camp was full.")
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+    text = "“There is no medicine left for the children here.” The ministry put it at 40 a day."
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]

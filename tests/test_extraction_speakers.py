@@ -760,3 +760,10 @@ def test_her_later_quotes_go_to_the_person_named_after_according_to():
 def test_a_place_after_according_to_a_person_is_not_their_name():
     text = "Six pupils were missing, according to a teacher, Zamfara State."
     assert speaker_of(text, "Six pupils") == "teacher"
+
+
+def test_a_connective_between_commas_is_not_the_speakers_role():
+    text = "The mayor, however, said 16 houses were destroyed."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("16 houses"))
+    assert (speaker.name, speaker.role) == ("mayor", "")

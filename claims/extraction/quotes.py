@@ -27,6 +27,7 @@ _CONFIDENCE = {
     "quote.colon_lead": 0.8,
     "quote.paragraph": 0.75,
     "quote.continuation": 0.7,
+    "quote.next_sentence": 0.7,
     "quote.unattributed": 0.5,
     "quote.headline_echo": 0.6,
     "quote.headline_speaker": 0.6,

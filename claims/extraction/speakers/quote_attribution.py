@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .. import lexicons
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
@@ -73,7 +74,15 @@ def _attribute_quotations(a: _Analysis) -> None:
                 found = (later[0], "quote.paragraph")
         entity = found[0].entity if found else None
         rule = found[1] if found else "quote.unattributed"
-        # 5. a bare quote paragraph right after a quoted or introduced speaker
+        # 5. the next sentence points back to it: '“…”  So said the mayor.' / 'That was how Reyes put it.'
+        pointed = _named_in_next_sentence(a, quotation.end, last_paragraph) if found is None else None
+        if pointed is not None:
+            entity = pointed
+            a.quotes.append(QuoteAttribution(quotation, entity, "quote.next_sentence", quotation.start,
+                                             quotation.end))
+            previous_paragraph_speaker = (last_paragraph, entity)
+            continue
+        # 6. a bare quote paragraph right after a quoted or introduced speaker
         if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
             entity = previous_paragraph_speaker[1]
             rule = "quote.continuation" if entity else rule
@@ -91,6 +100,40 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entity | None:
+    """The speaker named by the sentence right after a quotation when it points back to the quoted words:
+    "So said the mayor.", "That was how Reyes put it.", "Those were the words of a nurse."."""
+    sentence = _sentence_index(a, max(closing - 1, 0))
+    if sentence is None or sentence + 1 >= len(a.document.sentences):
+        return None
+    if not _ONLY_CLOSING.fullmatch(a.document.text, closing, a.document.sentences[sentence].end):
+        return None  # the quotation's own sentence goes on: its attribution, if any, is there
+    following = a.document.sentences[sentence + 1]
+    if following.paragraph not in (paragraph, paragraph + 1):
+        return None
+    named = [x for x in a.by_sentence.get(sentence + 1, ()) if x.entity is not None]
+    for pointer in _BACK_REFERENCE.finditer(a.document.text, following.start, following.end):
+        # the pointer holds the reporting verb itself: "So said X", "X said so", "how X put it"
+        for x in named:
+            if pointer.start() <= a.starts[x.verb] < pointer.end():
+                return x.entity
+        if pointer.group().lower().startswith("the words"):  # "Those were the words of a nurse at the clinic."
+            first, end = _sentence_bounds(a, sentence + 1)
+            k = next((t for t in range(first, end) if a.starts[t] >= pointer.end()), end)
+            span = _np_after(a, k, end)
+            if span is not None:
+                return _entity(a, span, a.starts[span[0]], sentence + 1)
+    return None
+
+
+_ONLY_CLOSING = re.compile(r"[\s.,!?”\"’')\]]*")
+_CLAUSE_ENDS = r"(?=\s*[.,;:!?—–]|\s+(?:\w+ly|in|on|to|during|when|while|after|before|later|earlier|again)\b)"
+_BACK_REFERENCE = re.compile("|".join(
+    r"\b" + r"\s+".join(re.escape(w) for w in phrase.split())
+    + (_CLAUSE_ENDS if phrase.split()[-1] in ("so", "much", "it", "up") else r"\b")
+    for phrase in lexicons.words("speaker_back_references")), re.IGNORECASE)
 
 
 def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entity, int] | None:

@@ -154,6 +154,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         inverted = _inverted_attribution(a, v, end, sentence, strength)
         if inverted is not None:
             return inverted
+    # "So said the mayor.": a fronted "so" points back to what was just quoted, the subject follows
+    if strength == "speech" and before == first and a.lowers[before] in ("so", "thus"):
+        return _inverted_attribution(a, v, end, sentence, strength)
     # "the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks
     if before >= first and a.lowers[before] == "as" and low.endswith("ing"):
         quoted = _quoted_as_saying(a, before, first, end, sentence, v, strength)
@@ -203,6 +206,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         head = a.lowers[segment_first]
         if j >= first and a.words[j] == "," and head == "as" and a.lowers[segment_last] in ("known", "called"):
             i = j  # "The Tatmadaw, as Myanmar's military is known, said"
+            continue
+        if j >= first and a.words[j] == "," and _only_connectives(a, segment_first, segment_last + 1):
+            i = j  # "The governor, however, said": a connective aside is no role
             continue
         opening = _relative_before_list(a, first, j, segment_first, segment_last)
         if opening is not None:
