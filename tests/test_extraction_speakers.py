@@ -767,3 +767,17 @@ def test_a_connective_between_commas_is_not_the_speakers_role():
     document = segment(text)
     speaker = statement_speaker(document, text.index("16 houses"))
     assert (speaker.name, speaker.role) == ("mayor", "")
+
+
+# --- a fronted place ----------------------------------------------------------------
+
+def test_a_fronted_place_is_not_the_speaker_when_an_aside_follows_the_subject():
+    text = "In Kisumu, a senior police officer, speaking on condition of anonymity, said eight people were shot."
+    assert speaker_of(text, "eight people") == "senior police officer"
+    text = "In Kisumu, a senior police officer, who asked not to be named, said eight people were shot."
+    assert speaker_of(text, "eight people") == "senior police officer"
+
+
+def test_a_fronted_place_is_not_the_speaker_of_a_plain_statement():
+    text = "In Kisumu, a senior police officer said eight people were shot."
+    assert speaker_of(text, "eight people") == "senior police officer"

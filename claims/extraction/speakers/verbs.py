@@ -42,6 +42,7 @@ from .vocabulary import (
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _LOCATIVES,
     _NAME_CONNECTORS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
@@ -196,6 +197,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     organisation_evidence = False
     name_between: tuple[int, int] | None = None
     given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
+    described: tuple[int, tuple] | None = None  # the last ", a senior official," stepped over, and the evidence before it
     while i >= first and a.words[i] == ",":
         j = i - 1
         while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
@@ -214,9 +216,16 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if opening is not None:
             i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
             continue
+        if (j < first or a.words[j] != ",") and head in _LOCATIVES and described is not None:
+            # "In Ankara, a senior official, speaking on condition of anonymity, said": the fronted place
+            # opens the sentence, the description after it is the subject
+            i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described
+            break
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
+        if head in ("a", "an", "the") or (head.endswith("'s") and not _is_name_word(a, segment_last)):
+            described = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
         named = _named_body(a, segment_first, segment_last)
         if named and j - 1 >= first and a.words[j] == "," and not _is_name_word(a, j - 1):
             name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
