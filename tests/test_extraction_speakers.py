@@ -781,3 +781,34 @@ def test_a_fronted_place_is_not_the_speaker_when_an_aside_follows_the_subject():
 def test_a_fronted_place_is_not_the_speaker_of_a_plain_statement():
     text = "In Kisumu, a senior police officer said eight people were shot."
     assert speaker_of(text, "eight people") == "senior police officer"
+
+
+# --- a bare title linked back to its named holder -----------------------------------
+
+def test_the_governor_refers_back_to_the_named_governor_across_paragraphs():
+    text = ("Governor Lorna Quisumbing toured the flooded towns on Sunday.\n\n"
+            "A rescue worker said the water was still rising.\n\n"
+            "Later, the governor said in a radio message that 23 people had drowned.")
+    assert speaker_of(text, "23 people") == "Lorna Quisumbing"
+
+
+def test_a_bare_title_refers_back_to_an_abbreviated_title():
+    text = "Gov. Lorna Quisumbing toured the towns.\n\nThe governor said 23 people had drowned."
+    assert speaker_of(text, "23 people") == "Lorna Quisumbing"
+    text = "Lt. Gen. Omar Daffa inspected the lines.\n\nThe general said five of his men were captured."
+    assert speaker_of(text, "five of his men") == "Omar Daffa"
+
+
+def test_a_qualified_title_refers_back_only_to_a_holder_with_that_qualifier():
+    text = ("Interior Minister Paulo Serra and Health Minister Rita Lobo visited the camp.\n\n"
+            "The interior minister said 14 police officers were hurt.")
+    assert speaker_of(text, "14 police officers") == "Paulo Serra"
+    text = "Interior Minister Paulo Serra visited the camp.\n\nThe foreign minister said 14 police officers were hurt."
+    assert speaker_of(text, "14 police officers") == "foreign minister"
+
+
+def test_a_person_noun_opening_a_sentence_is_the_role_before_a_name():
+    text = "Rescuer Dario Lopes said three divers were missing."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("three divers"))
+    assert (speaker.name, speaker.role) == ("Dario Lopes", "Rescuer")

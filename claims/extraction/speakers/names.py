@@ -82,6 +82,10 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             if not a.caps[k] and _bare(a.lowers[k]) in _HEAD_NOUNS:
                 split = k
                 break
+            if k == first == a.sentence_first_token[sentence] and a.lowers[k] in _PERSON_NOUNS \
+                    and k + 2 <= last:
+                split = k  # "Rescuer Tomas Lim said": a person noun capitalised only because it opens the sentence
+                break
     words = {_bare(w) for w in a.lowers[first:last + 1]}
     if split is not None:
         role = _text(a, first, split)
@@ -128,6 +132,14 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
             return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
+    if not head_is_name and possessor is None and first < last and head == last and first > 0 \
+            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS) \
+            and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
+        # "the foreign minister said" after "Foreign Minister Leon Ruiz": every qualifier is in the title
+        earlier = _holder_of_role(a, head_low, organisation=False,
+                                  qualifiers=frozenset(a.lowers[first:last]))
+        if earlier is not None:
+            return earlier
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
         issuer = _issuer_of_statement(a, position, sentence)

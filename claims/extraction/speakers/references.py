@@ -13,6 +13,7 @@ import re
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
+    _ABBREVIATED_TITLES,
     _COUNTRIES,
     _DISTINCT_QUALIFIERS,
     _NATIONALITY_ENDINGS,
@@ -119,10 +120,12 @@ def _fits(entity: Entity, wanted: dict) -> bool:
     return True
 
 
-def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | None:
+def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
+                    qualifiers: frozenset[str] = frozenset()) -> Entity | None:
     """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health";
     for a person, the latest whose title is that role: "the minister" after "Foreign Minister X" (not
-    after "Prime Minister Y"), "the spokeswoman" after "a spokesperson, Dana Kell"."""
+    after "Prime Minister Y"), "the spokeswoman" after "a spokesperson, Dana Kell", "the governor" after
+    "Gov. X"; with `qualifiers`, the title holds them too ("the foreign minister")."""
     for candidate in reversed(list(a.entities.values())):
         if organisation and (candidate.kind != "organisation" or candidate.name == noun):
             continue
@@ -133,7 +136,7 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool) -> Entity | Non
                 return candidate  # "the military" after "the Sudanese Armed Forces (SAF)"
             continue  # "the army said" is not the National Liberation Army
         if not organisation and candidate.kind != "organisation" and candidate.role:
-            if _holds_title(candidate.role, noun):
+            if _holds_title(candidate.role, noun) and qualifiers <= set(candidate.role.lower().split()):
                 return candidate
             continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
@@ -170,6 +173,7 @@ def _holds_title(role: str, noun: str) -> bool:
     if not words:
         return False
     head = words[-1].rstrip(".,")
+    head = _ABBREVIATED_TITLES.get(head, head)  # "Gov." is the governor
     if head != noun and head not in _SAME_ROLE.get(noun, ()):
         return False
     return not any(w in _DISTINCT_QUALIFIERS for w in words[:-1])

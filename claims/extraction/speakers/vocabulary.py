@@ -40,6 +40,7 @@ _PLACES = frozenset(k.lower() for k in lexicons.table("place_zones") if not k.st
 _ROLE_REFERENCES = lexicons.table("speaker_role_references")
 _SAME_ROLE = {noun: frozenset(group) for group in _ROLE_REFERENCES["same_role"] for noun in group}
 _DISTINCT_QUALIFIERS = frozenset(_ROLE_REFERENCES["distinct_qualifiers"])
+_ABBREVIATED_TITLES = _ROLE_REFERENCES["abbreviated_titles"]
 _STATE_FORCES = _ROLE_REFERENCES["state_forces"]
 _STATE_FORCE_NOUNS = frozenset(_STATE_FORCES["nouns"])
 _STATE_FORCE_WORDS = frozenset(_STATE_FORCES["name_words"])
