@@ -390,3 +390,41 @@ def test_fighting_due_to_stop_at_a_time_names_the_start():
 ])
 def test_a_start_cue_may_name_the_day_before_the_time(sentence, start):
     assert [moment for moment, _ in starts_in(sentence, WEDNESDAY)] == [start]
+
+
+# --- day-before-month dates, headlines, fronted start times ---------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The truce came into force at 12:00 GMT on 2 March.",
+    "The truce came into force at 12:00 GMT (15:00 local time) on 2 March.",
+    "The truce, which came into force at 12:00 GMT on 2 March, has largely held.",
+])
+def test_a_day_written_before_its_month_dates_the_start(sentence):
+    assert starts_in(sentence, WEDNESDAY) == [("2024-03-02T12:00", "minute")]
+
+
+def test_midnight_tonight_ends_the_publication_day_in_a_headline_as_in_the_body():
+    headline = "Rival militias agree truce from midnight tonight\n\nBy a staff reporter\n\nTalks went on all day."
+    body = "The rival militias agreed on Wednesday to a truce from midnight tonight, mediators said."
+    assert starts_in(headline, WEDNESDAY) == starts_in(body, WEDNESDAY) == [("2024-03-07T00:00", "minute")]
+
+
+def test_a_headline_may_drop_the_at_before_the_start_time():
+    assert starts_in("Truce begins 0600 GMT Friday\n\nBoth sides agreed.", WEDNESDAY) == [
+        ("2024-03-08T06:00", "minute")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "From 0600 GMT on Friday, both sides will observe a truce.",
+    "From 0600 GMT on Friday, the army and the rebel alliance in the hills will respect a ceasefire, envoys said.",
+])
+def test_a_start_time_opening_the_sentence_belongs_to_the_truce_of_its_main_clause(sentence):
+    assert starts_in(sentence, WEDNESDAY) == [("2024-03-08T06:00", "minute")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "From 0900 GMT on Friday, the talks went on in Geneva, where a truce was discussed.",
+    "From 0600 GMT on Friday, neither side will observe a truce, the envoy said.",
+])
+def test_a_fronted_time_of_another_clause_or_a_denied_truce_is_no_start(sentence):
+    assert starts_in(sentence, WEDNESDAY) == []

@@ -25,6 +25,7 @@ RELATIVE_DAYS: dict[str, int] = WORDS["relative_days"]
 HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
 NAMED_TIMES: dict[str, list[int]] = WORDS["named_times"]
 LOCAL_WORDS = frozenset(WORDS["local_words"])
+NIGHT_DAYS = frozenset(WORDS["night_days"])
 
 
 def phrases(entries, *, regex: bool = False) -> str:
@@ -83,12 +84,18 @@ UTC_CLOCK = (
     rf"(?:(?P<ph>\d{{1,2}})(?::|\.)?(?P<pm>[0-5]\d)?\s*(?P<pap>{AMPM})?|(?P<pnamed>{phrases(NAMED_TIMES)}))"
     rf"\s*(?P<pzone>{phrases(ZONE_NAMES)}){E}"
 )
+# "12:00 GMT (15:00 local time) on 3 April": the local reading in brackets adds nothing, the day after it still counts
+LOCAL_EQUIVALENT = (
+    rf"\s*[(\[]\s*(?:\d{{1,2}}(?:[:.]?[0-5]\d)?\s*(?:{AMPM})?|{phrases(NAMED_TIMES)})\s*(?:{phrases(LOCAL_WORDS)}){E}"
+    r"\s*[)\]]"
+)
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = re.compile(
     rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|\s+(?P<zone>{ZONE}))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
+    rf"(?:{LOCAL_EQUIVALENT})?"
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )

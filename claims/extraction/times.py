@@ -5,7 +5,8 @@ to its start ("a ceasefire from noon local time (0800 GMT) on Saturday",
 "ordered its fronts to suspend offensive actions from 1800 GMT", "agreed to lay down
 arms at 1400 GMT": a halt named by its own verb is a truce too, unless denied,
 "the truce took effect at 0800 GMT", "it was 1 a.m. Tuesday when the guns were
-to fall silent", "At 6 a.m., the guns fell silent"); end times ("until
+to fall silent", "At 6 a.m., the guns fell silent", "From 6 a.m. on Friday, both sides will
+observe a truce", a headline's "Truce begins midnight tonight"); end times ("until
 midnight") and other events' times ("told reporters shortly after 3 a.m.") are
 passed over. A sentence whose subject refers back to the truce just named
 ("It took effect at 0800 GMT.") counts as about it. A start named by its day
@@ -28,7 +29,7 @@ start still to come), else the publication date; a bare "eight o'clock" after
 the sentence puts the start behind us ("took effect", "was due to"), ahead when
 it looks forward ("will", "is set to", "a truce to begin"), else the nearer one.
 "Midnight on Saturday" is 00:00 as Saturday begins, save a midnight still to come
-on the publication day itself, which ends that day.
+on the publication day itself, or "midnight tonight", which ends that day.
 """
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ _FIGHTING_ENDS_AT = re.compile(
     re.IGNORECASE,
 )
 # "agreed to lay down arms at 1400 GMT": the halt's own verb, then the time; "would not halt ... at" is denied
+# "Truce begins midnight tonight": a headline drops the "at", the verb of starting stands right before the time
+_BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+$", re.IGNORECASE)
+# "From 6 a.m. on Friday, both sides will observe a truce": a start cue opening the sentence, its truce in the
+# main clause after the comma (no other clause, count or denial between)
+_FRONTED_START = re.compile(r"\W*$")
+_DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 _HALT_THEN_AT = re.compile(rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
 _HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
 _DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -203,7 +210,7 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
     window_start = max(clause_start, match.start() - 60)
     before = text[window_start:match.start()]
     # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word
-    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before)
+    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
     if cue:
         return window_start + cue.start()
     halt = _halt_just_before(text, match, triggers)
@@ -217,7 +224,12 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
         # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
         if any(t.start() < cue_start for t in triggers) or any(
                 0 <= t.start() - match.end() <= 40 and not re.search(r"\d", text[match.end():t.start()])
+                and "," not in text[match.end():t.start()].lstrip(" ,")  # "..., the talks resumed, where a truce"
+                and not _DENIAL.search(text, match.end(), t.start())
                 for t in triggers):
+            return cue_start
+        if _FRONTED_START.match(text[sentence.start:cue_start]) and any(
+                _fronted_truce(text, match.end(), t.start()) for t in triggers):
             return cue_start
         return None
     clause_end = _clause_end(text, match.end(), sentence.end)
@@ -233,6 +245,16 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
     if when and (_START_VERB.search(text, when.end(), clause_end) or _TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
     return None
+
+
+def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
+    """Whether the words between a fronted start time and a truce are one main clause: ", both sides will observe a"."""
+    between = text[time_end:trigger_start]
+    if not between.startswith(","):
+        return False
+    between = between[1:]
+    return (0 < trigger_start - time_end <= 120 and not re.search(r"[\d,;:—–()]", between)
+            and not _DENIAL.search(between))
 
 
 def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
@@ -276,10 +298,13 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         return context.last_moment, precision, context.last_local
     if day is None:
         return None
-    if (match.group("named") or "").lower() == "midnight" and (not day_named or day == document.published) \
-            and _tense(document.text, sentence, match.start()) == "future":
-        # "a truce to take effect at midnight", or "at midnight on Saturday" written on that Saturday: the
-        # midnight still to come ends the day. Otherwise "midnight on Saturday" is 00:00 as Saturday begins.
+    midnight = (match.group("named") or "").lower() == "midnight"
+    if midnight and (_normal(match.group("day") or "") in clock.NIGHT_DAYS or (
+            (not day_named or day == document.published)
+            and _tense(document.text, sentence, match.start()) == "future")):
+        # "a truce to take effect at midnight", "a truce from midnight tonight", or "at midnight on Saturday"
+        # written on that Saturday: the midnight still to come ends the day. Otherwise "midnight on Saturday"
+        # is 00:00 as Saturday begins.
         day += timedelta(days=1)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone)
     moment = local
