@@ -609,6 +609,8 @@ def test_a_family_of_a_number_counts_its_members():
     ("Fatalities from the landslide reached 312 by Monday evening.", ("killed", 312, None, "exact")),
     ("The number of dead climbed to 45 overnight.", ("killed", 45, None, "exact")),
     ("The death toll hit 27 on Sunday.", ("killed", 27, None, "exact")),
+    ("Deaths from the floods reached 5,300 on Thursday.", ("killed", 5300, None, "exact")),
+    ("Deaths in the province topped 400 last week.", ("killed", 400, None, "more_than")),
 ])
 def test_it_reads_a_toll_that_stands_at_reaches_or_hits_a_figure(sentence, expected):
     assert tuples_in(sentence) == {expected}
@@ -643,6 +645,10 @@ def test_a_toll_that_lists_its_dead_gives_each_counted_item():
 def test_a_modal_range_of_the_dead_is_a_range():
     assert tuples_in("The mayor warned that the dead could number 9,000 to 11,000.") == {
         ("killed", 9000, 11000, "range")}
+
+
+def test_deaths_counted_at_places_are_no_toll():
+    assert claims_in("Deaths were recorded at 3 hospitals in the city.") == []
 
 
 def test_a_number_after_the_noun_number_is_still_no_count():
