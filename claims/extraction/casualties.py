@@ -10,6 +10,7 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.left_outcome``: "left around 110 people dead"
 - ``casualty.held_captive``: "is still holding at least 38 hostages", "still holds 30 people hostage"
 - ``casualty.toll``: "the death toll had risen to 9,057", "put the dead at between 70 and 91",
+  "the confirmed death count stands at 37", "the dead could number 18,000 to 20,000",
   "bringing to 250 the number of soldiers killed"
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
@@ -18,6 +19,11 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.running_total``: "bringing the total to 2,662", taking the outcome of the counts it can sum
 - ``casualty.share_of_toll``: part of a toll counted apart, "62 of the dead were in the hills"
 - ``casualty.elided``: a second count with its outcome left out, "ten died in Cuba and two in Jamaica"
+- ``casualty.listed_as``: the outcome after the count and "as", "listed 239 people as injured and 52 as missing"
+- ``casualty.ordinal_one``: one more of the people just counted, "... were shot dead and a fifth was captured alive"
+
+A toll that lists its people ("the dead included one civilian, two guards and a nurse, as well as five of
+the attackers") gives each counted item; "a lower figure of 58" after a claim counts what that claim counts.
 
 The subject may carry its own "of" phrase, places, a bracketed short name, an
 appositive or a relative clause before its verb ("16 members of the Volunteers for the
