@@ -812,3 +812,29 @@ def test_a_person_noun_opening_a_sentence_is_the_role_before_a_name():
     document = segment(text)
     speaker = statement_speaker(document, text.index("three divers"))
     assert (speaker.name, speaker.role) == ("Dario Lopes", "Rescuer")
+
+
+# --- who did the killing is not who counted it ---------------------------------------
+
+def test_the_agent_of_a_killing_is_not_the_source_of_its_toll():
+    text = "Bandit gangs have killed nearly 500 villagers since March, the rights group said."
+    assert speaker_of(text, "500 villagers") == "rights group"
+
+
+def test_a_claim_of_responsibility_is_not_the_source_of_the_toll():
+    text = "The insurgents claimed responsibility for the ambush, which killed 17 soldiers."
+    assert speaker_of(text, "17 soldiers") is None
+    text = "The insurgents claimed the raid that killed 17 soldiers, the army said."
+    assert speaker_of(text, "17 soldiers") == "army"
+
+
+def test_a_group_stating_its_own_toll_is_its_source():
+    text = "The insurgents claimed responsibility, saying they had killed 17 soldiers."
+    assert speaker_of(text, "17 soldiers") == "insurgents"
+    text = "The insurgents said they had killed 17 soldiers."
+    assert speaker_of(text, "17 soldiers") == "insurgents"
+
+
+def test_an_attribution_closing_the_sentence_frames_an_earlier_one():
+    text = "The faction said it had stormed the depot, where nine guards were killed, police said."
+    assert speaker_of(text, "nine guards") == "police"

@@ -11,6 +11,7 @@ import threading
 from bisect import bisect_right
 from collections import OrderedDict
 
+from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
@@ -80,13 +81,18 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position)]
+    trailing = _trailing_speaker(a, candidates, position)
     if before:
         nearest = _outermost(a, before, before[-1])
         gap = text[a.ends[nearest.verb]:position]
-        if not _voice_breaks(gap):
+        if trailing is not None and not trailing.inverted and nearest.entity is not trailing.entity \
+                and _CLOSES_SENTENCE.match(text, trailing.end) and a.starts[nearest.verb] < position:
+            # "X said it carried out the bombing, which killed 32 people, police said": the attribution
+            # closing the sentence frames all of it
+            return trailing.entity
+        if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest.entity
     according = next((x for x in candidates if x.strength == "according"), None)
-    trailing = _trailing_speaker(a, candidates, position)
     if trailing is not None and (according is None or trailing.verb < according.verb):
         return trailing.entity  # "..., the prime minister said, according to state media": the channel comes last
     if according is not None:
@@ -105,6 +111,12 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
             return _outermost(a, before, x)
     return nearest
 
+
+_CLOSES_SENTENCE = re.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
+
+_RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
+                                            for phrase in lexicons.words("speaker_responsibility_claims")),
+                                   re.IGNORECASE)
 
 _REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
