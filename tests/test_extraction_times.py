@@ -398,6 +398,9 @@ def test_a_start_cue_may_name_the_day_before_the_time(sentence, start):
     "The truce came into force at 12:00 GMT on 2 March.",
     "The truce came into force at 12:00 GMT (15:00 local time) on 2 March.",
     "The truce, which came into force at 12:00 GMT on 2 March, has largely held.",
+    "The truce came into force at 12:00 GMT on the 2nd of March.",
+    "The truce came into force on the 2nd of March at 12:00 GMT.",
+    "The truce came into force at 12:00 (GMT) on 2 March.",
 ])
 def test_a_day_written_before_its_month_dates_the_start(sentence):
     assert starts_in(sentence, WEDNESDAY) == [("2024-03-02T12:00", "minute")]

@@ -61,7 +61,7 @@ WEEKDAY = names_then_abbreviations(WEEKDAYS)
 MONTH = names_then_abbreviations(MONTHS)
 DATE = (
     rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{E}(?:,?\s+\d{{4}}{E})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}{E})?)"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}{E})?)"  # "the 3rd of April"
 )
 DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
@@ -92,7 +92,7 @@ LOCAL_EQUIVALENT = (
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = re.compile(
-    rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|\s+(?P<zone>{ZONE}))?"
+    rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|\s+(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
     rf"(?:{LOCAL_EQUIVALENT})?"

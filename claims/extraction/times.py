@@ -52,7 +52,7 @@ _START_CUE = re.compile(
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,4}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,5}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = re.compile(
@@ -167,7 +167,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
 
 def _written_zone(match: re.Match) -> bool:
     """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
-    return bool(match.group("offset") or clock.zone_name(match.group("zone") or match.group("zone2") or ""))
+    return bool(match.group("offset") or clock.zone_name(match.group("zone") or match.group("zone3") or match.group("zone2") or ""))
 
 
 def _rule_for(match: re.Match) -> str:
@@ -176,7 +176,7 @@ def _rule_for(match: re.Match) -> str:
         return "ceasefire.utc_equivalent"
     if match.group("offset"):
         return "ceasefire.utc_offset"
-    if clock.zone_name(match.group("zone") or match.group("zone2") or ""):
+    if clock.zone_name(match.group("zone") or match.group("zone3") or match.group("zone2") or ""):
         return "ceasefire.named_zone"
     return "ceasefire.local_time"
 
@@ -325,7 +325,7 @@ def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context)
         offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
         if offset <= timedelta(hours=14):
             return timezone(sign * offset)
-    written = match.group("zone") or match.group("zone2")
+    written = match.group("zone") or match.group("zone3") or match.group("zone2")
     if written:
         named = clock.zone_name(written)
         if named:
