@@ -838,3 +838,14 @@ def test_a_group_stating_its_own_toll_is_its_source():
 def test_an_attribution_closing_the_sentence_frames_an_earlier_one():
     text = "The faction said it had stormed the depot, where nine guards were killed, police said."
     assert speaker_of(text, "nine guards") == "police"
+
+
+def test_a_surname_opening_with_lowercase_particles_maps_back_to_the_full_name():
+    text = ("Lt. Col. Marcos de las Heras arrived with the engineers.\n\n"
+            "“The road will stay closed for a week at least,” de las Heras said.")
+    assert quote_speakers(text) == ["Marcos de las Heras"]
+
+
+def test_a_one_word_filipino_particle_stays_inside_the_name():
+    text = "“The clinic has run out of antibiotics and gauze,” said Rosario dela Torre, a nurse."
+    assert quote_speakers(text) == ["Rosario dela Torre"]

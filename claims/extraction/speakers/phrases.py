@@ -82,6 +82,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             first = k
             continue
         break
+    first = _with_leading_particles(a, first, i, floor)
     head = i
     # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "a spokesperson for the ministry"
     joint = first - 1
@@ -116,6 +117,20 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+def _with_leading_particles(a: _Analysis, first: int, last: int, floor: int) -> int:
+    """"“…,” de los Reyes added": lowercase particles opening a surname already known in full
+    ("Arturo de los Reyes") belong to it."""
+    k = first
+    while k - 1 >= floor and first - k < 2 and a.lowers[k - 1] in _NAME_PARTICLES and not a.caps[k - 1] \
+            and not a.quoted[k - 1]:
+        k -= 1
+    if k == first or not _is_name_word(a, first):
+        return first
+    surname = " ".join(a.lowers[k:last + 1])
+    known = any(e.kind == "person" and (" " + e.name.lower()).endswith(" " + surname) for e in a.entities.values())
+    return k if known else first
 
 
 def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:

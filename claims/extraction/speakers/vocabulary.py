@@ -75,7 +75,7 @@ monday tuesday wednesday thursday friday saturday sunday morning evening night a
 """.split())
 _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
                               "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
-                              "la", "le", "y", "without", "los", "las", "das", "di", "zu"})
+                              "la", "le", "y", "without", "los", "las", "das", "di", "zu", "dela", "delos", "dei"})
 # particles that may come two in a row inside a person's name: "de los Santos", "van der Berg", "de la Cruz"
 _NAME_PARTICLES = _NAME_CONNECTORS - {"of", "the", "for", "without", "y"}
 _NAME_INNER_TITLES = frozenset(lexicons.words("name_inner_titles"))
