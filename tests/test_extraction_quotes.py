@@ -205,3 +205,9 @@ def test_a_following_sentence_that_does_not_point_back_credits_nobody():
     assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
     text = "“There is no medicine left for the children here.” The ministry put it at 40 a day."
     assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+
+
+def test_a_quote_is_credited_to_the_name_given_with_whose_words_they_were():
+    text = ("“Nobody will pay a ransom for these children.”\n\n"
+            "Those were the words of the state governor, Bala Idris, speaking in the capital.")
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Bala Idris")]

@@ -16,7 +16,7 @@ from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _np_after
 from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
-from .verbs import _sentence_subject
+from .verbs import _name_in_apposition, _sentence_subject
 from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _TITLE_WORDS, _WORDS
 
 
@@ -123,6 +123,13 @@ def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entit
             first, end = _sentence_bounds(a, sentence + 1)
             k = next((t for t in range(first, end) if a.starts[t] >= pointer.end()), end)
             span = _np_after(a, k, end)
+            named = _name_in_apposition(a, span, end) if span is not None else None
+            if named is not None:  # "the words of the state governor, Uba Sani, speaking ..."
+                entity = _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], sentence + 1)
+                if entity is not None and entity.kind != "organisation":
+                    if not entity.role:
+                        entity.role = _text(a, span[0], span[1])
+                    return entity
             if span is not None:
                 return _entity(a, span, a.starts[span[0]], sentence + 1)
     return None
