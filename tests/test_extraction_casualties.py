@@ -662,6 +662,11 @@ def test_an_aside_listing_who_they_were_may_hold_commas():
     assert (claim["outcome"], claim["count"], claim["qualifier"]) == ("captured", 30, "about")
 
 
+def test_an_aside_between_dashes_may_count_part_of_the_group():
+    assert tuples_in("Some 120 students — among them 30 girls — were abducted.") == {
+        ("captured", 120, None, "about"), ("captured", 30, None, "exact")}
+
+
 def test_a_fifth_after_four_of_a_group_is_one_more_person():
     assert tuples_in("Three of the gunmen were shot dead and a fourth was captured alive.") == {
         ("killed", 3, None, "exact"), ("captured", 1, None, "exact")}

@@ -114,7 +114,7 @@ BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 # an aside that lists who they were may hold commas of its own: ", among them students, staff and their relatives,"
 ASIDE = (
     r"(?:\s*(?P<open>,|—|–|\()\s*(?:[^,—–()\d;:]{1,90}?"
-    rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–()\d;:]{{1,120}}?)\s*(?:,|—|–|\)))"
+    rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?)\s*(?:,|—|–|\)))"
 )
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
