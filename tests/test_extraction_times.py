@@ -420,6 +420,8 @@ def test_a_headline_may_drop_the_at_before_the_start_time():
 @pytest.mark.parametrize("sentence", [
     "From 0600 GMT on Friday, both sides will observe a truce.",
     "From 0600 GMT on Friday, the army and the rebel alliance in the hills will respect a ceasefire, envoys said.",
+    "As of 0600 GMT on Friday, both sides will observe a truce.",
+    "From 0600 GMT on Friday until 1800 GMT on Sunday, both sides will observe a truce.",
 ])
 def test_a_start_time_opening_the_sentence_belongs_to_the_truce_of_its_main_clause(sentence):
     assert starts_in(sentence, WEDNESDAY) == [("2024-03-08T06:00", "minute")]
@@ -428,6 +430,7 @@ def test_a_start_time_opening_the_sentence_belongs_to_the_truce_of_its_main_clau
 @pytest.mark.parametrize("sentence", [
     "From 0900 GMT on Friday, the talks went on in Geneva, where a truce was discussed.",
     "From 0600 GMT on Friday, neither side will observe a truce, the envoy said.",
+    "From 0600 GMT on Friday, aid convoys will enter the city under the truce.",
 ])
 def test_a_fronted_time_of_another_clause_or_a_denied_truce_is_no_start(sentence):
     assert starts_in(sentence, WEDNESDAY) == []

@@ -65,6 +65,8 @@ _BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+$", re.IGNORECASE)
 # "From 6 a.m. on Friday, both sides will observe a truce": a start cue opening the sentence, its truce in the
 # main clause after the comma (no other clause, count or denial between)
 _FRONTED_START = re.compile(r"\W*$")
+_MENTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
+_UNTIL_CUE = re.compile(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
 _DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 _HALT_THEN_AT = re.compile(rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
 _HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
@@ -249,12 +251,16 @@ def _start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re
 
 def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
     """Whether the words between a fronted start time and a truce are one main clause: ", both sides will observe a"."""
+    until = _UNTIL_CUE.match(text, time_end, trigger_start)
+    end_time = until and clock.TIME.match(text, until.end(), trigger_start)
+    if end_time:  # "From 0600 GMT on Friday until 1800 GMT on Sunday, ...": the end comes with the start
+        time_end = end_time.end()
     between = text[time_end:trigger_start]
     if not between.startswith(","):
         return False
     between = between[1:]
     return (0 < trigger_start - time_end <= 120 and not re.search(r"[\d,;:—–()]", between)
-            and not _DENIAL.search(between))
+            and not _DENIAL.search(between) and not _MENTION.search(between))
 
 
 def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
