@@ -211,3 +211,10 @@ def test_a_quote_is_credited_to_the_name_given_with_whose_words_they_were():
     text = ("“Nobody will pay a ransom for these children.”\n\n"
             "Those were the words of the state governor, Bala Idris, speaking in the capital.")
     assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Bala Idris")]
+
+
+def test_a_described_and_named_speaker_after_the_quote_is_its_attribution():
+    claim = only("“The shops have been shut for three days now,” a bus driver named Omar Sy told Reuters.")
+    assert claim.rule == "quote.said_after"
+    assert claim.speaker.name == "Omar Sy"
+    assert claim.text.endswith("a bus driver named Omar Sy told Reuters")

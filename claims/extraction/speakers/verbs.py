@@ -114,6 +114,20 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution 
                        sentence=sentence)
 
 
+def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple[int, int] | None:
+    """"a taxi driver | named | Jesús Ortiz": the person described right before "named"/"called" and a name."""
+    k = name_first - 1
+    if k - 1 < first or a.lowers[k] not in ("named", "called") or not _is_name_word(a, name_first):
+        return None
+    span = _np_before(a, k - 1, first)
+    if span is None or _is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
+        return None
+    start = span[0]
+    if start - 1 >= first and a.lowers[start - 1] in ("a", "an", "the", "one"):
+        start -= 1
+    return start, span[1]
+
+
 def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
     """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
     head = span[2]
@@ -307,6 +321,13 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             return None
         entity = _entity(a, span, a.starts[v], sentence)
         subject_first = span[0]
+        described = _description_before_name(a, span[0], first)
+        if described is not None and entity is not None:
+            # "a taxi driver named Jesús Ortiz told Reuters": the description belongs to the subject
+            subject_first = described[0]
+            role_first = described[0] + (1 if a.lowers[described[0]] in ("a", "an", "the", "one") else 0)
+            role = role or _text(a, role_first, described[1])
+            person_evidence = True
     if entity is None:
         return None
     if organisation_evidence and entity.kind != "organisation" and not entity.role:
