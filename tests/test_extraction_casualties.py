@@ -633,6 +633,11 @@ def test_it_reads_counts_listed_as_injured_or_missing():
     assert tuples_in("The coroner recorded nine as dead.") == {("killed", 9, None, "exact")}
 
 
+def test_it_reads_counts_that_were_listed_as_an_outcome():
+    assert tuples_in("Some 239 people were listed as injured and 52 were recorded as missing.") == {
+        ("wounded", 239, None, "about"), ("missing", 52, None, "exact")}
+
+
 def test_a_count_listed_as_anything_else_is_no_casualty():
     assert claims_in("The report listed 3 bridges as unsafe and 12 roads as closed.") == []
 
