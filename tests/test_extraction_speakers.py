@@ -849,3 +849,26 @@ def test_a_surname_opening_with_lowercase_particles_maps_back_to_the_full_name()
 def test_a_one_word_filipino_particle_stays_inside_the_name():
     text = "“The clinic has run out of antibiotics and gauze,” said Rosario dela Torre, a nurse."
     assert quote_speakers(text) == ["Rosario dela Torre"]
+
+
+# --- an office named before its holder ----------------------------------------------
+
+def test_a_definite_office_in_the_lead_is_the_one_holder_named_below():
+    text = ("At least 19 people were killed in the riots, the country's interior minister said.\n\n"
+            "Interior Minister Joana Prates told reporters that order had been restored.")
+    assert speaker_of(text, "At least 19") == "Joana Prates"
+
+
+def test_an_office_with_two_named_holders_stays_unnamed():
+    text = ("At least 19 people were killed in the riots, the minister said.\n\n"
+            "Interior Minister Joana Prates and Defence Minister Rui Gomes visited the city.")
+    assert speaker_of(text, "At least 19") == "minister"
+
+
+def test_an_indefinite_or_generic_title_is_not_linked_to_a_named_holder():
+    text = ("At least 19 people were killed in the riots, a minister said.\n\n"
+            "Interior Minister Joana Prates visited the city.")
+    assert speaker_of(text, "At least 19") == "minister"
+    text = ("At least 19 people were killed in the riots, the official said.\n\n"
+            "Senior official Joana Prates visited the city.")
+    assert speaker_of(text, "At least 19") == "official"

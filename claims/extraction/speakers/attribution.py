@@ -14,6 +14,7 @@ from collections import OrderedDict
 from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
+from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from .tokens import _sentence_index, _tokenise
 from .verbs import _find_attributions
@@ -64,6 +65,7 @@ def _analyse(document: Document) -> _Analysis:
     analysis = _Analysis(document=document)
     _tokenise(analysis)
     _find_attributions(analysis)
+    _name_office_holders(analysis)
     _attribute_quotations(analysis)
     _credit_headline_echoes(analysis)
     analysis.quote_starts = [q.quotation.inner_start for q in analysis.quotes]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
@@ -209,3 +210,41 @@ def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
 
 
 _GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia", "charity", "agency"})
+
+
+def _name_office_holders(a: _Analysis) -> None:
+    """"the security minister said" in the lead, "Security Minister Rosa Vidal" below: when the article
+    names exactly one holder of that office, the unnamed mention is that person (earlier or later)."""
+    holders = [e for e in a.entities.values() if e.kind == "person" and e.role and not e.plural
+               and any(w[:1].isupper() for w in e.name.split())]
+    if not holders:
+        return
+    for x in a.attributions:
+        entity = x.entity
+        if entity is None or entity.role or entity.plural or entity.kind != "person" or entity in holders:
+            continue
+        text = a.document.text
+        definite = _DEFINITE_OFFICE.match(text, x.subject_start) \
+            or _THE_BEFORE.search(text, max(0, x.subject_start - 6), x.subject_start)
+        if x.subject_start == x.subject_end or not definite:
+            continue
+        words = entity.name.lower().replace("’", "'").split()
+        if words and words[0].endswith("'s"):
+            words = words[1:]  # "Mexico's / the country's security minister": the owner is no qualifier of the title
+        if not words or any(w[:1].isupper() for w in entity.name.split()[-len(words):]):
+            continue
+        noun = next((n for n in (" ".join(words[-2:]), words[-1]) if n in _SINGLE_OFFICES), None)
+        if noun is None:
+            continue
+        qualifiers = frozenset(words[:-len(noun.split())])
+        matching = [h for h in holders if _holds_title(h.role, noun.split()[-1])
+                    and qualifiers <= set(h.role.lower().split())]
+        if len({h.name for h in matching}) == 1:
+            holder = matching[0]
+            entity.name, entity.role, entity.gender = holder.name, holder.role, entity.gender or holder.gender
+
+
+_SINGLE_OFFICES = frozenset(lexicons.words("speaker_single_offices"))
+# a definite mention: "the minister", "Mexico's security minister" (never "a minister")
+_DEFINITE_OFFICE = re.compile(r"(?:[Tt]he\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s)")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
