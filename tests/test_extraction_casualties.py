@@ -654,6 +654,12 @@ def test_a_modal_range_of_the_dead_is_a_range():
 
 def test_deaths_counted_at_places_are_no_toll():
     assert claims_in("Deaths were recorded at 3 hospitals in the city.") == []
+    assert claims_in("Deaths occurred at 6 sites.") == []
+
+
+def test_the_dead_before_one_person_or_an_owner_is_no_toll():
+    assert claims_in("The dead man's family included 4 brothers.") == []
+    assert tuples_in("The dead soldiers numbered 12.") == {("killed", 12, None, "exact")}
 
 
 def test_a_number_after_the_noun_number_is_still_no_count():

@@ -304,6 +304,12 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return None  # "losses rose to 5 billion": money, not lives
     if patterns.PROJECTION.search(groups.get("gap") or ""):
         return None  # "the toll is expected to rise to 1,000": a forecast, not a count
+    if patterns.NOUN_AFTER_THE_TOLL.match(text, match.end("toll")):
+        return None  # "the dead man's family included 4 brothers": "the dead" is no toll there
+    if (groups.get("link") and patterns.normal(groups["link"]) in patterns.BARE_LINKS and match.start() == match.start("toll")
+            and (groups.get("gap") or "").strip() and not groups.get("group")
+            and not patterns.CLAUSE_GOES_ON.match(text, match.end())):
+        return None  # "deaths occurred at 6 sites": a verb, a bare "at", no setter, and the count counts something else
     implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(groups["link"])] if groups.get("link") else "exact"
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)

@@ -184,6 +184,17 @@ ORDINAL_ONE = re.compile(
 )
 # a toll that lists who it holds: "the dead included one civilian, two guards ... as well as five of the attackers"
 LISTING_LINK = re.compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
+# "the dead man's family", "the injured woman": one person, or an owner, right after a toll like "the dead"
+NOUN_AFTER_THE_TOLL = re.compile(
+    rf"(?:['’]s{E}|\s+(?:{alternation(GRAMMAR['one_person_nouns'])}){E}|\s+[\w-]+['’]s{E})", re.IGNORECASE
+)
+# links that say nothing of a tally by themselves ("at", "of"): without a verb setting the toll, the count must end
+# its clause or go on with people, a place or a time
+BARE_LINKS = frozenset(GRAMMAR["bare_toll_links"])
+CLAUSE_GOES_ON = re.compile(
+    rf"\s*(?:[,.;:)—–\"”]|$)|\s+(?:{alternation(GRAMMAR['group_prepositions'] + GRAMMAR['clause_goes_on'])}){E}",
+    re.IGNORECASE,
+)
 INHERIT_CUES = OUTCOMES["inherit_cues"]
 CONTINUED = [
     re.compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
