@@ -2,15 +2,16 @@
 
 ", who runs clinics in A, B and C,", ", as the army is known,", "Separately,",
 ", the Inter-Services Public Relations (ISPR),", ", who asked to be identified
-only as Ko Thura," and ", said Kamal Thapa, an official": the verb rules ask
-these helpers what such a stretch of tokens is.
+only as Ko Thura,", ", said Kamal Thapa, an official", "a driver named Omar Sy"
+and "a relative, Amina Yusuf,": the verb rules ask these helpers what such a
+stretch of tokens is.
 """
 from __future__ import annotations
 
 from .model import _Analysis
 from .names import _is_acronym
-from .phrases import _np_after
-from .tokens import _bare, _is_name_word
+from .phrases import _np_after, _np_before
+from .tokens import _bare, _is_name_word, _is_punct
 from .vocabulary import (
     _CONNECTIVES,
     _NAME_CONNECTORS,
@@ -137,3 +138,35 @@ def _finite_after_person(a: _Analysis, before: int, v: int) -> bool:
 # verbs with no object, so the noun phrase after them is their subject ("told Al Jazeera" has an object)
 _INTRANSITIVE_SPEECH = frozenset({"said", "says", "added", "adds", "stated", "noted", "explained", "continued"})
 _FINITE_SPEECH = frozenset({"said", "says", "told", "tells", "wrote", "writes", "spoke", "speaks"})
+
+
+def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple[int, int] | None:
+    """"a taxi driver | named | Jesús Ortiz": the person described right before "named"/"called" and a name."""
+    k = name_first - 1
+    if k - 1 < first or a.lowers[k] not in ("named", "called") or not _is_name_word(a, name_first):
+        return None
+    span = _np_before(a, k - 1, first)
+    if span is None or _is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
+        return None
+    start = span[0]
+    if start - 1 >= first and a.lowers[start - 1] in ("a", "an", "the", "one"):
+        start -= 1
+    return start, span[1]
+
+
+def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
+    """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
+    head = span[2]
+    if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
+        return None
+    k = span[1] + 1
+    if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
+        k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
+    if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
+        return None
+    last = k + 1
+    while last + 1 < end and (_is_name_word(a, last + 1) or (
+            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
+        last += 1
+    closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
+    return (k + 1, last) if closes and last > k + 1 else None

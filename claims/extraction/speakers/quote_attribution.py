@@ -16,7 +16,8 @@ from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _np_after
 from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
-from .verbs import _name_in_apposition, _sentence_subject
+from .asides import _name_in_apposition
+from .verbs import _sentence_subject
 from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _TITLE_WORDS, _WORDS
 
 

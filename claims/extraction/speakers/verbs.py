@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 
 from .asides import (
+    _description_before_name,
+    _name_in_apposition,
     _INTRANSITIVE_SPEECH,
     _closes_clause,
     _finite_after_person,
@@ -114,38 +116,6 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution 
                        sentence=sentence)
 
 
-def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple[int, int] | None:
-    """"a taxi driver | named | Jesús Ortiz": the person described right before "named"/"called" and a name."""
-    k = name_first - 1
-    if k - 1 < first or a.lowers[k] not in ("named", "called") or not _is_name_word(a, name_first):
-        return None
-    span = _np_before(a, k - 1, first)
-    if span is None or _is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
-        return None
-    start = span[0]
-    if start - 1 >= first and a.lowers[start - 1] in ("a", "an", "the", "one"):
-        start -= 1
-    return start, span[1]
-
-
-def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
-    """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
-    head = span[2]
-    if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
-        return None
-    k = span[1] + 1
-    if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
-        k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
-    if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
-        return None
-    last = k + 1
-    while last + 1 < end and (_is_name_word(a, last + 1) or (
-            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
-        last += 1
-    closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
-    return (k + 1, last) if closes and last > k + 1 else None
-
-
 def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                       previous: Attribution | None) -> Attribution | None:
     low = a.lowers[v]
@@ -211,7 +181,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     organisation_evidence = False
     name_between: tuple[int, int] | None = None
     given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
-    described: tuple[int, tuple] | None = None  # the last ", a senior official," stepped over, and the evidence before it
+    # the last ", a senior official," stepped over, and the evidence gathered before it
+    described: tuple[int, tuple] | None = None
     while i >= first and a.words[i] == ",":
         j = i - 1
         while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
