@@ -688,9 +688,13 @@ def test_an_ordinal_that_names_no_outcome_is_no_count():
     assert tuples_in("Two men were killed and a third wave of shelling followed.") == {("killed", 2, None, "exact")}
 
 
-def test_an_ordinal_one_more_takes_its_own_outcome():
-    assert tuples_in("Two hikers were found dead and a third was injured.") == {
-        ("killed", 2, None, "exact"), ("wounded", 1, None, "exact")}
+@pytest.mark.parametrize("sentence", [
+    "Two hikers were found dead and a third was injured.",
+    "Two hikers were found dead, while a third was injured.",
+    "Two hikers were found dead; a third was injured.",
+])
+def test_an_ordinal_one_more_takes_its_own_outcome(sentence):
+    assert tuples_in(sentence) == {("killed", 2, None, "exact"), ("wounded", 1, None, "exact")}
 
 
 @pytest.mark.parametrize("sentence", [

@@ -178,7 +178,7 @@ LISTED_AS = re.compile(
 LISTED_AS_MORE = re.compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE)
 # "Four of the attackers were shot dead| and a fifth was captured alive": the next one of them, one person
 ORDINAL_ONE = re.compile(
-    rf"\s*,?\s+and\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
+    rf"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
     rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
     re.IGNORECASE,
 )
