@@ -218,3 +218,24 @@ def test_a_described_and_named_speaker_after_the_quote_is_its_attribution():
     assert claim.rule == "quote.said_after"
     assert claim.speaker.name == "Omar Sy"
     assert claim.text.endswith("a bus driver named Omar Sy told Reuters")
+
+
+# --- attribution from the sentence before the quotation -----------------------------
+
+def test_a_bare_quote_goes_to_the_person_the_sentence_before_is_about():
+    text = "The head of the clinic, Wanjiru Mwangi, did not hide her anger. “Nobody sent us a single truck.”"
+    assert _quote_rules_and_speakers(text) == [("quote.previous_subject", "Wanjiru Mwangi")]
+    text = "Mayor Tomas Ribeiro walked through the mud. “Half of this street is simply gone.”"
+    assert _quote_rules_and_speakers(text) == [("quote.previous_subject", "Tomas Ribeiro")]
+
+
+def test_a_bare_quote_after_a_sentence_about_a_group_or_a_body_stays_unattributed():
+    text = "Soldiers entered the market on Monday. “Half of this street is simply gone.”"
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+    text = "The army was silent. “Half of this street is simply gone.”"
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+
+
+def test_a_quote_said_by_a_named_relative_goes_to_the_name():
+    text = "Karim Haddad lost his shop. “There is nothing left to sell,” said his brother, Walid Haddad."
+    assert _quote_rules_and_speakers(text) == [("quote.said_after", "Walid Haddad")]

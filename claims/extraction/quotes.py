@@ -28,6 +28,7 @@ _CONFIDENCE = {
     "quote.paragraph": 0.75,
     "quote.continuation": 0.7,
     "quote.next_sentence": 0.7,
+    "quote.previous_subject": 0.6,
     "quote.unattributed": 0.5,
     "quote.headline_echo": 0.6,
     "quote.headline_speaker": 0.6,

@@ -83,7 +83,14 @@ def _attribute_quotations(a: _Analysis) -> None:
                                              quotation.end))
             previous_paragraph_speaker = (last_paragraph, entity)
             continue
-        # 6. a bare quote paragraph right after a quoted or introduced speaker
+        # 6. the person the sentence before it is about: 'The governor, X, was blunt. “…”'
+        subject = _subject_of_sentence_before(a, quotation.start, paragraph) if found is None else None
+        if subject is not None:
+            a.quotes.append(QuoteAttribution(quotation, subject, "quote.previous_subject", quotation.start,
+                                             quotation.end))
+            previous_paragraph_speaker = (last_paragraph, subject)
+            continue
+        # 7. a bare quote paragraph right after a quoted or introduced speaker
         if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
             entity = previous_paragraph_speaker[1]
             rule = "quote.continuation" if entity else rule
@@ -101,6 +108,27 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _subject_of_sentence_before(a: _Analysis, opening: int, paragraph: int) -> Entity | None:
+    """The one person the sentence right before a quotation is about, in the same paragraph, when
+    the quotation opens its own sentence: "The governor, Imelda Santos, was blunt. “…”"."""
+    sentence = _sentence_index(a, opening)
+    if sentence is None or sentence == 0 or a.document.sentences[sentence].start != opening:
+        return None
+    previous = sentence - 1
+    if a.document.sentences[previous].paragraph != paragraph:
+        return None
+    first, end = _sentence_bounds(a, previous)
+    if first >= end or any(a.quoted[k] for k in range(first, end)):
+        return None
+    opening_np = _np_after(a, first, end)
+    named = _name_in_apposition(a, opening_np, end) if opening_np and opening_np[0] <= first + 1 else None
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], previous) if named else None
+    entity = entity or _sentence_subject(a, first, end, previous)
+    if entity is None or entity.kind != "person" or entity.plural:
+        return None
+    return entity
 
 
 def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entity | None:

@@ -347,6 +347,15 @@ def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strengt
     span = _np_after(a, opening, end)
     if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
         return None
+    named = _name_in_apposition(a, span, end)
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[v], sentence) if named else None
+    if entity is not None and entity.kind != "organisation" and not entity.plural:
+        # "said his neighbour, Ana Lim": the neighbour is named
+        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        _note_evidence(entity, _text(a, role_first, span[1]), True, None)
+        return Attribution(verb=v, start=a.starts[v], end=a.ends[named[1]],
+                           subject_start=a.starts[span[0]], subject_end=a.ends[named[1]],
+                           entity=entity, inverted=True, strength=strength, sentence=sentence)
     given = _given_name_after(a, span[1] + 1, end)
     if given is not None:  # "said a fisherman, who gave only his first name, Ahmed"
         entity = _entity(a, (given[0], given[1], given[1]), a.starts[v], sentence)
