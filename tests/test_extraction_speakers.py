@@ -872,3 +872,8 @@ def test_an_indefinite_or_generic_title_is_not_linked_to_a_named_holder():
     text = ("At least 19 people were killed in the riots, the official said.\n\n"
             "Senior official Joana Prates visited the city.")
     assert speaker_of(text, "At least 19") == "official"
+
+
+def test_a_closing_channel_does_not_take_a_toll_the_first_speaker_states():
+    text = "Health Minister Clara Duarte said 20 people died when the hospital wing collapsed, state media reported."
+    assert speaker_of(text, "20 people") == "Clara Duarte"

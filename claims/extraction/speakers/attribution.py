@@ -88,9 +88,9 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
         nearest = _outermost(a, before, before[-1])
         gap = text[a.ends[nearest.verb]:position]
         if trailing is not None and not trailing.inverted and nearest.entity is not trailing.entity \
-                and _CLOSES_SENTENCE.match(text, trailing.end) and a.starts[nearest.verb] < position:
-            # "X said it carried out the bombing, which killed 32 people, police said": the attribution
-            # closing the sentence frames all of it
+                and _CLOSES_SENTENCE.match(text, trailing.end) and _RELATIVE_CLAUSE.search(gap):
+            # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
+            # describing the event, inside the attribution that closes the sentence and frames all of it
             return trailing.entity
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest.entity
@@ -114,6 +114,8 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
     return nearest
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:in\s+|during\s+)?(?:which|where|who)\b|\bthat\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE)
 _CLOSES_SENTENCE = re.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
 
 _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
