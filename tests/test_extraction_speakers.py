@@ -877,3 +877,10 @@ def test_an_indefinite_or_generic_title_is_not_linked_to_a_named_holder():
 def test_a_closing_channel_does_not_take_a_toll_the_first_speaker_states():
     text = "Health Minister Clara Duarte said 20 people died when the hospital wing collapsed, state media reported."
     assert speaker_of(text, "20 people") == "Clara Duarte"
+
+
+def test_a_department_named_relations_is_a_body_in_apposition():
+    text = "The navy's press wing, the Directorate of Naval Public Relations, said four sailors were missing."
+    assert speaker_of(text, "four sailors") == "Directorate of Naval Public Relations"
+    text = "The army's media wing, the Inter-Service Public Relations, said two officers were wounded."
+    assert speaker_of(text, "two officers") == "Inter-Service Public Relations"
