@@ -239,3 +239,10 @@ def test_a_bare_quote_after_a_sentence_about_a_group_or_a_body_stays_unattribute
 def test_a_quote_said_by_a_named_relative_goes_to_the_name():
     text = "Karim Haddad lost his shop. “There is nothing left to sell,” said his brother, Walid Haddad."
     assert _quote_rules_and_speakers(text) == [("quote.said_after", "Walid Haddad")]
+
+
+def test_a_bare_quote_after_a_sentence_about_a_victim_continues_the_earlier_speaker():
+    text = ("“We ran as soon as the first shell hit,” said Halima Idris.\n\n"
+            "Her son, Yasin Idris, was killed in the second strike. “He went back for the goats.”")
+    assert _quote_rules_and_speakers(text) == [("quote.said_after", "Halima Idris"),
+                                               ("quote.continuation", "Halima Idris")]

@@ -120,8 +120,8 @@ def _subject_of_sentence_before(a: _Analysis, opening: int, paragraph: int) -> E
     if a.document.sentences[previous].paragraph != paragraph:
         return None
     first, end = _sentence_bounds(a, previous)
-    if first >= end or any(a.quoted[k] for k in range(first, end)):
-        return None
+    if first >= end or any(a.quoted[k] or a.lowers[k] in _PATIENT_WORDS for k in range(first, end)):
+        return None  # "Her husband, Omar, was killed in the strike. “…”": not Omar's words
     opening_np = _np_after(a, first, end)
     named = _name_in_apposition(a, opening_np, end) if opening_np and opening_np[0] <= first + 1 else None
     entity = _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], previous) if named else None
@@ -129,6 +129,9 @@ def _subject_of_sentence_before(a: _Analysis, opening: int, paragraph: int) -> E
     if entity is None or entity.kind != "person" or entity.plural:
         return None
     return entity
+
+
+_PATIENT_WORDS = frozenset(lexicons.words("speaker_patient_words"))
 
 
 def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entity | None:
