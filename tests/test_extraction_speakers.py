@@ -884,3 +884,15 @@ def test_a_department_named_relations_is_a_body_in_apposition():
     assert speaker_of(text, "four sailors") == "Directorate of Naval Public Relations"
     text = "The army's media wing, the Inter-Service Public Relations, said two officers were wounded."
     assert speaker_of(text, "two officers") == "Inter-Service Public Relations"
+
+
+def test_a_dateline_place_is_not_the_body_a_described_agency_refers_to():
+    text = ("TACLOBAN, Philippines — The storm flattened coastal villages, killing at least 27 people, "
+            "the national disaster agency said.")
+    assert speaker_of(text, "killing at least 27") == "national disaster agency"
+
+
+def test_a_described_agency_still_refers_back_to_a_named_one():
+    text = ("The World Food Programme said convoys had been halted.\n\n"
+            "Some 40 drivers were missing, the agency said.")
+    assert speaker_of(text, "Some 40 drivers") == "World Food Programme"

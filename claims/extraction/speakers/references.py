@@ -203,6 +203,8 @@ def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
         if sentence - mention.sentence > 4:
             break
         entity = mention.entity
+        if mention.place:
+            continue  # a dateline or "in Cebu": the place is no body that speaks
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
             return entity
