@@ -246,3 +246,16 @@ def test_a_bare_quote_after_a_sentence_about_a_victim_continues_the_earlier_spea
             "Her son, Yasin Idris, was killed in the second strike. “He went back for the goats.”")
     assert _quote_rules_and_speakers(text) == [("quote.said_after", "Halima Idris"),
                                                ("quote.continuation", "Halima Idris")]
+
+
+def test_a_quote_is_credited_to_a_next_sentence_that_is_only_its_attribution():
+    text = ("“The checkpoints have been quiet since dawn.”\n\n"
+            "That is what Leila Haddad told reporters in Beirut on Saturday.")
+    assert _quote_rules_and_speakers(text) == [("quote.next_sentence", "Leila Haddad")]
+
+
+def test_a_next_sentence_opening_that_is_what_but_saying_more_credits_nobody():
+    text = "“The checkpoints have been quiet since dawn.”\n\nThis is how the army says it took the hill."
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+    text = "“The checkpoints have been quiet since dawn.”\n\nThat is what families fear most, Leila Haddad said."
+    assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]

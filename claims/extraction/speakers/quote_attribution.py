@@ -155,18 +155,32 @@ def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entit
             first, end = _sentence_bounds(a, sentence + 1)
             k = next((t for t in range(first, end) if a.starts[t] >= pointer.end()), end)
             span = _np_after(a, k, end)
-            named = _name_in_apposition(a, span, end) if span is not None else None
-            if named is not None:  # "the words of the state governor, Uba Sani, speaking ..."
-                entity = _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], sentence + 1)
+            name = _name_in_apposition(a, span, end) if span is not None else None
+            if name is not None:  # "the words of the state governor, Uba Sani, speaking ..."
+                entity = _entity(a, (name[0], name[1], name[1]), a.starts[name[0]], sentence + 1)
                 if entity is not None and entity.kind != "organisation":
                     if not entity.role:
                         entity.role = _text(a, span[0], span[1])
                     return entity
             if span is not None:
                 return _entity(a, span, a.starts[span[0]], sentence + 1)
+    text = a.document.text
+    opening = _POINTER_OPENING.match(text, following.start, following.end)
+    if opening is not None:
+        # "That is what Abdel Rahman told AFP on Friday.": the sentence is only the attribution
+        for x in named:
+            if _SUBJECT_NEXT.fullmatch(text, opening.end(), x.subject_start) and not x.inverted \
+                    and _BARE_TAIL.match(text, a.ends[x.verb], following.end):
+                return x.entity
     return None
 
 
+_SUBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_POINTER_OPENING = re.compile(r"[\"“‘']*(?:that|this|such)\s+(?:is|was)\s+(?:what|how)\b", re.IGNORECASE)
+# what may follow the verb of an attribution that is the whole sentence: "it", an audience, when or where
+_BARE_TAIL = re.compile(r"(?:\s+it\b)?(?:\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+|\s+(?:to\s+)?(?:reporters|journalists|us|me))?"
+                        r"(?:\s+(?:\w+ly|on|in|at|during|by|from|via|over|after|before|last|this|late|early)\b[^.;!?]*)?"
+                        r"\s*[.!?”\"’']*\s*$")
 _ONLY_CLOSING = re.compile(r"[\s.,!?”\"’')\]]*")
 _CLAUSE_ENDS = r"(?=\s*[.,;:!?—–]|\s+(?:\w+ly|in|on|to|during|when|while|after|before|later|earlier|again)\b)"
 _BACK_REFERENCE = re.compile("|".join(
