@@ -178,9 +178,11 @@ def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entit
 _SUBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 _POINTER_OPENING = re.compile(r"[\"“‘']*(?:that|this|such)\s+(?:is|was)\s+(?:what|how)\b", re.IGNORECASE)
 # what may follow the verb of an attribution that is the whole sentence: "it", an audience, when or where
-_BARE_TAIL = re.compile(r"(?:\s+it\b)?(?:\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+|\s+(?:to\s+)?(?:reporters|journalists|us|me))?"
-                        r"(?:\s+(?:\w+ly|on|in|at|during|by|from|via|over|after|before|last|this|late|early)\b[^.;!?]*)?"
-                        r"\s*[.!?”\"’']*\s*$")
+_BARE_TAIL = re.compile(
+    r"(?:\s+it\b)?"
+    r"(?:\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+|\s+(?:to\s+)?(?:reporters|journalists|us|me))?"
+    r"(?:\s+(?:\w+ly|on|in|at|during|by|from|via|over|after|before|last|this|late|early)\b[^.;!?]*)?"
+    r"\s*[.!?”\"’']*\s*$")
 _ONLY_CLOSING = re.compile(r"[\s.,!?”\"’')\]]*")
 _CLAUSE_ENDS = r"(?=\s*[.,;:!?—–]|\s+(?:\w+ly|in|on|to|during|when|while|after|before|later|earlier|again)\b)"
 _BACK_REFERENCE = re.compile("|".join(
