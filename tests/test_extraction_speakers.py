@@ -896,3 +896,8 @@ def test_a_described_agency_still_refers_back_to_a_named_one():
     text = ("The World Food Programme said convoys had been halted.\n\n"
             "Some 40 drivers were missing, the agency said.")
     assert speaker_of(text, "Some 40 drivers") == "World Food Programme"
+
+
+def test_a_one_word_name_after_a_kinship_noun_is_the_speaker_not_the_relation():
+    text = "“We waited on the roof until the boats came,” said Yusuf Dahir's wife, Hawa."
+    assert quote_speakers(text) == ["Hawa"]

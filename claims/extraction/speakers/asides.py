@@ -17,8 +17,10 @@ from .vocabulary import (
     _NAME_CONNECTORS,
     _ORG_NAME_WORDS,
     _PERSON_NOUNS,
+    _PLACES,
     _QUOTE_MARKS,
     _RELATIVES,
+    _STATES,
     _SUBJECT_PRONOUNS,
     _TITLE_WORDS,
 )
@@ -169,4 +171,7 @@ def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> t
             a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
         last += 1
     closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
-    return (k + 1, last) if closes and last > k + 1 else None
+    # one word is a name only after a kinship or everyday person noun ("his wife, Mona"), not a title
+    one_word_ok = _bare(a.lowers[head]) in _PERSON_NOUNS and _bare(a.lowers[head]) not in _TITLE_WORDS \
+        and not _is_acronym(a.words[k + 1]) and a.lowers[k + 1] not in _PLACES and a.lowers[k + 1] not in _STATES
+    return (k + 1, last) if closes and (last > k + 1 or one_word_ok) else None
