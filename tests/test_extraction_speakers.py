@@ -901,3 +901,10 @@ def test_a_described_agency_still_refers_back_to_a_named_one():
 def test_a_one_word_name_after_a_kinship_noun_is_the_speaker_not_the_relation():
     text = "“We waited on the roof until the boats came,” said Yusuf Dahir's wife, Hawa."
     assert quote_speakers(text) == ["Hawa"]
+
+
+def test_a_fronted_place_opened_by_from_or_an_adverb_is_not_the_speaker():
+    text = "From Nairobi, a senior aid official, who declined to be named, said 30 people had drowned."
+    assert speaker_of(text, "30 people") == "senior aid official"
+    text = "Back in Maiduguri, police, who sealed off the market, said 30 people had died."
+    assert speaker_of(text, "30 people") == "police"

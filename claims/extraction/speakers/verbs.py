@@ -201,7 +201,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if opening is not None:
             i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
             continue
-        if (j < first or a.words[j] != ",") and head in _LOCATIVES and described is not None:
+        if (j < first or a.words[j] != ",") and described is not None \
+                and _fronted_place(a, segment_first, segment_last):
             # "In Ankara, a senior official, speaking on condition of anonymity, said": the fronted place
             # opens the sentence, the description after it is the subject
             i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described
@@ -209,7 +210,8 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
-        if head in ("a", "an", "the") or (head.endswith("'s") and not _is_name_word(a, segment_last)):
+        if head in ("a", "an", "the") or (head.endswith("'s") and not _is_name_word(a, segment_last)) \
+                or (not a.caps[segment_first] and _bare(a.lowers[segment_last]) in _HEAD_NOUNS):
             described = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
         named = _named_body(a, segment_first, segment_last)
         if named and j - 1 >= first and a.words[j] == "," and not _is_name_word(a, j - 1):
@@ -308,6 +310,15 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _fronted_place(a: _Analysis, first: int, last: int) -> bool:
+    """"In Ankara", "From Kyiv", "Back in Mogadishu": a place phrase opening the sentence before its subject."""
+    k = first + 1 if a.lowers[first] in _PLACE_ADVERBS and first < last else first
+    return a.lowers[k] in _LOCATIVES or a.lowers[k] == "from"
+
+
+_PLACE_ADVERBS = frozenset({"back", "here", "there", "elsewhere", "over", "further", "farther", "closer", "meanwhile"})
 
 
 def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int,
