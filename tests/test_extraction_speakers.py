@@ -908,3 +908,8 @@ def test_a_fronted_place_opened_by_from_or_an_adverb_is_not_the_speaker():
     assert speaker_of(text, "30 people") == "senior aid official"
     text = "Back in Maiduguri, police, who sealed off the market, said 30 people had died."
     assert speaker_of(text, "30 people") == "police"
+
+
+def test_a_name_given_with_called_after_a_comma_is_not_a_speaker():
+    text = "The offensive, called Operation Dawn, killed 40 fighters, the army said."
+    assert speaker_of(text, "40 fighters") == "army"

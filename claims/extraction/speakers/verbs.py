@@ -128,9 +128,10 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
-    if low == "called" and before >= first and not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS \
-            and v + 1 < end and _is_name_word(a, v + 1):
-        return None  # "a fisherman called Samir Haddad": naming someone, not speaking
+    if low == "called" and before >= first and v + 1 < end and _is_name_word(a, v + 1) and (
+            a.words[before] == "," and not _follows_quotation(a, a.starts[v])
+            or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
+        return None  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
     if strength == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return None  # "who gave only one name", "gave her name as": naming oneself, not reporting
     # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
