@@ -68,6 +68,13 @@ def document_ingest(
             f"the document is too large: {len(text):,} characters of text, "
             f"the limit is {settings.FACTDESK_MAX_DOCUMENT_CHARS:,}"
         )
+    if url:
+        # Every entry point dedups on the same form of a URL: tracking parameters
+        # and fragments never make a second copy of an article.
+        address = canonical_url(url)
+        if address is None:
+            raise IngestError(f"the document's URL {url[:200]!r} is not an http(s) URL")
+        url = address
     max_url = Document._meta.get_field("url").max_length
     if url and len(url) > max_url:
         raise IngestError(f"the document's URL is longer than {max_url:,} characters")

@@ -316,3 +316,23 @@ def test_with_real_commits_each_extraction_job_has_run_by_the_end_of_the_command
     assert ExtractionJob.objects.count() == 2
     assert statuses <= {"succeeded", "failed"}  # eager Celery ran them once each document committed
     assert "jobs now queued" not in out
+
+
+def test_a_url_given_with_tracking_parameters_is_the_same_document(db):
+    from sources.services import document_ingest
+
+    first = document_ingest(text="Two fishermen were missing after the storm.", url="https://ledger.example/storm")
+    again = document_ingest(text="Two fishermen were missing after the storm, officials said later.",
+                            url="https://LEDGER.example/storm?utm_source=feed#top")
+    assert first.created and not again.created
+    assert again.duplicate_of == "url"
+
+
+def test_a_document_url_that_is_not_http_is_refused(db):
+    from factdesk.errors import IngestError
+    from sources.models import Document
+    from sources.services import document_ingest
+
+    with pytest.raises(IngestError, match="not an http"):
+        document_ingest(text="A short report.", url="javascript:alert(1)")
+    assert not Document.objects.exists()
