@@ -20,6 +20,7 @@ from django.utils.html import format_html
 
 from claims import services
 from claims.admin_display import (
+    ReadOnlyInline,
     breakable_identifier,
     claim_values,
     passage_in_paragraph,
@@ -52,7 +53,7 @@ _DONE = {
 }
 
 
-class ReviewEventInline(admin.TabularInline):
+class ReviewEventInline(ReadOnlyInline):
     """A claim's review history: shown, never added to, changed or deleted here."""
 
     model = ReviewEvent
@@ -65,15 +66,6 @@ class ReviewEventInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReviewNoteForm(forms.Form):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from django.contrib import admin
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
@@ -128,3 +129,19 @@ def values_comparison(claim: Claim) -> SafeString:
         '<table class="factdesk-values"><thead><tr><th>Value</th><th>As extracted</th><th>Now</th><th></th></tr>'
         "</thead><tbody>{}</tbody></table>", body,
     )
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """An inline that shows rows and never lets them be added, changed or deleted from the page."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from claims import services as claim_services
-from claims.admin_display import claim_values, shorten
+from claims.admin_display import ReadOnlyInline, claim_values, shorten
 from claims.models import Claim, ExtractionJob
 from factdesk.errors import ServiceError
 
@@ -41,7 +41,7 @@ class OutletAdmin(admin.ModelAdmin):
         return outlet.document_count
 
 
-class ClaimInline(admin.TabularInline):
+class ClaimInline(ReadOnlyInline):
     """A document's claims, read-only, each linking to its own page for review."""
 
     model = Claim
@@ -54,15 +54,6 @@ class ClaimInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker")
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
     @admin.display(description="passage")
     def claim_link(self, claim: Claim):
         return format_html('<a href="{}">{}</a>', reverse("admin:claims_claim_change", args=[claim.pk]),
@@ -73,7 +64,7 @@ class ClaimInline(admin.TabularInline):
         return claim_values(claim)
 
 
-class ExtractionJobInline(admin.TabularInline):
+class ExtractionJobInline(ReadOnlyInline):
     model = ExtractionJob
     fields = ("status", "attempts", "queued_at", "started_at", "finished_at", "duration_ms", "claims_found",
               "claims_created", "extractor_version", "requested_by", "error")
@@ -84,15 +75,6 @@ class ExtractionJobInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("requested_by")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Document)
