@@ -708,3 +708,73 @@ def test_martyred_means_killed(sentence):
 def test_a_count_inside_a_partial_quote_still_counts():
     assert tuples_in('The army said the rebels had killed "more than 40 soldiers" in the raid.') == {
         ("killed", 40, None, "more_than")}
+
+
+# --- injuries stated as their treatment ----------------------------------------------------
+
+def test_people_treated_for_an_injury_are_wounded():
+    [claim] = claims_in("The regional hospital said it had treated 17 people for gunshot wounds overnight.")
+    assert (claim["outcome"], claim["count"], claim["rule"]) == ("wounded", 17, "casualty.treated_for")
+    assert claim["text"] == "treated 17 people for gunshot wounds"
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Eight firefighters were being treated for burns at a clinic on Sunday.", 8),
+    ("At least 5 shoppers were treated in hospital for stab wounds.", 5),
+    ("Medics treated 60 people, 14 of them for shrapnel wounds.", 14),
+    ("Doctors treated 45 people, including 9 for severe burns.", 9),
+])
+def test_a_count_treated_for_wounds_or_burns_is_wounded(sentence, count):
+    assert tuples_in(sentence) & {("wounded", count, None, "exact"), ("wounded", count, None, "at_least")}
+    assert all(claim["outcome"] == "wounded" and claim["count"] == count for claim in claims_in(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The field clinic treated 420 patients for cholera last week.",
+    "Volunteers vaccinated 3,000 children against measles.",
+    "Doctors examined 35 detainees at the jail.",
+    "Nine people were treated for shock after the crash.",
+    "The hospital treated 80 people for heat exhaustion.",
+])
+def test_treating_a_disease_or_a_check_up_is_no_casualty(sentence):
+    assert claims_in(sentence) == []
+
+
+# --- missing: trapped, buried, unaccounted for -------------------------------------------------
+
+@pytest.mark.parametrize("sentence, qualifier, count", [
+    ("At least 21 people are believed to be trapped under the rubble, the governor said.", "at_least", 21),
+    ("Some 9 miners are feared buried after the tunnel caved in.", "about", 9),
+    ("Rescuers said 16 workers remain trapped inside the factory.", "exact", 16),
+    ("Around 40 residents were still unaccounted for on Monday.", "about", 40),
+    ("About 30 villagers were believed buried beneath the mud.", "about", 30),
+])
+def test_people_believed_trapped_or_buried_are_missing(sentence, qualifier, count):
+    assert tuples_in(sentence) == {("missing", count, None, qualifier)}
+
+
+def test_people_trapped_for_a_while_are_not_missing():
+    assert claims_in("Seven shoppers were trapped in a lift for an hour.") == []
+
+
+# --- "one" as a determiner ----------------------------------------------------------------------
+
+def test_one_before_a_place_is_no_count():
+    assert tuples_in("I counted 22 bodies at one camp alone, the reporter said.") == {("killed", 22, None, "exact")}
+    assert tuples_in("In one village, 9 people were killed; at one point gunmen killed 5 guards.") == {
+        ("killed", 9, None, "exact"), ("killed", 5, None, "exact")}
+    assert tuples_in("The toll in one district alone rose to 31.") == {("killed", 31, None, "exact")}
+
+
+def test_one_of_a_group_singles_out_a_person_not_a_count():
+    assert claims_in("One of the dead was a schoolteacher, her brother said.") == []
+    assert tuples_in("Gunmen attacked one of the buses, killing 7 passengers.") == {("killed", 7, None, "exact")}
+
+
+def test_one_after_resulted_in_still_counts():
+    assert tuples_in("The blast resulted in one death and 4 injuries.") == {
+        ("killed", 1, None, "exact"), ("wounded", 4, None, "exact")}
+
+
+def test_an_arrest_is_no_capture():
+    assert tuples_in("Four of the gang were shot dead, and a fifth was arrested later.") == {("killed", 4, None, "exact")}

@@ -96,3 +96,13 @@ def test_it_knows_a_number_that_can_count_people(text, number):
 def test_number_used_as_a_verb_after_a_modal_leaves_the_count_standing():
     assert count_at("the dead could number 9,000 by now", "9,000")
     assert not count_at("the wreck of flight number 12 was found", "12")
+
+
+@pytest.mark.parametrize("text", ["14 bodies at one camp", "in one village", "at one point", "from one house"])
+def test_the_word_one_after_a_preposition_is_a_determiner(text):
+    assert not count_at(text, "one")
+
+
+@pytest.mark.parametrize("text", ["killing one and wounding 3", "resulted in one death", "one soldier died"])
+def test_one_as_an_object_a_subject_or_after_resulted_in_still_counts(text):
+    assert count_at(text, "one")

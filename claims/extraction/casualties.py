@@ -52,6 +52,7 @@ _VERB_FIRST = (
     (patterns.TOLL, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
     (patterns.LISTED_AS, "casualty.listed_as", patterns.plain_keys(patterns.OUTCOMES["listed_as"]["verbs"])),
     (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
+    (patterns.TREATED_FOR, "casualty.treated_for", patterns.TREATED_KEYS),
 )
 
 
@@ -151,6 +152,14 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
         # "listed 239 people as injured and 52 as missing": each count with its own outcome
         _keep_chain(item, lambda item: _listed_more(text, item, end), keep, taken)
         keep(_ordinal_one(text, item, end))
+    if any(key in lowered for key in patterns.TREATED_KEYS):
+        # "had treated 40 people, 23 of them for gunshot wounds": a share of those treated, after the verb
+        for number in counts:
+            if patterns.TREATED_WORD.search(text, start, number.start):
+                for begin in _starts_for(text, number.start, start):
+                    match = patterns.TREATED_SHARE.match(text, begin, end)
+                    if match:
+                        keep(_found(text, match, "wounded", "casualty.treated_for", 0.7, end, group=None))
     if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
@@ -192,7 +201,7 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
 
 
 def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found | None:
-    outcome = patterns.AFTER_COUNT[patterns.normal(match.group("outcome"))]
+    outcome = patterns.after_count_outcome(match.group("outcome"))
     relative = match.group("relative")
     if relative and (not match.group("group") or numbers.find_numbers(text, match.start("relative"),
                                                                       match.end("relative"))):
@@ -292,6 +301,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         if not groups.get("lives") and verb not in patterns.LOSS_VERBS:
             return None
         return _found(text, match, "killed", rule, 0.75, end, group=groups.get("group"))
+    if rule == "casualty.treated_for":
+        return _found(text, match, "wounded", rule, 0.8, end)
     if rule == "casualty.held_captive":
         return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.listed_as":

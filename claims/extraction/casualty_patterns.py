@@ -121,10 +121,27 @@ ASIDE = (
 # scene| were also killed", for when the longest leaves the clause's own verb as the outcome; the clause may be
 # the outcome itself, "40 people who| died", "12 people who were| injured")
 RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*)?,?)?"
+# an injury stated as its treatment: "treated for gunshot wounds", "treated in hospital for burns"; a disease,
+# shock or a check-up names no injury and is never matched
+TREATED = OUTCOMES["treated_for"]
+INJURY = (rf"(?:(?:{alternation(TREATED['injury_words'])})\s+){{0,3}}(?:{alternation(TREATED['injuries'])}){E}")
+AT_A_HOSPITAL = (rf"(?:\s+(?:in|at)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}?(?:{alternation(TREATED['places'])}){E})?")
+TREATED_OUTCOME = rf"(?:{alternation(TREATED['after_count'])}){AT_A_HOSPITAL}\s+for\s+{INJURY}"
+TREATED_OUTCOME_WHOLE = re.compile(TREATED_OUTCOME, re.IGNORECASE)
+
+
+def after_count_outcome(phrase: str) -> str:
+    """The outcome of a phrase the count-first rules read after the count."""
+    found = AFTER_COUNT.get(normal(phrase))
+    if found is None and TREATED_OUTCOME_WHOLE.fullmatch(phrase):
+        return "wounded"
+    return found or ""
+
+
 COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
     re.compile(
         rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{relative}{LINKING}"
-        rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+        rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}|{TREATED_OUTCOME}){E}",
         re.IGNORECASE,
     )
     for relative in (RELATIVE, RELATIVE.replace("{0,6}", "{0,6}?"))
@@ -168,6 +185,17 @@ TOLL_AFTER_COUNT = re.compile(
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
     re.IGNORECASE,
 )
+# "had treated 23 people for gunshot wounds"
+TREATED_FOR = re.compile(
+    rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
+    rf"\s+for\s+{INJURY}",
+    re.IGNORECASE,
+)
+# "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
+# read only after a verb of treating earlier in the sentence
+TREATED_SHARE = re.compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+for\s+{INJURY}", re.IGNORECASE)
+TREATED_KEYS = plain_keys(TREATED["verbs"] + TREATED["after_count"])
+TREATED_WORD = re.compile(rf"{B}(?:{alternation(TREATED['verbs'] + TREATED['after_count'])}){E}", re.IGNORECASE)
 # "listed 239 people as injured", "and 52 as missing": the outcome after the count, joined by "as"
 LISTED_AS_OUTCOMES = by_phrase(OUTCOMES["listed_as"]["outcomes"])
 _AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
@@ -281,5 +309,6 @@ A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 ANCHOR_KEYS = plain_keys(
     [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
                             "left_outcomes") for phrase in by_phrase(OUTCOMES[section])]
+    + TREATED["verbs"] + TREATED["after_count"]
     + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
 )

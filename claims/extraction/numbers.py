@@ -25,6 +25,8 @@ _NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
 _CURRENCY = tuple(_CONTEXT["currency_marks"])
 _TIME_DETERMINERS = frozenset(_CONTEXT["determiners_before_a_time"])
 _MODALS = frozenset(_CONTEXT["modals_before_a_verb"])
+_PREPOSITIONS_BEFORE_ONE = frozenset(_CONTEXT["prepositions_before_a_determiner"])
+_VERBS_BEFORE_A_COUNTING_PREPOSITION = frozenset(_CONTEXT["verbs_before_a_counting_preposition"])
 
 
 def _alternation(phrases) -> str:
@@ -170,6 +172,9 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         verb_use = (previous.group(1) or "").lower() in _MODALS  # "could number 18,000" is no "number 18"
         if (word.lower() in _NON_COUNT_PREFIXES and not verb_use) or (word[:1].isupper() and word.lower() in _MONTHS):
             return False  # "aged 52", "page 12", "October 10"
+        if (word.lower() in _PREPOSITIONS_BEFORE_ONE and text[start:end].lower() == "one"
+                and (previous.group(1) or "").lower() not in _VERBS_BEFORE_A_COUNTING_PREPOSITION):
+            return False  # "14 bodies at one camp", "in one village": a determiner, not a count
     following = _NEXT_WORDS.match(text, end, limit)
     if following:
         raw_first = following.group(1)
