@@ -778,3 +778,21 @@ def test_one_after_resulted_in_still_counts():
 
 def test_an_arrest_is_no_capture():
     assert tuples_in("Four of the gang were shot dead, and a fifth was arrested later.") == {("killed", 4, None, "exact")}
+
+
+# --- a figure answering the claim of the sentence before ------------------------------------------
+
+def test_a_lower_figure_in_the_next_sentence_counts_what_the_claim_before_counted():
+    assert tuples_in("Officials said 70 people died. Local medics gave a lower figure of 58.") == {
+        ("killed", 70, None, "exact"), ("killed", 58, None, "exact")}
+    assert tuples_in("Police said 12 people were injured.\n\nThe mayor later gave a higher estimate of 15.") == {
+        ("wounded", 12, None, "exact"), ("wounded", 15, None, "exact")}
+
+
+@pytest.mark.parametrize("article", [
+    "Officials said 70 people died. Local medics gave a higher figure of 58.",  # not higher at all
+    "The agency said 400 homes were destroyed. It gave a lower figure of 300.",  # no casualty before
+    "A lower figure of 20 was given by police.",  # nothing to answer
+])
+def test_a_figure_that_answers_no_casualty_claim_before_is_no_count(article):
+    assert all(claim["rule"] != "casualty.continued" for claim in claims_in(article))

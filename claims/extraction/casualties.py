@@ -21,9 +21,13 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.elided``: a second count with its outcome left out, "ten died in Cuba and two in Jamaica"
 - ``casualty.listed_as``: the outcome after the count and "as", "listed 239 people as injured and 52 as missing"
 - ``casualty.ordinal_one``: one more of the people just counted, "... were shot dead and a fifth was captured alive"
+- ``casualty.treated_for``: an injury stated as its treatment, "had treated 17 people for gunshot wounds",
+  "14 of them for shrapnel wounds" ("were being treated for burns" is read by the count-first rule); a disease
+  or a check-up is never an injury
 
 A toll that lists its people ("the dead included one civilian, two guards and a nurse, as well as five of
-the attackers") gives each counted item; "a lower figure of 58" after a claim counts what that claim counts.
+the attackers") gives each counted item; "a lower figure of 58" after a claim counts what that claim counts,
+in the same sentence or, when the figure is indeed lower (or higher), in the next one.
 
 The subject may carry its own "of" phrase, places, a bracketed short name, an
 appositive or a relative clause before its verb ("16 members of the Volunteers for the
@@ -74,8 +78,10 @@ class _Found:
 def find_casualties(document: Document) -> list[ExtractedClaim]:
     """Every stated casualty count in the document, each with its clause as evidence."""
     found: list[_Found] = []
+    previous: list[_Found] = []
     for sentence in document.sentences:
-        found.extend(_in_sentence(document.text, sentence.start, sentence.end))
+        previous = _in_sentence(document.text, sentence.start, sentence.end, previous)
+        found.extend(previous)
     claims = []
     for item in found:
         claims.append(ExtractedClaim(
@@ -97,12 +103,14 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
     return claims
 
 
-def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
+def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> list[_Found]:
     """The claims of one sentence, one per count: count-first rules, then verb-first and toll rules,
-    then the counts that lean on a claim before them (coordinated, continued, running totals)."""
+    then the counts that lean on a claim before them (coordinated, continued, running totals).
+    `previous` are the claims of the sentence before, which "a lower figure of 58" may answer."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    if not any(key in lowered for key in patterns.ANCHOR_KEYS):
+    answers_before = bool(previous) and any(key in lowered for key in patterns.FIGURE_COMPARED_KEYS)
+    if not answers_before and not any(key in lowered for key in patterns.ANCHOR_KEYS):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:
@@ -142,7 +150,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[_Found]:
     for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
         if any(key in lowered for key in keys):
             for match in pattern.finditer(text, start, end):
-                keep(_continued(text, match, ordered, end))
+                keep(_continued(text, match, ordered, end, previous))
     for item in sorted(taken.values(), key=lambda item: item.start):
         if item.rule == "casualty.continued":  # "among them 65 children, 12 women and 39 men"
             _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
@@ -326,10 +334,13 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
                   implied=None if implied == "exact" else implied)
 
 
-def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
+def _continued(text: str, match: re.Match, earlier: list[_Found], end: int,
+               previous: list[_Found] = ()) -> _Found | None:
     before = [item for item in earlier if item.numbers_end <= match.start() and item.outcome]
     including = match.re is patterns.CONTINUED[0]
     outcome = before[-1].outcome if before else _outcome_just_before(text, match.start()) if including else None
+    if not before and match.re is patterns.FIGURE_OF and previous:
+        outcome = _figure_answering(text, match, previous[-1])
     if not outcome:
         return None
     if "group" in match.re.groupindex and not match.group("group"):
@@ -337,6 +348,19 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int) -> _
         if following and following[0] not in ",;.)—–-\"”" and not patterns.WHOSE_PEOPLE.match(text, match.end()):
             return None  # "including 3 on hospitals": a bare count that runs on counts something else
     return _found(text, match, outcome, "casualty.continued", 0.7, end)
+
+
+def _figure_answering(text: str, match: re.Match, claim: _Found) -> str | None:
+    """"Officials said 70 people died. Medics gave a lower figure of 58.": the outcome of the claim the figure
+    answers, when the figure says it is lower (or higher) than that claim and is so."""
+    cue = patterns.FIGURE_COMPARED_CUE.match(text, match.start())
+    written = next((match.group(name) for name in ("n", "lo", "lo2", "lo3") if match.group(name)), "")
+    figure = numbers.parse_number(written)
+    if not cue or not isinstance(figure, int):
+        return None
+    side = patterns.FIGURE_COMPARED[patterns.normal(cue.group())]
+    answers = figure < claim.count if side == "lower" else figure > (claim.count_high or claim.count)
+    return claim.outcome if answers else None
 
 
 def _outcome_just_before(text: str, position: int) -> str | None:

@@ -241,6 +241,12 @@ RUNNING_TOTAL = re.compile(
 )
 RUNNING_TOTAL_KEYS = plain_keys(INHERIT_CUES["running_total"])
 CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from", "figure_of")]
+FIGURE_OF = CONTINUED[3]
+# "a lower figure of 58" answering the sentence before: the cue, and whether the figure is lower or higher
+FIGURE_COMPARED = {phrase: side for side, phrases in INHERIT_CUES["figure_compared"].items() if not side.startswith("_")
+                   for phrase in (normal(p) for p in phrases)}
+FIGURE_COMPARED_CUE = re.compile(rf"(?:{alternation(FIGURE_COMPARED)}){E}", re.IGNORECASE)
+FIGURE_COMPARED_KEYS = plain_keys(FIGURE_COMPARED)
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
