@@ -913,3 +913,31 @@ def test_a_fronted_place_opened_by_from_or_an_adverb_is_not_the_speaker():
 def test_a_name_given_with_called_after_a_comma_is_not_a_speaker():
     text = "The offensive, called Operation Dawn, killed 40 fighters, the army said."
     assert speaker_of(text, "40 fighters") == "army"
+
+
+# --- where the speaker is, inside their noun phrase ---------------------------------
+
+def test_it_credits_the_person_not_the_place_where_they_work():
+    text = "A nurse at a clinic in Kabale told reporters that 23 people were injured."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("23 people"))
+    assert speaker.name == "nurse"
+    assert speaker.role == "nurse at a clinic in Kabale"
+
+
+def test_it_credits_an_official_placed_in_a_district():
+    text = "An official in Moroto district said eight herders were shot dead."
+    assert speaker_of(text, "eight herders") == "official"
+
+
+def test_it_credits_a_group_placed_in_a_town_by_its_own_noun():
+    text = "Community elders in Bor said 40 cattle raiders were killed."
+    assert "elders" in speaker_of(text, "40 cattle")
+    text = "Aid workers at a camp near Goma said 15 children had died of cholera."
+    assert speaker_of(text, "15 children") == "Aid workers"
+
+
+def test_it_keeps_a_place_that_follows_an_event_out_of_the_speaker():
+    text = "The shelling of a school in Kherson killed six pupils, the governor said."
+    assert speaker_of(text, "six pupils") == "governor"
+

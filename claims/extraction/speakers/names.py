@@ -31,6 +31,7 @@ from .vocabulary import (
     _ORG_NOUNS,
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
+    _PLACE_NOUNS,
     _POSSESSIVE_PRONOUNS,
     _SPEAKING_DOCUMENTS,
     _STATES,
@@ -95,6 +96,10 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         role, name, name_first = "", _text(a, first, last), first
     if possessor is not None:
         name = f"{possessor.name}'s {name}"
+    elif split is None and _located_person(a, first, last, head):
+        # "a doctor at a hospital in Bahir Dar": the doctor speaks; where they are describes them
+        opening = first + 1 if a.lowers[first] in ("a", "an") else first
+        role, name, name_first = _text(a, opening, last), _text(a, opening, head), opening
     # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
     head_is_name = _is_name_word(a, head) and not (head == first and head_low in _HEAD_NOUNS
                                                    and a.sentence_first_token[sentence] == first)
@@ -156,6 +161,21 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
+    """A person noun followed by where the person is, through a place of work ("at a hospital in X")
+    or an administrative area ("in X district"); "officials in Nagorno-Karabakh" name whose officials
+    they are and stay whole."""
+    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in ("in", "at", "near", "from"):
+        return False
+    head_low = _bare(a.lowers[head])
+    if head_low in _ORG_NOUNS or head_low not in (_PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS):
+        return False
+    if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
+        return True
+    return any(not _is_name_word(a, k) and _bare(a.lowers[k]) not in ("a", "an", "the") for k in range(head + 2, last)) \
+        and not _is_name_word(a, head + 2)
 
 
 def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
@@ -221,7 +241,7 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
         # "Ortega de los Santos" after "Gen. Javier Ortega de los Santos": the surname with its particles
         known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person"
                       and c.name.lower().replace("’", "'").endswith(" " + key)), None)
-    if known is None and entity.kind in ("person", "unknown") and " " not in key:
+    if known is None and entity.kind in ("person", "unknown") and " " not in key and entity.name[:1].isupper():
         for candidate in reversed(list(a.entities.values())):
             if candidate.kind == "person" and " " in candidate.name:
                 parts = candidate.name.lower().replace("’", "'").split()

@@ -19,7 +19,9 @@ from .vocabulary import (
     _MALE_WORDS,
     _NAME_CONNECTORS,
     _NAME_PARTICLES,
+    _PEOPLE_NOUNS,
     _PERSON_NOUNS,
+    _PLACE_NOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
     _RELATIVES,
@@ -41,6 +43,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     low = a.lowers[i]
     if low in _SUBJECT_PRONOUNS:
         return i, i, i
+    if _bare(low) in _PLACE_NOUNS and not a.caps[i] and i - 1 >= floor and _is_name_word(a, i - 1):
+        # "An official in Palma district said": the district is where the speaker is, not who speaks
+        place = i - 1
+        while place - 1 >= floor and _is_name_word(a, place - 1):
+            place -= 1
+        holder = _speaker_before_locative(a, place, floor)
+        return (holder[0], i, holder[2]) if holder else None
     if _AGE_NOUN.fullmatch(low) and i - 1 >= floor and a.lowers[i - 1] == "the":
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = _is_name_word(a, i)
@@ -99,6 +108,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, i, head = inner
+    elif head_is_name and joint == first - 1:
+        holder = _speaker_before_locative(a, first, floor)
+        if holder:
+            first, head = holder[0], holder[2]  # "A doctor at a hospital in Bahir Dar told AFP": the doctor
     # "police and residents said", "two security sources and a local official said": two speakers
     joint = first - 1
     if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
@@ -117,6 +130,46 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int, int, int] | None:
+    """The person or people before a chain of locative phrases ending at the place name at `place`:
+    "a doctor | at a hospital in | Bahir Dar", "an official | in | Palma district". The chain must
+    reach back to a person noun opening its clause; a place after any other noun ("the strike in
+    Gaza") gives nothing."""
+    k = place - 1
+    if k < floor or a.lowers[k] not in _LOCATIVE_LINKS:
+        return None
+    while k - 1 >= floor and place - k < 9:
+        k -= 1
+        low = a.lowers[k]
+        if _is_punct(a, k) or a.quoted[k] or low in _SPEECH or low in _REPORT:
+            return None
+        bare = _bare(low)
+        if a.lowers[k + 1] in _LOCATIVE_LINKS and _lowercase(a, k) and (bare in _PERSON_NOUNS or bare in _PEOPLE_NOUNS
+                                                                         or bare in _TITLE_WORDS):
+            start = k
+            while start - 1 >= floor and _lowercase(a, start - 1) and not _is_punct(a, start - 1) \
+                    and a.lowers[start - 1] not in _FUNCTION_WORDS and not a.quoted[start - 1] and k - start < 2:
+                start -= 1  # "a local doctor", "religious leaders"
+            if start - 1 >= floor and a.lowers[start - 1] in ("a", "an", "the", "one", "two", "three", "several"):
+                start -= 1
+            opening = start - 1
+            if opening < floor or _is_punct(a, opening) or a.quoted[opening] \
+                    or start == a.sentence_first_token[a.sentence_of_token[start]]:
+                return start, k, k
+            return None
+        if low in _FUNCTION_WORDS and low not in _LOCATIVE_LINKS and low not in ("a", "an", "the"):
+            return None
+    return None
+
+
+_LOCATIVE_LINKS = frozenset({"in", "at", "near", "from"})
+
+
+def _lowercase(a: _Analysis, k: int) -> bool:
+    """Lowercase, or capitalised only because it opens the sentence."""
+    return not a.caps[k] or k == a.sentence_first_token[a.sentence_of_token[k]]
 
 
 def _with_leading_particles(a: _Analysis, first: int, last: int, floor: int) -> int:
