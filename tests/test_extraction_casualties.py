@@ -723,6 +723,10 @@ def test_people_treated_for_an_injury_are_wounded():
     ("At least 5 shoppers were treated in hospital for stab wounds.", 5),
     ("Medics treated 60 people, 14 of them for shrapnel wounds.", 14),
     ("Doctors treated 45 people, including 9 for severe burns.", 9),
+    ("Surgeons were treating 23 people with gunshot wounds.", 23),
+    ("The clinic received 30 people with shrapnel wounds, officials said.", 30),
+    ("Twelve people were admitted to hospital with burns.", 12),
+    ("Six miners were taken to hospital with fractures.", 6),
 ])
 def test_a_count_treated_for_wounds_or_burns_is_wounded(sentence, count):
     assert tuples_in(sentence) & {("wounded", count, None, "exact"), ("wounded", count, None, "at_least")}
@@ -735,6 +739,8 @@ def test_a_count_treated_for_wounds_or_burns_is_wounded(sentence, count):
     "Doctors examined 35 detainees at the jail.",
     "Nine people were treated for shock after the crash.",
     "The hospital treated 80 people for heat exhaustion.",
+    "The clinic received 300 patients with cholera.",
+    "Twenty people were taken to hospital with breathing problems.",
 ])
 def test_treating_a_disease_or_a_check_up_is_no_casualty(sentence):
     assert claims_in(sentence) == []
@@ -748,6 +754,7 @@ def test_treating_a_disease_or_a_check_up_is_no_casualty(sentence):
     ("Rescuers said 16 workers remain trapped inside the factory.", "exact", 16),
     ("Around 40 residents were still unaccounted for on Monday.", "about", 40),
     ("About 30 villagers were believed buried beneath the mud.", "about", 30),
+    ("At least 50 people are feared to be under the rubble.", "at_least", 50),
 ])
 def test_people_believed_trapped_or_buried_are_missing(sentence, qualifier, count):
     assert tuples_in(sentence) == {("missing", count, None, qualifier)}
@@ -796,3 +803,8 @@ def test_a_lower_figure_in_the_next_sentence_counts_what_the_claim_before_counte
 ])
 def test_a_figure_that_answers_no_casualty_claim_before_is_no_count(article):
     assert all(claim["rule"] != "casualty.continued" for claim in claims_in(article))
+
+
+def test_one_of_the_highest_ranks_a_toll_and_counts_nobody():
+    assert claims_in("The death toll is one of the highest in years.") == []
+    assert tuples_in("One of the first medics at the scene was killed.") == {("killed", 1, None, "exact")}

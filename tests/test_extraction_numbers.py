@@ -106,3 +106,8 @@ def test_the_word_one_after_a_preposition_is_a_determiner(text):
 @pytest.mark.parametrize("text", ["killing one and wounding 3", "resulted in one death", "one soldier died"])
 def test_one_as_an_object_a_subject_or_after_resulted_in_still_counts(text):
     assert count_at(text, "one")
+
+
+@pytest.mark.parametrize("text", ["the toll is one of the highest", "one of the deadliest attacks", "one of its worst days"])
+def test_one_of_a_ranking_counts_nobody(text):
+    assert not count_at(text, "one")

@@ -125,8 +125,9 @@ RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[
 # shock or a check-up names no injury and is never matched
 TREATED = OUTCOMES["treated_for"]
 INJURY = (rf"(?:(?:{alternation(TREATED['injury_words'])})\s+){{0,3}}(?:{alternation(TREATED['injuries'])}){E}")
-AT_A_HOSPITAL = (rf"(?:\s+(?:in|at)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}?(?:{alternation(TREATED['places'])}){E})?")
-TREATED_OUTCOME = rf"(?:{alternation(TREATED['after_count'])}){AT_A_HOSPITAL}\s+for\s+{INJURY}"
+AT_A_HOSPITAL = (rf"(?:\s+(?:in|at|to)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}?(?:{alternation(TREATED['places'])}){E})?")
+FOR_OR_WITH = alternation(TREATED["prepositions"])
+TREATED_OUTCOME = rf"(?:{alternation(TREATED['after_count'])}){AT_A_HOSPITAL}\s+(?:{FOR_OR_WITH})\s+{INJURY}"
 TREATED_OUTCOME_WHOLE = re.compile(TREATED_OUTCOME, re.IGNORECASE)
 
 
@@ -188,14 +189,14 @@ TOLL_AFTER_COUNT = re.compile(
 # "had treated 23 people for gunshot wounds"
 TREATED_FOR = re.compile(
     rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
-    rf"\s+for\s+{INJURY}",
+    rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}",
     re.IGNORECASE,
 )
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
 # read only after a verb of treating earlier in the sentence
-TREATED_SHARE = re.compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+for\s+{INJURY}", re.IGNORECASE)
-TREATED_KEYS = plain_keys(TREATED["verbs"] + TREATED["after_count"])
-TREATED_WORD = re.compile(rf"{B}(?:{alternation(TREATED['verbs'] + TREATED['after_count'])}){E}", re.IGNORECASE)
+TREATED_SHARE = re.compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE)
+TREATED_KEYS = plain_keys(TREATED["verbs"])
+TREATED_WORD = re.compile(rf"{B}(?:{alternation(TREATED['verbs'])}){E}", re.IGNORECASE)
 # "listed 239 people as injured", "and 52 as missing": the outcome after the count, joined by "as"
 LISTED_AS_OUTCOMES = by_phrase(OUTCOMES["listed_as"]["outcomes"])
 _AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
@@ -315,6 +316,6 @@ A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 ANCHOR_KEYS = plain_keys(
     [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
                             "left_outcomes") for phrase in by_phrase(OUTCOMES[section])]
-    + TREATED["verbs"] + TREATED["after_count"]
+    + TREATED["injuries"]  # every treatment the rules read names one of these
     + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
 )

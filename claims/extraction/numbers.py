@@ -35,6 +35,11 @@ def _alternation(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
 
 
+_ONE_OF_A_RANKING = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|this|that|these|those)\s+"
+    rf"(?:{_alternation(_CONTEXT['ranking_words_after_one_of'])}|[a-z]+iest)(?![\w-])",
+    re.IGNORECASE,
+)
 _UNIT = _alternation(_UNITS)
 _TEN = _alternation(_TENS)
 _MULTIPLIER = _alternation(_MULTIPLIERS)
@@ -175,6 +180,8 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         if (word.lower() in _PREPOSITIONS_BEFORE_ONE and text[start:end].lower() == "one"
                 and (previous.group(1) or "").lower() not in _VERBS_BEFORE_A_COUNTING_PREPOSITION):
             return False  # "14 bodies at one camp", "in one village": a determiner, not a count
+    if text[start:end].lower() == "one" and _ONE_OF_A_RANKING.match(text, end, limit):
+        return False  # "the toll is one of the highest", "one of the deadliest attacks"
     following = _NEXT_WORDS.match(text, end, limit)
     if following:
         raw_first = following.group(1)
