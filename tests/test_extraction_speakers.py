@@ -941,3 +941,24 @@ def test_it_keeps_a_place_that_follows_an_event_out_of_the_speaker():
     text = "The shelling of a school in Kherson killed six pupils, the governor said."
     assert speaker_of(text, "six pupils") == "governor"
 
+
+
+# --- a trailing source, and reports inside relative clauses ---------------------------
+
+def test_it_credits_a_trailing_according_to_that_names_a_lowercase_office_holder():
+    text = "Seven traders were abducted on the highway, according to the local district commissioner, Grace Atim."
+    assert speaker_of(text, "Seven traders") == "Grace Atim"
+    text = "Seven traders were abducted on the highway, according to the district commissioner."
+    assert speaker_of(text, "Seven traders") == "district commissioner"
+
+
+def test_a_report_inside_a_closed_relative_clause_does_not_frame_the_main_clause():
+    text = "The raiders, who villagers said came by boat, killed 16 fishermen, according to the mayor, Omar Jalloh."
+    assert speaker_of(text, "16 fishermen") == "Omar Jalloh"
+    text = "The raiders, who villagers said came by boat, killed 16 fishermen."
+    assert speaker_of(text, "16 fishermen") is None
+
+
+def test_a_report_whose_relative_clause_holds_the_figure_still_frames_it():
+    text = "The ambush, which officials said killed 16 soldiers, was the deadliest this year."
+    assert speaker_of(text, "16 soldiers") == "officials"

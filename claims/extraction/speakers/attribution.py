@@ -82,7 +82,7 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
         return None
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
-              and not (x.inverted and x.subject_end > position)]
+              and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
     trailing = _trailing_speaker(a, candidates, position)
     if before:
         nearest = _outermost(a, before, before[-1])
@@ -100,6 +100,17 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     if according is not None:
         return according.entity
     return None
+
+
+def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
+    """"The gunmen, who witnesses said arrived on motorbikes, killed 12 people": a verb inside a
+    relative clause that closes before the statement reports only that clause."""
+    text = a.document.text
+    opening = _RELATIVE_OPENING.search(text, max(0, x.subject_start - 12), x.subject_start)
+    return opening is not None and "," in text[a.ends[x.verb]:position]
+
+
+_RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) -> Attribution:
