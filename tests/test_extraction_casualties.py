@@ -808,3 +808,31 @@ def test_a_figure_that_answers_no_casualty_claim_before_is_no_count(article):
 def test_one_of_the_highest_ranks_a_toll_and_counts_nobody():
     assert claims_in("The death toll is one of the highest in years.") == []
     assert tuples_in("One of the first medics at the scene was killed.") == {("killed", 1, None, "exact")}
+
+
+# --- a share "of them" / "of whom" ------------------------------------------------------------------
+
+def test_a_share_with_its_own_outcome_takes_that_outcome():
+    assert tuples_in("Doctors said 45 people had been admitted with injuries, 6 of whom later died.") == {
+        ("wounded", 45, None, "exact"), ("killed", 6, None, "exact")}
+
+
+def test_a_share_whose_outcome_is_undone_is_no_count():
+    assert tuples_in("Police detained 30 men, 12 of whom were later released.") == {("captured", 30, None, "exact")}
+    assert tuples_in("Five were hurt, 2 of whom have since been discharged.") == {("wounded", 5, None, "exact")}
+
+
+def test_a_share_without_an_outcome_of_its_own_still_shares_the_claim_before():
+    assert tuples_in("The raid killed 12 people, 5 of whom were militants.") == {
+        ("killed", 12, None, "exact"), ("killed", 5, None, "exact")}
+
+
+# --- a toll with an aside before its value ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The toll, one of the worst on record, stood at 88.", 88),
+    ("The death toll, according to the interior ministry, reached 57.", 57),
+    ("The dead, most of them fishermen, numbered 40.", 40),
+])
+def test_a_toll_may_carry_an_aside_before_its_value(sentence, count):
+    assert tuples_in(sentence) == {("killed", count, None, "exact")}

@@ -177,7 +177,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
             for begin in _starts_for(text, number.start, start):
                 match = patterns.OF_THEM.match(text, begin, end)
                 if match:
-                    keep(_continued(text, match, ordered, end))
+                    keep(_share_of_them(text, match, ordered, end))
     return sorted(taken.values(), key=lambda item: item.start)
 
 
@@ -348,6 +348,24 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int,
         if following and following[0] not in ",;.)—–-\"”" and not patterns.WHOSE_PEOPLE.match(text, match.end()):
             return None  # "including 3 on hospitals": a bare count that runs on counts something else
     return _found(text, match, outcome, "casualty.continued", 0.7, end)
+
+
+def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
+    """"killing 50, 20 of them children" shares the claim before; "45 were hurt, 6 of whom later died" has its own
+    outcome."""
+    if patterns.UNDONE_OUTCOME.match(text, match.end(), end):
+        return None  # "detained 30 men, 12 of whom were later released"
+    own = patterns.OWN_OUTCOME.match(text, match.end(), end)
+    if not own:
+        return _continued(text, match, earlier, end)
+    linking = set(patterns.normal(own.group("linking")).replace(",", " ").split())
+    outcome = patterns.after_count_outcome(own.group("outcome"))
+    if patterns.PROJECTION_WORDS & linking and not patterns.PERFECT_WORDS & linking:
+        return None  # "half of whom could die": a forecast
+    found = _found(text, match, outcome, "casualty.continued", 0.7, end)
+    if found:
+        found.end = own.end()
+    return found
 
 
 def _figure_answering(text: str, match: re.Match, claim: _Found) -> str | None:

@@ -176,6 +176,8 @@ TOLL = re.compile(
     rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
+    # an aside may follow the tally: "the toll, one of the worst on record, stood at 88"
+    rf"(?:(?=,\s+[^,;:()]{{1,60}},\s+(?:{alternation(TOLL_LINK_QUALIFIER)}|\w+\s+(?:{alternation(TOLL_LINK_QUALIFIER)}))\s),)?"
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
     rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+{QUALNUM}(?:\s+{GROUP})?",
     re.IGNORECASE,
@@ -251,6 +253,9 @@ FIGURE_COMPARED_KEYS = plain_keys(FIGURE_COMPARED)
 # "roughly 150,000 of them": tried at each count, like the count-first rules
 OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
+# "45 were brought in with injuries, 6 of whom later died": the share's own outcome, not the one before
+UNDONE_OUTCOME = re.compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
+OWN_OUTCOME = re.compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}", re.IGNORECASE)
 # "62 of the dead were in the hills": part of a toll, counted apart
 SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 # what may follow a share of a toll: its verb or a place, never more of a noun phrase ("of the dead man's
