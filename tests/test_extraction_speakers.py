@@ -962,3 +962,23 @@ def test_a_report_inside_a_closed_relative_clause_does_not_frame_the_main_clause
 def test_a_report_whose_relative_clause_holds_the_figure_still_frames_it():
     text = "The ambush, which officials said killed 16 soldiers, was the deadliest this year."
     assert speaker_of(text, "16 soldiers") == "officials"
+
+
+# --- bodies whose names hold "&" or "and" ----------------------------------------------
+
+def test_an_ampersand_inside_a_body_name_keeps_the_name_whole():
+    text = "The Violence Tracking & Research Network said 85 civilians were killed in March."
+    assert speaker_of(text, "85 civilians") == "Violence Tracking & Research Network"
+    text = "About 85 civilians were killed in March, according to the Violence Tracking & Research Network."
+    assert speaker_of(text, "85 civilians") == "Violence Tracking & Research Network"
+
+
+def test_and_inside_a_body_name_keeps_the_name_whole():
+    text = "The Flood Response and Recovery Agency said 40 people had drowned."
+    assert speaker_of(text, "40 people") == "Flood Response and Recovery Agency"
+
+
+def test_a_body_named_with_an_ampersand_is_what_it_refers_to_later():
+    text = ("The Violence Tracking & Research Network published its report on Monday. "
+            "It said 85 civilians were killed in March.")
+    assert speaker_of(text, "85 civilians") == "Violence Tracking & Research Network"

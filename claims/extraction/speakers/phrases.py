@@ -59,6 +59,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     in_role = not head_is_name
     while first - 1 >= floor:
         k = first - 1
+        if a.words[k] == "&" and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
+                and not a.quoted[k]:
+            first = k  # "Armed Conflict Location & Event Data Project": one body's name
+            continue
         if _is_punct(a, k) or a.quoted[k]:
             break
         low = a.lowers[k]
@@ -208,6 +212,9 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     j = i
     while j < limit:
         low = a.lowers[j]
+        if low == "&" and j > i and _is_name_word(a, j - 1) and j + 1 < limit and _is_name_word(a, j + 1):
+            j += 1  # "Location & Event Data Project"
+            continue
         if _is_punct(a, j) or a.quoted[j]:
             break
         if _is_name_word(a, j) or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):

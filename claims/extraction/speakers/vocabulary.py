@@ -80,7 +80,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "d
 _NAME_PARTICLES = _NAME_CONNECTORS - {"of", "the", "for", "without", "y"}
 _NAME_INNER_TITLES = frozenset(lexicons.words("name_inner_titles"))
 _GIVEN_NAME_ABBREVIATIONS = tuple(lexicons.words("name_abbreviations"))
-_ORG_CONNECTORS = frozenset({"of", "the", "for", "without"})
+_ORG_CONNECTORS = frozenset({"of", "the", "for", "without", "&"})
 _LOCATIVES = frozenset({"in", "at", "near", "across", "between", "outside", "inside", "around", "towards", "toward",
                         "throughout", "within", "beyond", "along", "via"})
 _PLACE_NOUNS = frozenset(lexicons.words("speaker_place_nouns"))
