@@ -727,6 +727,7 @@ def test_people_treated_for_an_injury_are_wounded():
     ("The clinic received 30 people with shrapnel wounds, officials said.", 30),
     ("Twelve people were admitted to hospital with burns.", 12),
     ("Six miners were taken to hospital with fractures.", 6),
+    ("Four people were treated at the scene for minor injuries.", 4),
 ])
 def test_a_count_treated_for_wounds_or_burns_is_wounded(sentence, count):
     assert tuples_in(sentence) & {("wounded", count, None, "exact"), ("wounded", count, None, "at_least")}
@@ -755,6 +756,8 @@ def test_treating_a_disease_or_a_check_up_is_no_casualty(sentence):
     ("Around 40 residents were still unaccounted for on Monday.", "about", 40),
     ("About 30 villagers were believed buried beneath the mud.", "about", 30),
     ("At least 50 people are feared to be under the rubble.", "at_least", 50),
+    ("Nine hikers have yet to be found.", "exact", 9),
+    ("Seven passengers have still not been found, the coastguard said.", "exact", 7),
 ])
 def test_people_believed_trapped_or_buried_are_missing(sentence, qualifier, count):
     assert tuples_in(sentence) == {("missing", count, None, qualifier)}
