@@ -742,6 +742,7 @@ def test_a_count_treated_for_wounds_or_burns_is_wounded(sentence, count):
     "The hospital treated 80 people for heat exhaustion.",
     "The clinic received 300 patients with cholera.",
     "Twenty people were taken to hospital with breathing problems.",
+    "The minister received 4 governors with cuts to their budgets.",
 ])
 def test_treating_a_disease_or_a_check_up_is_no_casualty(sentence):
     assert claims_in(sentence) == []
