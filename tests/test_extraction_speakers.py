@@ -982,3 +982,28 @@ def test_a_body_named_with_an_ampersand_is_what_it_refers_to_later():
     text = ("The Violence Tracking & Research Network published its report on Monday. "
             "It said 85 civilians were killed in March.")
     assert speaker_of(text, "85 civilians") == "Violence Tracking & Research Network"
+
+
+# --- a company named once, then "it" or "the company" --------------------------------------
+
+def test_the_company_refers_back_to_a_lone_name_that_acted():
+    text = 'Vantor halted drilling on Friday. "The safety of our crews comes first," the company said.'
+    assert quote_speakers(text) == ["Vantor"]
+
+
+def test_it_said_with_a_colon_refers_back_to_a_lone_name_that_acted():
+    text = ('NordGas suspended work at the terminal after the raid. In a statement, it said: '
+            '"Every employee has been moved to safety."')
+    assert quote_speakers(text) == ["NordGas"]
+    text = "Vantor shut the refinery on Monday. It said 4 contractors were injured."
+    assert speaker_of(text, "4 contractors") == "Vantor"
+
+
+def test_a_lone_name_that_acted_is_never_he_or_she():
+    text = 'Vantor halted drilling on Friday. "We were told nothing," he said.'
+    assert quote_speakers(text) == [None]
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_company():
+    text = 'Herders blocked the road. "The mine poisons our wells," the company said.'
+    assert quote_speakers(text) == ["company"]

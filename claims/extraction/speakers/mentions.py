@@ -66,8 +66,29 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 if entity.kind != "unknown" or person or place:
                     salience = 1 if not seen_first and not preceded_by_preposition else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
+                elif span[0] == span[1] == first and _acts(a, j, end):
+                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True))
                 seen_first = True
         i = j + 1
+
+
+def _acts(a: _Analysis, j: int, end: int) -> bool:
+    """"Chevron halted production": a lone name opening its sentence with an active verb after it
+    (not "was", "said" or a bare noun), the way a body is introduced before "it said"."""
+    k = j + 1
+    if k >= end or a.caps[k] or a.quoted[k] or (a.lowers[j].endswith("s") and a.words[j][1:].islower()):
+        return False  # "Bandits attacked": a plural common noun opening the sentence ("TotalEnergies" is a name)
+    low = a.lowers[k]
+    return low in _IRREGULAR_ACTS or low.isalpha() and low.endswith("ed") and low not in _NOT_ACTING
+
+
+_IRREGULAR_ACTS = frozenset({"cut", "shut", "put", "set", "sent", "kept", "took", "made", "began", "sold", "built",
+                             "paid", "quit", "withdrew", "froze", "halted", "spent", "told"})
+
+
+_NOT_ACTING = frozenset({"was", "were", "is", "has", "had", "says", "said", "remains", "remained", "seemed",
+                         "seems", "appeared", "appears", "became", "lies", "lay", "sits", "stands", "looked",
+                         "suffered", "faced", "faces", "experienced", "endured", "witnessed", "saw", "sees"})
 
 
 def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, last_place: int,

@@ -58,6 +58,7 @@ class _Mention:
     sentence: int
     salience: int
     place: bool = False            # "in Kashmir", a dateline: never a pronoun's antecedent
+    bare: bool = False             # a lone unknown name acting as subject: "it" or "the company", never "he"
 
 
 @dataclass(slots=True)

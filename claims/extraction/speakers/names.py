@@ -11,6 +11,7 @@ from .references import (
     _ANY_PERSON,
     _gender_of_name,
     _gender_of_words,
+    _COMPANY_NOUNS,
     _GROUP_ANAPHORS,
     _holder_of_role,
     _issuer_of_statement,
@@ -152,7 +153,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return issuer  # "the statement said" after "the ministry said in a statement"
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
-        earlier = _latest_named_body(a, sentence)
+        earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS)
         if earlier is not None:
             return earlier  # "the rights group said" after "Amnesty International said"
     member = _one_of(a, first)

@@ -91,8 +91,8 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
     """The latest earlier mention that fits `wanted`, most salient first within a sentence."""
     best: dict[int, list[_Mention]] = {}
     for mention in reversed(a.mentions):
-        if mention.position >= position or mention.place:
-            continue
+        if mention.position >= position or mention.place or (mention.bare and wanted["kind"] != "organisation"):
+            continue  # a bare name that acted ("Chevron halted ...") may be "it", never "he" or "she"
         if sentence - mention.sentence > 8:
             break
         best.setdefault(mention.sentence, []).append(mention)
@@ -197,21 +197,26 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
 _STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
-def _latest_named_body(a: _Analysis, sentence: int) -> Entity | None:
-    """The latest organisation named with capitals in the last few sentences, countries apart."""
+def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> Entity | None:
+    """The latest organisation named with capitals in the last few sentences, countries apart; for
+    `company` ("the firm said"), also a lone name that acted ("Chevron halted production")."""
     for mention in reversed(a.mentions):
         if sentence - mention.sentence > 4:
             break
         entity = mention.entity
-        if mention.place:
-            continue  # a dateline or "in Cebu": the place is no body that speaks
+        if mention.place or entity.plural:
+            continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
+            return entity
+        if company and mention.bare and entity.kind == "unknown" and entity.name.lower() not in _COUNTRIES:
+            entity.kind = "organisation"  # "the company said" after "Chevron halted production"
             return entity
     return None
 
 
-_GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "militia", "charity", "agency"})
+_COMPANY_NOUNS = frozenset(lexicons.words("speaker_company_nouns"))
+_GROUP_ANAPHORS = frozenset(lexicons.words("speaker_body_anaphors")) | _COMPANY_NOUNS
 
 
 def _name_office_holders(a: _Analysis) -> None:
