@@ -999,9 +999,35 @@ def test_it_said_with_a_colon_refers_back_to_a_lone_name_that_acted():
     assert speaker_of(text, "4 contractors") == "Vantor"
 
 
-def test_a_lone_name_that_acted_is_never_he_or_she():
-    text = 'Vantor halted drilling on Friday. "We were told nothing," he said.'
+def test_a_lone_name_that_acted_paragraphs_earlier_is_not_he_or_she():
+    text = ('Vantor halted drilling on Friday.\n\nThe strike entered its third week.\n\n'
+            'Pickets gathered at the gate.\n\n"We were told nothing," he said.')
     assert quote_speakers(text) == [None]
+
+
+# --- "he said" goes to the nearest man the article has just introduced ---------------------
+
+def test_he_said_goes_to_a_man_known_by_one_name_in_the_paragraph_before():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'Behind the market, Baraka waited for news of the missing.\n\n'
+            '"Nobody has come to help us," he said.')
+    assert quote_speakers(text) == ["Samuel Otieno", "Baraka"]
+
+
+def test_he_said_goes_to_a_man_known_by_one_name_in_the_same_paragraph():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'Kiprono fled with his goats at dawn. "Nobody has come to help us," he said.')
+    assert quote_speakers(text) == ["Samuel Otieno", "Kiprono"]
+
+
+def test_a_body_quoted_after_a_person_keeps_its_own_quote():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'The Kenya Red Cross said in a statement: "Our teams have reached the flooded villages."')
+    assert quote_speakers(text) == ["Samuel Otieno", "Kenya Red Cross"]
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'MONUSCO said in a statement it was alarmed by the shelling.\n\n'
+            '"Such attacks on civilians must stop at once."')
+    assert quote_speakers(text) == ["Samuel Otieno", "MONUSCO"]
 
 
 def test_a_plural_noun_opening_a_sentence_is_no_company():

@@ -10,7 +10,7 @@ from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
 from .references import _gender_of_words
-from .tokens import _bare, _is_name_word
+from .tokens import _bare, _is_name_word, _is_punct
 from .vocabulary import (
     _FEMALE_WORDS,
     _PLACE_NOUNS,
@@ -66,17 +66,27 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 if entity.kind != "unknown" or person or place:
                     salience = 1 if not seen_first and not preceded_by_preposition else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
-                elif span[0] == span[1] == first and _acts(a, j, end):
+                elif span[0] == span[1] and _opens_clause(a, span[0], first) and _acts(a, j, end, span[0] == first):
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True))
                 seen_first = True
         i = j + 1
 
 
-def _acts(a: _Analysis, j: int, end: int) -> bool:
-    """"Chevron halted production": a lone name opening its sentence with an active verb after it
-    (not "was", "said" or a bare noun), the way a body is introduced before "it said"."""
+def _opens_clause(a: _Analysis, k: int, first: int) -> bool:
+    """At the start of the sentence, or right after a fronted phrase: "Outside the clinic, Yonas ..."."""
+    if k == first:
+        return True
+    return k - 1 > first and a.words[k - 1] == "," and not any(a.caps[m] or a.quoted[m] or _is_punct(a, m)
+                                                              for m in range(first + 1, k - 1))
+
+
+def _acts(a: _Analysis, j: int, end: int, sentence_first: bool) -> bool:
+    """"Chevron halted production", "Outside the clinic, Yonas waited": a lone name opening its clause
+    with an active verb after it (not "was", "said" or a bare noun), the way a body is introduced before
+    "it said", or a person known by one name before "he said"."""
     k = j + 1
-    if k >= end or a.caps[k] or a.quoted[k] or (a.lowers[j].endswith("s") and a.words[j][1:].islower()):
+    if k >= end or a.caps[k] or a.quoted[k] or (sentence_first and a.lowers[j].endswith("s")
+                                                 and a.words[j][1:].islower()):
         return False  # "Bandits attacked": a plural common noun opening the sentence ("TotalEnergies" is a name)
     low = a.lowers[k]
     return low in _IRREGULAR_ACTS or low.isalpha() and low.endswith("ed") and low not in _NOT_ACTING

@@ -91,8 +91,11 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
     """The latest earlier mention that fits `wanted`, most salient first within a sentence."""
     best: dict[int, list[_Mention]] = {}
     for mention in reversed(a.mentions):
-        if mention.position >= position or mention.place or (mention.bare and wanted["kind"] != "organisation"):
-            continue  # a bare name that acted ("Chevron halted ...") may be "it", never "he" or "she"
+        if mention.position >= position or mention.place:
+            continue
+        if mention.bare and wanted["kind"] != "organisation" and not (
+                wanted["kind"] == "person" and wanted["number"] == "singular" and _close_by(a, mention.position, position)):
+            continue  # a lone name that acted ("Yonas waited ...") is "he" or "she" only in that paragraph or the next
         if sentence - mention.sentence > 8:
             break
         best.setdefault(mention.sentence, []).append(mention)
@@ -105,6 +108,19 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
                     entity.kind = "person"
                 return entity
     return None
+
+
+def _close_by(a: _Analysis, earlier: int, later: int) -> bool:
+    paragraphs = a.document.paragraphs
+    lo, hi = 0, len(paragraphs)
+    while lo < hi:  # the paragraph of `later`
+        mid = (lo + hi) // 2
+        if paragraphs[mid].start <= later:
+            lo = mid + 1
+        else:
+            hi = mid
+    previous = paragraphs[lo - 2].start if lo >= 2 else 0
+    return earlier >= previous
 
 
 def _fits(entity: Entity, wanted: dict) -> bool:
