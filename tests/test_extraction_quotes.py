@@ -259,3 +259,12 @@ def test_a_next_sentence_opening_that_is_what_but_saying_more_credits_nobody():
     assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
     text = "“The checkpoints have been quiet since dawn.”\n\nThat is what families fear most, Leila Haddad said."
     assert _quote_rules_and_speakers(text) == [("quote.unattributed", None)]
+
+
+def test_a_quote_introduced_with_a_colon_and_closed_by_a_full_stop_keeps_its_introducer():
+    text = ('“The road is open,” police spokesman Samuel Otieno said on Monday.\n\n'
+            'The Kenya Red Cross said in a statement: “Our teams have reached the flooded villages.” '
+            'Otieno said more rain was expected.')
+    claims = quotes(text)
+    assert [c.speaker.name for c in claims] == ["Samuel Otieno", "Kenya Red Cross"]
+    assert claims[1].text.endswith("said in a statement: “Our teams have reached the flooded villages.”")

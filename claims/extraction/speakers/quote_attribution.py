@@ -38,7 +38,8 @@ def _attribute_quotations(a: _Analysis) -> None:
         for x in speech[k:k + 3]:
             lead = min(x.subject_start, a.starts[x.verb])
             if lead >= quotation.end and _ADJACENT.fullmatch(text, quotation.end, lead) \
-                    and _paragraph_of(a.document, lead) == last_paragraph:
+                    and _paragraph_of(a.document, lead) == last_paragraph \
+                    and not _new_sentence_after_introduced(a, quotation, lead):
                 found = (x, "quote.said_after")
                 break
         # 2. right before the opening mark: 'Lavrov told reporters: “…”'
@@ -108,6 +109,16 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _new_sentence_after_introduced(a: _Analysis, quotation, lead: int) -> bool:
+    """'UNIFIL said: “… positions.” It urged restraint.': a quotation closed by a full stop and
+    introduced by a colon opens no room for an attribution after it; the next sentence is new."""
+    text = a.document.text
+    inner_end = quotation.parts[-1][1]
+    if not text[:inner_end].rstrip().endswith(".") or not text[lead:lead + 1].isupper():
+        return False
+    return text[:quotation.start].rstrip().endswith(":")
 
 
 def _subject_of_sentence_before(a: _Analysis, opening: int, paragraph: int) -> Entity | None:
