@@ -1033,3 +1033,10 @@ def test_a_body_quoted_after_a_person_keeps_its_own_quote():
 def test_a_plural_noun_opening_a_sentence_is_no_company():
     text = 'Herders blocked the road. "The mine poisons our wells," the company said.'
     assert quote_speakers(text) == ["company"]
+
+
+def test_a_possessive_before_a_name_does_not_give_that_name_its_gender():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'Amina Wekesa lost her shop. Her brother, Odhiambo Wafula, lost two cows.\n\n'
+            '"We will start again from nothing," he said.')
+    assert quote_speakers(text) == ["Samuel Otieno", "Odhiambo Wafula"]

@@ -72,7 +72,9 @@ def _learn_gender(a: _Analysis, mentions: list[_Mention], first: int, end: int) 
         return
     entity = next(iter(people.values()))
     if entity.gender is None:
-        unquoted = [k for k in range(first, end) if not a.quoted[k]]
+        # "Her neighbour, Jorge Paz, lost two sons": a pronoun before the name points to someone else
+        named_at = min(m.position for m in mentions if m.entity is entity)
+        unquoted = [k for k in range(first, end) if not a.quoted[k] and a.starts[k] > named_at]
         entity.gender = _gender_in(a, unquoted[0], unquoted[-1] + 1) if unquoted else None
         if entity.gender:
             words = {a.lowers[k] for k in unquoted}
