@@ -1037,6 +1037,6 @@ def test_a_plural_noun_opening_a_sentence_is_no_company():
 
 def test_a_possessive_before_a_name_does_not_give_that_name_its_gender():
     text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
-            'Amina Wekesa lost her shop. Her brother, Odhiambo Wafula, lost two cows.\n\n'
+            'Amina Wekesa lost her shop. Her neighbour, Odhiambo Wafula, lost two cows.\n\n'
             '"We will start again from nothing," he said.')
     assert quote_speakers(text) == ["Samuel Otieno", "Odhiambo Wafula"]
