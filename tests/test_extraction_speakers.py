@@ -1040,3 +1040,9 @@ def test_a_possessive_before_a_name_does_not_give_that_name_its_gender():
             'Amina Wekesa lost her shop. Her neighbour, Odhiambo Wafula, lost two cows.\n\n'
             '"We will start again from nothing," he said.')
     assert quote_speakers(text) == ["Samuel Otieno", "Odhiambo Wafula"]
+
+
+def test_the_company_refers_back_to_a_lone_name_that_made_an_announcement():
+    text = ('Mining group Kavora announced a halt to blasting on Tuesday. '
+            '"No worker will go underground until the shafts are checked," the company said.')
+    assert quote_speakers(text) == ["Kavora"]

@@ -119,6 +119,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
                 or any(_is_acronym(a.words[k]) for k in range(name_first, last + 1)):
             kind = "organisation"
             plural = joined.endswith("s") and joined in _STATES and joined not in ("us", "u.s.", "united states")
+        elif split is not None and not a.caps[split] and _bare(a.lowers[split]) in _ORG_NOUNS \
+                and _bare(a.lowers[split]) not in _PERSON_NOUNS:
+            kind = "organisation"  # "mining group Kavora", "the state railway company X": a body described
         elif split is not None or possessor is not None and head_low in _PERSON_NOUNS:
             kind = "person"
         elif last - name_first >= 1:

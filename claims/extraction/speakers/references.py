@@ -227,7 +227,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> En
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
             return entity
-        if company and mention.bare and entity.kind == "unknown" and entity.name.lower() not in _COUNTRIES:
+        if company and (mention.bare or mention.salience == 2) and entity.kind == "unknown" and entity.gender is None \
+                and entity.name.lower() not in _COUNTRIES:
             entity.kind = "organisation"  # "the company said" after "Chevron halted production"
             return entity
     return None
