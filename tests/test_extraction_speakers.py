@@ -1046,3 +1046,12 @@ def test_the_company_refers_back_to_a_lone_name_that_made_an_announcement():
     text = ('Mining group Kavora announced a halt to blasting on Tuesday. '
             '"No worker will go underground until the shafts are checked," the company said.')
     assert quote_speakers(text) == ["Kavora"]
+
+
+def test_it_credits_the_person_through_a_longer_chain_of_places():
+    text = "A health worker in the town of Bunia said 19 people were wounded."
+    assert speaker_of(text, "19 people") == "health worker"
+    text = "An aid worker based in Beni said 19 people were wounded."
+    assert speaker_of(text, "19 people") == "aid worker"
+    text = "A spokesman for the clinic in Bunia said 19 people were wounded."
+    assert "spokesman" in speaker_of(text, "19 people")

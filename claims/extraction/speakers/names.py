@@ -171,7 +171,8 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     """A person noun followed by where the person is, through a place of work ("at a hospital in X")
     or an administrative area ("in X district"); "officials in Nagorno-Karabakh" name whose officials
     they are and stay whole."""
-    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in ("in", "at", "near", "from"):
+    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in ("in", "at", "near", "from",
+                                                                                     "based"):
         return False
     head_low = _bare(a.lowers[head])
     if head_low in _ORG_NOUNS or head_low not in (_PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS):

@@ -16,6 +16,7 @@ from .vocabulary import (
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _LOCATIVES,
+    _ORG_NOUNS,
     _MALE_WORDS,
     _NAME_CONNECTORS,
     _NAME_PARTICLES,
@@ -142,16 +143,17 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     reach back to a person noun opening its clause; a place after any other noun ("the strike in
     Gaza") gives nothing."""
     k = place - 1
-    if k < floor or a.lowers[k] not in _LOCATIVE_LINKS:
-        return None
-    while k - 1 >= floor and place - k < 9:
+    if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS
+                         or a.lowers[k] == "of" and k - 1 >= floor and _bare(a.lowers[k - 1]) in _PLACE_NOUNS):
+        return None  # "in Bahir Dar", "in the town of Dessie"
+    while k - 1 >= floor and place - k < 10:
         k -= 1
         low = a.lowers[k]
         if _is_punct(a, k) or a.quoted[k] or low in _SPEECH or low in _REPORT:
             return None
         bare = _bare(low)
-        if a.lowers[k + 1] in _LOCATIVE_LINKS and _lowercase(a, k) and (bare in _PERSON_NOUNS or bare in _PEOPLE_NOUNS
-                                                                         or bare in _TITLE_WORDS):
+        if a.lowers[k + 1] in _HOLDER_LINKS and _lowercase(a, k) and bare not in _DOCUMENT_NOUNS \
+                and (bare in _PERSON_NOUNS or bare in _PEOPLE_NOUNS or bare in _TITLE_WORDS or bare in _ORG_NOUNS):
             start = k
             while start - 1 >= floor and _lowercase(a, start - 1) and not _is_punct(a, start - 1) \
                     and a.lowers[start - 1] not in _FUNCTION_WORDS and not a.quoted[start - 1] and k - start < 2:
@@ -161,14 +163,15 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
             opening = start - 1
             if opening < floor or _is_punct(a, opening) or a.quoted[opening] \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
-                return start, k, k
+                return (start + 1 if a.lowers[start] in ("a", "an") else start), k, k
             return None
-        if low in _FUNCTION_WORDS and low not in _LOCATIVE_LINKS and low not in ("a", "an", "the"):
+        if low in _FUNCTION_WORDS and low not in _HOLDER_LINKS and low not in ("a", "an", "the"):
             return None
     return None
 
 
 _LOCATIVE_LINKS = frozenset({"in", "at", "near", "from"})
+_HOLDER_LINKS = _LOCATIVE_LINKS | {"for", "of", "based"}  # "a spokesman for the hospital in", "a worker based in"
 
 
 def _lowercase(a: _Analysis, k: int) -> bool:
