@@ -1055,3 +1055,8 @@ def test_it_credits_the_person_through_a_longer_chain_of_places():
     assert speaker_of(text, "19 people") == "aid worker"
     text = "A spokesman for the clinic in Bunia said 19 people were wounded."
     assert "spokesman" in speaker_of(text, "19 people")
+
+
+def test_according_to_an_office_of_a_named_area_credits_the_holder_named_after_it():
+    text = "Nine herders were shot dead, according to the commissioner of Kotido district, Paul Lokol."
+    assert speaker_of(text, "Nine herders") == "Paul Lokol"

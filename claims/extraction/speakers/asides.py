@@ -17,6 +17,7 @@ from .vocabulary import (
     _NAME_CONNECTORS,
     _ORG_NAME_WORDS,
     _PERSON_NOUNS,
+    _PLACE_NOUNS,
     _PLACES,
     _QUOTE_MARKS,
     _RELATIVES,
@@ -162,6 +163,8 @@ def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> t
     if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
         return None
     k = span[1] + 1
+    if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and _is_name_word(a, k - 1):
+        k += 1  # "the commissioner of Pibor county, Lual Deng"
     if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
         k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
     if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
