@@ -1060,3 +1060,13 @@ def test_it_credits_the_person_through_a_longer_chain_of_places():
 def test_according_to_an_office_of_a_named_area_credits_the_holder_named_after_it():
     text = "Nine herders were shot dead, according to the commissioner of Kotido district, Paul Lokol."
     assert speaker_of(text, "Nine herders") == "Paul Lokol"
+
+
+def test_a_report_opening_a_relative_clause_after_the_figure_is_not_its_source():
+    text = "Raiders seized 23 girls who villagers said were between nine and 14 years old."
+    assert speaker_of(text, "23 girls") is None
+
+
+def test_a_report_inside_a_restrictive_relative_yields_to_the_closing_attribution():
+    text = "The gang that the navy said it had broken up killed 8 fishermen on Friday, coastguard officials said."
+    assert speaker_of(text, "8 fishermen") == "coastguard officials"

@@ -88,7 +88,10 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
         nearest = _outermost(a, before, before[-1])
         gap = text[a.ends[nearest.verb]:position]
         if trailing is not None and not trailing.inverted and nearest.entity is not trailing.entity \
-                and _CLOSES_SENTENCE.match(text, trailing.end) and _RELATIVE_CLAUSE.search(gap):
+                and _CLOSES_SENTENCE.match(text, trailing.end) \
+                and (_RELATIVE_CLAUSE.search(gap) or _opens_relative(a, nearest)):
+            # "The militia that the army said it had defeated killed 11 villagers, officials said": the
+            # army speaks only inside the relative clause; the closing attribution frames the sentence
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
             return trailing.entity
@@ -100,6 +103,23 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     if according is not None:
         return according.entity
     return None
+
+
+def _opens_relative(a: _Analysis, x: Attribution) -> bool:
+    """"the militia that the army said ...", "gunmen whom police said ...": the subject opens a relative clause."""
+    text = a.document.text
+    m = _RELATIVE_SUBJECT.search(text, max(0, x.subject_start - 40), x.subject_start)
+    if m is None:
+        return False
+    if m.group(1).lower() != "that":
+        return True
+    before = m.group(0).split()[0].lower()
+    return before not in _SPEECH_LIKE and before.isalpha()  # "said that the army said" is no relative
+
+
+_RELATIVE_SUBJECT = re.compile(r"\b\w+[\s,]+(that|which|who|whom)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEECH_LIKE = frozenset(lexicons.words("speech_verbs")) | frozenset(lexicons.words("speech_report_verbs")) \
+    | frozenset({"so", "such", "now", "and", "but"})
 
 
 def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
@@ -148,6 +168,8 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
                 return x  # "... in three districts, said Kamal Thapa"
         if x.subject_start > position and not x.inverted:
             gap = text[position:x.subject_start]
+            if _RELATIVE_END.search(gap) and _EMBEDDED_VERB.match(text, a.ends[x.verb]):
+                continue  # "abducted 11 children who residents said were aged ...": that verb reports the clause
             # ", police said" closes the sentence; "the 50 it reported" names its source right after
             if _TRAILING_SUBJECT_GAP.search(gap) or (len(gap) < 25 and not _CLAUSE_BREAK.search(gap)):
                 return x
@@ -159,6 +181,10 @@ _BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in s
 
 _TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
                                    re.IGNORECASE)
+
+_EMBEDDED_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|would|could|might|may|will|\w+ed)\b", re.IGNORECASE)
+
+_RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+(?:the\s+)?$", re.IGNORECASE)
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:and|but|when|while|after|as|because|before|since|until|if)\b")
 
