@@ -268,3 +268,25 @@ def test_a_quote_introduced_with_a_colon_and_closed_by_a_full_stop_keeps_its_int
     claims = quotes(text)
     assert [c.speaker.name for c in claims] == ["Samuel Otieno", "Kenya Red Cross"]
     assert claims[1].text.endswith("said in a statement: “Our teams have reached the flooded villages.”")
+
+
+def test_a_quote_after_a_body_issued_a_statement_is_the_bodys_not_the_last_quoted_persons():
+    text = ("“The road is open,” police spokesman Samuel Otieno said on Monday.\n\n"
+            "MONUSCO, the UN force in the east, issued a statement on Tuesday. "
+            "“We call on every armed group to lay down its weapons.”")
+    assert _quote_rules_and_speakers(text) == [("quote.said_after", "Samuel Otieno"),
+                                               ("quote.previous_subject", "MONUSCO")]
+
+
+def test_a_quote_paragraph_after_a_paragraph_ending_in_a_statement_is_that_statement():
+    text = ("“The road is open,” police spokesman Samuel Otieno said on Monday.\n\n"
+            "The peacekeeping mission issued a statement late on Tuesday.\n\n"
+            "“We call on every armed group to lay down its weapons.”")
+    assert _quote_rules_and_speakers(text)[1] == ("quote.previous_subject", "peacekeeping mission")
+
+
+def test_a_body_that_only_acted_does_not_take_the_next_quote():
+    text = ("“The road is open,” police spokesman Samuel Otieno said on Monday.\n\n"
+            "MONUSCO sent two patrols to the area.\n\n"
+            "“We call on every armed group to lay down its weapons.”")
+    assert _quote_rules_and_speakers(text)[1][1] != "MONUSCO"

@@ -18,7 +18,7 @@ from .phrases import _np_after
 from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .verbs import _sentence_subject
-from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _TITLE_WORDS, _WORDS
+from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -128,17 +128,24 @@ def _subject_of_sentence_before(a: _Analysis, opening: int, paragraph: int) -> E
     if sentence is None or sentence == 0 or a.document.sentences[sentence].start != opening:
         return None
     previous = sentence - 1
-    if a.document.sentences[previous].paragraph != paragraph:
+    across = a.document.sentences[previous].paragraph != paragraph
+    if across and (a.document.sentences[previous].paragraph != paragraph - 1
+                   or a.document.paragraphs[paragraph].start != opening):
         return None
     first, end = _sentence_bounds(a, previous)
     if first >= end or any(a.quoted[k] or a.lowers[k] in _PATIENT_WORDS for k in range(first, end)):
         return None  # "Her husband, Omar, was killed in the strike. “…”": not Omar's words
+    issued = any(_bare(a.lowers[k]) in _SPEAKING_DOCUMENTS for k in range(first, end))
+    if across and not issued:
+        return None  # a quote paragraph takes the paragraph before only when it ends "X issued a statement."
     opening_np = _np_after(a, first, end)
     named = _name_in_apposition(a, opening_np, end) if opening_np and opening_np[0] <= first + 1 else None
     entity = _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], previous) if named else None
     entity = entity or _sentence_subject(a, first, end, previous)
-    if entity is None or entity.kind != "person" or entity.plural:
+    if entity is None or entity.plural:
         return None
+    if entity.kind != "person" and not (entity.kind == "organisation" and issued):
+        return None  # a body speaks in the quotation only after "X issued a statement."
     return entity
 
 
