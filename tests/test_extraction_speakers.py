@@ -1070,3 +1070,10 @@ def test_a_report_opening_a_relative_clause_after_the_figure_is_not_its_source()
 def test_a_report_inside_a_restrictive_relative_yields_to_the_closing_attribution():
     text = "The gang that the navy said it had broken up killed 8 fishermen on Friday, coastguard officials said."
     assert speaker_of(text, "8 fishermen") == "coastguard officials"
+
+
+def test_he_said_after_a_possessive_mention_names_the_man_without_the_possessive():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            "Wanjiru Kamau's house survived. Odhiambo Wafula's shop was hit twice in one week.\n\n"
+            '"I thought the roof would fall on us," he said.')
+    assert quote_speakers(text) == ["Samuel Otieno", "Odhiambo Wafula"]

@@ -95,6 +95,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name_first = split + 1
     else:
         role, name, name_first = "", _text(a, first, last), first
+    if name.endswith(("'s", "’s")) and _is_name_word(a, last) and len(name) > 3:
+        name = name[:-2]  # "Bashir Adan's house was hit": the man, not his possessive
     if possessor is not None:
         name = f"{possessor.name}'s {name}"
     elif split is None and _located_person(a, first, last, head):
