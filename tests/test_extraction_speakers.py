@@ -1077,3 +1077,9 @@ def test_he_said_after_a_possessive_mention_names_the_man_without_the_possessive
             "Wanjiru Kamau's house survived. Odhiambo Wafula's shop was hit twice in one week.\n\n"
             '"I thought the roof would fall on us," he said.')
     assert quote_speakers(text) == ["Samuel Otieno", "Odhiambo Wafula"]
+
+
+def test_it_credits_the_person_before_a_workplace_named_with_a_possessive():
+    text = "A nurse at Bunia's general hospital told reporters that 19 people were wounded."
+    speaker = speaker_of(text, "19 people")
+    assert speaker.startswith("nurse") and speaker != "Bunia"

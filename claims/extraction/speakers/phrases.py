@@ -55,7 +55,14 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = _is_name_word(a, i)
     if not head_is_name and _bare(low) not in _HEAD_NOUNS:
-        return None
+        # "A doctor at Dessie's main referral hospital told": the person before where they work
+        start = i
+        while start - 1 >= floor and i - start < 4 and not a.quoted[start - 1] and not _is_punct(a, start - 1) \
+                and (a.lowers[start - 1].endswith(("'s", "’s")) or a.lowers[start - 1] in ("the", "a", "an")
+                     or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS):
+            start -= 1
+        holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
+        return (holder[0], i, holder[2]) if holder else None
     first = i
     in_role = not head_is_name
     while first - 1 >= floor:
