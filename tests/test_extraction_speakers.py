@@ -1016,8 +1016,15 @@ def test_he_said_goes_to_a_man_known_by_one_name_in_the_paragraph_before():
 
 def test_he_said_goes_to_a_man_known_by_one_name_in_the_same_paragraph():
     text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
-            'Kiprono fled with his goats at dawn. "Nobody has come to help us," he said.')
+            'At dawn, Kiprono fled with the goats. "Nobody has come to help us," he said.')
     assert quote_speakers(text) == ["Samuel Otieno", "Kiprono"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_never_he():
+    text = ('"The road is open," police spokesman Samuel Otieno said on Monday.\n\n'
+            'Fighting resumed at dusk. Gunfire echoed across the valley.\n\n'
+            '"We expect the road to stay open," he said.')
+    assert quote_speakers(text) == ["Samuel Otieno", "Samuel Otieno"]
 
 
 def test_a_body_quoted_after_a_person_keeps_its_own_quote():
@@ -1083,3 +1090,9 @@ def test_it_credits_the_person_before_a_workplace_named_with_a_possessive():
     text = "A nurse at Bunia's general hospital told reporters that 19 people were wounded."
     speaker = speaker_of(text, "19 people")
     assert speaker.startswith("nurse") and speaker != "Bunia"
+
+
+def test_a_common_noun_opening_a_sentence_is_not_what_it_said_refers_to():
+    text = ("The army said troops had retaken the bridge. Shelling continued overnight and gunfire "
+            "was heard near the port. Gunfire echoed across the valley at dawn. It said 6 soldiers were wounded.")
+    assert speaker_of(text, "6 soldiers") == "army"

@@ -67,7 +67,9 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                     salience = 1 if not seen_first and not preceded_by_preposition else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
                 elif span[0] == span[1] and _opens_clause(a, span[0], first) and _acts(a, j, end, span[0] == first):
-                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True))
+                    # "Fighting erupted": a capital opening the sentence may be a common noun, never a person
+                    a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True,
+                                               lone_name=span[0] != first))
                 seen_first = True
         i = j + 1
 
@@ -85,9 +87,11 @@ def _acts(a: _Analysis, j: int, end: int, sentence_first: bool) -> bool:
     with an active verb after it (not "was", "said" or a bare noun), the way a body is introduced before
     "it said", or a person known by one name before "he said"."""
     k = j + 1
-    if k >= end or a.caps[k] or a.quoted[k] or (sentence_first and a.lowers[j].endswith("s")
+    if k >= end or a.caps[k] or a.quoted[k] or (sentence_first and a.lowers[j].endswith(("s", "ing"))
                                                  and a.words[j][1:].islower()):
         return False  # "Bandits attacked": a plural common noun opening the sentence ("TotalEnergies" is a name)
+    if sentence_first and any(w == a.lowers[j] and not a.caps[m] for m, w in enumerate(a.lowers)):
+        return False  # "Gunfire echoed ..." where "gunfire" is written lowercase elsewhere: a common noun
     low = a.lowers[k]
     return low in _IRREGULAR_ACTS or low.isalpha() and low.endswith("ed") and low not in _NOT_ACTING
 

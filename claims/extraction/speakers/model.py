@@ -58,7 +58,8 @@ class _Mention:
     sentence: int
     salience: int
     place: bool = False            # "in Kashmir", a dateline: never a pronoun's antecedent
-    bare: bool = False             # a lone unknown name acting as subject: "it" or "the company", never "he"
+    bare: bool = False             # a lone unknown name acting as subject: "it" or "the company"
+    lone_name: bool = False        # ... capitalised mid-sentence, so surely a name: "he"/"she" nearby too
 
 
 @dataclass(slots=True)

@@ -96,8 +96,9 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
         if mention.position >= position or mention.place:
             continue
         if mention.bare and wanted["kind"] != "organisation" and not (
-                wanted["kind"] == "person" and wanted["number"] == "singular" and _close_by(a, mention.position, position)):
-            continue  # a lone name that acted ("Yonas waited ...") is "he" or "she" only in that paragraph or the next
+                mention.lone_name and wanted["kind"] == "person" and wanted["number"] == "singular"
+                and _close_by(a, mention.position, position)):
+            continue  # a lone name that acted ("Outside, Yonas waited ...") is "he" or "she" only close by
         if sentence - mention.sentence > 8:
             break
         best.setdefault(mention.sentence, []).append(mention)
