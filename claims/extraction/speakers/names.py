@@ -181,7 +181,8 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
         return False
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True
-    return any(not _is_name_word(a, k) and _bare(a.lowers[k]) not in ("a", "an", "the") for k in range(head + 2, last)) \
+    between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place
+    return any(not _is_name_word(a, k) and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
         and not _is_name_word(a, head + 2)
 
 
