@@ -1096,3 +1096,11 @@ def test_a_common_noun_opening_a_sentence_is_not_what_it_said_refers_to():
     text = ("The army said troops had retaken the bridge. Shelling continued overnight and gunfire "
             "was heard near the port. Gunfire echoed across the valley at dawn. It said 6 soldiers were wounded.")
     assert speaker_of(text, "6 soldiers") == "army"
+
+
+def test_a_state_named_before_its_police_is_no_speech_verb():
+    text = ('Zamfara state police spokesman Yazid Abubakar said a search was under way. '
+            '"Our teams are combing the forest," he said.')
+    assert quote_speakers(text) == ["Yazid Abubakar"]
+    text = "Zamfara state governor Dauda Lawal said 17 villagers were killed."
+    assert speaker_of(text, "17 villagers") == "Dauda Lawal"

@@ -128,6 +128,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
+    if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
+            and _is_name_word(a, before) and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
+        return None  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
     if low == "called" and before >= first and v + 1 < end and _is_name_word(a, v + 1) and (
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
