@@ -1104,3 +1104,8 @@ def test_a_state_named_before_its_police_is_no_speech_verb():
     assert quote_speakers(text) == ["Yazid Abubakar"]
     text = "Zamfara state governor Dauda Lawal said 17 villagers were killed."
     assert speaker_of(text, "17 villagers") == "Dauda Lawal"
+
+
+def test_a_trailing_official_with_a_body_is_the_source():
+    text = "The landslide buried 31 miners near Hpakant, an official with the regional mining department said."
+    assert speaker_of(text, "31 miners").startswith("official with")

@@ -109,7 +109,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     joint = first - 1
     if joint >= floor and a.lowers[joint] == "the":
         joint -= 1
-    if joint - 1 >= floor and a.lowers[joint] in _PP_WORDS and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
+    with_person = joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) \
+        and _bare(a.lowers[joint - 1]) in (_PERSON_NOUNS | _PEOPLE_NOUNS)  # "an official with the ministry"
+    if joint - 1 >= floor and (a.lowers[joint] in _PP_WORDS or with_person) \
+            and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
             and _bare(a.lowers[joint - 1]) not in _DOCUMENT_NOUNS and not a.quoted[joint - 1]:
         inner = _np_before(a, joint - 1, floor)
         if inner:
