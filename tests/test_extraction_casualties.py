@@ -822,7 +822,7 @@ def test_a_share_with_its_own_outcome_takes_that_outcome():
 
 
 def test_a_share_whose_outcome_is_undone_is_no_count():
-    assert tuples_in("Police detained 30 men, 12 of whom were later released.") == {("captured", 30, None, "exact")}
+    assert tuples_in("Militiamen detained 30 men, 12 of whom were later released.") == {("captured", 30, None, "exact")}
     assert tuples_in("Five were hurt, 2 of whom have since been discharged.") == {("wounded", 5, None, "exact")}
 
 
@@ -840,3 +840,49 @@ def test_a_share_without_an_outcome_of_its_own_still_shares_the_claim_before():
 ])
 def test_a_toll_may_carry_an_aside_before_its_value(sentence, count):
     assert tuples_in(sentence) == {("killed", count, None, "exact")}
+
+
+# --- ages, conditions and arrests are no casualty counts ---------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three nurses, aged 41, 45 and 58, were among the dead at the clinic.", ("killed", 3)),
+    ("Two fishermen, aged 19 and 23, remain unaccounted for after the squall.", ("missing", 2)),
+    ("Four guards, aged between 30 and 40, were wounded at the gate.", ("wounded", 4)),
+])
+def test_an_aside_of_ages_belongs_to_the_group_and_the_group_is_counted(sentence, expected):
+    assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The oldest of the dead was 87, a retired postman.",
+    "The youngest of the injured is 6, doctors said.",
+    "Pupils at the age of 12 were sent home before the storm hit.",
+    "Children of ages 8 and 11 were among those evacuated from the ward.",
+])
+def test_a_persons_age_is_never_a_count(sentence):
+    assert claims_in(sentence) == []
+
+
+def test_a_share_given_only_by_its_condition_adds_no_claim():
+    assert tuples_in("Doctors said 150 people were hurt, 35 of them in critical condition.") == {
+        ("wounded", 150, None, "exact")}
+    assert tuples_in("The blast injured 80 workers, 9 of them seriously.") == {("wounded", 80, None, "exact")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the driver and three porters had been detained for questioning.",
+    "Four dock workers were detained on suspicion of smuggling, prosecutors said.",
+    "Police detained 14 protesters outside the ministry.",
+])
+def test_an_arrest_by_police_or_courts_is_no_capture(sentence):
+    assert claims_in(sentence) == []
+
+
+def test_a_detention_by_fighters_is_still_a_capture():
+    assert tuples_in("Rebel fighters detained six truck drivers on the highway.") == {("captured", 6, None, "exact")}
+
+
+def test_a_count_listed_as_killed_or_missing_keeps_both_outcomes():
+    assert tuples_in("The navy said 27 sailors were listed as killed or missing.") == {
+        ("killed_or_missing", 27, None, "exact")}
+    assert claims_in("The army said 40 troops were listed as killed or wounded.") == []

@@ -119,6 +119,9 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     def keep(item: _Found | None) -> None:
         if item is None or item.number_start in taken:
             return
+        if item.outcome == "captured" and patterns.DETENTION_WORD.search(text, item.start, item.end) \
+                and patterns.CUSTODY_CUE.search(text, start, end):
+            return  # "two crew members were detained for questioning, police said": an arrest, not a capture
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
         if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
@@ -323,6 +326,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return None  # "losses rose to 5 billion": money, not lives
     if patterns.PROJECTION.search(groups.get("gap") or ""):
         return None  # "the toll is expected to rise to 1,000": a forecast, not a count
+    if patterns.AGE_SUPERLATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "the youngest of the injured is 20": an age
     if patterns.NOUN_AFTER_THE_TOLL.match(text, match.end("toll")):
         return None  # "the dead man's family included 4 brothers": "the dead" is no toll there
     if (groups.get("link") and patterns.normal(groups["link"]) in patterns.BARE_LINKS and match.start() == match.start("toll")
@@ -356,6 +361,8 @@ def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) 
     if patterns.UNDONE_OUTCOME.match(text, match.end(), end):
         return None  # "detained 30 men, 12 of whom were later released"
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
+    if not own and patterns.CONDITION_AFTER_A_SHARE.match(text, match.end(), end):
+        return None  # "420 injured, 61 of them in serious condition": the state of some already counted
     if not own:
         return _continued(text, match, earlier, end)
     linking = set(patterns.normal(own.group("linking")).replace(",", " ").split())

@@ -114,7 +114,10 @@ BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 # an aside that lists who they were may hold commas of its own: ", among them students, staff and their relatives,"
 ASIDE = (
     r"(?:\s*(?P<open>,|—|–|\()\s*(?:[^,—–()\d;:]{1,90}?"
-    rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?)\s*(?:,|—|–|\)))"
+    rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?"
+    # an aside of ages, digits and all: ", aged 54 and 61,"
+    rf"|(?:{alternation(GRAMMAR['age_aside_words'])})\s+{NUM}(?:\s*(?:,\s*and|,|and|or|to|-|–)\s*{NUM}){{0,5}})"
+    r"\s*(?:,|—|–|\)))"
 )
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
@@ -313,6 +316,13 @@ ASIDE_MARK = re.compile(r"[,;(—–]")
 WHOSE_PEOPLE = re.compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
 PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
+AGE_SUPERLATIVE_BEFORE = re.compile(
+    rf"{B}(?:{alternation(GRAMMAR['age_superlatives'])})\s+(?:of|among)\s+$", re.IGNORECASE)
+DETENTION_WORD = re.compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
+CUSTODY_CUE = re.compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
+CONDITION_AFTER_A_SHARE = re.compile(
+    rf"\s*,?\s*(?:(?:were|was|are|is|remain|remained|remains|still)\s+)*(?:{alternation(GRAMMAR['condition_after_a_share'])}){E}",
+    re.IGNORECASE)
 A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 
 

@@ -57,6 +57,12 @@ _DIGIT_NUMBER = (
 
 # A precise number, digits or words, with no capturing groups: other stages embed it.
 NUMBER_PATTERN = rf"(?:{_DIGIT_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
+# "aged 54 and| 61", "ages 5 to| 12", "at the age of| 12": the words before a number that make it an age
+_AGE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_alternation(_CONTEXT['age_words_before_numbers'])})\s+"
+    rf"(?:{NUMBER_PATTERN}\s*(?:,\s*and|,\s*or|,|and|or|to|-|–)\s*){{0,5}}$",
+    re.IGNORECASE,
+)
 VAGUE_PATTERN = rf"(?<![\w-])(?:{_alternation(_WORDS['vague'])}){_END}"
 
 _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})", re.IGNORECASE)
@@ -171,6 +177,8 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         return False  # "the man, 52, was wounded": an age in apposition
     if text[max(0, start - 4):start].rstrip().endswith(_CURRENCY):
         return False
+    if _AGE_BEFORE.search(text, max(0, start - 80), start):
+        return False  # "two teachers, aged 54 and 61,": ages, not counts
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous:
         word = previous.group(2)
