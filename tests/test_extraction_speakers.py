@@ -1109,3 +1109,9 @@ def test_a_state_named_before_its_police_is_no_speech_verb():
 def test_a_trailing_official_with_a_body_is_the_source():
     text = "The landslide buried 31 miners near Hpakant, an official with the regional mining department said."
     assert speaker_of(text, "31 miners").startswith("official with")
+
+
+def test_a_name_described_as_a_business_is_a_body_that_it_refers_to():
+    text = ('Vantor, the Canadian mining giant, announced a halt to blasting in May.\n\n'
+            'In a statement on Monday, it said: "No crew will go underground until the shafts are checked."')
+    assert quote_speakers(text) == ["Vantor"]

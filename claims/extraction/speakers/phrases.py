@@ -296,8 +296,10 @@ def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) ->
             role = _text(a, start_role, stop - 1) if stop > start_role else ""
             end = stop if stop > start_role else end
             words = set(a.lowers[start_role:end])
-            person = person or bool(words & (_PERSON_NOUNS | _TITLE_WORDS | _FEMALE_WORDS | _MALE_WORDS)) \
-                or first in ("a", "an")
+            role_head = _bare(a.lowers[end - 1])
+            body = role_head in _ORG_NOUNS and role_head not in _PERSON_NOUNS | _TITLE_HEADS  # "the energy giant"
+            person = person or not body and (bool(words & (_PERSON_NOUNS | _TITLE_WORDS | _FEMALE_WORDS | _MALE_WORDS))
+                                             or first in ("a", "an"))
             gender = gender or _gender_of_words(words)
             last = end - 1
         break

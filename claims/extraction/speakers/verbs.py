@@ -59,6 +59,7 @@ from .vocabulary import (
     _STATES,
     _SUBJECT_PRONOUNS,
     _SUBORDINATORS,
+    _TITLE_HEADS,
     _TITLE_WORDS,
     _WEEKDAY_OR_TIME,
 )
@@ -239,8 +240,10 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                     role = role or _text(a, start_role, segment_last)
                     role_words = set(a.lowers[start_role:segment_last + 1])
                     gender = gender or _gender_of_words(role_words)
+                    role_head = _bare(a.lowers[segment_last])
                     organisation_evidence = organisation_evidence or (
-                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS))
+                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS)) or (
+                        role_head in _ORG_NOUNS and role_head not in _PERSON_NOUNS | _TITLE_HEADS)  # "the energy giant"
             age_or_role_seen = True
             i = j
             continue
