@@ -886,3 +886,9 @@ def test_a_count_listed_as_killed_or_missing_keeps_both_outcomes():
     assert tuples_in("The navy said 27 sailors were listed as killed or missing.") == {
         ("killed_or_missing", 27, None, "exact")}
     assert claims_in("The army said 40 troops were listed as killed or wounded.") == []
+
+
+def test_people_treated_for_smoke_inhalation_are_wounded():
+    assert tuples_in("Firefighters said 14 residents were being treated for smoke inhalation and burns.") == {
+        ("wounded", 14, None, "exact")}
+    assert claims_in("Clinics treated 200 villagers for cholera.") == []
