@@ -309,6 +309,8 @@ def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) ->
 def _ends_role(a: _Analysis, m: int) -> bool:
     """A role stops before a relative clause or a participle: "a mother of five | sheltering in ..."."""
     low = a.lowers[m]
+    if m + 1 < len(a.lowers) and _bare(a.lowers[m + 1]) in _HEAD_NOUNS and low.endswith("ing"):
+        return False  # "the Canadian mining giant", "a fishing crew": the -ing word modifies the noun after it
     return low in _RELATIVES or low == "that" or low in ("named", "called") or (
         low.isalpha() and len(low) > 5 and low.endswith(("ing", "ed")) and low not in _TITLE_WORDS)
 
