@@ -1115,3 +1115,10 @@ def test_a_name_described_as_a_business_is_a_body_that_it_refers_to():
     text = ('Vantor, the Canadian mining giant, announced a halt to blasting in May.\n\n'
             'In a statement on Monday, it said: "No crew will go underground until the shafts are checked."')
     assert quote_speakers(text) == ["Vantor"]
+
+
+def test_he_said_skips_the_possessor_for_the_man_the_sentence_is_about():
+    text = ('"The truce is holding," UN envoy Karin Lind told reporters on Sunday.\n\n'
+            "Fisherman Omar Said Ba-Wazir mended his nets. Ba-Wazir's cousin, Khaled Yafai, lost his boat "
+            'in a strike last year. "The sea is all we have," he said.')
+    assert quote_speakers(text) == ["Karin Lind", "Khaled Yafai"]

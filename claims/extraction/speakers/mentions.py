@@ -63,14 +63,16 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 place = _is_place(a, span, first, end, last_place, entity)
                 if place:
                     last_place = span[1]
+                possessive = a.lowers[span[1]].endswith(("'s", "’s"))
                 if entity.kind != "unknown" or person or place:
-                    salience = 1 if not seen_first and not preceded_by_preposition else 0
+                    # "Mansour's neighbour, Abdullah Nasser, lost his boat": the possessor is not the subject
+                    salience = 1 if not seen_first and not preceded_by_preposition and not possessive else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
                 elif span[0] == span[1] and _opens_clause(a, span[0], first) and _acts(a, j, end, span[0] == first):
                     # "Fighting erupted": a capital opening the sentence may be a common noun, never a person
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True,
                                                lone_name=span[0] != first))
-                seen_first = True
+                seen_first = seen_first or not possessive
         i = j + 1
 
 
