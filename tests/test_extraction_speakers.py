@@ -1122,3 +1122,8 @@ def test_he_said_skips_the_possessor_for_the_man_the_sentence_is_about():
             "Fisherman Omar Said Ba-Wazir mended his nets. Ba-Wazir's cousin, Khaled Yafai, lost his boat "
             'in a strike last year. "The sea is all we have," he said.')
     assert quote_speakers(text) == ["Karin Lind", "Khaled Yafai"]
+
+
+def test_residents_of_a_named_town_are_the_speakers():
+    text = "Residents of Kabwe town told reporters that 5 miners were buried."
+    assert speaker_of(text, "5 miners").startswith("Residents")

@@ -153,9 +153,9 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     reach back to a person noun opening its clause; a place after any other noun ("the strike in
     Gaza") gives nothing."""
     k = place - 1
-    if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS
-                         or a.lowers[k] == "of" and k - 1 >= floor and _bare(a.lowers[k - 1]) in _PLACE_NOUNS):
-        return None  # "in Bahir Dar", "in the town of Dessie"
+    if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS or a.lowers[k] == "of" and k - 1 >= floor and _bare(
+            a.lowers[k - 1]) in (_PLACE_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS)):
+        return None  # "in Bahir Dar", "in the town of Dessie", "residents of Uri town"
     while k - 1 >= floor and place - k < 10:
         k -= 1
         low = a.lowers[k]
