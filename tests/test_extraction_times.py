@@ -433,3 +433,21 @@ def test_a_start_time_opening_the_sentence_belongs_to_the_truce_of_its_main_clau
 ])
 def test_a_fronted_time_of_another_clause_or_a_denied_truce_is_no_start(sentence):
     assert starts_in(sentence, WEDNESDAY) == []
+
+
+# --- an hour written as words with its part of the day --------------------------------------
+
+def test_it_reads_an_hour_in_words_with_the_part_of_the_day_and_a_zone_after_a_comma():
+    assert starts_in("The army said the truce would begin at seven in the evening, Greenwich time, on Friday.",
+                     WEDNESDAY) == [("2024-03-08T19:00", "hour")]
+
+
+def test_a_comma_before_local_words_that_are_not_a_zone_leaves_them_out():
+    assert starts_in("The truce took effect at 0800 GMT, local officials said.", WEDNESDAY) == [
+        ("2024-03-06T08:00", "minute")]
+
+
+def test_the_same_start_repeated_without_its_day_keeps_the_day_said_first():
+    article = ("Both sides agreed to a truce from 04:00 GMT on Friday, officials said.\n\n"
+               '"The guns will fall silent at four in the morning, Greenwich time," the mediator said.')
+    assert starts_in(article, WEDNESDAY) == [("2024-03-08T04:00", "minute"), ("2024-03-08T04:00", "hour")]

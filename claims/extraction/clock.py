@@ -1,7 +1,7 @@
 """Moments as news writes them: clock times, days and zones, read from the lexicons once at import.
 
 "0800 GMT", "9:00 a.m. Moscow time", "noon local time (0930 GMT) on Sunday", "midnight",
-"eight o'clock in the evening"; "on Saturday", "Thursday, 28 March", "Jan. 6", "tomorrow";
+"eight o'clock in the evening", "six in the morning, Greenwich time"; "on Saturday", "Thursday, 28 March", "Jan. 6", "tomorrow";
 "Moscow time", "GMT+3", "Khartoum time" and the places whose zone "local time" may mean
 (lexicons/time_words.json, zone_names.json, place_zones.json). times.py decides which of
 these moments start a truce; this module only reads them.
@@ -77,7 +77,9 @@ CLOCK = (
     rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"
     rf"|(?:12\s+)?(?P<named>{phrases(NAMED_TIMES)}){E}"
     rf"|(?P<h6>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
-    rf"|(?P<h7>{phrases(HOUR_WORDS)})\s+(?P<ap7>{AMPM}))"
+    rf"|(?P<h7>{phrases(HOUR_WORDS)})\s+(?P<ap7>{AMPM})"
+    # "six in the morning", "10 in the evening": the part of the day settles the half
+    rf"|(?P<h8>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+in\s+the\s+(?P<part8>morning|afternoon|evening){E})"
 )
 # the bracketed equivalent: "(0800 GMT)", "(16:00 GMT)", "(10am BST)", "(midnight UK time)", "[16:00 GMT]"
 UTC_CLOCK = (
@@ -92,7 +94,7 @@ LOCAL_EQUIVALENT = (
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = re.compile(
-    rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|\s+(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
+    rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
     rf"(?:{LOCAL_EQUIVALENT})?"
@@ -115,7 +117,8 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
         hour, minute = NAMED_TIMES[groups["named"].lower()]
         return hour, minute, "minute", True
     for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
-                                           ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None)):
+                                           ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None),
+                                           ("h8", None, None)):
         if groups.get(hour_key):
             raw = groups[hour_key].lower()
             hour = int(raw) if raw.isdigit() else HOUR_WORDS[raw]
@@ -123,6 +126,8 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
             ampm = groups.get(ampm_key) if ampm_key else None
             if hour_key == "h6" and groups.get("part"):
                 ampm = "am" if groups["part"].lower() == "morning" else "pm"
+            if hour_key == "h8":
+                ampm = "am" if groups["part8"].lower() == "morning" else "pm"
             hour = twenty_four(hour, ampm)
             if hour is None or minute > 59:
                 return None

@@ -322,6 +322,12 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
         if abs(offset) <= timedelta(hours=14):
             local = local.replace(tzinfo=timezone(offset))
+    last = context.last_moment
+    if (not day_named and last is not None and moment != last and abs(moment - last) <= timedelta(days=2)
+            and moment.astimezone(timezone.utc).time() == last.astimezone(timezone.utc).time()):
+        # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
+        # start spoken of again, not the same hour on the publication day
+        return last, precision, context.last_local or local
     return moment, precision, local
 
 
