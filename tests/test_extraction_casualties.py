@@ -848,6 +848,8 @@ def test_a_toll_may_carry_an_aside_before_its_value(sentence, count):
     ("Three nurses, aged 41, 45 and 58, were among the dead at the clinic.", ("killed", 3)),
     ("Two fishermen, aged 19 and 23, remain unaccounted for after the squall.", ("missing", 2)),
     ("Four guards, aged between 30 and 40, were wounded at the gate.", ("wounded", 4)),
+    ("Six recruits, all aged under 21, were killed in the ambush.", ("killed", 6)),
+    ("Four siblings, the eldest aged 9, drowned when the boat overturned.", ("killed", 4)),
 ])
 def test_an_aside_of_ages_belongs_to_the_group_and_the_group_is_counted(sentence, expected):
     assert {(c["outcome"], c["count"]) for c in claims_in(sentence)} == {expected}

@@ -116,7 +116,8 @@ ASIDE = (
     r"(?:\s*(?P<open>,|—|–|\()\s*(?:[^,—–()\d;:]{1,90}?"
     rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?"
     # an aside of ages, digits and all: ", aged 54 and 61,"
-    rf"|(?:{alternation(GRAMMAR['age_aside_words'])})\s+{NUM}(?:\s*(?:,\s*and|,|and|or|to|-|–)\s*{NUM}){{0,5}})"
+    rf"|(?:(?:the\s+)?(?:{alternation(GRAMMAR['age_superlatives'])})\s+)?(?:{alternation(GRAMMAR['age_aside_words'])})\s+"
+    rf"(?:(?:{alternation(GRAMMAR['age_aside_qualifiers'])})\s+)?{NUM}(?:\s*(?:,\s*and|,|and|or|to|-|–)\s*{NUM}){{0,5}})"
     r"\s*(?:,|—|–|\)))"
 )
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
