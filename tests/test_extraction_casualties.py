@@ -860,6 +860,9 @@ def test_an_aside_of_ages_belongs_to_the_group_and_the_group_is_counted(sentence
     "The youngest of the injured is 6, doctors said.",
     "Pupils at the age of 12 were sent home before the storm hit.",
     "Children of ages 8 and 11 were among those evacuated from the ward.",
+    "One of the injured was 16, his teacher said.",
+    "The average age of the dead was 71.",
+    "The wounded, a woman of 66, was flown to the capital.",
 ])
 def test_a_persons_age_is_never_a_count(sentence):
     assert claims_in(sentence) == []
@@ -894,3 +897,8 @@ def test_people_treated_for_smoke_inhalation_are_wounded():
     assert tuples_in("Firefighters said 14 residents were being treated for smoke inhalation and burns.") == {
         ("wounded", 14, None, "exact")}
     assert claims_in("Clinics treated 200 villagers for cholera.") == []
+
+
+def test_a_toll_named_through_its_number_still_counts_after_the_age_rules():
+    assert tuples_in("The number of the dead rose to 57.") == {("killed", 57, None, "exact")}
+    assert tuples_in("The death toll was 31, including a girl of 4.") == {("killed", 31, None, "exact")}

@@ -318,7 +318,8 @@ WHOSE_PEOPLE = re.compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same
 PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 AGE_SUPERLATIVE_BEFORE = re.compile(
-    rf"{B}(?:{alternation(GRAMMAR['age_superlatives'])})\s+(?:of|among)\s+$", re.IGNORECASE)
+    rf"{B}(?:{alternation(GRAMMAR['age_superlatives'] + GRAMMAR['singled_out_of_a_toll'])})\s+(?:of|among)\s+$",
+    re.IGNORECASE)
 DETENTION_WORD = re.compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
 CUSTODY_CUE = re.compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
 CONDITION_AFTER_A_SHARE = re.compile(

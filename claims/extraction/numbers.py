@@ -63,6 +63,9 @@ _AGE_BEFORE = re.compile(
     rf"(?:{NUMBER_PATTERN}\s*(?:,\s*and|,\s*or|,|and|or|to|-|–)\s*){{0,5}}$",
     re.IGNORECASE,
 )
+_PERSON_OF_AN_AGE = re.compile(
+    rf"(?<![\w-])an?\s+(?:{_alternation(_CONTEXT['person_nouns_before_an_age'])})\s+of\s+$", re.IGNORECASE
+)
 VAGUE_PATTERN = rf"(?<![\w-])(?:{_alternation(_WORDS['vague'])}){_END}"
 
 _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})", re.IGNORECASE)
@@ -179,6 +182,8 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
         return False
     if _AGE_BEFORE.search(text, max(0, start - 80), start):
         return False  # "two teachers, aged 54 and 61,": ages, not counts
+    if _PERSON_OF_AN_AGE.search(text, max(0, start - 40), start):
+        return False  # "a boy of 12"
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous:
         word = previous.group(2)
