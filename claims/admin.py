@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from claims import services
 from claims.admin_display import (
     ReadOnlyInline,
+    ReadOnlyMixin,
     breakable_identifier,
     claim_values,
     passage_in_paragraph,
@@ -77,7 +78,7 @@ class ReviewNoteForm(forms.Form):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("status", "kind_label", "passage_preview", "values", "speaker", "outlet", "confidence_display",
                     "rule_display")
     list_display_links = ("passage_preview",)
@@ -109,15 +110,6 @@ class ClaimAdmin(admin.ModelAdmin):
 
     # --- who may do what ----------------------------------------------------
     # Claims come from extraction and change only through review services.
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(REVIEW_PERMISSION)
@@ -417,7 +409,7 @@ def correction_initial(claim: Claim) -> dict:
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
+class ReviewEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """The audit trail: readable by anyone who may view it, writable by nobody."""
 
     list_display = ("created_at", "claim_link", "action", "from_status", "to_status", "actor", "note_preview")
@@ -427,15 +419,6 @@ class ReviewEventAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = ("claim", "action", "from_status", "to_status", "actor", "note", "changes", "created_at")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     @admin.display(description="claim", ordering="claim")
     def claim_link(self, event: ReviewEvent):
@@ -448,7 +431,7 @@ class ReviewEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExtractionJob)
-class ExtractionJobAdmin(admin.ModelAdmin):
+class ExtractionJobAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Every extraction run and how it ended; jobs are written by the extraction services only."""
 
     list_display = ("id", "document", "status", "attempts", "queued_at", "took", "found", "new", "error_preview")
@@ -459,15 +442,6 @@ class ExtractionJobAdmin(admin.ModelAdmin):
     fields = ("document", "status", "attempts", "extractor_version", "requested_by", "queued_at", "started_at",
               "finished_at", "duration_ms", "claims_found", "claims_created", "error", "updated_at")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     @admin.display(description="took", ordering="duration_ms")
     def took(self, job: ExtractionJob) -> str:

@@ -131,11 +131,8 @@ def values_comparison(claim: Claim) -> SafeString:
     )
 
 
-class ReadOnlyInline(admin.TabularInline):
-    """An inline that shows rows and never lets them be added, changed or deleted from the page."""
-
-    extra = 0
-    can_delete = False
+class ReadOnlyMixin:
+    """Rows shown in the admin and never added, changed or deleted there (their services write them)."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -145,3 +142,10 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
+    """An inline that shows rows and never lets them be added, changed or deleted from the page."""
+
+    extra = 0
+    can_delete = False
