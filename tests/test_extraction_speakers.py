@@ -1127,3 +1127,19 @@ def test_he_said_skips_the_possessor_for_the_man_the_sentence_is_about():
 def test_residents_of_a_named_town_are_the_speakers():
     text = "Residents of Kabwe town told reporters that 5 miners were buried."
     assert speaker_of(text, "5 miners").startswith("Residents")
+
+
+def test_an_order_given_to_units_is_reported_by_the_attribution_that_closes_the_sentence():
+    text = ("The militia had already told its fighters to halt attacks from 0600 GMT on Friday as a sign of "
+            "good faith, its spokesman Karim Haddad wrote in a post shared online.")
+    assert speaker_of(text, "0600 GMT") == "Karim Haddad"
+
+
+def test_an_order_with_no_later_attribution_stays_with_whoever_gave_it():
+    text = "The army told residents to leave before 7 people were killed in the shelling."
+    assert speaker_of(text, "7 people") == "army"
+
+
+def test_a_clock_zone_is_never_taken_for_a_body_that_speaks():
+    text = "The truce began at 0400 GMT. The group said 3 fighters were killed overnight."
+    assert speaker_of(text, "3 fighters") != "GMT"

@@ -95,6 +95,11 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
             return trailing.entity
+        if trailing is not None and nearest.entity is not trailing.entity and _DIRECTIVE.match(gap) \
+                and a.lowers[nearest.verb] in _DIRECTIVE_VERBS:
+            # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
+            # gives an order, not a report; the attribution after the clause names who reported it
+            return trailing.entity
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest.entity
     according = next((x for x in candidates if x.strength == "according"), None)
@@ -103,6 +108,10 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
     if according is not None:
         return according.entity
     return None
+
+
+_DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
+_DIRECTIVE_VERBS = frozenset({"told", "ordered", "instructed", "urged", "asked", "directed"})
 
 
 def _opens_relative(a: _Analysis, x: Attribution) -> bool:

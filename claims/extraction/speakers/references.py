@@ -225,6 +225,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> En
         entity = mention.entity
         if mention.place or entity.plural:
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
+        if entity.name.lower() in _CLOCK_ZONES:
+            continue  # "from 1800 GMT": a clock's zone is no body
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
             return entity
@@ -236,6 +238,7 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> En
 
 
 _COMPANY_NOUNS = frozenset(lexicons.words("speaker_company_nouns"))
+_CLOCK_ZONES = frozenset(k for k in lexicons.table("zone_names") if not k.startswith("_"))
 _GROUP_ANAPHORS = frozenset(lexicons.words("speaker_body_anaphors")) | _COMPANY_NOUNS
 
 
