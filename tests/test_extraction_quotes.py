@@ -290,3 +290,24 @@ def test_a_body_that_only_acted_does_not_take_the_next_quote():
             "MONUSCO sent two patrols to the area.\n\n"
             "“We call on every armed group to lay down its weapons.”")
     assert _quote_rules_and_speakers(text)[1][1] != "MONUSCO"
+
+
+def test_a_credit_line_after_a_dash_names_the_speaker_and_joins_the_span():
+    text = "“Every school will reopen by spring,” — Tomasz Nowak, governor of the province."
+    claim = only(text)
+    assert claim.speaker.name == "Tomasz Nowak"
+    assert claim.speaker.role == "governor of the province"
+    assert claim.rule == "quote.dash_credit"
+    assert claim.text.endswith("Tomasz Nowak, governor of the province")
+
+
+def test_a_dash_credit_may_name_only_a_role():
+    claim = only("“The river rose faster than anyone expected,” – the district governor.")
+    assert claim.speaker.name == "district governor"
+
+
+def test_a_dash_that_goes_on_with_the_story_credits_nobody():
+    claim = only("“The river rose faster than anyone expected,” — and by dawn the bridge was gone.")
+    assert claim.speaker is None
+    claim = only("“The river rose faster than anyone expected” — a line repeated across the valley.")
+    assert claim.speaker is None

@@ -42,6 +42,13 @@ def _attribute_quotations(a: _Analysis) -> None:
                     and not _new_sentence_after_introduced(a, quotation, lead):
                 found = (x, "quote.said_after")
                 break
+        # 1b. a credit line after a dash that closes the paragraph: '“…” — Maria Soto, mayor of Tula.'
+        credit = _dash_credit(a, quotation.end, last_paragraph) if found is None else None
+        if credit is not None:
+            entity, credit_end = credit
+            a.quotes.append(QuoteAttribution(quotation, entity, "quote.dash_credit", quotation.start, credit_end))
+            previous_paragraph_speaker = (last_paragraph, entity)
+            continue
         # 2. right before the opening mark: 'Lavrov told reporters: “…”'
         if found is None:
             for x in reversed(speech[:k]):
@@ -109,6 +116,44 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, int] | None:
+    """'“We will rebuild,” — Maria Soto, mayor of Tula.' / '“…” – the mayor': after the closing mark, a dash
+    and nothing but a person or body (with an optional appositive role) up to the paragraph's end."""
+    text = a.document.text
+    end = a.document.paragraphs[paragraph].end
+    dash = _CREDIT_DASH.match(text, closing, end)
+    if dash is None:
+        return None
+    credit = _CREDIT_LINE.fullmatch(text, dash.end(), end)
+    if credit is None:
+        return None
+    tokens = _tokens_between(a, dash.end(), dash.end() + len(credit.group(1)))
+    if not tokens:
+        return None
+    limit = tokens[-1] + 1
+    span = _np_after(a, tokens[0], limit)
+    if span is None or span[1] != tokens[-1] and a.words[span[1] + 1] != ",":
+        return None  # the credit is the noun phrase, or the noun phrase and an appositive after a comma
+    head_low = _bare(a.lowers[span[2]])
+    if not (_is_name_word(a, span[2]) or head_low in _TITLE_WORDS | _PERSON_NOUNS):
+        return None
+    sentence = _sentence_index(a, a.starts[span[0]])
+    entity = _entity(a, span, a.starts[span[0]], sentence if sentence is not None else 0)
+    if entity is None or entity.kind not in ("person", "organisation"):
+        return None
+    if span[1] != tokens[-1] and not entity.role and entity.kind == "person":
+        role_first = span[1] + 2
+        role = _text(a, role_first, tokens[-1])
+        if role and role[:1].islower():
+            entity.role = role  # "Maria Soto, mayor of Tula"
+    return entity, a.ends[tokens[-1]]
+
+
+_CREDIT_DASH = re.compile(r"[ \t]*(?:—|–|--)[ \t]*")
+# a short line with no sentence inside it: the credit, then an optional full stop
+_CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
 
 
 def _new_sentence_after_introduced(a: _Analysis, quotation, lead: int) -> bool:
