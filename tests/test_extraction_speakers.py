@@ -1143,3 +1143,22 @@ def test_an_order_with_no_later_attribution_stays_with_whoever_gave_it():
 def test_a_clock_zone_is_never_taken_for_a_body_that_speaks():
     text = "The truce began at 0400 GMT. The group said 3 fighters were killed overnight."
     assert speaker_of(text, "3 fighters") != "GMT"
+
+
+def test_a_pronoun_with_no_named_person_before_it_is_the_unnamed_official_who_opens_the_sentence():
+    assert speaker_of("The envoy met both delegations, and she said 20 prisoners had been freed.",
+                      "20 prisoners") == "envoy"
+    assert speaker_of("The envoy met both delegations. She said 20 prisoners had been freed.",
+                      "20 prisoners") == "envoy"
+
+
+def test_an_unnamed_official_of_the_other_gender_or_one_who_was_harmed_takes_no_pronoun():
+    assert speaker_of("The spokesman met both delegations, and she said 20 prisoners had been freed.",
+                      "20 prisoners") is None
+    assert speaker_of("The nurse was wounded in the blast, and she said 20 patients had died.",
+                      "20 patients") is None
+
+
+def test_a_named_person_still_comes_before_an_unnamed_official_for_a_pronoun():
+    assert speaker_of("Rosa Milan met the envoy. She said 20 prisoners had been freed.",
+                      "20 prisoners") == "Rosa Milan"

@@ -6,6 +6,7 @@ nouns ("the spokesperson") are handed to the back-reference rules.
 """
 from __future__ import annotations
 
+from .. import lexicons
 from .model import _Analysis, Entity
 from .references import (
     _ANY_PERSON,
@@ -19,7 +20,7 @@ from .references import (
     _resolve,
     _resolve_pronoun,
 )
-from .tokens import _bare, _is_name_word, _text
+from .tokens import _bare, _is_name_word, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
@@ -42,11 +43,53 @@ from .vocabulary import (
 )
 
 
+def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> Entity | None:
+    """"The envoy briefed the council, and she said ...": with no named person to take it, "he"/"she" is the
+    unnamed official or person who opens the same sentence or the one before it (same paragraph) and acts."""
+    if not a.document.sentences:
+        return None
+    paragraph = a.document.sentences[sentence].paragraph
+    for s in (sentence, sentence - 1):
+        if s < 0 or a.document.sentences[s].paragraph != paragraph:
+            return None
+        first, end = _sentence_bounds(a, s)
+        if first >= end or a.starts[first] >= position or a.lowers[first] != "the":
+            continue
+        head = next((k for k in range(first + 1, min(first + 4, end))
+                     if not _is_name_word(a, k) and _bare(a.lowers[k]) in _TITLE_WORDS | _PERSON_NOUNS), None)
+        if head is None or head + 1 >= end or any(not a.words[k].isalpha() for k in range(first + 1, head)):
+            return None
+        verb = a.words[head + 1]
+        if not (verb.isalpha() and verb.islower()) or verb in _NOT_ACTING or verb in _ROLE_BREAKS:
+            return None  # "the envoy, ..." / "the envoy of ..." / "the nurse was killed"
+        if any(a.lowers[k] in _PATIENT_WORDS for k in range(first, end) if a.starts[k] < position):
+            return None
+        gender = _gender_of_words({_bare(a.lowers[head])})
+        wanted = "female" if pronoun == "she" else "male"
+        if gender is not None and gender != wanted:
+            return None
+        entity = _entity(a, (first, head, head), a.starts[first], s)
+        if entity is None or entity.kind != "person" or entity.plural:
+            return None
+        if entity.gender is None:
+            entity.gender = wanted
+        return entity if entity.gender == wanted else None
+    return None
+
+
+_ROLE_BREAKS = frozenset({"of", "and", "or", "in", "at", "for", "from", "to", "with", "who", "whose", "that", "which"})
+_NOT_ACTING = frozenset({"was", "were", "is", "are", "had", "has", "been", "being"})
+_PATIENT_WORDS = frozenset(lexicons.words("speaker_patient_words"))
+
+
 def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
     first, last, head = span
     low = a.lowers[last]
     if first == last and low in _SUBJECT_PRONOUNS:
-        return _resolve_pronoun(a, low, position, sentence)
+        found = _resolve_pronoun(a, low, position, sentence)
+        if found is None and low in ("he", "she"):
+            found = _role_subject(a, low, position, sentence)
+        return found
     if first == last and _AGE_NOUN.fullmatch(low):
         return _resolve(a, _ANY_PERSON, position, sentence)
     while first < last and (a.lowers[first] == "the" or a.lowers[first] in _NUMBER_WORDS):
