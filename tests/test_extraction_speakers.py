@@ -1162,3 +1162,19 @@ def test_an_unnamed_official_of_the_other_gender_or_one_who_was_harmed_takes_no_
 def test_a_named_person_still_comes_before_an_unnamed_official_for_a_pronoun():
     assert speaker_of("Rosa Milan met the envoy. She said 20 prisoners had been freed.",
                       "20 prisoners") == "Rosa Milan"
+
+
+def test_it_said_after_a_two_word_company_name_makes_that_name_an_organisation():
+    text = "Nordic Tanker reported the leak at its terminal. It said 6 crew members were injured."
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("6 crew"))
+    assert (speaker.name, speaker.kind) == ("Nordic Tanker", "organisation")
+
+
+def test_it_said_never_turns_a_person_with_a_known_given_name_into_a_body():
+    assert speaker_of("Maria Lopez reported the leak. It said 6 crew members were injured.", "6 crew") is None
+
+
+def test_it_said_after_a_body_whose_name_ends_in_a_plural_noun_is_that_body():
+    text = "The Coastal Defence Forces (CDF) shelled the port on Monday. It said 8 fighters were killed."
+    assert speaker_of(text, "8 fighters") == "Coastal Defence Forces"

@@ -43,6 +43,24 @@ from .vocabulary import (
 )
 
 
+def _body_taken_for_a_person(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """"Exxon Mobil reported the leak. It said ...": "it" never speaks for a person, so a name of two or three
+    words read as a person's (no title, no known given name or gender) is the body "it" stands for."""
+    for mention in reversed(a.mentions):
+        if mention.position >= position or mention.place:
+            continue
+        if sentence - mention.sentence > 1:
+            return None
+        entity = mention.entity
+        words = entity.name.split()
+        if entity.kind != "person" or entity.role or entity.gender or entity.plural or not 2 <= len(words) <= 3 \
+                or _gender_of_name([w.lower() for w in words]) is not None:
+            return None  # only the nearest mention: "it" does not reach past another name
+        entity.kind = "organisation"
+        return entity
+    return None
+
+
 def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> Entity | None:
     """"The envoy briefed the council, and she said ...": with no named person to take it, "he"/"she" is the
     unnamed official or person who opens the same sentence or the one before it (same paragraph) and acts."""
@@ -89,6 +107,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         found = _resolve_pronoun(a, low, position, sentence)
         if found is None and low in ("he", "she"):
             found = _role_subject(a, low, position, sentence)
+        elif found is None and low == "it":
+            found = _body_taken_for_a_person(a, position, sentence)
         return found
     if first == last and _AGE_NOUN.fullmatch(low):
         return _resolve(a, _ANY_PERSON, position, sentence)
