@@ -1178,3 +1178,15 @@ def test_it_said_never_turns_a_person_with_a_known_given_name_into_a_body():
 def test_it_said_after_a_body_whose_name_ends_in_a_plural_noun_is_that_body():
     text = "The Coastal Defence Forces (CDF) shelled the port on Monday. It said 8 fighters were killed."
     assert speaker_of(text, "8 fighters") == "Coastal Defence Forces"
+
+
+def test_the_announcer_of_a_deal_in_an_aside_is_the_source_of_the_terms_stated_after_it():
+    text = "Under the accord, announced by Kenya's foreign minister, both armies will pull back at dawn on Sunday."
+    assert speaker_of(text, "at dawn") == "Kenya's foreign minister"
+    text = "Under the new truce, announced by the Arab League, shelling will stop at 9 p.m. on Monday."
+    assert speaker_of(text, "9 p.m.") == "Arab League"
+
+
+def test_an_announced_deal_that_is_the_subject_of_the_sentence_lends_no_source_to_a_later_toll():
+    text = "The truce, announced by the Arab League, collapsed after gunmen killed 14 villagers."
+    assert speaker_of(text, "14 villagers") is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .. import lexicons
 from .asides import (
     _description_before_name,
     _name_in_apposition,
@@ -26,6 +27,7 @@ from .mentions import _collect_mentions, _note_evidence
 from .model import _Analysis, Attribution, Entity, _Mention
 from .names import _entity, _is_acronym
 from .phrases import (
+    _AGENT_PARTICIPLES,
     _appositive_after,
     _ends_role,
     _np_after,
@@ -120,6 +122,10 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution 
 def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
                       previous: Attribution | None) -> Attribution | None:
     low = a.lowers[v]
+    if low in _AGENT_PARTICIPLES and v + 1 < end and a.lowers[v + 1] == "by":
+        framed = _announced_terms(a, v, first, end, sentence)
+        if framed is not None:
+            return framed
     strength = "speech" if low in _SPEECH else "report"
     before = v - 1
     if v > first and a.caps[v]:
@@ -317,6 +323,30 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) -> Attribution | None:
+    """"Under the deal, announced by Oman's foreign minister, both sides will ...": the sentence states the
+    terms of an agreement whose announcer is named in the aside, so the announcer is its source."""
+    text = a.document.text
+    if not _TERMS_FRAME.fullmatch(text, a.starts[first], a.starts[v]):
+        return None
+    span = _np_after(a, v + 2, end)
+    if span is None or span[1] + 1 >= end or a.words[span[1] + 1] != ",":
+        return None  # the aside closes with a comma before the statement goes on
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
+                       sentence=sentence)
+
+
+_TERMS_FRAME = re.compile(
+    r"(?:Under|Per)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:%s)\s*,\s*"
+    % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+               for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True)),
+    re.IGNORECASE)
 
 
 def _fronted_place(a: _Analysis, first: int, last: int) -> bool:
