@@ -1190,3 +1190,12 @@ def test_the_announcer_of_a_deal_in_an_aside_is_the_source_of_the_terms_stated_a
 def test_an_announced_deal_that_is_the_subject_of_the_sentence_lends_no_source_to_a_later_toll():
     text = "The truce, announced by the Arab League, collapsed after gunmen killed 14 villagers."
     assert speaker_of(text, "14 villagers") is None
+
+
+def test_a_definite_count_of_bodies_keeps_the_count_in_the_name():
+    text = "A statement issued by the three ministries said the curfew would end at 5 a.m. on Sunday."
+    assert speaker_of(text, "5 a.m.") == "three ministries"
+
+
+def test_an_indefinite_count_before_a_source_is_dropped():
+    assert speaker_of("Two officials said 5 people died in the fire.", "5 people") == "officials"

@@ -112,7 +112,13 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return found
     if first == last and _AGE_NOUN.fullmatch(low):
         return _resolve(a, _ANY_PERSON, position, sentence)
+    count_at = first + 1 if a.lowers[first] == "the" else first
+    definite_count = count_at < last and a.lowers[count_at] in _NUMBER_WORDS \
+        and (count_at > first or first > 0 and a.lowers[first - 1] == "the") \
+        and not any(a.caps[k] for k in range(count_at, last + 1))
     while first < last and (a.lowers[first] == "the" or a.lowers[first] in _NUMBER_WORDS):
+        if definite_count and a.lowers[first] != "the":
+            break  # "the two governments" are a known pair: the count is part of how they are named
         first += 1  # "Two US officials" are US officials
     if first > last:
         return None
