@@ -1199,3 +1199,11 @@ def test_a_definite_count_of_bodies_keeps_the_count_in_the_name():
 
 def test_an_indefinite_count_before_a_source_is_dropped():
     assert speaker_of("Two officials said 5 people died in the fire.", "5 people") == "officials"
+
+
+def test_a_fronted_phrase_before_a_named_body_is_not_its_role():
+    text = ("In a surprise move, the Western Front, which holds most of the plateau, said it would stop "
+            "attacks from noon on Friday.")
+    document = segment(text)
+    speaker = statement_speaker(document, text.index("noon"))
+    assert (speaker.name, speaker.role) == ("Western Front", "")

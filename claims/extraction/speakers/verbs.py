@@ -272,7 +272,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
         entity = _entity(a, span, a.starts[v], sentence)
-        if entity is not None and outer is None and not entity.role and i >= first:
+        if entity is not None and outer is None and i >= first and _fronted_phrase(a, first, i):
+            subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
+        elif entity is not None and outer is None and not entity.role and i >= first:
             k = i
             while k - 1 >= first and not _is_punct(a, k - 1) and (a.lowers[k - 1] not in _FUNCTION_WORDS):
                 k -= 1
@@ -347,6 +349,15 @@ _TERMS_FRAME = re.compile(
     % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True)),
     re.IGNORECASE)
+
+
+def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
+    """"In a statement", "On Monday", "In a separate move": a prepositional phrase opening the sentence."""
+    return a.lowers[first] in _FRONTING_PREPOSITIONS and not any(_is_punct(a, k) for k in range(first, last + 1))
+
+
+_FRONTING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during", "with", "under", "amid",
+                                    "despite", "following", "for", "by", "from", "over", "within"})
 
 
 def _fronted_place(a: _Analysis, first: int, last: int) -> bool:
