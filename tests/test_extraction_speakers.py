@@ -1207,3 +1207,9 @@ def test_a_fronted_phrase_before_a_named_body_is_not_its_role():
     document = segment(text)
     speaker = statement_speaker(document, text.index("noon"))
     assert (speaker.name, speaker.role) == ("Western Front", "")
+
+
+def test_in_a_statement_before_a_named_body_is_not_its_role():
+    text = "In a statement, the Western Front, which holds most of the plateau, said 9 fighters were killed."
+    speaker = statement_speaker(segment(text), text.index("9 fighters"))
+    assert (speaker.name, speaker.role) == ("Western Front", "")

@@ -272,7 +272,7 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
         entity = _entity(a, span, a.starts[v], sentence)
-        if entity is not None and outer is None and i >= first and _fronted_phrase(a, first, i):
+        if entity is not None and i >= first and _fronted_phrase(a, first, i):
             subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
         elif entity is not None and outer is None and not entity.role and i >= first:
             k = i
