@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.core.management.base import CommandError
 
 from claims.management.commands.benchmark_api import _percentile, drive, drive_wrk
+from tests.conftest import local_http_server
 
 
 class _Answer(BaseHTTPRequestHandler):
@@ -28,12 +28,8 @@ class _Answer(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def port():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
+    with local_http_server(_Answer) as bound:
+        yield bound
 
 
 def test_it_sends_exactly_the_requests_asked_for_and_counts_failures(port):

@@ -1,8 +1,7 @@
 """Submitting documents over HTTP (text, HTML, URL), listing them with their job, re-running extraction."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.core.cache import cache
@@ -10,7 +9,7 @@ from rest_framework.test import APIClient
 
 from claims.models import Claim, ExtractionJob
 from sources.models import Document
-from tests.conftest import DocumentFactory, ExtractionJobFactory
+from tests.conftest import DocumentFactory, ExtractionJobFactory, local_http_server
 
 REPORT = ("Floodwater cut the northern road on Thursday, the county office said.\n\n"
           "Rescue crews said 9 people were killed when the bridge gave way.\n")
@@ -123,12 +122,8 @@ class _Page(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def local_site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_http_server(_Page) as bound:
+        yield f"http://127.0.0.1:{bound}"
 
 
 def test_submitting_a_url_fetches_the_page_through_the_outbound_guard(client, local_site, settings):

@@ -1,9 +1,8 @@
 """Ingesting by URL, against a real HTTP server on 127.0.0.1 (private addresses allowed for these tests only)."""
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import StringIO
 
 import pytest
@@ -15,6 +14,7 @@ from factdesk.errors import IngestError
 from factdesk.outbound import OutboundError, fetch
 from sources.models import Document, Outlet
 from sources.services import document_ingest_url
+from tests.conftest import local_http_server
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -68,23 +68,18 @@ def server(settings):
     settings.FACTDESK_FETCH_ALLOW_PRIVATE = True
     routes: dict = {}
     handler = type("Handler", (_Handler,), {"routes": routes})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
+    with local_http_server(handler) as port:
 
-    class Server:
-        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        class Server:
+            base = f"http://127.0.0.1:{port}"
 
-        def route(self, path, status=200, body=b"", *, content_type="text/html; charset=utf-8", delay=0.0,
-                  headers=None):
-            data = body.encode("utf-8") if isinstance(body, str) else body
-            routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, data, delay)
-            return self.base + path
+            def route(self, path, status=200, body=b"", *, content_type="text/html; charset=utf-8", delay=0.0,
+                      headers=None):
+                data = body.encode("utf-8") if isinstance(body, str) else body
+                routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, data, delay)
+                return self.base + path
 
-    yield Server()
-    httpd.shutdown()
-    httpd.server_close()
+        yield Server()
 
 
 def _ingest(*inputs, **options):
