@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -186,7 +187,14 @@ def document_ingest_file(
         raise IngestError(f"{name}: only {', '.join(INGESTIBLE_SUFFIXES)} files can be ingested")
     limit = settings.FACTDESK_FETCH_MAX_BYTES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO waits for a writer and a device may never end: refuse before opening.
+            raise IngestError(f"{name} is not a regular file (a pipe, socket or device); "
+                              f"only {', '.join(INGESTIBLE_SUFFIXES)} files can be ingested")
+        size = info.st_size
         if size > limit:
             raise IngestError(f"{name} is too large: {size:,} bytes, the limit is {limit:,}")
         data = path.read_bytes()
