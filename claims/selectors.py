@@ -10,7 +10,7 @@ import functools
 from django.db.models import Count, Prefetch, QuerySet
 
 from claims.models import Claim, ExtractionJob, ReviewEvent
-from sources.models import Document, Quote, Speaker
+from sources.models import Document, DocumentEvent, Quote, Speaker
 
 DOCUMENT_BULK_FIELDS = ("document__text", "document__raw")
 
@@ -54,6 +54,10 @@ def claim_detail() -> QuerySet[Claim]:
 
 def claim_history(*, claim_id: int) -> QuerySet[ReviewEvent]:
     return ReviewEvent.objects.filter(claim_id=claim_id).select_related("actor")
+
+
+def document_history(*, document_id: int) -> QuerySet[DocumentEvent]:
+    return DocumentEvent.objects.filter(document_id=document_id).select_related("actor")
 
 
 def _jobs_newest_first() -> Prefetch:
