@@ -139,7 +139,7 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         """Which article, from which outlet, when: the title (or outlet and first words) and the date."""
         document = claim.document
         return format_html('{}<br><span class="quiet">{} · {}</span>', shorten(document.title or document.url or
-                                                                               document.untitled_label(), 44),
+                                                                               document.untitled_label(with_outlet=False), 44),
                            document.outlet.name if document.outlet else "no outlet", document.published_label)
 
     @admin.display(description="confidence", ordering="confidence")

@@ -92,13 +92,15 @@ class Document(models.Model):
     def __str__(self) -> str:
         return self.title or self.url or self.untitled_label()
 
-    def untitled_label(self) -> str:
-        """What an untitled document is called: its outlet and its first words."""
+    def untitled_label(self, *, with_outlet: bool = True) -> str:
+        """What an untitled document is called: its outlet (unless shown beside it) and its first words."""
         words = " ".join(self.text.split()[:8])
         if len(self.text.split()) > 8:
             words += "…"
-        outlet = self.outlet.name if self.outlet_id and self.outlet else ""
-        return f"{outlet}: “{words}”" if outlet else f"“{words}”" if words else f"Document {self.pk}"
+        if not words:
+            return f"Document {self.pk}"
+        outlet = self.outlet.name if with_outlet and self.outlet_id and self.outlet else ""
+        return f"{outlet}: “{words}”" if outlet else f"“{words}”"
 
     @staticmethod
     def published_fields(value: date | datetime | None) -> dict:

@@ -62,8 +62,12 @@ def test_a_publication_date_reads_as_the_source_gave_it(fields, label):
 
 def test_the_claims_list_shows_each_claims_document_with_its_date(client, editor):
     ClaimFactory(document=DocumentFactory(title="Clashes in the capital", published_at=None))
+    ClaimFactory(document=DocumentFactory(title="", url=None, outlet=OutletFactory(name="Coastal Post"),
+                                          published_at=None))
     client.force_login(editor)
     page = client.get(reverse("admin:claims_claim_changelist")).content.decode()
     assert "Clashes in the capital" in page
+    assert "“KHARTOUM — Fighting in the capital" in page  # the untitled one's first words
+    assert "Coastal Post: “" not in page  # its outlet is on the line below, not repeated
     assert "no date" in page
     assert "midnight" not in page.lower()
