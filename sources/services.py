@@ -419,7 +419,9 @@ def document_update(
     clean = document_changes_clean(changes)
     try:
         with transaction.atomic():
-            document = Document.objects.select_for_update().select_related("outlet").filter(pk=document_id).first()
+            # of=self: PostgreSQL locks no row on the nullable side of the outer join to the outlet.
+            document = (Document.objects.select_for_update(of=("self",)).select_related("outlet")
+                        .filter(pk=document_id).first())
             if document is None:
                 raise ServiceError(f"document {document_id} does not exist", status=404, title="Not found")
             if expected_version is not None and expected_version != document.version:
