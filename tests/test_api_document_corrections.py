@@ -3,22 +3,11 @@ GET …/history/ shows every correction."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from sources.models import Document, DocumentEvent
 from tests.conftest import DocumentFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+from tests.conftest import api_client_for as client_for
 
 
 def patch(client: APIClient, document: Document, body: dict, etag: str | None = None):

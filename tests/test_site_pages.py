@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from sources.models import Document
-from tests.conftest import ClaimFactory, DocumentFactory, OutletFactory
+from tests.conftest import ClaimFactory, DocumentFactory, OutletFactory, api_client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +32,7 @@ def test_the_admin_is_called_factdesk_not_django_administration(client, editor):
 
 
 def test_the_api_root_describes_factdesks_api(editor):
-    cache.clear()
-    api = APIClient()
-    api.force_authenticate(editor)
+    api = api_client_for(editor)
     browsable = api.get("/api/v1/", HTTP_ACCEPT="text/html").content.decode()
     assert "The default basic root view for DefaultRouter" not in browsable
     assert "FactDesk API" in browsable and "casualty counts" in browsable

@@ -126,7 +126,7 @@ def job_requeue(*, job_id: int, error: str) -> None:
 def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     """What makes two extractions the same claim: kind, span and structured values.
 
-    Speaker, confidence and rule are left out, so a better attribution in a
+    Speaker, confidence, rule and explanation are left out, so a better attribution in a
     later extractor version updates the claim instead of duplicating it.
     """
     values = {key: value.isoformat() if hasattr(value, "isoformat") else value
@@ -171,13 +171,14 @@ def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, i
                 extracted_values=_json_values(extracted.values, speaker_name=extracted.speaker and extracted.speaker.name),
                 confidence=confidence, extractor=result.extractor,
                 extractor_version=result.version, rule=extracted.rule, fingerprint=fingerprint,
+                explanation=list(extracted.explanation),
             )
             created += 1
         elif _untouched(current):
-            # No reviewer has acted on it: take the newer attribution and rule.
+            # No reviewer has acted on it: take the newer attribution, rule and reasons.
             Claim.objects.filter(pk=current.pk).update(
                 speaker=speaker, quote=quote, confidence=confidence,
-                rule=extracted.rule, extractor=result.extractor, extractor_version=result.version,
+                rule=extracted.rule, explanation=list(extracted.explanation), extractor=result.extractor, extractor_version=result.version,
             )
     superseded = [claim.pk for fingerprint, claim in existing.items()
                   if fingerprint not in produced and _untouched(claim)]

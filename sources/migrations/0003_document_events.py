@@ -5,32 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-# A correction of a document is written once: the database refuses to update it, and on
-# PostgreSQL to delete it (SQLite keeps DELETE open for the test runner's flush, as for review events).
-POSTGRES_FORWARD = """
-CREATE OR REPLACE FUNCTION sources_documentevent_immutable() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'document events are immutable: % refused', TG_OP USING ERRCODE = 'integrity_constraint_violation';
-END $$ LANGUAGE plpgsql;
-CREATE TRIGGER sources_documentevent_immutable BEFORE UPDATE OR DELETE ON sources_documentevent
-    FOR EACH ROW EXECUTE FUNCTION sources_documentevent_immutable();
-"""
-POSTGRES_BACKWARD = ("DROP TRIGGER IF EXISTS sources_documentevent_immutable ON sources_documentevent; "
-                     "DROP FUNCTION IF EXISTS sources_documentevent_immutable();")
-SQLITE_FORWARD = """
-CREATE TRIGGER sources_documentevent_immutable_update BEFORE UPDATE ON sources_documentevent
-BEGIN SELECT RAISE(ABORT, 'document events are immutable: UPDATE refused'); END;
-"""
-SQLITE_BACKWARD = "DROP TRIGGER IF EXISTS sources_documentevent_immutable_update;"
-
-
-def _by_vendor(statements):
-    def run(apps, schema_editor):
-        statement = statements.get(schema_editor.connection.vendor)
-        if statement:
-            schema_editor.execute(statement, params=None)
-
-    return run
+# The trigger that refuses to update (and on PostgreSQL delete) a DocumentEvent is installed with
+# the other database guards after every migrate (claims.database_guards, connected in claims.apps).
 
 
 def _sqlite_legacy_alter_table(value):
@@ -95,10 +71,6 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='documentevent',
             constraint=models.CheckConstraint(condition=models.Q(('changes', {}), _negated=True), name='document_event_changes_something'),
-        ),
-        migrations.RunPython(
-            _by_vendor({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-            _by_vendor({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
         ),
         migrations.RunPython(_sqlite_legacy_alter_table("OFF"), _sqlite_legacy_alter_table("ON")),
     ]
