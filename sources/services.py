@@ -18,7 +18,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from factdesk import outbound
 from factdesk.errors import IngestError
 
 from . import hooks
@@ -154,6 +153,8 @@ def document_ingest_url(
     Every refusal (bad URL, private address, timeout, non-2xx, wrong type, too
     large) is an IngestError that keeps the fetch's `permanent` flag.
     """
+    from factdesk import outbound  # httpx loads when a URL is fetched, not at every Django start-up
+
     try:
         response = outbound.fetch(url)
     except outbound.OutboundError as error:

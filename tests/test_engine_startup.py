@@ -43,3 +43,12 @@ def test_the_rules_load_on_the_first_use_of_extract():
     loaded = modules_loaded_after("from claims.extraction import extract")
     assert "claims.extraction.casualty_patterns" in loaded
     assert "claims.extraction.pipeline" in loaded
+
+
+def test_it_keeps_the_html_reader_and_the_http_client_out_of_djangos_start_up():
+    probe = ("import django, json, sys; django.setup(); "
+             "print(json.dumps(sorted(m for m in ('trafilatura', 'courlan', 'httpx', 'charset_normalizer') if m in sys.modules)))")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    assert json.loads(finished.stdout.strip().splitlines()[-1]) == []
