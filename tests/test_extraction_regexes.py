@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from claims.extraction.regexes import WORD_END, WORD_END_BEFORE_HYPHEN, WORD_START, PatternCache, alternation
+from claims.extraction.regexes import WORD_END, WORD_END_BEFORE_HYPHEN, WORD_START, PatternCache, alternation, containing
 
 TOLL = r"(?P<toll>death toll|dead)\s+(?:rose|stood)\s+(?:to|at)\s+(?P<count>\d[\d,]*)"
 
@@ -108,3 +108,14 @@ def test_the_casualty_grammar_keeps_its_cache_beside_its_bytecode():
 
     assert casualty_patterns._PATTERNS.path.name.startswith("casualty_patterns.")
     assert casualty_patterns._PATTERNS.path.parent.name == "__pycache__"
+
+
+@pytest.mark.parametrize("text", ["no keys here", "they were killed", "a killing", "the toll of the dead",
+                                  "of those hurt", "", "kil led"])
+def test_a_containment_test_answers_as_looking_for_each_key_would(text):
+    keys = ["kill", "killed", "dead", "of those", "hurt"]
+    assert bool(containing(keys).search(text)) == any(key in text for key in keys)
+
+
+def test_a_containment_test_of_no_keys_finds_nothing():
+    assert not containing([]).search("anything at all")

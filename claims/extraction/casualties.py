@@ -109,8 +109,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     `previous` are the claims of the sentence before, which "a lower figure of 58" may answer."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    answers_before = bool(previous) and any(key in lowered for key in patterns.FIGURE_COMPARED_KEYS)
-    if not answers_before and not any(key in lowered for key in patterns.ANCHOR_KEYS):
+    answers_before = bool(previous) and patterns.FIGURE_COMPARED_KEYS.search(lowered)
+    if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:
@@ -132,7 +132,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
             # (but in "two of the three people who were killed" the three is the toll the two are part of)
         taken[item.number_start] = item
 
-    share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)  # "of the", "of those"
+    share_of = patterns.SHARE_OF_KEYS.search(lowered)  # "of the", "of those"
     for number in counts:
         for begin in _starts_for(text, number.start, start):
             keep(_count_then_outcome(text, begin, end))
@@ -143,7 +143,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         for match in patterns.SHARE_AFTER_TOLL.finditer(text, start, end):
             keep(_share_of_toll(text, match.start(), end, match))
     for pattern, rule, keys in _VERB_FIRST:
-        if any(key in lowered for key in keys):
+        if keys.search(lowered):
             for match in pattern.finditer(text, start, end):
                 keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
@@ -151,7 +151,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
-        if any(key in lowered for key in keys):
+        if keys.search(lowered):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end, previous))
     for item in sorted(taken.values(), key=lambda item: item.start):
@@ -163,7 +163,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         # "listed 239 people as injured and 52 as missing": each count with its own outcome
         _keep_chain(item, lambda item: _listed_more(text, item, end), keep, taken)
         keep(_ordinal_one(text, item, end))
-    if any(key in lowered for key in patterns.TREATED_KEYS):
+    if patterns.TREATED_KEYS.search(lowered):
         # "had treated 40 people, 23 of them for gunshot wounds": a share of those treated, after the verb
         for number in counts:
             if patterns.TREATED_WORD.search(text, start, number.start):
@@ -171,10 +171,10 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                     match = patterns.TREATED_SHARE.match(text, begin, end)
                     if match:
                         keep(_found(text, match, "wounded", "casualty.treated_for", 0.7, end, group=None))
-    if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
+    if patterns.RUNNING_TOTAL_KEYS.search(lowered):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
-    if any(key in lowered for key in patterns.OF_THEM_KEYS):
+    if patterns.OF_THEM_KEYS.search(lowered):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons, numbers
-from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, PatternCache, alternation
+from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, PatternCache, alternation, containing
 
 # ~140 patterns of the casualty grammar, compiled once per change of the lexicons (see regexes.PatternCache)
 _PATTERNS = PatternCache(__file__)
@@ -37,14 +37,14 @@ def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def plain_keys(phrases) -> tuple[str, ...]:
-    """Plain lower-case words one of which any of the phrases must contain: a cheap test before a regex runs."""
+def plain_keys(phrases) -> re.Pattern:
+    """A cheap test before a regex runs: search() finds in a lower-cased sentence one of the plain words
+    that any of the phrases must contain."""
     keys = set()
     for phrase in phrases:
         words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
         keys.add(max(words, key=len) if words else phrase.lower())
-    # a key that contains another is redundant
-    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+    return containing(keys)
 
 
 QUALIFIER_OF = by_phrase({k: v for k, v in QUALIFIER_TABLE.items() if k != "after"})
@@ -263,7 +263,7 @@ AFTER_A_SHARE = (
     rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
 )
 SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
-SHARE_OF_KEYS = tuple({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
+SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
 SHARE_AFTER_TOLL = _compile(

@@ -41,6 +41,29 @@ def alternation(entries: Iterable[str], *, regex: bool = False) -> str:
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
 
 
+def containing(keys: Iterable[str]) -> re.Pattern:
+    """A pattern whose search() says whether a text contains any of `keys`, as `any(key in text ...)` would.
+
+    The keys are built into a prefix tree, so the text is scanned once instead of once per key (three
+    times faster for the casualty stage's ~120 anchor words); a key that ends where a longer one goes
+    on stops the tree there, since any text holding the longer one holds it too.
+    """
+    tree: dict = {}
+    for key in keys:
+        node = tree
+        for char in key:
+            node = node.setdefault(char, {})
+        node[None] = {}
+    return re.compile(_containment(tree) or "(?!)")
+
+
+def _containment(node: dict) -> str:
+    if None in node:
+        return ""
+    branches = [re.escape(char) + _containment(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+
+
 try:  # the pieces of re.compile, so that its output can be kept (CPython 3.11+)
     import _sre
     from re import _compiler as _re_compiler, _parser as _re_parser
