@@ -73,6 +73,7 @@ class _Found:
     confidence: float
     number_start: int
     numbers_end: int  # end of the count, or of the range's upper end
+    group_from: str = ""  # the count whose people a bare count counts too ("17 of its troops were killed")
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -99,6 +100,8 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
                 "qualifier": item.qualifier,
                 "group": item.group,
             },
+            explanation=(f"group '{item.group}' from '{item.group_from}' just before: the count names no people "
+                         f"of its own",) if item.group_from else (),
         ))
     return claims
 
@@ -181,7 +184,35 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 match = patterns.OF_THEM.match(text, begin, end)
                 if match:
                     keep(_share_of_them(text, match, ordered, end))
-    return sorted(taken.values(), key=lambda item: item.start)
+    found = sorted(taken.values(), key=lambda item: item.start)
+    _carry_groups(text, found)
+    return found
+
+
+_GROUP_GIVERS = ("casualty.count_then_outcome", "casualty.verb_then_count")
+
+
+def _carry_groups(text: str, found: list[_Found]) -> None:
+    """"17 of its troops were killed and 43 wounded", "killed 12 soldiers and wounded 30": a bare count joined by
+    "and" to the count before it counts the same people, as a reader fills in the noun the sentence leaves out.
+
+    Only when nothing but the joining word stands between them, the count before names a group of more than one
+    and is the only group with its outcome (not "five soldiers and two civilians were killed and 30 wounded"),
+    and no aside after the bare count says who they were ("30 were wounded, most of them civilians").
+    """
+    for before, item in zip(found, found[1:]):
+        if item.group or item.rule not in _GROUP_GIVERS or before.rule not in _GROUP_GIVERS:
+            continue
+        if not before.group or (before.count == 1 and before.count_high is None) or before.end > item.start:
+            continue
+        if any(other.rule == "casualty.coordinated" and other.outcome == before.outcome for other in found):
+            continue
+        if not patterns.GROUP_CARRIED_GAP.fullmatch(text, before.end, item.start):
+            continue
+        if patterns.WHO_THEY_WERE.match(text, item.end):
+            continue
+        item.group = before.group
+        item.group_from = text[before.start:before.end]
 
 
 def _keep_chain(item: _Found | None, step: Callable[[_Found], _Found | None],

@@ -320,6 +320,15 @@ CUSTODY_CUE = _compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.
 CONDITION_AFTER_A_SHARE = _compile(
     rf"\s*,?\s*(?:(?:were|was|are|is|remain|remained|remains|still)\s+)*(?:{alternation(GRAMMAR['condition_after_a_share'])}){E}",
     re.IGNORECASE)
+# "17 of its troops were killed| and |43 wounded", "killed 12 soldiers| and |wounded 30": only a joining word between
+# a count and the bare count after it, which then counts the same people (GRAMMAR["_group_carried_comment"])
+GROUP_CARRIED_GAP = _compile(
+    rf"\s*,?\s+(?:{alternation(GRAMMAR['group_carried_joiners'])})\s+"
+    rf"(?:(?:{alternation(GRAMMAR['group_carried_same_kind'])})\s+)?",
+    re.IGNORECASE,
+)
+# "30 were wounded, most of them civilians": an aside after the count says who they were
+WHO_THEY_WERE = _compile(rf"\s*(?:,|—|–|\()\s*(?:{alternation(GRAMMAR['listing_asides'])}){E}", re.IGNORECASE)
 A_COUNT_FOLLOWS = _compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 
 
