@@ -136,10 +136,16 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         taken[item.number_start] = item
 
     share_of = patterns.SHARE_OF_KEYS.search(lowered)  # "of the", "of those"
+    aligned = len(lowered) == end - start  # lower() kept every offset (it does save for a few letters)
     for number in counts:
+        after = number.start - start
+        outcome_after = not aligned or patterns.OUTCOME_AFTER_A_COUNT.search(lowered, after)
+        noun_after = not aligned or patterns.COUNT_NOUN_AFTER_A_COUNT.search(lowered, after)
         for begin in _starts_for(text, number.start, start):
-            keep(_count_then_outcome(text, begin, end))
-            keep(_count_noun(text, begin, end))
+            if outcome_after:
+                keep(_count_then_outcome(text, begin, end))
+            if noun_after:
+                keep(_count_noun(text, begin, end))
             if share_of:
                 keep(_share_of_toll(text, begin, end))
     if share_of or "among" in lowered:  # "Of the 128 dead, 52 ...", "Among those killed, 15 ..."

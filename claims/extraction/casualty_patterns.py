@@ -146,6 +146,10 @@ COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
     )
     for relative in (RELATIVE, RELATIVE.replace("{0,6}", "{0,6}?"))
 )
+# Whether an outcome the count-first rules read can still follow a number: the longest word of each phrase, in
+# the lower-cased rest of the sentence (most numbers in an article have none after them)
+OUTCOME_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in [*AFTER_COUNT, *TREATED["after_count"]]})
+COUNT_NOUN_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in COUNT_NOUNS})
 COUNT_NOUN = _compile(
     rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
 )
