@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def modules_loaded_after(code: str) -> list[str]:
-    """The claims.extraction modules a fresh interpreter has imported after running `code`."""
-    probe = code + "\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith('claims.extraction'))))"
+def modules_loaded_after(code: str, prefixes: tuple[str, ...] = ("claims.extraction",)) -> list[str]:
+    """The modules under `prefixes` a fresh interpreter has imported after running `code`."""
+    probe = code + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
     finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=120, check=True)
@@ -46,9 +46,5 @@ def test_the_rules_load_on_the_first_use_of_extract():
 
 
 def test_it_keeps_the_html_reader_and_the_http_client_out_of_djangos_start_up():
-    probe = ("import django, json, sys; django.setup(); "
-             "print(json.dumps(sorted(m for m in ('trafilatura', 'courlan', 'httpx', 'charset_normalizer') if m in sys.modules)))")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
-    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
-                              timeout=120, check=True)
-    assert json.loads(finished.stdout.strip().splitlines()[-1]) == []
+    heavy = ("trafilatura", "courlan", "httpx", "charset_normalizer")
+    assert modules_loaded_after("import django; django.setup()", heavy) == []
