@@ -104,10 +104,13 @@ def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(tmp_path):
 
 
 def test_the_casualty_grammar_keeps_its_cache_beside_its_bytecode():
+    import importlib.util
+    from pathlib import Path
+
     from claims.extraction import casualty_patterns
 
-    assert casualty_patterns._PATTERNS.path.name.startswith("casualty_patterns.")
-    assert casualty_patterns._PATTERNS.path.parent.name == "__pycache__"
+    bytecode = Path(importlib.util.cache_from_source(casualty_patterns.__file__))
+    assert casualty_patterns._PATTERNS.path == bytecode.with_suffix(".regexes")
 
 
 @pytest.mark.parametrize("text", ["no keys here", "they were killed", "a killing", "the toll of the dead",
