@@ -25,6 +25,9 @@ Each rule is one way news phrases a count, read from the lexicons:
   "14 of them for shrapnel wounds" ("were being treated for burns" is read by the count-first rule); a disease
   or a check-up is never an injury
 
+A bare count joined by "and" to the count just before it counts the same people ("17 of its troops were
+killed and 43 wounded": 43 troops), as a reader fills in the noun the sentence leaves out.
+
 A toll that lists its people ("the dead included one civilian, two guards and a nurse, as well as five of
 the attackers") gives each counted item; "a lower figure of 58" after a claim counts what that claim counts,
 in the same sentence or, when the figure is indeed lower (or higher), in the next one.
@@ -136,7 +139,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         taken[item.number_start] = item
 
     share_of = patterns.SHARE_OF_KEYS.search(lowered)  # "of the", "of those"
-    aligned = len(lowered) == end - start  # lower() kept every offset (it does save for a few letters)
+    aligned = len(lowered) == end - start  # lower() keeps offsets, save for a few letters such as 'İ'
     for number in counts:
         after = number.start - start
         outcome_after = not aligned or patterns.OUTCOME_AFTER_A_COUNT.search(lowered, after)
