@@ -103,14 +103,23 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
     return claims
 
 
+def _any_of(keys) -> re.Pattern:
+    """One pattern that finds any of the plain keys: a sentence is scanned once, not once per key."""
+    return re.compile("|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True)))
+
+
+_ANCHOR_KEY = _any_of(patterns.ANCHOR_KEYS)
+_FIGURE_COMPARED_KEY = _any_of(patterns.FIGURE_COMPARED_KEYS)
+
+
 def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> list[_Found]:
     """The claims of one sentence, one per count: count-first rules, then verb-first and toll rules,
     then the counts that lean on a claim before them (coordinated, continued, running totals).
     `previous` are the claims of the sentence before, which "a lower figure of 58" may answer."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    answers_before = bool(previous) and any(key in lowered for key in patterns.FIGURE_COMPARED_KEYS)
-    if not answers_before and not any(key in lowered for key in patterns.ANCHOR_KEYS):
+    answers_before = bool(previous) and _FIGURE_COMPARED_KEY.search(lowered) is not None
+    if not answers_before and _ANCHOR_KEY.search(lowered) is None:
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .model import _Analysis
 from .names import _is_acronym
 from .phrases import _np_after, _np_before
-from .tokens import _bare, _is_name_word, _is_punct
+from .tokens import _bare
 from .vocabulary import (
     _CONNECTIVES,
     _NAME_CONNECTORS,
@@ -48,8 +48,8 @@ def _relative_before_list(a: _Analysis, first: int, j: int, segment_first: int, 
 
 
 def _is_list_segment(a: _Analysis, first: int, last: int) -> bool:
-    return first <= last and _is_name_word(a, last) and all(
-        _is_name_word(a, k) or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
+    return first <= last and a.names[last] and all(
+        a.names[k] or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
         for k in range(first, last + 1))
 
 
@@ -61,9 +61,9 @@ def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
         last -= 3
     if first <= last and a.lowers[first] == "the":
         first += 1
-    if first > last or not _is_name_word(a, first) or not _is_name_word(a, last):
+    if first > last or not a.names[first] or not a.names[last]:
         return None
-    if not all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
+    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
         return None
     if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
         return None
@@ -78,7 +78,7 @@ def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | Non
                 or _names_directly(a, k):
             name_first = k + 1
             name_last = name_first - 1
-            while name_last + 1 <= last and (_is_name_word(a, name_last + 1) or (
+            while name_last + 1 <= last and (a.names[name_last + 1] or (
                     a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 <= last)):
                 name_last += 1
             return (name_first, name_last) if name_last == last and name_last >= name_first else None
@@ -99,9 +99,9 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
         else:
             continue
         name_last = name_first - 1
-        while name_last + 1 < end and (_is_name_word(a, name_last + 1) or (
+        while name_last + 1 < end and (a.names[name_last + 1] or (
                 a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 < end
-                and _is_name_word(a, name_last + 2))):
+                and a.names[name_last + 2])):
             name_last += 1
         return (name_first, name_last) if name_last >= name_first else None
     return None
@@ -109,7 +109,7 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
 
 def _names_directly(a: _Analysis, k: int) -> bool:
     """"a retired teacher named Ali Bouzid", "a fisherman called Samir": the name follows the naming word."""
-    return a.lowers[k] in _DIRECT_NAMING_WORDS and k + 1 < len(a.words) and _is_name_word(a, k + 1) \
+    return a.lowers[k] in _DIRECT_NAMING_WORDS and k + 1 < len(a.words) and a.names[k + 1] \
         and not a.quoted[k + 1]
 
 
@@ -146,10 +146,10 @@ _FINITE_SPEECH = frozenset({"said", "says", "told", "tells", "wrote", "writes", 
 def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple[int, int] | None:
     """"a taxi driver | named | Jesús Ortiz": the person described right before "named"/"called" and a name."""
     k = name_first - 1
-    if k - 1 < first or a.lowers[k] not in ("named", "called") or not _is_name_word(a, name_first):
+    if k - 1 < first or a.lowers[k] not in ("named", "called") or not a.names[name_first]:
         return None
     span = _np_before(a, k - 1, first)
-    if span is None or _is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
+    if span is None or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
         return None
     start = span[0]
     if start - 1 >= first and a.lowers[start - 1] in ("a", "an", "the", "one"):
@@ -160,18 +160,18 @@ def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple
 def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
     """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
     head = span[2]
-    if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
         return None
     k = span[1] + 1
-    if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and _is_name_word(a, k - 1):
+    if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and a.names[k - 1]:
         k += 1  # "the commissioner of Pibor county, Lual Deng"
     if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
-        k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
-    if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
+        k = next((m for m in range(k + 1, min(end, k + 6)) if a.punct[m] or a.names[m]), end)
+    if k + 1 >= end or a.words[k] != "," or not a.names[k + 1]:
         return None
     last = k + 1
-    while last + 1 < end and (_is_name_word(a, last + 1) or (
-            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
+    while last + 1 < end and (a.names[last + 1] or (
+            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and a.names[last + 2])):
         last += 1
     closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
     # one word is a name only after a kinship or everyday person noun ("his wife, Mona"), not a title

@@ -70,6 +70,9 @@ class _Analysis:
     words: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
     caps: list[bool] = field(default_factory=list)
+    punct: list[bool] = field(default_factory=list)   # a punctuation mark, not a word
+    names: list[bool] = field(default_factory=list)   # a word that can be part of a name (capitalised, no grammar word)
+    written_lowercase: frozenset[str] = frozenset()    # words the document spells in lowercase somewhere
     sentence_of_token: list[int] = field(default_factory=list)
     sentence_first_token: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)

@@ -15,7 +15,7 @@ from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _np_after
-from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
+from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .verbs import _sentence_subject
 from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
@@ -137,7 +137,7 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     if span is None or span[1] != tokens[-1] and a.words[span[1] + 1] != ",":
         return None  # the credit is the noun phrase, or the noun phrase and an appositive after a comma
     head_low = _bare(a.lowers[span[2]])
-    if not (_is_name_word(a, span[2]) or head_low in _TITLE_WORDS | _PERSON_NOUNS):
+    if not (a.names[span[2]] or head_low in _TITLE_WORDS | _PERSON_NOUNS):
         return None
     sentence = _sentence_index(a, a.starts[span[0]])
     entity = _entity(a, span, a.starts[span[0]], sentence if sentence is not None else 0)
@@ -278,9 +278,9 @@ def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> E
     if span is None or span[1] + 2 >= end or a.words[span[1] + 1] != ",":
         return None
     name_first = name_last = span[1] + 2
-    if not _is_name_word(a, name_first):
+    if not a.names[name_first]:
         return None
-    while name_last + 1 < end and _is_name_word(a, name_last + 1):
+    while name_last + 1 < end and a.names[name_last + 1]:
         name_last += 1
     if name_last + 1 >= end or a.words[name_last + 1] != "," or name_last == name_first:
         return None  # a two-word-or-longer name closed by a comma

@@ -39,7 +39,7 @@ from .phrases import (
     _tail_end,
 )
 from .references import _gender_in, _gender_of_words, _learn_gender
-from .tokens import _bare, _is_name_word, _is_punct, _sentence_bounds, _text
+from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _BETWEEN_SUBJECT_AND_VERB,
     _CLAUSE_OPENERS,
@@ -136,9 +136,9 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return None  # "early reports put ...": the verb-shaped word is the subject noun
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
-            and _is_name_word(a, before) and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
+            and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
         return None  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
-    if low == "called" and before >= first and v + 1 < end and _is_name_word(a, v + 1) and (
+    if low == "called" and before >= first and v + 1 < end and a.names[v + 1] and (
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
         return None  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
@@ -221,16 +221,16 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break
-        if head in ("a", "an", "the") or (head.endswith("'s") and not _is_name_word(a, segment_last)) \
+        if head in ("a", "an", "the") or (head.endswith("'s") and not a.names[segment_last]) \
                 or (not a.caps[segment_first] and _bare(a.lowers[segment_last]) in _HEAD_NOUNS):
             described = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
         named = _named_body(a, segment_first, segment_last)
-        if named and j - 1 >= first and a.words[j] == "," and not _is_name_word(a, j - 1):
+        if named and j - 1 >= first and a.words[j] == "," and not a.names[j - 1]:
             name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
             i = j - 1
             break
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
-                or (head.endswith("'s") and not _is_name_word(a, segment_last)):  # ", Colombia's largest group,"
+                or (head.endswith("'s") and not a.names[segment_last]):  # ", Colombia's largest group,"
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
@@ -254,14 +254,14 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             i = j
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
-        if j >= first and a.words[j] == "," and all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS
+        if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
                                                    for k in range(segment_first, segment_last + 1)):
             name_between = (segment_first, segment_last)
             i = j - 1
             break
         i = segment_last
         break
-    if given_name and not name_between and not (i >= first and _is_name_word(a, i)):
+    if given_name and not name_between and not (i >= first and a.names[i]):
         name_between = given_name
         person_evidence = True
     elif name_between and i >= first and a.lowers[i] in ("name", "names"):
@@ -276,14 +276,14 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
             subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
         elif entity is not None and outer is None and not entity.role and i >= first:
             k = i
-            while k - 1 >= first and not _is_punct(a, k - 1) and (a.lowers[k - 1] not in _FUNCTION_WORDS):
+            while k - 1 >= first and not a.punct[k - 1] and (a.lowers[k - 1] not in _FUNCTION_WORDS):
                 k -= 1
-            if not _is_punct(a, i) and k <= i:
+            if not a.punct[i] and k <= i:
                 entity.role = _text(a, k, i)  # "Her neighbour, Abdul Karim, told ..."
                 if entity.kind == "unknown":
                     entity.kind = "person"
                 entity.gender = entity.gender or _gender_of_words(set(a.lowers[k:i + 1]))
-            subject_first = k if not _is_punct(a, i) else name_between[0]
+            subject_first = k if not a.punct[i] else name_between[0]
         elif entity is not None and outer is not None:
             outer_first = outer[0]
             if a.lowers[outer_first] == "the":
@@ -353,7 +353,7 @@ _TERMS_FRAME = re.compile(
 
 def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
     """"In a statement", "On Monday", "In a separate move": a prepositional phrase opening the sentence."""
-    return a.lowers[first] in _FRONTING_PREPOSITIONS and not any(_is_punct(a, k) for k in range(first, last + 1))
+    return a.lowers[first] in _FRONTING_PREPOSITIONS and not any(a.punct[k] for k in range(first, last + 1))
 
 
 _FRONTING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during", "with", "under", "amid",
@@ -373,13 +373,13 @@ def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sen
                          strength: str) -> Attribution | None:
     """The named person before ", who said": "Samir Haddad, a fisherman, who said" / "a fisherman called
     Samir Haddad, who said". Only a name: "the village, who said" is no person."""
-    if k >= first and not _is_name_word(a, k):  # step back over one appositive: ", a fisherman,"
+    if k >= first and not a.names[k]:  # step back over one appositive: ", a fisherman,"
         comma = next((m for m in range(k, max(first, k - 8) - 1, -1) if a.words[m] == ","), None)
-        if comma is None or comma - 1 < first or not _is_name_word(a, comma - 1):
+        if comma is None or comma - 1 < first or not a.names[comma - 1]:
             return None
         k = comma - 1
     span = _np_before(a, k, first) if k >= first else None
-    if span is None or not _is_name_word(a, span[2]) or span[2] != k:
+    if span is None or not a.names[span[2]] or span[2] != k:
         return None
     entity = _entity(a, span, a.starts[v], sentence)
     if entity is None or entity.plural or entity.kind == "organisation" or " " not in entity.name \
@@ -465,9 +465,9 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
         return None
     name_first = span[1] + 2
     if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
-            and _is_name_word(a, name_first):
+            and a.names[name_first]:
         name_last = name_first
-        while name_last + 1 < as_index and _is_name_word(a, name_last + 1):
+        while name_last + 1 < as_index and a.names[name_last + 1]:
             name_last += 1
         entity = _entity(a, (name_first, name_last, name_last), a.starts[v], sentence)
         if entity is not None and not entity.role:
