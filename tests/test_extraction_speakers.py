@@ -1213,3 +1213,23 @@ def test_in_a_statement_before_a_named_body_is_not_its_role():
     text = "In a statement, the Western Front, which holds most of the plateau, said 9 fighters were killed."
     speaker = statement_speaker(segment(text), text.index("9 fighters"))
     assert (speaker.name, speaker.role) == ("Western Front", "")
+
+
+# --- "the statement" and "the agency" refer back only to what fits them ------------------
+
+def test_the_statement_said_goes_to_whoever_spoke_in_a_statement_opening_the_sentence():
+    text = ("In a statement read on state radio, the movement's spokeswoman, Dara Olsen, said the roads were open. "
+            "“No convoy will be stopped,” the statement said.")
+    assert quote_speakers(text) == ["Dara Olsen"]
+
+
+def test_a_qualified_agency_does_not_refer_back_to_a_body_whose_name_does_not_fit():
+    text = ("The Lowland Courier sent a reporter to the valley.\n\n"
+            "The quake killed at least 40 people, the civil protection agency said.")
+    assert speaker_of(text, "at least 40") == "civil protection agency"
+
+
+def test_a_qualified_group_still_refers_back_to_a_body_whose_name_holds_the_qualifier():
+    text = ("The Valley Human Rights Centre documented the raids. "
+            "At least 12 people were killed, the rights group said.")
+    assert speaker_of(text, "At least 12") == "Valley Human Rights Centre"

@@ -227,7 +227,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return issuer  # "the statement said" after "the ministry said in a statement"
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
-        earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS)
+        earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
+                                     qualifiers=tuple(a.lowers[first:last]))
         if earlier is not None:
             return earlier  # "the rights group said" after "Amnesty International said"
     member = _one_of(a, first)

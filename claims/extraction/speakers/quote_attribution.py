@@ -315,11 +315,16 @@ def _credit_headline_echoes(a: _Analysis) -> None:
         words = _WORDS.findall(found.quotation.inner(text).lower())
         if not words:
             continue
+        telling = {w[:5] for w in words if len(w) > 3}
         for later in a.quotes:
             if later.entity is None or later.quotation.start <= found.quotation.start:
                 continue
-            body = " ".join(_WORDS.findall(later.quotation.inner(text).lower()))
-            if " ".join(words) in body:
+            body_words = _WORDS.findall(later.quotation.inner(text).lower())
+            body = " ".join(body_words)
+            # a headline cuts and reorders the words it quotes: "'Difficult moment for Russia'" echoes
+            # "For Russia, this is a difficult moment", so most of its telling words are enough
+            stems = {w[:5] for w in body_words}
+            if " ".join(words) in body or (len(telling) >= 2 and len(telling & stems) >= 0.75 * len(telling)):
                 found.entity, found.rule = later.entity, "quote.headline_echo"
                 break
 
