@@ -17,7 +17,7 @@ from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from .tokens import _sentence_index, _tokenise
-from .verbs import _find_attributions
+from .frames import _find_attributions
 from .vocabulary import _VOICE_BREAKS
 
 _CACHE_SIZE = 16

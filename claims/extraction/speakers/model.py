@@ -40,6 +40,7 @@ class Attribution:
     inverted: bool                 # subject after the verb: ", said Nina"
     strength: str                  # speech (quotes and statements) or report (statements only)
     sentence: int
+    frame: str = ""                # the reporting frame that read it (lexicons/speaker_frames.json)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from .names import _entity
 from .phrases import _np_after
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
-from .verbs import _sentence_subject
+from .frames import _sentence_subject
 from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 

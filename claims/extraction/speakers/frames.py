@@ -1,27 +1,31 @@
-"""Reporting verbs and their subjects, sentence by sentence.
+"""Reporting frames: the constructions that say who gave a statement or a quotation.
 
-Finds every "said", "told", "according to", "put ... at" (speech and report
-verbs from lexicons) outside quotations, and its subject: before the verb, after
-it (", said Nina"), elided ("... and urged"), quoted ("quoted X as saying") or a
-passive agent ("released by the ministry").
+The frames are data, in lexicons/speaker_frames.json: "X said", "said X" after a
+quotation or a comma, "So said X", "X quoted Y as saying", ", who said", an
+elided subject ("... and urged", ", adding that"), "according to [figures from]
+X", a passive agent ("figures released by X"), "announced by X". At every
+trigger word (a speech or report verb outside quotations, "according to") the
+frames are tried in the lexicon's order; each recognises its shape with one small
+matcher below, and the first to read a speaker wins. A frame marked final
+decides alone once its shape is present. What stands between a subject and its
+verb is read by asides.py; turning a noun phrase into a speaker is names.py's.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from .. import lexicons
 from .asides import (
+    _SubjectEvidence,
+    _read_asides,
     _description_before_name,
     _name_in_apposition,
     _INTRANSITIVE_SPEECH,
     _closes_clause,
     _finite_after_person,
     _given_name_after,
-    _name_given_in,
-    _named_body,
-    _only_connectives,
-    _relative_before_list,
 )
 from .mentions import _collect_mentions, _note_evidence
 from .model import _Analysis, Attribution, Entity, _Mention
@@ -29,7 +33,6 @@ from .names import _entity, _is_acronym
 from .phrases import (
     _AGENT_PARTICIPLES,
     _appositive_after,
-    _ends_role,
     _np_after,
     _np_before,
     _np_with_postmodifier,
@@ -38,236 +41,210 @@ from .phrases import (
     _subject_before_relative,
     _tail_end,
 )
-from .references import _gender_in, _gender_of_words, _learn_gender
+from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
-    _BETWEEN_SUBJECT_AND_VERB,
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
-    _LOCATIVES,
-    _NAME_CONNECTORS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
     _PLACES,
     _POSSESSIVE_PRONOUNS,
-    _QUOTE_MARKS,
-    _RELATIVES,
     _REPORT,
     _SPEECH,
     _STATES,
     _SUBJECT_PRONOUNS,
-    _SUBORDINATORS,
-    _TITLE_HEADS,
     _TITLE_WORDS,
-    _WEEKDAY_OR_TIME,
 )
 
 
 def _find_attributions(a: _Analysis) -> None:
+    """Every reporting frame of the document, sentence by sentence, with the names seen so far
+    (a pronoun in a frame refers back only to what came before it)."""
     for sentence in range(len(a.sentence_starts)):
         first, end = _sentence_bounds(a, sentence)
         mentions_from = len(a.mentions)
         _collect_mentions(a, sentence, first, end)
         previous: Attribution | None = None
-        i = first
-        while i < end:
-            low = a.lowers[i]
+        for i in range(first, end):
             if a.quoted[i]:
-                i += 1
                 continue
-            attribution = None
+            low = a.lowers[i]
             if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
-                attribution = _according_to(a, i, end, sentence)
-            elif low in _SPEECH or low in _REPORT:
-                attribution = _verb_attribution(a, i, first, end, sentence, previous)
+                trigger = "according"
+            elif low in _SPEECH:
+                trigger = "speech"
+            elif low in _REPORT:
+                trigger = "report"
+            else:
+                continue
+            attribution = _frame_at(a, _Site(i, first, end, sentence, trigger, previous))
             if attribution is not None:
                 a.attributions.append(attribution)
                 a.by_sentence.setdefault(sentence, []).append(attribution)
                 if attribution.entity is not None:
                     previous = attribution
                     a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
-            i += 1
         _learn_gender(a, a.mentions[mentions_from:], first, end)
 
 
-def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
-    opening = _past_source_document(a, i + 2, end)
-    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
-        opening += 1  # "according to her brother, ..."
-    span = _np_after(a, opening, end)
-    if span is None:
-        return None
-    named = _name_in_apposition(a, span, end)
-    entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
-    if entity is not None and entity.kind != "organisation" and not entity.plural:
-        # "according to a relative, Fadumo Sheikh Ali,": the relative is named
-        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
-        _note_evidence(entity, _text(a, role_first, span[1]), True,
-                       _gender_of_words(set(a.lowers[role_first:span[1] + 1])))
-        span = (named[0], named[1], named[1])
-    else:
-        entity = _entity(a, span, a.starts[i], sentence)
-        role, person, gender, _ = _appositive_after(a, span[1], end)
-        if entity is not None:
-            _note_evidence(entity, role, person, gender)
-    return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
-                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
-                       sentence=sentence)
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a frame is tried: the trigger token `v` in the sentence first..end."""
+
+    v: int
+    first: int
+    end: int
+    sentence: int
+    trigger: str                     # speech, report or according
+    previous: Attribution | None     # the last attribution with a speaker earlier in the sentence
+
+    @property
+    def strength(self) -> str:
+        return self.trigger if self.trigger != "according" else "according"
 
 
-def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
-                      previous: Attribution | None) -> Attribution | None:
+_ABSENT = object()  # a frame's shape is not at this site: the next frame may try
+
+
+def _frame_at(a: _Analysis, site: _Site) -> Attribution | None:
+    """The first frame of lexicons/speaker_frames.json that recognises its shape at the site.
+
+    A matcher answers _ABSENT when its shape is not there, else the attribution it read (or None
+    when the shape is there but names nobody); a frame marked final then decides alone."""
+    guarded = False
+    for frame in _FRAMES_BY_TRIGGER[site.trigger]:
+        if frame["guarded"] and not guarded:
+            if not _reads_as_verb(a, site):
+                return None
+            guarded = True
+        found = _MATCHERS[frame["name"]](a, site)
+        if found is _ABSENT:
+            continue
+        if found is not None:
+            found.frame = frame["name"]
+            return found
+        if frame["final"]:
+            return None
+    return None
+
+
+def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
+    """Whether the verb-shaped word at the site is a reporting verb at all, not a noun or a name."""
+    v, first, end = site.v, site.first, site.end
     low = a.lowers[v]
-    if low in _AGENT_PARTICIPLES and v + 1 < end and a.lowers[v + 1] == "by":
-        framed = _announced_terms(a, v, first, end, sentence)
-        if framed is not None:
-            return framed
-    strength = "speech" if low in _SPEECH else "report"
     before = v - 1
     if v > first and a.caps[v]:
-        return None  # "the United States": a capitalised verb form mid-sentence is a name
+        return False  # "the United States": a capitalised verb form mid-sentence is a name
     if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")) \
             and not _finite_after_person(a, before, v):
-        return None  # "by Moscow's estimate", "neither claim": a noun, not a verb
+        return False  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
-        return None  # "early reports put ...": the verb-shaped word is the subject noun
+        return False  # "early reports put ...": the verb-shaped word is the subject noun
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
             and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
-        return None  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
+        return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
     if low == "called" and before >= first and v + 1 < end and a.names[v + 1] and (
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
-        return None  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
-    if strength == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
-        return None  # "who gave only one name", "gave her name as": naming oneself, not reporting
-    # inverted: '..., said Nina' / '” said the ministry' / sentence-initial 'Said X'
-    after_quote = _follows_quotation(a, a.starts[v])
-    if strength == "speech" and after_quote:
-        inverted = _inverted_attribution(a, v, end, sentence, strength)
-        if inverted is not None:
-            return inverted
-    # "So said the mayor.": a fronted "so" points back to what was just quoted, the subject follows
-    if strength == "speech" and before == first and a.lowers[before] in ("so", "thus"):
-        return _inverted_attribution(a, v, end, sentence, strength)
-    # "the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks
-    if before >= first and a.lowers[before] == "as" and low.endswith("ing"):
-        quoted = _quoted_as_saying(a, before, first, end, sentence, v, strength)
-        if quoted is not None:
-            return quoted
-    # "..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks
-    if before - 1 >= first and a.lowers[before] == "who" and a.words[before - 1] == ",":
-        return _relative_antecedent(a, v, before - 2, first, end, sentence, strength)
-    # elided subject: '..., adding that', '... and urged', 'but says'
-    if before >= first and (a.lowers[before] in _CLAUSE_OPENERS or
-                            (a.words[before] == "," and low.endswith("ing"))):
-        entity = previous.entity if previous else _sentence_subject(a, first, end, sentence)
-        if entity is not None:
-            return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, end), subject_start=a.starts[v],
-                               subject_end=a.starts[v], entity=entity, inverted=False, strength=strength,
-                               sentence=sentence)
+        return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
+    if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
+        return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
+    return True
+
+
+# --- the frames, in the order lexicons/speaker_frames.json tries them --------------------------
+
+def _frame_announced_terms(a: _Analysis, site: _Site):
+    if a.lowers[site.v] not in _AGENT_PARTICIPLES or site.v + 1 >= site.end or a.lowers[site.v + 1] != "by":
+        return _ABSENT
+    found = _announced_terms(a, site.v, site.first, site.end, site.sentence)
+    return _ABSENT if found is None else found
+
+
+def _frame_after_quotation(a: _Analysis, site: _Site):
+    """'“…,” said Nina' / '” said the ministry' / sentence-initial 'Said X'."""
+    if not _follows_quotation(a, a.starts[site.v]):
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _frame_so_said(a: _Analysis, site: _Site):
+    """"So said the mayor.": a fronted "so" points back to what was just quoted, the subject follows."""
+    before = site.v - 1
+    if before != site.first or a.lowers[before] not in ("so", "thus"):
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _frame_quoted_as_saying(a: _Analysis, site: _Site):
+    """"the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks."""
+    before = site.v - 1
+    if before < site.first or a.lowers[before] != "as" or not a.lowers[site.v].endswith("ing"):
+        return _ABSENT
+    return _quoted_as_saying(a, before, site.first, site.end, site.sentence, site.v, site.strength)
+
+
+def _frame_relative_who(a: _Analysis, site: _Site):
+    """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks."""
+    before = site.v - 1
+    if before - 1 < site.first or a.lowers[before] != "who" or a.words[before - 1] != ",":
+        return _ABSENT
+    return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
+
+
+def _frame_elided_subject(a: _Analysis, site: _Site):
+    """'..., adding that', '... and urged', 'but says': the subject of the clause before speaks."""
+    v, before = site.v, site.v - 1
+    if before < site.first or not (a.lowers[before] in _CLAUSE_OPENERS
+                                   or a.words[before] == "," and a.lowers[v].endswith("ing")):
+        return _ABSENT
+    entity = site.previous.entity if site.previous else _sentence_subject(a, site.first, site.end, site.sentence)
+    if entity is None:
         return None
-    # "... spread across three districts, said Kamal Thapa, an official": the name after the verb closes it
-    if low in _INTRANSITIVE_SPEECH and before >= first and a.words[before] == "," and _closes_clause(a, v, end):
-        inverted = _inverted_attribution(a, v, end, sentence, strength)
-        if inverted is not None:
-            return inverted
-    i = before
-    while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
-                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
-        if a.lowers[i] in _WEEKDAY_OR_TIME:
-            i -= 1
-        i -= 1
-    # "the World Food Programme (WFP) said": step over a bracketed short form
-    if i >= first and a.words[i] == ")":
-        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
-        if opening is not None:
-            i = opening - 1
-    role, age_or_role_seen = "", False
-    gender = None
-    person_evidence = False
-    organisation_evidence = False
-    name_between: tuple[int, int] | None = None
-    given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
-    # the last ", a senior official," stepped over, and the evidence gathered before it
-    described: tuple[int, tuple] | None = None
-    while i >= first and a.words[i] == ",":
-        j = i - 1
-        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
-            j -= 1
-        segment_first, segment_last = j + 1, i - 1
-        if segment_last < segment_first:
-            return None
-        head = a.lowers[segment_first]
-        if j >= first and a.words[j] == "," and head == "as" and a.lowers[segment_last] in ("known", "called"):
-            i = j  # "The Tatmadaw, as Myanmar's military is known, said"
-            continue
-        if j >= first and a.words[j] == "," and _only_connectives(a, segment_first, segment_last + 1):
-            i = j  # "The governor, however, said": a connective aside is no role
-            continue
-        opening = _relative_before_list(a, first, j, segment_first, segment_last)
-        if opening is not None:
-            i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
-            continue
-        if (j < first or a.words[j] != ",") and described is not None \
-                and _fronted_place(a, segment_first, segment_last):
-            # "In Ankara, a senior official, speaking on condition of anonymity, said": the fronted place
-            # opens the sentence, the description after it is the subject
-            i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described
-            break
-        if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
-            i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
-            break
-        if head in ("a", "an", "the") or (head.endswith("'s") and not a.names[segment_last]) \
-                or (not a.caps[segment_first] and _bare(a.lowers[segment_last]) in _HEAD_NOUNS):
-            described = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
-        named = _named_body(a, segment_first, segment_last)
-        if named and j - 1 >= first and a.words[j] == "," and not a.names[j - 1]:
-            name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
-            i = j - 1
-            break
-        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
-                or (head.endswith("'s") and not a.names[segment_last]):  # ", Colombia's largest group,"
-            given_name = given_name or _name_given_in(a, segment_first, segment_last)
-            if head in _RELATIVES:
-                person_evidence = person_evidence or head in ("who", "whose")
-                organisation_evidence = organisation_evidence or head == "which"  # "MSF, which runs ..."
-                gender = gender or _gender_in(a, segment_first, segment_last + 1)
-            elif head[0].isdigit():
-                person_evidence = True
-            elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
-                start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
-                segment_last = next((m - 1 for m in range(start_role, segment_last + 1) if _ends_role(a, m)),
-                                    segment_last)
-                if start_role <= segment_last:
-                    role = role or _text(a, start_role, segment_last)
-                    role_words = set(a.lowers[start_role:segment_last + 1])
-                    gender = gender or _gender_of_words(role_words)
-                    role_head = _bare(a.lowers[segment_last])
-                    organisation_evidence = organisation_evidence or (
-                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS)) or (
-                        role_head in _ORG_NOUNS and role_head not in _PERSON_NOUNS | _TITLE_HEADS)  # "the energy giant"
-            age_or_role_seen = True
-            i = j
-            continue
-        # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
-        if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
-                                                   for k in range(segment_first, segment_last + 1)):
-            name_between = (segment_first, segment_last)
-            i = j - 1
-            break
-        i = segment_last
-        break
-    if given_name and not name_between and not (i >= first and a.names[i]):
-        name_between = given_name
-        person_evidence = True
-    elif name_between and i >= first and a.lowers[i] in ("name", "names"):
-        while i >= first and a.words[i] != ",":
-            i -= 1  # "A fisherman, who gave only his first name, Ahmed, said": the fisherman is Ahmed
-        i -= 1
+    return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, site.end), subject_start=a.starts[v],
+                       subject_end=a.starts[v], entity=entity, inverted=False, strength=site.strength,
+                       sentence=site.sentence)
+
+
+def _frame_closing_inverted(a: _Analysis, site: _Site):
+    """"... spread across three districts, said Kamal Thapa, an official": the name after the verb closes it."""
+    v, before = site.v, site.v - 1
+    if a.lowers[v] not in _INTRANSITIVE_SPEECH or before < site.first or a.words[before] != "," \
+            or not _closes_clause(a, v, site.end):
+        return _ABSENT
+    return _inverted_attribution(a, v, site.end, site.sentence, site.strength)
+
+
+def _frame_passive_agent(a: _Analysis, site: _Site):
+    """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
+    span = _passive_agent(a, site.v - 1, site.first)
+    evidence = _read_asides(a, site.v, site.first) if span is not None else None
+    if evidence is None:
+        return _ABSENT
+    return _subject_from_evidence(a, site, evidence, agent=span)
+
+
+def _frame_inverted(a: _Analysis, site: _Site):
+    """"..., said the minister": the subject after the verb."""
+    before = site.v - 1
+    if before < site.first or a.words[before] != ",":
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence,
+                           agent: tuple[int, int, int] | None = None):
+    """The subject before the verb (or the passive `agent` given), read with what the asides said about it."""
+    v, first, end, sentence, strength = site.v, site.first, site.end, site.sentence, site.strength
+    i, name_between = evidence.i, evidence.name_between
+    role, gender = evidence.role, evidence.gender
+    person_evidence, organisation_evidence = evidence.person_evidence, evidence.organisation_evidence
+    age_or_role_seen = evidence.age_or_role_seen
     if name_between:
         outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
@@ -298,13 +275,10 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
         else:
             subject_first = name_between[0]
     else:
-        span = _np_before(a, i, first) or _np_with_postmodifier(a, i, first) or _subject_before_relative(a, i, first)
+        span = agent or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
+            or _subject_before_relative(a, i, first)
         if span is None:
-            span = _passive_agent(a, v - 1, first)
-            if span is None:
-                if strength == "speech" and before >= first and a.words[before] == ",":
-                    return _inverted_attribution(a, v, end, sentence, strength)  # "..., said the minister"
-                return None
+            return _ABSENT  # no subject before the verb: a passive agent or an inverted subject may follow
         if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
             return None
         entity = _entity(a, span, a.starts[v], sentence)
@@ -325,6 +299,43 @@ def _verb_attribution(a: _Analysis, v: int, first: int, end: int, sentence: int,
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _frame_according_to(a: _Analysis, site: _Site):
+    return _according_to(a, site.v, site.end, site.sentence)
+
+
+def _frame_subject_verb(a: _Analysis, site: _Site):
+    """'SOURCE [, aside,] said': the noun phrase before the verb, past what may stand between them."""
+    evidence = _read_asides(a, site.v, site.first)
+    if evidence is None:
+        return None  # an empty segment between commas: no subject can be read
+    return _subject_from_evidence(a, site, evidence)
+
+
+def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
+    opening = _past_source_document(a, i + 2, end)
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
+        opening += 1  # "according to her brother, ..."
+    span = _np_after(a, opening, end)
+    if span is None:
+        return None
+    named = _name_in_apposition(a, span, end)
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
+    if entity is not None and entity.kind != "organisation" and not entity.plural:
+        # "according to a relative, Fadumo Sheikh Ali,": the relative is named
+        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        _note_evidence(entity, _text(a, role_first, span[1]), True,
+                       _gender_of_words(set(a.lowers[role_first:span[1] + 1])))
+        span = (named[0], named[1], named[1])
+    else:
+        entity = _entity(a, span, a.starts[i], sentence)
+        role, person, gender, _ = _appositive_after(a, span[1], end)
+        if entity is not None:
+            _note_evidence(entity, role, person, gender)
+    return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
+                       sentence=sentence)
 
 
 def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) -> Attribution | None:
@@ -358,15 +369,6 @@ def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
 
 _FRONTING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during", "with", "under", "amid",
                                     "despite", "following", "for", "by", "from", "over", "within"})
-
-
-def _fronted_place(a: _Analysis, first: int, last: int) -> bool:
-    """"In Ankara", "From Kyiv", "Back in Mogadishu": a place phrase opening the sentence before its subject."""
-    k = first + 1 if a.lowers[first] in _PLACE_ADVERBS and first < last else first
-    return a.lowers[k] in _LOCATIVES or a.lowers[k] == "from"
-
-
-_PLACE_ADVERBS = frozenset({"back", "here", "there", "elsewhere", "over", "further", "farther", "closer", "meanwhile"})
 
 
 def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int,
@@ -491,3 +493,22 @@ def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Enti
     if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
         return None
     return _entity(a, span, a.starts[first], sentence)
+
+
+_MATCHERS = {
+    "announced_terms": _frame_announced_terms,
+    "after_quotation": _frame_after_quotation,
+    "so_said": _frame_so_said,
+    "quoted_as_saying": _frame_quoted_as_saying,
+    "relative_who": _frame_relative_who,
+    "elided_subject": _frame_elided_subject,
+    "closing_inverted": _frame_closing_inverted,
+    "subject_verb": _frame_subject_verb,
+    "passive_agent": _frame_passive_agent,
+    "inverted": _frame_inverted,
+    "according_to": _frame_according_to,
+}
+FRAMES = tuple({"guarded": True, "final": True, **frame} for frame in lexicons.table("speaker_frames")["frames"])
+_FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers"])
+                      for trigger in ("speech", "report", "according")}
+assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
