@@ -1233,3 +1233,41 @@ def test_a_qualified_group_still_refers_back_to_a_body_whose_name_holds_the_qual
     text = ("The Valley Human Rights Centre documented the raids. "
             "At least 12 people were killed, the rights group said.")
     assert speaker_of(text, "At least 12") == "Valley Human Rights Centre"
+
+
+# --- every attribution says why ----------------------------------------------------------
+
+def reasons_for(text, phrase):
+    from claims.extraction.speakers import statement_attribution
+    return statement_attribution(segment(text), text.index(phrase)).reasons
+
+
+def test_a_pronoun_speaker_explains_the_frame_and_whom_the_pronoun_refers_to():
+    text = "Governor Amara Duku visited the camp on Monday. She said 14 children had died of measles."
+    assert reasons_for(text, "14 children") == (
+        "speaker Amara Duku: the nearest reporting frame before the statement governs it",
+        "frame: the subject of 'said'",
+        "'She' is Amara Duku: the most salient earlier woman",
+    )
+
+
+def test_a_trailing_attribution_explains_that_it_governs_what_comes_before_it():
+    reasons = reasons_for("Flooding cut off 40 villages, the relief agency said.", "40 villages")
+    assert reasons[0] == "speaker relief agency: the attribution right after the statement governs it"
+
+
+def test_a_statement_in_the_articles_own_voice_says_so():
+    assert reasons_for("The storm destroyed 300 homes.", "300 homes") == (
+        "no reporting frame governs the statement: the article's own voice",)
+
+
+def test_a_quote_credited_to_the_issuer_of_a_statement_explains_both_steps():
+    from claims.extraction.speakers import quote_attributions, quote_reasons
+    text = ("The port authority said in a statement that the harbour would close. "
+            "“No vessel will leave before Monday,” the statement said.")
+    [quote] = quote_attributions(segment(text))
+    assert quote_reasons(quote) == (
+        "quotation credited by the attribution right after its closing mark",
+        "frame: the subject of 'said'",
+        "'the statement' speaks for port authority, who issued it",
+    )

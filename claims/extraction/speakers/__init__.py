@@ -24,7 +24,16 @@ The package, in the order the pass uses it:
     quote_attribution  the attribution each quotation belongs to
     attribution        the cached pass and the public readers below
 """
-from .attribution import attributions, quote_attributions, statement_speaker
+from .attribution import (
+    StatementAttribution,
+    attribution_reasons,
+    attributions,
+    quote_attributions,
+    quote_reasons,
+    statement_attribution,
+    statement_speaker,
+)
 from .model import Attribution, Entity, QuoteAttribution
 
-__all__ = ["Attribution", "Entity", "QuoteAttribution", "attributions", "quote_attributions", "statement_speaker"]
+__all__ = ["Attribution", "Entity", "QuoteAttribution", "StatementAttribution", "attribution_reasons", "attributions",
+           "quote_attributions", "quote_reasons", "statement_attribution", "statement_speaker"]

@@ -8,19 +8,36 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from bisect import bisect_right
 from collections import OrderedDict
 
 from .. import lexicons
 from ..types import Document, Speaker
-from .model import _Analysis, Attribution, Entity, QuoteAttribution
+from .model import _Analysis, Attribution, QuoteAttribution
 from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from .tokens import _sentence_index, _tokenise
-from .frames import _find_attributions
+from .frames import FRAMES, _find_attributions
 from .vocabulary import _VOICE_BREAKS
 
 _CACHE_SIZE = 16
+
+FRAME_EXPLANATIONS = {frame["name"]: frame["explain"] for frame in FRAMES}
+# how each quotation pass of quote_attribution.py reads, in a claim's explanation
+QUOTE_PASSES = {
+    "quote.said_after": "the attribution right after its closing mark",
+    "quote.said_before": "the attribution introducing it",
+    "quote.dash_credit": "a credit line after a dash",
+    "quote.in_sentence": "an attribution in the same sentence",
+    "quote.colon_lead": "the subject of the clause that introduces it with a colon",
+    "quote.paragraph": "the attribution in the same paragraph",
+    "quote.continuation": "the speaker of the paragraph before (a quote paragraph continuing them)",
+    "quote.next_sentence": "the next sentence, which points back to it",
+    "quote.previous_subject": "the person the sentence before it is about",
+    "quote.headline_echo": "the speaker of the body quote that the headline echoes",
+    "quote.headline_speaker": "the name the headline gives before a colon",
+}
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -28,16 +45,56 @@ _cache_lock = threading.Lock()
 
 def statement_speaker(document: Document, position: int) -> Speaker | None:
     """The speaker a statement at `position` is attributed to in its sentence or context, or None."""
+    return statement_attribution(document, position).speaker
+
+
+@dataclass(frozen=True, slots=True)
+class StatementAttribution:
+    """Who a statement is attributed to, and the steps that decided it (for the claim's explanation)."""
+
+    speaker: Speaker | None
+    reasons: tuple[str, ...] = ()
+
+
+def statement_attribution(document: Document, position: int) -> StatementAttribution:
+    """The speaker of the statement at `position`, with why: the quotation it sits in, or the reporting
+    frame of its sentence that governs it (the passes of `_statement_source`, most specific first)."""
     analysis = _analyse(document)
     k = bisect_right(analysis.quote_starts, position) - 1
     if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
         quote = analysis.quotes[k]
-        return quote.entity.speaker() if quote.entity else None
+        if quote.entity is None:
+            return StatementAttribution(None, ("inside a quotation no one is credited with: no speaker",))
+        return StatementAttribution(quote.entity.speaker(), (
+            f"speaker {quote.entity.name}: the statement is inside a quotation credited to them",
+            *quote_reasons(quote)))
     sentence = _sentence_index(analysis, position)
     if sentence is None:
-        return None
-    entity = _statement_entity(analysis, sentence, position)
-    return entity.speaker() if entity else None
+        return StatementAttribution(None)
+    found, why = _statement_source(analysis, sentence, position)
+    if found is None:
+        return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
+    return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
+                                                          *attribution_reasons(found)))
+
+
+def attribution_reasons(x: Attribution) -> tuple[str, ...]:
+    """How a reporting frame read its speaker: the frame, then how its subject was resolved."""
+    frame = FRAME_EXPLANATIONS.get(x.frame)
+    reasons = [f"frame: {frame.format(verb=x.verb_word)}"] if frame else []
+    if x.resolved:
+        reasons.append(x.resolved)
+    return tuple(reasons)
+
+
+def quote_reasons(quote: QuoteAttribution) -> tuple[str, ...]:
+    """Why a quotation has its speaker: the quotation pass that found it, then its frame's reasons."""
+    if quote.entity is None:
+        return ("no attribution found for the quotation",)
+    reasons = [f"quotation credited by {QUOTE_PASSES.get(quote.rule, quote.rule)}"]
+    if quote.via is not None:
+        reasons.extend(attribution_reasons(quote.via))
+    return tuple(reasons)
 
 
 def quote_attributions(document: Document) -> list[QuoteAttribution]:
@@ -76,10 +133,13 @@ def _analyse(document: Document) -> _Analysis:
     return analysis
 
 
-def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | None:
+def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attribution | None, str]:
+    """The frame that governs a statement in its sentence, and why; tried in order: a frame before the
+    statement (unless a relative clause, an order or a break in the voice keeps it out), the frame
+    closing the sentence, then "according to"."""
     candidates = [x for x in a.by_sentence.get(sentence, ()) if x.entity is not None]
     if not candidates:
-        return None
+        return None, ""
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
@@ -94,20 +154,21 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
             # army speaks only inside the relative clause; the closing attribution frames the sentence
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
-            return trailing.entity
+            return trailing, "the attribution closing the sentence frames it; the earlier one speaks inside a clause"
         if trailing is not None and nearest.entity is not trailing.entity and _DIRECTIVE.match(gap) \
                 and a.lowers[nearest.verb] in _DIRECTIVE_VERBS:
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
             # gives an order, not a report; the attribution after the clause names who reported it
-            return trailing.entity
+            return trailing, "the attribution after the statement reports the order the first verb gives"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
-            return nearest.entity
+            return nearest, "the nearest reporting frame before the statement governs it"
     according = next((x for x in candidates if x.strength == "according"), None)
     if trailing is not None and (according is None or trailing.verb < according.verb):
-        return trailing.entity  # "..., the prime minister said, according to state media": the channel comes last
+        # "..., the prime minister said, according to state media": the channel comes last
+        return trailing, "the attribution right after the statement governs it"
     if according is not None:
-        return according.entity
-    return None
+        return according, "'according to' in the same sentence"
+    return None, ""
 
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)

@@ -122,11 +122,14 @@ def _frame_at(a: _Analysis, site: _Site) -> Attribution | None:
             if not _reads_as_verb(a, site):
                 return None
             guarded = True
+        a.note = None
         found = _MATCHERS[frame["name"]](a, site)
         if found is _ABSENT:
             continue
         if found is not None:
             found.frame = frame["name"]
+            found.resolved = a.note or ""
+            found.verb_word = a.words[site.v]
             return found
         if frame["final"]:
             return None

@@ -41,6 +41,8 @@ class Attribution:
     strength: str                  # speech (quotes and statements) or report (statements only)
     sentence: int
     frame: str = ""                # the reporting frame that read it (lexicons/speaker_frames.json)
+    resolved: str = ""             # how its subject became the entity, when it refers back ("'he' is ...")
+    verb_word: str = ""            # the trigger word as written ("said", "according")
 
 
 @dataclass(slots=True)
@@ -50,6 +52,7 @@ class QuoteAttribution:
     rule: str
     start: int                     # the claim's span: quotation plus adjacent attribution
     end: int
+    via: Attribution | None = None  # the reporting frame it was credited through, if any
 
 
 @dataclass(slots=True)
@@ -86,3 +89,4 @@ class _Analysis:
     by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
     quotes: list[QuoteAttribution] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
+    note: str | None = None        # how the latest reference was resolved, read by the frame that asked

@@ -36,6 +36,7 @@ from .vocabulary import (
     _PLACE_NOUNS,
     _POSSESSIVE_PRONOUNS,
     _SPEAKING_DOCUMENTS,
+    _PRONOUNS,
     _STATES,
     _SUBJECT_PRONOUNS,
     _TITLE_PHRASES,
@@ -104,14 +105,20 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     first, last, head = span
     low = a.lowers[last]
     if first == last and low in _SUBJECT_PRONOUNS:
+        word = a.words[last]
         found = _resolve_pronoun(a, low, position, sentence)
-        if found is None and low in ("he", "she"):
+        if found is not None:
+            return _noted(a, found, lambda: f"'{word}' is {found.name}: the most salient earlier {_wanted(low)}")
+        if low in ("he", "she"):
             found = _role_subject(a, low, position, sentence)
-        elif found is None and low == "it":
+            return _noted(a, found, lambda: f"'{word}' is the {found.name} who opens the sentence, no named person fitting")
+        if low == "it":
             found = _body_taken_for_a_person(a, position, sentence)
-        return found
+            return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
+        return None
     if first == last and _AGE_NOUN.fullmatch(low):
-        return _resolve(a, _ANY_PERSON, position, sentence)
+        found = _resolve(a, _ANY_PERSON, position, sentence)
+        return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")
     count_at = first + 1 if a.lowers[first] == "the" else first
     definite_count = count_at < last and a.lowers[count_at] in _NUMBER_WORDS \
         and (count_at > first or first > 0 and a.lowers[first - 1] == "the") \
@@ -128,7 +135,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
     head_low = _bare(a.lowers[head])
     if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
-        return possessor  # "their latest tally put the toll at ..."
+        return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
     # Split off the title: everything up to the last title phrase followed by a name.
@@ -211,7 +218,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
-            return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
+            # "the spokesperson said" after "a spokesperson for the ministry said"
+            return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
     if not head_is_name and possessor is None and first < last and head == last and first > 0 \
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS) \
             and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
@@ -219,24 +227,41 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         earlier = _holder_of_role(a, head_low, organisation=False,
                                   qualifiers=frozenset(a.lowers[first:last]))
         if earlier is not None:
-            return earlier
+            return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
         issuer = _issuer_of_statement(a, position, sentence)
         if issuer is not None:
-            return issuer  # "the statement said" after "the ministry said in a statement"
+            # "the statement said" after "the ministry said in a statement"
+            return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
                                      qualifiers=tuple(a.lowers[first:last]))
         if earlier is not None:
-            return earlier  # "the rights group said" after "Amnesty International said"
+            # "the rights group said" after "Amnesty International said"
+            return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, the body named before")
     member = _one_of(a, first)
     if member is not None and plural and not head_is_name:
         # "One of the sources said": one person from the group, whom "he" or "she" may refer back to
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _noted(a: _Analysis, entity: Entity | None, note) -> Entity | None:
+    """Keep how a reference was resolved (`note()` says it), for the attribution that reads it to explain."""
+    if entity is not None:
+        a.note = note()
+    return entity
+
+
+def _wanted(pronoun: str) -> str:
+    wanted = _PRONOUNS[pronoun]
+    if wanted["number"] == "plural":
+        return "group or body of people"
+    return {"male": "man", "female": "woman"}.get(wanted["gender"]) or (
+        "body" if wanted["kind"] == "organisation" else "person")
 
 
 def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
@@ -329,6 +354,8 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
     if known is None:
         a.entities[key] = entity
         return entity
+    if known.name != entity.name:
+        a.note = f"'{entity.name}' is {known.name}, named in full before"
     if entity.role and not known.role:
         known.role = entity.role
     if known.gender is None:

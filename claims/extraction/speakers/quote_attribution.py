@@ -112,7 +112,8 @@ def _attribute_quotations(a: _Analysis) -> None:
             end = x.subject_end if x.inverted else x.end
         elif found and rule in ("quote.said_before", "quote.in_sentence") and found[0].end <= quotation.start:
             start = found[0].start
-        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end)))
+        via = found[0] if found else None
+        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end), via))
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
