@@ -1271,3 +1271,17 @@ def test_a_quote_credited_to_the_issuer_of_a_statement_explains_both_steps():
         "frame: the subject of 'said'",
         "'the statement' speaks for port authority, who issued it",
     )
+
+
+def test_every_claim_kind_carries_its_speaker_reasons_in_the_explanation():
+    from datetime import date
+
+    from claims.extraction import extract
+    text = ("Mediators said the truce would start at 0600 GMT on Sunday. "
+            "“Both armies have agreed,” said Omar Idris, the chief mediator. "
+            "Fighting killed 30 soldiers on Saturday, the army said.")
+    claims = {claim.kind: claim for claim in extract(text, date(2024, 5, 4)).claims}
+    assert "speaker Mediators: the nearest reporting frame before the statement governs it" \
+        in claims["ceasefire"].explanation
+    assert claims["quote"].explanation[0] == "quotation credited by the attribution right after its closing mark"
+    assert claims["casualty"].explanation[0] == "speaker army: the attribution right after the statement governs it"

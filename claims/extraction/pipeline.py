@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import casualties, quotes, text, times
+from . import casualties, quotes, speakers, text, times
 from .types import Extraction
 
 EXTRACTOR_NAME = "factdesk-rules"
 # Bump when a rule change alters output: re-extraction with a new version
 # produces new fingerprints, the same version is idempotent.
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 
 def extract(document_text: str, published: date | None = None) -> Extraction:
@@ -19,5 +19,8 @@ def extract(document_text: str, published: date | None = None) -> Extraction:
         *casualties.find_casualties(document),
         *times.find_ceasefires(document),
     ]
+    for claim in claims:
+        if claim.kind != "quote":  # a quote claim explains its speaker itself
+            claim.explain(*speakers.statement_reasons(document, claim.start, claim.end, claim.speaker))
     claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
     return Extraction(claims=claims, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)

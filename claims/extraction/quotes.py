@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons
-from .speakers import quote_attributions
+from .speakers import quote_attributions, quote_reasons
 from .text import is_heading
 from .types import Document, ExtractedClaim
 
@@ -73,6 +73,7 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
                 "quote_start": quotation.inner_start,
                 "quote_end": quotation.inner_end,
             },
+            explanation=quote_reasons(found),
         ))
     return claims
 

@@ -31,9 +31,11 @@ from .attribution import (
     quote_attributions,
     quote_reasons,
     statement_attribution,
+    statement_reasons,
     statement_speaker,
 )
 from .model import Attribution, Entity, QuoteAttribution
 
 __all__ = ["Attribution", "Entity", "QuoteAttribution", "StatementAttribution", "attribution_reasons", "attributions",
-           "quote_attributions", "quote_reasons", "statement_attribution", "statement_speaker"]
+           "quote_attributions", "quote_reasons", "statement_attribution", "statement_reasons",
+           "statement_speaker"]

@@ -60,6 +60,23 @@ def statement_attribution(document: Document, position: int) -> StatementAttribu
     """The speaker of the statement at `position`, with why: the quotation it sits in, or the reporting
     frame of its sentence that governs it (the passes of `_statement_source`, most specific first)."""
     analysis = _analyse(document)
+    decided = analysis.decided.get(position)
+    if decided is None:
+        decided = analysis.decided[position] = _statement_attribution(analysis, position)
+    return decided
+
+
+def statement_reasons(document: Document, start: int, end: int, speaker: Speaker | None) -> tuple[str, ...]:
+    """The reasons given when a claim spanning start..end was attributed to `speaker`: the statement the
+    claim's stage asked about inside that span (the pipeline appends them to the claim's explanation)."""
+    decided = _analyse(document).decided
+    for position in sorted(p for p in decided if start <= p < end):
+        if decided[position].speaker == speaker:
+            return decided[position].reasons
+    return ()
+
+
+def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttribution:
     k = bisect_right(analysis.quote_starts, position) - 1
     if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
         quote = analysis.quotes[k]

@@ -90,3 +90,4 @@ class _Analysis:
     quotes: list[QuoteAttribution] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
     note: str | None = None        # how the latest reference was resolved, read by the frame that asked
+    decided: dict = field(default_factory=dict)  # position -> StatementAttribution, each asked once
