@@ -1285,3 +1285,89 @@ def test_every_claim_kind_carries_its_speaker_reasons_in_the_explanation():
         in claims["ceasefire"].explanation
     assert claims["quote"].explanation[0] == "quotation credited by the attribution right after its closing mark"
     assert claims["casualty"].explanation[0] == "speaker army: the attribution right after the statement governs it"
+
+
+# --- a definite noun the vocabulary does not list still speaks ---------------------------
+
+def test_a_definite_noun_right_before_said_is_its_subject():
+    text = "The ruling party put the toll at 12, while the opposition said 40 protesters had been shot."
+    assert speaker_of(text, "40 protesters") == "opposition"
+    assert speaker_of("The hospital said 9 patients had died overnight.", "9 patients") == "hospital"
+
+
+def test_a_document_or_an_event_before_a_participle_is_still_no_speaker():
+    assert speaker_of("The survey said 12 people had died.", "12 people") is None
+    text = "The pact, signed by both generals, collapsed after raiders killed 9 herders."
+    assert speaker_of(text, "9 herders") is None
+
+
+# --- an outlet relays; the source it cites speaks --------------------------------------
+
+def test_an_outlet_citing_a_source_gives_way_to_that_source():
+    text = "The Lanka Daily, citing police officers, said 12 fishermen were missing."
+    assert speaker_of(text, "12 fishermen") == "police officers"
+    text = "Nine miners were trapped, state television reported, citing the mines ministry."
+    assert speaker_of(text, "Nine miners") == "mines ministry"
+    text = "Fourteen people died in the blast, Xinhua reported, quoting local authorities."
+    assert speaker_of(text, "Fourteen") == "local authorities"
+
+
+def test_a_body_citing_another_keeps_its_own_word():
+    text = "The police, citing hospital staff, said 17 people were hurt."
+    assert speaker_of(text, "17 people") == "police"
+
+
+def test_an_outlet_with_no_source_named_is_still_the_speaker():
+    assert speaker_of("Nine miners were trapped, state television reported.", "Nine miners") == "state television"
+
+
+# --- a place that stands for its government ----------------------------------------------
+
+def test_a_capital_gives_way_to_the_body_credited_after_the_statement():
+    text = "Nairobi said 6 border guards were killed, the interior ministry said in a statement."
+    assert speaker_of(text, "6 border") == "interior ministry"
+
+
+def test_a_country_speaking_in_its_own_clause_keeps_its_statement():
+    text = ("The rebels' defence office said 80 fighters had died, while Ruvania, which gives no military "
+            "figures, said 12 civilians had been killed.")
+    assert speaker_of(text, "12 civilians") == "Ruvania"
+
+
+# --- headlines credit their source after a colon or a dash ---------------------------------
+
+def test_a_headline_names_its_source_after_a_closing_colon_or_dash():
+    assert speaker_of("Storm kills 31 along the coast: Red Crescent\n\nBody.", "31 along") == "Red Crescent"
+    assert speaker_of("At least 9 dead in market fire - police\n\nBody.", "9 dead") == "police"
+
+
+def test_a_headline_names_its_source_before_an_opening_colon():
+    assert speaker_of("Health ministry: 40 killed in overnight raids\n\nBody.", "40 killed") == "Health ministry"
+
+
+def test_a_headline_label_before_a_colon_is_no_source():
+    assert speaker_of("Valley floods: 40 dead as river bursts its banks\n\nBody.", "40 dead") is None
+    assert speaker_of("Storm kills 31 along the coast: 2024 in review\n\nBody.", "31 along") is None
+
+
+# --- two groups joined by "and" are one source ---------------------------------------------
+
+def test_according_to_two_groups_joined_by_and_names_both():
+    text = "Dozens were wounded, according to witnesses and medics at the scene."
+    assert speaker_of(text, "Dozens") == "witnesses and medics"
+
+
+# --- a sentence that goes on with the figures before it ------------------------------------
+
+def test_a_sentence_going_on_with_the_reported_figures_keeps_their_source():
+    text = "The civil defence said 40 people were killed. Another 30 were wounded in the second strike."
+    assert speaker_of(text, "30 were") == "civil defence"
+    text = "The civil defence said 40 people were killed. Of those, 12 were children."
+    assert speaker_of(text, "12 were") == "civil defence"
+
+
+def test_a_sentence_in_the_articles_voice_or_a_new_paragraph_does_not_inherit_a_source():
+    text = "The civil defence said 40 people were killed. The storm also flattened 300 homes."
+    assert speaker_of(text, "300 homes") is None
+    text = "The civil defence said 40 people were killed.\n\nAnother 30 were wounded."
+    assert speaker_of(text, "30 were") is None

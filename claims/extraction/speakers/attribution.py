@@ -14,12 +14,15 @@ from collections import OrderedDict
 
 from .. import lexicons
 from ..types import Document, Speaker
-from .model import _Analysis, Attribution, QuoteAttribution
+from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
-from .tokens import _sentence_index, _tokenise
+from ..text import is_heading
+from .names import _entity
+from .phrases import _np_after
+from .tokens import _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
-from .vocabulary import _VOICE_BREAKS
+from .vocabulary import _PLACES, _STATES, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -89,7 +92,21 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
     if sentence is None:
         return StatementAttribution(None)
     found, why = _statement_source(analysis, sentence, position)
+    relayed = _relayed_source(analysis, sentence, found)
+    if relayed is not None:
+        found, why = relayed, f"{found.entity.name} relays what it credits to {relayed.entity.name}"
+    named = _named_over_place(analysis, sentence, found, position)
+    if named is not None:
+        found, why = named, f"'{found.entity.name}' stands for its government; {named.entity.name} is named as the source"
     if found is None:
+        continued = _continued_report(analysis, sentence)
+        if continued is not None:
+            found, why = continued, "the sentence goes on with the report of the sentence before it"
+    if found is None:
+        credited = _headline_credit(analysis, sentence, position)
+        if credited is not None:
+            return StatementAttribution(credited.speaker(), (
+                f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
         return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
     return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
                                                           *attribution_reasons(found)))
@@ -186,6 +203,91 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
     if according is not None:
         return according, "'according to' in the same sentence"
     return None, ""
+
+
+def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
+    """"The ministry said 40 people were killed. Another 30 were wounded.": a sentence with no attribution
+    of its own that opens by going on with the figures before it keeps their source (same paragraph)."""
+    if sentence == 0 or a.by_sentence.get(sentence):
+        return None
+    sentences = a.document.sentences
+    here, before = sentences[sentence], sentences[sentence - 1]
+    if here.paragraph != before.paragraph or not _CONTINUATION.match(a.document.text, here.start, here.end):
+        return None
+    found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
+    return found
+
+
+_CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+                                                 for phrase in lexicons.words("speaker_continuations")),
+                           re.IGNORECASE)
+
+
+def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
+    """"Floods kill 40 in Kenya: Red Cross", "12 killed in Kabul blast - police", "Health ministry: 40 dead":
+    a headline names its source after a closing colon or dash, or before an opening colon."""
+    bounds = a.document.sentences[sentence]
+    if not is_heading(a.document, bounds.paragraph):
+        return None
+    text = a.document.text
+    trailing = _TRAILING_CREDIT.search(text, bounds.start, bounds.end)
+    leading = _LEADING_CREDIT.match(text, bounds.start, bounds.end)
+    if trailing is not None and position < trailing.start():
+        credit = trailing.span(1)
+    elif leading is not None and position >= leading.end():
+        credit = leading.span(1)
+    else:
+        return None
+    tokens = _tokens_between(a, *credit)
+    if not tokens:
+        return None
+    span = _np_after(a, tokens[0], tokens[-1] + 1)
+    if span is None or span[1] != tokens[-1]:
+        return None  # the credit must be one noun phrase, nothing more
+    return _entity(a, span, credit[0], sentence)
+
+
+# a short credit with no figure in it: ": Red Cross", " - police", " — state media"
+_TRAILING_CREDIT = re.compile(r"(?::|\s[-–—])\s+((?:[^\W\d][\w'’.&-]*\s?){1,6}?)[\s*_]*$")
+_LEADING_CREDIT = re.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'’.&-]*):\s")
+
+
+def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None) -> Attribution | None:
+    """"Xinhua, citing local officials, said ...", "..., state media reported, according to the army": when
+    the chosen speaker is a news outlet and the sentence credits a person or body, they are the source."""
+    if found is None or not is_outlet(found.entity):
+        return None
+    return next((x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+                 and x.strength == "according" and not is_outlet(x.entity)), None)
+
+
+def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
+    """"Ankara said 12 soldiers died, the defence ministry said": a capital or country speaking for its
+    government gives way to the person or body that the same statement is credited to after it (or
+    "according to"); a body named in another clause of the sentence reports something else."""
+    if found is None or not _is_place_for_government(found.entity):
+        return None
+    return next((x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+                 and (x.start > position or x.strength == "according")
+                 and not _is_place_for_government(x.entity) and not is_outlet(x.entity)), None)
+
+
+def _is_place_for_government(entity) -> bool:
+    name = entity.name.lower()
+    return not entity.role and (name in _STATES or name in _PLACES)
+
+
+def is_outlet(entity) -> bool:
+    """A news outlet: named as one ("Xinhua", "Al Jazeera") or described as one ("state media", "the broadcaster")."""
+    words = _WORDS.findall(f"{entity.role} {entity.name}".lower())
+    return entity.name in _OUTLET_NAMES or any(w in _MEDIA_NOUNS for w in words) \
+        or any(" ".join(words[k:k + 2]) in _MEDIA_NOUNS for k in range(len(words) - 1))
+
+
+_MEDIA = lexicons.words("speaker_media")
+_MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
+_OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
+_WORDS = re.compile(r"[\w-]+")
 
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)

@@ -50,6 +50,7 @@ from .vocabulary import (
     _HEAD_NOUNS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
+    _PEOPLE_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
     _PLACES,
@@ -76,6 +77,8 @@ def _find_attributions(a: _Analysis) -> None:
             low = a.lowers[i]
             if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
                 trigger = "according"
+            elif low in _CITING:
+                trigger = "citing"
             elif low in _SPEECH:
                 trigger = "speech"
             elif low in _REPORT:
@@ -105,7 +108,7 @@ class _Site:
 
     @property
     def strength(self) -> str:
-        return self.trigger if self.trigger != "according" else "according"
+        return "according" if self.trigger == "citing" else self.trigger
 
 
 _ABSENT = object()  # a frame's shape is not at this site: the next frame may try
@@ -151,6 +154,9 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
             and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
         return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
+    if low in _ADJECTIVES_BEFORE_A_NOUN and v + 1 < end and not a.caps[v + 1] and a.lowers[v + 1].isalpha() \
+            and a.lowers[v + 1] not in _FUNCTION_WORDS:
+        return False  # "..., state television said": an adjective before its noun
     if low == "called" and before >= first and v + 1 < end and a.names[v + 1] and (
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
@@ -279,7 +285,7 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
             subject_first = name_between[0]
     else:
         span = agent or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
-            or _subject_before_relative(a, i, first)
+            or _subject_before_relative(a, i, first) or (_definite_noun_before(a, i, first) if i == v - 1 else None)
         if span is None:
             return _ABSENT  # no subject before the verb: a passive agent or an inverted subject may follow
         if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
@@ -304,8 +310,33 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"the opposition said", "the main opposition bloc said", "the hospital said": a definite noun
+    phrase the vocabulary does not list is still the subject of the verb right after it (only right
+    after it: in "The truce, announced by ..., collapsed" the participle has no subject)."""
+    if i < first or a.caps[i] or a.quoted[i] or not a.lowers[i].isalpha():
+        return None
+    low = a.lowers[i]
+    if low in _FUNCTION_WORDS or low in _SPEECH or low in _REPORT or low.endswith("ly") or low in _DOCUMENT_NOUNS:
+        return None
+    k = i - 1
+    if k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS:
+        k -= 1  # one modifier: "the main opposition"
+    if k < first or a.lowers[k] != "the" or (k > first and a.lowers[k - 1] in _NOT_AFTER):
+        return None
+    return k + 1, i, i
+
+
+_NOT_AFTER = frozenset({"of", "by", "in", "at", "on", "to", "from", "with", "for", "that", "than"})  # "the death of the boy said"
+
+
 def _frame_according_to(a: _Analysis, site: _Site):
     return _according_to(a, site.v, site.end, site.sentence)
+
+
+def _frame_citing(a: _Analysis, site: _Site):
+    """"Xinhua, citing local officials, said": the source the reporter relays, read like "according to"."""
+    return _according_to(a, site.v, site.end, site.sentence, opening=site.v + 1)
 
 
 def _frame_subject_verb(a: _Analysis, site: _Site):
@@ -316,13 +347,14 @@ def _frame_subject_verb(a: _Analysis, site: _Site):
     return _subject_from_evidence(a, site, evidence)
 
 
-def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution | None:
-    opening = _past_source_document(a, i + 2, end)
+def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | None = None) -> Attribution | None:
+    opening = _past_source_document(a, i + 2 if opening is None else opening, end)
     if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
         opening += 1  # "according to her brother, ..."
     span = _np_after(a, opening, end)
     if span is None:
         return None
+    span = _with_coordinated_source(a, span, end)
     named = _name_in_apposition(a, span, end)
     entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
     if entity is not None and entity.kind != "organisation" and not entity.plural:
@@ -339,6 +371,18 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int) -> Attribution 
     return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
                        sentence=sentence)
+
+
+def _with_coordinated_source(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:
+    """"according to witnesses and medics": two groups of common nouns joined by "and" are one source
+    (two named bodies, "the Ministry of Health and the Red Cross", stay apart: the first is named)."""
+    k = span[1] + 1
+    if k + 1 >= end or a.lowers[k] != "and" or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _PEOPLE_NOUNS:
+        return span
+    other = _np_after(a, k + 1, end)
+    if other is None or a.names[other[2]] or _bare(a.lowers[other[2]]) not in (_PEOPLE_NOUNS | _PERSON_NOUNS):
+        return span
+    return span[0], other[1], other[2]
 
 
 def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) -> Attribution | None:
@@ -510,8 +554,11 @@ _MATCHERS = {
     "passive_agent": _frame_passive_agent,
     "inverted": _frame_inverted,
     "according_to": _frame_according_to,
+    "citing": _frame_citing,
 }
 FRAMES = tuple({"guarded": True, "final": True, **frame} for frame in lexicons.table("speaker_frames")["frames"])
 _FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers"])
-                      for trigger in ("speech", "report", "according")}
+                      for trigger in ("speech", "report", "according", "citing")}
+_ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectives_before_a_noun"])
+_CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
