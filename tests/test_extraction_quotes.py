@@ -335,3 +335,12 @@ def test_a_paragraph_opening_with_by_and_a_time_is_body_copy_not_a_byline():
     claim = only(text)
     assert claim.rule == "quote.said_after"
     assert claim.confidence >= 0.8
+
+
+def test_a_credit_line_under_the_quotation_names_the_speaker():
+    text = ("Aid began to arrive on Monday.\n\n"
+            "“The river took our houses, but it will not take our children.”\n"
+            "— Sister Agnes Tuma, head of the mission school\n\n"
+            "The road reopened on Tuesday.")
+    claim = only(text)
+    assert claim.speaker.name.endswith("Agnes Tuma") and claim.rule == "quote.dash_credit"

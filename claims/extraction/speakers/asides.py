@@ -123,8 +123,9 @@ def _names_directly(a: _Analysis, k: int) -> bool:
         and not a.quoted[k + 1]
 
 
-_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred"})
-_DIRECT_NAMING_WORDS = frozenset({"named", "called"})
+_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred", "known"})  # "... known as X"
+# "a driver named X", "a commander who goes by the alias X" / "by the name X"
+_DIRECT_NAMING_WORDS = frozenset({"named", "called", "alias", "name", "pseudonym"})
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:

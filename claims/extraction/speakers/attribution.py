@@ -22,7 +22,7 @@ from .names import _entity
 from .phrases import _np_after
 from .tokens import _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
-from .vocabulary import _PLACES, _STATES, _VOICE_BREAKS
+from .vocabulary import _FUNCTION_WORDS, _PLACES, _STATES, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -206,16 +206,29 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
 
 
 def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
-    """"The ministry said 40 people were killed. Another 30 were wounded.": a sentence with no attribution
-    of its own that opens by going on with the figures before it keeps their source (same paragraph)."""
+    """A sentence with no attribution of its own keeps the source of the sentence before it in the same
+    paragraph when it opens by going on with its figures ("The ministry said 40 people were killed.
+    Another 30 were wounded.") or when that sentence closed on its source, wire style, and this one
+    goes on with the tally ("A bomb killed 19 people, police said. A second blast killed 10.")."""
     if sentence == 0 or a.by_sentence.get(sentence):
         return None
     sentences = a.document.sentences
     here, before = sentences[sentence], sentences[sentence - 1]
-    if here.paragraph != before.paragraph or not _CONTINUATION.match(a.document.text, here.start, here.end):
+    if here.paragraph != before.paragraph:
         return None
-    found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
-    return found
+    if _CONTINUATION.match(a.document.text, here.start, here.end):
+        found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
+        return found
+    text = a.document.text
+    for x in a.by_sentence.get(sentence - 1, ()):
+        lead = a.starts[x.verb] if x.inverted else x.subject_start
+        if x.entity is not None and x.strength != "according" and _TRAILING_SUBJECT_GAP.search(text, before.start, lead) \
+                and _CLOSES_CLAUSE.match(text, x.end, before.end):
+            return x  # "..., police said." closing the sentence before
+    return None
+
+
+_CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., police said on Monday."
 
 
 _CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
@@ -232,8 +245,9 @@ def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | Non
     text = a.document.text
     trailing = _TRAILING_CREDIT.search(text, bounds.start, bounds.end)
     leading = _LEADING_CREDIT.match(text, bounds.start, bounds.end)
+    trailing_span = trailing.span(1) if trailing is not None else None
     if trailing is not None and position < trailing.start():
-        credit = trailing.span(1)
+        credit = trailing_span
     elif leading is not None and position >= leading.end():
         credit = leading.span(1)
     else:
@@ -242,6 +256,10 @@ def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | Non
     if not tokens:
         return None
     span = _np_after(a, tokens[0], tokens[-1] + 1)
+    if span is None and credit is trailing_span and len(tokens) <= 4 and tokens[-1] == tokens[0] + len(tokens) - 1 \
+            and a.lowers[tokens[-1]].isalpha() and a.lowers[tokens[-1]] not in _FUNCTION_WORDS:
+        first = tokens[1] if a.lowers[tokens[0]] == "the" and len(tokens) > 1 else tokens[0]
+        span = (first, tokens[-1], tokens[-1])  # ": hospital", ": aid agency": a closing credit is a source
     if span is None or span[1] != tokens[-1]:
         return None  # the credit must be one noun phrase, nothing more
     return _entity(a, span, credit[0], sentence)
@@ -267,9 +285,10 @@ def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, po
     "according to"); a body named in another clause of the sentence reports something else."""
     if found is None or not _is_place_for_government(found.entity):
         return None
-    return next((x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
-                 and (x.start > position or x.strength == "according")
-                 and not _is_place_for_government(x.entity) and not is_outlet(x.entity)), None)
+    candidates = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+                  and not _is_place_for_government(x.entity) and not is_outlet(x.entity)]
+    trailing = _trailing_speaker(a, candidates, position)
+    return trailing or next((x for x in candidates if x.strength == "according"), None)
 
 
 def _is_place_for_government(entity) -> bool:

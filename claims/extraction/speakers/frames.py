@@ -48,6 +48,7 @@ from .vocabulary import (
     _DOCUMENT_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _NAME_CONNECTORS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
     _PEOPLE_NOUNS,
@@ -285,7 +286,8 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
             subject_first = name_between[0]
     else:
         span = agent or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
-            or _subject_before_relative(a, i, first) or (_definite_noun_before(a, i, first) if i == v - 1 else None)
+            or _subject_before_relative(a, i, first) or _author_of_document(a, i, first) \
+            or (_definite_noun_before(a, i, first) if i == v - 1 else None)
         if span is None:
             return _ABSENT  # no subject before the verb: a passive agent or an inverted subject may follow
         if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
@@ -310,6 +312,26 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
 
 
+def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"The Interior Ministry's official count puts the dead at 107", "MSF surveys put the toll at 6,700":
+    a document's author, named before it, is the source of what the document says."""
+    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _DOCUMENT_NOUNS:
+        return None
+    k = i - 1
+    while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
+            and i - k < 3:
+        k -= 1  # "official", "latest"
+    if k < first or not a.names[k]:
+        return None
+    last = k
+    while k - 1 >= first and (a.names[k - 1] or a.lowers[k - 1] in _NAME_CONNECTORS and k - 2 >= first
+                              and a.names[k - 2]):
+        k -= 1
+    if a.lowers[last].endswith("'s"):
+        return k, last, last
+    return (k, last, last) if last == i - 1 else None  # "MSF surveys": the name right before the document
+
+
 def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """"the opposition said", "the main opposition bloc said", "the hospital said": a definite noun
     phrase the vocabulary does not list is still the subject of the verb right after it (only right
@@ -322,8 +344,9 @@ def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, i
     k = i - 1
     if k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS:
         k -= 1  # one modifier: "the main opposition"
-    if k < first or a.lowers[k] != "the" or (k > first and a.lowers[k - 1] in _NOT_AFTER):
-        return None
+    if k < first or a.lowers[k] != "the" or (k > first and (a.lowers[k - 1] in _NOT_AFTER
+                                                          or a.lowers[k - 1].endswith("ing"))):
+        return None  # "the death of the boy said", "a group monitoring the camps said": an object, no subject
     return k + 1, i, i
 
 

@@ -48,7 +48,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
             span = (i, j, j)  # the name and its forces, not the words before them
         if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
-            j = span[1]
+            j = max(j, span[1])  # the phrase may end before the name it was found from: always move on
         if span:
             preceded_by_preposition = span[0] > first and a.lowers[span[0] - 1] in _FUNCTION_WORDS \
                 and a.lowers[span[0] - 1] not in ("and", "but", "the")

@@ -59,8 +59,11 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         start = i
         while start - 1 >= floor and i - start < 4 and not a.quoted[start - 1] and not a.punct[start - 1] \
                 and (a.lowers[start - 1].endswith(("'s", "’s")) or a.lowers[start - 1] in ("the", "a", "an")
-                     or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS):
-            start -= 1
+                     or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS
+                     or a.names[start - 1] and start - 2 >= floor and (a.lowers[start - 2].endswith(("'s", "’s"))
+                                                                    or a.lowers[start - 2] in ("at", "in", "from")
+                                                                    or a.names[start - 2])):
+            start -= 1  # "Goma's Ndosho hospital", "at al-Kindi hospital": a name inside the workplace
         holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
         return (holder[0], i, holder[2]) if holder else None
     first = i
@@ -117,6 +120,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
+    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES and a.lowers[joint - 1].endswith("ing") \
+            and a.lowers[joint - 1] not in _SPEECH and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS \
+            and not a.quoted[joint - 2]:
+        # "Church leaders working on the Weathercoast said": the people before the participle speak
+        inner = _np_before(a, joint - 2, floor)
+        if inner:
+            first, i, head = inner
     elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and a.names[joint - 1] \
             and not a.quoted[joint - 1]:
         # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped
@@ -340,7 +350,12 @@ def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, i
             and a.lowers[start - 1] not in _SUBORDINATORS:
         start -= 1
     span = _np_after(a, start, i + 1)
-    if span is None or span[1] >= i or a.lowers[span[1] + 1] not in _PP_WORDS | {"with", "close", "familiar"}:
+    if span is None or span[1] >= i:
+        return None
+    after = a.lowers[span[1] + 1]
+    # "with knowledge of the talks", "close to", "working in the south", "tracking the disappeared"
+    if after not in _PP_WORDS | {"with", "close", "familiar"} and not (after.endswith("ing") and after.isalpha()
+                                                                      and after not in _SPEECH):
         return None
     if span[0] > start + 1 or (span[0] == start + 1 and a.lowers[start] not in ("a", "an", "the", "one", "two")):
         return None

@@ -123,8 +123,13 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     """'“We will rebuild,” — Maria Soto, mayor of Tula.' / '“…” – the mayor': after the closing mark, a dash
     and nothing but a person or body (with an optional appositive role) up to the paragraph's end."""
     text = a.document.text
-    end = a.document.paragraphs[paragraph].end
+    paragraphs = a.document.paragraphs
+    end = paragraphs[paragraph].end
     dash = _CREDIT_DASH.match(text, closing, end)
+    if dash is None and closing >= end and paragraph + 1 < len(paragraphs):
+        # the credit on a line of its own under the quotation: '“…”' / '— Rose Maeta, a vendor'
+        end = paragraphs[paragraph + 1].end
+        dash = _CREDIT_DASH_ON_NEXT_LINE.match(text, closing, end)
     if dash is None:
         return None
     credit = _CREDIT_LINE.fullmatch(text, dash.end(), end)
@@ -152,7 +157,8 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     return entity, a.ends[tokens[-1]]
 
 
-_CREDIT_DASH = re.compile(r"[ \t]*(?:—|–|--)[ \t]*")
+_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*")  # on the quotation's line or the next
+_CREDIT_DASH_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
 # a short line with no sentence inside it: the credit, then an optional full stop
 _CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
 
