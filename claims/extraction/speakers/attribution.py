@@ -273,10 +273,13 @@ _LEADING_CREDIT = re.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'
 def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None) -> Attribution | None:
     """"Xinhua, citing local officials, said ...", "..., state media reported, according to the army": when
     the chosen speaker is a news outlet and the sentence credits a person or body, they are the source."""
-    if found is None or not is_outlet(found.entity):
+    if found is None:
         return None
-    return next((x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
-                 and x.strength == "according" and not is_outlet(x.entity)), None)
+    cited = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+             and x.strength == "according"]
+    if not cited or not is_outlet(found.entity):
+        return None  # most sentences cite no one: the outlet test is skipped
+    return next((x for x in cited if not is_outlet(x.entity)), None)
 
 
 def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
