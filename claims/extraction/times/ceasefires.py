@@ -39,9 +39,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from . import clock, lexicons, speakers
+from .. import lexicons, speakers
+from . import clock
 from .clock import B as _B, E as _E, normal as _normal, phrases as _phrases
-from .types import Document, ExtractedClaim, Sentence
+from ..types import Document, ExtractedClaim, Sentence
 
 _PHRASES = lexicons.table("ceasefire_phrases")
 _TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)

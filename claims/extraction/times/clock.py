@@ -13,8 +13,8 @@ from collections import Counter
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from . import lexicons
-from .types import Sentence
+from .. import lexicons
+from ..types import Sentence
 
 WORDS = lexicons.table("time_words")
 ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
