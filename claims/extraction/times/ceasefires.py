@@ -34,14 +34,12 @@ on the publication day itself, or "midnight tonight", which ends that day.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
 
 from .. import lexicons, speakers
-from . import clock
-from .clock import B as _B, E as _E, normal as _normal, phrases as _phrases
+from . import calendar, clock, reference_day, zones
+from .clock import B as _B, E as _E, phrases as _phrases
 from ..types import Document, ExtractedClaim, Sentence
 
 _PHRASES = lexicons.table("ceasefire_phrases")
@@ -74,12 +72,6 @@ _HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNOR
 _DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+)?$", re.IGNORECASE)
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
-_FUTURE = re.compile(
-    rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
-    rf"|(?<!due )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",  # "a truce to begin at 2 a.m."
-    re.IGNORECASE,
-)
-_PAST = re.compile(rf"{_B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
 # "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
 _SINCE = re.compile(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
@@ -108,37 +100,21 @@ class _Context:
     """What earlier ceasefire times in the article tell later ones."""
 
     text: str
+    places: zones.ArticlePlaces
     last_local: datetime | None = None
     last_moment: datetime | None = None
-    local_zone: tzinfo | None = None  # what "local time" turned out to mean in an earlier claim
-    _article_zone: ZoneInfo | None | bool = False
-
-    @property
-    def article_zone(self) -> ZoneInfo | None:
-        if self._article_zone is False:  # read the places once, and only when a local time needs them
-            self._article_zone = clock.dominant_zone(self.text, 0, len(self.text))
-        return self._article_zone
+    local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
+    story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
 
 
 def find_ceasefires(document: Document) -> list[ExtractedClaim]:
-    """Ceasefire start times tied to a truce in the same sentence, with their evidence passage."""
+    """Ceasefire start times tied to a truce in the same sentence, with their evidence passage and reasons."""
     text = document.text
-    context = _Context(text)
+    about_truces = list(_sentences_about_truces(document))
+    context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces]),
+                       story_day=_story_day(document, about_truces))
     claims = []
-    previous_named_a_truce = False
-    for sentence in document.sentences:
-        lowered = text[sentence.start:sentence.end].lower()
-        triggers = []
-        if any(key in lowered for key in _TRIGGER_KEYS):
-            triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
-        named_a_truce = bool(triggers)
-        if not triggers and previous_named_a_truce:
-            # "A truce was agreed on Friday. It took effect at 0800 GMT."
-            subject = _REFERRING_BACK.match(text, sentence.start, sentence.end)
-            triggers = [subject] if subject else []
-        previous_named_a_truce = named_a_truce
-        if not triggers:
-            continue
+    for sentence, triggers in about_truces:
         found_before = len(claims)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = _start_cue(text, match, sentence, triggers)
@@ -147,10 +123,10 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             resolved = _resolve(document, match, sentence, context)
             if resolved is None:
                 continue
-            moment, precision, local = resolved
+            moment, precision, local, steps = resolved
             context.last_local, context.last_moment = local, moment
             if not _written_zone(match):
-                context.local_zone = local.tzinfo
+                context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
             start, end = _evidence(match, cue_start, triggers)
             rule = _rule_for(match)
             claims.append(ExtractedClaim(
@@ -162,17 +138,50 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 confidence=0.7 if rule == "ceasefire.local_time" else 0.85,
                 rule=rule,
                 values={"effective_at": moment, "precision": precision},
-                explanation=(f"read {match.group().strip()!r} as the truce's start ({rule})",
-                             f"local {local.isoformat()} = {moment.astimezone(timezone.utc).isoformat()} UTC"),
+                explanation=(f"read {match.group().strip()!r} as the truce's start", *steps,
+                             f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"),
             ))
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
     return claims
 
 
+def _story_day(document: Document, about_truces: list) -> tuple[str, date] | None:
+    """The first day the story ties to a truce's start ("took effect on Friday", "a truce from Saturday"),
+    for a later past-tense clock that names none ("It began at 6 p.m.")."""
+    text = document.text
+    for sentence, _ in about_truces:
+        for match in _DAY_START.finditer(text, sentence.start, sentence.end):
+            verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
+            day = calendar.parse_day(match.group("day"), document.published, verb_tense,
+                                     text[sentence.start:sentence.end])
+            if day is not None:
+                return match.group("day"), day
+    return None
+
+
+def _sentences_about_truces(document: Document):
+    """(sentence, trigger matches) for each sentence that names a truce, or whose subject refers back to
+    the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
+    text = document.text
+    previous_named_a_truce = False
+    for sentence in document.sentences:
+        lowered = text[sentence.start:sentence.end].lower()
+        triggers = []
+        if any(key in lowered for key in _TRIGGER_KEYS):
+            triggers = list(_TRIGGER.finditer(text, sentence.start, sentence.end))
+        named_a_truce = bool(triggers)
+        if not triggers and previous_named_a_truce:
+            subject = _REFERRING_BACK.match(text, sentence.start, sentence.end)
+            triggers = [subject] if subject else []
+        previous_named_a_truce = named_a_truce
+        if triggers:
+            yield sentence, triggers
+
+
 def _written_zone(match: re.Match) -> bool:
     """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
-    return bool(match.group("offset") or clock.zone_name(match.group("zone") or match.group("zone3") or match.group("zone2") or ""))
+    return zones.written(match) is not None
 
 
 def _rule_for(match: re.Match) -> str:
@@ -181,7 +190,7 @@ def _rule_for(match: re.Match) -> str:
         return "ceasefire.utc_equivalent"
     if match.group("offset"):
         return "ceasefire.utc_offset"
-    if clock.zone_name(match.group("zone") or match.group("zone3") or match.group("zone2") or ""):
+    if zones.written(match) is not None:
         return "ceasefire.named_zone"
     return "ceasefire.local_time"
 
@@ -193,10 +202,12 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
     claims = []
     for match in _DAY_START.finditer(text, sentence.start, sentence.end):
         around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
-        day = clock.parse_day(match.group("day"), document.published, _tense(text, sentence, match.start()), around)
+        day = calendar.parse_day(match.group("day"), document.published,
+                                 reference_day.tense(text, sentence.start, sentence.end, match.start()), around)
         if day is None:
             continue
-        zone = clock.place_set_in(text, match, sentence) or context.local_zone or context.article_zone or ZoneInfo("UTC")
+        zone_choice = zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone)
+        zone = zone_choice.zone
         start, end = _evidence(match, match.start(), triggers)
         claims.append(ExtractedClaim(
             kind="ceasefire", start=start, end=end, text=text[start:end],
@@ -204,7 +215,7 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
             confidence=0.6, rule="ceasefire.day_only",
             values={"effective_at": datetime.combine(day, time(0, 0), tzinfo=zone), "precision": "day"},
             explanation=(f"read {match.group().strip()!r} as the truce's start day, no clock time",
-                         f"day {day.isoformat()}, from local midnight ({zone})"),
+                         zone_choice.reason, f"day {day.isoformat()} from local midnight (precision day)"),
         ))
     return claims
 
@@ -296,111 +307,52 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
 
 
 def _resolve(document: Document, match: re.Match, sentence: Sentence,
-             context: _Context) -> tuple[datetime, str, datetime] | None:
-    """(moment, precision, local moment) for a time expression, or None when it cannot be placed."""
+             context: _Context) -> tuple[datetime, str, datetime, list[str]] | None:
+    """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
     reading = clock.hour_and_minute(match)
     if reading is None:
         return None
     hour, minute, precision, certain = reading
-    zone = _zone_for(document.text, match, sentence, context)
-    day, day_named = _day_for(document, match, sentence)
+    text, published = document.text, document.published
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
-        return context.last_moment, precision, context.last_local
-    if day is None:
+        return context.last_moment, precision, context.last_local, [
+            "an hour with no half of the day: the start just read, spoken of again"]
+    zone = _zone_for(match, sentence, context)
+    choice = reference_day.day_for(text, published, match, sentence.start, sentence.end, context.story_day)
+    if choice.day is None:
         return None
-    midnight = (match.group("named") or "").lower() == "midnight"
-    if midnight and (_normal(match.group("day") or "") in clock.NIGHT_DAYS or (
-            (not day_named or day == document.published)
-            and _tense(document.text, sentence, match.start()) == "future")):
-        # "a truce to take effect at midnight", "a truce from midnight tonight", or "at midnight on Saturday"
-        # written on that Saturday: the midnight still to come ends the day. Otherwise "midnight on Saturday"
-        # is 00:00 as Saturday begins.
-        day += timedelta(days=1)
-    local = datetime.combine(day, time(hour, minute), tzinfo=zone)
+    steps = [choice.reason]
+    day = choice.day
+    verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
+    if hour == 0 and minute == 0 and match.group("named"):
+        day, why = reference_day.midnight(choice, match, published, verb_tense)
+        steps.append(why)
+    steps.append(zone.reason)
+    local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
     moment = local
     if match.group("pzone"):
-        moment = _utc_equivalent(match, local, document, sentence)
+        moment, why = reference_day.utc_equivalent(match, local, published, verb_tense,
+                                                   text[sentence.start:sentence.end])
+        steps.append(why)
         if match.group("pm") or match.group("pnamed"):
             precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not
         # the bracket tells the true offset of "local time": later times in the article reuse it
         offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
         if abs(offset) <= timedelta(hours=14):
             local = local.replace(tzinfo=timezone(offset))
+    else:
+        steps.append(zones.offset_step(local))
     last = context.last_moment
-    if (not day_named and last is not None and moment != last and abs(moment - last) <= timedelta(days=2)
+    if (not choice.named and last is not None and moment != last and abs(moment - last) <= timedelta(days=2)
             and moment.astimezone(timezone.utc).time() == last.astimezone(timezone.utc).time()):
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
         # start spoken of again, not the same hour on the publication day
-        return last, precision, context.last_local or local
-    return moment, precision, local
+        return last, precision, context.last_local or local, [
+            "no day named, and the same hour as the start just read: that start, spoken of again"]
+    return moment, precision, local, steps
 
 
-def _zone_for(text: str, match: re.Match, sentence: Sentence, context: _Context) -> tzinfo:
-    if match.group("offset"):
-        sign = -1 if match.group("sign") in "-−" else 1
-        offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
-        if offset <= timedelta(hours=14):
-            return timezone(sign * offset)
-    written = match.group("zone") or match.group("zone3") or match.group("zone2")
-    if written:
-        named = clock.zone_name(written)
-        if named:
-            return named
-    # A place the sentence sets the truce in beats the one read before, which beats the article's
-    # main place; a place merely named in the sentence ("Qatar's mediators said") comes last.
-    return (clock.place_set_in(text, match, sentence)
-            or context.local_zone
-            or context.article_zone
-            or clock.dominant_zone(text, sentence.start, sentence.end)
-            or ZoneInfo("UTC"))
-
-
-def _tense(text: str, sentence: Sentence, position: int) -> str | None:
-    """"future" when the words before a time look ahead, "past" when the sentence says the start
-    is behind us ("took effect", "was due to"), else None: the nearest such day is meant."""
-    if _FUTURE.search(text, max(sentence.start, position - 120), position):
-        return "future"
-    if _PAST.search(text, sentence.start, sentence.end):
-        return "past"
-    return None
-
-
-def _day_for(document: Document, match: re.Match, sentence: Sentence) -> tuple[date | None, bool]:
-    """The local day of a time, and whether the article named it (not just the publication date)."""
-    text, published = document.text, document.published
-    tense = _tense(text, sentence, match.start())
-    # the clock itself ("from 1900 local time") is no year
-    around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
-    if match.group("day") or match.group("day0"):
-        return clock.parse_day(match.group("day") or match.group("day0"), published, tense, around), True
-    earlier = [d for d in clock.DAY_ALONE.finditer(text, sentence.start, match.start())]
-    if earlier:
-        # "on Thursday at 6am" names the start's day; "announced the deal on Tuesday, saying the
-        # fighting would end at 4 a.m." names the announcement's, and the start comes after it.
-        attached = match.start() - earlier[-1].end() <= 25
-        if attached or tense != "future":
-            return clock.parse_day(earlier[-1].group("day"), published, tense, around), True
-    return published, False
-
-
-def _utc_equivalent(match: re.Match, local: datetime, document: Document, sentence: Sentence) -> datetime:
-    """The bracketed equivalent time in its own zone, on the day it names or else the one nearest the local moment."""
-    zone = clock.zone_name(match.group("pzone")) or timezone.utc
-    if match.group("pnamed"):
-        hour, minute = clock.NAMED_TIMES[match.group("pnamed").lower()]
-    else:
-        hour = int(match.group("ph"))
-        minute = int(match.group("pm") or 0)
-        hour = clock.twenty_four(hour, match.group("pap")) if match.group("pap") else hour
-    if hour is None or hour > 23:
-        return local
-    if match.group("pday"):
-        day = clock.parse_day(match.group("pday"), document.published, _tense(document.text, sentence, match.start()),
-                         document.text[sentence.start:sentence.end])
-        if day:
-            return datetime.combine(day, time(hour, minute), tzinfo=zone)
-    anchor = local.astimezone(zone)
-    candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=zone)
-                  for shift in (-1, 0, 1)]
-    return min(candidates, key=lambda candidate: abs(candidate - anchor))
+def _zone_for(match: re.Match, sentence: Sentence, context: _Context) -> zones.ZoneChoice:
+    return zones.written(match) or zones.for_local_time(match, sentence.start, sentence.end, context.places,
+                                                        context.local_zone)
