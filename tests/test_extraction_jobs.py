@@ -197,7 +197,7 @@ def test_the_sweep_gives_up_on_a_job_that_ran_out_of_attempts(settings):
 
 
 def test_a_speaker_named_in_several_ways_is_one_speaker():
-    from sources.services import speaker_resolve
+    from sources.speakers import speaker_resolve
 
     first = speaker_resolve(name="Hodan Ali", role="market trader")
     assert speaker_resolve(name="Ali") == first

@@ -21,22 +21,25 @@ from django.utils import timezone
 from claims import extraction as engine
 from claims.models import Claim, ExtractionJob, JobStatus
 from factdesk.errors import ServiceError
+from factdesk.hooks import Hook
 from sources.models import Document, Quote
-from sources.services import speaker_resolve
+from sources.speakers import speaker_resolve
 
 logger = logging.getLogger(__name__)
+
+# Handing a job to Celery is the tasks' business; claims.apps connects claims.tasks here,
+# so that tasks import services and never the other way round.
+job_send = Hook("claims.job_send", "hand a queued extraction job to the task queue")
 
 STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "effective_at", "precision")
 
 
 def extraction_job_enqueue(*, document: Document, actor=None) -> ExtractionJob:
     """Queue an extraction of `document`: the row now, the task once the surrounding transaction commits."""
-    from claims.tasks import extract_document
-
     job = ExtractionJob.objects.create(
         document=document, requested_by=actor, extractor_version=engine.EXTRACTOR_VERSION
     )
-    transaction.on_commit(lambda: extract_document.delay(job.pk))
+    transaction.on_commit(lambda: job_send(job_id=job.pk))
     return job
 
 
@@ -225,8 +228,6 @@ def jobs_sweep_stuck(*, now=None) -> dict[str, int]:
     A broker that lost a message, or a worker that died before redelivery,
     leaves such jobs; this keeps every document from being left without claims.
     """
-    from claims.tasks import extract_document
-
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.FACTDESK_JOB_STUCK_AFTER_SECONDS)
     requeued, failed = [], 0
@@ -242,7 +243,7 @@ def jobs_sweep_stuck(*, now=None) -> dict[str, int]:
             ExtractionJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, updated_at=now)
             requeued.append(job.pk)
         for job_id in requeued:
-            transaction.on_commit(lambda job_id=job_id: extract_document.delay(job_id))
+            transaction.on_commit(lambda job_id=job_id: job_send(job_id=job_id))
     if requeued or failed:
         logger.warning("sweep: %s stuck extraction jobs re-enqueued, %s failed for good", len(requeued), failed)
     return {"requeued": len(requeued), "failed": failed}
