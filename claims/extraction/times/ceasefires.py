@@ -41,6 +41,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                        story_day=_story_day(document, about_truces))
     claims = []
     for sentence, triggers in about_truces:
+        if starts.rejected_proposal(text, sentence):
+            continue
         found_before = len(claims)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)

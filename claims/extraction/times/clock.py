@@ -99,7 +99,7 @@ TIME = re.compile(
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
     rf"(?:{LOCAL_EQUIVALENT})?"
-    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s+(?P<zone2>{ZONE}))?)?",
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )
 DAY_ALONE = re.compile(rf"{B}(?P<day>{DAY})", re.IGNORECASE)

@@ -29,8 +29,11 @@ _START_CUE = re.compile(
 )
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
+# "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
+_DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,5}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,5}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
+    re.IGNORECASE,
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = re.compile(
@@ -39,7 +42,7 @@ _FIGHTING_ENDS_AT = re.compile(
 )
 # "agreed to lay down arms at 1400 GMT": the halt's own verb, then the time; "would not halt ... at" is denied
 # "Truce begins midnight tonight": a headline drops the "at", the verb of starting stands right before the time
-_BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+$", re.IGNORECASE)
+_BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+{_DAY_BEFORE_CLOCK}$", re.IGNORECASE)
 # "From 6 a.m. on Friday, both sides will observe a truce": a start cue opening the sentence, its truce in the
 # main clause after the comma (no other clause, count or denial between)
 _FRONTED_START = re.compile(r"\W*$")
@@ -92,6 +95,16 @@ def sentences_about_truces(document: Document):
         previous_named_a_truce = named_a_truce
         if triggers:
             yield sentence, triggers
+
+
+_PROPOSAL = re.compile(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
+_REJECTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+
+
+def rejected_proposal(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is about a proposal that was turned down: its times start no truce."""
+    return bool(_REJECTION.search(text, sentence.start, sentence.end)
+                and _PROPOSAL.search(text, sentence.start, sentence.end))
 
 
 def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.Match]) -> int | None:

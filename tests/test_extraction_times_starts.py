@@ -1,0 +1,67 @@
+"""Which clock is a start: deadlines, expiries, rejected proposals, attacks and statements are not;
+renewals and second truces are new starts."""
+from __future__ import annotations
+
+from datetime import date, timezone
+
+import pytest
+
+from claims.extraction import text, times
+
+WEDNESDAY = date(2024, 3, 6)
+
+
+def starts(article: str, published: date = WEDNESDAY) -> list[str]:
+    document = text.segment(article, published)
+    return [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+            for claim in times.find_ceasefires(document) if claim.values["precision"] != "day"]
+
+
+# --- not a start ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Shelling resumed at 5 a.m. GMT, hours after the truce began.",                       # an attack after it
+    "Gunmen violated the ceasefire at 0300 GMT on Tuesday, the monitors said.",           # a violation
+    "The truce expires at midnight GMT on Friday.",                                        # an expiry
+    "The ceasefire is due to expire at 0600 GMT on Sunday.",
+    "The rebels must accept the truce by 6 p.m. GMT on Thursday, the army said.",          # a deadline
+    "Hamas was given a deadline of 6 p.m. GMT on Thursday to accept the truce.",
+    "The rebels rejected a proposal for a truce starting at 0600 GMT on Monday.",          # a rejected proposal
+    "The army proposed a ceasefire from 1800 GMT, but the rebels turned it down.",
+    "At 10 a.m. GMT on Tuesday, the president announced a truce.",                        # a statement's time
+    "The first violation of the truce was reported at 0130 GMT.",
+])
+def test_times_of_other_events_around_a_truce_are_not_its_start(sentence):
+    assert starts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    # distractors: the same words near a real start leave it a start
+    ("The rebels rejected the army's accusations, and the truce took effect at 0600 GMT on Monday.",
+     "2024-03-04T06:00"),
+    ("Under the plan, the truce began at 0600 GMT on Monday.", "2024-03-04T06:00"),
+    ("Sirens sounded at 6:45 a.m. GMT, 15 minutes before the truce took effect at 7 a.m. GMT.", "2024-03-06T07:00"),
+    ("Israeli strikes hit the city at 0500 GMT, two hours before the truce was due to begin at 0700 GMT.",
+     "2024-03-06T07:00"),
+    ("The truce began on Monday at 6 p.m. GMT, the ministry said in a statement issued at 8 p.m. GMT.",
+     "2024-03-04T18:00"),
+    ("The truce, which began at 0600 GMT on Monday, was violated at 0900 GMT on Tuesday.", "2024-03-04T06:00"),
+])
+def test_a_start_beside_other_events_times_is_read_alone(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+# --- new starts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce was extended from 0600 GMT on Friday for another 72 hours.", "2024-03-08T06:00"),
+    ("The ceasefire, renewed at 0600 GMT on Friday, will last a week.", "2024-03-08T06:00"),
+])
+def test_a_truce_extended_or_renewed_from_a_new_time_is_a_new_start(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_two_ceasefires_in_one_story_are_two_claims():
+    article = ("A three-day holiday truce began at 1800 GMT on Monday.\n\n"
+               "A second ceasefire, for talks, will take effect at 0600 GMT on Friday, mediators said.")
+    assert starts(article) == ["2024-03-04T18:00", "2024-03-08T06:00"]
