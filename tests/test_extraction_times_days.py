@@ -87,3 +87,15 @@ def test_a_clock_still_to_come_keeps_the_publication_day_whatever_the_story_said
     article = ("A first truce took effect on Friday but collapsed within hours.\n\n"
                "A new ceasefire will begin at 6 p.m. GMT, mediators said.")
     assert starts(article, date(2024, 3, 9)) == ["2024-03-09T18:00"]
+
+
+def test_midnight_of_a_calendar_date_is_that_date_beginning():
+    # official texts and the wires reporting them: "from 00:00 on 15 February"; Kyiv in winter is UTC+2
+    assert starts("A ceasefire in eastern Ukraine will take effect at midnight on February 15, the envoy said.",
+                  date(2015, 2, 12)) == ["2015-02-14T22:00"]
+
+
+def test_a_wire_dated_the_day_before_may_report_a_start_already_past_where_the_fighting_is():
+    # published Wednesday (in New York); Thursday 00:01 in Sarajevo (UTC+1) had already come
+    assert starts("A cease-fire took effect across Bosnia at 12:01 a.m. Thursday, U.N. officials said.",
+                  date(1995, 10, 11)) == ["1995-10-11T23:01"]

@@ -65,3 +65,20 @@ def test_two_ceasefires_in_one_story_are_two_claims():
     article = ("A three-day holiday truce began at 1800 GMT on Monday.\n\n"
                "A second ceasefire, for talks, will take effect at 0600 GMT on Friday, mediators said.")
     assert starts(article) == ["2024-03-04T18:00", "2024-03-08T06:00"]
+
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    # a long noun phrase between the verb of starting and its time
+    ("Israel and Hamas began a 72-hour Gaza ceasefire on Tuesday at 8 a.m. (0500 GMT).", date(2014, 8, 5),
+     "2014-08-05T05:00"),
+    # a halt named by its noun, a place between it and its time
+    ("The president ordered an end to military operations in Georgia at noon Moscow time on Tuesday.",
+     date(2008, 8, 12), "2008-08-12T08:00"),
+])
+def test_the_words_between_a_start_and_its_time_may_name_the_truce_or_its_place(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
+
+
+def test_an_end_to_operations_that_is_denied_is_no_start():
+    assert starts("The president refused to order an end to military operations in Georgia at noon Moscow time.",
+                  date(2008, 8, 12)) == []

@@ -121,3 +121,11 @@ def test_with_no_place_anywhere_local_time_is_read_as_utc_and_says_so():
 ])
 def test_it_reads_military_and_wire_forms(sentence, utc):
     assert starts(sentence, date(2024, 3, 6)) == [utc]
+
+
+def test_a_place_qualified_by_its_part_of_the_country_still_sets_the_truce():
+    # "in eastern Ukraine" beats "talks in Minsk" named later in the sentence
+    [steps] = reasons("A ceasefire in eastern Ukraine will take effect at 8 a.m. local time on Sunday, "
+                      "the leaders said after talks in Minsk.", date(2015, 2, 12))
+    assert any(step.startswith("zone Europe/Kyiv from 'Ukraine' (a country), where the sentence sets the truce")
+               for step in steps)

@@ -69,6 +69,13 @@ def _index() -> dict[str, Place]:
     return index
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every name, and of every plural demonym: a cheap test before any lookup."""
+    firsts = {key.split(" ", 1)[0] for key in _index()}
+    return frozenset(firsts | {key + "s" for key, place in _index().items() if place.kind == "demonym"})
+
+
 def lookup(name: str) -> Place | None:
     """The place a name means, or None: "Sudanese" -> Sudan's zone, "Goma" -> Africa/Lubumbashi."""
     index = _index()
@@ -84,10 +91,11 @@ def lookup(name: str) -> Place | None:
 def places_in(text: str, start: int, end: int) -> Iterator[Found]:
     """The places named in text[start:end], left to right, each run of words read once, longest name first."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    firsts = _first_words()
     i = 0
     while i < len(words):
         first = text[words[i][0]:words[i][1]]
-        if not first[0].isupper():
+        if not first[0].isupper() or fold(text[words[i][0]:_trimmed_end(text, words[i])]) not in firsts:
             i += 1
             continue
         found = None

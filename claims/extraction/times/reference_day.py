@@ -93,6 +93,9 @@ def midnight(choice: DayChoice, match: re.Match, published: date | None, verb_te
         if verb_tense == "past":
             return day, "midnight reported as past in a story of that day: the midnight just past"
         return day + timedelta(days=1), f"midnight still to come: the one that ends {day.isoformat()}"
+    if not _names_a_weekday_or_night(match.group("day") or match.group("day0") or ""):
+        # "midnight on February 15": a calendar date's midnight is 00:00 as it begins, as official texts write it
+        return day, f"midnight of a calendar date: 00:00 as {day.isoformat()} begins"
     ending = day + timedelta(days=1)
     if verb_tense == "past" and published is not None and ending > published:
         return day, (f"midnight reported as past: 00:00 as {day.isoformat()} began, since the one ending it "
@@ -135,6 +138,15 @@ def _how(words: str, verb_tense: str | None) -> str:
         return ""
     return {"future": " (the coming one: the start is still to come)",
             "past": " (looking back: the start is reported as past)"}.get(verb_tense, " (the nearer one)")
+
+
+def _names_a_weekday_or_night(words: str) -> bool:
+    """"Saturday", "Friday night": the day a news midnight ends; an empty phrase (the day came from elsewhere)
+    counts as one, a calendar date ("February 15") does not."""
+    tokens = clock.normal(words).replace(",", " ").replace(".", " ").split()
+    if not tokens:
+        return True
+    return any(token in clock.WEEKDAYS for token in tokens) and not any(token in clock.MONTHS and token not in clock.WEEKDAYS for token in tokens)
 
 
 def _bracket(match: re.Match) -> str:

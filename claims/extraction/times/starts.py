@@ -32,7 +32,7 @@ _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,5}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,7}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
@@ -49,9 +49,13 @@ _FRONTED_START = re.compile(r"\W*$")
 _MENTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
 _UNTIL_CUE = re.compile(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
 _DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
-_HALT_THEN_AT = re.compile(rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$", re.IGNORECASE)
+# "an end to military operations in Georgia at noon": a place may stand between the halt and its time
+_HALT_THEN_AT = re.compile(
+    rf"(?:\s+(?:in|across|along|on)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
+    rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
+)
 _HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
-_DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 # "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
@@ -169,7 +173,7 @@ def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
 def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
     """Where "stop shelling at 0600 GMT" begins: a trigger led by a verb of halting, only an "at" between."""
     for trigger in triggers:
-        if (0 <= match.start() - trigger.end() <= 20 and _HALT_VERB.match(trigger.group())
+        if (0 <= match.start() - trigger.end() <= 45 and _HALT_VERB.match(trigger.group())
                 and _HALT_THEN_AT.fullmatch(text, trigger.end(), match.start())
                 and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
             return trigger.start()

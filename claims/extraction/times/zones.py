@@ -25,7 +25,9 @@ from . import clock, gazetteer
 from .gazetteer import Found
 
 UTC = ZoneInfo("UTC")
-_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?$")
+# "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
+_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?"
+                 r"(?:(?:north|south)?-?(?:east|west|north|south)(?:ern)?\s+|central\s+)?$")
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
                      re.IGNORECASE)
@@ -106,7 +108,7 @@ class ArticlePlaces:
         return first[zone], weight
 
     def _locative(self, found: Found) -> bool:
-        return bool(_IN.search(self.text, max(0, found.start - 12), found.start))
+        return bool(_IN.search(self.text, max(0, found.start - 30), found.start))
 
     def _a_sides_forces(self, found: Found) -> bool:
         after = _FORCES.match(self.text, found.end)
@@ -128,7 +130,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
     """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies."""
     text = places.text
     in_sentence = places.in_span(sentence_start, sentence_end)
-    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 12), found.start)]
+    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
     before = [found for found in set_in if found.end <= match.start()]
     chosen = before[-1] if before else set_in[0] if set_in else None
     if chosen is not None:
