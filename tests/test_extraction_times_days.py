@@ -89,13 +89,39 @@ def test_a_clock_still_to_come_keeps_the_publication_day_whatever_the_story_said
     assert starts(article, date(2024, 3, 9)) == ["2024-03-09T18:00"]
 
 
-def test_midnight_of_a_calendar_date_is_that_date_beginning():
-    # official texts and the wires reporting them: "from 00:00 on 15 February"; Kyiv in winter is UTC+2
+def test_midnight_of_a_calendar_date_ends_that_date_unless_a_gmt_reading_says_otherwise():
+    # Kyiv in winter is UTC+2
     assert starts("A ceasefire in eastern Ukraine will take effect at midnight on February 15, the envoy said.",
-                  date(2015, 2, 12)) == ["2015-02-14T22:00"]
+                  date(2015, 2, 12)) == ["2015-02-15T22:00"]
+    assert starts("A ceasefire in eastern Ukraine will take effect at midnight on February 15 (2200 GMT on "
+                  "February 14), the envoy said.", date(2015, 2, 12)) == ["2015-02-14T22:00"]
 
 
-def test_a_wire_dated_the_day_before_may_report_a_start_already_past_where_the_fighting_is():
-    # published Wednesday (in New York); Thursday 00:01 in Sarajevo (UTC+1) had already come
-    assert starts("A cease-fire took effect across Bosnia at 12:01 a.m. Thursday, U.N. officials said.",
-                  date(1995, 10, 11)) == ["1995-10-11T23:01"]
+def test_a_month_day_reported_as_past_is_not_after_publication():
+    # 1 January is nearer ahead (81 days) than back (284), but "took effect" puts it behind us
+    assert starts("An earlier truce took effect at noon GMT on January 1.", date(1995, 10, 12)) == [
+        "1995-01-01T12:00"]
+
+
+def test_a_month_day_counted_from_publication_takes_that_year():
+    assert starts("The truce took effect at noon GMT on October 10 last year.", date(1998, 5, 1)) == [
+        "1997-10-10T12:00"]
+
+
+def test_a_sentence_referring_back_takes_the_day_of_the_sentence_it_refers_to():
+    # published on a Thursday: "on Friday" in a past report is six days back, and "It began" is that truce
+    article = ("Commanders around the river town had agreed on Friday to a local truce. It began at 6 p.m. GMT "
+               "and has largely held.")
+    assert starts(article, date(1995, 10, 12)) == ["1995-10-06T18:00"]
+
+
+def test_a_weekday_named_with_a_date_chooses_the_year():
+    # 29 December 2016 was a Thursday; so is the truce's, in a story of 3 January 2017 (Damascus UTC+2)
+    assert starts("The army announced a halt to all military operations in Syria from midnight on Thursday "
+                  "29 December.", date(2017, 1, 3)) == ["2016-12-29T22:00"]
+
+
+def test_a_clock_with_no_day_takes_the_day_of_the_start_read_before_unless_still_to_come():
+    article = ("A ceasefire between the two armies began at 4:30pm GMT on Saturday.\n\n"
+               "Officials said the commanders had agreed by telephone to stop all firing from 1630 GMT.")
+    assert starts(article, date(2025, 5, 11)) == ["2025-05-10T16:30", "2025-05-10T16:30"]

@@ -82,3 +82,22 @@ def test_the_words_between_a_start_and_its_time_may_name_the_truce_or_its_place(
 def test_an_end_to_operations_that_is_denied_is_no_start():
     assert starts("The president refused to order an end to military operations in Georgia at noon Moscow time.",
                   date(2008, 8, 12)) == []
+
+
+@pytest.mark.parametrize("article, utc", [
+    # a clock in apposition to a start named in words
+    ("The truce in Syria began at sunset on 12 September – 7pm local time – and collapsed within a week.",
+     "2016-09-12T16:00"),
+    # an aside between the verb of starting and its time
+    ("The truce took effect, according to the African Union, at noon (0900 GMT) on November 3.", "2016-11-03T09:00"),
+    # a later sentence taking the truce up by another noun
+    ("A truce in Syria collapsed in April. A second deal, which began at 7pm local time on 12 September, "
+     "lasted a week.", "2016-09-12T16:00"),
+])
+def test_a_start_may_be_written_around_its_time(article, utc):
+    assert starts(article, date(2017, 1, 3)) == [utc]
+
+
+def test_a_deal_that_follows_no_truce_is_not_taken_for_one():
+    assert starts("Trade talks stalled in April. A second deal, which began at 7pm GMT on 12 September, lasted a week.",
+                  date(2017, 1, 3)) == []

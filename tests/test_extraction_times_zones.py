@@ -129,3 +129,32 @@ def test_a_place_qualified_by_its_part_of_the_country_still_sets_the_truce():
                       "the leaders said after talks in Minsk.", date(2015, 2, 12))
     assert any(step.startswith("zone Europe/Kyiv from 'Ukraine' (a country), where the sentence sets the truce")
                for step in steps)
+
+
+# --- where the truce was negotiated is not where it applies ------------------------------------------
+
+@pytest.mark.parametrize("article, published, utc", [
+    # Colombia (UTC-5), not Cuba (UTC-4 in summer) where the talks were
+    ("The government ordered the army to suspend operations against the rebels in Colombia from midnight "
+     "Sunday, a day after negotiators in Havana completed the accord.", date(2016, 8, 26), "2016-08-29T05:00"),
+    # Papua New Guinea (UTC+10), not New Zealand (UTC+13 in October) where the truce was negotiated
+    ("Bougainville has been quiet. The truce negotiated at a military camp in New Zealand took effect at noon "
+     "on October 10 last year.", date(1998, 5, 1), "1997-10-10T02:00"),
+])
+def test_a_place_where_the_truce_was_negotiated_does_not_set_its_local_time(article, published, utc):
+    assert starts(article, published) == [utc]
+
+
+def test_a_truce_between_sides_in_two_zones_is_read_in_the_datelines_zone():
+    # Pakistan UTC+5, India UTC+5:30: a Pakistani dateline reads a bare clock in Pakistan time
+    article = "ISLAMABAD: A ceasefire between Pakistan and India that began at 4:30pm on Saturday largely held."
+    assert starts(article, date(2025, 5, 11)) == ["2025-05-10T11:30"]
+    [steps] = reasons(article, date(2025, 5, 11))
+    assert any("the dateline 'ISLAMABAD' files from one of them" in step for step in steps)
+
+
+def test_an_offset_revealed_by_a_gmt_reading_leaves_later_dates_their_own_daylight_saving():
+    # Syria 2016: UTC+2 in February, UTC+3 in October; the February bracket must not fix +2 for October
+    article = ("The truce in Syria took effect at midnight local time (2200 GMT) on Friday 26 February.\n\n"
+               "A later humanitarian pause began at 8am local time on 20 October.")
+    assert starts(article, date(2017, 1, 3)) == ["2016-02-26T22:00", "2016-10-20T05:00"]

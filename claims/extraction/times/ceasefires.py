@@ -40,15 +40,21 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces]),
                        story_day=_story_day(document, about_truces))
     claims = []
+    previous: Sentence | None = None
     for sentence, triggers in about_truces:
+        referred_to, previous = previous, sentence
         if starts.rejected_proposal(text, sentence):
             continue
         found_before = len(claims)
+        # "Commanders agreed on Friday to a local truce. It began at 6 p.m.": the day of the sentence referred to
+        referred_day = (_day_named_in(document, referred_to, reference_day.tense(text, sentence.start, sentence.end,
+                                                                                 sentence.end))
+                        if triggers[0].re is starts.REFERRING_BACK else None)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if cue_start is None:
                 continue
-            resolved = _resolve(document, match, sentence, context)
+            resolved = _resolve(document, match, sentence, context, referred_day)
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
@@ -72,6 +78,19 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
     return claims
+
+
+def _day_named_in(document: Document, sentence: Sentence | None, verb_tense: str | None) -> tuple[str, date] | None:
+    """The last day a sentence names, read with the tense of the sentence that refers back to it."""
+    if sentence is None:
+        return None
+    text = document.text
+    days = list(clock.DAY_ALONE.finditer(text, sentence.start, sentence.end))
+    if not days:
+        return None
+    words = days[-1].group("day")
+    day = calendar.parse_day(words, document.published, verb_tense, text[sentence.start:sentence.end])
+    return (words, day) if day else None
 
 
 def _story_day(document: Document, about_truces: list) -> tuple[str, date] | None:
@@ -141,8 +160,8 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
     return start, end
 
 
-def _resolve(document: Document, match: re.Match, sentence: Sentence,
-             context: _Context) -> tuple[datetime, str, datetime, list[str]] | None:
+def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _Context,
+             referred_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
     """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
     reading = clock.hour_and_minute(match)
     if reading is None:
@@ -154,9 +173,12 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         return context.last_moment, precision, context.last_local, [
             "an hour with no half of the day: the start just read, spoken of again"]
     zone = _zone_for(match, sentence, context)
-    choice = reference_day.day_for(text, published, match, sentence.start, sentence.end, context.story_day)
+    choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
+                                   referred_day or context.story_day)
     if choice.day is None:
         return None
+    if choice.named:
+        context.story_day = (choice.words, choice.day)
     steps = [choice.reason]
     day = choice.day
     verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
@@ -173,8 +195,9 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence,
         if match.group("pm") or match.group("pnamed"):
             precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not
         # the bracket tells the true offset of "local time": later times in the article reuse it
+        # (a fixed offset only when it differs from the zone's own that day: later dates keep daylight saving)
         offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
-        if abs(offset) <= timedelta(hours=14):
+        if abs(offset) <= timedelta(hours=14) and local.utcoffset() != offset:
             local = local.replace(tzinfo=timezone(offset))
     else:
         steps.append(zones.offset_step(local))

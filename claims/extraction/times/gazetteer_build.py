@@ -44,14 +44,29 @@ def fold(name: str) -> str:
 
 def country_zones() -> dict[str, list[str]]:
     """Country code -> its zones, in the tz database's order."""
-    zones: dict[str, list[str]] = defaultdict(list)
+    return {code: [zone for zone, _ in entries] for code, entries in _zone_tab().items()}
+
+
+def _zone_tab() -> dict[str, list[tuple[str, str]]]:
+    """Country code -> (zone, the tz database's comment on the area it covers)."""
+    zones: dict[str, list[tuple[str, str]]] = defaultdict(list)
     text = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        code, _, zone, *_ = line.split("\t")
-        zones[code].append(zone)
+        code, _, zone, *comment = line.split("\t")
+        zones[code].append((zone, comment[0] if comment else ""))
     return zones
+
+
+def region_zone(name: str, code: str, zone_tab: dict[str, list[tuple[str, str]]]) -> str | None:
+    """The zone the tz database names after a region ("Pacific/Bougainville") or describes by it ("Crimea")."""
+    key = fold(name).lower()
+    for zone, comment in zone_tab.get(code, []):
+        city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
+        if key == city or key in fold(comment).lower().replace(",", " ").split(" - ")[-1].split(";"):
+            return zone
+    return None
 
 
 def rows() -> list[tuple[str, str, str, str, str]]:
@@ -116,12 +131,17 @@ def rows() -> list[tuple[str, str, str, str, str]]:
             if len(other) > 3 and other.isascii():  # "DR Congo", "Russian Federation", not codes
                 add(other, "country", code, zone, note, population)
 
+    zone_tab = _zone_tab()
     for sub in pycountry.subdivisions:
         code = sub.country_code
         if getattr(sub, "parent_code", None) or code not in country_zone:
             continue
         zone, note = country_zone[code]
-        add(sub.name, "region", code, zone, note and f"{note} (region's own zone unknown)")
+        own = region_zone(sub.name, code, zone_tab) if note else None
+        if own:
+            add(sub.name, "region", code, own, "the tz database's zone for this region")
+        else:
+            add(sub.name, "region", code, zone, note and f"{note} (region's own zone unknown)")
 
     for city in cities.values():
         code = city["countrycode"]

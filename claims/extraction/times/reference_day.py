@@ -6,8 +6,10 @@ In order:
 2. a day named earlier in the sentence, unless it dates an announcement and the
    start is still to come ("announced the deal on Monday, saying the fighting
    would end at 4 a.m.");
-3. in a report of a start already past, the day the story names elsewhere for
-   the same start ("The truce took effect on Friday ... It began at 6 p.m.");
+3. unless the start is still to come, the day the story names elsewhere for the
+   same start: the sentence before, when this one refers back to it ("Commanders
+   agreed on Friday to a local truce. It began at 6 p.m."), else the day of the
+   start read before ("began at 4:30pm on Saturday ... from 1700 hours IST");
 4. else the publication date.
 Midnight belongs to the day that is ending, as news writes it: "midnight
 Saturday" and "Tuesday midnight" are 00:00 as the next day begins. A midnight
@@ -42,6 +44,7 @@ class DayChoice:
     day: date | None
     named: bool      # the article named the day; False when it is the publication date by default
     reason: str
+    words: str = ""  # the day phrase read, when the article named one
 
 
 def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> str | None:
@@ -63,7 +66,8 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     written = match.group("day") or match.group("day0")
     if written:
         day = calendar.parse_day(written, published, verb_tense, around)
-        return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, verb_tense)}")
+        return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, verb_tense)}",
+                         written.strip())
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
@@ -71,11 +75,12 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
             words = earlier[-1].group("day")
             day = calendar.parse_day(words, published, verb_tense, around)
             where = "just before the clock" if attached else "earlier in the sentence"
-            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, verb_tense)}")
-    if story_day is not None and verb_tense == "past":
+            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, verb_tense)}",
+                             words.strip())
+    if story_day is not None and verb_tense != "future" and (published is None or story_day[1] <= published):
         words, day = story_day
-        return DayChoice(day, True, f"day {day.isoformat()}: the story names {words.strip()!r} for the start "
-                                    f"elsewhere, and this sentence reports it as past")
+        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; the story names "
+                                    f"{words.strip()!r} for the same start elsewhere", words.strip())
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
@@ -93,9 +98,6 @@ def midnight(choice: DayChoice, match: re.Match, published: date | None, verb_te
         if verb_tense == "past":
             return day, "midnight reported as past in a story of that day: the midnight just past"
         return day + timedelta(days=1), f"midnight still to come: the one that ends {day.isoformat()}"
-    if not _names_a_weekday_or_night(match.group("day") or match.group("day0") or ""):
-        # "midnight on February 15": a calendar date's midnight is 00:00 as it begins, as official texts write it
-        return day, f"midnight of a calendar date: 00:00 as {day.isoformat()} begins"
     ending = day + timedelta(days=1)
     if verb_tense == "past" and published is not None and ending > published:
         return day, (f"midnight reported as past: 00:00 as {day.isoformat()} began, since the one ending it "
@@ -138,15 +140,6 @@ def _how(words: str, verb_tense: str | None) -> str:
         return ""
     return {"future": " (the coming one: the start is still to come)",
             "past": " (looking back: the start is reported as past)"}.get(verb_tense, " (the nearer one)")
-
-
-def _names_a_weekday_or_night(words: str) -> bool:
-    """"Saturday", "Friday night": the day a news midnight ends; an empty phrase (the day came from elsewhere)
-    counts as one, a calendar date ("February 15") does not."""
-    tokens = clock.normal(words).replace(",", " ").replace(".", " ").split()
-    if not tokens:
-        return True
-    return any(token in clock.WEEKDAYS for token in tokens) and not any(token in clock.MONTHS and token not in clock.WEEKDAYS for token in tokens)
 
 
 def _bracket(match: re.Match) -> str:

@@ -7,7 +7,8 @@ Passes, in order (lexicons/ceasefire_phrases.json holds every word list):
 2. which clocks in them are tied to its start: a verb of starting before ("took
    effect at"), a start cue ("from", "effective"), a halt's own verb ("lay down
    arms at"), a fronted "From 6 a.m., both sides will observe a truce", "since"
-   with a quiet front, "At 6 a.m., the guns fell silent";
+   with a quiet front, "At 6 a.m., the guns fell silent", a clock in apposition
+   ("began at sunset on 12 September – 7pm local time");
 3. what is never a start, whatever the cue: an end or a deadline ("until",
    "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a time
    of another event (an attack, a violation, a statement) that has no start cue.
@@ -31,9 +32,15 @@ _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
+# "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s+[\w'-]+){{0,7}}?\s+(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},)?(?:\s+[\w'-]+){{0,7}}?\s+"
+    rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
+)
+# "began at sunset on 12 September – 7pm local time –": a clock in apposition to a start named in words
+_APPOSED = re.compile(
+    rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—()]{{1,40}}?\s*[–—(]\s*$", re.IGNORECASE
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = re.compile(
@@ -71,7 +78,7 @@ _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
-_REFERRING_BACK = re.compile(
+REFERRING_BACK = re.compile(
     rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
@@ -80,6 +87,9 @@ DAY_START = re.compile(
     re.IGNORECASE,
 )
 
+
+
+_ANAPHORIC_NOUN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
 
 
 def sentences_about_truces(document: Document):
@@ -94,8 +104,10 @@ def sentences_about_truces(document: Document):
             triggers = list(TRIGGER.finditer(text, sentence.start, sentence.end))
         named_a_truce = bool(triggers)
         if not triggers and previous_named_a_truce:
-            subject = _REFERRING_BACK.match(text, sentence.start, sentence.end)
-            triggers = [subject] if subject else []
+            subject = REFERRING_BACK.match(text, sentence.start, sentence.end)
+            noun = subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
+            triggers = [noun] if noun else []
+            named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         previous_named_a_truce = named_a_truce
         if triggers:
             yield sentence, triggers
@@ -113,6 +125,9 @@ def rejected_proposal(text: str, sentence: Sentence) -> bool:
 
 def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.Match]) -> int | None:
     """Where the words tying this time to a ceasefire's start begin, or None if it is not tied."""
+    apposed = _APPOSED.search(text, max(sentence.start, match.start() - 90), match.start())
+    if apposed and not clock.TIME.search(text, apposed.start(), match.start() - 1):
+        return apposed.start()
     clause_start = sentence.start
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
         clause_start = brk.end()

@@ -31,6 +31,9 @@ _IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
                      re.IGNORECASE)
+# "negotiators in Havana": a venue (lexicons/ceasefire_venue_words.txt), within a few words before "in"
+_VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,5}}\s*$",
+                    re.IGNORECASE)
 # "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
 _DATELINE_END = re.compile(r"(?:,\s*[\w .]{1,30})?\s*(?:\(|—|–|-\s|:)")
 
@@ -95,6 +98,8 @@ class ArticlePlaces:
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
         for found in self.found:
+            if self.venue(found):
+                continue
             weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
             if self._locative(found) or self._a_sides_forces(found):
                 weight *= 2
@@ -119,6 +124,22 @@ class ArticlePlaces:
         return (found.start - line_start <= 2 and found.words.isupper()
                 and bool(_DATELINE_END.match(self.text, found.end)))
 
+    def venue(self, found: Found) -> bool:
+        """Where a truce was negotiated or announced ("negotiators in Havana"), not where it applies."""
+        before = self.text[max(0, found.start - 60):found.start]
+        return bool(_IN.search(before)) and bool(_VENUE.search(before))
+
+    def reporters_side(self, in_sentence: list[Found]) -> ZoneChoice | None:
+        """A truce between sides in different zones, read by a reporter filing from one of them: a bare clock
+        is the dateline's ("ISLAMABAD: A ceasefire between Pakistan and India that began at 4:30pm")."""
+        dateline = next((found for found in self.found if self._dateline(found)), None)
+        zones_named = {found.place.zone for found in in_sentence}
+        if dateline is None or len(zones_named) < 2 or dateline.place.zone not in zones_named:
+            return None
+        return ZoneChoice(ZoneInfo(dateline.place.zone),
+                          f"zone {dateline.place.zone}: the sentence names sides in {len(zones_named)} zones, and "
+                          f"the dateline {dateline.words!r} files from one of them")
+
     def in_span(self, start: int, end: int) -> list[Found]:
         return [found for found in self.found if start <= found.start and found.end <= end]
 
@@ -129,7 +150,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
                    earlier: ZoneChoice | None) -> ZoneChoice:
     """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies."""
     text = places.text
-    in_sentence = places.in_span(sentence_start, sentence_end)
+    in_sentence = [found for found in places.in_span(sentence_start, sentence_end) if not places.venue(found)]
     set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
     before = [found for found in set_in if found.end <= match.start()]
     chosen = before[-1] if before else set_in[0] if set_in else None
@@ -137,6 +158,9 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
         return ZoneChoice(ZoneInfo(chosen.place.zone),
                           f"zone {chosen.place.zone} from {chosen.words!r} ({_kind(chosen)}), where the sentence "
                           f"sets the truce{_note(chosen.place)}")
+    sides = places.reporters_side(in_sentence)
+    if sides is not None:
+        return sides
     if earlier is not None:
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
         return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
