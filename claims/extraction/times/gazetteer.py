@@ -54,18 +54,21 @@ def fold(name: str) -> str:
 
 
 @cache
-def _index() -> dict[str, Place]:
-    index: dict[str, Place] = {}
+def _index() -> dict[str, tuple[str, str, str, str, str]]:
+    """Folded name -> (name, kind, country, zone, note); the repeated fields shared, not copied per row."""
+    shared: dict[str, str] = {}
+    index: dict[str, tuple[str, str, str, str, str]] = {}
     for line in lexicons.path("gazetteer.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line:
             continue
-        name, kind, country, zone, note = line.split("\t")
-        index[fold(name)] = Place(name, kind, country, zone, note)
+        name, *fields = line.split("\t")
+        kind, country, zone, note = (shared.setdefault(field, field) for field in fields)
+        index[fold(name)] = (name, kind, country, zone, note)
     for name, zone in lexicons.table("place_zones").items():
         if not name.startswith("_"):
             known = index.get(fold(name))
-            note = known.note if known and known.zone == zone else ""
-            index[fold(name)] = Place(name, known.kind if known else "area", known.country if known else "", zone, note)
+            note = known[4] if known and known[3] == zone else ""
+            index[fold(name)] = (name, known[1] if known else "area", known[2] if known else "", zone, note)
     return index
 
 
@@ -73,19 +76,19 @@ def _index() -> dict[str, Place]:
 def _first_words() -> frozenset[str]:
     """The first word of every name, and of every plural demonym: a cheap test before any lookup."""
     firsts = {key.split(" ", 1)[0] for key in _index()}
-    return frozenset(firsts | {key + "s" for key, place in _index().items() if place.kind == "demonym"})
+    return frozenset(firsts | {key + "s" for key, row in _index().items() if row[1] == "demonym"})
 
 
 def lookup(name: str) -> Place | None:
     """The place a name means, or None: "Sudanese" -> Sudan's zone, "Goma" -> Africa/Lubumbashi."""
     index = _index()
     key = fold(name)
-    place = index.get(key)
-    if place is None and key.endswith("s"):  # "Israelis", "Palestinians": a plural demonym
+    row = index.get(key)
+    if row is None and key.endswith("s"):  # "Israelis", "Palestinians": a plural demonym
         singular = index.get(key[:-1])
-        if singular is not None and singular.kind == "demonym":
-            place = singular
-    return place
+        if singular is not None and singular[1] == "demonym":
+            row = singular
+    return Place(*row) if row else None
 
 
 def places_in(text: str, start: int, end: int) -> Iterator[Found]:
