@@ -101,3 +101,13 @@ def test_a_start_may_be_written_around_its_time(article, utc):
 def test_a_deal_that_follows_no_truce_is_not_taken_for_one():
     assert starts("Trade talks stalled in April. A second deal, which began at 7pm GMT on 12 September, lasted a week.",
                   date(2017, 1, 3)) == []
+
+
+def test_a_suspended_air_campaign_is_a_halt_and_its_time_the_start():
+    assert starts("The alliance suspended its air campaign against Yugoslavia at 1430 GMT on Thursday.",
+                  date(1999, 6, 10)) == ["1999-06-10T14:30"]
+
+
+def test_bombing_that_continued_until_a_time_is_no_start():
+    assert starts("Officials said the bombing continued until 3 p.m. GMT on Tuesday, hours after the halt was "
+                  "declared.", date(2008, 8, 13)) == []

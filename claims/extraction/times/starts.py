@@ -58,7 +58,7 @@ _UNTIL_CUE = re.compile(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
 _DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 # "an end to military operations in Georgia at noon": a place may stand between the halt and its time
 _HALT_THEN_AT = re.compile(
-    rf"(?:\s+(?:in|across|along|on)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
+    rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
 _HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
