@@ -88,6 +88,8 @@ def test_an_end_to_operations_that_is_denied_is_no_start():
     # a clock in apposition to a start named in words
     ("The truce in Syria began at sunset on 12 September – 7pm local time – and collapsed within a week.",
      "2016-09-12T16:00"),
+    ("The ceasefire in Syria begins at sundown, 7 p.m. local time, on 12 September, the first day of the holiday.",
+     "2016-09-12T16:00"),
     # an aside between the verb of starting and its time
     ("The truce took effect, according to the African Union, at noon (0900 GMT) on November 3.", "2016-11-03T09:00"),
     # a later sentence taking the truce up by another noun

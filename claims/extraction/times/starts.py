@@ -38,9 +38,10 @@ _AT_CUE = re.compile(
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
-# "began at sunset on 12 September – 7pm local time –": a clock in apposition to a start named in words
+# "began at sunset on 12 September – 7pm local time –", "begins at sundown, 7 p.m. local time,": a clock in
+# apposition to a start named in words
 _APPOSED = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—()]{{1,40}}?\s*[–—(]\s*$", re.IGNORECASE
+    rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = re.compile(
