@@ -6,7 +6,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from claims import services
+from claims import outbox, services
 from factdesk.errors import ServiceError
 from factdesk.logging import log_context
 
@@ -23,7 +23,7 @@ def extract_document(self, job_id: int) -> None:
             services.document_extract(job_id=job_id)
         except TRANSIENT_ERRORS as error:
             # Short backoff only: long countdowns on Redis outlive the visibility
-            # timeout and get delivered twice; the sweep catches anything longer.
+            # timeout and get delivered twice; the dispatcher catches anything longer.
             countdown = min(2 ** self.request.retries, 30)
             services.extraction.job_requeue(job_id=job_id, error=f"{type(error).__name__}: {error} (retrying)")
             logger.warning("extraction job %s: transient %s, retry in %ss", job_id, type(error).__name__, countdown)
@@ -37,7 +37,8 @@ def extract_document(self, job_id: int) -> None:
             logger.exception("extraction job %s failed", job_id)
 
 
-@shared_task(acks_late=True)
-def sweep_stuck_jobs() -> dict[str, int]:
-    with log_context("sweep"):
-        return services.jobs_sweep_stuck()
+@shared_task(acks_late=True, ignore_result=True)
+def dispatch_outbox() -> dict[str, dict[str, int]]:
+    """Every ~10 s under celery beat, and when a worker starts: hand due work to the broker (claims/outbox.py)."""
+    with log_context("dispatch"):
+        return outbox.dispatch()

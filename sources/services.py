@@ -51,14 +51,17 @@ def document_ingest(
     language: str = "",
     origin: str = "",
     actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Store a document and queue its extraction, unless it was seen before.
 
     One transaction: the outlet, the document and its queued extraction job;
     the job's task is sent only after the commit. A document with the same
     canonical URL or the same text (content hash) is not stored twice.
+    `for_job_id`: the document is the page a job submitted by URL fetched;
+    that job gets it (and extracts it), no new job is queued.
     """
-    from claims.services import extraction_job_enqueue
+    from claims.services import extraction_job_attach, extraction_job_enqueue
 
     text = text.strip("\ufeff")
     if not text.strip():
@@ -98,7 +101,11 @@ def document_ingest(
                 content_hash=content_hash,
                 origin=origin[:500],
             )
-            job = extraction_job_enqueue(document=document, actor=actor)
+            if for_job_id is None:
+                job_id = extraction_job_enqueue(document=document, actor=actor).pk
+            else:
+                extraction_job_attach(job_id=for_job_id, document=document)
+                job_id = for_job_id
     except IntegrityError:
         # Another ingest of the same document won the race between our check and our insert.
         existing = _find_duplicate(url=url, content_hash=content_hash)
@@ -106,8 +113,8 @@ def document_ingest(
             raise
         return IngestResult(document=existing[0], created=False, job_id=None, duplicate_of=existing[1])
     logger.info("ingested document %s (%s chars) from %s; extraction job %s queued",
-                document.pk, len(text), origin or url or "input", job.pk)
-    return IngestResult(document=document, created=True, job_id=job.pk)
+                document.pk, len(text), origin or url or "input", job_id)
+    return IngestResult(document=document, created=True, job_id=job_id)
 
 
 def document_ingest_html(
@@ -119,6 +126,7 @@ def document_ingest_html(
     published_at: datetime | None = None,
     origin: str = "",
     actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Ingest an article page: its main text, with title, authors, date, outlet and language from the page.
 
@@ -142,11 +150,13 @@ def document_ingest_html(
         language=article.language,
         origin=origin or url or "",
         actor=actor,
+        for_job_id=for_job_id,
     )
 
 
 def document_ingest_url(
-    *, url: str, outlet_name: str = "", published_at: datetime | None = None, actor=None
+    *, url: str, outlet_name: str = "", published_at: datetime | None = None, actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Fetch `url` through the outbound guard and ingest the HTML page or plain text it answers with.
 
@@ -161,7 +171,7 @@ def document_ingest_url(
     body = bytes_to_text(response.body, declared_charset=response.charset, html=is_html, name=url)
     if is_html:
         return document_ingest_html(html=body, url=response.final_url, outlet_name=outlet_name,
-                                    published_at=published_at, origin=url, actor=actor)
+                                    published_at=published_at, origin=url, actor=actor, for_job_id=for_job_id)
     address = canonical_url(response.final_url)
     return document_ingest(
         text=body.strip("\r\n"),
@@ -172,6 +182,7 @@ def document_ingest_url(
         published_at=published_at,
         origin=url,
         actor=actor,
+        for_job_id=for_job_id,
     )
 
 

@@ -5,6 +5,7 @@ an outsider with no role at all; factories build the rows a test needs.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 from collections.abc import Iterator
@@ -97,8 +98,33 @@ class ExtractionJobFactory(factory.django.DjangoModelFactory):
 def make_user(username: str, role: str | None, **extra) -> User:
     user = User.objects.create_user(username=username, password="correct horse battery staple", **extra)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        group = Group.objects.filter(name=role).first() or roles_restore()[role]
+        user.groups.add(group)
     return user
+
+
+def roles_restore() -> dict[str, Group]:
+    """The role groups as the migrations make them.
+
+    A transactional test empties every table when it ends, the groups the data
+    migrations made included; a later transactional test (or, with
+    --reuse-db, the next run) gets them back from here.
+    """
+    from django.contrib.auth.models import Permission
+
+    roles = importlib.import_module("claims.migrations.0003_roles").ROLES
+    grants = {"admin": [f"claims.{code}" for code in
+                        importlib.import_module("claims.migrations.0005_admin_role_manages_tokens").CODES]
+              + [f"webhooks.{code}" for code in
+                 importlib.import_module("claims.webhooks.migrations.0002_admin_role_manages_webhooks").CODES]}
+    groups = {}
+    for role, codes in roles.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        for code in [*codes, *grants.get(role, [])]:
+            app_label, codename = code.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        groups[role] = group
+    return groups
 
 
 @pytest.fixture
