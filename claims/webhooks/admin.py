@@ -6,6 +6,7 @@ signing secret is shown once, in a message, when it is made.
 """
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from django import forms
@@ -100,7 +101,7 @@ class DeliveryInline(admin.TabularInline):
 @admin.register(Endpoint)
 class EndpointAdmin(admin.ModelAdmin):
     form = EndpointForm
-    list_display = ("__str__", "url", "health_badge", "last_success_at", "failures_in_a_row", "disabled_reason",
+    list_display = ("name", "health_badge", "last_success_at", "failures_in_a_row", "disabled_reason",
                     "subscribed_to")
     list_filter = ("is_active",)
     search_fields = ("url", "description")
@@ -120,6 +121,10 @@ class EndpointAdmin(admin.ModelAdmin):
 
     def get_inline_instances(self, request: HttpRequest, obj: Endpoint | None = None):
         return super().get_inline_instances(request, obj) if obj is not None else []
+
+    @admin.display(description="endpoint", ordering="description")
+    def name(self, endpoint: Endpoint) -> str:
+        return format_html("{}<br><small>{}</small>", endpoint.description or "—", endpoint.url)
 
     @admin.display(description="health")
     def health_badge(self, endpoint: Endpoint) -> str:
@@ -241,7 +246,8 @@ class DeliveryAdmin(admin.ModelAdmin):
 
     @admin.display(description="body sent")
     def payload(self, delivery: Delivery) -> str:
-        return format_html('<pre style="white-space:pre-wrap;max-width:60em">{}</pre>', delivery.event.body)
+        return format_html('<pre style="white-space:pre-wrap;max-width:60em">{}</pre>',
+                           json.dumps(json.loads(delivery.event.body), indent=2, ensure_ascii=False))
 
     @admin.action(description="Redeliver (same webhook-id)", permissions=["redeliver"])
     def redeliver(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:
