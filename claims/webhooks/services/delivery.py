@@ -210,6 +210,9 @@ def _endpoint_health(endpoint: Endpoint, *, now: datetime, succeeded: bool, gone
     endpoints = Endpoint.objects.filter(pk=endpoint.pk)
     if succeeded:
         # Skipped when nothing would change, so a busy endpoint's row is not rewritten per delivery.
+        fresh = endpoint.last_success_at is not None and endpoint.last_success_at >= now - timedelta(seconds=1)
+        if not endpoint.failures_in_a_row and fresh:
+            return
         endpoints.filter(Q(failures_in_a_row__gt=0) | Q(last_success_at__isnull=True)
                          | Q(last_success_at__lt=now - timedelta(seconds=1))).update(
             last_success_at=now, failures_in_a_row=0, failing_since=None)
