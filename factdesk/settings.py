@@ -282,6 +282,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "ClaimKindEnum": "claims.models.ClaimKind",
         "JobStatusEnum": "claims.models.JobStatus",
+        "OutcomeEnum": "claims.models.Outcome",
+        "DeliveryStatusEnum": "claims.webhooks.models.DeliveryStatus",
         "SpeakerKindEnum": "sources.models.Speaker.Kind",
     },
 }

@@ -153,7 +153,8 @@ def test_410_gone_disables_the_endpoint_at_once_and_later_events_wait(worker, ad
 
 
 def test_a_hanging_receiver_times_out_without_delaying_another_endpoints_delivery(worker, admin_user,
-                                                                                  monkeypatch):
+                                                                                  monkeypatch, settings):
+    settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = 4.0  # far beyond what the healthy delivery takes
     claim = ClaimFactory()
     with receiver_running(hang=threading.Event()) as hanging, receiver_running() as healthy:
         subscribe(hanging, admin_user, types=["claim.reviewed"])
@@ -168,7 +169,7 @@ def test_a_hanging_receiver_times_out_without_delaying_another_endpoints_deliver
                 threading.Thread(target=deliver, args=(delivery.pk,), daemon=True).start()
         healthy.wait_for(1)
         assert len(healthy.events()) == 1
-        # ... while the hanging receiver's attempt has not even ended (its timeout is 1 s):
+        # ... while the hanging receiver's attempt has not even ended (it times out after 4 s):
         assert not Attempt.objects.filter(delivery__endpoint__url=hanging.url).exists()
         assert wait_until(lambda: Attempt.objects.filter(delivery__endpoint__url=hanging.url).exists())
 

@@ -23,17 +23,21 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-
 from claims import extraction as engine
 from claims import outbox
 from claims.models import Claim, ExtractionJob, JobStatus
 from claims.webhooks.services import claim_events_record, document_extracted_record
 from factdesk import outbound
 from factdesk.errors import IngestError, ServiceError
+from factdesk.hooks import Hook
 from sources.models import Document, Quote
-from sources.services import speaker_resolve
+from sources.speakers import speaker_resolve
 
 logger = logging.getLogger(__name__)
+
+# Handing a job to Celery is the tasks' business; claims.apps connects claims.tasks here,
+# so that tasks import services and never the other way round.
+job_send = Hook("claims.job_send", "hand a queued extraction job to the task queue")
 
 STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "effective_at", "precision")
 
@@ -77,9 +81,17 @@ def document_submit_url(*, url: str, outlet_name: str = "", published_at: dateti
     return job
 
 
-def extraction_job_attach(*, job_id: int, document: Document) -> None:
+def extraction_job_attach(*, job_id: int, document: Document) -> ExtractionJob:
     """Give a job submitted by URL the document its fetch produced (inside the ingest's transaction)."""
     ExtractionJob.objects.filter(pk=job_id).update(document=document, updated_at=timezone.now())
+    return ExtractionJob.objects.get(pk=job_id)
+
+
+def document_stored(*, document: Document, actor=None, for_job_id: int | None = None) -> ExtractionJob:
+    """What sources.hooks.document_stored does: a new document's job (queued, or the URL job that fetched it)."""
+    if for_job_id is not None:
+        return extraction_job_attach(job_id=for_job_id, document=document)
+    return extraction_job_enqueue(document=document, actor=actor)
 
 
 def document_reextract(*, document_id: int, actor=None) -> ExtractionJob:
@@ -240,7 +252,7 @@ def job_requeue(*, job_id: int, error: str, delay: float | None = None) -> None:
 def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     """What makes two extractions the same claim: kind, span and structured values.
 
-    Speaker, confidence and rule are left out, so a better attribution in a
+    Speaker, confidence, rule and explanation are left out, so a better attribution in a
     later extractor version updates the claim instead of duplicating it.
     """
     values = {key: value.isoformat() if hasattr(value, "isoformat") else value
@@ -285,13 +297,14 @@ def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, i
                 extracted_values=_json_values(extracted.values, speaker_name=extracted.speaker and extracted.speaker.name),
                 confidence=confidence, extractor=result.extractor,
                 extractor_version=result.version, rule=extracted.rule, fingerprint=fingerprint,
+                explanation=list(extracted.explanation),
             )
             created.append(claim.pk)
         elif _untouched(current):
-            # No reviewer has acted on it: take the newer attribution and rule.
+            # No reviewer has acted on it: take the newer attribution, rule and reasons.
             Claim.objects.filter(pk=current.pk).update(
                 speaker=speaker, quote=quote, confidence=confidence,
-                rule=extracted.rule, extractor=result.extractor, extractor_version=result.version,
+                rule=extracted.rule, explanation=list(extracted.explanation), extractor=result.extractor, extractor_version=result.version,
             )
     superseded = [claim.pk for fingerprint, claim in existing.items()
                   if fingerprint not in produced and _untouched(claim)]
@@ -368,11 +381,5 @@ def _jobs_due(now: datetime, limit: int) -> list[int]:
     return outbox.due_ids(ExtractionJob.objects.filter(status=JobStatus.QUEUED), now, limit)
 
 
-def _job_send(job_id: int) -> None:
-    from claims.tasks import extract_document
-
-    extract_document.delay(job_id)
-
-
-JOBS = outbox.Outbox(name=JOBS_OUTBOX, model=ExtractionJob, due=_jobs_due, send=_job_send,
-                     recover=jobs_recover_stalled)
+JOBS = outbox.Outbox(name=JOBS_OUTBOX, model=ExtractionJob, due=_jobs_due,
+                     send=lambda job_id: job_send(job_id=job_id), recover=jobs_recover_stalled)

@@ -30,6 +30,7 @@ from claims.webhooks import signing
 from claims.webhooks.models import Attempt, Delivery, DeliveryStatus, Endpoint
 from factdesk import outbound
 from factdesk.errors import ServiceError
+from factdesk.hooks import Hook
 
 from .events import OUTBOX_NAME
 
@@ -46,10 +47,12 @@ def _due(now: datetime, limit: int) -> list[int]:
     return outbox.due_ids(Delivery.objects.pending().filter(endpoint__is_active=True), now, limit)
 
 
-def _send(delivery_id: int, countdown: float | None = None) -> None:
-    from claims.webhooks.tasks import deliver
+# Handing a delivery to Celery is the task's business: claims.webhooks.apps connects the task here.
+delivery_send = Hook("webhooks.delivery_send", "hand a delivery to the webhooks queue, after `countdown` seconds")
 
-    deliver.apply_async((delivery_id,), countdown=countdown)
+
+def _send(delivery_id: int, countdown: float | None = None) -> None:
+    delivery_send(delivery_id=delivery_id, countdown=countdown)
 
 
 OUTBOX = outbox.Outbox(name=OUTBOX_NAME, model=Delivery, due=_due, send=_send)

@@ -18,7 +18,7 @@ def _hand_unfinished_jobs_to_the_dispatcher(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0005_admin_role_manages_tokens'),
+        ('claims', '0006_claim_explanation'),
         ('sources', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
