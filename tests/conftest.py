@@ -214,6 +214,27 @@ def _tasks_run_in_process_unless_a_worker_is_wanted(request):
 
 
 @contextmanager
+def worker_running(*, pool: str = "solo", concurrency: int = 1) -> Iterator[None]:
+    """A Celery worker in threads of this process when a broker is configured; eager tasks otherwise.
+
+    `worker` tests use it: with REDIS_URL set their tasks go through Redis to
+    this worker, which consumes both queues (extraction and webhooks).
+    """
+    from factdesk.celery import app
+
+    if not (os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")):
+        app.conf.task_always_eager = True
+        yield
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool=pool, concurrency=concurrency, perform_ping_check=False, loglevel="WARNING",
+                      shutdown_timeout=15):
+        yield
+
+
+@contextmanager
 def local_http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
     """Serve `handler` on 127.0.0.1 in a thread for the block; yields the port. Loopback only."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -28,7 +28,7 @@ from claims.webhooks import services as webhooks
 from claims.webhooks.models import Attempt, Delivery, Endpoint
 from claims.webhooks.tasks import deliver
 from sources.services import document_ingest
-from tests.conftest import ClaimFactory
+from tests.conftest import ClaimFactory, worker_running
 from tests.receivers import receiver_running
 
 BROKER = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
@@ -51,18 +51,8 @@ def webhook_settings(settings):
 
 @pytest.fixture
 def worker():
-    """A Celery worker (8 threads) consuming both queues through Redis when REDIS_URL is set; eager otherwise."""
-    from factdesk.celery import app
-
-    if not BROKER:
-        app.conf.task_always_eager = True
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="threads", concurrency=8, perform_ping_check=False, loglevel="WARNING",
-                      shutdown_timeout=15):
+    """Eight threads, as the webhooks queue's worker runs in production."""
+    with worker_running(pool="threads", concurrency=8):
         yield
 
 

@@ -21,7 +21,7 @@ from claims.models import Claim, ExtractionJob, JobStatus
 from claims.tasks import extract_document
 from sources.models import Document
 from sources.services import document_ingest
-from tests.conftest import ExtractionJobFactory
+from tests.conftest import ExtractionJobFactory, worker_running
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKER = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
@@ -37,20 +37,8 @@ ARTICLE = (
 
 @pytest.fixture
 def worker():
-    """A Celery worker in a thread of this process when a broker is configured; nothing (eager) otherwise."""
-    if not BROKER:
-        from factdesk.celery import app
-
-        app.conf.task_always_eager = True
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    from factdesk.celery import app
-
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10) as w:
-        yield w
+    with worker_running(pool="solo"):
+        yield
 
 
 def wait_for_job(job_id: int, *, status: str, seconds: float = 30) -> ExtractionJob:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -33,18 +33,27 @@ from factdesk.errors import ServiceError
 from factdesk.hooks import Hook
 
 from .events import OUTBOX_NAME
+from .permissions import require
 
 logger = logging.getLogger(__name__)
 
 RETRYABLE_STATUSES = frozenset({408, 429})
 # An attempt running longer than this counts against its endpoint's share of workers.
 SLOW_ATTEMPT = timedelta(seconds=1)
-# A delivery stepping aside for a slow endpoint comes back after this (through the dispatcher).
-STEP_ASIDE = timedelta(seconds=5)
 
 
 def _due(now: datetime, limit: int) -> list[int]:
-    return outbox.due_ids(Delivery.objects.pending().filter(endpoint__is_active=True), now, limit)
+    # Endpoints that already hold their share of workers get nothing more this round:
+    # their deliveries would only step aside again, crowding the queue for everyone else.
+    return outbox.due_ids(Delivery.objects.pending().filter(endpoint__is_active=True)
+                          .exclude(endpoint_id__in=_saturated_endpoints(now)), now, limit)
+
+
+def _saturated_endpoints(now: datetime) -> list[int]:
+    return list(Delivery.objects.filter(locked_until__gt=now, last_attempt_at__lt=now - SLOW_ATTEMPT)
+                .values("endpoint_id").annotate(slow=Count("id"))
+                .filter(slow__gte=settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS)
+                .values_list("endpoint_id", flat=True))
 
 
 # Handing a delivery to Celery is the task's business: claims.webhooks.apps connects the task here.
@@ -88,8 +97,10 @@ def _claim(delivery_id: int) -> _Claimed | None:
         slow = Delivery.objects.filter(endpoint_id=endpoint.pk, locked_until__gt=now,
                                        last_attempt_at__lt=now - SLOW_ATTEMPT).count()
         if slow >= settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS:
-            # Enough workers are waiting on this endpoint already: step aside, keep the others free.
-            Delivery.objects.filter(pk=delivery.pk).update(dispatch_at=now + STEP_ASIDE)
+            # Enough workers are waiting on this endpoint already: step aside, keep the others free,
+            # and come back (through the dispatcher) about when one of those attempts has ended.
+            step_aside = timedelta(seconds=settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS / 2)
+            Delivery.objects.filter(pk=delivery.pk).update(dispatch_at=now + step_aside)
             return None
         locked_until = now + _attempt_budget()
         Delivery.objects.filter(pk=delivery.pk).update(
@@ -272,7 +283,7 @@ def _retry_after_seconds(value: str, *, now: datetime) -> float | None:
 
 def delivery_redeliver(*, delivery_id: int, actor) -> Delivery:
     """Send one delivery again, whatever its status, with the event's webhook-id unchanged."""
-    _check(actor, "webhooks.change_endpoint", "redeliver")
+    require(actor, "webhooks.change_endpoint", "redeliver webhooks")
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().filter(pk=delivery_id).first()
         if delivery is None:
@@ -285,7 +296,7 @@ def delivery_redeliver(*, delivery_id: int, actor) -> Delivery:
 
 def deliveries_redeliver_failed(*, endpoint_id: int, since: datetime, actor) -> int:
     """Send again every failed delivery of the endpoint created since `since`; returns how many."""
-    _check(actor, "webhooks.change_endpoint", "redeliver")
+    require(actor, "webhooks.change_endpoint", "redeliver webhooks")
     if not Endpoint.objects.filter(pk=endpoint_id).exists():
         raise ServiceError(f"endpoint {endpoint_id} does not exist", status=404, title="Not found")
     with transaction.atomic():
@@ -303,9 +314,3 @@ def _restart(ids: list[int]) -> None:
         status=DeliveryStatus.PENDING, round_attempts=0, next_attempt_at=now, dispatch_at=now, locked_until=None)
     active = list(Delivery.objects.filter(pk__in=ids, endpoint__is_active=True).values_list("pk", flat=True))
     outbox.send_on_commit(OUTBOX_NAME, active)
-
-
-def _check(actor, permission: str, action: str) -> None:
-    if actor is not None and not actor.has_perm(permission):
-        raise ServiceError(f"you may not {action} webhooks: it needs the {permission!r} permission",
-                           status=403, title="Forbidden")

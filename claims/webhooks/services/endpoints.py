@@ -19,17 +19,12 @@ from factdesk.errors import ServiceError
 
 from .delivery import allowed_networks
 from .events import OUTBOX_NAME, event_record
+from .permissions import require
 
 logger = logging.getLogger(__name__)
 
 EDITABLE = ("url", "description", "event_types", "filter_kinds", "filter_outcomes", "filter_min_confidence",
             "filter_outlets", "is_active")
-
-
-def _check(actor, permission: str, action: str) -> None:
-    if actor is not None and not actor.has_perm(permission):
-        raise ServiceError(f"you may not {action} webhook endpoints: it needs the {permission!r} permission",
-                           status=403, title="Forbidden")
 
 
 def _locked(endpoint_id: int) -> Endpoint:
@@ -90,7 +85,7 @@ def endpoint_create(*, url: str, event_types: Iterable[str], actor, description:
                     filter_min_confidence: float | None = None, filter_outlets: Iterable[str] = (),
                     is_active: bool = True) -> tuple[Endpoint, str]:
     """Make an endpoint; returns it with its signing secret, which is never shown again."""
-    _check(actor, "webhooks.add_endpoint", "create")
+    require(actor, "webhooks.add_endpoint", "create webhook endpoints")
     values = _validated({
         "url": url, "event_types": list(event_types), "filter_kinds": list(filter_kinds),
         "filter_outcomes": list(filter_outcomes), "filter_min_confidence": filter_min_confidence,
@@ -110,7 +105,7 @@ def endpoint_update(*, endpoint_id: int, actor, **changes: Any) -> Endpoint:
     Enabling a paused or disabled endpoint clears the disabled reason and sends
     the deliveries that waited for it.
     """
-    _check(actor, "webhooks.change_endpoint", "change")
+    require(actor, "webhooks.change_endpoint", "change webhook endpoints")
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ServiceError(f"these cannot be changed: {', '.join(unknown)}",
@@ -136,7 +131,7 @@ def endpoint_update(*, endpoint_id: int, actor, **changes: Any) -> Endpoint:
 
 def endpoint_rotate_secret(*, endpoint_id: int, actor) -> tuple[Endpoint, str]:
     """A new signing secret; the old one keeps signing beside it for the overlap (24 h by default)."""
-    _check(actor, "webhooks.change_endpoint", "rotate the secret of")
+    require(actor, "webhooks.change_endpoint", "rotate the secret of webhook endpoints")
     secret = signing.secret_generate()
     with transaction.atomic():
         endpoint = _locked(endpoint_id)
@@ -151,7 +146,7 @@ def endpoint_rotate_secret(*, endpoint_id: int, actor) -> tuple[Endpoint, str]:
 
 def endpoint_send_test(*, endpoint_id: int, actor) -> Event:
     """Send a webhook.test event to this endpoint only (it waits if the endpoint is paused)."""
-    _check(actor, "webhooks.change_endpoint", "test")
+    require(actor, "webhooks.change_endpoint", "test webhook endpoints")
     with transaction.atomic():
         endpoint = _locked(endpoint_id)
         event = event_record(type="webhook.test", endpoint_id=endpoint.pk, data={
@@ -164,7 +159,7 @@ def endpoint_send_test(*, endpoint_id: int, actor) -> Event:
 
 def endpoint_delete(*, endpoint_id: int, actor) -> None:
     """Delete an endpoint with its deliveries and their attempts (the events stay)."""
-    _check(actor, "webhooks.delete_endpoint", "delete")
+    require(actor, "webhooks.delete_endpoint", "delete webhook endpoints")
     with transaction.atomic():
         endpoint = _locked(endpoint_id)
         endpoint.delete()
