@@ -55,9 +55,11 @@ class Outbox:
 
     name: str
     model: type[Dispatchable]
-    # Ids of rows to send now, locked (select_for_update(skip_locked=True)) by the caller's transaction.
-    due: Callable[[datetime, int], list[int]]
+    # Ids of rows whose dispatch_at is at or before `until` (see dispatch()), at most `limit`, locked
+    # (select_for_update(skip_locked=True)) by the caller's transaction; `now` is the time of the round.
+    due: Callable[[datetime, datetime, int], list[int]]
     send: Callable[[int], None]
+    queue: str = "celery"  # the broker queue its messages go to
     # Called before each dispatch with `now`: put back rows whose worker died, give up on hopeless ones.
     recover: Callable[[datetime], dict[str, int]] | None = None
 
@@ -125,6 +127,13 @@ def _send(outbox: Outbox, ids: list[int], *, force: bool = False) -> list[int]:
 def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[str, dict[str, int]]:
     """Recover stalled rows, then hand every due row of every outbox to the broker.
 
+    How far ahead it looks depends on the broker's queue for that outbox:
+    empty, and a row sent more than FACTDESK_OUTBOX_RESEND_GRACE_SECONDS ago
+    that no worker has started was lost (a Redis restarted empty): it is sent
+    again without waiting for its lease. A backlog, and rows whose lease ran
+    out are most likely still in it: they are sent again only a lease later,
+    so a long queue is not doubled. Unknown (no broker): rows that are due.
+
     Safe to run in several processes at once: due rows are locked with
     SKIP LOCKED, so two dispatchers never send the same row in one round.
     """
@@ -133,10 +142,17 @@ def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[s
     for outbox in list(_OUTBOXES.values()):
         now_ = now or timezone.now()
         counts = dict(outbox.recover(now_)) if outbox.recover else {}
+        backlog = queue_backlog(outbox.queue)
+        if backlog == 0:
+            until = now_ + lease() - timedelta(seconds=settings.FACTDESK_OUTBOX_RESEND_GRACE_SECONDS)
+        elif backlog:
+            until = now_ - lease()
+        else:
+            until = now_
         counts["sent"] = counts["due"] = 0
         while True:
             with transaction.atomic():
-                ids = outbox.due(now_, batch)
+                ids = outbox.due(now_, until, batch)
                 if not ids:
                     break
                 counts["due"] += len(ids)
@@ -146,13 +162,28 @@ def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[s
                 break
         report[outbox.name] = counts
         if counts["due"] or any(value for key, value in counts.items() if key not in ("sent", "due")):
-            logger.info("dispatch %s: %s", outbox.name, ", ".join(f"{k} {v}" for k, v in counts.items()))
+            logger.info("dispatch %s (broker queue %s): %s", outbox.name,
+                        "unknown" if backlog is None else backlog, ", ".join(f"{k} {v}" for k, v in counts.items()))
     return report
 
 
-def due_ids(queryset: models.QuerySet, now: datetime, limit: int) -> list[int]:
-    """The common `due` query: rows of `queryset` whose dispatch_at has come, oldest first, locked."""
+def queue_backlog(queue: str) -> int | None:
+    """Messages waiting in the broker's `queue`; None without a broker or when it cannot be asked."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return None
+    from celery import current_app  # factdesk.celery's app, the current one once Django has started
+
+    try:
+        with current_app.connection_for_read() as connection:
+            connection.ensure_connection(max_retries=1, timeout=2)
+            return connection.default_channel.queue_declare(queue=queue, passive=True).message_count
+    except Exception:  # the broker's failures come in many types; not knowing is the safe answer
+        return None
+
+
+def due_ids(queryset: models.QuerySet, until: datetime, limit: int) -> list[int]:
+    """The common `due` query: rows of `queryset` whose dispatch_at is at or before `until`, oldest first, locked."""
     return list(
-        queryset.filter(dispatch_at__lte=now).order_by("dispatch_at")
-        .select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit]
+        queryset.filter(dispatch_at__lte=until).order_by("dispatch_at")
+        .select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True)[:limit]
     )

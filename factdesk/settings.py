@@ -184,6 +184,9 @@ CELERY_BEAT_SCHEDULE = {
 # message second. A row sent to the broker is left alone for the lease; if it
 # is still waiting then (a message lost with the broker), it is sent again.
 FACTDESK_OUTBOX_LEASE_SECONDS = env.int("FACTDESK_OUTBOX_LEASE_SECONDS", default=60)
+# With the broker's queue empty, a row sent this long ago that no worker has started
+# was lost with the broker (a Redis restarted empty) and is sent again at once.
+FACTDESK_OUTBOX_RESEND_GRACE_SECONDS = env.int("FACTDESK_OUTBOX_RESEND_GRACE_SECONDS", default=10)
 FACTDESK_OUTBOX_BATCH = env.int("FACTDESK_OUTBOX_BATCH", default=500)
 # After the broker refuses a message, commits stop trying it for this long.
 FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS = env.float("FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS", default=5.0)

@@ -377,8 +377,12 @@ def jobs_recover_stalled(now: datetime | None = None) -> dict[str, int]:
     return {"requeued": requeued, "failed": failed}
 
 
-def _jobs_due(now: datetime, limit: int) -> list[int]:
-    return outbox.due_ids(ExtractionJob.objects.filter(status=JobStatus.QUEUED), now, limit)
+def _jobs_due(now: datetime, until: datetime, limit: int) -> list[int]:
+    # Ahead of time (`until` > now) only jobs never started: a job put back with a delay keeps its delay.
+    queued = ExtractionJob.objects.filter(status=JobStatus.QUEUED)
+    if until > now:
+        queued = queued.filter(Q(dispatch_at__lte=now) | Q(attempts=0))
+    return outbox.due_ids(queued, until, limit)
 
 
 JOBS = outbox.Outbox(name=JOBS_OUTBOX, model=ExtractionJob, due=_jobs_due,

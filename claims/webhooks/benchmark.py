@@ -206,8 +206,21 @@ def claims_make(document: Document, start: int, count: int) -> list[int]:
     return [claim.pk for claim in Claim.objects.bulk_create(claims)]
 
 
+def queue_purge() -> int:
+    """Empty the broker's webhooks queue: messages left by an interrupted run would be worked through first.
+
+    Run the benchmark against a Redis database of its own: in a live one this
+    drops real deliveries' messages (the dispatcher would send them again, late).
+    """
+    from celery import current_app
+
+    with current_app.connection_for_write() as connection:
+        return connection.default_channel.queue_purge("webhooks") or 0
+
+
 def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int, threads: int, base_port: int,
                  hang_seconds: float, timeout: float, write) -> Result:
+    queue_purge()
     receipts = [Receipts(mode) for mode in modes]
     numbers = "".join(SENTENCE.format(n=10 + n % 90) for n in range(claims))
     document = Document.objects.create(title=f"benchmark_webhooks {name}", text=numbers, raw=numbers,

@@ -42,11 +42,14 @@ RETRYABLE_STATUSES = frozenset({408, 429})
 SLOW_ATTEMPT = timedelta(seconds=1)
 
 
-def _due(now: datetime, limit: int) -> list[int]:
-    # Endpoints that already hold their share of workers get nothing more this round:
-    # their deliveries would only step aside again, crowding the queue for everyone else.
-    return outbox.due_ids(Delivery.objects.pending().filter(endpoint__is_active=True)
-                          .exclude(endpoint_id__in=_saturated_endpoints(now)), now, limit)
+def _due(now: datetime, until: datetime, limit: int) -> list[int]:
+    # Only deliveries whose attempt may start now and that no worker holds. Endpoints that already
+    # hold their share of workers get nothing more this round: their deliveries would only step
+    # aside again, crowding the queue for everyone else.
+    deliveries = (Delivery.objects.pending().filter(endpoint__is_active=True, next_attempt_at__lte=now)
+                  .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+                  .exclude(endpoint_id__in=_saturated_endpoints(now)))
+    return outbox.due_ids(deliveries, until, limit)
 
 
 def _saturated_endpoints(now: datetime) -> list[int]:
@@ -64,7 +67,7 @@ def _send(delivery_id: int, countdown: float | None = None) -> None:
     delivery_send(delivery_id=delivery_id, countdown=countdown)
 
 
-OUTBOX = outbox.Outbox(name=OUTBOX_NAME, model=Delivery, due=_due, send=_send)
+OUTBOX = outbox.Outbox(name=OUTBOX_NAME, model=Delivery, due=_due, send=_send, queue="webhooks")
 
 
 @dataclass(frozen=True)
