@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import IntegrityError, InterfaceError, OperationalError
 
 from claims import outbox, services
 from factdesk.errors import ServiceError
@@ -12,8 +12,9 @@ from factdesk.logging import log_context
 
 logger = logging.getLogger(__name__)
 
-# Database hiccups are worth another try; a bug in the engine or bad data is not.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+# Database hiccups are worth another try; a bug in the engine or bad data is not. An
+# IntegrityError here is two jobs creating the same speaker at once: the retry finds it made.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, IntegrityError, ConnectionError, TimeoutError)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=5)
@@ -32,8 +33,9 @@ def extract_document(self, job_id: int) -> None:
             if not error.permanent:
                 raise self.retry(exc=error, countdown=min(2 ** self.request.retries, 30)) from error
             services.extraction.job_fail(job_id=job_id, error=str(error))
-        except Exception:
-            # document_extract already marked the job failed with the error text.
+        except Exception as error:
+            # Never leave the job "running" with no worker: its failure shows on the job.
+            services.extraction.job_fail(job_id=job_id, error=f"{type(error).__name__}: {error}")
             logger.exception("extraction job %s failed", job_id)
 
 

@@ -172,6 +172,42 @@ def test_a_transient_database_error_is_retried_and_the_job_still_completes(monke
     assert job.status == JobStatus.SUCCEEDED
 
 
+def test_two_jobs_creating_the_same_speaker_at_once_is_retried_not_left_running(monkeypatch):
+    """The loser of a race to create a speaker gets an IntegrityError; its job is retried and completes."""
+    from django.db import IntegrityError
+
+    from claims.services import extraction
+
+    job = ExtractionJobFactory(document__text=ARTICLE)
+    real = extraction.speaker_resolve
+    calls = []
+
+    def racing(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise IntegrityError('duplicate key value violates unique constraint "sources_speaker_normalized_name_key"')
+        return real(**kwargs)
+
+    monkeypatch.setattr(extraction, "speaker_resolve", racing)
+    extract_document.delay(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.SUCCEEDED, 2)
+
+
+def test_an_unexpected_error_while_storing_fails_the_job_with_its_text(monkeypatch):
+    from claims.services import extraction
+
+    job = ExtractionJobFactory(document__text=ARTICLE)
+
+    def broken(document, result):
+        raise KeyError("quote_start")
+
+    monkeypatch.setattr(extraction, "_claims_store", broken)
+    extract_document.delay(job.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "KeyError" in job.error  # never left "running"
+
+
 def test_a_running_job_whose_worker_stopped_beating_is_queued_again_and_completed(settings):
     settings.FACTDESK_JOB_STALE_AFTER_SECONDS = 60
     abandoned = ExtractionJobFactory(document__text=ARTICLE, status=JobStatus.RUNNING, attempts=1)
