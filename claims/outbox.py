@@ -176,7 +176,8 @@ def queue_backlog(queue: str) -> int | None:
     try:
         with current_app.connection_for_read() as connection:
             connection.ensure_connection(max_retries=1, timeout=2)
-            return connection.default_channel.queue_declare(queue=queue, passive=True).message_count
+            # Not passive: Redis keeps no key for an empty queue, and a passive declare would call it missing.
+            return connection.default_channel.queue_declare(queue=queue).message_count
     except Exception:  # the broker's failures come in many types; not knowing is the safe answer
         return None
 
