@@ -24,7 +24,7 @@ class ClaimsConfig(AppConfig):
         from claims.services import extraction
         from sources import hooks as source_hooks
 
-        source_hooks.document_stored.connect(extraction.document_stored)
+        source_hooks.extraction_request.connect(extraction.extraction_requested)
         extraction.job_send.connect(lambda *, job_id: tasks.extract_document.delay(job_id))
         outbox.register(extraction.JOBS)
         # A worker that starts hands over what waited while no worker ran (or the broker was down).

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone as dt_timezone
+from datetime import date, datetime, timezone as dt_timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import courlan
-import trafilatura
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
+
+# trafilatura and courlan (with lxml, htmldate, urllib3 …) load when a page is read, not at every
+# Django start-up: the admin imports the ingest services, and most start-ups never read HTML.
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
 _CONTENT_LANGUAGE = re.compile(
@@ -34,7 +37,7 @@ class HtmlArticle:
     text: str
     title: str = ""
     authors: list[str] = field(default_factory=list)
-    published_at: datetime | None = None
+    published_at: date | datetime | None = None  # a date alone when the page names no time
     site_name: str = ""
     language: str = ""
     canonical_url: str | None = None
@@ -43,6 +46,8 @@ class HtmlArticle:
 
 def html_extract(html: str, *, url: str | None = None) -> HtmlArticle:
     """Main text and metadata of the article in `html`; `url` is where the page came from, if known."""
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         html,
         url=url,
@@ -79,6 +84,8 @@ def canonical_url(url: str | None) -> str | None:
     url = url.strip()
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None
+    import courlan
+
     try:
         normalised = courlan.normalize_url(url, strict=False)
     except (ValueError, TypeError):
@@ -142,16 +149,19 @@ def _same_words(left: str, right: str) -> bool:
     return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
 
 
-def _published(value: str | None) -> datetime | None:
+def _published(value: str | None) -> date | datetime | None:
     if not value:
         return None
-    for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
+    for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"):
         try:
             moment = datetime.strptime(value, form)
         except ValueError:
             continue
         return moment if moment.tzinfo else moment.replace(tzinfo=dt_timezone.utc)
-    return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _language(html: str, detected: str | None) -> str:

@@ -17,13 +17,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from claims import extraction as engine
 from claims import outbox
 from claims.models import Claim, ExtractionJob, JobStatus
 from claims.webhooks.services import claim_events_record, document_extracted_record
@@ -32,6 +32,9 @@ from factdesk.errors import IngestError, ServiceError
 from factdesk.hooks import Hook
 from sources.models import Document, Quote
 from sources.speakers import speaker_resolve
+
+if TYPE_CHECKING:
+    from claims.extraction import Extraction, ExtractedClaim
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +57,12 @@ def extraction_job_enqueue(*, document: Document | None = None, url: str = "", s
     down, the dispatcher hands it over once it is back. Either way the job is
     queued and the caller may say so.
     """
+    # the version only: the engine's rules load in the process that runs the job, not in the one queuing it
+    from claims.extraction.version import EXTRACTOR_VERSION
+
     job = ExtractionJob.objects.create(
         document=document, url=url, submitted=submitted or {}, requested_by=actor,
-        extractor_version=engine.EXTRACTOR_VERSION, dispatch_at=timezone.now(),
+        extractor_version=EXTRACTOR_VERSION, dispatch_at=timezone.now(),
     )
     outbox.send_on_commit(JOBS_OUTBOX, [job.pk])
     return job
@@ -87,8 +93,8 @@ def extraction_job_attach(*, job_id: int, document: Document) -> ExtractionJob:
     return ExtractionJob.objects.get(pk=job_id)
 
 
-def document_stored(*, document: Document, actor=None, for_job_id: int | None = None) -> ExtractionJob:
-    """What sources.hooks.document_stored does: a new document's job (queued, or the URL job that fetched it)."""
+def extraction_requested(*, document: Document, actor=None, for_job_id: int | None = None) -> ExtractionJob:
+    """What sources.hooks.extraction_request does: a queued job, or the URL job that fetched the document."""
     if for_job_id is not None:
         return extraction_job_attach(job_id=for_job_id, document=document)
     return extraction_job_enqueue(document=document, actor=actor)
@@ -164,6 +170,8 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
     if job is None:
         logger.info("extraction job %s: nothing to do (finished, running elsewhere or gone)", job_id)
         return None
+    from claims.extraction import extract  # here, not at import: start-ups that never extract skip the engine
+
     with _heartbeat(job.pk):
         started = time.perf_counter()
         if job.document_id is None:
@@ -174,7 +182,7 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
             document = job.document
         try:
             published = document.published_at.date() if document.published_at else None
-            result = engine.extract(document.text, published)
+            result = extract(document.text, published)
         except Exception as error:
             job_fail(job_id=job.pk, error=f"{type(error).__name__}: {error}")
             raise
@@ -249,7 +257,7 @@ def job_requeue(*, job_id: int, error: str, delay: float | None = None) -> None:
     )
 
 
-def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
+def claim_fingerprint(document_id: int, claim: ExtractedClaim) -> str:
     """What makes two extractions the same claim: kind, span and structured values.
 
     Speaker, confidence, rule and explanation are left out, so a better attribution in a
@@ -261,7 +269,7 @@ def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, int]:
+def _claims_store(document: Document, result: Extraction) -> tuple[int, int]:
     """Create the claims not seen before, refresh untouched ones, retire superseded ones.
 
     A claim a reviewer has touched (any status but pending, or a version above
@@ -330,7 +338,7 @@ def _json_values(values: dict, *, speaker_name: str | None) -> dict:
     return out
 
 
-def _quote_store(document: Document, extracted: engine.ExtractedClaim, speaker) -> Quote | None:
+def _quote_store(document: Document, extracted: ExtractedClaim, speaker) -> Quote | None:
     start, end = extracted.values.get("quote_start"), extracted.values.get("quote_end")
     if start is None or end is None or end <= start:
         return None

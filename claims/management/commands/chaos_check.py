@@ -35,7 +35,7 @@ from claims.models import Claim, ExtractionJob, JobStatus
 from sources.models import Document
 
 ROOT = Path(__file__).resolve().parents[3]
-STORED = re.compile(r"^new: (?P<path>.+?) → document (?P<document>\d+) stored, extraction job (?P<job>\d+) queued$")
+STORED = re.compile(r"^new: (?P<path>.+?) → document (?P<document>\d+) stored, extraction job (?P<job>\d+) queued\b")
 
 
 class Command(BaseCommand):
