@@ -5,7 +5,6 @@ an outsider with no role at all; factories build the rows a test needs.
 """
 from __future__ import annotations
 
-import importlib
 import os
 import threading
 from collections.abc import Iterator
@@ -105,25 +104,39 @@ def make_user(username: str, role: str | None, **extra) -> User:
     return user
 
 
+# The role groups and their permissions as the migrations left them, by natural key; see roles_restore().
+_ROLES_AS_MIGRATED: dict[str, list[tuple[str, str]]] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _ROLES_AS_MIGRATED.update({
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        })
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request) -> bool:
+    """SQLite's test database is a file (see settings): made afresh each run, as the in-memory one was."""
+    from django.conf import settings
+
+    return bool(request.config.getvalue("create_db")) or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
 def roles_restore() -> dict[str, Group]:
-    """The role groups as the migrations make them.
+    """The role groups as the migrations made them.
 
     A transactional test empties every table when it ends, the groups the data
-    migrations made included; a later transactional test (or, with
-    --reuse-db, the next run) gets them back from here.
+    migrations made included; a later transactional test gets them back from here.
     """
     from django.contrib.auth.models import Permission
 
-    roles = importlib.import_module("claims.migrations.0003_roles").ROLES
-    grants = {"admin": [f"claims.{code}" for code in
-                        importlib.import_module("claims.migrations.0005_admin_role_manages_tokens").CODES]
-              + [f"webhooks.{code}" for code in
-                 importlib.import_module("claims.webhooks.migrations.0002_admin_role_manages_webhooks").CODES]}
     groups = {}
-    for role, codes in roles.items():
+    for role, codes in _ROLES_AS_MIGRATED.items():
         group, _ = Group.objects.get_or_create(name=role)
-        for code in [*codes, *grants.get(role, [])]:
-            app_label, codename = code.split(".")
+        for app_label, codename in codes:
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         groups[role] = group
     return groups

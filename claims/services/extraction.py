@@ -27,7 +27,6 @@ from django.utils import timezone
 from claims import outbox
 from claims.models import Claim, ExtractionJob, JobStatus
 from claims.webhooks.services import claim_events_record, document_extracted_record
-from factdesk import outbound
 from factdesk.errors import IngestError, ServiceError
 from factdesk.hooks import Hook
 from sources.models import Document, Quote
@@ -76,6 +75,8 @@ def document_submit_url(*, url: str, outlet_name: str = "", published_at: dateti
     are the worker's business, and a failure shows on the job. A request never
     waits on a slow upstream.
     """
+    from factdesk import outbound  # the HTTP client loads where it is used, not at every start-up
+
     try:
         outbound.check_url_form(url)
     except outbound.OutboundError as error:

@@ -28,7 +28,6 @@ from django.utils import timezone
 from claims import outbox
 from claims.webhooks import signing
 from claims.webhooks.models import Attempt, Delivery, DeliveryStatus, Endpoint
-from factdesk import outbound
 from factdesk.errors import ServiceError
 from factdesk.hooks import Hook
 
@@ -124,6 +123,8 @@ def secrets_in_use(endpoint: Endpoint, now: datetime) -> list[str]:
 
 
 def allowed_networks() -> tuple:
+    from factdesk import outbound  # the HTTP client loads where deliveries run, not at every start-up
+
     return outbound.parse_networks(settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS)
 
 
@@ -132,6 +133,8 @@ def delivery_attempt(*, delivery_id: int) -> Attempt | None:
 
     Safe to call twice for the same delivery, and from several workers at once.
     """
+    from factdesk import outbound  # the HTTP client loads where deliveries run, not at every start-up
+
     claimed = _claim(delivery_id)
     if claimed is None:
         return None

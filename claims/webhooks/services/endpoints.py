@@ -14,7 +14,6 @@ from claims import outbox
 from claims.models import ClaimKind, Outcome
 from claims.webhooks import event_types, signing
 from claims.webhooks.models import Delivery, DeliveryStatus, Endpoint, Event
-from factdesk import outbound
 from factdesk.errors import ServiceError
 
 from .delivery import allowed_networks
@@ -42,6 +41,8 @@ def endpoint_url_check(url: str) -> None:
     max_length = Endpoint._meta.get_field("url").max_length
     if len(url) > max_length:
         raise ServiceError(f"the URL is longer than {max_length} characters", field_errors={"url": ["too long"]})
+    from factdesk import outbound  # the HTTP client loads where it is used, not at every start-up
+
     try:
         outbound.check_url(url, allowed_networks=allowed_networks())
     except outbound.OutboundError as error:
