@@ -20,7 +20,7 @@ TOP_LAYER = ("claims.admin", "claims.admin_display", "claims.admin_tokens", "cla
              "claims.management", "claims.tasks", "benchmarks", "sources.admin", "sources.apps",
              "sources.management", "factdesk.urls", "factdesk.celery", "factdesk.health", "factdesk.error_pages",
              "factdesk.wsgi", "factdesk.asgi", "claims.webhooks.admin", "claims.webhooks.api", "claims.webhooks.apps",
-             "claims.webhooks.tasks", "claims.webhooks.management", "claims.webhooks.benchmark")
+             "claims.webhooks.tasks", "claims.webhooks.management")
 SERVICE_LAYER = ("claims.services", "sources.services", "claims.selectors", "claims.review", "claims.models",
                  "sources.models", "sources.reading", "sources.html", "sources.hooks", "sources.speakers", "factdesk.hooks",
                  "sources.text_metadata", "claims.database_guards", "claims.representation", "claims.outbox",

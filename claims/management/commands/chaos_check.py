@@ -30,7 +30,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 
-from claims.benchmarks.corpus import generate_corpus
 from claims.models import Claim, ExtractionJob, JobStatus
 from sources.models import Document
 
@@ -132,6 +131,8 @@ class Command(BaseCommand):
         beat.terminate()
 
     def _articles(self, count: int) -> list[list[Path]]:
+        from benchmarks.extraction.generated import generate_corpus
+
         corpus = generate_corpus(count, seed=int(time.time()))
         paths = []
         for index, article in enumerate(corpus):

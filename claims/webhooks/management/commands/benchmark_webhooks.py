@@ -7,7 +7,6 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.webhooks import benchmark
 
 
 class Command(BaseCommand):
@@ -24,6 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--only", choices=["healthy", "faults", "two-workers"], default=None)
 
     def handle(self, *args, claims: int, endpoints: int, threads: int, port: int, timeout: float, only, **options):
+        from benchmarks import webhooks as benchmark
+
         problem = benchmark.preconditions()
         if problem:
             raise CommandError(problem)

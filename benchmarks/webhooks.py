@@ -34,7 +34,7 @@ from claims.webhooks.models import Delivery, Endpoint, Event
 from claims.webhooks.services import claim_events_record, endpoint_create
 from sources.models import Document, text_hash
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "Shelling killed {n} people in the district, officials said. "
 BATCH = 25  # claims per transaction, like one document's extraction
 
