@@ -311,3 +311,36 @@ def test_a_dash_that_goes_on_with_the_story_credits_nobody():
     assert claim.speaker is None
     claim = only("“The river rose faster than anyone expected” — a line repeated across the valley.")
     assert claim.speaker is None
+
+
+# --- headlines in quotation marks ----------------------------------------------------
+
+def test_a_headline_in_scare_quotes_that_nobody_in_the_story_says_is_no_quote_claim():
+    text = ("‘A Winter Without Bread’ as Mills Close Across the Plains\n\n"
+            "Three flour mills shut on Monday, the millers' union said.")
+    assert quotes(text) == []
+
+
+def test_a_headline_quote_that_reorders_a_body_quote_takes_its_speaker():
+    text = ("‘Hard Winter for the Plains’ as Mills Close\n\n"
+            "“For the plains, this will be a hard winter, perhaps the hardest,” said Ilse Brandt, a grain trader.")
+    headline, body = quotes(text)
+    assert headline.speaker.name == body.speaker.name == "Ilse Brandt"
+    assert headline.rule == "quote.headline_echo"
+
+
+def test_a_paragraph_opening_with_by_and_a_time_is_body_copy_not_a_byline():
+    text = ("By evening, the harbour master had closed the port. "
+            "“No boat leaves until the wind drops,” said Petra Holm, the harbour master.")
+    claim = only(text)
+    assert claim.rule == "quote.said_after"
+    assert claim.confidence >= 0.8
+
+
+def test_a_credit_line_under_the_quotation_names_the_speaker():
+    text = ("Aid began to arrive on Monday.\n\n"
+            "“The river took our houses, but it will not take our children.”\n"
+            "— Sister Agnes Tuma, head of the mission school\n\n"
+            "The road reopened on Tuesday.")
+    claim = only(text)
+    assert claim.speaker.name.endswith("Agnes Tuma") and claim.rule == "quote.dash_credit"

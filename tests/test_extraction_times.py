@@ -107,11 +107,11 @@ def test_it_reads_a_bracketed_utc_time_that_names_its_own_day():
 # --- days --------------------------------------------------------------------------------
 
 def test_it_takes_a_weekday_to_be_this_week_looking_back_from_publication():
-    assert starts_in("The truce began at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-04T00:00", "minute")]
+    assert starts_in("The truce began at 0600 GMT on Monday.", WEDNESDAY) == [("2024-03-04T06:00", "minute")]
 
 
 def test_it_takes_a_weekday_in_a_future_clause_to_be_the_coming_one():
-    assert starts_in("The truce will begin at midnight GMT on Monday.", WEDNESDAY) == [("2024-03-11T00:00", "minute")]
+    assert starts_in("The truce will begin at 0600 GMT on Monday.", WEDNESDAY) == [("2024-03-11T06:00", "minute")]
 
 
 def test_it_takes_a_weekday_of_unclear_tense_to_be_the_nearer_one():
@@ -350,10 +350,10 @@ def test_a_halt_word_near_a_time_is_no_start_unless_the_time_is_the_halts(senten
 
 # --- which midnight -------------------------------------------------------------------------
 
-def test_midnight_on_a_named_day_is_that_day_beginning():
-    # the more common reading in news, stated once here: "from midnight on Saturday" is 00:00 as Saturday begins
+def test_midnight_on_a_named_day_is_the_midnight_that_ends_it():
+    # news style (issue 10): midnight belongs to the day that is ending, "from midnight on Saturday" is 00:00 Sunday
     assert starts_in("The rebels announced a truce from midnight GMT on Saturday.", WEDNESDAY) == [
-        ("2024-03-09T00:00", "minute")]
+        ("2024-03-10T00:00", "minute")]
 
 
 def test_midnight_still_to_come_on_the_day_of_publication_ends_that_day():

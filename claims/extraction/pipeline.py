@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from . import casualties, quotes, text, times
+from . import casualties, quotes, speakers, text, times
 from .types import Extraction
 from .version import EXTRACTOR_NAME, EXTRACTOR_VERSION  # bump it there when output changes
 
@@ -15,5 +15,8 @@ def extract(document_text: str, published: date | None = None) -> Extraction:
         *casualties.find_casualties(document),
         *times.find_ceasefires(document),
     ]
+    for claim in claims:
+        if claim.kind != "quote":  # a quote claim explains its speaker itself
+            claim.explain(*speakers.statement_reasons(document, claim.start, claim.end, claim.speaker))
     claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
     return Extraction(claims=claims, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons
-from .speakers import quote_attributions
+from .speakers import quote_attributions, quote_reasons
 from .text import is_heading
 from .types import Document, ExtractedClaim
 
@@ -53,7 +53,10 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
         if len(words) <= _FRAGMENT_WORDS and rule not in ("quote.said_after", "quote.said_before"):
             confidence, rule = 0.3, "quote.fragment"
         paragraph = _paragraph_index(document, quotation.start)
-        if paragraph is not None and is_heading(document, paragraph) and rule not in _HEADLINE_RULES:
+        heading = paragraph is not None and is_heading(document, paragraph)
+        if heading and found.entity is None:
+            continue  # "'Difficult moment' as fighting flares": a headline's scare quotes that no one in the story says
+        if heading and rule not in _HEADLINE_RULES:
             confidence, rule = min(confidence, 0.4), "quote.headline"
         if not quotation.closed:
             confidence *= 0.8
@@ -70,6 +73,7 @@ def find_quote_claims(document: Document) -> list[ExtractedClaim]:
                 "quote_start": quotation.inner_start,
                 "quote_end": quotation.inner_end,
             },
+            explanation=quote_reasons(found),
         ))
     return claims
 

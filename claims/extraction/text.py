@@ -169,11 +169,18 @@ def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
     return True
 
 
+# A byline: "By Jo Marsh", "By [Ana Li](#) and Tom Ek, Reuters", "By a staff correspondent" (names or a
+# reporter's description, nothing else), never a sentence that opens with "By evening, ...".
+_BYLINE = re.compile(
+    r"By\s+(?:(?:\[?[A-Z][\w.'’-]*\]?(?:\([^)\s]*\))?|and|&|de|del|da|dos|van|von|der|al|el|bin|la|le)[\s,]*)+$"
+    r"|By\s+(?:a|an|our|the)\s[^\n]{0,60}(?:correspondent|reporter|writer|staff|editor|team)s?\.?$")
+
+
 def is_heading(document: Document, paragraph_index: int) -> bool:
     """Whether a paragraph is a headline, byline, dateline or caption rather than body copy."""
     paragraph = document.paragraphs[paragraph_index]
     chunk = document.text[paragraph.start:paragraph.end]
-    if _is_markdown_line(document.text, paragraph.start, paragraph.end) or chunk.startswith("By "):
+    if _is_markdown_line(document.text, paragraph.start, paragraph.end) or _BYLINE.match(chunk):
         return True
     stripped = chunk.rstrip("*_ ")
     return "\n" not in chunk and len(chunk) < 200 and not stripped.endswith((".", "!", "?", "”", '"', "’", "'", ":"))

@@ -23,6 +23,11 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
+def path(filename: str) -> Path:
+    """Where a lexicon file of another format lives (lexicons/gazetteer.tsv)."""
+    return _HERE / filename
+
+
 @cache
 def table(name: str) -> Any:
     """The parsed contents of `<name>.json`."""

@@ -1,6 +1,6 @@
 """Who said it: attribution of quotations and statements to people and bodies.
 
-One pass over a document (cached per document) finds every reporting verb
+One pass over a document (cached per document) finds every reporting frame
 ("said", "told", "wrote", "according to", "put ... at") and its subject: the
 noun phrase before it ("Armenian Prime Minister Nikol Pashinyan said"), after it
 ("..., said Nina, a Yerevan resident"), an elided one ("... and urged"), or a
@@ -20,11 +20,22 @@ The package, in the order the pass uses it:
     names              a noun phrase -> a canonical entity with name, role, kind, gender
     mentions           names in a sentence and the evidence around them
     asides             what stands between a subject and its verb, and names given in passing
-    verbs              reporting verbs and their subjects
+    frames             the reporting frames of lexicons/speaker_frames.json and their matchers
     quote_attribution  the attribution each quotation belongs to
     attribution        the cached pass and the public readers below
 """
-from .attribution import attributions, quote_attributions, statement_speaker
+from .attribution import (
+    StatementAttribution,
+    attribution_reasons,
+    attributions,
+    quote_attributions,
+    quote_reasons,
+    statement_attribution,
+    statement_reasons,
+    statement_speaker,
+)
 from .model import Attribution, Entity, QuoteAttribution
 
-__all__ = ["Attribution", "Entity", "QuoteAttribution", "attributions", "quote_attributions", "statement_speaker"]
+__all__ = ["Attribution", "Entity", "QuoteAttribution", "StatementAttribution", "attribution_reasons", "attributions",
+           "quote_attributions", "quote_reasons", "statement_attribution", "statement_reasons",
+           "statement_speaker"]

@@ -8,11 +8,21 @@ stretch of tokens is.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import _Analysis
 from .names import _is_acronym
-from .phrases import _np_after, _np_before
-from .tokens import _bare, _is_name_word, _is_punct
+from .phrases import _ends_role, _np_after, _np_before
+from .references import _gender_in, _gender_of_words
+from .tokens import _bare, _text
 from .vocabulary import (
+    _BETWEEN_SUBJECT_AND_VERB,
+    _HEAD_NOUNS,
+    _LOCATIVES,
+    _ORG_NOUNS,
+    _SUBORDINATORS,
+    _TITLE_HEADS,
+    _WEEKDAY_OR_TIME,
     _CONNECTIVES,
     _NAME_CONNECTORS,
     _ORG_NAME_WORDS,
@@ -48,8 +58,8 @@ def _relative_before_list(a: _Analysis, first: int, j: int, segment_first: int, 
 
 
 def _is_list_segment(a: _Analysis, first: int, last: int) -> bool:
-    return first <= last and _is_name_word(a, last) and all(
-        _is_name_word(a, k) or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
+    return first <= last and a.names[last] and all(
+        a.names[k] or a.lowers[k] in ("and", "or") or a.lowers[k] in _NAME_CONNECTORS
         for k in range(first, last + 1))
 
 
@@ -61,9 +71,9 @@ def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
         last -= 3
     if first <= last and a.lowers[first] == "the":
         first += 1
-    if first > last or not _is_name_word(a, first) or not _is_name_word(a, last):
+    if first > last or not a.names[first] or not a.names[last]:
         return None
-    if not all(_is_name_word(a, k) or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
+    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
         return None
     if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
         return None
@@ -78,7 +88,7 @@ def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | Non
                 or _names_directly(a, k):
             name_first = k + 1
             name_last = name_first - 1
-            while name_last + 1 <= last and (_is_name_word(a, name_last + 1) or (
+            while name_last + 1 <= last and (a.names[name_last + 1] or (
                     a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 <= last)):
                 name_last += 1
             return (name_first, name_last) if name_last == last and name_last >= name_first else None
@@ -99,9 +109,9 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
         else:
             continue
         name_last = name_first - 1
-        while name_last + 1 < end and (_is_name_word(a, name_last + 1) or (
+        while name_last + 1 < end and (a.names[name_last + 1] or (
                 a.lowers[name_last + 1] in _NAME_CONNECTORS and name_last + 2 < end
-                and _is_name_word(a, name_last + 2))):
+                and a.names[name_last + 2])):
             name_last += 1
         return (name_first, name_last) if name_last >= name_first else None
     return None
@@ -109,12 +119,13 @@ def _given_name_after(a: _Analysis, start: int, end: int) -> tuple[int, int] | N
 
 def _names_directly(a: _Analysis, k: int) -> bool:
     """"a retired teacher named Ali Bouzid", "a fisherman called Samir": the name follows the naming word."""
-    return a.lowers[k] in _DIRECT_NAMING_WORDS and k + 1 < len(a.words) and _is_name_word(a, k + 1) \
+    return a.lowers[k] in _DIRECT_NAMING_WORDS and k + 1 < len(a.words) and a.names[k + 1] \
         and not a.quoted[k + 1]
 
 
-_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred"})
-_DIRECT_NAMING_WORDS = frozenset({"named", "called"})
+_NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred", "known"})  # "... known as X"
+# "a driver named X", "a commander who goes by the alias X" / "by the name X"
+_DIRECT_NAMING_WORDS = frozenset({"named", "called", "alias", "name", "pseudonym"})
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
@@ -146,10 +157,10 @@ _FINITE_SPEECH = frozenset({"said", "says", "told", "tells", "wrote", "writes", 
 def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple[int, int] | None:
     """"a taxi driver | named | Jesús Ortiz": the person described right before "named"/"called" and a name."""
     k = name_first - 1
-    if k - 1 < first or a.lowers[k] not in ("named", "called") or not _is_name_word(a, name_first):
+    if k - 1 < first or a.lowers[k] not in ("named", "called") or not a.names[name_first]:
         return None
     span = _np_before(a, k - 1, first)
-    if span is None or _is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
+    if span is None or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _PERSON_NOUNS:
         return None
     start = span[0]
     if start - 1 >= first and a.lowers[start - 1] in ("a", "an", "the", "one"):
@@ -160,21 +171,150 @@ def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple
 def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
     """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
     head = span[2]
-    if _is_name_word(a, head) or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
         return None
     k = span[1] + 1
-    if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and _is_name_word(a, k - 1):
+    if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and a.names[k - 1]:
         k += 1  # "the commissioner of Pibor county, Lual Deng"
     if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
-        k = next((m for m in range(k + 1, min(end, k + 6)) if _is_punct(a, m) or _is_name_word(a, m)), end)
-    if k + 1 >= end or a.words[k] != "," or not _is_name_word(a, k + 1):
+        k = next((m for m in range(k + 1, min(end, k + 6)) if a.punct[m] or a.names[m]), end)
+    if k + 1 >= end or a.words[k] != "," or not a.names[k + 1]:
         return None
     last = k + 1
-    while last + 1 < end and (_is_name_word(a, last + 1) or (
-            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and _is_name_word(a, last + 2))):
+    while last + 1 < end and (a.names[last + 1] or (
+            a.lowers[last + 1] in _NAME_CONNECTORS and last + 2 < end and a.names[last + 2])):
         last += 1
     closes = last + 1 >= end or a.words[last + 1] in (",", ".", ";", ":", "—", "–") or a.words[last + 1] in _QUOTE_MARKS
     # one word is a name only after a kinship or everyday person noun ("his wife, Mona"), not a title
     one_word_ok = _bare(a.lowers[head]) in _PERSON_NOUNS and _bare(a.lowers[head]) not in _TITLE_WORDS \
         and not _is_acronym(a.words[k + 1]) and a.lowers[k + 1] not in _PLACES and a.lowers[k + 1] not in _STATES
     return (k + 1, last) if closes and (last > k + 1 or one_word_ok) else None
+
+
+@dataclass(slots=True)
+class _SubjectEvidence:
+    """What the stretch before a reporting verb says about its subject.
+
+    `i` is the last token of the subject proper (the asides stepped over lie after it); the rest is
+    evidence the asides gave: a role (", a senior official,"), gender, whether a person ("who",
+    an age) or a body ("which") speaks, and a name given between commas or in passing."""
+
+    i: int
+    role: str = ""
+    gender: str | None = None
+    person_evidence: bool = False
+    organisation_evidence: bool = False
+    age_or_role_seen: bool = False
+    name_between: tuple[int, int] | None = None
+
+
+def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
+    """Step back from the verb at `v` over what may stand between a subject and its verb: adverbs and
+    times ("also", "on Monday"), a bracketed short form, and comma-closed asides (appositives,
+    relative and participle clauses, "as X is known", connectives); None when an empty aside
+    (", ,") leaves no subject to read."""
+    before = v - 1
+    i = before
+    while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
+        if a.lowers[i] in _WEEKDAY_OR_TIME:
+            i -= 1
+        i -= 1
+    # "the World Food Programme (WFP) said": step over a bracketed short form
+    if i >= first and a.words[i] == ")":
+        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
+        if opening is not None:
+            i = opening - 1
+    role, age_or_role_seen = "", False
+    gender = None
+    person_evidence = False
+    organisation_evidence = False
+    name_between: tuple[int, int] | None = None
+    given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
+    # the last ", a senior official," stepped over, and the evidence gathered before it
+    described: tuple[int, tuple] | None = None
+    while i >= first and a.words[i] == ",":
+        j = i - 1
+        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
+            j -= 1
+        segment_first, segment_last = j + 1, i - 1
+        if segment_last < segment_first:
+            return None
+        head = a.lowers[segment_first]
+        if j >= first and a.words[j] == "," and head == "as" and a.lowers[segment_last] in ("known", "called"):
+            i = j  # "The Tatmadaw, as Myanmar's military is known, said"
+            continue
+        if j >= first and a.words[j] == "," and _only_connectives(a, segment_first, segment_last + 1):
+            i = j  # "The governor, however, said": a connective aside is no role
+            continue
+        opening = _relative_before_list(a, first, j, segment_first, segment_last)
+        if opening is not None:
+            i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
+            continue
+        if (j < first or a.words[j] != ",") and described is not None \
+                and _fronted_place(a, segment_first, segment_last):
+            # "In Ankara, a senior official, speaking on condition of anonymity, said": the fronted place
+            # opens the sentence, the description after it is the subject
+            i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described
+            break
+        if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
+            i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
+            break
+        if head in ("a", "an", "the") or (head.endswith("'s") and not a.names[segment_last]) \
+                or (not a.caps[segment_first] and _bare(a.lowers[segment_last]) in _HEAD_NOUNS):
+            described = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
+        named = _named_body(a, segment_first, segment_last)
+        if named and j - 1 >= first and a.words[j] == "," and not a.names[j - 1]:
+            name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
+            i = j - 1
+            break
+        if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
+                or (head.endswith("'s") and not a.names[segment_last]):  # ", Colombia's largest group,"
+            given_name = given_name or _name_given_in(a, segment_first, segment_last)
+            if head in _RELATIVES:
+                person_evidence = person_evidence or head in ("who", "whose")
+                organisation_evidence = organisation_evidence or head == "which"  # "MSF, which runs ..."
+                gender = gender or _gender_in(a, segment_first, segment_last + 1)
+            elif head[0].isdigit():
+                person_evidence = True
+            elif not head.endswith(("ing", "ed")) or head in _TITLE_WORDS:
+                start_role = segment_first + 1 if head in ("a", "an", "the") else segment_first
+                segment_last = next((m - 1 for m in range(start_role, segment_last + 1) if _ends_role(a, m)),
+                                    segment_last)
+                if start_role <= segment_last:
+                    role = role or _text(a, start_role, segment_last)
+                    role_words = set(a.lowers[start_role:segment_last + 1])
+                    gender = gender or _gender_of_words(role_words)
+                    role_head = _bare(a.lowers[segment_last])
+                    organisation_evidence = organisation_evidence or (
+                        bool(role_words & _ORG_NOUNS) and not role_words & (_PERSON_NOUNS | _TITLE_WORDS)) or (
+                        role_head in _ORG_NOUNS and role_head not in _PERSON_NOUNS | _TITLE_HEADS)  # "the energy giant"
+            age_or_role_seen = True
+            i = j
+            continue
+        # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
+        if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
+                                                   for k in range(segment_first, segment_last + 1)):
+            name_between = (segment_first, segment_last)
+            i = j - 1
+            break
+        i = segment_last
+        break
+    if given_name and not name_between and not (i >= first and a.names[i]):
+        name_between = given_name
+        person_evidence = True
+    elif name_between and i >= first and a.lowers[i] in ("name", "names"):
+        while i >= first and a.words[i] != ",":
+            i -= 1  # "A fisherman, who gave only his first name, Ahmed, said": the fisherman is Ahmed
+        i -= 1
+    return _SubjectEvidence(i, role, gender, person_evidence, organisation_evidence, age_or_role_seen,
+                            name_between)
+
+
+def _fronted_place(a: _Analysis, first: int, last: int) -> bool:
+    """"In Ankara", "From Kyiv", "Back in Mogadishu": a place phrase opening the sentence before its subject."""
+    k = first + 1 if a.lowers[first] in _PLACE_ADVERBS and first < last else first
+    return a.lowers[k] in _LOCATIVES or a.lowers[k] == "from"
+
+
+_PLACE_ADVERBS = frozenset({"back", "here", "there", "elsewhere", "over", "further", "farther", "closer", "meanwhile"})

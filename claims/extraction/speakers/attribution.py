@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from bisect import bisect_right
 from collections import OrderedDict
 
@@ -16,11 +17,30 @@ from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
-from .tokens import _sentence_index, _tokenise
-from .verbs import _find_attributions
-from .vocabulary import _VOICE_BREAKS
+from ..text import is_heading
+from .names import _entity
+from .phrases import _np_after
+from .tokens import _sentence_index, _tokenise, _tokens_between
+from .frames import FRAMES, _find_attributions
+from .vocabulary import _FUNCTION_WORDS, _PLACES, _STATES, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
+
+FRAME_EXPLANATIONS = {frame["name"]: frame["explain"] for frame in FRAMES}
+# how each quotation pass of quote_attribution.py reads, in a claim's explanation
+QUOTE_PASSES = {
+    "quote.said_after": "the attribution right after its closing mark",
+    "quote.said_before": "the attribution introducing it",
+    "quote.dash_credit": "a credit line after a dash",
+    "quote.in_sentence": "an attribution in the same sentence",
+    "quote.colon_lead": "the subject of the clause that introduces it with a colon",
+    "quote.paragraph": "the attribution in the same paragraph",
+    "quote.continuation": "the speaker of the paragraph before (a quote paragraph continuing them)",
+    "quote.next_sentence": "the next sentence, which points back to it",
+    "quote.previous_subject": "the person the sentence before it is about",
+    "quote.headline_echo": "the speaker of the body quote that the headline echoes",
+    "quote.headline_speaker": "the name the headline gives before a colon",
+}
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -28,16 +48,87 @@ _cache_lock = threading.Lock()
 
 def statement_speaker(document: Document, position: int) -> Speaker | None:
     """The speaker a statement at `position` is attributed to in its sentence or context, or None."""
+    return statement_attribution(document, position).speaker
+
+
+@dataclass(frozen=True, slots=True)
+class StatementAttribution:
+    """Who a statement is attributed to, and the steps that decided it (for the claim's explanation)."""
+
+    speaker: Speaker | None
+    reasons: tuple[str, ...] = ()
+
+
+def statement_attribution(document: Document, position: int) -> StatementAttribution:
+    """The speaker of the statement at `position`, with why: the quotation it sits in, or the reporting
+    frame of its sentence that governs it (the passes of `_statement_source`, most specific first)."""
     analysis = _analyse(document)
+    decided = analysis.decided.get(position)
+    if decided is None:
+        decided = analysis.decided[position] = _statement_attribution(analysis, position)
+    return decided
+
+
+def statement_reasons(document: Document, start: int, end: int, speaker: Speaker | None) -> tuple[str, ...]:
+    """The reasons given when a claim spanning start..end was attributed to `speaker`: the statement the
+    claim's stage asked about inside that span (the pipeline appends them to the claim's explanation)."""
+    decided = _analyse(document).decided
+    for position in sorted(p for p in decided if start <= p < end):
+        if decided[position].speaker == speaker:
+            return decided[position].reasons
+    return ()
+
+
+def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttribution:
     k = bisect_right(analysis.quote_starts, position) - 1
     if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
         quote = analysis.quotes[k]
-        return quote.entity.speaker() if quote.entity else None
+        if quote.entity is None:
+            return StatementAttribution(None, ("inside a quotation no one is credited with: no speaker",))
+        return StatementAttribution(quote.entity.speaker(), (
+            f"speaker {quote.entity.name}: the statement is inside a quotation credited to them",
+            *quote_reasons(quote)))
     sentence = _sentence_index(analysis, position)
     if sentence is None:
-        return None
-    entity = _statement_entity(analysis, sentence, position)
-    return entity.speaker() if entity else None
+        return StatementAttribution(None)
+    found, why = _statement_source(analysis, sentence, position)
+    relayed = _relayed_source(analysis, sentence, found)
+    if relayed is not None:
+        found, why = relayed, f"{found.entity.name} relays what it credits to {relayed.entity.name}"
+    named = _named_over_place(analysis, sentence, found, position)
+    if named is not None:
+        found, why = named, f"'{found.entity.name}' stands for its government; {named.entity.name} is named as the source"
+    if found is None:
+        continued = _continued_report(analysis, sentence)
+        if continued is not None:
+            found, why = continued, "the sentence goes on with the report of the sentence before it"
+    if found is None:
+        credited = _headline_credit(analysis, sentence, position)
+        if credited is not None:
+            return StatementAttribution(credited.speaker(), (
+                f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
+    return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
+                                                          *attribution_reasons(found)))
+
+
+def attribution_reasons(x: Attribution) -> tuple[str, ...]:
+    """How a reporting frame read its speaker: the frame, then how its subject was resolved."""
+    frame = FRAME_EXPLANATIONS.get(x.frame)
+    reasons = [f"frame: {frame.format(verb=x.verb_word)}"] if frame else []
+    if x.resolved:
+        reasons.append(x.resolved)
+    return tuple(reasons)
+
+
+def quote_reasons(quote: QuoteAttribution) -> tuple[str, ...]:
+    """Why a quotation has its speaker: the quotation pass that found it, then its frame's reasons."""
+    if quote.entity is None:
+        return ("no attribution found for the quotation",)
+    reasons = [f"quotation credited by {QUOTE_PASSES.get(quote.rule, quote.rule)}"]
+    if quote.via is not None:
+        reasons.extend(attribution_reasons(quote.via))
+    return tuple(reasons)
 
 
 def quote_attributions(document: Document) -> list[QuoteAttribution]:
@@ -76,10 +167,13 @@ def _analyse(document: Document) -> _Analysis:
     return analysis
 
 
-def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | None:
+def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attribution | None, str]:
+    """The frame that governs a statement in its sentence, and why; tried in order: a frame before the
+    statement (unless a relative clause, an order or a break in the voice keeps it out), the frame
+    closing the sentence, then "according to"."""
     candidates = [x for x in a.by_sentence.get(sentence, ()) if x.entity is not None]
     if not candidates:
-        return None
+        return None, ""
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
@@ -94,20 +188,128 @@ def _statement_entity(a: _Analysis, sentence: int, position: int) -> Entity | No
             # army speaks only inside the relative clause; the closing attribution frames the sentence
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
-            return trailing.entity
+            return trailing, "the attribution closing the sentence frames it; the earlier one speaks inside a clause"
         if trailing is not None and nearest.entity is not trailing.entity and _DIRECTIVE.match(gap) \
                 and a.lowers[nearest.verb] in _DIRECTIVE_VERBS:
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
             # gives an order, not a report; the attribution after the clause names who reported it
-            return trailing.entity
+            return trailing, "the attribution after the statement reports the order the first verb gives"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
-            return nearest.entity
+            return nearest, "the nearest reporting frame before the statement governs it"
     according = next((x for x in candidates if x.strength == "according"), None)
     if trailing is not None and (according is None or trailing.verb < according.verb):
-        return trailing.entity  # "..., the prime minister said, according to state media": the channel comes last
+        # "..., the prime minister said, according to state media": the channel comes last
+        return trailing, "the attribution right after the statement governs it"
     if according is not None:
-        return according.entity
+        return according, "'according to' in the same sentence"
+    return None, ""
+
+
+def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
+    """A sentence with no attribution of its own keeps the source of the sentence before it in the same
+    paragraph when it opens by going on with its figures ("The ministry said 40 people were killed.
+    Another 30 were wounded.") or when that sentence closed on its source, wire style, and this one
+    goes on with the tally ("A bomb killed 19 people, police said. A second blast killed 10.")."""
+    if sentence == 0 or a.by_sentence.get(sentence):
+        return None
+    sentences = a.document.sentences
+    here, before = sentences[sentence], sentences[sentence - 1]
+    if here.paragraph != before.paragraph:
+        return None
+    if _CONTINUATION.match(a.document.text, here.start, here.end):
+        found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
+        return found
+    text = a.document.text
+    for x in a.by_sentence.get(sentence - 1, ()):
+        lead = a.starts[x.verb] if x.inverted else x.subject_start
+        if x.entity is not None and x.strength != "according" and _TRAILING_SUBJECT_GAP.search(text, before.start, lead) \
+                and _CLOSES_CLAUSE.match(text, x.end, before.end):
+            return x  # "..., police said." closing the sentence before
     return None
+
+
+_CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., police said on Monday."
+
+
+_CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+                                                 for phrase in lexicons.words("speaker_continuations")),
+                           re.IGNORECASE)
+
+
+def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
+    """"Floods kill 40 in Kenya: Red Cross", "12 killed in Kabul blast - police", "Health ministry: 40 dead":
+    a headline names its source after a closing colon or dash, or before an opening colon."""
+    bounds = a.document.sentences[sentence]
+    if not is_heading(a.document, bounds.paragraph):
+        return None
+    text = a.document.text
+    trailing = _TRAILING_CREDIT.search(text, bounds.start, bounds.end)
+    leading = _LEADING_CREDIT.match(text, bounds.start, bounds.end)
+    trailing_span = trailing.span(1) if trailing is not None else None
+    if trailing is not None and position < trailing.start():
+        credit = trailing_span
+    elif leading is not None and position >= leading.end():
+        credit = leading.span(1)
+    else:
+        return None
+    tokens = _tokens_between(a, *credit)
+    if not tokens:
+        return None
+    span = _np_after(a, tokens[0], tokens[-1] + 1)
+    if span is None and credit is trailing_span and len(tokens) <= 4 and tokens[-1] == tokens[0] + len(tokens) - 1 \
+            and a.lowers[tokens[-1]].isalpha() and a.lowers[tokens[-1]] not in _FUNCTION_WORDS:
+        first = tokens[1] if a.lowers[tokens[0]] == "the" and len(tokens) > 1 else tokens[0]
+        span = (first, tokens[-1], tokens[-1])  # ": hospital", ": aid agency": a closing credit is a source
+    if span is None or span[1] != tokens[-1]:
+        return None  # the credit must be one noun phrase, nothing more
+    return _entity(a, span, credit[0], sentence)
+
+
+# a short credit with no figure in it: ": Red Cross", " - police", " — state media"
+_TRAILING_CREDIT = re.compile(r"(?::|\s[-–—])\s+((?:[^\W\d][\w'’.&-]*\s?){1,6}?)[\s*_]*$")
+_LEADING_CREDIT = re.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'’.&-]*):\s")
+
+
+def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None) -> Attribution | None:
+    """"Xinhua, citing local officials, said ...", "..., state media reported, according to the army": when
+    the chosen speaker is a news outlet and the sentence credits a person or body, they are the source."""
+    if found is None:
+        return None
+    cited = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+             and x.strength == "according"]
+    if not cited or not is_outlet(found.entity):
+        return None  # most sentences cite no one: the outlet test is skipped
+    return next((x for x in cited if not is_outlet(x.entity)), None)
+
+
+def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
+    """"Ankara said 12 soldiers died, the defence ministry said": a capital or country speaking for its
+    government gives way to the person or body that the same statement is credited to after it (or
+    "according to"); a body named in another clause of the sentence reports something else."""
+    if found is None or not _is_place_for_government(found.entity):
+        return None
+    candidates = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
+                  and not _is_place_for_government(x.entity) and not is_outlet(x.entity)]
+    trailing = _trailing_speaker(a, candidates, position)
+    return trailing or next((x for x in candidates if x.strength == "according"), None)
+
+
+def _is_place_for_government(entity) -> bool:
+    name = entity.name.lower()
+    return not entity.role and (name in _STATES or name in _PLACES)
+
+
+def is_outlet(entity) -> bool:
+    """A news outlet: named as one ("Xinhua", "Al Jazeera") or described as one ("state media", "the broadcaster")."""
+    words = _WORDS.findall(f"{entity.role} {entity.name}".lower())
+    return entity.name in _OUTLET_NAMES or any(w in _MEDIA_NOUNS for w in words) \
+        or any(" ".join(words[k:k + 2]) in _MEDIA_NOUNS for k in range(len(words) - 1))
+
+
+_MEDIA = lexicons.words("speaker_media")
+_MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
+_OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
+_WORDS = re.compile(r"[\w-]+")
 
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)

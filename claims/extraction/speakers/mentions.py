@@ -10,7 +10,7 @@ from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
 from .references import _gender_of_words
-from .tokens import _bare, _is_name_word, _is_punct
+from .tokens import _bare
 from .vocabulary import (
     _FEMALE_WORDS,
     _PLACE_NOUNS,
@@ -33,12 +33,12 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
     seen_first = False
     last_place = -1  # last token of the latest place named in this sentence
     while i < end:
-        if a.quoted[i] or not _is_name_word(a, i):
+        if a.quoted[i] or not a.names[i]:
             i += 1
             continue
         j = i
-        while j + 1 < end and (_is_name_word(a, j + 1) or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
-                                                            and _is_name_word(a, j + 2))) and not a.quoted[j + 1]:
+        while j + 1 < end and (a.names[j + 1] or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
+                                                            and a.names[j + 2])) and not a.quoted[j + 1]:
             j += 1
         forces = j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS
         if forces:
@@ -48,7 +48,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
             span = (i, j, j)  # the name and its forces, not the words before them
         if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
-            j = span[1]
+            j = max(j, span[1])  # the phrase may end before the name it was found from: always move on
         if span:
             preceded_by_preposition = span[0] > first and a.lowers[span[0] - 1] in _FUNCTION_WORDS \
                 and a.lowers[span[0] - 1] not in ("and", "but", "the")
@@ -80,7 +80,7 @@ def _opens_clause(a: _Analysis, k: int, first: int) -> bool:
     """At the start of the sentence, or right after a fronted phrase: "Outside the clinic, Yonas ..."."""
     if k == first:
         return True
-    return k - 1 > first and a.words[k - 1] == "," and not any(a.caps[m] or a.quoted[m] or _is_punct(a, m)
+    return k - 1 > first and a.words[k - 1] == "," and not any(a.caps[m] or a.quoted[m] or a.punct[m]
                                                               for m in range(first + 1, k - 1))
 
 
@@ -92,7 +92,7 @@ def _acts(a: _Analysis, j: int, end: int, sentence_first: bool) -> bool:
     if k >= end or a.caps[k] or a.quoted[k] or (sentence_first and a.lowers[j].endswith(("s", "ing"))
                                                  and a.words[j][1:].islower()):
         return False  # "Bandits attacked": a plural common noun opening the sentence ("TotalEnergies" is a name)
-    if sentence_first and any(w == a.lowers[j] and not a.caps[m] for m, w in enumerate(a.lowers)):
+    if sentence_first and a.lowers[j] in a.written_lowercase:
         return False  # "Gunfire echoed ..." where "gunfire" is written lowercase elsewhere: a common noun
     low = a.lowers[k]
     return low in _IRREGULAR_ACTS or low.isalpha() and low.endswith("ed") and low not in _NOT_ACTING
@@ -140,7 +140,7 @@ def _in_list(a: _Analysis, gap_first: int, start: int, stop: int, end: int) -> b
     after = stop + 1
     if after < end and a.lowers[after] in ("and", "or"):
         return True
-    return after + 1 < end and a.words[after] == "," and _is_name_word(a, after + 1) \
+    return after + 1 < end and a.words[after] == "," and a.names[after + 1] \
         and not a.lowers[after + 1].endswith("'s")
 
 

@@ -40,6 +40,9 @@ class Attribution:
     inverted: bool                 # subject after the verb: ", said Nina"
     strength: str                  # speech (quotes and statements) or report (statements only)
     sentence: int
+    frame: str = ""                # the reporting frame that read it (lexicons/speaker_frames.json)
+    resolved: str = ""             # how its subject became the entity, when it refers back ("'he' is ...")
+    verb_word: str = ""            # the trigger word as written ("said", "according")
 
 
 @dataclass(slots=True)
@@ -49,6 +52,7 @@ class QuoteAttribution:
     rule: str
     start: int                     # the claim's span: quotation plus adjacent attribution
     end: int
+    via: Attribution | None = None  # the reporting frame it was credited through, if any
 
 
 @dataclass(slots=True)
@@ -70,6 +74,9 @@ class _Analysis:
     words: list[str] = field(default_factory=list)
     lowers: list[str] = field(default_factory=list)
     caps: list[bool] = field(default_factory=list)
+    punct: list[bool] = field(default_factory=list)   # a punctuation mark, not a word
+    names: list[bool] = field(default_factory=list)   # a word that can be part of a name (capitalised, no grammar word)
+    written_lowercase: frozenset[str] = frozenset()    # words the document spells in lowercase somewhere
     sentence_of_token: list[int] = field(default_factory=list)
     sentence_first_token: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
@@ -82,3 +89,5 @@ class _Analysis:
     by_sentence: dict[int, list[Attribution]] = field(default_factory=dict)
     quotes: list[QuoteAttribution] = field(default_factory=list)
     quote_starts: list[int] = field(default_factory=list)
+    note: str | None = None        # how the latest reference was resolved, read by the frame that asked
+    decided: dict = field(default_factory=dict)  # position -> StatementAttribution, each asked once

@@ -20,7 +20,7 @@ from .references import (
     _resolve,
     _resolve_pronoun,
 )
-from .tokens import _bare, _is_name_word, _sentence_bounds, _text
+from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
@@ -36,6 +36,7 @@ from .vocabulary import (
     _PLACE_NOUNS,
     _POSSESSIVE_PRONOUNS,
     _SPEAKING_DOCUMENTS,
+    _PRONOUNS,
     _STATES,
     _SUBJECT_PRONOUNS,
     _TITLE_PHRASES,
@@ -74,7 +75,7 @@ def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> E
         if first >= end or a.starts[first] >= position or a.lowers[first] != "the":
             continue
         head = next((k for k in range(first + 1, min(first + 4, end))
-                     if not _is_name_word(a, k) and _bare(a.lowers[k]) in _TITLE_WORDS | _PERSON_NOUNS), None)
+                     if not a.names[k] and _bare(a.lowers[k]) in _TITLE_WORDS | _PERSON_NOUNS), None)
         if head is None or head + 1 >= end or any(not a.words[k].isalpha() for k in range(first + 1, head)):
             return None
         verb = a.words[head + 1]
@@ -104,14 +105,20 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     first, last, head = span
     low = a.lowers[last]
     if first == last and low in _SUBJECT_PRONOUNS:
+        word = a.words[last]
         found = _resolve_pronoun(a, low, position, sentence)
-        if found is None and low in ("he", "she"):
+        if found is not None:
+            return _noted(a, found, lambda: f"'{word}' is {found.name}: the most salient earlier {_wanted(low)}")
+        if low in ("he", "she"):
             found = _role_subject(a, low, position, sentence)
-        elif found is None and low == "it":
+            return _noted(a, found, lambda: f"'{word}' is the {found.name} who opens the sentence, no named person fitting")
+        if low == "it":
             found = _body_taken_for_a_person(a, position, sentence)
-        return found
+            return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
+        return None
     if first == last and _AGE_NOUN.fullmatch(low):
-        return _resolve(a, _ANY_PERSON, position, sentence)
+        found = _resolve(a, _ANY_PERSON, position, sentence)
+        return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")
     count_at = first + 1 if a.lowers[first] == "the" else first
     definite_count = count_at < last and a.lowers[count_at] in _NUMBER_WORDS \
         and (count_at > first or first > 0 and a.lowers[first - 1] == "the") \
@@ -124,17 +131,17 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return None
     possessor = None
     if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1] \
-            and not _is_name_word(a, last):
+            and not a.names[last]:
         possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
     head_low = _bare(a.lowers[head])
     if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
-        return possessor  # "their latest tally put the toll at ..."
-    if not _is_name_word(a, head) and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
+    if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
     # Split off the title: everything up to the last title phrase followed by a name.
     split = None
     for k in range(last - 1, first - 1, -1):
-        if not _is_name_word(a, k + 1):
+        if not a.names[k + 1]:
             continue
         for size in (4, 3, 2, 1):
             if k - size + 1 < first:
@@ -148,7 +155,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if split is None:
         # "the state railway company Ukrzaliznytsia": a describing noun before a bare name
         for k in range(last - 1, first - 1, -1):
-            if not _is_name_word(a, k + 1):
+            if not a.names[k + 1]:
                 break
             if not a.caps[k] and _bare(a.lowers[k]) in _HEAD_NOUNS:
                 split = k
@@ -164,7 +171,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name_first = split + 1
     else:
         role, name, name_first = "", _text(a, first, last), first
-    if name.endswith(("'s", "’s")) and _is_name_word(a, last) and len(name) > 3:
+    if name.endswith(("'s", "’s")) and a.names[last] and len(name) > 3:
         name = name[:-2]  # "Bashir Adan's house was hit": the man, not his possessive
     if possessor is not None:
         name = f"{possessor.name}'s {name}"
@@ -173,7 +180,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         opening = first + 1 if a.lowers[first] in ("a", "an") else first
         role, name, name_first = _text(a, opening, last), _text(a, opening, head), opening
     # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
-    head_is_name = _is_name_word(a, head) and not (head == first and head_low in _HEAD_NOUNS
+    head_is_name = a.names[head] and not (head == first and head_low in _HEAD_NOUNS
                                                    and a.sentence_first_token[sentence] == first)
     plural = False
     if not head_is_name:
@@ -211,7 +218,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
-            return earlier  # "the spokesperson said" after "a spokesperson for the ministry said"
+            # "the spokesperson said" after "a spokesperson for the ministry said"
+            return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
     if not head_is_name and possessor is None and first < last and head == last and first > 0 \
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS) \
             and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
@@ -219,23 +227,41 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         earlier = _holder_of_role(a, head_low, organisation=False,
                                   qualifiers=frozenset(a.lowers[first:last]))
         if earlier is not None:
-            return earlier
+            return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
         issuer = _issuer_of_statement(a, position, sentence)
         if issuer is not None:
-            return issuer  # "the statement said" after "the ministry said in a statement"
+            # "the statement said" after "the ministry said in a statement"
+            return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
-        earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS)
+        earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
+                                     qualifiers=tuple(a.lowers[first:last]))
         if earlier is not None:
-            return earlier  # "the rights group said" after "Amnesty International said"
+            # "the rights group said" after "Amnesty International said"
+            return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, the body named before")
     member = _one_of(a, first)
     if member is not None and plural and not head_is_name:
         # "One of the sources said": one person from the group, whom "he" or "she" may refer back to
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _noted(a: _Analysis, entity: Entity | None, note) -> Entity | None:
+    """Keep how a reference was resolved (`note()` says it), for the attribution that reads it to explain."""
+    if entity is not None:
+        a.note = note()
+    return entity
+
+
+def _wanted(pronoun: str) -> str:
+    wanted = _PRONOUNS[pronoun]
+    if wanted["number"] == "plural":
+        return "group or body of people"
+    return {"male": "man", "female": "woman"}.get(wanted["gender"]) or (
+        "body" if wanted["kind"] == "organisation" else "person")
 
 
 def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
@@ -251,8 +277,8 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True
     between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place
-    return any(not _is_name_word(a, k) and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
-        and not _is_name_word(a, head + 2)
+    return any(not a.names[k] and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
+        and not a.names[head + 2]
 
 
 def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
@@ -260,7 +286,7 @@ def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
     if a.lowers[k] not in _NAME_INNER_TITLES:
         return False
     before = k - 1
-    if before < first or not _is_name_word(a, before):
+    if before < first or not a.names[before]:
         return False
     low = _bare(a.lowers[before]).rstrip(".")
     return low not in _TITLE_WORDS and low not in _STATES and not low.endswith(_NATIONALITY_ENDINGS)
@@ -289,17 +315,17 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
 def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
     """Whether "and" at j joins two halves of one body's name: the words after it run on to an
     organisation word ("... and Management Authority"), and the words before it do not end in one."""
-    if not _is_name_word(a, j - 1) or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
+    if not a.names[j - 1] or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
         return False
     k = j + 1
-    while k < limit and _is_name_word(a, k):
+    while k < limit and a.names[k]:
         k += 1
     if k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS:
         return True
     # "Ministry of Health and Population": "and" inside the complement of a body's "of"
     m = j - 1
-    while m > 0 and (_is_name_word(a, m) or a.lowers[m] in ("of", "for")):
-        if a.lowers[m] in ("of", "for") and _bare(a.lowers[m - 1]) in _ORG_NAME_WORDS and _is_name_word(a, m - 1):
+    while m > 0 and (a.names[m] or a.lowers[m] in ("of", "for")):
+        if a.lowers[m] in ("of", "for") and _bare(a.lowers[m - 1]) in _ORG_NAME_WORDS and a.names[m - 1]:
             return k > j + 1
         m -= 1
     return False
@@ -328,6 +354,8 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
     if known is None:
         a.entities[key] = entity
         return entity
+    if known.name != entity.name:
+        a.note = f"'{entity.name}' is {known.name}, named in full before"
     if entity.role and not known.role:
         known.role = entity.role
     if known.gender is None:

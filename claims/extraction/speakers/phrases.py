@@ -8,7 +8,7 @@ from __future__ import annotations
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
 from .names import _and_inside_name
-from .tokens import _bare, _is_name_word, _is_punct, _text
+from .tokens import _bare, _text
 from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
@@ -39,56 +39,59 @@ from .vocabulary import (
 
 def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     """The noun phrase ending at token i, as (first, last, head) token indices, or None."""
-    if i < floor or _is_punct(a, i) or a.quoted[i]:
+    if i < floor or a.punct[i] or a.quoted[i]:
         return None
     low = a.lowers[i]
     if low in _SUBJECT_PRONOUNS:
         return i, i, i
-    if _bare(low) in _PLACE_NOUNS and not a.caps[i] and i - 1 >= floor and _is_name_word(a, i - 1):
+    if _bare(low) in _PLACE_NOUNS and not a.caps[i] and i - 1 >= floor and a.names[i - 1]:
         # "An official in Palma district said": the district is where the speaker is, not who speaks
         place = i - 1
-        while place - 1 >= floor and _is_name_word(a, place - 1):
+        while place - 1 >= floor and a.names[place - 1]:
             place -= 1
         holder = _speaker_before_locative(a, place, floor)
         return (holder[0], i, holder[2]) if holder else None
     if _AGE_NOUN.fullmatch(low) and i - 1 >= floor and a.lowers[i - 1] == "the":
         return i, i, i  # "the 45-year-old said": refers back to a person
-    head_is_name = _is_name_word(a, i)
+    head_is_name = a.names[i]
     if not head_is_name and _bare(low) not in _HEAD_NOUNS:
         # "A doctor at Dessie's main referral hospital told": the person before where they work
         start = i
-        while start - 1 >= floor and i - start < 4 and not a.quoted[start - 1] and not _is_punct(a, start - 1) \
+        while start - 1 >= floor and i - start < 4 and not a.quoted[start - 1] and not a.punct[start - 1] \
                 and (a.lowers[start - 1].endswith(("'s", "’s")) or a.lowers[start - 1] in ("the", "a", "an")
-                     or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS):
-            start -= 1
+                     or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS
+                     or a.names[start - 1] and start - 2 >= floor and (a.lowers[start - 2].endswith(("'s", "’s"))
+                                                                    or a.lowers[start - 2] in ("at", "in", "from")
+                                                                    or a.names[start - 2])):
+            start -= 1  # "Goma's Ndosho hospital", "at al-Kindi hospital": a name inside the workplace
         holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
         return (holder[0], i, holder[2]) if holder else None
     first = i
     in_role = not head_is_name
     while first - 1 >= floor:
         k = first - 1
-        if a.words[k] == "&" and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
+        if a.words[k] == "&" and k - 1 >= floor and a.names[k - 1] and a.names[first] \
                 and not a.quoted[k]:
             first = k  # "Armed Conflict Location & Event Data Project": one body's name
             continue
-        if _is_punct(a, k) or a.quoted[k]:
+        if a.punct[k] or a.quoted[k]:
             break
         low = a.lowers[k]
         bare = _bare(low)
-        if _is_name_word(a, k):
+        if a.names[k]:
             first = k
             in_role = in_role or bare.rstrip(".") in _TITLE_WORDS  # "county Sheriff Mark Delgado"
             continue
-        if low in _NAME_CONNECTORS and k - 1 >= floor and _is_name_word(a, k - 1) and _is_name_word(a, first) \
+        if low in _NAME_CONNECTORS and k - 1 >= floor and a.names[k - 1] and a.names[first] \
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
             first = k
             continue
         if low in _NAME_PARTICLES and k - 2 >= floor and a.lowers[k - 1] in _NAME_PARTICLES \
-                and not a.caps[k - 1] and _is_name_word(a, k - 2) and _is_name_word(a, first):
+                and not a.caps[k - 1] and a.names[k - 2] and a.names[first]:
             first = k - 1  # "Javier Ortega de los Santos", "Pieter van der Berg": two particles in a row
             continue
-        if low == "the" and k - 2 >= floor and a.lowers[k - 1] in ("for", "of") and _is_name_word(a, k - 2) \
-                and _is_name_word(a, first) and not a.caps[k - 1]:
+        if low == "the" and k - 2 >= floor and a.lowers[k - 1] in ("for", "of") and a.names[k - 2] \
+                and a.names[first] and not a.caps[k - 1]:
             first = k - 1  # "Office for the Coordination of ...": the connector pair stays inside the name
             continue
         if bare in _TITLE_WORDS or bare in _HEAD_NOUNS:
@@ -117,7 +120,14 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
-    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and _is_name_word(a, joint - 1) \
+    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES and a.lowers[joint - 1].endswith("ing") \
+            and a.lowers[joint - 1] not in _SPEECH and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS \
+            and not a.quoted[joint - 2]:
+        # "Church leaders working on the Weathercoast said": the people before the participle speak
+        inner = _np_before(a, joint - 2, floor)
+        if inner:
+            first, i, head = inner
+    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and a.names[joint - 1] \
             and not a.quoted[joint - 1]:
         # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped
         inner = _np_before(a, joint - 1, floor)
@@ -132,14 +142,14 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
         joint -= 1
     if joint - 1 >= floor and a.lowers[joint] == "and" and not a.quoted[joint - 1] \
-            and (_bare(a.lowers[joint - 1]) in _HEAD_NOUNS or _is_name_word(a, joint - 1)):
+            and (_bare(a.lowers[joint - 1]) in _HEAD_NOUNS or a.names[joint - 1]):
         other = _np_before(a, joint - 1, floor)
         titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
                      for k in range(other[0] if other else first, i + 1))
         if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
             first = other[0]
             # "mediators Qatar, Egypt and the United States said": the rest of the list before the "and"
-            while first - 2 >= floor and a.words[first - 1] == "," and _is_name_word(a, first - 2):
+            while first - 2 >= floor and a.words[first - 1] == "," and a.names[first - 2]:
                 item = _np_before(a, first - 2, floor)
                 if item is None or item[1] != first - 2 or (item[0] > floor and a.lowers[item[0] - 1] in _LOCATIVES):
                     break
@@ -159,19 +169,19 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     while k - 1 >= floor and place - k < 10:
         k -= 1
         low = a.lowers[k]
-        if _is_punct(a, k) or a.quoted[k] or low in _SPEECH or low in _REPORT:
+        if a.punct[k] or a.quoted[k] or low in _SPEECH or low in _REPORT:
             return None
         bare = _bare(low)
         if a.lowers[k + 1] in _HOLDER_LINKS and _lowercase(a, k) and bare not in _DOCUMENT_NOUNS \
                 and (bare in _PERSON_NOUNS or bare in _PEOPLE_NOUNS or bare in _TITLE_WORDS or bare in _ORG_NOUNS):
             start = k
-            while start - 1 >= floor and _lowercase(a, start - 1) and not _is_punct(a, start - 1) \
+            while start - 1 >= floor and _lowercase(a, start - 1) and not a.punct[start - 1] \
                     and a.lowers[start - 1] not in _FUNCTION_WORDS and not a.quoted[start - 1] and k - start < 2:
                 start -= 1  # "a local doctor", "religious leaders"
             if start - 1 >= floor and a.lowers[start - 1] in ("a", "an", "the", "one", "two", "three", "several"):
                 start -= 1
             opening = start - 1
-            if opening < floor or _is_punct(a, opening) or a.quoted[opening] \
+            if opening < floor or a.punct[opening] or a.quoted[opening] \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
                 return (start + 1 if a.lowers[start] in ("a", "an") else start), k, k
             return None
@@ -196,7 +206,7 @@ def _with_leading_particles(a: _Analysis, first: int, last: int, floor: int) -> 
     while k - 1 >= floor and first - k < 2 and a.lowers[k - 1] in _NAME_PARTICLES and not a.caps[k - 1] \
             and not a.quoted[k - 1]:
         k -= 1
-    if k == first or not _is_name_word(a, first):
+    if k == first or not a.names[first]:
         return first
     surname = " ".join(a.lowers[k:last + 1])
     known = any(e.kind == "person" and (" " + e.name.lower()).endswith(" " + surname) for e in a.entities.values())
@@ -209,7 +219,7 @@ def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:
     left = k - 1
     if not (a.caps[k + 1] and _bare(a.lowers[k + 1]).rstrip(".") in _TITLE_WORDS):
         return False  # "United Nations human rights office": lowercase modifiers of a lowercase head
-    return left >= floor and _is_name_word(a, left) and _bare(a.lowers[left]).rstrip(".") not in _TITLE_WORDS \
+    return left >= floor and a.names[left] and _bare(a.lowers[left]).rstrip(".") not in _TITLE_WORDS \
         and not a.lowers[left].endswith("'s") \
         and a.lowers[left] not in _STATES and not a.lowers[left].endswith(("an", "ese", "ish", "i"))
 
@@ -218,42 +228,42 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     """The noun phrase starting at token i (after a verb or "according to")."""
     while i < limit and a.lowers[i] in ("the", "a", "an"):
         i += 1
-    if i >= limit or _is_punct(a, i) or a.quoted[i]:
+    if i >= limit or a.punct[i] or a.quoted[i]:
         return None
     if a.lowers[i] in _SUBJECT_PRONOUNS:
         return i, i, i
     j = i
     while j < limit:
         low = a.lowers[j]
-        if low == "&" and j > i and _is_name_word(a, j - 1) and j + 1 < limit and _is_name_word(a, j + 1):
+        if low == "&" and j > i and a.names[j - 1] and j + 1 < limit and a.names[j + 1]:
             j += 1  # "Location & Event Data Project"
             continue
-        if _is_punct(a, j) or a.quoted[j]:
+        if a.punct[j] or a.quoted[j]:
             break
-        if _is_name_word(a, j) or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
+        if a.names[j] or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
             j += 1
             continue
-        if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and _is_name_word(a, j + 1) and j > i:
+        if low in _NAME_CONNECTORS | _PP_WORDS and j + 1 < limit and a.names[j + 1] and j > i:
             j += 1
             continue
         if low in _NAME_PARTICLES and j + 2 < limit and a.lowers[j + 1] in _NAME_PARTICLES \
-                and not a.caps[j + 1] and _is_name_word(a, j + 2) and j > i and _is_name_word(a, j - 1):
+                and not a.caps[j + 1] and a.names[j + 2] and j > i and a.names[j - 1]:
             j += 2  # "de los", "van der" inside a name
             continue
-        if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and _is_name_word(a, j + 2) \
-                and j > i and _is_name_word(a, j - 1):
+        if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] \
+                and j > i and a.names[j - 1]:
             j += 2  # "Office for the Coordination of Humanitarian Affairs"
             continue
         if low == "and" and j > i and _and_inside_name(a, j, limit):
             j += 1  # "Disaster Risk Reduction and Management Authority": one body, not two
             continue
         if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
-                and j + 1 < limit and not _is_punct(a, j + 1) and not low.endswith("ly"):
+                and j + 1 < limit and not a.punct[j + 1] and not low.endswith("ly"):
             j += 1  # a modifier, kept only if a head follows
             continue
         break
     last = j - 1
-    while last >= i and not (_is_name_word(a, last) or _bare(a.lowers[last]) in _HEAD_NOUNS):
+    while last >= i and not (a.names[last] or _bare(a.lowers[last]) in _HEAD_NOUNS):
         last -= 1
     if last < i:
         return None
@@ -322,11 +332,11 @@ def _with_following_pp(a: _Analysis, span: tuple[int, int, int], end: int) -> tu
     k += 1
     if k < end and a.lowers[k] == "the":
         k += 1
-    if k >= end or _is_punct(a, k) or a.quoted[k] or a.lowers[k] in _FUNCTION_WORDS:
+    if k >= end or a.punct[k] or a.quoted[k] or a.lowers[k] in _FUNCTION_WORDS:
         return span
     last = k
-    if _is_name_word(a, k):  # "of the Red Cross": a whole name
-        while last + 1 < end and _is_name_word(a, last + 1):
+    if a.names[k]:  # "of the Red Cross": a whole name
+        while last + 1 < end and a.names[last + 1]:
             last += 1
     # a lowercase object is one word: "of the hostages" (what follows may be the verb)
     return span[0], last, span[2]
@@ -340,7 +350,12 @@ def _np_with_postmodifier(a: _Analysis, i: int, first: int) -> tuple[int, int, i
             and a.lowers[start - 1] not in _SUBORDINATORS:
         start -= 1
     span = _np_after(a, start, i + 1)
-    if span is None or span[1] >= i or a.lowers[span[1] + 1] not in _PP_WORDS | {"with", "close", "familiar"}:
+    if span is None or span[1] >= i:
+        return None
+    after = a.lowers[span[1] + 1]
+    # "with knowledge of the talks", "close to", "working in the south", "tracking the disappeared"
+    if after not in _PP_WORDS | {"with", "close", "familiar"} and not (after.endswith("ing") and after.isalpha()
+                                                                      and after not in _SPEECH):
         return None
     if span[0] > start + 1 or (span[0] == start + 1 and a.lowers[start] not in ("a", "an", "the", "one", "two")):
         return None
@@ -353,11 +368,11 @@ def _subject_before_relative(a: _Analysis, i: int, first: int) -> tuple[int, int
     """"Two residents who fled the town told Reuters": the subject before a restrictive "who" clause."""
     for k in range(i - 1, first, -1):  # "who" right before the verb is the relative's own subject
         low = a.lowers[k]
-        if _is_punct(a, k) or a.quoted[k]:
+        if a.punct[k] or a.quoted[k]:
             return None
         if low == "who":
             span = _np_before(a, k - 1, first)
-            if span and (_is_name_word(a, span[2]) or _bare(a.lowers[span[2]]) in _HEAD_NOUNS):
+            if span and (a.names[span[2]] or _bare(a.lowers[span[2]]) in _HEAD_NOUNS):
                 return span
             return None
     return None
@@ -376,7 +391,7 @@ def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
     document and its preposition; `i` itself when no such document opens the phrase."""
     k = i
     while k < limit and k - i < 3 and not a.caps[k] and a.lowers[k] not in _SOURCE_PREPOSITIONS \
-            and _bare(a.lowers[k]) not in _DOCUMENT_NOUNS and not _is_punct(a, k) and not a.quoted[k]:
+            and _bare(a.lowers[k]) not in _DOCUMENT_NOUNS and not a.punct[k] and not a.quoted[k]:
         k += 1  # "the latest official", "a preliminary"
     if k >= limit or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS:
         return i
@@ -398,7 +413,7 @@ _AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "
 def _tail_end(a: _Analysis, v: int, end: int) -> int:
     """End of an attribution's verb phrase: 'told The Moscow Times', 'said in a statement'."""
     j = v
-    while j + 1 < end and not _is_punct(a, j + 1) and not a.quoted[j + 1] and a.lowers[j + 1] != "that" \
+    while j + 1 < end and not a.punct[j + 1] and not a.quoted[j + 1] and a.lowers[j + 1] != "that" \
             and j - v < 8:
         j += 1
     return a.ends[j]

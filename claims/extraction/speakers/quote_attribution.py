@@ -15,9 +15,9 @@ from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _np_after
-from .tokens import _bare, _is_name_word, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
+from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
-from .verbs import _sentence_subject
+from .frames import _sentence_subject
 from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 
@@ -112,7 +112,8 @@ def _attribute_quotations(a: _Analysis) -> None:
             end = x.subject_end if x.inverted else x.end
         elif found and rule in ("quote.said_before", "quote.in_sentence") and found[0].end <= quotation.start:
             start = found[0].start
-        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end)))
+        via = found[0] if found else None
+        a.quotes.append(QuoteAttribution(quotation, entity, rule, start, max(end, quotation.end), via))
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
@@ -122,8 +123,13 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     """'“We will rebuild,” — Maria Soto, mayor of Tula.' / '“…” – the mayor': after the closing mark, a dash
     and nothing but a person or body (with an optional appositive role) up to the paragraph's end."""
     text = a.document.text
-    end = a.document.paragraphs[paragraph].end
+    paragraphs = a.document.paragraphs
+    end = paragraphs[paragraph].end
     dash = _CREDIT_DASH.match(text, closing, end)
+    if dash is None and closing >= end and paragraph + 1 < len(paragraphs):
+        # the credit on a line of its own under the quotation: '“…”' / '— Rose Maeta, a vendor'
+        end = paragraphs[paragraph + 1].end
+        dash = _CREDIT_DASH_ON_NEXT_LINE.match(text, closing, end)
     if dash is None:
         return None
     credit = _CREDIT_LINE.fullmatch(text, dash.end(), end)
@@ -137,7 +143,7 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     if span is None or span[1] != tokens[-1] and a.words[span[1] + 1] != ",":
         return None  # the credit is the noun phrase, or the noun phrase and an appositive after a comma
     head_low = _bare(a.lowers[span[2]])
-    if not (_is_name_word(a, span[2]) or head_low in _TITLE_WORDS | _PERSON_NOUNS):
+    if not (a.names[span[2]] or head_low in _TITLE_WORDS | _PERSON_NOUNS):
         return None
     sentence = _sentence_index(a, a.starts[span[0]])
     entity = _entity(a, span, a.starts[span[0]], sentence if sentence is not None else 0)
@@ -151,7 +157,8 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     return entity, a.ends[tokens[-1]]
 
 
-_CREDIT_DASH = re.compile(r"[ \t]*(?:—|–|--)[ \t]*")
+_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*")  # on the quotation's line or the next
+_CREDIT_DASH_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
 # a short line with no sentence inside it: the credit, then an optional full stop
 _CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
 
@@ -278,9 +285,9 @@ def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> E
     if span is None or span[1] + 2 >= end or a.words[span[1] + 1] != ",":
         return None
     name_first = name_last = span[1] + 2
-    if not _is_name_word(a, name_first):
+    if not a.names[name_first]:
         return None
-    while name_last + 1 < end and _is_name_word(a, name_last + 1):
+    while name_last + 1 < end and a.names[name_last + 1]:
         name_last += 1
     if name_last + 1 >= end or a.words[name_last + 1] != "," or name_last == name_first:
         return None  # a two-word-or-longer name closed by a comma
@@ -315,11 +322,16 @@ def _credit_headline_echoes(a: _Analysis) -> None:
         words = _WORDS.findall(found.quotation.inner(text).lower())
         if not words:
             continue
+        telling = {w[:5] for w in words if len(w) > 3}
         for later in a.quotes:
             if later.entity is None or later.quotation.start <= found.quotation.start:
                 continue
-            body = " ".join(_WORDS.findall(later.quotation.inner(text).lower()))
-            if " ".join(words) in body:
+            body_words = _WORDS.findall(later.quotation.inner(text).lower())
+            body = " ".join(body_words)
+            # a headline cuts and reorders the words it quotes: "'Difficult moment for Russia'" echoes
+            # "For Russia, this is a difficult moment", so most of its telling words are enough
+            stems = {w[:5] for w in body_words}
+            if " ".join(words) in body or (len(telling) >= 2 and len(telling & stems) >= 0.75 * len(telling)):
                 found.entity, found.rule = later.entity, "quote.headline_echo"
                 break
 

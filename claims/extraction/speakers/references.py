@@ -207,8 +207,9 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
             continue
         if sentence - attribution.sentence > 3:
             break
-        end = a.document.sentences[attribution.sentence].end
-        if _STATEMENT_MENTION.search(text, attribution.start, end):
+        sentence_span = a.document.sentences[attribution.sentence]
+        # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first
+        if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end):
             return attribution.entity
     return None
 
@@ -216,9 +217,13 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
 _STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
-def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> Entity | None:
+def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
+                       qualifiers: tuple[str, ...] = ()) -> Entity | None:
     """The latest organisation named with capitals in the last few sentences, countries apart; for
-    `company` ("the firm said"), also a lone name that acted ("Chevron halted production")."""
+    `company` ("the firm said"), also a lone name that acted ("Chevron halted production"). Words that
+    qualify the noun must fit the name: "the rights group" is Human Rights Watch, "the civil protection
+    agency" is not a newspaper named before it."""
+    telling = [q for q in qualifiers if q not in _GENERIC_BODY_QUALIFIERS]
     for mention in reversed(a.mentions):
         if sentence - mention.sentence > 4:
             break
@@ -227,6 +232,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> En
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
         if entity.name.lower() in _CLOCK_ZONES:
             continue  # "from 1800 GMT": a clock's zone is no body
+        if telling and not _names_fit(entity.name, telling):
+            continue
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
             return entity
@@ -237,6 +244,13 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False) -> En
     return None
 
 
+def _names_fit(name: str, qualifiers: list[str]) -> bool:
+    """Every telling qualifier shares its stem with a word of the name ("rights" / "Human Rights Watch")."""
+    stems = {w[:5] for w in _WORDS.findall(name.lower())}
+    return all(q[:5] in stems for q in qualifiers)
+
+
+_GENERIC_BODY_QUALIFIERS = frozenset(lexicons.table("speaker_role_references")["generic_body_qualifiers"])
 _COMPANY_NOUNS = frozenset(lexicons.words("speaker_company_nouns"))
 _CLOCK_ZONES = frozenset(k for k in lexicons.table("zone_names") if not k.startswith("_"))
 _GROUP_ANAPHORS = frozenset(lexicons.words("speaker_body_anaphors")) | _COMPANY_NOUNS

@@ -6,7 +6,7 @@ questions about one token or map character offsets to tokens and sentences.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..text import quotations
 from ..types import Document
@@ -15,32 +15,44 @@ from .vocabulary import _CAPITAL_PARTICLE, _FUNCTION_WORDS, _TOKEN
 
 
 def _tokenise(a: _Analysis) -> None:
+    """Fill the parallel token lists in one pass over the text; sentences and quotations are
+    mapped onto tokens by walking their boundaries, not by a search per token."""
     text = a.document.text.replace("’", "'")
     a.quotations = quotations(a.document)
     a.quotation_ends = sorted(q.end for q in a.quotations)
-    inner = sorted((s, e) for q in a.quotations for s, e in q.parts)
     a.sentence_starts = [s.start for s in a.document.sentences]
-    inner_starts = [s for s, _ in inner]
-    for match in _TOKEN.finditer(text):
-        start = match.start()
-        word = match.group()
-        a.starts.append(start)
-        a.ends.append(match.end())
-        a.words.append(word)
-        lower = word.lower()
-        a.lowers.append(lower)
-        a.caps.append(word[0].isupper() or bool(_CAPITAL_PARTICLE.match(word)))
-        k = bisect_right(inner_starts, start) - 1
-        a.quoted.append(k >= 0 and start < inner[k][1])
-        sentence = bisect_right(a.sentence_starts, start) - 1
-        a.sentence_of_token.append(max(sentence, 0))
-    # a sentence without tokens keeps the next sentence's first token, so its bounds come out empty
-    a.sentence_first_token = [len(a.starts)] * len(a.sentence_starts)
-    for index in range(len(a.starts) - 1, -1, -1):
-        a.sentence_first_token[a.sentence_of_token[index]] = index
-    for sentence in range(len(a.sentence_first_token) - 2, -1, -1):
-        a.sentence_first_token[sentence] = min(a.sentence_first_token[sentence],
-                                               a.sentence_first_token[sentence + 1])
+    matches = list(_TOKEN.finditer(text))
+    a.starts = starts = [m.start() for m in matches]
+    a.ends = [m.end() for m in matches]
+    a.words = words = [m.group() for m in matches]
+    a.lowers = lowers = [w.lower() for w in words]
+    a.caps = caps = [w[0].isupper() or (("-" in w or "'" in w) and bool(_CAPITAL_PARTICLE.match(w))) for w in words]
+    a.punct = punct = [not (w[0].isalnum() or w[0] == "_") for w in words]
+    count = len(words)
+    a.written_lowercase = frozenset(lowers[i] for i in range(count) if not caps[i])
+    a.names = [caps[i] and not punct[i] and (lowers[i] not in _FUNCTION_WORDS or _short_acronym(words, i))
+               for i in range(count)]
+    a.quoted = quoted = [False] * count
+    for q in a.quotations:
+        for inner_start, inner_end in q.parts:
+            for i in range(bisect_left(starts, inner_start), bisect_left(starts, inner_end)):
+                quoted[i] = True
+    # every token belongs to the last sentence starting at or before it; a sentence without
+    # tokens keeps the next sentence's first token, so its bounds come out empty
+    a.sentence_of_token = sentence_of = [0] * count
+    a.sentence_first_token = firsts = [bisect_left(starts, s) for s in a.sentence_starts]
+    for sentence, first in enumerate(firsts):
+        stop = firsts[sentence + 1] if sentence + 1 < len(firsts) else count
+        for i in range(first, stop):
+            sentence_of[i] = sentence
+
+
+def _short_acronym(words: list[str], i: int) -> bool:
+    """"US officials": an all-capital short form spelled like a grammar word, in running (not all-capital) text."""
+    word = words[i]
+    if not (2 <= len(word) <= 4 and word.isupper() and word.isalpha()):
+        return False
+    return not any(0 <= k < len(words) and len(words[k]) > 1 and words[k].isupper() for k in (i - 1, i + 1))
 
 
 def _sentence_index(a: _Analysis, position: int) -> int | None:
@@ -59,25 +71,6 @@ def _sentence_bounds(a: _Analysis, sentence: int) -> tuple[int, int]:
     while last > first and a.starts[last - 1] >= end:
         last -= 1
     return first, last
-
-
-def _is_punct(a: _Analysis, i: int) -> bool:
-    return not (a.words[i][0].isalnum() or a.words[i][0] == "_")
-
-
-def _is_name_word(a: _Analysis, i: int) -> bool:
-    if not a.caps[i] or _is_punct(a, i):
-        return False
-    return a.lowers[i] not in _FUNCTION_WORDS or _is_short_acronym(a, i)
-
-
-def _is_short_acronym(a: _Analysis, i: int) -> bool:
-    """"US officials": an all-capital short form spelled like a grammar word, in running (not all-capital) text."""
-    word = a.words[i]
-    if not (2 <= len(word) <= 4 and word.isupper() and word.isalpha()):
-        return False
-    return not any(0 <= k < len(a.words) and len(a.words[k]) > 1 and a.words[k].isupper()
-                   for k in (i - 1, i + 1))
 
 
 def _bare(lower: str) -> str:

@@ -2,19 +2,15 @@
 
 "0800 GMT", "9:00 a.m. Moscow time", "noon local time (0930 GMT) on Sunday", "midnight",
 "eight o'clock in the evening", "six in the morning, Greenwich time"; "on Saturday", "Thursday, 28 March", "Jan. 6", "tomorrow";
-"Moscow time", "GMT+3", "Khartoum time" and the places whose zone "local time" may mean
-(lexicons/time_words.json, zone_names.json, place_zones.json). times.py decides which of
-these moments start a truce; this module only reads them.
+"Moscow time", "GMT+3", "Eritrean time" (lexicons/time_words.json, zone_names.json,
+place_zones.json). Which day, which zone and whether a clock starts a truce are
+decided elsewhere in this package; this module only reads the words.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
-from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
-from . import lexicons
-from .types import Sentence
+from .. import lexicons
 
 WORDS = lexicons.table("time_words")
 ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
@@ -47,7 +43,10 @@ ZONE_NAMES = {**{f"{normal(place)} time": zone for place, zone in PLACES.items()
 B = r"(?<![\w-])"
 E = r"(?![\w])"
 AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
-ZONE = rf"(?:{phrases(ZONE_NAMES)}|{phrases(LOCAL_WORDS)}){E}"
+# Any capitalised place then "time" ("Eritrean time", "Kinshasa time"): zones.named() asks the gazetteer,
+# so the pattern does not list the 35,000 names it knows.
+PLACE_TIME = r"(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+time"
+ZONE_BASE = rf"(?:{phrases(ZONE_NAMES)}|{phrases(LOCAL_WORDS)}){E}"
 
 
 def names_then_abbreviations(table: dict[str, int]) -> str:
@@ -59,9 +58,11 @@ def names_then_abbreviations(table: dict[str, int]) -> str:
 
 WEEKDAY = names_then_abbreviations(WEEKDAYS)
 MONTH = names_then_abbreviations(MONTHS)
+ZONE = rf"(?:{ZONE_BASE}|(?!{WEEKDAY}|{MONTH}){PLACE_TIME}{E})"
 DATE = (
     rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?{E}(?:,?\s+\d{{4}}{E})?"
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}{E})?)"  # "the 3rd of April"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}}{E})?"  # "the 3rd of April"
+    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E})"  # "zero hour of the 30th": a day of the month nearest publication
 )
 DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
@@ -98,16 +99,11 @@ TIME = re.compile(
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
     rf"(?:{LOCAL_EQUIVALENT})?"
-    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s+(?P<zone2>{ZONE}))?)?",
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )
 DAY_ALONE = re.compile(rf"{B}(?P<day>{DAY})", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-PLACE = re.compile(
-    rf"(?<![\w-])(?P<place>{phrases(PLACES)})(?:['’]s)?(?![\w-])(?!\s+time\b)"
-)
-# "a ceasefire in Nagorno-Karabakh", "in Yerevan it was 1 a.m.": where the clock is read
-IN_PLACE = re.compile(rf"(?<![\w-])[Ii]n\s+(?:the\s+)?(?P<place>{phrases(PLACES)})(?![\w-])(?!\s+time\b)")
 
 
 def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
@@ -144,79 +140,3 @@ def twenty_four(hour: int, ampm: str | None) -> int | None:
         return None
     pm = ampm.lower().startswith("p")
     return (hour % 12) + (12 if pm else 0)
-
-
-def zone_name(name: str) -> ZoneInfo | None:
-    key = normal(name)
-    return ZoneInfo(ZONE_NAMES[key]) if key in ZONE_NAMES else None
-
-
-def place_set_in(text: str, match: re.Match, sentence: Sentence) -> ZoneInfo | None:
-    """The zone of the "in <place>" nearest before the time in its sentence, else nearest after."""
-    places = list(IN_PLACE.finditer(text, sentence.start, sentence.end))
-    before = [place for place in places if place.end() <= match.start()]
-    chosen = before[-1] if before else places[0] if places else None
-    return ZoneInfo(PLACES[chosen.group("place")]) if chosen else None
-
-
-def dominant_zone(text: str, start: int, end: int) -> ZoneInfo | None:
-    """The zone of the places named most in text[start:end] (first named wins a tie)."""
-    counts: Counter[str] = Counter()
-    for place in PLACE.finditer(text, start, end):
-        counts[PLACES[place.group("place")]] += 1
-    if not counts:
-        return None
-    return ZoneInfo(counts.most_common(1)[0][0])
-
-
-def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
-    words = normal(phrase).replace(",", " ").replace(".", " ").split()
-    if not words:
-        return None
-    if " ".join(words) in RELATIVE_DAYS:
-        return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
-    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
-    month = next((MONTHS[w] for w in words if w in MONTHS and not (w in WEEKDAYS)), None)
-    day_number = next((int(re.sub(r"\D", "", w)) for w in words if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", w)), None)
-    if weekday is not None and (month is None or day_number is None):
-        if published is None:
-            return None
-        if "next" in words:
-            tense = "future"
-        elif "last" in words:
-            tense = "last"
-        return weekday_date(weekday, published, tense)
-    if month is None or day_number is None:
-        return None
-    explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
-    years_in_sentence = YEAR.findall(sentence_text)
-    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
-    if year is None:
-        if published is None:
-            return None
-        year = published.year
-        try:
-            candidate = date(year, month, day_number)
-        except ValueError:
-            return None
-        if (candidate - published).days > 200:
-            year -= 1
-        elif (published - candidate).days > 300:
-            year += 1
-    try:
-        return date(year, month, day_number)
-    except ValueError:
-        return None
-
-
-def weekday_date(weekday: int, published: date, tense: str | None) -> date:
-    """News weekdays mean this week's: the publication day itself, else looking back when the start is
-    past, ahead when it is to come, and otherwise whichever is nearer (back up to three days)."""
-    back = (published.weekday() - weekday) % 7
-    if tense == "last":
-        return published - timedelta(days=back or 7)
-    if back == 0:
-        return published
-    if tense == "future" or (tense is None and back > 3):
-        return published + timedelta(days=7 - back)
-    return published - timedelta(days=back)

@@ -1,0 +1,587 @@
+"""Reporting frames: the constructions that say who gave a statement or a quotation.
+
+The frames are data, in lexicons/speaker_frames.json: "X said", "said X" after a
+quotation or a comma, "So said X", "X quoted Y as saying", ", who said", an
+elided subject ("... and urged", ", adding that"), "according to [figures from]
+X", a passive agent ("figures released by X"), "announced by X". At every
+trigger word (a speech or report verb outside quotations, "according to") the
+frames are tried in the lexicon's order; each recognises its shape with one small
+matcher below, and the first to read a speaker wins. A frame marked final
+decides alone once its shape is present. What stands between a subject and its
+verb is read by asides.py; turning a noun phrase into a speaker is names.py's.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .. import lexicons
+from .asides import (
+    _SubjectEvidence,
+    _read_asides,
+    _description_before_name,
+    _name_in_apposition,
+    _INTRANSITIVE_SPEECH,
+    _closes_clause,
+    _finite_after_person,
+    _given_name_after,
+)
+from .mentions import _collect_mentions, _note_evidence
+from .model import _Analysis, Attribution, Entity, _Mention
+from .names import _entity, _is_acronym
+from .phrases import (
+    _AGENT_PARTICIPLES,
+    _appositive_after,
+    _np_after,
+    _np_before,
+    _np_with_postmodifier,
+    _passive_agent,
+    _past_source_document,
+    _subject_before_relative,
+    _tail_end,
+)
+from .references import _gender_of_words, _learn_gender
+from .tokens import _bare, _sentence_bounds, _text
+from .vocabulary import (
+    _CLAUSE_OPENERS,
+    _DOCUMENT_NOUNS,
+    _FUNCTION_WORDS,
+    _HEAD_NOUNS,
+    _NAME_CONNECTORS,
+    _NOUN_MARKERS,
+    _ORG_NOUNS,
+    _PEOPLE_NOUNS,
+    _PERSON_NOUNS,
+    _PLACE_NOUNS,
+    _PLACES,
+    _POSSESSIVE_PRONOUNS,
+    _REPORT,
+    _SPEECH,
+    _STATES,
+    _SUBJECT_PRONOUNS,
+    _TITLE_WORDS,
+)
+
+
+def _find_attributions(a: _Analysis) -> None:
+    """Every reporting frame of the document, sentence by sentence, with the names seen so far
+    (a pronoun in a frame refers back only to what came before it)."""
+    for sentence in range(len(a.sentence_starts)):
+        first, end = _sentence_bounds(a, sentence)
+        mentions_from = len(a.mentions)
+        _collect_mentions(a, sentence, first, end)
+        previous: Attribution | None = None
+        for i in range(first, end):
+            if a.quoted[i]:
+                continue
+            low = a.lowers[i]
+            if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
+                trigger = "according"
+            elif low in _CITING:
+                trigger = "citing"
+            elif low in _SPEECH:
+                trigger = "speech"
+            elif low in _REPORT:
+                trigger = "report"
+            else:
+                continue
+            attribution = _frame_at(a, _Site(i, first, end, sentence, trigger, previous))
+            if attribution is not None:
+                a.attributions.append(attribution)
+                a.by_sentence.setdefault(sentence, []).append(attribution)
+                if attribution.entity is not None:
+                    previous = attribution
+                    a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
+        _learn_gender(a, a.mentions[mentions_from:], first, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a frame is tried: the trigger token `v` in the sentence first..end."""
+
+    v: int
+    first: int
+    end: int
+    sentence: int
+    trigger: str                     # speech, report or according
+    previous: Attribution | None     # the last attribution with a speaker earlier in the sentence
+
+    @property
+    def strength(self) -> str:
+        return "according" if self.trigger == "citing" else self.trigger
+
+
+_ABSENT = object()  # a frame's shape is not at this site: the next frame may try
+
+
+def _frame_at(a: _Analysis, site: _Site) -> Attribution | None:
+    """The first frame of lexicons/speaker_frames.json that recognises its shape at the site.
+
+    A matcher answers _ABSENT when its shape is not there, else the attribution it read (or None
+    when the shape is there but names nobody); a frame marked final then decides alone."""
+    guarded = False
+    for frame in _FRAMES_BY_TRIGGER[site.trigger]:
+        if frame["guarded"] and not guarded:
+            if not _reads_as_verb(a, site):
+                return None
+            guarded = True
+        a.note = None
+        found = _MATCHERS[frame["name"]](a, site)
+        if found is _ABSENT:
+            continue
+        if found is not None:
+            found.frame = frame["name"]
+            found.resolved = a.note or ""
+            found.verb_word = a.words[site.v]
+            return found
+        if frame["final"]:
+            return None
+    return None
+
+
+def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
+    """Whether the verb-shaped word at the site is a reporting verb at all, not a noun or a name."""
+    v, first, end = site.v, site.first, site.end
+    low = a.lowers[v]
+    before = v - 1
+    if v > first and a.caps[v]:
+        return False  # "the United States": a capitalised verb form mid-sentence is a name
+    if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")) \
+            and not _finite_after_person(a, before, v):
+        return False  # "by Moscow's estimate", "neither claim": a noun, not a verb
+    if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
+        return False  # "early reports put ...": the verb-shaped word is the subject noun
+    if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
+            and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
+        return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
+    if low in _ADJECTIVES_BEFORE_A_NOUN and v + 1 < end and not a.caps[v + 1] and a.lowers[v + 1].isalpha() \
+            and a.lowers[v + 1] not in _FUNCTION_WORDS:
+        return False  # "..., state television said": an adjective before its noun
+    if low == "called" and before >= first and v + 1 < end and a.names[v + 1] and (
+            a.words[before] == "," and not _follows_quotation(a, a.starts[v])
+            or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
+        return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
+    if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
+        return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
+    return True
+
+
+# --- the frames, in the order lexicons/speaker_frames.json tries them --------------------------
+
+def _frame_announced_terms(a: _Analysis, site: _Site):
+    if a.lowers[site.v] not in _AGENT_PARTICIPLES or site.v + 1 >= site.end or a.lowers[site.v + 1] != "by":
+        return _ABSENT
+    found = _announced_terms(a, site.v, site.first, site.end, site.sentence)
+    return _ABSENT if found is None else found
+
+
+def _frame_after_quotation(a: _Analysis, site: _Site):
+    """'“…,” said Nina' / '” said the ministry' / sentence-initial 'Said X'."""
+    if not _follows_quotation(a, a.starts[site.v]):
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _frame_so_said(a: _Analysis, site: _Site):
+    """"So said the mayor.": a fronted "so" points back to what was just quoted, the subject follows."""
+    before = site.v - 1
+    if before != site.first or a.lowers[before] not in ("so", "thus"):
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _frame_quoted_as_saying(a: _Analysis, site: _Site):
+    """"the paper quoted a survivor, Sita Tamang, as saying": the quoted person speaks."""
+    before = site.v - 1
+    if before < site.first or a.lowers[before] != "as" or not a.lowers[site.v].endswith("ing"):
+        return _ABSENT
+    return _quoted_as_saying(a, before, site.first, site.end, site.sentence, site.v, site.strength)
+
+
+def _frame_relative_who(a: _Analysis, site: _Site):
+    """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks."""
+    before = site.v - 1
+    if before - 1 < site.first or a.lowers[before] != "who" or a.words[before - 1] != ",":
+        return _ABSENT
+    return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
+
+
+def _frame_elided_subject(a: _Analysis, site: _Site):
+    """'..., adding that', '... and urged', 'but says': the subject of the clause before speaks."""
+    v, before = site.v, site.v - 1
+    if before < site.first or not (a.lowers[before] in _CLAUSE_OPENERS
+                                   or a.words[before] == "," and a.lowers[v].endswith("ing")):
+        return _ABSENT
+    entity = site.previous.entity if site.previous else _sentence_subject(a, site.first, site.end, site.sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, site.end), subject_start=a.starts[v],
+                       subject_end=a.starts[v], entity=entity, inverted=False, strength=site.strength,
+                       sentence=site.sentence)
+
+
+def _frame_closing_inverted(a: _Analysis, site: _Site):
+    """"... spread across three districts, said Kamal Thapa, an official": the name after the verb closes it."""
+    v, before = site.v, site.v - 1
+    if a.lowers[v] not in _INTRANSITIVE_SPEECH or before < site.first or a.words[before] != "," \
+            or not _closes_clause(a, v, site.end):
+        return _ABSENT
+    return _inverted_attribution(a, v, site.end, site.sentence, site.strength)
+
+
+def _frame_passive_agent(a: _Analysis, site: _Site):
+    """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
+    span = _passive_agent(a, site.v - 1, site.first)
+    evidence = _read_asides(a, site.v, site.first) if span is not None else None
+    if evidence is None:
+        return _ABSENT
+    return _subject_from_evidence(a, site, evidence, agent=span)
+
+
+def _frame_inverted(a: _Analysis, site: _Site):
+    """"..., said the minister": the subject after the verb."""
+    before = site.v - 1
+    if before < site.first or a.words[before] != ",":
+        return _ABSENT
+    return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence,
+                           agent: tuple[int, int, int] | None = None):
+    """The subject before the verb (or the passive `agent` given), read with what the asides said about it."""
+    v, first, end, sentence, strength = site.v, site.first, site.end, site.sentence, site.strength
+    i, name_between = evidence.i, evidence.name_between
+    role, gender = evidence.role, evidence.gender
+    person_evidence, organisation_evidence = evidence.person_evidence, evidence.organisation_evidence
+    age_or_role_seen = evidence.age_or_role_seen
+    if name_between:
+        outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
+        span = (name_between[0], name_between[1], name_between[1])
+        entity = _entity(a, span, a.starts[v], sentence)
+        if entity is not None and i >= first and _fronted_phrase(a, first, i):
+            subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
+        elif entity is not None and outer is None and not entity.role and i >= first:
+            k = i
+            while k - 1 >= first and not a.punct[k - 1] and (a.lowers[k - 1] not in _FUNCTION_WORDS):
+                k -= 1
+            if not a.punct[i] and k <= i:
+                entity.role = _text(a, k, i)  # "Her neighbour, Abdul Karim, told ..."
+                if entity.kind == "unknown":
+                    entity.kind = "person"
+                entity.gender = entity.gender or _gender_of_words(set(a.lowers[k:i + 1]))
+            subject_first = k if not a.punct[i] else name_between[0]
+        elif entity is not None and outer is not None:
+            outer_first = outer[0]
+            if a.lowers[outer_first] == "the":
+                outer_first += 1
+            if not entity.role:
+                entity.role = _text(a, outer_first, outer[1])
+            if _bare(a.lowers[outer[2]]) in _PERSON_NOUNS | _TITLE_WORDS and entity.kind == "unknown":
+                entity.kind = "person"
+            elif _bare(a.lowers[outer[2]]) in _ORG_NOUNS and entity.kind == "unknown":
+                entity.kind = "organisation"
+            subject_first = outer[0]
+        else:
+            subject_first = name_between[0]
+    else:
+        span = agent or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
+            or _subject_before_relative(a, i, first) or _author_of_document(a, i, first) \
+            or (_definite_noun_before(a, i, first) if i == v - 1 else None)
+        if span is None:
+            return _ABSENT  # no subject before the verb: a passive agent or an inverted subject may follow
+        if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
+            return None
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject_first = span[0]
+        described = _description_before_name(a, span[0], first)
+        if described is not None and entity is not None:
+            # "a taxi driver named Jesús Ortiz told Reuters": the description belongs to the subject
+            subject_first = described[0]
+            role_first = described[0] + (1 if a.lowers[described[0]] in ("a", "an", "the", "one") else 0)
+            role = role or _text(a, role_first, described[1])
+            person_evidence = True
+    if entity is None:
+        return None
+    if organisation_evidence and entity.kind != "organisation" and not entity.role:
+        entity.kind, entity.gender = "organisation", None
+    else:
+        _note_evidence(entity, role, person_evidence or age_or_role_seen and bool(role), gender)
+    return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
+                       subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
+                       entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"The Interior Ministry's official count puts the dead at 107", "MSF surveys put the toll at 6,700":
+    a document's author, named before it, is the source of what the document says."""
+    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _DOCUMENT_NOUNS:
+        return None
+    k = i - 1
+    while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
+            and i - k < 3:
+        k -= 1  # "official", "latest"
+    if k < first or not a.names[k]:
+        return None
+    last = k
+    while k - 1 >= first and (a.names[k - 1] or a.lowers[k - 1] in _NAME_CONNECTORS and k - 2 >= first
+                              and a.names[k - 2]):
+        k -= 1
+    if a.lowers[last].endswith("'s"):
+        return k, last, last
+    return (k, last, last) if last == i - 1 else None  # "MSF surveys": the name right before the document
+
+
+def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"the opposition said", "the main opposition bloc said", "the hospital said": a definite noun
+    phrase the vocabulary does not list is still the subject of the verb right after it (only right
+    after it: in "The truce, announced by ..., collapsed" the participle has no subject)."""
+    if i < first or a.caps[i] or a.quoted[i] or not a.lowers[i].isalpha():
+        return None
+    low = a.lowers[i]
+    if low in _FUNCTION_WORDS or low in _SPEECH or low in _REPORT or low.endswith("ly") or low in _DOCUMENT_NOUNS:
+        return None
+    k = i - 1
+    if k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS:
+        k -= 1  # one modifier: "the main opposition"
+    if k < first or a.lowers[k] != "the" or (k > first and (a.lowers[k - 1] in _NOT_AFTER
+                                                          or a.lowers[k - 1].endswith("ing"))):
+        return None  # "the death of the boy said", "a group monitoring the camps said": an object, no subject
+    return k + 1, i, i
+
+
+_NOT_AFTER = frozenset({"of", "by", "in", "at", "on", "to", "from", "with", "for", "that", "than"})  # "the death of the boy said"
+
+
+def _frame_according_to(a: _Analysis, site: _Site):
+    return _according_to(a, site.v, site.end, site.sentence)
+
+
+def _frame_citing(a: _Analysis, site: _Site):
+    """"Xinhua, citing local officials, said": the source the reporter relays, read like "according to"."""
+    return _according_to(a, site.v, site.end, site.sentence, opening=site.v + 1)
+
+
+def _frame_subject_verb(a: _Analysis, site: _Site):
+    """'SOURCE [, aside,] said': the noun phrase before the verb, past what may stand between them."""
+    evidence = _read_asides(a, site.v, site.first)
+    if evidence is None:
+        return None  # an empty segment between commas: no subject can be read
+    return _subject_from_evidence(a, site, evidence)
+
+
+def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | None = None) -> Attribution | None:
+    opening = _past_source_document(a, i + 2 if opening is None else opening, end)
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
+        opening += 1  # "according to her brother, ..."
+    span = _np_after(a, opening, end)
+    if span is None:
+        return None
+    span = _with_coordinated_source(a, span, end)
+    named = _name_in_apposition(a, span, end)
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
+    if entity is not None and entity.kind != "organisation" and not entity.plural:
+        # "according to a relative, Fadumo Sheikh Ali,": the relative is named
+        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        _note_evidence(entity, _text(a, role_first, span[1]), True,
+                       _gender_of_words(set(a.lowers[role_first:span[1] + 1])))
+        span = (named[0], named[1], named[1])
+    else:
+        entity = _entity(a, span, a.starts[i], sentence)
+        role, person, gender, _ = _appositive_after(a, span[1], end)
+        if entity is not None:
+            _note_evidence(entity, role, person, gender)
+    return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
+                       sentence=sentence)
+
+
+def _with_coordinated_source(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:
+    """"according to witnesses and medics": two groups of common nouns joined by "and" are one source
+    (two named bodies, "the Ministry of Health and the Red Cross", stay apart: the first is named)."""
+    k = span[1] + 1
+    if k + 1 >= end or a.lowers[k] != "and" or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _PEOPLE_NOUNS:
+        return span
+    other = _np_after(a, k + 1, end)
+    if other is None or a.names[other[2]] or _bare(a.lowers[other[2]]) not in (_PEOPLE_NOUNS | _PERSON_NOUNS):
+        return span
+    return span[0], other[1], other[2]
+
+
+def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) -> Attribution | None:
+    """"Under the deal, announced by Oman's foreign minister, both sides will ...": the sentence states the
+    terms of an agreement whose announcer is named in the aside, so the announcer is its source."""
+    text = a.document.text
+    if not _TERMS_FRAME.fullmatch(text, a.starts[first], a.starts[v]):
+        return None
+    span = _np_after(a, v + 2, end)
+    if span is None or span[1] + 1 >= end or a.words[span[1] + 1] != ",":
+        return None  # the aside closes with a comma before the statement goes on
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
+                       sentence=sentence)
+
+
+_TERMS_FRAME = re.compile(
+    r"(?:Under|Per)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:%s)\s*,\s*"
+    % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+               for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True)),
+    re.IGNORECASE)
+
+
+def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
+    """"In a statement", "On Monday", "In a separate move": a prepositional phrase opening the sentence."""
+    return a.lowers[first] in _FRONTING_PREPOSITIONS and not any(a.punct[k] for k in range(first, last + 1))
+
+
+_FRONTING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during", "with", "under", "amid",
+                                    "despite", "following", "for", "by", "from", "over", "within"})
+
+
+def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int,
+                         strength: str) -> Attribution | None:
+    """The named person before ", who said": "Samir Haddad, a fisherman, who said" / "a fisherman called
+    Samir Haddad, who said". Only a name: "the village, who said" is no person."""
+    if k >= first and not a.names[k]:  # step back over one appositive: ", a fisherman,"
+        comma = next((m for m in range(k, max(first, k - 8) - 1, -1) if a.words[m] == ","), None)
+        if comma is None or comma - 1 < first or not a.names[comma - 1]:
+            return None
+        k = comma - 1
+    span = _np_before(a, k, first) if k >= first else None
+    if span is None or not a.names[span[2]] or span[2] != k:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None or entity.plural or entity.kind == "organisation" or " " not in entity.name \
+            or _bare(a.lowers[span[1]]) in _PLACE_NOUNS or entity.name.lower() in _PLACES:
+        return None  # "Kidal, who said": a lone word may be a place; a surname seen before maps to the full name
+    return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end), subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
+
+
+def _follows_quotation(a: _Analysis, position: int) -> bool:
+    """Whether only commas and spaces separate `position` from the end of a quotation."""
+    k = bisect_right(a.quotation_ends, position) - 1
+    return k >= 0 and _ADJACENT_MARKS.fullmatch(a.document.text, a.quotation_ends[k], position) is not None
+
+
+_ADJACENT_MARKS = re.compile(r"[\s,]*")
+
+
+def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
+    opening = v + 1
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1]:
+        opening += 1  # "said her neighbour, ...", "said one driver, ..."
+    span = _np_after(a, opening, end)
+    if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
+        return None
+    named = _name_in_apposition(a, span, end)
+    entity = _entity(a, (named[0], named[1], named[1]), a.starts[v], sentence) if named else None
+    if entity is not None and entity.kind != "organisation" and not entity.plural:
+        # "said his neighbour, Ana Lim": the neighbour is named
+        role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        _note_evidence(entity, _text(a, role_first, span[1]), True, None)
+        return Attribution(verb=v, start=a.starts[v], end=a.ends[named[1]],
+                           subject_start=a.starts[span[0]], subject_end=a.ends[named[1]],
+                           entity=entity, inverted=True, strength=strength, sentence=sentence)
+    given = _given_name_after(a, span[1] + 1, end)
+    if given is not None:  # "said a fisherman, who gave only his first name, Ahmed"
+        entity = _entity(a, (given[0], given[1], given[1]), a.starts[v], sentence)
+        if entity is not None:
+            role_first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the", "one") else 0)
+            _note_evidence(entity, _text(a, role_first, span[1]) if role_first <= span[1] else "", True, None)
+            return Attribution(verb=v, start=a.starts[v], end=a.ends[given[1]],
+                               subject_start=a.starts[given[0]], subject_end=a.ends[given[1]],
+                               entity=entity, inverted=True, strength=strength, sentence=sentence)
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None:
+        return None
+    role, person, gender, _ = _appositive_after(a, span[1], end)
+    _note_evidence(entity, role, person, gender)
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]],
+                       subject_start=a.starts[span[0]], subject_end=a.ends[span[1]],
+                       entity=entity, inverted=True, strength=strength, sentence=sentence)
+
+
+def _looks_like_common_noun(a: _Analysis, i: int, strength: str) -> bool:
+    """A lone capitalised word opening a sentence that nothing marks as a name: "Photographs showed ..."."""
+    low = _bare(a.lowers[i])
+    if low in _STATES or low in _HEAD_NOUNS or low in _SUBJECT_PRONOUNS or _is_acronym(a.words[i]):
+        return False
+    if any(e.kind != "unknown" and low in e.name.lower().split() for e in a.entities.values()):
+        return False
+    return strength != "speech" or low in _DOCUMENT_NOUNS or low[:-1] in _DOCUMENT_NOUNS
+
+
+def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentence: int, v: int,
+                      strength: str) -> Attribution | None:
+    k = as_index - 1
+    while k >= first and a.lowers[k] not in ("quoted", "quotes", "quoting", "cited", "cites", "citing"):
+        k -= 1
+    if k < first:
+        return None
+    span = _np_after(a, k + 1, as_index)
+    if span is None and k - 2 >= first and a.lowers[k - 1] in ("was", "were", "is", "are", "been"):
+        span = _np_before(a, k - 2, first)  # "the minister was quoted as saying"
+        if span is not None:
+            entity = _entity(a, span, a.starts[v], sentence)
+            if entity is None:
+                return None
+            return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end),
+                               subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                               inverted=False, strength=strength, sentence=sentence)
+    if span is None:
+        return None
+    name_first = span[1] + 2
+    if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
+            and a.names[name_first]:
+        name_last = name_first
+        while name_last + 1 < as_index and a.names[name_last + 1]:
+            name_last += 1
+        entity = _entity(a, (name_first, name_last, name_last), a.starts[v], sentence)
+        if entity is not None and not entity.role:
+            start_role = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+            entity.role = _text(a, start_role, span[1])
+            if entity.kind == "unknown":
+                entity.kind = "person"
+        subject = (name_first, name_last)
+    else:
+        entity = _entity(a, span, a.starts[v], sentence)
+        subject = (span[0], span[1])
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[k], end=_tail_end(a, v, end), subject_start=a.starts[subject[0]],
+                       subject_end=a.ends[subject[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
+
+
+def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
+    span = _np_after(a, first, end)
+    if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
+        return None
+    return _entity(a, span, a.starts[first], sentence)
+
+
+_MATCHERS = {
+    "announced_terms": _frame_announced_terms,
+    "after_quotation": _frame_after_quotation,
+    "so_said": _frame_so_said,
+    "quoted_as_saying": _frame_quoted_as_saying,
+    "relative_who": _frame_relative_who,
+    "elided_subject": _frame_elided_subject,
+    "closing_inverted": _frame_closing_inverted,
+    "subject_verb": _frame_subject_verb,
+    "passive_agent": _frame_passive_agent,
+    "inverted": _frame_inverted,
+    "according_to": _frame_according_to,
+    "citing": _frame_citing,
+}
+FRAMES = tuple({"guarded": True, "final": True, **frame} for frame in lexicons.table("speaker_frames")["frames"])
+_FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers"])
+                      for trigger in ("speech", "report", "according", "citing")}
+_ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectives_before_a_noun"])
+_CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
+assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

