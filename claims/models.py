@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 
+from claims.outbox import Dispatchable
 from sources.models import Document, Quote, Speaker
 
 
@@ -218,15 +219,23 @@ class ExtractionJobQuerySet(models.QuerySet):
     def unfinished(self) -> ExtractionJobQuerySet:
         return self.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
 
-    def stuck(self, *, older_than) -> ExtractionJobQuerySet:
-        """Jobs queued or running with no progress since `older_than`: a lost message or a dead worker."""
-        return self.unfinished().filter(updated_at__lt=older_than)
+    def stalled(self, *, heartbeat_before) -> ExtractionJobQuerySet:
+        """Running jobs whose worker has not beaten since `heartbeat_before`: a killed or lost worker."""
+        return self.filter(Q(heartbeat_at__lt=heartbeat_before) | Q(heartbeat_at__isnull=True), status=JobStatus.RUNNING)
 
 
-class ExtractionJob(models.Model):
-    """One run of the extractor over one document, visible whatever happens to it."""
+class ExtractionJob(Dispatchable):
+    """One run of the extractor over one document, visible whatever happens to it.
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="jobs")
+    A job submitted by URL has no document yet: the worker fetches `url`
+    through the outbound guard first, and a failed fetch fails the job.
+    A running job's worker beats (`heartbeat_at`) while it works; the
+    dispatcher queues again a job whose heartbeat stopped (claims.outbox).
+    """
+
+    document = models.ForeignKey(Document, null=True, blank=True, on_delete=models.CASCADE, related_name="jobs")
+    url = models.URLField(max_length=2000, blank=True, help_text="For a job submitted by URL: the page to fetch.")
+    submitted = models.JSONField(default=dict, blank=True, help_text="What came with a URL: outlet, published_at.")
     status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
     extractor_version = models.CharField(max_length=40, blank=True)
@@ -235,6 +244,7 @@ class ExtractionJob(models.Model):
     )
     queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of the worker running it.")
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     claims_found = models.PositiveIntegerField(default=0)
@@ -252,14 +262,19 @@ class ExtractionJob(models.Model):
                 condition=Q(finished_at__isnull=True) | Q(started_at__isnull=True) | Q(finished_at__gte=F("started_at")),
                 name="extraction_job_finishes_after_start",
             ),
+            models.CheckConstraint(condition=Q(document__isnull=False) | ~Q(url=""),
+                                   name="extraction_job_has_document_or_url"),
         ]
         indexes = [
-            # The sweep: unfinished jobs that have not moved for a while.
-            models.Index(fields=["status", "updated_at"], name="extraction_job_status_updated"),
+            # The dispatcher: queued jobs whose time to be handed to the broker has come.
+            models.Index(fields=["dispatch_at"], condition=Q(status="queued"), name="extraction_job_due"),
+            # The dispatcher's recovery: running jobs whose worker stopped beating.
+            models.Index(fields=["heartbeat_at"], condition=Q(status="running"), name="extraction_job_heartbeat"),
         ]
 
     def __str__(self) -> str:
-        return f"Extraction job {self.pk} ({self.status}) for document {self.document_id}"
+        source = f"document {self.document_id}" if self.document_id else self.url
+        return f"Extraction job {self.pk} ({self.status}) for {source}"
 
 
 from claims.api.tokens import ApiToken  # noqa: F401

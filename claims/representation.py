@@ -22,7 +22,6 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
-from rest_framework.fields import DateTimeField
 
 PLAIN, CHOICE, DATETIME = "plain", "choice", "datetime"
 
@@ -125,6 +124,8 @@ DateTimeWriter = Callable[[Any], Any]
 
 def datetime_writer(zone=None) -> DateTimeWriter:
     """DRF's DateTimeField output in `zone` (default: the active time zone), zone looked up once."""
+    from rest_framework.fields import DateTimeField  # here: DRF's fields pull in an HTTP client at import
+
     if zone is None:
         zone = timezone.get_current_timezone() if settings.USE_TZ else None
     return DateTimeField(default_timezone=zone).to_representation

@@ -1,4 +1,4 @@
-"""The one way FactDesk talks to other servers: a guarded HTTP GET.
+"""The one way FactDesk talks to other servers: a guarded HTTP GET, and POST for webhooks.
 
 Anything a user can name a URL for (ingest by URL, the API's submit-by-URL,
 webhook endpoints) goes through here, because a URL chosen by someone else is
@@ -14,15 +14,20 @@ an invitation to reach the machines behind our firewall. So:
   settings.FACTDESK_FETCH_ALLOW_PRIVATE is on (tests, local development);
 - redirects are followed by hand, each hop checked again, up to a limit;
 - a timeout per operation and a deadline for the whole fetch, a size cap on
-  the streamed body, and only the content types the caller accepts.
+  the streamed body, and only the content types the caller accepts;
+- post() (webhook deliveries) follows no redirect at all, reads only the
+  first few KB of the answer, and takes its private-address exceptions from
+  an explicit list of networks (settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS).
 
 Every refusal is an OutboundError that says in one line what was wrong and
 whether trying again could help.
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
+import ssl
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -44,11 +49,26 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    # Loading the CA bundle costs ~20 ms of CPU; httpx would do it for every client
+    # (every fetch, every webhook attempt). One verifying context serves them all.
+    return httpx.create_ssl_context()
+
+
 class OutboundError(ServiceError):
     """A URL that could not be fetched; `permanent` says whether trying again could help."""
 
     status = 422
     title = "URL cannot be fetched"
+
+
+@dataclass(frozen=True)
+class PostResult:
+    status: int
+    body_excerpt: str  # the first bytes of the answer, decoded leniently
+    retry_after: str  # the Retry-After header as sent, "" when absent
+    elapsed_ms: int
 
 
 @dataclass(frozen=True)
@@ -61,9 +81,94 @@ class FetchResult:
     charset: str | None  # as declared by the server, if it declared one
 
 
-def check_url(url: str) -> None:
-    """Raise OutboundError unless `url` is one FactDesk may fetch (scheme, credentials, address)."""
-    _resolve_checked(_parse(url))
+def check_url(url: str, *, allowed_networks: tuple | None = None) -> None:
+    """Raise OutboundError unless `url` is one FactDesk may fetch (scheme, credentials, address).
+
+    `allowed_networks` (ip_network objects) replaces the fetch setting: private
+    addresses inside them are allowed, every other one refused.
+    """
+    _resolve_checked(_parse(url), allowed_networks=allowed_networks)
+
+
+def check_url_form(url: str) -> None:
+    """Raise OutboundError unless `url` is an http(s) URL without credentials (no DNS look-up)."""
+    _parse(url)
+
+
+def parse_networks(value: str | list[str] | tuple) -> tuple:
+    """"127.0.0.0/8, ::1/128" → ip_network objects; raises ValueError naming a bad entry."""
+    items = value.split(",") if isinstance(value, str) else value
+    networks = []
+    for item in items:
+        item = str(item).strip()
+        if item:
+            try:
+                networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError as error:
+                raise ValueError(f"{item!r} is not a network in CIDR form (e.g. 127.0.0.0/8)") from error
+    return tuple(networks)
+
+
+def post(
+    url: str,
+    *,
+    body: bytes,
+    headers: dict[str, str],
+    allowed_networks: tuple = (),
+    connect_timeout: float = 3.0,
+    read_timeout: float = 10.0,
+    max_response_bytes: int = 4096,
+) -> PostResult:
+    """POST `body` to `url` under the guard, following no redirect; return the status and the answer's start.
+
+    Any HTTP status is a result (the caller decides what it means); a refusal,
+    a timeout or a broken connection is an OutboundError saying whether a
+    retry could help. The address is checked again on every call: DNS can
+    change between two deliveries.
+    """
+    target = _parse(url)
+    started = time.monotonic()
+    timeout = httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout)
+    with httpx.Client(timeout=timeout, verify=_tls(), follow_redirects=False, trust_env=False,
+                      headers={"User-Agent": settings.FACTDESK_FETCH_USER_AGENT}) as client:
+        failure: httpx.HTTPError | None = None
+        for address in _resolve_checked(target, allowed_networks=allowed_networks):
+            request = _pinned_request(client, target, address, (), method="POST", content=body, headers=headers)
+            try:
+                response = client.send(request, stream=True)
+            except httpx.ConnectError as error:
+                failure = error
+                continue
+            except httpx.TimeoutException as error:
+                raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s "
+                                    f"({_timeout_phase(error)})", status=504, permanent=False) from error
+            except httpx.HTTPError as error:
+                raise OutboundError(f"could not be reached: {_reason(error)}", status=502, permanent=False) from error
+            try:
+                excerpt = bytearray()
+                try:
+                    for chunk in response.iter_raw():
+                        excerpt.extend(chunk)
+                        if len(excerpt) >= max_response_bytes:
+                            break
+                except httpx.TimeoutException as error:
+                    raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s while sending its "
+                                        "answer", status=504, permanent=False) from error
+                except httpx.HTTPError:
+                    pass  # the status is what counts; a body cut short is still an answer
+                return PostResult(
+                    status=response.status_code,
+                    body_excerpt=bytes(excerpt[:max_response_bytes]).decode("utf-8", "replace"),
+                    retry_after=response.headers.get("Retry-After", ""),
+                    elapsed_ms=int((time.monotonic() - started) * 1000),
+                )
+            finally:
+                response.close()
+    raise OutboundError(f"could not be reached: {_reason(failure)}", status=502, permanent=False) from failure
+
+
+def _timeout_phase(error: httpx.TimeoutException) -> str:
+    return "connecting" if isinstance(error, (httpx.ConnectTimeout, httpx.PoolTimeout)) else "waiting for the answer"
 
 
 def fetch(
@@ -82,6 +187,7 @@ def fetch(
     current = url
     with httpx.Client(
         timeout=httpx.Timeout(timeout),
+        verify=_tls(),
         follow_redirects=False,
         trust_env=False,  # an environment proxy would connect to the host name, unchecked
         headers={"User-Agent": settings.FACTDESK_FETCH_USER_AGENT},
@@ -161,7 +267,7 @@ def _without_credentials(parts) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
-def _resolve_checked(parts) -> list[IPAddress]:
+def _resolve_checked(parts, *, allowed_networks: tuple | None = None) -> list[IPAddress]:
     """Every address the host resolves to, after checking each; the first is the one to connect to."""
     host = parts.hostname
     port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
@@ -181,9 +287,12 @@ def _resolve_checked(parts) -> list[IPAddress]:
             addresses.append(address)
     if not addresses:
         raise OutboundError(f"{host} resolved to no address", status=502, permanent=False)
-    if not settings.FACTDESK_FETCH_ALLOW_PRIVATE:
+    if allowed_networks is not None or not settings.FACTDESK_FETCH_ALLOW_PRIVATE:
         for address in addresses:
             problem = address_problem(address)
+            if problem and allowed_networks and any(address in network for network in allowed_networks
+                                                    if network.version == address.version):
+                continue
             if problem:
                 raise OutboundError(f"{host} resolves to {address}, a {problem} address; refusing to fetch it",
                                     status=400, permanent=True)
@@ -217,16 +326,22 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
     return None
 
 
-def _pinned_request(client: httpx.Client, parts, address: IPAddress, accept: tuple[str, ...]) -> httpx.Request:
+def _pinned_request(client: httpx.Client, parts, address: IPAddress, accept: tuple[str, ...], *,
+                    method: str = "GET", content: bytes | None = None,
+                    headers: dict[str, str] | None = None) -> httpx.Request:
     """A request to the checked address that still presents the original host to the server and to TLS."""
     url = httpx.URL(parts.geturl())
     host_header = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
     if ":" in parts.hostname:
         host_header = f"[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
+    sent = {"Host": host_header, **(headers or {})}
+    if accept:
+        sent["Accept"] = ", ".join(accept) + ", */*;q=0.1"
     return client.build_request(
-        "GET",
+        method,
         url.copy_with(host=str(address)),
-        headers={"Host": host_header, "Accept": ", ".join(accept) + ", */*;q=0.1"},
+        headers=sent,
+        content=content,
         extensions={"sni_hostname": parts.hostname},
     )
 

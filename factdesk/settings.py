@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("FACTDESK_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI served from our own static files: no CDN needed
     "sources",
     "claims",
+    "claims.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +98,15 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'factdesk.sqlite3'}")}
 if "DATABASE_URL" not in env.ENVIRON:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default's SQLite file lives here
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite lets one writer in at a time. Taking the write lock when a transaction
+    # starts (IMMEDIATE) makes a second writer wait its turn (up to the timeout)
+    # instead of failing on a lock upgrade; the tests' database is a file for
+    # the same reason (an in-memory one shared between threads cannot wait).
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test_factdesk.sqlite3"))
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -160,12 +171,65 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Webhook deliveries have a queue of their own so that a backlog of extraction
+# never starves them; a worker consumes both unless started with -Q.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("webhooks"))
+CELERY_TASK_ROUTES = {"claims.webhooks.tasks.*": {"queue": "webhooks"}}
+# A message that cannot be published fails fast: the row it stands for is in the
+# database already, and the dispatcher sends it when the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+# The dispatcher hands due work (queued jobs, due deliveries) to the broker; see claims/outbox.py.
+FACTDESK_DISPATCH_EVERY_SECONDS = env.float("FACTDESK_DISPATCH_EVERY_SECONDS", default=10.0)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-stuck-extraction-jobs": {
-        "task": "claims.tasks.sweep_stuck_jobs",
-        "schedule": env.int("FACTDESK_SWEEP_EVERY_SECONDS", default=60),
-    },
+    "dispatch-outbox": {"task": "claims.tasks.dispatch_outbox", "schedule": FACTDESK_DISPATCH_EVERY_SECONDS},
 }
+
+# --- Outbox and dispatcher (claims/outbox.py) ---------------------------------
+# Work is a row first (an extraction job, a webhook delivery) and a broker
+# message second. A row sent to the broker is left alone for the lease; if it
+# is still waiting then (a message lost with the broker), it is sent again.
+FACTDESK_OUTBOX_LEASE_SECONDS = env.int("FACTDESK_OUTBOX_LEASE_SECONDS", default=60)
+# With the broker's queue empty, a row sent this long ago that no worker has started
+# was lost with the broker (a Redis restarted empty) and is sent again at once.
+FACTDESK_OUTBOX_RESEND_GRACE_SECONDS = env.int("FACTDESK_OUTBOX_RESEND_GRACE_SECONDS", default=10)
+FACTDESK_OUTBOX_BATCH = env.int("FACTDESK_OUTBOX_BATCH", default=500)
+# After the broker refuses a message, commits stop trying it for this long.
+FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS = env.float("FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS", default=5.0)
+# A running job's worker beats this often; a job whose beat is older than the
+# stale limit has lost its worker and is queued again (or failed after the
+# last attempt).
+FACTDESK_JOB_HEARTBEAT_SECONDS = env.float("FACTDESK_JOB_HEARTBEAT_SECONDS", default=15.0)
+FACTDESK_JOB_STALE_AFTER_SECONDS = env.float("FACTDESK_JOB_STALE_AFTER_SECONDS", default=60.0)
+FACTDESK_JOB_MAX_ATTEMPTS = env.int("FACTDESK_JOB_MAX_ATTEMPTS", default=5)
+
+# --- Webhooks (claims/webhooks/) -------------------------------------------------
+# https://www.standardwebhooks.com/ — the payload shape, headers and signatures.
+# Where receivers find the API: the links in every event's data.
+FACTDESK_PUBLIC_URL = env.str("FACTDESK_PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Networks an endpoint may resolve into although they are private or loopback
+# (comma-separated CIDRs). Empty in production; tests and local development set
+# 127.0.0.0/8. Checked when an endpoint is saved and at every delivery.
+FACTDESK_WEBHOOK_ALLOWED_NETWORKS = env.str("FACTDESK_WEBHOOK_ALLOWED_NETWORKS", default="")
+FACTDESK_WEBHOOK_CONNECT_TIMEOUT_SECONDS = env.float("FACTDESK_WEBHOOK_CONNECT_TIMEOUT_SECONDS", default=3.0)
+FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = env.float("FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS", default=10.0)
+FACTDESK_WEBHOOK_RESPONSE_BYTES = env.int("FACTDESK_WEBHOOK_RESPONSE_BYTES", default=4096)
+# Seconds to wait before each attempt (the first is immediate), like Svix's
+# schedule: https://docs.svix.com/retries. Each wait is spread by ± the jitter
+# fraction; a receiver's Retry-After lengthens it.
+FACTDESK_WEBHOOK_RETRY_SCHEDULE = [
+    float(value) for value in env.list("FACTDESK_WEBHOOK_RETRY_SCHEDULE",
+                                       default=["0", "5", "300", "1800", "7200", "18000", "36000", "36000"])
+]
+FACTDESK_WEBHOOK_RETRY_JITTER = env.float("FACTDESK_WEBHOOK_RETRY_JITTER", default=0.2)
+# An endpoint whose every delivery failed for this long is disabled, with the reason shown.
+FACTDESK_WEBHOOK_DISABLE_AFTER_DAYS = env.float("FACTDESK_WEBHOOK_DISABLE_AFTER_DAYS", default=5.0)
+# At most this many workers wait on one slow endpoint (attempts running past a
+# second); its other deliveries step aside for a few seconds, so a hanging
+# receiver never holds every worker.
+FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS = env.int("FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS", default=2)
+# After a rotation the old secret keeps signing beside the new one for this long.
+FACTDESK_WEBHOOK_SECRET_OVERLAP_HOURS = env.float("FACTDESK_WEBHOOK_SECRET_OVERLAP_HOURS", default=24.0)
 
 # --- FactDesk ----------------------------------------------------------------
 # Ingestion refuses documents whose extracted text is larger than this.
@@ -177,10 +241,6 @@ FACTDESK_FETCH_MAX_BYTES = env.int("FACTDESK_FETCH_MAX_BYTES", default=10 * 1024
 FACTDESK_FETCH_MAX_REDIRECTS = env.int("FACTDESK_FETCH_MAX_REDIRECTS", default=5)
 FACTDESK_FETCH_ALLOW_PRIVATE = env.bool("FACTDESK_FETCH_ALLOW_PRIVATE", default=False)
 FACTDESK_FETCH_USER_AGENT = "FactDesk/1.0 (+claims tracking)"
-# An extraction job queued or running for longer than this is re-enqueued by
-# the periodic sweep; after this many attempts it is marked failed.
-FACTDESK_JOB_STUCK_AFTER_SECONDS = env.int("FACTDESK_JOB_STUCK_AFTER_SECONDS", default=600)
-FACTDESK_JOB_MAX_ATTEMPTS = env.int("FACTDESK_JOB_MAX_ATTEMPTS", default=5)
 
 # --- REST API ----------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
@@ -231,6 +291,8 @@ SPECTACULAR_SETTINGS = {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "ClaimKindEnum": "claims.models.ClaimKind",
         "JobStatusEnum": "claims.models.JobStatus",
+        "OutcomeEnum": "claims.models.Outcome",
+        "DeliveryStatusEnum": "claims.webhooks.models.DeliveryStatus",
         "SpeakerKindEnum": "sources.models.Speaker.Kind",
     },
 }

@@ -59,12 +59,15 @@ def document_ingest(
     language: str = "",
     origin: str = "",
     actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Store a document and queue its extraction, unless it was seen before.
 
     One transaction: the outlet, the document and its queued extraction job;
     the job's task is sent only after the commit. A document with the same
     canonical URL or the same text (content hash) is not stored twice.
+    `for_job_id`: the document is the page a job submitted by URL fetched;
+    that job gets it (and extracts it), no new job is queued.
     """
     text = text.strip("\ufeff")
     if not text.strip():
@@ -110,7 +113,7 @@ def document_ingest(
                 content_hash=content_hash,
                 origin=origin[:500],
             )
-            job = hooks.extraction_request(document=document, actor=actor)
+            job = hooks.extraction_request(document=document, actor=actor, for_job_id=for_job_id)
     except IntegrityError:
         # Another ingest of the same document won the race between our check and our insert.
         existing = _find_duplicate(url=url, content_hash=content_hash)
@@ -131,6 +134,7 @@ def document_ingest_html(
     published_at: date | datetime | None = None,
     origin: str = "",
     actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Ingest an article page: its main text, with title, authors, date, outlet and language from the page.
 
@@ -154,11 +158,13 @@ def document_ingest_html(
         language=article.language,
         origin=origin or url or "",
         actor=actor,
+        for_job_id=for_job_id,
     )
 
 
 def document_ingest_url(
-    *, url: str, outlet_name: str = "", published_at: date | datetime | None = None, actor=None
+    *, url: str, outlet_name: str = "", published_at: date | datetime | None = None, actor=None,
+    for_job_id: int | None = None,
 ) -> IngestResult:
     """Fetch `url` through the outbound guard and ingest the HTML page or plain text it answers with.
 
@@ -175,7 +181,7 @@ def document_ingest_url(
     body = bytes_to_text(response.body, declared_charset=response.charset, html=is_html, name=url)
     if is_html:
         return document_ingest_html(html=body, url=response.final_url, outlet_name=outlet_name,
-                                    published_at=published_at, origin=url, actor=actor)
+                                    published_at=published_at, origin=url, actor=actor, for_job_id=for_job_id)
     address = canonical_url(response.final_url)
     return document_ingest(
         text=body.strip("\r\n"),
@@ -186,6 +192,7 @@ def document_ingest_url(
         published_at=published_at,
         origin=url,
         actor=actor,
+        for_job_id=for_job_id,
     )
 
 

@@ -99,8 +99,47 @@ class ExtractionJobFactory(factory.django.DjangoModelFactory):
 def make_user(username: str, role: str | None, **extra) -> User:
     user = User.objects.create_user(username=username, password="correct horse battery staple", **extra)
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        group = Group.objects.filter(name=role).first() or roles_restore()[role]
+        user.groups.add(group)
     return user
+
+
+# The role groups and their permissions as the migrations left them, by natural key; see roles_restore().
+_ROLES_AS_MIGRATED: dict[str, list[tuple[str, str]]] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _ROLES_AS_MIGRATED.update({
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        })
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request) -> bool:
+    """SQLite's test database is a file (see settings): made afresh each run, as the in-memory one was."""
+    from django.conf import settings
+
+    return bool(request.config.getvalue("create_db")) or settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+
+
+def roles_restore() -> dict[str, Group]:
+    """The role groups as the migrations made them.
+
+    A transactional test empties every table when it ends, the groups the data
+    migrations made included; a later transactional test gets them back from here.
+    """
+    from django.contrib.auth.models import Permission
+
+    groups = {}
+    for role, codes in _ROLES_AS_MIGRATED.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        for app_label, codename in codes:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        groups[role] = group
+    return groups
 
 
 @pytest.fixture
@@ -185,6 +224,27 @@ def _tasks_run_in_process_unless_a_worker_is_wanted(request):
         yield
     finally:
         app.conf.task_always_eager = before
+
+
+@contextmanager
+def worker_running(*, pool: str = "solo", concurrency: int = 1) -> Iterator[None]:
+    """A Celery worker in threads of this process when a broker is configured; eager tasks otherwise.
+
+    `worker` tests use it: with REDIS_URL set their tasks go through Redis to
+    this worker, which consumes both queues (extraction and webhooks).
+    """
+    from factdesk.celery import app
+
+    if not (os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")):
+        app.conf.task_always_eager = True
+        yield
+        return
+    from celery.contrib.testing.worker import start_worker
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool=pool, concurrency=concurrency, perform_ping_check=False, loglevel="WARNING",
+                      shutdown_timeout=15):
+        yield
 
 
 @contextmanager

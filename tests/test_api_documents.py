@@ -100,7 +100,10 @@ def test_rerunning_extraction_queues_a_new_job(client, editor):
 
 
 class _Page(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
     def do_GET(self):  # noqa: N802 — the name http.server calls
+        _Page.requests.append(self.path)
         body = PAGE.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -114,23 +117,56 @@ class _Page(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def local_site():
+    _Page.requests = []
     with local_http_server(_Page) as bound:
         yield f"http://127.0.0.1:{bound}"
 
 
-def test_submitting_a_url_fetches_the_page_through_the_outbound_guard(client, local_site, settings):
+def test_submitting_a_url_answers_202_with_the_job_before_anything_is_fetched(client, local_site, settings,
+                                                                            django_capture_on_commit_callbacks):
     settings.FACTDESK_FETCH_ALLOW_PRIVATE = True
-    response = client.post("/api/v1/documents/", {"url": f"{local_site}/north/bridge", "outlet": "Valley Courier"},
-                           format="json")
-    assert response.status_code == 201, response.json()
-    assert response.json()["document"]["url"] == "https://valleycourier.example/north/bridge"
-    assert response.json()["job"]["status"] == "queued"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post("/api/v1/documents/", {"url": f"{local_site}/north/bridge", "outlet": "Valley Courier"},
+                               format="json")
+    assert response.status_code == 202, response.json()
+    job = response.json()
+    assert (job["status"], job["url"], job["document"]) == ("queued", f"{local_site}/north/bridge", None)
+    assert response["Location"].endswith(f"/api/v1/jobs/{job['id']}/")
+    assert _Page.requests == []  # the request did not wait on the upstream
+    assert len(callbacks) == 1  # the job goes to a worker once committed
 
 
-def test_a_url_on_a_private_address_is_refused_with_a_problem(client, local_site, settings):
+def test_a_url_job_fetches_the_page_in_the_worker_and_extracts_it(client, local_site, settings,
+                                                                  django_capture_on_commit_callbacks):
+    settings.FACTDESK_FETCH_ALLOW_PRIVATE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/documents/", {"url": f"{local_site}/north/bridge", "outlet": "Valley Courier"},
+                               format="json")
+    job = client.get(response["Location"]).json()
+    assert job["status"] == "succeeded", job["error"]
+    document = Document.objects.get(pk=job["document"])
+    assert document.url == "https://valleycourier.example/north/bridge"
+    assert document.outlet.name == "Valley Courier"
+    assert Claim.objects.filter(document=document, kind="casualty", count=9).exists()
+    assert _Page.requests == ["/north/bridge"]
+
+
+def test_a_url_the_guard_refuses_fails_its_job_with_the_reason(client, local_site, settings,
+                                                              django_capture_on_commit_callbacks):
     settings.FACTDESK_FETCH_ALLOW_PRIVATE = False
-    response = client.post("/api/v1/documents/", {"url": f"{local_site}/north/bridge"}, format="json")
-    assert 400 <= response.status_code < 500
-    assert response["Content-Type"] == "application/problem+json"
-    assert "127.0.0.1" in response.json()["detail"] or "private" in response.json()["detail"].lower()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/documents/", {"url": f"{local_site}/north/bridge"}, format="json")
+    assert response.status_code == 202
+    job = client.get(response["Location"]).json()
+    assert job["status"] == "failed"
+    assert "127.0.0.1" in job["error"] and "loopback" in job["error"]
     assert not Document.objects.exists()
+    assert _Page.requests == []
+
+
+def test_a_url_with_credentials_is_refused_at_once_with_a_problem(client):
+    response = client.post("/api/v1/documents/", {"url": "https://user:pw@news.example/a"}, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "credentials" in response.json()["detail"]
+    assert not ExtractionJob.objects.exists()

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from claims import services
 from claims.models import Claim, ExtractionJob, JobStatus, ReviewEvent
-from claims.tasks import extract_document, sweep_stuck_jobs
+from claims.tasks import dispatch_outbox, extract_document
 from sources.models import Document
 from sources.services import document_ingest
 from tests.conftest import ExtractionJobFactory
@@ -137,7 +137,8 @@ def test_an_engine_failure_marks_the_job_failed_with_its_error_and_stores_nothin
 
 def test_a_job_left_running_by_a_dead_worker_completes_when_its_message_is_redelivered():
     job = ExtractionJobFactory(document__text=ARTICLE, status=JobStatus.RUNNING, attempts=1,
-                               started_at=timezone.now() - timedelta(minutes=5))
+                               started_at=timezone.now() - timedelta(minutes=5),
+                               heartbeat_at=timezone.now() - timedelta(minutes=5))
     extract_document.delay(job.pk)  # what the broker does with an unacknowledged message
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED
@@ -171,29 +172,74 @@ def test_a_transient_database_error_is_retried_and_the_job_still_completes(monke
     assert job.status == JobStatus.SUCCEEDED
 
 
-def test_the_sweep_re_enqueues_jobs_stuck_past_the_timeout(settings, django_capture_on_commit_callbacks):
-    settings.FACTDESK_JOB_STUCK_AFTER_SECONDS = 60
-    stuck = ExtractionJobFactory(document__text=ARTICLE)
-    fresh = ExtractionJobFactory()
-    ExtractionJob.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
-    with django_capture_on_commit_callbacks(execute=True):
-        outcome = sweep_stuck_jobs.delay().get()
-    assert outcome == {"requeued": 1, "failed": 0}
-    stuck.refresh_from_db()
-    fresh.refresh_from_db()
-    assert stuck.status == JobStatus.SUCCEEDED
-    assert fresh.status == JobStatus.QUEUED  # not stuck yet: left alone
+def test_two_jobs_creating_the_same_speaker_at_once_is_retried_not_left_running(monkeypatch):
+    """The loser of a race to create a speaker gets an IntegrityError; its job is retried and completes."""
+    from django.db import IntegrityError
+
+    from claims.services import extraction
+
+    job = ExtractionJobFactory(document__text=ARTICLE)
+    real = extraction.speaker_resolve
+    calls = []
+
+    def racing(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise IntegrityError('duplicate key value violates unique constraint "sources_speaker_normalized_name_key"')
+        return real(**kwargs)
+
+    monkeypatch.setattr(extraction, "speaker_resolve", racing)
+    extract_document.delay(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.SUCCEEDED, 2)
 
 
-def test_the_sweep_gives_up_on_a_job_that_ran_out_of_attempts(settings):
-    settings.FACTDESK_JOB_STUCK_AFTER_SECONDS = 60
+def test_an_unexpected_error_while_storing_fails_the_job_with_its_text(monkeypatch):
+    from claims.services import extraction
+
+    job = ExtractionJobFactory(document__text=ARTICLE)
+
+    def broken(document, result):
+        raise KeyError("quote_start")
+
+    monkeypatch.setattr(extraction, "_claims_store", broken)
+    extract_document.delay(job.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "KeyError" in job.error  # never left "running"
+
+
+def test_a_running_job_whose_worker_stopped_beating_is_queued_again_and_completed(settings):
+    settings.FACTDESK_JOB_STALE_AFTER_SECONDS = 60
+    abandoned = ExtractionJobFactory(document__text=ARTICLE, status=JobStatus.RUNNING, attempts=1)
+    alive = ExtractionJobFactory(status=JobStatus.RUNNING, attempts=1)
+    ExtractionJob.objects.filter(pk=abandoned.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=90))
+    ExtractionJob.objects.filter(pk=alive.pk).update(heartbeat_at=timezone.now() - timedelta(seconds=5))
+
+    outcome = dispatch_outbox.delay().get()
+
+    assert outcome["extraction"]["requeued"] == 1
+    abandoned.refresh_from_db()
+    alive.refresh_from_db()
+    assert (abandoned.status, abandoned.attempts) == (JobStatus.SUCCEEDED, 2)
+    assert alive.status == JobStatus.RUNNING  # its worker is still beating: left alone
+
+
+def test_a_duplicate_message_for_a_job_running_in_a_live_worker_does_nothing():
+    job = ExtractionJobFactory(document__text=ARTICLE, status=JobStatus.RUNNING, attempts=1)
+    ExtractionJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())
+    assert services.document_extract(job_id=job.pk) is None
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.RUNNING, 1)
+
+
+def test_the_dispatcher_gives_up_on_a_stalled_job_that_ran_out_of_attempts(settings):
     settings.FACTDESK_JOB_MAX_ATTEMPTS = 3
     job = ExtractionJobFactory(status=JobStatus.RUNNING, attempts=3)
-    ExtractionJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
-    assert services.jobs_sweep_stuck() == {"requeued": 0, "failed": 1}
+    ExtractionJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=5))
+    assert services.jobs_recover_stalled() == {"requeued": 0, "failed": 1}
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
-    assert "gave up after 3 attempts" in job.error
+    assert "gave up after 3 attempts" in job.error and "stopped" in job.error
 
 
 def test_a_speaker_named_in_several_ways_is_one_speaker():

@@ -69,8 +69,8 @@ def test_the_summary_names_the_new_documents_that_have_no_date(tmp_path):
     out = _ingest(dated, undated)
 
     document = Document.objects.get(published_at__isnull=True)
-    assert f"new: {undated} → document {document.pk}, extraction job" in out
-    assert f"document {document.pk}, extraction job {document.jobs.get().pk} (no publication date)" in out
+    assert f"new: {undated} → document {document.pk} stored, extraction job" in out
+    assert f"document {document.pk} stored, extraction job {document.jobs.get().pk} queued (no publication date)" in out
     assert "1 new document(s) have no publication date, so relative times" in out
     assert f"  no date: {undated} → document {document.pk}" in out.splitlines()
     assert f"no date: {dated}" not in out

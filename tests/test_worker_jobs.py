@@ -21,7 +21,7 @@ from claims.models import Claim, ExtractionJob, JobStatus
 from claims.tasks import extract_document
 from sources.models import Document
 from sources.services import document_ingest
-from tests.conftest import ExtractionJobFactory
+from tests.conftest import ExtractionJobFactory, worker_running
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKER = os.environ.get("REDIS_URL") or os.environ.get("CELERY_BROKER_URL")
@@ -37,20 +37,8 @@ ARTICLE = (
 
 @pytest.fixture
 def worker():
-    """A Celery worker in a thread of this process when a broker is configured; nothing (eager) otherwise."""
-    if not BROKER:
-        from factdesk.celery import app
-
-        app.conf.task_always_eager = True
-        yield None
-        return
-    from celery.contrib.testing.worker import start_worker
-
-    from factdesk.celery import app
-
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10) as w:
-        yield w
+    with worker_running(pool="solo"):
+        yield
 
 
 def wait_for_job(job_id: int, *, status: str, seconds: float = 30) -> ExtractionJob:
@@ -80,22 +68,22 @@ def test_a_duplicate_delivery_of_a_job_is_harmless(worker):
     assert Claim.objects.filter(document=result.document).count() == claims
 
 
-def test_a_job_stuck_in_the_queue_is_swept_up_and_completed(worker, settings):
+def test_a_job_whose_message_was_lost_is_handed_over_by_the_dispatcher_and_completed(worker):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from claims.tasks import sweep_stuck_jobs
+    from claims.tasks import dispatch_outbox
 
-    settings.FACTDESK_JOB_STUCK_AFTER_SECONDS = 60
     job = ExtractionJobFactory(document__text=ARTICLE)  # its message was never sent: a lost message
-    ExtractionJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(minutes=10))
-    sweep_stuck_jobs.delay()
+    ExtractionJob.objects.filter(pk=job.pk).update(dispatch_at=timezone.now() - timedelta(seconds=1))
+    dispatch_outbox.delay()
     job = wait_for_job(job.pk, status=JobStatus.SUCCEEDED)
     assert job.status == JobStatus.SUCCEEDED
 
 
-def _worker_process(database_url: str) -> subprocess.Popen:
+def _worker_process(database_url: str, beat_schedule: Path | None = None) -> subprocess.Popen:
+    """A worker process; with `beat_schedule`, it also runs the dispatcher every second (celery beat)."""
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -103,17 +91,22 @@ def _worker_process(database_url: str) -> subprocess.Popen:
         "CELERY_VISIBILITY_TIMEOUT": "2",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+        # A job whose worker stopped beating 2 s ago counts as abandoned (60 s in production).
+        "FACTDESK_JOB_STALE_AFTER_SECONDS": "2",
+        "FACTDESK_JOB_HEARTBEAT_SECONDS": "0.5",
+        "FACTDESK_DISPATCH_EVERY_SECONDS": "1",
         "CONN_MAX_AGE": "0",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "factdesk", "worker", "--pool", "solo", "--loglevel", "WARNING",
-         "--without-heartbeat", "--without-gossip", "--without-mingle"],
+         "--without-heartbeat", "--without-gossip", "--without-mingle",
+         *(["--beat", "--schedule", str(beat_schedule)] if beat_schedule else [])],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
 
 @pytest.mark.skipif(not BROKER, reason="a killed worker process needs a real broker: .ci/run sets REDIS_URL")
-def test_a_worker_killed_mid_job_leaves_a_job_that_another_worker_completes():
+def test_a_worker_killed_mid_job_leaves_a_job_that_another_worker_completes(tmp_path):
     if connection.vendor != "postgresql":
         pytest.fail("the worker-kill test needs DATABASE_URL to point at PostgreSQL when REDIS_URL is set")
     db = connection.settings_dict
@@ -134,7 +127,7 @@ def test_a_worker_killed_mid_job_leaves_a_job_that_another_worker_completes():
         assert job.status == JobStatus.RUNNING and job.attempts == 1  # what a dead worker leaves behind
         assert not Claim.objects.filter(document=job.document).exists()
 
-        second = _worker_process(database_url)
+        second = _worker_process(database_url, beat_schedule=tmp_path / "beat")
         try:
             done = wait_for_job(job.pk, status=JobStatus.SUCCEEDED, seconds=60)
         finally:

@@ -57,8 +57,9 @@ class ExtractionJobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ExtractionJob
-        fields = ["id", "document", "status", "attempts", "extractor_version", "requested_by", "queued_at",
-                  "started_at", "finished_at", "duration_ms", "claims_found", "claims_created", "error"]
+        fields = ["id", "document", "url", "status", "attempts", "extractor_version", "requested_by", "queued_at",
+                  "started_at", "heartbeat_at", "finished_at", "duration_ms", "claims_found", "claims_created",
+                  "error"]
 
 
 class JobStatusSerializer(serializers.ModelSerializer):
@@ -226,7 +227,7 @@ class ApiTokenCreatedSerializer(ApiTokenSerializer):
 # --- Input -------------------------------------------------------------------
 
 class DocumentSubmitSerializer(serializers.Serializer):
-    """`text` or `html` (with `url` as the page's address, not fetched), or `url` alone to fetch it."""
+    """`text` or `html` (with `url` as the page's address, not fetched), or `url` alone: a job fetches it."""
 
     url = serializers.URLField(required=False, max_length=2000)
     html = serializers.CharField(required=False, trim_whitespace=False)

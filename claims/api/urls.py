@@ -5,6 +5,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView, DefaultRouter
 
+from claims.webhooks import api as webhooks_api
+
 from . import views
 
 
@@ -38,6 +40,8 @@ router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("jobs", views.ExtractionJobViewSet, basename="job")
 router.register("tokens", views.ApiTokenViewSet, basename="token")
+router.register("webhooks/endpoints", webhooks_api.EndpointViewSet, basename="webhook-endpoint")
+router.register("webhooks/deliveries", webhooks_api.DeliveryViewSet, basename="webhook-delivery")
 
 app_name = "api"
 urlpatterns = [

@@ -19,6 +19,7 @@ from rest_framework.filters import SearchFilter
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from claims import selectors, services
 from claims.models import Claim, ExtractionJob, ReviewAction
@@ -131,24 +132,30 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         return s.DocumentDetailSerializer if self.action == "retrieve" else s.DocumentSerializer
 
     @extend_schema(
-        summary="Submit a document by URL (fetched), by HTML or by plain text; its extraction is queued",
+        summary="Submit a document by HTML or plain text (stored now, extraction queued), or by URL (a job "
+                "fetches it in the worker: 202 with the job, its address in Location)",
         request=s.DocumentSubmitSerializer,
-        responses={201: s.DocumentSubmittedSerializer, 200: s.DocumentSubmittedSerializer},
+        responses={201: s.DocumentSubmittedSerializer, 200: s.DocumentSubmittedSerializer,
+                   202: s.ExtractionJobSerializer},
     )
     def create(self, request: Request) -> Response:
         given = s.DocumentSubmitSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
+        if data["source"] == "url":
+            # Fetched in the worker, never in the request: a slow upstream holds no web worker.
+            job = services.document_submit_url(url=data["url"], outlet_name=data["outlet"],
+                                               published_at=data["published_at"], actor=request.user)
+            job = selectors.job_list().get(pk=job.pk)
+            return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED,
+                            headers={"Location": reverse("api:job-detail", kwargs={"pk": job.pk}, request=request)})
         common = {"title": data["title"], "outlet_name": data["outlet"], "published_at": data["published_at"],
                   "actor": request.user}
         if data["source"] == "text":
             result = source_services.document_ingest(text=data["text"], url=data.get("url"), origin="api", **common)
-        elif data["source"] == "html":
+        else:
             result = source_services.document_ingest_html(html=data["html"], url=data.get("url"), origin="api",
                                                           **common)
-        else:
-            result = source_services.document_ingest_url(url=data["url"], outlet_name=data["outlet"],
-                                                         published_at=data["published_at"], actor=request.user)
         document = selectors.document_list().get(pk=result.document.pk)
         job = ExtractionJob.objects.filter(pk=result.job_id).first() if result.job_id else None
         body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}

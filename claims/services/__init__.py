@@ -3,7 +3,14 @@
 The admin, the API, the management commands and the Celery tasks all call
 these; none of them re-implements a rule.
 """
-from .extraction import document_extract, document_reextract, extraction_job_enqueue, jobs_sweep_stuck
+from .extraction import (
+    document_extract,
+    document_reextract,
+    document_submit_url,
+    extraction_job_attach,
+    extraction_job_enqueue,
+    jobs_recover_stalled,
+)
 from .review import (
     claim_approve,
     claim_correct,
@@ -24,6 +31,8 @@ __all__ = [
     "claims_review_bulk",
     "document_extract",
     "document_reextract",
+    "document_submit_url",
+    "extraction_job_attach",
     "extraction_job_enqueue",
-    "jobs_sweep_stuck",
+    "jobs_recover_stalled",
 ]

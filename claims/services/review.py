@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from claims.models import Claim, ClaimKind, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions, transition_for
+from claims.webhooks.services import claim_events_record
 from factdesk.errors import NotAllowed, ServiceError, VersionConflict
 from sources.models import Speaker
 
@@ -74,6 +75,20 @@ def _apply(claim: Claim, *, action: str, actor, note: str, expected_version: int
     return event
 
 
+def _events_record(review_events: list[ReviewEvent]) -> None:
+    """The webhook events of these review decisions, in their transaction: claim.updated for a
+    correction, claim.reviewed for the rest; the data is the claim as it now stands, plus the decision."""
+    by_type: dict[str, list[ReviewEvent]] = {}
+    for event in review_events:
+        by_type.setdefault("claim.updated" if event.action == ReviewAction.CORRECT else "claim.reviewed", []).append(event)
+    for type_, events in by_type.items():
+        extra = {event.claim_id: {"review": {
+            "action": event.action, "from_status": event.from_status, "to_status": event.to_status,
+            "actor": getattr(event.actor, "username", None), "note": event.note, "changes": event.changes,
+        }} for event in events}
+        claim_events_record(type=type_, claim_ids=[event.claim_id for event in events], extra=extra)
+
+
 def _jsonable(changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
     return {field: [v.isoformat() if isinstance(v, datetime) else v for v in pair] for field, pair in changes.items()}
 
@@ -86,7 +101,8 @@ def claim_review(*, claim_id: int, action: str, actor, note: str = "", expected_
     _check_permission(actor, transition.permission, action)
     with transaction.atomic():
         claim = _lock(claim_id)
-        _apply(claim, action=action, actor=actor, note=note, expected_version=expected_version)
+        event = _apply(claim, action=action, actor=actor, note=note, expected_version=expected_version)
+        _events_record([event])
     claim.refresh_from_db()
     return claim
 
@@ -134,8 +150,8 @@ def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: st
                             for c in refused[:20]),
                 refused={c.pk: allowed_actions(c.status) for c in refused},
             )
-        for claim in claims:
-            _apply(claim, action=action, actor=actor, note=note, expected_version=None)
+        events = [_apply(claim, action=action, actor=actor, note=note, expected_version=None) for claim in claims]
+        _events_record(events)
     return list(Claim.objects.filter(pk__in=ids).order_by("pk"))
 
 
@@ -158,8 +174,9 @@ def claim_correct(*, claim_id: int, actor, values: dict[str, Any], note: str = "
                    if getattr(claim, field) != value}
         if not changes:
             raise ServiceError("nothing to correct: the values given are the claim's current values")
-        _apply(claim, action=ReviewAction.CORRECT, actor=actor, note=note, expected_version=expected_version,
-               changes=changes)
+        event = _apply(claim, action=ReviewAction.CORRECT, actor=actor, note=note, expected_version=expected_version,
+                       changes=changes)
+        _events_record([event])
     claim.refresh_from_db()
     return claim
 

@@ -148,9 +148,10 @@ class Command(BaseCommand):
             logger.debug("ingesting %s failed", item.label, exc_info=True)
             return "failed", f"failed: {item.label}: unexpected {type(error).__name__}: {_one_line(str(error))}", None
         if result.created:
+            # The job row is the source of truth: it is queued whatever the broker's state (claims/outbox.py).
             dated = "" if result.document.published_at else " (no publication date)"
-            return ("new", f"new: {item.label} → document {result.document.pk}, extraction job {result.job_id}{dated}",
-                    result)
+            return "new", (f"new: {item.label} → document {result.document.pk} stored, "
+                           f"extraction job {result.job_id} queued{dated}"), result
         reason = "same URL" if result.duplicate_of == "url" else "same text"
         return "duplicate", f"duplicate: {item.label} is document {result.document.pk} ({reason}); not stored again", result
 
