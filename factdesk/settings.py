@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI served from our own static files: no CDN needed
     "sources",
     "claims",
+    "claims.facts",  # facts across sources (issue 12): its own app, label "facts"
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.sweep_stuck_jobs",
         "schedule": env.int("FACTDESK_SWEEP_EVERY_SECONDS", default=60),
     },
+    # Claims whose grouping task never ran (broker down when extraction committed).
+    "group-ungrouped-claims": {
+        "task": "claims.facts.tasks.group_pending",
+        "schedule": env.int("FACTDESK_GROUPING_SWEEP_EVERY_SECONDS", default=300),
+    },
 }
 
 # --- FactDesk ----------------------------------------------------------------
@@ -175,6 +181,17 @@ FACTDESK_FETCH_USER_AGENT = "FactDesk/1.0 (+claims tracking)"
 # the periodic sweep; after this many attempts it is marked failed.
 FACTDESK_JOB_STUCK_AFTER_SECONDS = env.int("FACTDESK_JOB_STUCK_AFTER_SECONDS", default=600)
 FACTDESK_JOB_MAX_ATTEMPTS = env.int("FACTDESK_JOB_MAX_ATTEMPTS", default=5)
+
+# --- Facts (claims/facts; the README's "Facts" section) ---------------------
+# A claim joins a fact whose period lies within this many days of its own.
+FACTDESK_FACT_PERIOD_GAP_DAYS = env.int("FACTDESK_FACT_PERIOD_GAP_DAYS", default=14)
+# Two approved figures from different sources conflict only when reported
+# within this many hours of each other (later figures are updates, not disputes).
+FACTDESK_FACT_DISPUTE_WINDOW_HOURS = env.int("FACTDESK_FACT_DISPUTE_WINDOW_HOURS", default=24)
+# The organisation named as the author of the ClaimReview export, and the
+# public address claim pages are linked from (https://schema.org/ClaimReview).
+FACTDESK_ORGANISATION_NAME = env.str("FACTDESK_ORGANISATION_NAME", default="FactDesk")
+FACTDESK_ORGANISATION_URL = env.str("FACTDESK_ORGANISATION_URL", default="http://127.0.0.1:8000/")
 
 # --- REST API ----------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/

@@ -4,6 +4,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from claims.facts import api as facts_api
+
 from . import views
 
 router = DefaultRouter()
@@ -13,6 +15,9 @@ router.register("speakers", views.SpeakerViewSet, basename="speaker")
 router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("jobs", views.ExtractionJobViewSet, basename="job")
 router.register("tokens", views.ApiTokenViewSet, basename="token")
+router.register("facts", facts_api.FactViewSet, basename="fact")
+router.register("export/claimreview", facts_api.ClaimReviewExportViewSet, basename="export-claimreview")
+router.register("export/facts.csv", facts_api.FactsCsvExportViewSet, basename="export-facts-csv")
 
 app_name = "api"
 urlpatterns = [

@@ -99,10 +99,21 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
             error="",
             updated_at=finished,
         )
+        # Grouping claims into facts runs after the commit, as its own task: a
+        # grouping failure never undoes an extraction, and the extraction's lock
+        # is not held while grouping takes the facts' lock. The periodic sweep
+        # groups whatever a lost task left (claims.facts.tasks).
+        transaction.on_commit(lambda: _facts_group(document.pk))
     job.refresh_from_db()
     logger.info("extraction job %s: %s claims found, %s new, %s superseded removed, %s ms",
                 job.pk, job.claims_found, job.claims_created, retired, job.duration_ms)
     return job
+
+
+def _facts_group(document_id: int) -> None:
+    from claims.facts.tasks import group_document
+
+    group_document.delay(document_id)
 
 
 def job_fail(*, job_id: int, error: str) -> None:

@@ -1,8 +1,10 @@
 """Reviewing claims: approve, reject, dispute, correct, reopen — one at a time or in bulk.
 
 Every action locks the claim, checks the caller's version (optimistic lock),
-asks the state machine in claims.review, writes the immutable ReviewEvent and
-bumps the claim's version, all in one transaction.
+asks the state machine in claims.review, writes the immutable ReviewEvent,
+bumps the claim's version and refreshes the facts the claim reports on (their
+best figure, range, grade and disputes, with their events), all in one
+transaction.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.facts.services import facts_refresh_for_claims
 from claims.models import Claim, ClaimKind, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions, transition_for
 from factdesk.errors import NotAllowed, ServiceError, VersionConflict
@@ -87,6 +90,7 @@ def claim_review(*, claim_id: int, action: str, actor, note: str = "", expected_
     with transaction.atomic():
         claim = _lock(claim_id)
         _apply(claim, action=action, actor=actor, note=note, expected_version=expected_version)
+        facts_refresh_for_claims(claim_ids=[claim.pk], actor=actor)
     claim.refresh_from_db()
     return claim
 
@@ -136,6 +140,7 @@ def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: st
             )
         for claim in claims:
             _apply(claim, action=action, actor=actor, note=note, expected_version=None)
+        facts_refresh_for_claims(claim_ids=ids, actor=actor)
     return list(Claim.objects.filter(pk__in=ids).order_by("pk"))
 
 
@@ -160,6 +165,7 @@ def claim_correct(*, claim_id: int, actor, values: dict[str, Any], note: str = "
             raise ServiceError("nothing to correct: the values given are the claim's current values")
         _apply(claim, action=ReviewAction.CORRECT, actor=actor, note=note, expected_version=expected_version,
                changes=changes)
+        facts_refresh_for_claims(claim_ids=[claim.pk], actor=actor)
     claim.refresh_from_db()
     return claim
 
