@@ -16,11 +16,12 @@ router.register("quotes", views.QuoteViewSet, basename="quote")
 router.register("jobs", views.ExtractionJobViewSet, basename="job")
 router.register("tokens", views.ApiTokenViewSet, basename="token")
 router.register("facts", facts_api.FactViewSet, basename="fact")
-router.register("export/claimreview", facts_api.ClaimReviewExportViewSet, basename="export-claimreview")
-router.register("export/facts.csv", facts_api.FactsCsvExportViewSet, basename="export-facts-csv")
 
 app_name = "api"
 urlpatterns = [
+    path("v1/export/claimreview/", facts_api.ClaimReviewExportViewSet.as_view({"get": "list"}),
+         name="export-claimreview"),
+    path("v1/export/facts.csv", facts_api.FactsCsvExportViewSet.as_view({"get": "list"}), name="export-facts-csv"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[AllowAny]), name="docs"),

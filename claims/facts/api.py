@@ -197,7 +197,7 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
 
     @extend_schema(summary="The fact's series as an SVG chart", filters=False,
                    responses={(200, "image/svg+xml"): OpenApiTypes.STR})
-    @action(detail=True, methods=["get"], filter_backends=[], url_path="chart.svg")
+    @action(detail=True, methods=["get"], filter_backends=[])
     def chart(self, request: Request, pk: str) -> HttpResponse:
         fact = self.get_object()
         return HttpResponse(fact_chart_svg(fact, fact_timeline(fact)), content_type="image/svg+xml")
