@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-import django_filters as df
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -19,14 +18,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from claims.api.errors import PreconditionFailed, PreconditionRequired
-from claims.api.filters import ClaimFilter, FilterSet
 from claims.api.views import READ_CLAIMS, ApiViewSet
-from claims.models import Claim, ClaimStatus, Outcome
+from claims.models import Claim, Outcome
 
 from . import services
 from .chart import fact_chart_svg
 from .export import claimreview_stream, facts_csv_stream
-from .models import Fact, FactEvent, FactKind, FactStatus, Grade
+from .filters import FactFilter, ReviewedClaimFilter
+from .models import Fact, FactEvent
 from .selectors import fact_detail, fact_list, fact_timeline, reviewed_claims
 from .serializers import FactDetailSerializer, FactEventSerializer, FactSerializer
 
@@ -59,47 +58,6 @@ def expected_versions(request: Request, facts: list[Fact]) -> dict[int, int]:
         raise PreconditionFailed(f"If-Match {header[:200]!r} lacks the ETag of fact "
                                  f"{', '.join(str(f.pk) for f in missing)}; the current ETags are {current}.")
     return {fact.pk: read[fact.pk] for fact in facts}
-
-
-# --- Filters -------------------------------------------------------------------
-
-class FactFilter(FilterSet):
-    kind = df.MultipleChoiceFilter(choices=FactKind.choices, distinct=False)
-    status = df.MultipleChoiceFilter(choices=FactStatus.choices, distinct=False,
-                                     help_text="Retired facts are left out unless asked for.")
-    outcome = df.MultipleChoiceFilter(choices=Outcome.choices, distinct=False)
-    grade = df.MultipleChoiceFilter(choices=Grade.choices, distinct=False)
-    disputed = df.BooleanFilter()
-    subject = df.CharFilter(method="filter_subject", max_length=200,
-                            help_text="Words of the subject: party, group or its aliases ('Armenian soldiers').")
-    party = df.CharFilter(field_name="party__name", lookup_expr="iexact", max_length=200)
-    place = df.CharFilter(field_name="place__name", lookup_expr="icontains", max_length=200)
-    period = df.IsoDateTimeFromToRangeFilter(method="filter_period",
-                                             help_text="Facts whose period overlaps these dates.")
-
-    class Meta:
-        model = Fact
-        fields = ["kind", "status", "outcome", "grade", "disputed"]
-
-    def filter_subject(self, queryset, name, value):
-        condition = Q()
-        for word in value.split():
-            condition &= (Q(party__name__icontains=word) | Q(party__aliases__alias__iexact=word)
-                          | Q(category__name__icontains=word) | Q(category__aliases__alias__iexact=word)
-                          | Q(group_text__icontains=word))
-        return queryset.filter(pk__in=Fact.objects.filter(condition).values("pk"))
-
-    def filter_period(self, queryset, name, value):
-        if value.start:
-            queryset = queryset.filter(period_end__gte=value.start.date())
-        if value.stop:
-            queryset = queryset.filter(period_start__lte=value.stop.date())
-        return queryset
-
-    def filter_queryset(self, queryset):
-        if not self.form.cleaned_data.get("status"):
-            queryset = queryset.live()
-        return super().filter_queryset(queryset)
 
 
 # --- Input -------------------------------------------------------------------
@@ -272,12 +230,6 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
 
 
 # --- Exports -------------------------------------------------------------------
-
-class ReviewedClaimFilter(ClaimFilter):
-    status = df.MultipleChoiceFilter(
-        choices=[(value, label) for value, label in ClaimStatus.choices if value != ClaimStatus.PENDING],
-        distinct=False)
-
 
 @extend_schema_view(list=extend_schema(
     summary="Reviewed claims as schema.org ClaimReview JSON-LD, streamed; filters as for /claims/",
