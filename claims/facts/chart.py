@@ -18,7 +18,7 @@ from .selectors import Timeline, TimelineRow
 from .series import Standing
 
 WIDTH, HEIGHT = 880, 340
-LEFT, RIGHT, TOP, BOTTOM = 64, 230, 24, 46
+LEFT, RIGHT, TOP, BOTTOM = 104, 230, 24, 46
 # Colour-blind-safe (Okabe–Ito) colours and distinct shapes: an outlet keeps both.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8C6D1F", "#000000")
 SHAPES = ("circle", "square", "triangle", "diamond", "triangle-down", "hexagon")
@@ -110,18 +110,22 @@ def fact_chart_svg(fact: Fact, timeline: Timeline) -> str:
     outlets = sorted({row.claim.document.outlet.name if row.claim.document.outlet_id else "(no outlet)"
                       for row in rows})
     style_of = {outlet: (COLOURS[i % len(COLOURS)], SHAPES[i % len(SHAPES)]) for i, outlet in enumerate(outlets)}
+    placed: list[tuple[float, float]] = []
     for row in rows:
-        parts.append(_marker(row, kind, style_of, x_of, y_of))
+        parts.append(_marker(row, kind, style_of, x_of, y_of, placed))
     parts += _legend(outlets, style_of)
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _marker(row: TimelineRow, kind: str, style_of, x_of, y_of) -> str:
+def _marker(row: TimelineRow, kind: str, style_of, x_of, y_of, placed: list[tuple[float, float]]) -> str:
     claim = row.claim
     outlet = claim.document.outlet.name if claim.document.outlet_id else "(no outlet)"
     colour, shape = style_of[outlet]
     x, y = x_of(claim.document.published_at), y_of(_value(row, kind))
+    while any(abs(x - px) < 9 and abs(y - py) < 9 for px, py in placed):
+        x += 11  # the same figure at the same moment: side by side, not hidden behind each other
+    placed.append((x, y))
     hollow = row.standing in (Standing.UNREVIEWED, Standing.DISPUTED)
     faded = row.standing in (Standing.REJECTED, Standing.SUPERSEDED, Standing.BELOW_FLOOR, Standing.OTHER_SOURCE)
     pieces = []
@@ -154,7 +158,7 @@ def _axes(kind, t0, t1, v0, v1, x_of, y_of, plot_w) -> list[str]:
             parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>')
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{value:,.0f}</text>')
             value += step
-        parts.append(f'<text transform="translate(16 {TOP + 120}) rotate(-90)" text-anchor="middle" fill="#333">'
+        parts.append(f'<text transform="translate(18 {TOP + 120}) rotate(-90)" text-anchor="middle" fill="#333">'
                      f'figure reported</text>')
     else:
         hours = max(1, round((v1 - v0) / 3600 / 5))
@@ -167,7 +171,7 @@ def _axes(kind, t0, t1, v0, v1, x_of, y_of, plot_w) -> list[str]:
             parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">'
                          f'{moment:%d %b %H:%M}</text>')
             value += hours * 3600
-        parts.append(f'<text transform="translate(12 {TOP + 120}) rotate(-90)" text-anchor="middle" fill="#333">'
+        parts.append(f'<text transform="translate(18 {TOP + 120}) rotate(-90)" text-anchor="middle" fill="#333">'
                      f'start claimed (UTC)</text>')
     span = t1 - t0
     ticks = 6

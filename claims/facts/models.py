@@ -198,7 +198,7 @@ class Fact(models.Model):
         if self.kind == FactKind.CEASEFIRE:
             return f"Ceasefire start{': ' + self.place.name if self.place_id else ''}"
         party = self.party.name if self.party_id else "Unattributed"
-        group = self.category.name if self.category_id else (self.group_text or "people")
+        group = self.category.name if self.category_id else (self.group_text or "(group not stated)")
         return f"{party}: {group} {self.get_outcome_display().lower()}"
 
     @property

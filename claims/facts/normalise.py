@@ -23,6 +23,7 @@ LEXICONS = Path(__file__).resolve().parent / "lexicons"
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
 _YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
+_SINCE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(its|their|our)\b", re.IGNORECASE)
 # The place of a count in a passage: a figure or a number word starts the count.
 _COUNT_START = re.compile(
@@ -119,6 +120,11 @@ class Vocabulary:
             party_names=dict(Party.objects.values_list("id", "name")),
         )
 
+    def names_a_party(self, name: str) -> bool:
+        """The whole name is a side's name ("Armenia", "Azerbaijan's"), not a body of it."""
+        folded = normalize_name(name)
+        return folded.removesuffix(" s") in self.parties.by_key
+
     @cached_property
     def parties(self) -> Matcher:
         return Matcher(self.party_aliases)
@@ -187,19 +193,43 @@ def speaker_party(vocabulary: Vocabulary, speaker: str) -> int | None:
 
 
 def claim_features(vocabulary: Vocabulary, claim: ClaimText, document_text: str) -> Features:
-    sentence_start, sentence_end = sentence_bounds(document_text, claim.start, claim.end)
-    period_start, period_end = _period(claim.published, document_text[sentence_start:sentence_end])
+    sentence_start, _ = sentence_bounds(document_text, claim.start, claim.end)
+    period_start, period_end = _period(claim.published, document_text[sentence_start:claim.start])
     if claim.kind != "casualty":
         return Features(claim.kind, "", None, None, "", period_start, period_end, "")
     group = claim.group or ""
     category = vocabulary.categories.longest(group) if group else None
+    implied_party = None
     if category is None and not group:
-        # "17 of its troops were killed and 43 wounded": the 43 are troops too.
-        before = vocabulary.categories.find(document_text, sentence_start, claim.start)
-        category = before[-1][2] if before else None
+        category, implied_party = _implied_group(vocabulary, document_text, sentence_start, claim)
     group_text = "" if category is not None else _without_parties(vocabulary, group)
-    party, found_by = _party(vocabulary, claim, document_text, sentence_start)
+    if implied_party is not None:
+        party, found_by = implied_party, "named with the group in the sentence"
+    else:
+        party, found_by = _party(vocabulary, claim, document_text, sentence_start)
     return Features(claim.kind, claim.outcome, party, category, group_text, period_start, period_end, found_by)
+
+
+# How far before a group word a side's name still qualifies it ("Armenian  servicemen").
+ADJACENT_CHARS = 2
+
+
+def _implied_group(vocabulary: Vocabulary, text: str, sentence_start: int,
+                   claim: ClaimText) -> tuple[int | None, int | None]:
+    """The group of a claim that names none: a group word in its passage ("the number of Armenian
+    servicemen killed has risen to 105"), or the last one before it in the sentence ("17 of its
+    troops were killed and 43 wounded": the 43 are troops too); and the side named right before it.
+    """
+    mentions = vocabulary.categories.find(text, sentence_start, claim.end)
+    inside = [mention for mention in mentions if mention[0] >= claim.start]
+    before = [mention for mention in mentions if mention[0] < claim.start]
+    chosen = inside[0] if inside else (before[-1] if before else None)
+    if chosen is None:
+        return None, None
+    parties = vocabulary.parties.find(text, max(sentence_start, chosen[0] - 40), chosen[0])
+    if parties and len(text[parties[-1][1]:chosen[0]]) <= ADJACENT_CHARS and not text[parties[-1][1]:chosen[0]].strip():
+        return chosen[2], parties[-1][2]
+    return chosen[2], None
 
 
 def _party(vocabulary: Vocabulary, claim: ClaimText, text: str, sentence_start: int) -> tuple[int | None, str]:
@@ -228,11 +258,16 @@ def _without_parties(vocabulary: Vocabulary, group: str) -> str:
     return normalize_name(group)
 
 
-def _period(published: date | None, sentence: str) -> tuple[date | None, date | None]:
-    """The day the claim was published, or the year the sentence sets it in when that is another year."""
+def _period(published: date | None, lead: str) -> tuple[date | None, date | None]:
+    """The day the claim was published, or the year its sentence sets it in when that is another year.
+
+    Only a year named before the figure sets the scene ("In the 2020 war, some 3,800 …");
+    one after it, or after "since", compares ("… the heaviest toll since the 2020 war").
+    """
     if published is None:
         return None, None
-    years = {int(year) for year in _YEAR.findall(sentence)}
+    years = {int(match.group(1)) for match in _YEAR.finditer(lead)
+             if not _SINCE.search(lead[max(0, match.start() - 30):match.start()])}
     if years and published.year not in years:
         year = min(years)
         return date(year, 1, 1), date(year, 12, 31)

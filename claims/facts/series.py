@@ -74,6 +74,13 @@ class SeriesClaim:
     speaker: str
     source: str  # who stands behind the figure: the speaker, or the outlet when no one is named
     authority: str  # one of AUTHORITY
+    # The side an official source speaks for ("Armenia" for its prime minister and its ministry alike):
+    # one government's organs updating a toll are not two sources disagreeing.
+    side: str = ""
+
+    @property
+    def voice(self) -> str:
+        return self.side or self.source
 
 
 @dataclass
@@ -192,7 +199,7 @@ def _count_conflicts(figures: list[SeriesClaim], window: timedelta) -> list[dict
     conflicts = []
     for i, first in enumerate(figures):
         for second in figures[i + 1:]:
-            if first.source == second.source or first.published_at is None or second.published_at is None:
+            if first.voice == second.voice or first.published_at is None or second.published_at is None:
                 continue
             if abs(second.published_at - first.published_at) > window:
                 continue
@@ -207,17 +214,19 @@ def _count_conflicts(figures: list[SeriesClaim], window: timedelta) -> list[dict
 
 
 def _time_conflicts(moments: list[SeriesClaim]) -> list[dict]:
-    """Approved start times from different sources that differ at the precision both give."""
+    """Approved start times that differ at the precision both give, unless one source in one outlet
+    revised itself. A start time is not a toll that rises: two outlets reporting one side's truce
+    at different hours are in conflict even when they quote the same side."""
     conflicts = []
     for i, first in enumerate(moments):
         for second in moments[i + 1:]:
-            if first.source == second.source:
+            if (first.voice, first.outlet) == (second.voice, second.outlet):
                 continue
             if _moment(first, second.precision) != _moment(second, first.precision):
                 conflicts.append({
                     "claims": [first.id, second.id],
-                    "reason": f"{first.source} gives {first.effective_at:%Y-%m-%d %H:%M} UTC, "
-                              f"{second.source} gives {second.effective_at:%Y-%m-%d %H:%M} UTC",
+                    "reason": f"{first.source} ({first.outlet}) gives {first.effective_at:%Y-%m-%d %H:%M} UTC, "
+                              f"{second.source} ({second.outlet}) gives {second.effective_at:%Y-%m-%d %H:%M} UTC",
                 })
     return conflicts
 

@@ -31,27 +31,31 @@ def speaker_text(speaker) -> str:
     return " ; ".join(part for part in (speaker.name, speaker.role, speaker.affiliation) if part)
 
 
-def authority(vocabulary: Vocabulary, fact: Fact, claim: Claim) -> str:
-    """The kind of source behind a claim, relative to the fact's side (see series.AUTHORITY)."""
+def authority(vocabulary: Vocabulary, fact: Fact, claim: Claim) -> tuple[str, int | None]:
+    """The kind of source behind a claim relative to the fact's side (see series.AUTHORITY), and the
+    side an official source speaks for."""
     said_by = speaker_text(claim.speaker)
     kind = source_kind(vocabulary, said_by)
-    if kind != "official" or fact.party_id is None:
-        return kind
+    if kind == "media" and claim.speaker_id and vocabulary.names_a_party(claim.speaker.name):
+        kind = "official"  # "Armenia said": a side speaking as a whole speaks through its government
+    if kind != "official":
+        return kind, None
     side = speaker_party(vocabulary, said_by)
-    if side is None:
-        return "official"
-    return "own_official" if side == fact.party_id else "adversary"
+    if side is None or fact.party_id is None:
+        return "official", side
+    return ("own_official" if side == fact.party_id else "adversary"), side
 
 
 def series_claim(vocabulary: Vocabulary, fact: Fact, claim: Claim) -> series_rules.SeriesClaim:
     document = claim.document
     outlet = document.outlet.name if document.outlet_id else "(no outlet)"
     speaker = claim.speaker.name if claim.speaker_id else ""
+    kind, side = authority(vocabulary, fact, claim)
     return series_rules.SeriesClaim(
         id=claim.pk, status=claim.status, count=claim.count, count_high=claim.count_high,
         qualifier=claim.qualifier, effective_at=claim.effective_at, precision=claim.precision,
         published_at=document.published_at, outlet=outlet, speaker=speaker,
-        source=speaker or outlet, authority=authority(vocabulary, fact, claim),
+        source=speaker or outlet, authority=kind, side=vocabulary.party_names.get(side, "") if side else "",
     )
 
 
