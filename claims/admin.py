@@ -24,6 +24,7 @@ from claims.admin_display import (
     ReadOnlyMixin,
     breakable_identifier,
     claim_values,
+    explanation_steps,
     passage_in_paragraph,
     shorten,
     values_comparison,
@@ -102,11 +103,13 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         (None, {"fields": ("kind", "status", "current_values", "speaker_link", "confidence", "version")}),
         ("Evidence", {"fields": ("passage_in_context", "document_link", "start", "end")}),
         ("Values: as extracted and now", {"fields": ("values_table",)}),
+        ("Why the extractor read it so", {"fields": ("explanation_steps",)}),
         ("Provenance", {"fields": ("rule", "extractor", "extractor_version", "fingerprint", "created_at",
                                    "updated_at")}),
         ("Last decision", {"fields": ("reviewed_by", "reviewed_at")}),
     )
-    readonly_fields = ("current_values", "speaker_link", "passage_in_context", "document_link", "values_table")
+    readonly_fields = ("current_values", "speaker_link", "passage_in_context", "document_link", "values_table",
+                       "explanation_steps")
 
     # --- who may do what ----------------------------------------------------
     # Claims come from extraction and change only through review services.
@@ -178,6 +181,10 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description="values")
     def values_table(self, claim: Claim):
         return values_comparison(claim)
+
+    @admin.display(description="explanation")
+    def explanation_steps(self, claim: Claim):
+        return explanation_steps(claim)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, unquote(object_id))

@@ -131,6 +131,15 @@ def values_comparison(claim: Claim) -> SafeString:
     )
 
 
+def explanation_steps(claim: Claim) -> SafeString:
+    """The extractor's reasons for the claim, in the order it reached them, as a numbered list."""
+    steps = [str(step) for step in (claim.explanation or []) if str(step).strip()]
+    if not steps:
+        return mark_safe('<span class="quiet">The extractor gave no reasons for this claim.</span>')
+    items = format_html_join("", "<li>{}</li>", ((step,) for step in steps))
+    return format_html('<ol class="claim-explanation" style="margin:0;padding-left:1.5em">{}</ol>', items)
+
+
 class ReadOnlyMixin:
     """Rows shown in the admin and never added, changed or deleted there (their services write them)."""
 
@@ -149,3 +158,4 @@ class ReadOnlyInline(ReadOnlyMixin, admin.TabularInline):
 
     extra = 0
     can_delete = False
+

@@ -1,6 +1,26 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _database_guards_install(sender, *, using: str, **kwargs) -> None:
+    """Keep the span and immutability triggers after any migration (SQLite's table rebuilds drop them)."""
+    from claims import database_guards
+
+    database_guards.install(connections[using])
 
 
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims"
+
+    def ready(self) -> None:
+        post_migrate.connect(_database_guards_install, sender=self, dispatch_uid="claims.database_guards")
+        # The two calls that cross the one-way import line (see factdesk.hooks):
+        # a stored document queues its extraction, and a queued job goes to Celery.
+        from claims import tasks
+        from claims.services import extraction
+        from sources import hooks as source_hooks
+
+        source_hooks.document_stored.connect(extraction.extraction_job_enqueue)
+        extraction.job_send.connect(lambda *, job_id: tasks.extract_document.delay(job_id))

@@ -95,6 +95,10 @@ class Claim(models.Model):
     extractor = models.CharField(max_length=100)
     extractor_version = models.CharField(max_length=40)
     rule = models.CharField(max_length=100, blank=True, help_text="The extraction rule that produced the claim.")
+    explanation = models.JSONField(
+        default=list, blank=True,
+        help_text="How the extractor read the claim, as ordered short steps (words read, day, zone, speaker).",
+    )
     fingerprint = models.CharField(max_length=64, help_text="Identifies the claim across re-extractions.")
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,14 +1,16 @@
-"""Business actions on sources: ingesting a document, resolving a speaker's name.
+"""Business actions on sources: ingesting a document.
 
     document_ingest       text (with whatever metadata is known) → Document + queued extraction job
     document_ingest_html  an article page's HTML → main text and metadata → document_ingest
     document_ingest_url   fetch a URL through the outbound guard → HTML or text → document_ingest
     document_ingest_file  a .txt/.html/.htm file → document_ingest
-    speaker_resolve       a name as printed → the one Speaker it refers to
+
+(Speakers are resolved in sources.speakers.)
 """
 from __future__ import annotations
 
 import logging
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +21,9 @@ from django.db import IntegrityError, transaction
 from factdesk import outbound
 from factdesk.errors import IngestError
 
+from . import hooks
 from .html import canonical_url, html_extract, url_domain
-from .models import Document, Outlet, Speaker, SpeakerAlias, normalize_name, text_hash
+from .models import Document, Outlet, text_hash
 from .reading import bytes_to_text, split_text_header
 
 INGESTIBLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -58,8 +61,6 @@ def document_ingest(
     the job's task is sent only after the commit. A document with the same
     canonical URL or the same text (content hash) is not stored twice.
     """
-    from claims.services import extraction_job_enqueue
-
     text = text.strip("\ufeff")
     if not text.strip():
         raise IngestError("the document is empty: no text after extraction")
@@ -98,7 +99,7 @@ def document_ingest(
                 content_hash=content_hash,
                 origin=origin[:500],
             )
-            job = extraction_job_enqueue(document=document, actor=actor)
+            job = hooks.document_stored(document=document, actor=actor)
     except IntegrityError:
         # Another ingest of the same document won the race between our check and our insert.
         existing = _find_duplicate(url=url, content_hash=content_hash)
@@ -186,7 +187,14 @@ def document_ingest_file(
         raise IngestError(f"{name}: only {', '.join(INGESTIBLE_SUFFIXES)} files can be ingested")
     limit = settings.FACTDESK_FETCH_MAX_BYTES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO waits for a writer and a device may never end: refuse before opening.
+            raise IngestError(f"{name} is not a regular file (a pipe, socket or device); "
+                              f"only {', '.join(INGESTIBLE_SUFFIXES)} files can be ingested")
+        size = info.st_size
         if size > limit:
             raise IngestError(f"{name} is too large: {size:,} bytes, the limit is {limit:,}")
         data = path.read_bytes()
@@ -246,45 +254,3 @@ def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet:
         outlet.domain = domain
         outlet.save(update_fields=["domain"])
     return outlet
-
-
-def speaker_resolve(*, name: str, role: str = "", kind: str = Speaker.Kind.PERSON) -> Speaker:
-    """The one Speaker that `name` refers to, created on first sight.
-
-    "Nikol Pashinyan", "Pashinyan" and "Armenian Prime Minister Nikol Pashinyan"
-    resolve to one speaker: the full name, the name with its role, and (for a
-    person) the surname are kept as aliases. A surname already taken by another
-    speaker stays with the first one.
-    """
-    key = normalize_name(name)
-    if not key:
-        raise ValueError("a speaker needs a name")
-    alias = SpeakerAlias.objects.select_related("speaker").filter(normalized_alias=key).first()
-    if alias is not None:
-        speaker = alias.speaker
-        if role and not speaker.role:
-            speaker.role = role[:300]
-            speaker.save(update_fields=["role"])
-        return speaker
-    speaker = Speaker.objects.filter(normalized_name=key).first()
-    if speaker is None:
-        speaker = Speaker.objects.create(name=" ".join(name.split())[:300], role=role[:300], kind=kind)
-    aliases = {name}
-    if role:
-        aliases.add(f"{role} {name}")
-    parts = name.split()
-    if kind == Speaker.Kind.PERSON and len(parts) > 1:
-        aliases.add(parts[-1])
-    for value in aliases:
-        _alias_add(speaker, value)
-    return speaker
-
-
-def _alias_add(speaker: Speaker, alias: str) -> None:
-    key = normalize_name(alias)
-    if key and not SpeakerAlias.objects.filter(normalized_alias=key).exists():
-        try:
-            with transaction.atomic():
-                SpeakerAlias.objects.create(speaker=speaker, alias=alias[:300])
-        except IntegrityError:
-            pass  # taken concurrently by another speaker: the first one keeps it

@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import factory
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from rest_framework.test import APIClient
 
 from claims.models import Claim, ClaimKind, ExtractionJob
 from sources.models import Document, Outlet, Quote, Speaker, text_hash
@@ -124,6 +126,39 @@ def admin_user(db) -> User:
 @pytest.fixture
 def outsider(db) -> User:
     return make_user("oscar-outsider", None)
+
+
+def api_client_for(user) -> APIClient:
+    """An API client signed in as `user` (as a session would be: no token involved)."""
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def bearer_client(secret: str) -> APIClient:
+    """An API client that sends `Authorization: Bearer <secret>` on every request."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    return client
+
+
+def token_client_for(user, **token_options) -> APIClient:
+    """An API client that authenticates as a program would: with a new token of `user`."""
+    from claims.api.tokens import token_create
+
+    _, secret = token_create(user=user, name="test client", actor=user, **token_options)
+    return bearer_client(secret)
+
+
+def cache_clear() -> None:
+    """Forget throttle counts and cached token lookups."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with no throttle counts and no cached token lookups."""
+    cache_clear()
 
 
 @pytest.fixture

@@ -117,6 +117,31 @@ def test_the_claim_page_shows_rule_version_original_values_and_review_history(cl
     assert "review_events-0-DELETE" not in page
 
 
+def test_the_claim_page_lists_the_extractors_reasons_in_order_and_escaped(client, editor):
+    claim = ClaimFactory(explanation=[
+        "read '2300 GMT' as the truce's start",
+        "day 2019-03-05: named in the same sentence ('on Tuesday')",
+        "zone UTC written with the clock <GMT>",
+    ])
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+
+    first = page.index("<li>read &#x27;2300 GMT&#x27; as the truce&#x27;s start</li>")
+    second = page.index("<li>day 2019-03-05: named in the same sentence (&#x27;on Tuesday&#x27;)</li>")
+    third = page.index("<li>zone UTC written with the clock &lt;GMT&gt;</li>")
+    assert first < second < third
+
+
+def test_a_claim_without_reasons_says_so_on_its_page(client, editor):
+    claim = ClaimFactory(explanation=[])
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+
+    assert "The extractor gave no reasons for this claim." in page
+
+
 def test_bulk_approve_records_a_review_event_and_bumps_the_version_of_each_claim(client, editor):
     claims = ClaimFactory.create_batch(3)
     client.force_login(editor)

@@ -105,7 +105,7 @@ def test_list_pages_do_not_query_once_per_row(client, editor, url_name, factory)
 
 
 def test_speakers_are_found_by_alias_and_edited_with_their_aliases(client, admin_user):
-    from sources.services import speaker_resolve
+    from sources.speakers import speaker_resolve
 
     speaker = speaker_resolve(name="Nadia Haddad", role="Interior Minister")
     client.force_login(admin_user)

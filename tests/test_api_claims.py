@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.models import Claim
@@ -16,19 +15,13 @@ from tests.conftest import (
     OutletFactory,
     QuoteFactory,
     SpeakerFactory,
+    api_client_for,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
 
 
 @pytest.fixture
 def client(reader) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(reader)
-    return client
+    return api_client_for(reader)
 
 
 def ids(response) -> set[int]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 from http.server import BaseHTTPRequestHandler
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.models import Claim, ExtractionJob
 from sources.models import Document
-from tests.conftest import DocumentFactory, ExtractionJobFactory, local_http_server
+from tests.conftest import DocumentFactory, ExtractionJobFactory, api_client_for, local_http_server
 
 REPORT = ("Floodwater cut the northern road on Thursday, the county office said.\n\n"
           "Rescue crews said 9 people were killed when the bridge gave way.\n")
@@ -24,16 +23,9 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 </article><footer>Valley Courier</footer></body></html>"""
 
 
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
 @pytest.fixture
 def client(editor) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(editor)
-    return client
+    return api_client_for(editor)
 
 
 def test_submitting_plain_text_stores_the_document_and_queues_its_extraction(client, editor):

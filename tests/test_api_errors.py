@@ -1,24 +1,11 @@
 """Every error the API gives has one shape: RFC 9457 problem details."""
 from __future__ import annotations
 
-import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from tests.conftest import ClaimFactory
+from tests.conftest import ClaimFactory, api_client_for
 
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def assert_problem(response, status: int) -> dict:
@@ -32,14 +19,14 @@ def assert_problem(response, status: int) -> dict:
 
 
 def test_400_names_each_field_to_fix(reviewer):
-    body = assert_problem(client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claim_ids": []},
+    body = assert_problem(api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claim_ids": []},
                                                     format="json"), 400)
     assert set(body["errors"]) == {"action", "claim_ids"}
     assert all(isinstance(messages, list) for messages in body["errors"].values())
 
 
 def test_400_for_a_body_that_is_not_json(reviewer):
-    response = client_for(reviewer).generic("POST", "/api/v1/claims/review/", "{not json",
+    response = api_client_for(reviewer).generic("POST", "/api/v1/claims/review/", "{not json",
                                             content_type="application/json")
     assert_problem(response, 400)
 
@@ -49,33 +36,33 @@ def test_401_for_anonymous(db):
 
 
 def test_403_for_a_role_that_may_not(reader):
-    assert_problem(client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claim_ids": [1]},
+    assert_problem(api_client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claim_ids": [1]},
                                            format="json"), 403)
 
 
 def test_404_for_a_missing_object_and_a_malformed_id(reader):
-    assert_problem(client_for(reader).get("/api/v1/claims/424242/"), 404)
-    assert_problem(client_for(reader).get("/api/v1/claims/not-a-number/"), 404)
+    assert_problem(api_client_for(reader).get("/api/v1/claims/424242/"), 404)
+    assert_problem(api_client_for(reader).get("/api/v1/claims/not-a-number/"), 404)
 
 
 def test_404_for_a_bad_cursor(reader):
-    assert_problem(client_for(reader).get("/api/v1/claims/", {"cursor": "garbage"}), 404)
+    assert_problem(api_client_for(reader).get("/api/v1/claims/", {"cursor": "garbage"}), 404)
 
 
 def test_405_for_a_method_the_resource_lacks(reader):
-    assert_problem(client_for(reader).delete("/api/v1/claims/"), 405)
+    assert_problem(api_client_for(reader).delete("/api/v1/claims/"), 405)
 
 
 def test_409_names_the_allowed_transitions(reviewer):
     claim = ClaimFactory(status="approved")
-    body = assert_problem(client_for(reviewer).post(f"/api/v1/claims/{claim.pk}/approve/", {}, format="json",
+    body = assert_problem(api_client_for(reviewer).post(f"/api/v1/claims/{claim.pk}/approve/", {}, format="json",
                                                     HTTP_IF_MATCH=claim.etag), 409)
     assert body["allowed"] == ["dispute", "reopen", "correct"]
 
 
 def test_412_and_428_for_the_optimistic_lock(reviewer):
     claim = ClaimFactory()
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     assert_problem(client.post(f"/api/v1/claims/{claim.pk}/approve/", {}, format="json"), 428)
     assert_problem(client.post(f"/api/v1/claims/{claim.pk}/approve/", {}, format="json",
                                HTTP_IF_MATCH=f'"claim-{claim.pk}-v7"'), 412)
@@ -83,19 +70,19 @@ def test_412_and_428_for_the_optimistic_lock(reviewer):
 
 def test_413_for_a_body_over_the_limit(editor, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    body = assert_problem(client_for(editor).post("/api/v1/documents/", {"text": "word " * 400}, format="json"), 413)
+    body = assert_problem(api_client_for(editor).post("/api/v1/documents/", {"text": "word " * 400}, format="json"), 413)
     assert "1,000" in body["detail"]
 
 
 def test_415_for_a_body_that_is_not_json(editor):
-    response = client_for(editor).post("/api/v1/documents/", "text=hello", content_type="text/plain")
+    response = api_client_for(editor).post("/api/v1/documents/", "text=hello", content_type="text/plain")
     assert_problem(response, 415)
 
 
 def test_429_when_a_user_goes_over_the_rate_with_retry_after(reader, settings):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
                                "DEFAULT_THROTTLE_RATES": {"user": "3/min", "anon": "100/min"}}
-    client = client_for(reader)
+    client = api_client_for(reader)
     assert [client.get("/api/v1/claims/").status_code for _ in range(3)] == [200, 200, 200]
     response = client.get("/api/v1/claims/")
     assert_problem(response, 429)
@@ -111,6 +98,6 @@ def test_anonymous_addresses_are_throttled_separately(db, settings):
 
 
 def test_the_browsable_api_still_renders_html_errors_for_people(reader):
-    response = client_for(reader).get("/api/v1/claims/424242/", HTTP_ACCEPT="text/html")
+    response = api_client_for(reader).get("/api/v1/claims/424242/", HTTP_ACCEPT="text/html")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")

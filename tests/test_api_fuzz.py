@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 import schemathesis
-from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -15,7 +14,7 @@ from schemathesis.checks import not_a_server_error
 from claims.api.tokens import token_create
 from factdesk import outbound
 from factdesk.wsgi import application
-from tests.conftest import ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory
+from tests.conftest import ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, cache_clear
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -25,7 +24,6 @@ EXAMPLES_PER_OPERATION = 20
 @pytest.fixture
 def admin_headers(admin_user, monkeypatch) -> Iterator[dict[str, str]]:
     """A populated database, an admin's token, and no real network (only its edge is replaced)."""
-    cache.clear()
     for status in ("pending", "approved", "rejected", "disputed"):
         claim = ClaimFactory(status=status, speaker=SpeakerFactory())
         QuoteFactory(document=claim.document, speaker=claim.speaker)
@@ -50,5 +48,5 @@ def admin_headers(admin_user, monkeypatch) -> Iterator[dict[str, str]]:
 @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_no_generated_request_gets_a_server_error(case, admin_headers):
-    cache.clear()  # the fuzzer is faster than any sane rate limit
+    cache_clear()  # the fuzzer is faster than any sane rate limit
     case.call_and_validate(headers=admin_headers, checks=[not_a_server_error])

@@ -5,14 +5,11 @@ import json
 from datetime import datetime, timezone
 from decimal import Decimal
 
-import pytest
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy
 from rest_framework import renderers
-from rest_framework.test import APIClient
 
 from claims.api.renderers import JSONRenderer
-from tests.conftest import ClaimFactory, DocumentFactory, SpeakerFactory
+from tests.conftest import ClaimFactory, DocumentFactory, SpeakerFactory, api_client_for
 
 
 def drf(data, media_type=None) -> bytes:
@@ -23,17 +20,11 @@ def ours(data, media_type=None) -> bytes:
     return JSONRenderer().render(data, media_type, {})
 
 
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
 def test_claim_pages_lists_and_errors_are_byte_for_byte_what_drf_writes(reader):
     document = DocumentFactory(title="Évacuation à l’hôpital\u2028deux lignes")
     claim = ClaimFactory(document=document, speaker=SpeakerFactory(name="Zoë Ndiaye"), confidence=0.375,
                          extracted_values={"count": 12, "note": "“quoted”", "ratio": 0.1})
-    client = APIClient()
-    client.force_authenticate(reader)
+    client = api_client_for(reader)
     for path in ("/api/v1/claims/", f"/api/v1/claims/{claim.pk}/", "/api/v1/claims/?confidence_min=7",
                  "/api/v1/claims/424242/"):
         response = client.get(path)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.api.tokens import token_create
@@ -88,7 +87,6 @@ def fill(value, ids: dict):
 
 @pytest.mark.parametrize(("method", "path", "body", "persona", "expected"), CASES)
 def test_permission_matrix(request, world, method, path, body, persona, expected):
-    cache.clear()
     client = APIClient()
     if persona != "anon":
         client.force_authenticate(request.getfixturevalue(persona))

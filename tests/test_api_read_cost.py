@@ -4,30 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.utils import timezone as django_timezone
 from rest_framework import serializers
-from rest_framework.test import APIClient
 
 from claims.api.serializers import ClaimDetailSerializer, ClaimRowSerializer, ClaimSerializer
-from claims.api.tokens import token_create
 from claims.models import Claim
 from claims.selectors import claim_detail, claim_list, claim_list_rows
-from tests.conftest import ClaimFactory, DocumentFactory, QuoteFactory, SpeakerFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def bearer_client(user) -> APIClient:
-    _, secret = token_create(user=user, name="reads", actor=user)
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
-    return client
+from tests.conftest import ClaimFactory, DocumentFactory, QuoteFactory, SpeakerFactory, token_client_for
 
 
 def test_a_list_row_serializes_exactly_as_the_model_serializer_would(reviewer):
@@ -78,7 +62,7 @@ def test_list_rows_follow_the_active_time_zone_like_drf_does(db):
 def test_a_token_request_for_the_claims_list_costs_three_queries(reader, django_assert_num_queries):
     for _ in range(30):
         ClaimFactory(speaker=SpeakerFactory())
-    client = bearer_client(reader)
+    client = token_client_for(reader)
     client.get("/api/v1/claims/")  # the token's first use writes last_used_at once
     with django_assert_num_queries(3):  # the token with its user, the user's permissions, the page
         response = client.get("/api/v1/claims/", {"page_size": 25, "status": "pending"})
@@ -88,7 +72,7 @@ def test_a_token_request_for_the_claims_list_costs_three_queries(reader, django_
 
 def test_a_token_request_for_one_claim_costs_three_queries(reader, django_assert_num_queries):
     claim = ClaimFactory(speaker=SpeakerFactory())
-    client = bearer_client(reader)
+    client = token_client_for(reader)
     client.get(f"/api/v1/claims/{claim.pk}/")
     with django_assert_num_queries(3):
         response = client.get(f"/api/v1/claims/{claim.pk}/")
@@ -96,7 +80,7 @@ def test_a_token_request_for_one_claim_costs_three_queries(reader, django_assert
 
 
 def test_permissions_given_directly_and_through_a_group_both_count(outsider):
-    client = bearer_client(outsider)
+    client = token_client_for(outsider)
     assert client.get("/api/v1/claims/").status_code == 403
     outsider.user_permissions.add(Permission.objects.get(codename="view_claim"))
     assert client.get("/api/v1/claims/").status_code == 200
@@ -104,7 +88,7 @@ def test_permissions_given_directly_and_through_a_group_both_count(outsider):
 
 
 def test_a_role_taken_away_is_refused_on_the_very_next_request(reader):
-    client = bearer_client(reader)
+    client = token_client_for(reader)
     assert client.get("/api/v1/claims/").status_code == 200
     reader.groups.clear()
     assert client.get("/api/v1/claims/").status_code == 403

@@ -1,15 +1,8 @@
 """The OpenAPI 3 description at /api/schema/ and its rendered docs at /api/docs/."""
 from __future__ import annotations
 
-import pytest
 import yaml
-from django.core.cache import cache
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
 
 
 def test_the_schema_is_openapi_3_and_describes_every_resource(db):

@@ -4,33 +4,15 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
-import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from claims.api.tokens import ApiToken, token_authenticate, token_create
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def session_client(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def bearer(secret: str) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
-    return client
+from tests.conftest import api_client_for, bearer_client
 
 
 def test_a_user_makes_a_token_and_sees_its_secret_only_once(reader):
-    client = session_client(reader)
+    client = api_client_for(reader)
     response = client.post("/api/v1/tokens/", {"name": "nightly export"}, format="json")
     assert response.status_code == 201
     secret = response.json()["secret"]
@@ -46,12 +28,12 @@ def test_a_user_makes_a_token_and_sees_its_secret_only_once(reader):
 
 def test_a_program_authenticates_with_its_token(reader):
     _, secret = token_create(user=reader, name="script", actor=reader)
-    response = bearer(secret).get("/api/v1/claims/")
+    response = bearer_client(secret).get("/api/v1/claims/")
     assert response.status_code == 200
 
 
 def test_a_wrong_token_is_401_with_a_bearer_challenge(db):
-    response = bearer("fdk_not-a-real-token").get("/api/v1/claims/")
+    response = bearer_client("fdk_not-a-real-token").get("/api/v1/claims/")
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == 'Bearer realm="factdesk"'
     assert response["Content-Type"] == "application/problem+json"
@@ -66,13 +48,13 @@ def test_anonymous_requests_are_401_not_403(db):
 def test_an_expired_token_no_longer_works(reader):
     _, secret = token_create(user=reader, name="short-lived", actor=reader,
                              expires_at=timezone.now() + timedelta(minutes=5))
-    assert bearer(secret).get("/api/v1/claims/").status_code == 200
+    assert bearer_client(secret).get("/api/v1/claims/").status_code == 200
     ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert bearer(secret).get("/api/v1/claims/").status_code == 401
+    assert bearer_client(secret).get("/api/v1/claims/").status_code == 401
 
 
 def test_an_expiry_in_the_past_is_refused(reader):
-    response = session_client(reader).post("/api/v1/tokens/", {
+    response = api_client_for(reader).post("/api/v1/tokens/", {
         "name": "x", "expires_at": (timezone.now() - timedelta(days=1)).isoformat(),
     }, format="json")
     assert response.status_code == 400
@@ -81,30 +63,30 @@ def test_an_expiry_in_the_past_is_refused(reader):
 
 def test_a_revoked_token_no_longer_works(reader):
     token, secret = token_create(user=reader, name="leaked", actor=reader)
-    assert session_client(reader).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
-    assert bearer(secret).get("/api/v1/claims/").status_code == 401
+    assert api_client_for(reader).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
+    assert bearer_client(secret).get("/api/v1/claims/").status_code == 401
     assert ApiToken.objects.get(pk=token.pk).revoked_at is not None
 
 
 def test_a_token_can_revoke_itself(reader):
     token, secret = token_create(user=reader, name="script", actor=reader)
-    assert bearer(secret).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
-    assert bearer(secret).get("/api/v1/tokens/").status_code == 401
+    assert bearer_client(secret).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
+    assert bearer_client(secret).get("/api/v1/tokens/").status_code == 401
 
 
 def test_users_cannot_see_or_revoke_each_others_tokens_but_an_admin_can(reader, reviewer, admin_user):
     token, _ = token_create(user=reviewer, name="reviewer's", actor=reviewer)
-    assert session_client(reader).get("/api/v1/tokens/").json()["results"] == []
-    assert session_client(reader).delete(f"/api/v1/tokens/{token.pk}/").status_code == 404
-    assert [t["id"] for t in session_client(admin_user).get("/api/v1/tokens/").json()["results"]] == [token.pk]
-    assert session_client(admin_user).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
+    assert api_client_for(reader).get("/api/v1/tokens/").json()["results"] == []
+    assert api_client_for(reader).delete(f"/api/v1/tokens/{token.pk}/").status_code == 404
+    assert [t["id"] for t in api_client_for(admin_user).get("/api/v1/tokens/").json()["results"]] == [token.pk]
+    assert api_client_for(admin_user).delete(f"/api/v1/tokens/{token.pk}/").status_code == 204
 
 
 def test_an_admin_makes_a_token_for_another_user_but_a_reader_cannot(reader, reviewer, admin_user):
-    made = session_client(admin_user).post("/api/v1/tokens/", {"name": "for rob", "user": reviewer.pk}, format="json")
+    made = api_client_for(admin_user).post("/api/v1/tokens/", {"name": "for rob", "user": reviewer.pk}, format="json")
     assert made.status_code == 201
     assert made.json()["user"] == reviewer.username
-    refused = session_client(reader).post("/api/v1/tokens/", {"name": "x", "user": reviewer.pk}, format="json")
+    refused = api_client_for(reader).post("/api/v1/tokens/", {"name": "x", "user": reviewer.pk}, format="json")
     assert refused.status_code == 403
 
 
@@ -123,4 +105,4 @@ def test_an_inactive_users_token_is_refused(reader):
     _, secret = token_create(user=reader, name="script", actor=reader)
     reader.is_active = False
     reader.save()
-    assert bearer(secret).get("/api/v1/claims/").status_code == 401
+    assert bearer_client(secret).get("/api/v1/claims/").status_code == 401

@@ -3,7 +3,8 @@
 These run the real engine on a short article of our own; the Celery task runs
 in-process (eager) here, through a real worker in tests/test_worker_jobs.py.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.db import OperationalError
@@ -62,6 +63,36 @@ def test_every_stored_claim_points_at_its_exact_passage_and_names_its_rule(djang
     assert "14" in killed.text
     assert killed.rule.startswith("casualty.")
     assert killed.extracted_values["count"] == 14
+
+
+PUBLISHED = datetime(2019, 3, 6, 9, 0, tzinfo=dt_timezone.utc)
+CEASEFIRE_ARTICLE = (
+    "CARACAS — A ceasefire between the army and the rebels took effect at 2300 GMT on Tuesday, "
+    "the mediators said.\n\nBoth sides said they would respect it."
+)
+
+
+def test_a_stored_ceasefire_claim_keeps_the_engines_explanation_of_its_time(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks, text=CEASEFIRE_ARTICLE, published_at=PUBLISHED)
+
+    claim = Claim.objects.get(document=result.document, kind="ceasefire")
+
+    assert claim.explanation, "a resolved time says why"
+    assert all(isinstance(step, str) and step for step in claim.explanation)
+    assert "2300 GMT" in claim.explanation[0]
+
+
+def test_rerunning_extraction_refreshes_the_explanation_of_an_untouched_claim(django_capture_on_commit_callbacks):
+    result, _ = ingest(django_capture_on_commit_callbacks, text=CEASEFIRE_ARTICLE, published_at=PUBLISHED)
+    claim = Claim.objects.get(document=result.document, kind="ceasefire")
+    stored = list(claim.explanation)
+    Claim.objects.filter(pk=claim.pk).update(explanation=["an older extractor's reason"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_reextract(document_id=result.document.pk)
+
+    claim.refresh_from_db()
+    assert claim.explanation == stored
 
 
 def test_rerunning_extraction_creates_no_duplicates(django_capture_on_commit_callbacks):
@@ -166,7 +197,7 @@ def test_the_sweep_gives_up_on_a_job_that_ran_out_of_attempts(settings):
 
 
 def test_a_speaker_named_in_several_ways_is_one_speaker():
-    from sources.services import speaker_resolve
+    from sources.speakers import speaker_resolve
 
     first = speaker_resolve(name="Hodan Ali", role="market trader")
     assert speaker_resolve(name="Ali") == first

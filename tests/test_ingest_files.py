@@ -1,6 +1,8 @@
 """`manage.py ingest` on files and folders: new, duplicate and failed inputs, each reported; nothing half-written."""
 from __future__ import annotations
 
+import os
+import threading
 from datetime import datetime, timezone
 from io import StringIO
 from pathlib import Path
@@ -336,3 +338,32 @@ def test_a_document_url_that_is_not_http_is_refused(db):
     with pytest.raises(IngestError, match="not an http"):
         document_ingest(text="A short report.", url="javascript:alert(1)")
     assert not Document.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_fifo_is_refused_at_once_in_one_line_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    # Reading a FIFO waits for a writer. Should the command open it, this writer
+    # feeds it an article after a moment, so the mistake shows as a stored document
+    # instead of a test that never ends.
+    writer = threading.Timer(0.5, _feed_fifo, args=(fifo, ARTICLE))
+    writer.start()
+    try:
+        code, _out, err = _ingest(fifo)
+    finally:
+        writer.cancel()
+        writer.join()
+    assert code == 1
+    assert _failures(err) == [f"failed: {fifo} is not a regular file (a pipe, socket or device); "
+                              "only .txt, .html, .htm files can be ingested"]
+    assert _rows() == (0, 0, 0)
+
+
+def _feed_fifo(path: Path, text: str) -> None:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # fails at once when nobody reads
+    except OSError:
+        return
+    with os.fdopen(descriptor, "w", encoding="utf-8") as pipe:
+        pipe.write(text)

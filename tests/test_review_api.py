@@ -5,23 +5,11 @@ import threading
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
 from claims.models import Claim, ReviewEvent
-from tests.conftest import ClaimFactory, SpeakerFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttles():
-    cache.clear()
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+from tests.conftest import ClaimFactory, SpeakerFactory, api_client_for
 
 
 def read_etag(client: APIClient, claim: Claim) -> str:
@@ -37,7 +25,7 @@ def post(client: APIClient, claim: Claim, verb: str, body: dict | None = None, e
 
 def test_it_approves_a_claim_read_at_its_current_version(reviewer):
     claim = ClaimFactory()
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     response = post(client, claim, "approve", {"note": "matches the ministry's figure"}, read_etag(client, claim))
     assert response.status_code == 200
     assert response.json()["status"] == "approved"
@@ -49,7 +37,7 @@ def test_it_approves_a_claim_read_at_its_current_version(reviewer):
 
 def test_it_answers_428_naming_the_etag_when_if_match_is_missing(reviewer):
     claim = ClaimFactory()
-    response = post(client_for(reviewer), claim, "approve")
+    response = post(api_client_for(reviewer), claim, "approve")
     assert response.status_code == 428
     assert response["Content-Type"] == "application/problem+json"
     assert claim.etag in response.json()["detail"]
@@ -58,14 +46,14 @@ def test_it_answers_428_naming_the_etag_when_if_match_is_missing(reviewer):
 
 def test_it_refuses_a_wildcard_if_match_because_it_would_overwrite_blindly(reviewer):
     claim = ClaimFactory()
-    assert post(client_for(reviewer), claim, "approve", etag="*").status_code == 428
+    assert post(api_client_for(reviewer), claim, "approve", etag="*").status_code == 428
 
 
 def test_it_answers_412_when_the_claim_changed_since_it_was_read(reviewer, editor):
     claim = ClaimFactory()
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     stale = read_etag(client, claim)
-    assert post(client_for(editor), claim, "correct", {"count": 13}, read_etag(client_for(editor), claim)).status_code == 200
+    assert post(api_client_for(editor), claim, "correct", {"count": 13}, read_etag(api_client_for(editor), claim)).status_code == 200
     response = post(client, claim, "approve", etag=stale)
     assert response.status_code == 412
     assert response.json()["current_version"] == 2
@@ -74,13 +62,13 @@ def test_it_answers_412_when_the_claim_changed_since_it_was_read(reviewer, edito
 
 def test_it_answers_412_for_the_etag_of_another_claim(reviewer):
     claim, other = ClaimFactory(), ClaimFactory()
-    response = post(client_for(reviewer), claim, "approve", etag=other.etag)
+    response = post(api_client_for(reviewer), claim, "approve", etag=other.etag)
     assert response.status_code == 412
 
 
 def test_two_reviewers_racing_on_one_claim_one_wins_and_the_other_gets_412(reviewer, editor):
     claim = ClaimFactory()
-    first, second = client_for(reviewer), client_for(editor)
+    first, second = api_client_for(reviewer), api_client_for(editor)
     etag_first, etag_second = read_etag(first, claim), read_etag(second, claim)
     assert etag_first == etag_second
 
@@ -94,7 +82,7 @@ def test_two_reviewers_racing_on_one_claim_one_wins_and_the_other_gets_412(revie
 
 def test_a_transition_the_state_machine_forbids_answers_409_with_the_allowed_actions(reviewer):
     claim = ClaimFactory(status="rejected")
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     response = post(client, claim, "approve", etag=read_etag(client, claim))
     assert response.status_code == 409
     body = response.json()
@@ -104,7 +92,7 @@ def test_a_transition_the_state_machine_forbids_answers_409_with_the_allowed_act
 
 def test_rejecting_needs_a_reason(reviewer):
     claim = ClaimFactory()
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     response = post(client, claim, "reject", {"reason": ""}, read_etag(client, claim))
     assert response.status_code == 400
     assert "reason" in response.json()["errors"]
@@ -113,7 +101,7 @@ def test_rejecting_needs_a_reason(reviewer):
 
 def test_disputing_needs_a_note_and_records_it(reviewer):
     claim = ClaimFactory()
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     assert post(client, claim, "dispute", {}, read_etag(client, claim)).status_code == 400
     response = post(client, claim, "dispute", {"note": "other outlets say 10"}, read_etag(client, claim))
     assert response.status_code == 200
@@ -123,7 +111,7 @@ def test_disputing_needs_a_note_and_records_it(reviewer):
 def test_an_editor_corrects_values_and_the_extracted_original_is_kept(editor):
     claim = ClaimFactory()
     speaker = SpeakerFactory(name="Health Ministry")
-    client = client_for(editor)
+    client = api_client_for(editor)
     response = post(client, claim, "correct", {
         "count": 14, "qualifier": "exact", "speaker": speaker.pk, "effective_at": "2026-03-01T18:00:00Z",
         "note": "the ministry revised its toll",
@@ -140,7 +128,7 @@ def test_an_editor_corrects_values_and_the_extracted_original_is_kept(editor):
 
 def test_a_correction_to_an_unknown_speaker_is_a_field_error(editor):
     claim = ClaimFactory()
-    client = client_for(editor)
+    client = api_client_for(editor)
     response = post(client, claim, "correct", {"speaker": 987654}, read_etag(client, claim))
     assert response.status_code == 400
     assert "speaker_id" in response.json()["errors"]
@@ -148,13 +136,13 @@ def test_a_correction_to_an_unknown_speaker_is_a_field_error(editor):
 
 def test_a_correction_with_nothing_to_change_is_refused(editor):
     claim = ClaimFactory()
-    client = client_for(editor)
+    client = api_client_for(editor)
     assert post(client, claim, "correct", {"note": "just a note"}, read_etag(client, claim)).status_code == 400
 
 
 def test_an_editor_reopens_a_decided_claim(editor):
     claim = ClaimFactory(status="approved")
-    client = client_for(editor)
+    client = api_client_for(editor)
     response = post(client, claim, "reopen", {}, read_etag(client, claim))
     assert response.status_code == 200
     assert response.json()["status"] == "pending"
@@ -163,7 +151,7 @@ def test_an_editor_reopens_a_decided_claim(editor):
 
 def test_a_reviewer_may_not_reopen_or_correct(reviewer):
     claim = ClaimFactory(status="approved")
-    client = client_for(reviewer)
+    client = api_client_for(reviewer)
     etag = read_etag(client, claim)
     assert post(client, claim, "reopen", {}, etag).status_code == 403
     assert post(client, claim, "correct", {"count": 1}, etag).status_code == 403
@@ -171,9 +159,9 @@ def test_a_reviewer_may_not_reopen_or_correct(reviewer):
 
 def test_the_history_lists_every_decision_oldest_first(reviewer, editor):
     claim = ClaimFactory()
-    post(client_for(reviewer), claim, "approve", etag=read_etag(client_for(reviewer), claim))
-    post(client_for(editor), claim, "reopen", etag=read_etag(client_for(editor), claim))
-    response = client_for(reviewer).get(f"/api/v1/claims/{claim.pk}/history/")
+    post(api_client_for(reviewer), claim, "approve", etag=read_etag(api_client_for(reviewer), claim))
+    post(api_client_for(editor), claim, "reopen", etag=read_etag(api_client_for(editor), claim))
+    response = api_client_for(reviewer).get(f"/api/v1/claims/{claim.pk}/history/")
     assert response.status_code == 200
     assert [(e["action"], e["actor"]) for e in response.json()] == [
         ("approve", reviewer.username), ("reopen", editor.username),
@@ -182,7 +170,7 @@ def test_the_history_lists_every_decision_oldest_first(reviewer, editor):
 
 def test_bulk_review_approves_every_claim_named(reviewer):
     claims = ClaimFactory.create_batch(3)
-    response = client_for(reviewer).post("/api/v1/claims/review/", {
+    response = api_client_for(reviewer).post("/api/v1/claims/review/", {
         "action": "approve", "claim_ids": [c.pk for c in claims],
     }, format="json")
     assert response.status_code == 200
@@ -193,7 +181,7 @@ def test_bulk_review_approves_every_claim_named(reviewer):
 def test_bulk_review_changes_nothing_when_one_claim_cannot_take_the_action(reviewer):
     pending = ClaimFactory.create_batch(2)
     rejected = ClaimFactory(status="rejected")
-    response = client_for(reviewer).post("/api/v1/claims/review/", {
+    response = api_client_for(reviewer).post("/api/v1/claims/review/", {
         "action": "approve", "claim_ids": [c.pk for c in [*pending, rejected]],
     }, format="json")
     assert response.status_code == 409
@@ -204,7 +192,7 @@ def test_bulk_review_changes_nothing_when_one_claim_cannot_take_the_action(revie
 
 def test_bulk_review_of_a_missing_claim_is_404_and_changes_nothing(reviewer):
     claim = ClaimFactory()
-    response = client_for(reviewer).post("/api/v1/claims/review/", {
+    response = api_client_for(reviewer).post("/api/v1/claims/review/", {
         "action": "approve", "claim_ids": [claim.pk, claim.pk + 1000],
     }, format="json")
     assert response.status_code == 404
@@ -213,7 +201,7 @@ def test_bulk_review_of_a_missing_claim_is_404_and_changes_nothing(reviewer):
 
 def test_bulk_reject_needs_a_reason(reviewer):
     claim = ClaimFactory()
-    response = client_for(reviewer).post("/api/v1/claims/review/", {"action": "reject", "claim_ids": [claim.pk]},
+    response = api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "reject", "claim_ids": [claim.pk]},
                                          format="json")
     assert response.status_code == 400
     assert "note" in response.json()["errors"]
@@ -221,7 +209,7 @@ def test_bulk_reject_needs_a_reason(reviewer):
 
 def test_bulk_reopen_needs_the_reopen_permission(reviewer):
     claim = ClaimFactory(status="approved")
-    response = client_for(reviewer).post("/api/v1/claims/review/", {"action": "reopen", "claim_ids": [claim.pk]},
+    response = api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "reopen", "claim_ids": [claim.pk]},
                                          format="json")
     assert response.status_code == 403
 
@@ -238,7 +226,7 @@ def user_with_permissions(username: str, *codenames: str) -> User:
 def test_two_clients_sending_at_the_same_moment_one_wins_and_the_other_gets_412():
     """Really concurrent: both requests are in flight together; the row lock and version decide."""
     claim = ClaimFactory()
-    clients = [client_for(user_with_permissions(name, "view_claim", "review_claim")) for name in ("ann", "ben")]
+    clients = [api_client_for(user_with_permissions(name, "view_claim", "review_claim")) for name in ("ann", "ben")]
     etag = read_etag(clients[0], claim)
     start = threading.Barrier(2)
     statuses: list[int] = []

@@ -20,10 +20,10 @@ from django.http import Http404, HttpRequest, JsonResponse  # noqa: E402
 from django.urls import include, path  # noqa: E402
 
 from claims.models import Claim  # noqa: E402
+from claims.representation import CLAIM_COLUMNS  # noqa: E402
 
-LIST_FIELDS = ("id", "kind", "status", "text", "start", "end", "outcome", "count", "count_high", "qualifier", "group",
-               "effective_at", "precision", "confidence", "version", "created_at", "updated_at", "speaker_id",
-               "speaker__name", "document_id", "document__title", "document__url", "document__outlet__name")
+# The floor reads the same columns the API's claim shows (claims.representation).
+LIST_FIELDS = CLAIM_COLUMNS
 CONTEXT_CHARS = 200
 
 
@@ -34,7 +34,7 @@ def floor_claim_list(request: HttpRequest) -> JsonResponse:
 
 
 def floor_claim_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    row = Claim.objects.filter(pk=pk).values(*LIST_FIELDS, "extracted_values", "document__text").first()
+    row = Claim.objects.filter(pk=pk).values(*LIST_FIELDS, "document__text").first()
     if row is None:
         raise Http404
     text = row.pop("document__text")

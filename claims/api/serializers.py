@@ -2,14 +2,11 @@
 where they differ; none of them holds a business rule (the services do)."""
 from __future__ import annotations
 
-from enum import Enum
-
-from django.conf import settings
-from django.utils import timezone
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims import representation
 from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions
 from sources.models import Document, Outlet, Quote, Speaker
@@ -31,7 +28,7 @@ class OutletSerializer(serializers.ModelSerializer):
 class SpeakerSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Speaker
-        fields = ["id", "name", "kind", "role"]
+        fields = representation.SPEAKER_KEYS
 
 
 class SpeakerSerializer(serializers.ModelSerializer):
@@ -50,7 +47,7 @@ class DocumentSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "title", "url", "outlet", "published_at"]
+        fields = representation.DOCUMENT_KEYS
 
 
 class ExtractionJobSerializer(serializers.ModelSerializer):
@@ -99,6 +96,13 @@ class DocumentSubmittedSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
+    """The claim's shape (claims.representation) as DRF fields: the OpenAPI schema and the generic path.
+
+    Its field list is the declaration's; the fast serializers below write the
+    same shape from the declaration directly (tests/test_api_read_cost.py
+    holds them to this generic output).
+    """
+
     speaker = SpeakerSummarySerializer(read_only=True)
     document = DocumentSummarySerializer(read_only=True)
     reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True)
@@ -106,24 +110,7 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "kind", "status", "text", "start", "end", "outcome", "count", "count_high", "qualifier",
-                  "group", "effective_at", "precision", "confidence", "speaker", "document", "extracted_values",
-                  "rule", "extractor", "extractor_version", "reviewed_by", "reviewed_at", "version", "etag",
-                  "created_at", "updated_at"]
-
-
-class _DateTimes:
-    """DRF's DateTimeField output, with the active time zone read once instead of once per value."""
-
-    @staticmethod
-    def for_request():
-        zone = timezone.get_current_timezone() if settings.USE_TZ else None
-        return serializers.DateTimeField(default_timezone=zone).to_representation
-
-
-def _choice(value):
-    # What DRF's ChoiceField writes: the plain value, never an enum member.
-    return value.value if isinstance(value, Enum) else value
+        fields = representation.CLAIM_KEYS
 
 
 class ClaimRowSerializer(ClaimSerializer):
@@ -132,52 +119,16 @@ class ClaimRowSerializer(ClaimSerializer):
     The claims list is the API's busiest read. Built field by field, DRF's
     generic path looks up every attribute through its source and calls a
     field per value: about a fifth of a millisecond per claim. This writes the
-    same keys in the same order with the same conversions from a values() dict
-    (tests/test_api_claims.py holds the two serializers to the same output).
+    same shape from a values() dict through claims.representation.
     Read-only: it serializes rows, it validates nothing.
     """
 
     @cached_property
     def _datetime(self):
-        return _DateTimes.for_request()
+        return representation.datetime_writer()
 
     def to_representation(self, row: dict) -> dict:
-        _datetime = self._datetime
-        speaker_id = row["speaker_id"]
-        return {
-            "id": row["id"],
-            "kind": row["kind"],
-            "status": row["status"],
-            "text": row["text"],
-            "start": row["start"],
-            "end": row["end"],
-            "outcome": row["outcome"],
-            "count": row["count"],
-            "count_high": row["count_high"],
-            "qualifier": row["qualifier"],
-            "group": row["group"],
-            "effective_at": _datetime(row["effective_at"]),
-            "precision": row["precision"],
-            "confidence": row["confidence"],
-            "speaker": None if speaker_id is None else {
-                "id": speaker_id, "name": row["speaker__name"], "kind": row["speaker__kind"],
-                "role": row["speaker__role"],
-            },
-            "document": {
-                "id": row["document_id"], "title": row["document__title"], "url": row["document__url"],
-                "outlet": row["document__outlet__name"], "published_at": _datetime(row["document__published_at"]),
-            },
-            "extracted_values": row["extracted_values"],
-            "rule": row["rule"],
-            "extractor": row["extractor"],
-            "extractor_version": row["extractor_version"],
-            "reviewed_by": row["reviewed_by__username"],
-            "reviewed_at": _datetime(row["reviewed_at"]),
-            "version": row["version"],
-            "etag": f'"claim-{row["id"]}-v{row["version"]}"',  # Claim.etag, from the row
-            "created_at": _datetime(row["created_at"]),
-            "updated_at": _datetime(row["updated_at"]),
-        }
+        return representation.claim_from_row(row, write_datetime=self._datetime)
 
 
 class QuoteSummarySerializer(serializers.ModelSerializer):
@@ -189,10 +140,11 @@ class QuoteSummarySerializer(serializers.ModelSerializer):
 class ClaimDetailSerializer(ClaimSerializer):
     """One claim with its evidence in context: every read and every review answer.
 
-    The fields below define the shape (and the OpenAPI schema); to_representation
-    writes that shape directly from a claims.selectors.claim_detail() instance,
-    about a tenth of DRF's generic cost for these three nested serializers
-    (tests/test_api_read_cost.py holds it to the generic output).
+    The claim's own keys come from claims.representation; the fields below add
+    its evidence. to_representation writes the shape directly from a
+    claims.selectors.claim_detail() instance, about a tenth of DRF's generic
+    cost for these nested serializers (tests/test_api_read_cost.py holds it to
+    the generic output).
     """
 
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
@@ -211,47 +163,14 @@ class ClaimDetailSerializer(ClaimSerializer):
         return allowed_actions(claim.status)
 
     def to_representation(self, claim: Claim) -> dict:
-        _datetime = _DateTimes.for_request()
-        speaker, document, reviewer, quote = claim.speaker, claim.document, claim.reviewed_by, claim.quote
-        outlet = document.outlet
-        return {
-            "id": claim.id,
-            "kind": _choice(claim.kind),
-            "status": _choice(claim.status),
-            "text": claim.text,
-            "start": claim.start,
-            "end": claim.end,
-            "outcome": _choice(claim.outcome),
-            "count": claim.count,
-            "count_high": claim.count_high,
-            "qualifier": _choice(claim.qualifier),
-            "group": claim.group,
-            "effective_at": _datetime(claim.effective_at),
-            "precision": _choice(claim.precision),
-            "confidence": claim.confidence,
-            "speaker": None if speaker is None else {
-                "id": speaker.id, "name": speaker.name, "kind": _choice(speaker.kind), "role": speaker.role,
-            },
-            "document": {
-                "id": document.id, "title": document.title, "url": document.url,
-                "outlet": None if outlet is None else outlet.name, "published_at": _datetime(document.published_at),
-            },
-            "extracted_values": claim.extracted_values,
-            "rule": claim.rule,
-            "extractor": claim.extractor,
-            "extractor_version": claim.extractor_version,
-            "reviewed_by": None if reviewer is None else reviewer.username,
-            "reviewed_at": _datetime(claim.reviewed_at),
-            "version": claim.version,
-            "etag": claim.etag,
-            "created_at": _datetime(claim.created_at),
-            "updated_at": _datetime(claim.updated_at),
-            "context": self.get_context(claim),
-            "quote": None if quote is None else {
-                "id": quote.id, "exact": quote.exact, "start": quote.start, "end": quote.end,
-            },
-            "allowed_actions": self.get_allowed_actions(claim),
+        data = representation.claim_from_instance(claim)
+        quote = claim.quote
+        data["context"] = self.get_context(claim)
+        data["quote"] = None if quote is None else {
+            "id": quote.id, "exact": quote.exact, "start": quote.start, "end": quote.end,
         }
+        data["allowed_actions"] = self.get_allowed_actions(claim)
+        return data
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):

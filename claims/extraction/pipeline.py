@@ -9,7 +9,7 @@ from .types import Extraction
 EXTRACTOR_NAME = "factdesk-rules"
 # Bump when a rule change alters output: re-extraction with a new version
 # produces new fingerprints, the same version is idempotent.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 
 def extract(document_text: str, published: date | None = None) -> Extraction:

@@ -161,6 +161,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 confidence=0.7 if rule == "ceasefire.local_time" else 0.85,
                 rule=rule,
                 values={"effective_at": moment, "precision": precision},
+                explanation=(f"read {match.group().strip()!r} as the truce's start ({rule})",
+                             f"local {local.isoformat()} = {moment.astimezone(timezone.utc).isoformat()} UTC"),
             ))
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
@@ -200,6 +202,8 @@ def _day_only(document: Document, sentence: Sentence, triggers: list[re.Match],
             speaker=speakers.statement_speaker(document, match.start()),
             confidence=0.6, rule="ceasefire.day_only",
             values={"effective_at": datetime.combine(day, time(0, 0), tzinfo=zone), "precision": "day"},
+            explanation=(f"read {match.group().strip()!r} as the truce's start day, no clock time",
+                         f"day {day.isoformat()}, from local midnight ({zone})"),
         ))
     return claims
 

@@ -69,7 +69,11 @@ class ExtractedClaim:
     casualty: outcome, count, count_high, qualifier, group;
     ceasefire: effective_at (aware datetime), precision;
     quote: quote, quote_start, quote_end (the quoted words' own span).
-    `rule` names the rule that produced the claim, so an editor can see why.
+    `rule` names the rule that produced the claim; `explanation` says, in
+    ordered short steps, how its values were read ("read '2300 GMT'", "day
+    2019-03-05: named in the same sentence", "zone America/Caracas from
+    'Venezuela' ..."), so an editor can check the reasoning, not just the result.
+    Later stages (speaker attribution) may append their own steps.
     """
 
     kind: str
@@ -80,6 +84,11 @@ class ExtractedClaim:
     confidence: float
     rule: str
     values: dict[str, Any] = field(default_factory=dict)
+    explanation: tuple[str, ...] = ()
+
+    def explain(self, *steps: str) -> None:
+        """Append reasons to the claim's explanation, in the order they were reached."""
+        self.explanation = (*self.explanation, *steps)
 
     def as_contract(self) -> dict[str, Any]:
         """The claim as ../shared/eval/CONTRACT.md prints it."""
@@ -95,6 +104,7 @@ class ExtractedClaim:
         out["speaker_role"] = self.speaker.role if self.speaker else None
         out["confidence"] = round(self.confidence, 3)
         out["rule"] = self.rule
+        out["explanation"] = list(self.explanation)
         return out
 
 

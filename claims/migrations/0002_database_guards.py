@@ -1,89 +1,15 @@
-"""Rules the database itself enforces, beyond what a CHECK constraint can express.
-
-- A claim's and a quote's span must lie inside its document's text and equal
-  that part of it (a CHECK cannot look at another table, so a trigger does).
-- A review event is written once: the database refuses to update it, and on
-  PostgreSQL to delete it. (SQLite keeps DELETE open because the test runner
-  empties tables with DELETE between transactional tests; PostgreSQL uses
-  TRUNCATE, which row triggers do not see.)
-"""
+"""Installs the database guards described in claims.database_guards."""
 from django.db import migrations
 
-SPAN_TABLES = [("claims_claim", "text"), ("sources_quote", "exact")]
-
-POSTGRES_FORWARD = [
-    f"""
-    CREATE OR REPLACE FUNCTION {table}_span_inside_document() RETURNS trigger AS $$
-    BEGIN
-        IF NOT EXISTS (
-            SELECT 1 FROM sources_document d
-            WHERE d.id = NEW.document_id
-              AND char_length(d.text) >= NEW."end"
-              AND substr(d.text, NEW.start + 1, NEW."end" - NEW.start) = NEW.{column}
-        ) THEN
-            RAISE EXCEPTION '{table}: span %..% does not lie inside the text of document %, or differs from it',
-                NEW.start, NEW."end", NEW.document_id USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NEW;
-    END $$ LANGUAGE plpgsql;
-    CREATE TRIGGER {table}_span_inside_document
-        BEFORE INSERT OR UPDATE OF start, "end", {column}, document_id ON {table}
-        FOR EACH ROW EXECUTE FUNCTION {table}_span_inside_document();
-    """
-    for table, column in SPAN_TABLES
-] + [
-    """
-    CREATE OR REPLACE FUNCTION claims_reviewevent_immutable() RETURNS trigger AS $$
-    BEGIN
-        RAISE EXCEPTION 'review events are immutable: % refused', TG_OP USING ERRCODE = 'integrity_constraint_violation';
-    END $$ LANGUAGE plpgsql;
-    CREATE TRIGGER claims_reviewevent_immutable BEFORE UPDATE OR DELETE ON claims_reviewevent
-        FOR EACH ROW EXECUTE FUNCTION claims_reviewevent_immutable();
-    """
-]
-
-POSTGRES_BACKWARD = [
-    f"DROP TRIGGER IF EXISTS {table}_span_inside_document ON {table}; "
-    f"DROP FUNCTION IF EXISTS {table}_span_inside_document();"
-    for table, _ in SPAN_TABLES
-] + [
-    "DROP TRIGGER IF EXISTS claims_reviewevent_immutable ON claims_reviewevent; "
-    "DROP FUNCTION IF EXISTS claims_reviewevent_immutable();"
-]
-
-SQLITE_FORWARD = [
-    f"""
-    CREATE TRIGGER {table}_span_inside_document_{event.lower()} BEFORE {event} ON {table}
-    WHEN NOT EXISTS (
-        SELECT 1 FROM sources_document d
-        WHERE d.id = NEW.document_id
-          AND length(d.text) >= NEW."end"
-          AND substr(d.text, NEW.start + 1, NEW."end" - NEW.start) = NEW.{column}
-    )
-    BEGIN SELECT RAISE(ABORT, '{table}: span does not lie inside its document text, or differs from it'); END;
-    """
-    for table, column in SPAN_TABLES
-    for event in ("INSERT", "UPDATE")
-] + [
-    """
-    CREATE TRIGGER claims_reviewevent_immutable_update BEFORE UPDATE ON claims_reviewevent
-    BEGIN SELECT RAISE(ABORT, 'review events are immutable: UPDATE refused'); END;
-    """
-]
-
-SQLITE_BACKWARD = [
-    f"DROP TRIGGER IF EXISTS {table}_span_inside_document_{event.lower()};"
-    for table, _ in SPAN_TABLES
-    for event in ("INSERT", "UPDATE")
-] + ["DROP TRIGGER IF EXISTS claims_reviewevent_immutable_update;"]
+from claims import database_guards
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement, params=None)
+def install(apps, schema_editor):
+    database_guards.install(schema_editor.connection)
 
-    return run
+
+def uninstall(apps, schema_editor):
+    database_guards.uninstall(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
@@ -92,9 +18,4 @@ class Migration(migrations.Migration):
         ("sources", "0001_initial"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            _run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-            _run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
-        ),
-    ]
+    operations = [migrations.RunPython(install, uninstall)]

@@ -21,22 +21,25 @@ from django.utils import timezone
 from claims import extraction as engine
 from claims.models import Claim, ExtractionJob, JobStatus
 from factdesk.errors import ServiceError
+from factdesk.hooks import Hook
 from sources.models import Document, Quote
-from sources.services import speaker_resolve
+from sources.speakers import speaker_resolve
 
 logger = logging.getLogger(__name__)
+
+# Handing a job to Celery is the tasks' business; claims.apps connects claims.tasks here,
+# so that tasks import services and never the other way round.
+job_send = Hook("claims.job_send", "hand a queued extraction job to the task queue")
 
 STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "effective_at", "precision")
 
 
 def extraction_job_enqueue(*, document: Document, actor=None) -> ExtractionJob:
     """Queue an extraction of `document`: the row now, the task once the surrounding transaction commits."""
-    from claims.tasks import extract_document
-
     job = ExtractionJob.objects.create(
         document=document, requested_by=actor, extractor_version=engine.EXTRACTOR_VERSION
     )
-    transaction.on_commit(lambda: extract_document.delay(job.pk))
+    transaction.on_commit(lambda: job_send(job_id=job.pk))
     return job
 
 
@@ -134,7 +137,7 @@ def job_requeue(*, job_id: int, error: str) -> None:
 def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     """What makes two extractions the same claim: kind, span and structured values.
 
-    Speaker, confidence and rule are left out, so a better attribution in a
+    Speaker, confidence, rule and explanation are left out, so a better attribution in a
     later extractor version updates the claim instead of duplicating it.
     """
     values = {key: value.isoformat() if hasattr(value, "isoformat") else value
@@ -179,13 +182,14 @@ def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, i
                 extracted_values=_json_values(extracted.values, speaker_name=extracted.speaker and extracted.speaker.name),
                 confidence=confidence, extractor=result.extractor,
                 extractor_version=result.version, rule=extracted.rule, fingerprint=fingerprint,
+                explanation=list(extracted.explanation),
             )
             created += 1
         elif _untouched(current):
-            # No reviewer has acted on it: take the newer attribution and rule.
+            # No reviewer has acted on it: take the newer attribution, rule and reasons.
             Claim.objects.filter(pk=current.pk).update(
                 speaker=speaker, quote=quote, confidence=confidence,
-                rule=extracted.rule, extractor=result.extractor, extractor_version=result.version,
+                rule=extracted.rule, explanation=list(extracted.explanation), extractor=result.extractor, extractor_version=result.version,
             )
     superseded = [claim.pk for fingerprint, claim in existing.items()
                   if fingerprint not in produced and _untouched(claim)]
@@ -235,8 +239,6 @@ def jobs_sweep_stuck(*, now=None) -> dict[str, int]:
     A broker that lost a message, or a worker that died before redelivery,
     leaves such jobs; this keeps every document from being left without claims.
     """
-    from claims.tasks import extract_document
-
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=settings.FACTDESK_JOB_STUCK_AFTER_SECONDS)
     requeued, failed = [], 0
@@ -252,7 +254,7 @@ def jobs_sweep_stuck(*, now=None) -> dict[str, int]:
             ExtractionJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED, updated_at=now)
             requeued.append(job.pk)
         for job_id in requeued:
-            transaction.on_commit(lambda job_id=job_id: extract_document.delay(job_id))
+            transaction.on_commit(lambda job_id=job_id: job_send(job_id=job_id))
     if requeued or failed:
         logger.warning("sweep: %s stuck extraction jobs re-enqueued, %s failed for good", len(requeued), failed)
     return {"requeued": len(requeued), "failed": failed}
