@@ -88,7 +88,8 @@ def test_a_facts_page_has_its_timeline_in_reported_order_with_standings(world, r
     assert [(row["count"], row["qualifier"], row["standing"], row["document"]["outlet"]) for row in timeline] == [
         (49, "at_least", "superseded", "Wire A"), (105, "exact", "best", "Wire B")]
     assert timeline[0]["speaker"]["name"] == "Armenian defence ministry"
-    assert timeline[0]["passage"]["link"] == f"/api/v1/claims/{timeline[0]['id']}/"
+    assert timeline[0]["link"] == f"/api/v1/claims/{timeline[0]['id']}/"
+    assert timeline[0]["text"] == "49 Armenian soldiers were killed" and timeline[0]["etag"].startswith('"claim-')
     again = client_for(reader).get(f"/api/v1/facts/{fact.pk}/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from claims.models import Claim
+from claims.representation import claim_from_instance
 
 from .models import Fact, FactEvent, FactStatus
 from .representation import fact_payload
@@ -12,29 +13,9 @@ from .series import AUTHORITY_LABELS, Standing
 
 
 def claim_summary(claim: Claim) -> dict:
-    """A claim inside a fact's timeline: its figure, who said it, where, and a link to its passage."""
-    document = claim.document
-    return {
-        "id": claim.pk,
-        "status": claim.status,
-        "text": claim.text,
-        "outcome": claim.outcome or None,
-        "count": claim.count,
-        "count_high": claim.count_high,
-        "qualifier": claim.qualifier or None,
-        "group": claim.group or None,
-        "effective_at": claim.effective_at.isoformat().replace("+00:00", "Z") if claim.effective_at else None,
-        "precision": claim.precision or None,
-        "speaker": {"id": claim.speaker_id, "name": claim.speaker.name} if claim.speaker_id else None,
-        "document": {
-            "id": document.pk, "title": document.title, "url": document.url,
-            "outlet": document.outlet.name if document.outlet_id else None,
-            "published_at": document.published_at.isoformat().replace("+00:00", "Z")
-            if document.published_at else None,
-        },
-        "passage": {"start": claim.start, "end": claim.end, "link": reverse("api:claim-detail", args=[claim.pk])},
-        "version": claim.version,
-    }
+    """A claim inside a fact's timeline: the claim as the API shows it (claims.representation),
+    with a link to its page, where its passage is shown in context."""
+    return {**claim_from_instance(claim), "link": reverse("api:claim-detail", args=[claim.pk])}
 
 
 class FactSerializer(serializers.Serializer):

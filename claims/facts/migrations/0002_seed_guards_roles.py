@@ -4,9 +4,8 @@
   from claims/facts/seeds/*.tsv; from then on they are rows editors change in
   the admin.
 - The one row grouping runs lock (models.GroupingLock).
-- Fact events are written once: the database refuses to update them, and on
-  PostgreSQL to delete them (SQLite keeps DELETE open for the test runner's
-  table flushes, as claims' review events do).
+- Fact events are written once (claims.facts.database_guards; reinstalled
+  after every migrate by claims.facts.apps).
 - The roles: readers see facts and their history; editors (and admins) curate
   them and edit the normalisation data.
 """
@@ -22,23 +21,6 @@ EDIT = READ + ["curate_fact"] + [f"{verb}_{model}" for verb in ("add", "change",
                                  for model in ("party", "partyalias", "groupcategory", "groupalias", "place",
                                                "placealias")]
 ROLES = {"reader": READ, "reviewer": READ, "editor": EDIT, "admin": EDIT}
-
-POSTGRES_FORWARD = """
-CREATE OR REPLACE FUNCTION facts_factevent_immutable() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'fact events are immutable: % refused', TG_OP USING ERRCODE = 'integrity_constraint_violation';
-END $$ LANGUAGE plpgsql;
-CREATE TRIGGER facts_factevent_immutable BEFORE UPDATE OR DELETE ON facts_factevent
-    FOR EACH ROW EXECUTE FUNCTION facts_factevent_immutable();
-"""
-POSTGRES_BACKWARD = ("DROP TRIGGER IF EXISTS facts_factevent_immutable ON facts_factevent; "
-                     "DROP FUNCTION IF EXISTS facts_factevent_immutable();")
-SQLITE_FORWARD = """
-CREATE TRIGGER facts_factevent_immutable_update BEFORE UPDATE ON facts_factevent
-BEGIN SELECT RAISE(ABORT, 'fact events are immutable: UPDATE refused'); END;
-"""
-SQLITE_BACKWARD = "DROP TRIGGER IF EXISTS facts_factevent_immutable_update;"
-
 
 def _rows(name: str):
     for line in (SEEDS / name).read_text(encoding="utf-8").splitlines():
@@ -70,13 +52,16 @@ def unseed(apps, schema_editor):
         apps.get_model("facts", model).objects.all().delete()
 
 
-def guards(statements):
-    def run(apps, schema_editor):
-        statement = statements.get(schema_editor.connection.vendor)
-        if statement:
-            schema_editor.execute(statement, params=None)
+def guards_install(apps, schema_editor):
+    from claims.facts import database_guards
 
-    return run
+    database_guards.install(schema_editor.connection)
+
+
+def guards_uninstall(apps, schema_editor):
+    from claims.facts import database_guards
+
+    database_guards.uninstall(schema_editor.connection)
 
 
 def grant(apps, schema_editor):
@@ -106,7 +91,6 @@ class Migration(migrations.Migration):
     ]
     operations = [
         migrations.RunPython(seed, unseed),
-        migrations.RunPython(guards({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-                             guards({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD})),
+        migrations.RunPython(guards_install, guards_uninstall),
         migrations.RunPython(grant, revoke),
     ]

@@ -64,7 +64,7 @@ def fact_claims(fact: Fact) -> list[Claim]:
     return list(
         Claim.objects.filter(fact_memberships__fact=fact, fact_memberships__status__in=[
             MembershipStatus.SUGGESTED, MembershipStatus.CONFIRMED])
-        .select_related("document__outlet", "speaker")
+        .select_related("document__outlet", "speaker", "reviewed_by")
         .defer("document__text", "document__raw")
     )
 
