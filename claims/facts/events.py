@@ -27,7 +27,7 @@ def _outbox_record(*, type: str, data: dict) -> None:
     try:
         from claims.webhooks.services import event_record
     except ImportError:
-        logger.info("fact event %s for fact %s (no webhooks outbox installed)", type, data.get("id"))
+        logger.debug("fact event %s for fact %s (no webhooks outbox installed)", type, data.get("id"))
         return
     event_record(type=type, data=data)
 

@@ -178,9 +178,8 @@ class Fact(models.Model):
             models.CheckConstraint(condition=Q(version__gte=1), name="fact_version_positive"),
         ]
         indexes = [
-            # Grouping: the live facts with a claim's kind, subject and place, near its period.
-            models.Index(fields=["kind", "outcome", "party", "category", "place", "period_end"],
-                         name="fact_grouping_key"),
+            # Grouping: the facts whose period comes near a run's claims (GroupingIndex.preload).
+            models.Index(fields=["period_end", "period_start"], name="fact_grouping_period"),
             # The facts list filtered on disputed facts, newest period first.
             models.Index(fields=["disputed", "-period_end"], name="fact_disputed_period"),
         ]

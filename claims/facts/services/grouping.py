@@ -109,16 +109,19 @@ def _group(claims: QuerySet[Claim], *, vocabulary: Vocabulary | None = None,
     places: dict[int, Place | None] = {}
     joined: dict[int, list[FactClaim]] = defaultdict(list)
     created: list[Fact] = []
+    read = []
     for claim in batch:
         document = claim.document
         if document.pk not in places:
             places[document.pk] = _document_place(vocabulary, document)
-        features = claim_features(vocabulary, ClaimText(
+        read.append((claim, places[document.pk], claim_features(vocabulary, ClaimText(
             kind=claim.kind, outcome=claim.outcome, group=claim.group, start=claim.start, end=claim.end,
             text=claim.text, speaker=speaker_text(claim.speaker),
             published=(document.published_at or claim.created_at or timezone.now()).date(),
-        ), document.text)
-        place = places[document.pk]
+        ), document.text)))
+    index.preload(min(features.period_start for _, _, features in read),
+                  max(features.period_end for _, _, features in read))
+    for claim, place, features in read:
         fact = index.find(features, place, exclude=rejected[claim.pk])
         if fact is None:
             fact = Fact.objects.create(
@@ -142,11 +145,21 @@ def _group(claims: QuerySet[Claim], *, vocabulary: Vocabulary | None = None,
                   created_at=now)
         for fact_id, memberships in joined.items()
     ])
-    for fact in Fact.objects.filter(pk__in=list(joined)).select_related("party", "category", "place"):
-        fact_refresh(fact=fact, vocabulary=vocabulary)
+    # Every touched fact's claims in one query, not one per fact.
+    touched = {fact.pk: fact for fact in Fact.objects.filter(pk__in=list(joined))
+               .select_related("party", "category", "place")}
+    claims_of: dict[int, list[Claim]] = defaultdict(list)
+    periods_of: dict[int, list[tuple]] = defaultdict(list)
+    members = (FactClaim.objects.filter(fact_id__in=list(touched)).active()
+               .select_related("claim__document__outlet", "claim__speaker", "claim__reviewed_by")
+               .defer("claim__document__text", "claim__document__raw"))
+    for membership in members:
+        claims_of[membership.fact_id].append(membership.claim)
+        periods_of[membership.fact_id].append((membership.period_start, membership.period_end))
+    for fact_id, fact in touched.items():
+        fact_refresh(fact=fact, vocabulary=vocabulary, claims=claims_of[fact_id], periods=periods_of[fact_id])
     for fact in created:
-        fact.refresh_from_db()
-        fact_event_emit(type=FACT_CREATED, fact=fact)
+        fact_event_emit(type=FACT_CREATED, fact=touched[fact.pk])
     result.created_facts = [fact.pk for fact in created]
     logger.info("grouping: %s", result)
     return result
@@ -174,14 +187,15 @@ class _FactIndex:
         return (features.kind, features.outcome, features.party_id, features.category_id, features.group_text,
                 place.pk if place else None)
 
+    def preload(self, start: date, end: date) -> None:
+        """Read, in one query, every live fact a claim of this run could join (fact_grouping_period serves it)."""
+        for fact in Fact.objects.live().filter(period_end__gte=start - self.gap,
+                                               period_start__lte=end + self.gap).order_by("pk"):
+            key = (fact.kind, fact.outcome, fact.party_id, fact.category_id, fact.group_text, fact.place_id)
+            self._facts.setdefault(key, []).append(fact)
+
     def _load(self, key: tuple) -> list[Fact]:
-        if key not in self._facts:
-            kind, outcome, party_id, category_id, group_text, place_id = key
-            self._facts[key] = list(Fact.objects.live().filter(
-                kind=kind, outcome=outcome, party_id=party_id, category_id=category_id, group_text=group_text,
-                place_id=place_id,
-            ).order_by("pk"))
-        return self._facts[key]
+        return self._facts.setdefault(key, [])
 
     def find(self, features: Features, place: Place | None, *, exclude: set[int]) -> Fact | None:
         start, end = features.period_start - self.gap, features.period_end + self.gap

@@ -94,18 +94,20 @@ def summary_values(series: series_rules.Series) -> dict:
     }
 
 
-def fact_refresh(*, fact: Fact, vocabulary: Vocabulary | None = None, actor=None, bump: bool = False) -> Fact:
+def fact_refresh(*, fact: Fact, vocabulary: Vocabulary | None = None, actor=None, bump: bool = False,
+                 claims: list[Claim] | None = None, periods: list[tuple] | None = None) -> Fact:
     """Recompute a fact's period and summary from its claims; call inside the caller's transaction.
 
     The version goes up when anything stored changes (or `bump`: the caller
     changed the fact itself). A changed best figure writes a `summary` audit
     row and a `fact.updated` event; a fact that becomes disputed, a
     `fact.disputed` event naming the conflicting claims. A suggested fact left
-    without claims is retired.
+    without claims is retired. `claims` and `periods` (the active memberships'
+    claims and periods) may be given by a caller that read many facts' at once.
     """
-    memberships = FactClaim.objects.filter(fact=fact).active()
-    periods = list(memberships.values_list("period_start", "period_end"))
-    values = summary_values(series_for(fact, vocabulary=vocabulary))
+    if periods is None:
+        periods = list(FactClaim.objects.filter(fact=fact).active().values_list("period_start", "period_end"))
+    values = summary_values(series_for(fact, vocabulary=vocabulary, claims=claims))
     if periods and not fact.period_fixed:
         values["period_start"] = min(start for start, _ in periods)
         values["period_end"] = max(end for _, end in periods)
@@ -117,7 +119,10 @@ def fact_refresh(*, fact: Fact, vocabulary: Vocabulary | None = None, actor=None
         return fact
     now = timezone.now()
     Fact.objects.filter(pk=fact.pk).update(**values, version=F("version") + 1, updated_at=now)
-    fact.refresh_from_db()
+    for name, value in values.items():  # the row is locked by the caller: memory and row now agree
+        setattr(fact, name, value)
+    fact.version += 1
+    fact.updated_at = now
     best_changed = any(name in changed for name in BEST_FIELDS)
     if best_changed or "disputed" in changed or "conflicts" in changed:
         FactEvent.objects.create(
