@@ -7,6 +7,8 @@ SQLite keeps DELETE open for the test runner's table flushes.
 """
 from __future__ import annotations
 
+from claims.database_guards import execute
+
 TABLE = "facts_factevent"
 FORWARD = {
     "postgresql": [
@@ -38,14 +40,8 @@ BACKWARD = {
 
 def install(connection) -> None:
     if TABLE in connection.introspection.table_names():
-        _execute(connection, FORWARD)
+        execute(connection, FORWARD)
 
 
 def uninstall(connection) -> None:
-    _execute(connection, BACKWARD)
-
-
-def _execute(connection, statements_by_vendor) -> None:
-    with connection.cursor() as cursor:
-        for statement in statements_by_vendor.get(connection.vendor, []):
-            cursor.execute(statement)
+    execute(connection, BACKWARD)

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims.models import Claim, Outcome, Qualifier
+from factdesk.write_once import WriteOnceModel
 from sources.models import normalize_name
 
 
@@ -278,15 +279,7 @@ class FactAction(models.TextChoices):
     SUMMARY = "summary", "Summary changed"
 
 
-class FactEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: D102 - fact events are written once
-        raise TypeError("Fact events are immutable and cannot be updated.")
-
-    def delete(self):
-        raise TypeError("Fact events are immutable and cannot be deleted.")
-
-
-class FactEvent(models.Model):
+class FactEvent(WriteOnceModel):
     """One change to a fact, written once and never edited (the database refuses updates too).
 
     Claims are named by id (`claim_ids`), not by a foreign key: re-extraction may
@@ -306,8 +299,6 @@ class FactEvent(models.Model):
     changes = models.JSONField(default=dict, blank=True, help_text="field → [before, after].")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = FactEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -316,14 +307,6 @@ class FactEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} on fact {self.fact_id}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise TypeError("Fact events are immutable and cannot be changed once written.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Fact events are immutable and cannot be deleted.")
 
 
 class GroupingLock(models.Model):
