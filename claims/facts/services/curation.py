@@ -33,6 +33,7 @@ from ..models import (
     FactEvent,
     FactStatus,
     GroupCategory,
+    GroupingLock,
     MembershipStatus,
     Party,
     Place,
@@ -121,6 +122,9 @@ def fact_reject_suggestion(*, fact_id: int, claim_id: int, actor, note: str = ""
     """The claim does not report on this fact: it leaves it for good and is suggested for another (or a new) one."""
     _check_permission(actor)
     with transaction.atomic():
+        # The claim is grouped anew below, which takes the grouping lock: take it before the
+        # fact's row, in the order grouping runs take them, so the two never wait on each other.
+        GroupingLock.objects.select_for_update().filter(name="grouping").first()
         fact = _lock([fact_id], {fact_id: expected_version})[fact_id]
         membership = _membership(fact, claim_id)
         FactClaim.objects.filter(pk=membership.pk).update(status=MembershipStatus.REJECTED, decided_by=actor,
