@@ -190,3 +190,18 @@ def test_who_may_read_and_curate_facts(world, request, persona, read, act):
     assert client.get("/api/v1/export/facts.csv").status_code == read
     assert client.post(f"/api/v1/facts/{fact.pk}/confirm/", {}, format="json",
                        HTTP_IF_MATCH=fact.etag).status_code == act
+
+
+def test_the_list_costs_the_same_queries_for_one_fact_or_many(reader, django_assert_max_num_queries):
+    for side in ("Armenian", "Azerbaijani"):
+        for count, outcome in enumerate(("killed", "wounded", "missing", "captured"), start=12):
+            toll(count, day=13, outlet=f"Wire {side} {outcome}", group=f"{side} soldiers", outcome=outcome)
+    facts_group_pending()
+    client = client_for(reader)
+    client.get("/api/v1/facts/")  # the reader's permissions are read once, then cached on the user
+    counts = {}
+    for size in (1, 8):
+        with django_assert_max_num_queries(20) as captured:
+            assert len(client.get(f"/api/v1/facts/?page_size={size}").json()["results"]) == size
+        counts[size] = len(captured.captured_queries)
+    assert counts[1] == counts[8]
