@@ -31,7 +31,8 @@ def filtered(filter_class, queryset, pairs: list[str]):
         query.appendlist(name, value)
     unknown = sorted(set(query) - set(filter_class.base_filters))
     if unknown:
-        raise CommandError(f"unknown filter {', '.join(unknown)}; known: {', '.join(sorted(filter_class.base_filters))}")
+        known = ", ".join(sorted(filter_class.base_filters))
+        raise CommandError(f"unknown filter {', '.join(unknown)}; known: {known}")
     filters = filter_class(query, queryset=queryset)
     if not filters.is_valid():
         raise CommandError("; ".join(f"{name}: {' '.join(errors)}" for name, errors in filters.errors.items()))
