@@ -53,6 +53,8 @@ def range_label(fact: Fact) -> str:
     if fact.kind == FactKind.CEASEFIRE:
         if fact.earliest_at is None:
             return "—"
+        if fact.earliest_at == fact.latest_at:
+            return f"{fact.earliest_at:%d %b %H:%M} UTC"
         return f"{fact.earliest_at:%d %b %H:%M} – {fact.latest_at:%d %b %H:%M} UTC"
     return "—" if fact.low is None else (f"{fact.low:,}" if fact.low == fact.high else f"{fact.low:,}–{fact.high:,}")
 
