@@ -1,19 +1,30 @@
 # FactDesk's two-command quick start: `make run` and `make test`.
-# Both create the virtual environment and install requirements.txt on first use.
+# Both create the virtual environment and install requirements.txt on first use: the lock generated
+# from requirements.in, every package pinned with its hashes (`make lock` regenerates it).
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install demo worker clean
+PIP_TOOLS_VERSION := 7.6.2
+
+.PHONY: run test install lock demo worker clean
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
+
+# requirements.in (what we depend on) → requirements.txt (everything installed, exact, hashed).
+# pip-tools lives in a venv of its own so that it never enters the lock it writes.
+lock:
+	test -x .venv-tools/bin/pip-compile || ($(PYTHON) -m venv .venv-tools && \
+		.venv-tools/bin/python -m pip install --quiet pip-tools==$(PIP_TOOLS_VERSION))
+	.venv-tools/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
 
 # The service on its embedded default: SQLite under var/, Celery tasks in-process.
 run: install
@@ -28,4 +39,4 @@ worker: install
 	$(BIN)/celery -A factdesk worker --beat --loglevel INFO
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) .venv-tools var

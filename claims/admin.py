@@ -80,8 +80,8 @@ class ReviewNoteForm(forms.Form):
 
 @admin.register(Claim)
 class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ("status", "kind_label", "passage_preview", "values", "speaker", "outlet", "confidence_display",
-                    "rule_display")
+    list_display = ("status", "kind_label", "passage_preview", "values", "speaker", "document_column",
+                    "confidence_display", "rule_display")
     list_display_links = ("passage_preview",)
     list_filter = (
         "status",
@@ -137,9 +137,13 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
     def values(self, claim: Claim) -> str:
         return claim_values(claim)
 
-    @admin.display(description="outlet", ordering="document__outlet__name")
-    def outlet(self, claim: Claim) -> str:
-        return claim.document.outlet.name if claim.document.outlet else "—"
+    @admin.display(description="document", ordering="document__published_at")
+    def document_column(self, claim: Claim):
+        """Which article, from which outlet, when: the title (or outlet and first words) and the date."""
+        document = claim.document
+        return format_html('{}<br><span class="quiet">{} · {}</span>', shorten(document.title or document.url or
+                                                                               document.untitled_label(with_outlet=False), 44),
+                           document.outlet.name if document.outlet else "no outlet", document.published_label)
 
     @admin.display(description="confidence", ordering="confidence")
     def confidence_display(self, claim: Claim) -> str:
@@ -174,9 +178,8 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
     def document_link(self, claim: Claim):
         document = claim.document
         url = reverse("admin:sources_document_change", args=[document.pk])
-        published = document.published_at.date().isoformat() if document.published_at else "date unknown"
         outlet = document.outlet.name if document.outlet else "no outlet"
-        return format_html('<a href="{}">{}</a> ({}, {})', url, str(document), outlet, published)
+        return format_html('<a href="{}">{}</a> ({}, {})', url, str(document), outlet, document.published_label)
 
     @admin.display(description="values")
     def values_table(self, claim: Claim):

@@ -22,5 +22,5 @@ class ClaimsConfig(AppConfig):
         from claims.services import extraction
         from sources import hooks as source_hooks
 
-        source_hooks.document_stored.connect(extraction.extraction_job_enqueue)
+        source_hooks.extraction_request.connect(extraction.extraction_job_enqueue)
         extraction.job_send.connect(lambda *, job_id: tasks.extract_document.delay(job_id))

@@ -90,9 +90,31 @@ FORWARD = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_BACKWARD + SQLITE_FO
 BACKWARD = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
 
 
+# A document's metadata correction (sources.DocumentEvent) is written once too. sources' migration 0003
+# creates this trigger; installing it here as well keeps it through any later table rebuild.
+DOCUMENT_EVENTS = "sources_documentevent"
+DOCUMENT_EVENT_FORWARD = {
+    "postgresql": ["""
+    CREATE OR REPLACE FUNCTION sources_documentevent_immutable() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'document events are immutable: % refused', TG_OP USING ERRCODE = 'integrity_constraint_violation';
+    END $$ LANGUAGE plpgsql;
+    DROP TRIGGER IF EXISTS sources_documentevent_immutable ON sources_documentevent;
+    CREATE TRIGGER sources_documentevent_immutable BEFORE UPDATE OR DELETE ON sources_documentevent
+        FOR EACH ROW EXECUTE FUNCTION sources_documentevent_immutable();
+    """],
+    "sqlite": ["DROP TRIGGER IF EXISTS sources_documentevent_immutable_update;", """
+    CREATE TRIGGER sources_documentevent_immutable_update BEFORE UPDATE ON sources_documentevent
+    BEGIN SELECT RAISE(ABORT, 'document events are immutable: UPDATE refused'); END;
+    """],
+}
+
+
 def install(connection) -> None:
     """(Re)create the guards on `connection`; safe to run any number of times."""
     execute(connection, FORWARD)
+    if DOCUMENT_EVENTS in connection.introspection.table_names():  # not yet while migrating up to it
+        execute(connection, DOCUMENT_EVENT_FORWARD)
 
 
 def uninstall(connection) -> None:

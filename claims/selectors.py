@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from claims.models import Claim, ExtractionJob, ReviewEvent
 from claims.representation import CLAIM_COLUMNS
-from sources.models import Document, Quote, Speaker
+from sources.models import Document, DocumentEvent, Quote, Speaker
 
 DOCUMENT_BULK_FIELDS = ("document__text", "document__raw")
 
@@ -48,6 +48,10 @@ def claim_detail() -> QuerySet[Claim]:
 
 def claim_history(*, claim_id: int) -> QuerySet[ReviewEvent]:
     return ReviewEvent.objects.filter(claim_id=claim_id).select_related("actor")
+
+
+def document_history(*, document_id: int) -> QuerySet[DocumentEvent]:
+    return DocumentEvent.objects.filter(document_id=document_id).select_related("actor")
 
 
 def _jobs_newest_first() -> Prefetch:

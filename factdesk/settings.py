@@ -79,7 +79,7 @@ WSGI_APPLICATION = "factdesk.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "factdesk" / "templates"],  # the home page at /
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -1,9 +1,11 @@
 """What sources calls on other apps without importing them (see factdesk.hooks).
 
-    document_stored(document=, actor=)  called inside document_ingest's transaction once a new
-                                        document is stored; returns the extraction job it queued.
-                                        Connected by claims.apps.
+    extraction_request(document=, actor=)  queue an extraction of `document` inside the caller's
+                                           transaction (the task is sent after the commit);
+                                           returns the job. Called when a new document is stored
+                                           and when its publication date is corrected.
+                                           Connected by claims.apps.
 """
 from factdesk.hooks import Hook
 
-document_stored = Hook("sources.document_stored", "queue the extraction of a newly stored document")
+extraction_request = Hook("sources.extraction_request", "queue an extraction of a document")

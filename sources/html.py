@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone as dt_timezone
+from datetime import date, datetime, timezone as dt_timezone
 from urllib.parse import urljoin, urlsplit
 
 import courlan
@@ -34,7 +34,7 @@ class HtmlArticle:
     text: str
     title: str = ""
     authors: list[str] = field(default_factory=list)
-    published_at: datetime | None = None
+    published_at: date | datetime | None = None  # a date alone when the page names no time
     site_name: str = ""
     language: str = ""
     canonical_url: str | None = None
@@ -142,16 +142,19 @@ def _same_words(left: str, right: str) -> bool:
     return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
 
 
-def _published(value: str | None) -> datetime | None:
+def _published(value: str | None) -> date | datetime | None:
     if not value:
         return None
-    for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"):
+    for form in ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"):
         try:
             moment = datetime.strptime(value, form)
         except ValueError:
             continue
         return moment if moment.tzinfo else moment.replace(tzinfo=dt_timezone.utc)
-    return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _language(html: str, detected: str | None) -> str:

@@ -5,7 +5,7 @@ then a blank line; the recognised keys are
 
     Title:      the headline
     Outlet:     the publication's name
-    Published:  2022-09-13 or 2022-09-13T08:30:00+03:00 (a date alone is midnight UTC)
+    Published:  2022-09-13 (a day, no time) or 2022-09-13T08:30:00+03:00
     URL:        the article's canonical http(s) address
     Author:     one or more names separated by ";" (also "Authors:")
     Language:   e.g. en
@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone as dt_timezone
+from datetime import date, datetime, timezone as dt_timezone
 
 from charset_normalizer import from_bytes
 from django.utils.dateparse import parse_date, parse_datetime
@@ -51,7 +51,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 class TextHeader:
     title: str = ""
     outlet: str = ""
-    published_at: datetime | None = None
+    published_at: date | datetime | None = None
     url: str = ""
     authors: list[str] = field(default_factory=list)
     language: str = ""
@@ -135,16 +135,17 @@ def split_text_header(text: str) -> tuple[TextHeader, str]:
     return header, body
 
 
-def parse_published(value: str) -> datetime:
-    """2022-09-13 (midnight UTC) or an ISO 8601 date and time (UTC when it names no offset)."""
+def parse_published(value: str) -> date | datetime:
+    """2022-09-13 (a date: the day, no time) or an ISO 8601 date and time (UTC when it names no offset)."""
     value = value.strip()
     try:
+        # A date alone first: parse_datetime would read "2022-09-13" as that day's midnight.
+        day = parse_date(value)
+        if day is not None:
+            return day
         moment = parse_datetime(value)
         if moment is None:
-            day = parse_date(value)
-            if day is None:
-                raise ValueError("not a date")
-            moment = datetime.combine(day, time(0, 0))
+            raise ValueError("not a date")
     except ValueError as error:
         raise IngestError(
             f"publication date {value!r} is not a date; use 2022-09-13 or 2022-09-13T08:30:00+03:00"

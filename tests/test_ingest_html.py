@@ -1,7 +1,7 @@
 """An article page becomes blank-line paragraphs of main text plus its metadata; bytes become text."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -143,7 +143,7 @@ def test_a_text_header_block_gives_metadata_and_the_article_after_it():
     )
     assert header.title == "Aid reaches the port"
     assert header.outlet == "Coastal Post"
-    assert header.published_at == datetime(2023, 6, 1, tzinfo=timezone.utc)
+    assert header.published_at == date(2023, 6, 1)  # a day, no time: stored as date-only
     assert header.url == "https://coastalpost.example/aid"
     assert header.authors == ["Ana Ruiz", "Ben Holt"]
     assert header.language == "en"

@@ -9,7 +9,9 @@ from rest_framework import serializers
 from claims import representation
 from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions
-from sources.models import Document, Outlet, Quote, Speaker
+from factdesk.errors import ServiceError
+from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
+from sources.reading import parse_published
 
 from .tokens import ApiToken
 
@@ -72,8 +74,8 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "url", "title", "authors", "outlet", "published_at", "language", "raw_content_type",
-                  "origin", "ingested_at", "claim_count", "latest_job"]
+        fields = ["id", "url", "title", "authors", "outlet", "published_at", "published_date_only", "language",
+                  "raw_content_type", "origin", "ingested_at", "version", "claim_count", "latest_job"]
 
     @extend_schema_field(JobStatusSerializer(allow_null=True))
     def get_latest_job(self, document: Document) -> dict | None:
@@ -86,6 +88,18 @@ class DocumentSerializer(serializers.ModelSerializer):
 class DocumentDetailSerializer(DocumentSerializer):
     class Meta(DocumentSerializer.Meta):
         fields = [*DocumentSerializer.Meta.fields, "text"]
+
+
+class DocumentEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True, allow_null=True)
+    changes = serializers.DictField(
+        child=serializers.ListField(min_length=2, max_length=2), read_only=True,
+        help_text="field → [before, after]; dates as ISO 8601 (a bare date when the source names no time).",
+    )
+
+    class Meta:
+        model = DocumentEvent
+        fields = ["id", "document", "version", "actor", "changes", "note", "reextraction_job_id", "created_at"]
 
 
 class DocumentSubmittedSerializer(serializers.Serializer):
@@ -291,3 +305,44 @@ class ApiTokenCreateSerializer(serializers.Serializer):
     expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     user = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
                                     help_text="Admins only: make the token for this user id.")
+
+
+class DocumentUpdateSerializer(serializers.Serializer):
+    """A correction of a document's metadata: send only the fields that change (PATCH)."""
+
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    url = serializers.URLField(required=False, allow_null=True, allow_blank=True, max_length=2000)
+    outlet = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=200,
+                                   help_text="The outlet's name; a new name makes a new outlet; null removes it.")
+    published_at = serializers.CharField(
+        required=False, allow_null=True, max_length=40,
+        help_text="2022-09-13 (the day, when the source gives no time) or 2022-09-13T08:30:00+03:00; "
+                  "null when unknown. A changed day re-runs extraction.",
+    )
+    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)
+    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="",
+                                 help_text="Why the change was made; kept in the document's history.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["This field cannot be changed; the editable fields are "
+                            f"{', '.join(name for name in self.fields if name != 'note')}."] for name in unknown})
+        return super().to_internal_value(data)
+
+    def validate_published_at(self, value: str | None):
+        if value is None:
+            return None
+        try:
+            return parse_published(value)
+        except ServiceError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def validate(self, attrs: dict) -> dict:
+        if not set(attrs) - {"note"}:
+            raise serializers.ValidationError({"non_field_errors": ["Send at least one field to change."]})
+        return attrs
+

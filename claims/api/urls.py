@@ -2,13 +2,38 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
-from rest_framework.routers import DefaultRouter
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.facts import api as facts_api
 
 from . import views
 
-router = DefaultRouter()
+
+class FactDeskApiRoot(APIRootView):
+    """FactDesk's REST API: the documents FactDesk has read, the claims found in them (casualty counts,
+    ceasefire start times, quoted statements) with their passage and speaker, and their review.
+
+    Authenticate with a bearer token (header "Authorization: Bearer fdk_…") or an admin session. Reviews
+    and corrections need an If-Match header with the ETag you read. Errors are RFC 9457 problem details.
+    Every endpoint is described at /api/docs/ (OpenAPI schema at /api/schema/).
+    """
+
+    def get_view_name(self) -> str:
+        return "FactDesk API"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.data["schema"] = reverse("api:schema", request=request)
+        response.data["docs"] = reverse("api:docs", request=request)
+        return response
+
+
+class FactDeskRouter(DefaultRouter):
+    APIRootView = FactDeskApiRoot
+
+
+router = FactDeskRouter()
 router.register("documents", views.DocumentViewSet, basename="document")
 router.register("claims", views.ClaimViewSet, basename="claim")
 router.register("speakers", views.SpeakerViewSet, basename="speaker")

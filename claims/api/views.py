@@ -83,29 +83,41 @@ IF_MATCH = OpenApiParameter(
 
 def expected_version(request: Request, claim: Claim) -> int:
     """The claim version the client read, from If-Match; 428 when absent, 412 when it is not this claim's."""
+    return _if_match_version(request, claim, _CLAIM_ETAG, "claim")
+
+
+def _if_match_version(request: Request, obj, pattern: re.Pattern[str], noun: str) -> int:
     header = request.headers.get("If-Match", "").strip()
     if not header or header == "*":
         raise PreconditionRequired(
-            f"Send If-Match with the ETag you read (GET the claim: its ETag is now {claim.etag}), "
+            f"Send If-Match with the ETag you read (GET the {noun}: its ETag is now {obj.etag}), "
             "so a change made meanwhile by someone else is not overwritten."
         )
     for tag in header.split(","):
-        match = _CLAIM_ETAG.match(tag.strip())
-        if match and int(match[1]) == claim.pk:
+        match = pattern.match(tag.strip())
+        if match and int(match[1]) == obj.pk:
             return int(match[2])
-    raise PreconditionFailed(f"If-Match {header[:100]!r} is not an ETag of this claim; its current ETag is {claim.etag}.")
+    raise PreconditionFailed(f"If-Match {header[:100]!r} is not an ETag of this {noun}; its current ETag is {obj.etag}.")
+
+
+_DOCUMENT_ETAG = re.compile(r'^"document-(\d+)-v(\d+)"$')
+DOCUMENT_IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+    description='The ETag of the document as you read it, e.g. "document-12-v2". Missing: 428; stale: 412.',
+)
 
 
 # --- Documents -------------------------------------------------------------------
 
 @extend_schema_view(
     list=extend_schema(summary="Documents, newest first, with their latest extraction job"),
-    retrieve=extend_schema(summary="A document with its text and latest extraction job"),
+    retrieve=extend_schema(summary="A document with its text and latest extraction job (ETag: its version)"),
 )
 class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     action_permissions = {
         "list": READ_DOCUMENTS, "retrieve": READ_DOCUMENTS,
         "create": ["sources.add_document"], "reextract": ["claims.add_extractionjob"],
+        "partial_update": ["sources.change_document"], "history": READ_DOCUMENTS,
     }
     filterset_fields = ["outlet"]
     search_fields = ["title", "url"]
@@ -142,6 +154,34 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}
         return Response(s.DocumentSubmittedSerializer(body).data,
                         status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        return Response(self.get_serializer(document).data, headers={"ETag": document.etag})
+
+    @extend_schema(
+        summary="Correct the document's metadata (title, url, outlet, published_at, authors, language)",
+        description="Send only what changes, with If-Match. The change and who made it are kept in the "
+                    "document's history; a changed publication day re-runs extraction (reviewed claims are kept).",
+        parameters=[DOCUMENT_IF_MATCH], request=s.DocumentUpdateSerializer, responses=s.DocumentDetailSerializer,
+    )
+    def partial_update(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        version = _if_match_version(request, document, _DOCUMENT_ETAG, "document")
+        given = s.DocumentUpdateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        source_services.document_update(document_id=document.pk, actor=request.user, expected_version=version,
+                                        **given.validated_data)
+        document = selectors.document_detail().get(pk=document.pk)
+        return Response(s.DocumentDetailSerializer(document).data, headers={"ETag": document.etag})
+
+    @extend_schema(summary="Corrections of the document's metadata, oldest first",
+                   responses=s.DocumentEventSerializer(many=True))
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def history(self, request: Request, pk: str) -> Response:
+        document = self.get_object()
+        events = selectors.document_history(document_id=document.pk)
+        return Response(s.DocumentEventSerializer(events, many=True).data)
 
     @extend_schema(summary="Re-run extraction over the document", request=None,
                    responses={202: s.ExtractionJobSerializer})

@@ -35,7 +35,10 @@ Inputs may be files (.txt, .html, .htm), folders (searched recursively for
 those files) and http(s) URLs, mixed freely. A document seen before (same
 canonical URL or same text, white space aside) is not stored again.
 
-A .txt file may start with a header block, ended by a blank line:
+A .txt file's title, authors and date are read as a reader sees them: the
+headline ("# ..." or a short first line), a "By ..." line, and a date line
+("September 13, 2022") or dateline ("YEREVAN, Sept 13 (Reuters) -"). A header
+block, ended by a blank line, says it outright and wins:
 
     Title: Ceasefire announced in the north
     Outlet: The Daily Ledger
@@ -47,7 +50,8 @@ A .txt file may start with a header block, ended by a blank line:
     The article's first paragraph ...
 
 Every input that fails is named in one line on standard error; the others are
-still ingested, and the exit status is 1. A summary table ends the run.
+still ingested, and the exit status is 1. A summary table ends the run, and
+names the new documents that have no publication date.
 """
 
 
@@ -89,6 +93,7 @@ class Command(BaseCommand):
         show_bar = progress if progress is not None else (len(items) > 1 and self.stderr.isatty())
         outcomes: Counter[str] = Counter()
         job_ids: list[int] = []
+        undated: list[str] = []
         console = Console(file=_Writer(self.stderr), highlight=False, soft_wrap=True)
         bar = _progress_bar(console) if show_bar else None
         with _quiet_logs(options["verbosity"]), (bar or nullcontext()):
@@ -98,11 +103,21 @@ class Command(BaseCommand):
                 outcomes[outcome] += 1
                 if result is not None and result.job_id is not None:
                     job_ids.append(result.job_id)
+                if result is not None and result.created and result.document.published_at is None:
+                    undated.append(f"{item.label} → document {result.document.pk}")
                 if outcome == "failed" or options["verbosity"] >= 1:
                     self._report(line, failed=outcome == "failed", bar_console=console if bar else None)
                 if bar:
                     bar.advance(task)
         self.stdout.write(self._summary(outcomes, job_ids), ending="")
+        if undated:
+            self.stdout.write(
+                f"{len(undated)} new document(s) have no publication date, so relative times in them "
+                "(\"on Tuesday\", \"yesterday\") cannot be resolved; give one with --published, "
+                "a Published: header, or in the admin:"
+            )
+            for line in undated:
+                self.stdout.write(f"  no date: {line}")
         if outcomes["failed"]:
             raise CommandError(f"{outcomes['failed']} of {len(items)} inputs could not be ingested", returncode=1)
 
@@ -133,7 +148,9 @@ class Command(BaseCommand):
             logger.debug("ingesting %s failed", item.label, exc_info=True)
             return "failed", f"failed: {item.label}: unexpected {type(error).__name__}: {_one_line(str(error))}", None
         if result.created:
-            return "new", f"new: {item.label} → document {result.document.pk}, extraction job {result.job_id}", result
+            dated = "" if result.document.published_at else " (no publication date)"
+            return ("new", f"new: {item.label} → document {result.document.pk}, extraction job {result.job_id}{dated}",
+                    result)
         reason = "same URL" if result.duplicate_of == "url" else "same text"
         return "duplicate", f"duplicate: {item.label} is document {result.document.pk} ({reason}); not stored again", result
 
