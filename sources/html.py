@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone as dt_timezone
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import courlan
-import trafilatura
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
+
+# trafilatura and courlan (with lxml, htmldate, urllib3 …) load when a page is read, not at every
+# Django start-up: the admin imports the ingest services, and most start-ups never read HTML.
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
 _CONTENT_LANGUAGE = re.compile(
@@ -43,6 +46,8 @@ class HtmlArticle:
 
 def html_extract(html: str, *, url: str | None = None) -> HtmlArticle:
     """Main text and metadata of the article in `html`; `url` is where the page came from, if known."""
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         html,
         url=url,
@@ -79,6 +84,8 @@ def canonical_url(url: str | None) -> str | None:
     url = url.strip()
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return None
+    import courlan
+
     try:
         normalised = courlan.normalize_url(url, strict=False)
     except (ValueError, TypeError):

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone as dt_timezone
 
-from charset_normalizer import from_bytes
 from django.utils.dateparse import parse_date, parse_datetime
 
 from factdesk.errors import IngestError
@@ -83,6 +82,8 @@ def bytes_to_text(data: bytes, *, declared_charset: str | None = None, html: boo
             return _checked(data.decode(encoding), name)
         except (LookupError, UnicodeDecodeError):
             continue
+    from charset_normalizer import from_bytes  # only for text that is neither UTF-8 nor declared: not at start-up
+
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(f"{name} is not text in any character encoding that could be recognised")

@@ -23,7 +23,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factdesk import outbound
 from factdesk.errors import IngestError, ServiceError
 
 from . import hooks
@@ -166,6 +165,8 @@ def document_ingest_url(
     Every refusal (bad URL, private address, timeout, non-2xx, wrong type, too
     large) is an IngestError that keeps the fetch's `permanent` flag.
     """
+    from factdesk import outbound  # httpx loads when a URL is fetched, not at every Django start-up
+
     try:
         response = outbound.fetch(url)
     except outbound.OutboundError as error:

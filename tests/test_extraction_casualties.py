@@ -902,3 +902,49 @@ def test_people_treated_for_smoke_inhalation_are_wounded():
 def test_a_toll_named_through_its_number_still_counts_after_the_age_rules():
     assert tuples_in("The number of the dead rose to 57.") == {("killed", 57, None, "exact")}
     assert tuples_in("The death toll was 31, including a girl of 4.") == {("killed", 31, None, "exact")}
+
+
+# --- a bare count after "and" counts the people of the count before it -------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The ministry said at least 17 of its troops were killed and 43 wounded.",
+     [("killed", 17, "troops"), ("wounded", 43, "troops")]),
+    ("The convoy ambush killed 12 soldiers and wounded 30, the army said.",
+     [("killed", 12, "soldiers"), ("wounded", 30, "soldiers")]),
+    ("Officials said nine of its border guards were dead and that another three were missing.",
+     [("killed", 9, "border guards"), ("missing", 3, "border guards")]),
+    ("The storm killed 14 pilgrims while a further 20 were missing.",
+     [("killed", 14, "pilgrims"), ("missing", 20, "pilgrims")]),
+])
+def test_a_bare_count_joined_by_and_keeps_the_group_of_the_count_before_it(sentence, expected):
+    assert [(c["outcome"], c["count"], c["group"]) for c in claims_in(sentence)] == expected
+
+
+def test_the_carried_group_says_where_it_came_from():
+    document = text.segment("At least 17 of its troops were killed and 43 wounded.", date(2024, 3, 6))
+    wounded = casualties.find_casualties(document)[1]
+    assert wounded.explanation == (
+        "group 'troops' from 'At least 17 of its troops were killed' just before: the count names no people of its own",)
+
+
+@pytest.mark.parametrize("sentence, bare", [
+    # two groups before it: the 30 may be either or both
+    ("Five soldiers and two civilians were killed and 30 wounded.", 30),
+    ("At least 240 soldiers and 95 rebel fighters were killed and more than 1,100 wounded.", 1100),
+    # the aside says who they were
+    ("Nine soldiers were killed and 30 were wounded, most of them civilians.", 30),
+    ("Nine soldiers were killed and 30 were wounded, including four children.", 30),
+    # another clause, with its own subject, stands between
+    ("Twelve soldiers were killed, and police said 30 were wounded.", 30),
+    ("Twelve soldiers were killed in the ambush near the bridge, and 30 were wounded.", 30),
+    # the count before names no group
+    ("Twelve were killed and 30 wounded in the blast.", 30),
+])
+def test_a_bare_count_keeps_no_group_the_text_does_not_give_it(sentence, bare):
+    [claim] = [c for c in claims_in(sentence) if c["count"] == bare]
+    assert claim["group"] is None
+
+
+def test_a_count_with_people_of_its_own_keeps_them():
+    assert [(c["count"], c["group"]) for c in claims_in("Twelve miners were killed and 30 rescuers were injured.")] == [
+        (12, "miners"), (30, "rescuers")]

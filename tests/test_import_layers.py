@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OUR_PACKAGES = ("factdesk", "sources", "claims")
+OUR_PACKAGES = ("factdesk", "sources", "claims", "benchmarks")
 
 # The layers above the services: nothing below them may import them.
 TOP_LAYER = ("claims.admin", "claims.admin_display", "claims.admin_tokens", "claims.api", "claims.apps",
-             "claims.management", "claims.tasks", "claims.benchmarks", "sources.admin", "sources.apps",
+             "claims.management", "claims.tasks", "benchmarks", "sources.admin", "sources.apps",
              "sources.management", "factdesk.urls", "factdesk.celery", "factdesk.health", "factdesk.error_pages",
              "factdesk.wsgi", "factdesk.asgi", "claims.facts.admin", "claims.facts.api", "claims.facts.apps",
              "claims.facts.tasks", "claims.facts.management")

@@ -25,6 +25,9 @@ Each rule is one way news phrases a count, read from the lexicons:
   "14 of them for shrapnel wounds" ("were being treated for burns" is read by the count-first rule); a disease
   or a check-up is never an injury
 
+A bare count joined by "and" to the count just before it counts the same people ("17 of its troops were
+killed and 43 wounded": 43 troops), as a reader fills in the noun the sentence leaves out.
+
 A toll that lists its people ("the dead included one civilian, two guards and a nurse, as well as five of
 the attackers") gives each counted item; "a lower figure of 58" after a claim counts what that claim counts,
 in the same sentence or, when the figure is indeed lower (or higher), in the next one.
@@ -73,6 +76,7 @@ class _Found:
     confidence: float
     number_start: int
     numbers_end: int  # end of the count, or of the range's upper end
+    group_from: str = ""  # the count whose people a bare count counts too ("17 of its troops were killed")
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -99,6 +103,8 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
                 "qualifier": item.qualifier,
                 "group": item.group,
             },
+            explanation=(f"group '{item.group}' from '{item.group_from}' just before: the count names no people "
+                         f"of its own",) if item.group_from else (),
         ))
     return claims
 
@@ -109,8 +115,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     `previous` are the claims of the sentence before, which "a lower figure of 58" may answer."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    answers_before = bool(previous) and any(key in lowered for key in patterns.FIGURE_COMPARED_KEYS)
-    if not answers_before and not any(key in lowered for key in patterns.ANCHOR_KEYS):
+    answers_before = bool(previous) and patterns.FIGURE_COMPARED_KEYS.search(lowered)
+    if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:
@@ -132,18 +138,24 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
             # (but in "two of the three people who were killed" the three is the toll the two are part of)
         taken[item.number_start] = item
 
-    share_of = any(key in lowered for key in patterns.SHARE_OF_KEYS)  # "of the", "of those"
+    share_of = patterns.SHARE_OF_KEYS.search(lowered)  # "of the", "of those"
+    aligned = len(lowered) == end - start  # lower() keeps offsets, save for a few letters such as 'İ'
     for number in counts:
+        after = number.start - start
+        outcome_after = not aligned or patterns.OUTCOME_AFTER_A_COUNT.search(lowered, after)
+        noun_after = not aligned or patterns.COUNT_NOUN_AFTER_A_COUNT.search(lowered, after)
         for begin in _starts_for(text, number.start, start):
-            keep(_count_then_outcome(text, begin, end))
-            keep(_count_noun(text, begin, end))
+            if outcome_after:
+                keep(_count_then_outcome(text, begin, end))
+            if noun_after:
+                keep(_count_noun(text, begin, end))
             if share_of:
                 keep(_share_of_toll(text, begin, end))
     if share_of or "among" in lowered:  # "Of the 128 dead, 52 ...", "Among those killed, 15 ..."
         for match in patterns.SHARE_AFTER_TOLL.finditer(text, start, end):
             keep(_share_of_toll(text, match.start(), end, match))
     for pattern, rule, keys in _VERB_FIRST:
-        if any(key in lowered for key in keys):
+        if keys.search(lowered):
             for match in pattern.finditer(text, start, end):
                 keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
@@ -151,7 +163,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
-        if any(key in lowered for key in keys):
+        if keys.search(lowered):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end, previous))
     for item in sorted(taken.values(), key=lambda item: item.start):
@@ -163,7 +175,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         # "listed 239 people as injured and 52 as missing": each count with its own outcome
         _keep_chain(item, lambda item: _listed_more(text, item, end), keep, taken)
         keep(_ordinal_one(text, item, end))
-    if any(key in lowered for key in patterns.TREATED_KEYS):
+    if patterns.TREATED_KEYS.search(lowered):
         # "had treated 40 people, 23 of them for gunshot wounds": a share of those treated, after the verb
         for number in counts:
             if patterns.TREATED_WORD.search(text, start, number.start):
@@ -171,17 +183,45 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                     match = patterns.TREATED_SHARE.match(text, begin, end)
                     if match:
                         keep(_found(text, match, "wounded", "casualty.treated_for", 0.7, end, group=None))
-    if any(key in lowered for key in patterns.RUNNING_TOTAL_KEYS):
+    if patterns.RUNNING_TOTAL_KEYS.search(lowered):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
-    if any(key in lowered for key in patterns.OF_THEM_KEYS):
+    if patterns.OF_THEM_KEYS.search(lowered):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):
                 match = patterns.OF_THEM.match(text, begin, end)
                 if match:
                     keep(_share_of_them(text, match, ordered, end))
-    return sorted(taken.values(), key=lambda item: item.start)
+    found = sorted(taken.values(), key=lambda item: item.start)
+    _carry_groups(text, found)
+    return found
+
+
+_GROUP_GIVERS = ("casualty.count_then_outcome", "casualty.verb_then_count")
+
+
+def _carry_groups(text: str, found: list[_Found]) -> None:
+    """"17 of its troops were killed and 43 wounded", "killed 12 soldiers and wounded 30": a bare count joined by
+    "and" to the count before it counts the same people, as a reader fills in the noun the sentence leaves out.
+
+    Only when nothing but the joining word stands between them, the count before names a group of more than one
+    and is the only group with its outcome (not "five soldiers and two civilians were killed and 30 wounded"),
+    and no aside after the bare count says who they were ("30 were wounded, most of them civilians").
+    """
+    for before, item in zip(found, found[1:]):
+        if item.group or item.rule not in _GROUP_GIVERS or before.rule not in _GROUP_GIVERS:
+            continue
+        if not before.group or (before.count == 1 and before.count_high is None) or before.end > item.start:
+            continue
+        if any(other.rule == "casualty.coordinated" and other.outcome == before.outcome for other in found):
+            continue
+        if not patterns.GROUP_CARRIED_GAP.fullmatch(text, before.end, item.start):
+            continue
+        if patterns.WHO_THEY_WERE.match(text, item.end):
+            continue
+        item.group = before.group
+        item.group_from = text[before.start:before.end]
 
 
 def _keep_chain(item: _Found | None, step: Callable[[_Found], _Found | None],

@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 
 from . import lexicons, numbers
+from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, PatternCache, alternation, containing
+
+# ~140 patterns of the casualty grammar, compiled once per change of the lexicons (see regexes.PatternCache)
+_PATTERNS = PatternCache(__file__)
+_compile = _PATTERNS.compile
 
 OUTCOMES = lexicons.table("outcome_phrases")
 QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
 GRAMMAR = lexicons.table("casualty_grammar")
 GROUP_NOUNS = lexicons.words("group_nouns")
-
-
-def alternation(entries, *, regex: bool = False) -> str:
-    """An alternation of phrases, longest first, any run of white space between words."""
-    ordered = sorted({entry for entry in entries if entry}, key=len, reverse=True)
-    if regex:
-        return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
 
 
 def by_phrase(table: dict) -> dict[str, str]:
@@ -40,14 +37,14 @@ def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def plain_keys(phrases) -> tuple[str, ...]:
-    """Plain lower-case words one of which any of the phrases must contain: a cheap test before a regex runs."""
+def plain_keys(phrases) -> re.Pattern:
+    """A cheap test before a regex runs: search() finds in a lower-cased sentence one of the plain words
+    that any of the phrases must contain."""
     keys = set()
     for phrase in phrases:
         words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
         keys.add(max(words, key=len) if words else phrase.lower())
-    # a key that contains another is redundant
-    return tuple(sorted(key for key in keys if not any(other != key and other in key for other in keys)))
+    return containing(keys)
 
 
 QUALIFIER_OF = by_phrase({k: v for k, v in QUALIFIER_TABLE.items() if k != "after"})
@@ -60,12 +57,10 @@ LOSS_VERBS = by_phrase(OUTCOMES["loss_verbs"])
 LEFT_OUTCOMES = by_phrase(OUTCOMES["left_outcomes"])
 TOLL_LINK_QUALIFIER = by_phrase(OUTCOMES["toll_links"])
 TOLL_NOUNS = {key: value for key, value in OUTCOMES["toll_nouns"].items() if not key.startswith("_")}
-TOLL_NOUN_RULES = [(re.compile(alternation(phrases, regex=True), re.IGNORECASE), outcome)
+TOLL_NOUN_RULES = [(_compile(alternation(phrases, regex=True), re.IGNORECASE), outcome)
                    for outcome, phrases in TOLL_NOUNS.items()]
 PERSON_NOUNS = frozenset(normal(noun) for noun in GROUP_NOUNS)
 
-B = r"(?<![\w-])"
-E = r"(?![\w-])"
 NUM = numbers.NUMBER_PATTERN
 QUAL = alternation(QUALIFIER_OF)
 AT_MOST = alternation(QUALIFIER_TABLE["at_most"])
@@ -75,8 +70,8 @@ QUALNUM = (
     rf"(?:(?(qual)(?P<lo3>{NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{AT_MOST})\s+(?P<hi3>{NUM})|(?!))"
     rf"|between\s+(?P<lo>{NUM})\s+and\s+(?P<hi>{NUM})"
     rf"|(?P<lo2>{NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{NUM})"
-    rf"|(?P<n>{NUM}))(?![\w])"
-    rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)})(?![\w]))?"
+    rf"|(?P<n>{NUM})){E_OR_HYPHEN}"
+    rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)}){E_OR_HYPHEN})?"
 )
 MODIFIER = (
     rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})[A-Za-z][\w'’-]*"
@@ -132,7 +127,7 @@ INJURY = (rf"(?:(?:{alternation(TREATED['injury_words'])})\s+){{0,3}}(?:{alterna
 AT_A_HOSPITAL = (rf"(?:\s+(?:in|at|to)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}?(?:{alternation(TREATED['places'])}){E})?")
 FOR_OR_WITH = alternation(TREATED["prepositions"])
 TREATED_OUTCOME = rf"(?:{alternation(TREATED['after_count'])}){AT_A_HOSPITAL}\s+(?:{FOR_OR_WITH})\s+{INJURY}"
-TREATED_OUTCOME_WHOLE = re.compile(TREATED_OUTCOME, re.IGNORECASE)
+TREATED_OUTCOME_WHOLE = _compile(TREATED_OUTCOME, re.IGNORECASE)
 
 
 def after_count_outcome(phrase: str) -> str:
@@ -144,39 +139,43 @@ def after_count_outcome(phrase: str) -> str:
 
 
 COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
-    re.compile(
+    _compile(
         rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{relative}{LINKING}"
         rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}|{TREATED_OUTCOME}){E}",
         re.IGNORECASE,
     )
     for relative in (RELATIVE, RELATIVE.replace("{0,6}", "{0,6}?"))
 )
-COUNT_NOUN = re.compile(
+# Whether an outcome the count-first rules read can still follow a number: the longest word of each phrase, in
+# the lower-cased rest of the sentence (most numbers in an article have none after them)
+OUTCOME_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in [*AFTER_COUNT, *TREATED["after_count"]]})
+COUNT_NOUN_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in COUNT_NOUNS})
+COUNT_NOUN = _compile(
     rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
 )
-VERB_THEN_COUNT = re.compile(
+VERB_THEN_COUNT = _compile(
     # the count may open a partial quote: had killed "more than 50 soldiers"
     rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
     rf"{QUALNUM}{FILLER}(?:\s+{GROUP})?",
     re.IGNORECASE,
 )
-LIVES_LOST = re.compile(
+LIVES_LOST = _compile(
     rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
     re.IGNORECASE,
 )
 # "still holding at least 38 hostages", "holds 30 people hostage", "still holds 101 of the 251 hostages"
-HELD_CAPTIVE = re.compile(
+HELD_CAPTIVE = _compile(
     rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+{QUALNUM}{FILLER}"
     rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?)?(?:\s+{GROUP})?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
     re.IGNORECASE,
 )
-LEFT_OUTCOME = re.compile(
+LEFT_OUTCOME = _compile(
     rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
     rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
     re.IGNORECASE,
 )
-TOLL = re.compile(
+TOLL = _compile(
     rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
@@ -187,62 +186,62 @@ TOLL = re.compile(
     re.IGNORECASE,
 )
 # the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
-TOLL_AFTER_COUNT = re.compile(
+TOLL_AFTER_COUNT = _compile(
     rf"{B}(?:{alternation(GRAMMAR['toll_setters'])})\s+to\s+{QUALNUM}\s+(?:the|its|their)\s+(?:(?:overall|total)\s+)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
     re.IGNORECASE,
 )
 # "had treated 23 people for gunshot wounds"
-TREATED_FOR = re.compile(
+TREATED_FOR = _compile(
     rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
     rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}",
     re.IGNORECASE,
 )
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
 # read only after a verb of treating earlier in the sentence
-TREATED_SHARE = re.compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE)
+TREATED_SHARE = _compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE)
 TREATED_KEYS = plain_keys(TREATED["verbs"])
-TREATED_WORD = re.compile(rf"{B}(?:{alternation(TREATED['verbs'])}){E}", re.IGNORECASE)
+TREATED_WORD = _compile(rf"{B}(?:{alternation(TREATED['verbs'])}){E}", re.IGNORECASE)
 # "listed 239 people as injured", "and 52 as missing": the outcome after the count, joined by "as"
 LISTED_AS_OUTCOMES = by_phrase(OUTCOMES["listed_as"]["outcomes"])
 _AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
-LISTED_AS = re.compile(
+LISTED_AS = _compile(
     rf"{B}(?P<verb>{alternation(OUTCOMES['listed_as']['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}",
     re.IGNORECASE,
 )
-LISTED_AS_MORE = re.compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE)
+LISTED_AS_MORE = _compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE)
 # "Four of the attackers were shot dead| and a fifth was captured alive": the next one of them, one person
-ORDINAL_ONE = re.compile(
+ORDINAL_ONE = _compile(
     rf"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
     rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
     re.IGNORECASE,
 )
 # a toll that lists who it holds: "the dead included one civilian, two guards ... as well as five of the attackers"
-LISTING_LINK = re.compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
+LISTING_LINK = _compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
 # "the dead man's family", "the injured woman": one person, or an owner, right after a toll like "the dead"
-NOUN_AFTER_THE_TOLL = re.compile(
+NOUN_AFTER_THE_TOLL = _compile(
     rf"(?:['’]s{E}|\s+(?:{alternation(GRAMMAR['one_person_nouns'])}){E}|\s+[\w-]+['’]s{E})", re.IGNORECASE
 )
 # links that say nothing of a tally by themselves ("at", "of"): without a verb setting the toll, the count must end
 # its clause or go on with people, a place or a time
 BARE_LINKS = frozenset(GRAMMAR["bare_toll_links"])
-CLAUSE_GOES_ON = re.compile(
+CLAUSE_GOES_ON = _compile(
     rf"\s*(?:[,.;:)—–\"”]|$)|\s+(?:{alternation(GRAMMAR['group_prepositions'] + GRAMMAR['clause_goes_on'])}){E}",
     re.IGNORECASE,
 )
 INHERIT_CUES = OUTCOMES["inherit_cues"]
 CONTINUED = [
-    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
+    _compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
                re.IGNORECASE),
-    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+{QUALNUM}", re.IGNORECASE),
-    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{QUALNUM}", re.IGNORECASE),
+    _compile(rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+{QUALNUM}", re.IGNORECASE),
+    _compile(rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{QUALNUM}", re.IGNORECASE),
     # "70 people died, while local officials gave a lower figure of 63": the figure counts what the claim before did
     # (the figure ends its clause: "a figure of 3,000 displaced" counts other people)
-    re.compile(rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+{QUALNUM}"
+    _compile(rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+{QUALNUM}"
                r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE),
 ]
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
-RUNNING_TOTAL = re.compile(
+RUNNING_TOTAL = _compile(
     rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{QUALNUM}",
     re.IGNORECASE,
 )
@@ -252,14 +251,14 @@ FIGURE_OF = CONTINUED[3]
 # "a lower figure of 58" answering the sentence before: the cue, and whether the figure is lower or higher
 FIGURE_COMPARED = {phrase: side for side, phrases in INHERIT_CUES["figure_compared"].items() if not side.startswith("_")
                    for phrase in (normal(p) for p in phrases)}
-FIGURE_COMPARED_CUE = re.compile(rf"(?:{alternation(FIGURE_COMPARED)}){E}", re.IGNORECASE)
+FIGURE_COMPARED_CUE = _compile(rf"(?:{alternation(FIGURE_COMPARED)}){E}", re.IGNORECASE)
 FIGURE_COMPARED_KEYS = plain_keys(FIGURE_COMPARED)
 # "roughly 150,000 of them": tried at each count, like the count-first rules
-OF_THEM = re.compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
+OF_THEM = _compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 # "45 were brought in with injuries, 6 of whom later died": the share's own outcome, not the one before
-UNDONE_OUTCOME = re.compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
-OWN_OUTCOME = re.compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}", re.IGNORECASE)
+UNDONE_OUTCOME = _compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
+OWN_OUTCOME = _compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}", re.IGNORECASE)
 # "62 of the dead were in the hills": part of a toll, counted apart
 SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 # what may follow a share of a toll: its verb or a place, never more of a noun phrase ("of the dead man's
@@ -267,18 +266,18 @@ SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 AFTER_A_SHARE = (
     rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
 )
-SHARE_OF_TOLL = re.compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
-SHARE_OF_KEYS = tuple({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
+SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
+SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
-SHARE_AFTER_TOLL = re.compile(
+SHARE_AFTER_TOLL = _compile(
     rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}"
     rf"(?:\s+[\w'’-]+){{0,4}}?\s*,\s+{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
     re.IGNORECASE,
 )
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
-ELIDED = re.compile(
+ELIDED = _compile(
     rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+{QUALNUM}(?:\s+more)?"
     rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
     rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
@@ -289,43 +288,52 @@ ELIDED = re.compile(
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
 # its clause there ("killed five soldiers, two policemen said" is no list)
 UNCOUNTED_ITEM = r"\s*,?\s+and\s+an?\s+(?-i:[a-z])[\w'’-]*(?:\s+(?-i:[a-z])[\w'’-]*)?(?=\s*,)"
-AND_MORE_AFTER = re.compile(
+AND_MORE_AFTER = _compile(
     # an item with no count may stand between two counted ones: "two shopkeepers and a child, as well as four ..."
     rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,|{UNCOUNTED_ITEM})??"
     rf"(?:\s*,?\s+(?P<joiner>and|as\s+well\s+as|plus)|\s*,)\s+{QUALNUM}{FILLER}\s+{GROUP}"
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
     re.IGNORECASE,
 )
-AND_MORE_BEFORE = re.compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
+AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
 # the second half of a mixed outcome: "dead| or wounded"
-MIXED_TAIL = re.compile(
+MIXED_TAIL = _compile(
     rf"\s+(?:{alternation(' '.join(phrase.split()[1:]) for phrase in OUTCOMES['after_count'][''])}){E}", re.IGNORECASE
 )
 OUTCOME_OF_WORD = {**VERBS_BEFORE, **AFTER_COUNT}
-OUTCOME_WORD = re.compile(rf"{B}(?:{alternation(OUTCOME_OF_WORD)}){E}", re.IGNORECASE)
+OUTCOME_WORD = _compile(rf"{B}(?:{alternation(OUTCOME_OF_WORD)}){E}", re.IGNORECASE)
 PROJECTION_WORDS = frozenset(GRAMMAR["projection_words"])
 PERFECT_WORDS = frozenset(GRAMMAR["perfect_words"])
-PROJECTION = re.compile(rf"{B}(?:{alternation(GRAMMAR['projection_words'])}){E}", re.IGNORECASE)
+PROJECTION = _compile(rf"{B}(?:{alternation(GRAMMAR['projection_words'])}){E}", re.IGNORECASE)
 # the start of an object after a verb: "killed a policeman", "wounded several others"
-AN_OBJECT_FOLLOWS = re.compile(rf"\s+(?:{alternation(GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
-NEGATED = re.compile(rf"{B}(?:{alternation(GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
-QUALIFIER_BEFORE = re.compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
-MONEY = re.compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
+AN_OBJECT_FOLLOWS = _compile(rf"\s+(?:{alternation(GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
+NEGATED = _compile(rf"{B}(?:{alternation(GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
+QUALIFIER_BEFORE = _compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
+MONEY = _compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
                    re.IGNORECASE)
-ASIDE_MARK = re.compile(r"[,;(—–]")
+ASIDE_MARK = _compile(r"[,;(—–]")
 # "including 11 from one family", "including 4 of them": a bare count whose people are named after it
-WHOSE_PEOPLE = re.compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
-PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
+WHOSE_PEOPLE = _compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
+PARTITIVE = _compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
-AGE_SUPERLATIVE_BEFORE = re.compile(
+AGE_SUPERLATIVE_BEFORE = _compile(
     rf"{B}(?:{alternation(GRAMMAR['age_superlatives'] + GRAMMAR['singled_out_of_a_toll'])})\s+(?:of|among)\s+$",
     re.IGNORECASE)
-DETENTION_WORD = re.compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
-CUSTODY_CUE = re.compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
-CONDITION_AFTER_A_SHARE = re.compile(
+DETENTION_WORD = _compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
+CUSTODY_CUE = _compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
+CONDITION_AFTER_A_SHARE = _compile(
     rf"\s*,?\s*(?:(?:were|was|are|is|remain|remained|remains|still)\s+)*(?:{alternation(GRAMMAR['condition_after_a_share'])}){E}",
     re.IGNORECASE)
-A_COUNT_FOLLOWS = re.compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
+# "17 of its troops were killed| and |43 wounded", "killed 12 soldiers| and |wounded 30": only a joining word between
+# a count and the bare count after it, which then counts the same people (GRAMMAR["_group_carried_comment"])
+GROUP_CARRIED_GAP = _compile(
+    rf"\s*,?\s+(?:{alternation(GRAMMAR['group_carried_joiners'])})\s+"
+    rf"(?:(?:{alternation(GRAMMAR['group_carried_same_kind'])})\s+)?",
+    re.IGNORECASE,
+)
+# "30 were wounded, most of them civilians": an aside after the count says who they were
+WHO_THEY_WERE = _compile(rf"\s*(?:,|—|–|\()\s*(?:{alternation(GRAMMAR['listing_asides'])}){E}", re.IGNORECASE)
+A_COUNT_FOLLOWS = _compile(rf"\s+(?:(?:{QUAL})\s+)?{NUM}", re.IGNORECASE)
 
 
 # Regexes of many alternatives are slow to scan with; these plain-word tests skip
@@ -336,3 +344,4 @@ ANCHOR_KEYS = plain_keys(
     + TREATED["injuries"]  # every treatment the rules read names one of these
     + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
 )
+_PATTERNS.save()

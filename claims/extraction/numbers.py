@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from . import lexicons
+from .regexes import WORD_END as _WORD_END, WORD_END_BEFORE_HYPHEN as _END, WORD_START as _WORD_START
+from .regexes import alternation as _alternation
 
 _WORDS = lexicons.table("number_words")
 _UNITS: dict[str, int] = _WORDS["units"]
@@ -29,21 +31,14 @@ _PREPOSITIONS_BEFORE_ONE = frozenset(_CONTEXT["prepositions_before_a_determiner"
 _VERBS_BEFORE_A_COUNTING_PREPOSITION = frozenset(_CONTEXT["verbs_before_a_counting_preposition"])
 
 
-def _alternation(phrases) -> str:
-    """Longest first, so "a dozen" wins over "a", spaces matching any run of white space."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
-
-
 _ONE_OF_A_RANKING = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|this|that|these|those)\s+"
-    rf"(?:{_alternation(_CONTEXT['ranking_words_after_one_of'])}|[a-z]+iest)(?![\w-])",
+    rf"(?:{_alternation(_CONTEXT['ranking_words_after_one_of'])}|[a-z]+iest){_WORD_END}",
     re.IGNORECASE,
 )
 _UNIT = _alternation(_UNITS)
 _TEN = _alternation(_TENS)
 _MULTIPLIER = _alternation(_MULTIPLIERS)
-_END = r"(?![\w])"
 _ATOM = rf"(?:(?:{_TEN}){_END}(?:[-\s](?:{_UNIT}){_END})?|(?:{_UNIT}){_END})"
 _AFTER_MULTIPLIER = "|".join(f"(?<={re.escape(word)})" for word in _MULTIPLIERS)
 _WORD_NUMBER = (
@@ -56,17 +51,17 @@ _DIGIT_NUMBER = (
 )
 
 # A precise number, digits or words, with no capturing groups: other stages embed it.
-NUMBER_PATTERN = rf"(?:{_DIGIT_NUMBER}|(?<![\w-]){_WORD_NUMBER})"
+NUMBER_PATTERN = rf"(?:{_DIGIT_NUMBER}|{_WORD_START}{_WORD_NUMBER})"
 # "aged 54 and| 61", "ages 5 to| 12", "at the age of| 12": the words before a number that make it an age
 _AGE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:{_alternation(_CONTEXT['age_words_before_numbers'])})\s+"
+    rf"{_WORD_START}(?:{_alternation(_CONTEXT['age_words_before_numbers'])})\s+"
     rf"(?:{NUMBER_PATTERN}\s*(?:,\s*and|,\s*or|,|and|or|to|-|–)\s*){{0,5}}$",
     re.IGNORECASE,
 )
 _PERSON_OF_AN_AGE = re.compile(
-    rf"(?<![\w-])an?\s+(?:{_alternation(_CONTEXT['person_nouns_before_an_age'])})\s+of\s+$", re.IGNORECASE
+    rf"{_WORD_START}an?\s+(?:{_alternation(_CONTEXT['person_nouns_before_an_age'])})\s+of\s+$", re.IGNORECASE
 )
-VAGUE_PATTERN = rf"(?<![\w-])(?:{_alternation(_WORDS['vague'])}){_END}"
+VAGUE_PATTERN = rf"{_WORD_START}(?:{_alternation(_WORDS['vague'])}){_END}"
 
 _NUMBER = re.compile(rf"(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN})", re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)

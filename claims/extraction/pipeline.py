@@ -5,11 +5,7 @@ from datetime import date
 
 from . import casualties, quotes, text, times
 from .types import Extraction
-
-EXTRACTOR_NAME = "factdesk-rules"
-# Bump when a rule change alters output: re-extraction with a new version
-# produces new fingerprints, the same version is idempotent.
-EXTRACTOR_VERSION = "1.1.0"
+from .version import EXTRACTOR_NAME, EXTRACTOR_VERSION  # bump it there when output changes
 
 
 def extract(document_text: str, published: date | None = None) -> Extraction:

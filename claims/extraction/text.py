@@ -8,6 +8,7 @@ every span is an offset pair into `Document.text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,7 +112,7 @@ def _sentence_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             cuts.append(match.end())
     # A line break inside a paragraph ends a sentence when it closes a heading,
     # byline or caption line, or the line before it is complete.
-    for newline in (i for i in range(start, stop) if text[i] == "\n"):
+    for newline in _positions(text, "\n", start, stop):
         line_start = text.rfind("\n", start, newline) + 1 or start
         line = text[max(line_start, start):newline].rstrip()
         if not line or line[-1] in ".!?”\"’'…":
@@ -131,6 +132,14 @@ def _sentence_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     if e > s:
         spans.append((s, e))
     return spans
+
+
+def _positions(text: str, char: str, start: int, stop: int) -> Iterator[int]:
+    """Where `char` occurs in text[start:stop], found by str.find rather than by looking at every character."""
+    position = text.find(char, start, stop)
+    while position != -1:
+        yield position
+        position = text.find(char, position + 1, stop)
 
 
 def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:

@@ -12,18 +12,21 @@ import json
 import logging
 import time
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from claims import extraction as engine
 from claims.models import Claim, ExtractionJob, JobStatus
 from factdesk.errors import ServiceError
 from factdesk.hooks import Hook
 from sources.models import Document, Quote
 from sources.speakers import speaker_resolve
+
+if TYPE_CHECKING:
+    from claims.extraction import Extraction, ExtractedClaim
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +41,10 @@ STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "ef
 
 def extraction_job_enqueue(*, document: Document, actor=None) -> ExtractionJob:
     """Queue an extraction of `document`: the row now, the task once the surrounding transaction commits."""
-    job = ExtractionJob.objects.create(
-        document=document, requested_by=actor, extractor_version=engine.EXTRACTOR_VERSION
-    )
+    # the version only: the engine's rules load in the process that runs the job, not in the one queuing it
+    from claims.extraction.version import EXTRACTOR_VERSION
+
+    job = ExtractionJob.objects.create(document=document, requested_by=actor, extractor_version=EXTRACTOR_VERSION)
     transaction.on_commit(lambda: job_send(job_id=job.pk))
     return job
 
@@ -80,11 +84,13 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
     if job is None:
         logger.info("extraction job %s: nothing to do (finished or gone)", job_id)
         return None
+    from claims.extraction import extract  # here, not at import: start-ups that never extract skip the engine
+
     document = job.document
     started = time.perf_counter()
     try:
         published = document.published_at.date() if document.published_at else None
-        result = engine.extract(document.text, published)
+        result = extract(document.text, published)
     except Exception as error:
         job_fail(job_id=job.pk, error=f"{type(error).__name__}: {error}")
         raise
@@ -130,7 +136,7 @@ def job_requeue(*, job_id: int, error: str) -> None:
     )
 
 
-def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
+def claim_fingerprint(document_id: int, claim: ExtractedClaim) -> str:
     """What makes two extractions the same claim: kind, span and structured values.
 
     Speaker, confidence, rule and explanation are left out, so a better attribution in a
@@ -142,7 +148,7 @@ def claim_fingerprint(document_id: int, claim: engine.ExtractedClaim) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _claims_store(document: Document, result: engine.Extraction) -> tuple[int, int]:
+def _claims_store(document: Document, result: Extraction) -> tuple[int, int]:
     """Create the claims not seen before, refresh untouched ones, retire superseded ones.
 
     A claim a reviewer has touched (any status but pending, or a version above
@@ -211,7 +217,7 @@ def _json_values(values: dict, *, speaker_name: str | None) -> dict:
     return out
 
 
-def _quote_store(document: Document, extracted: engine.ExtractedClaim, speaker) -> Quote | None:
+def _quote_store(document: Document, extracted: ExtractedClaim, speaker) -> Quote | None:
     start, end = extracted.values.get("quote_start"), extracted.values.get("quote_end")
     if start is None or end is None or end <= start:
         return None

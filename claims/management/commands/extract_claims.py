@@ -7,8 +7,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import extraction
-
 
 class Command(BaseCommand):
     help = "Extract the claims of one plain-text article and print them as JSON, without touching the database."
@@ -32,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
         except OSError as error:
             raise CommandError(f"{path}: cannot be read ({error.strerror})") from None
-        result = extraction.extract(text, published_on)
+        from claims.extraction import extract  # the engine loads only when a command extracts
+
+        result = extract(text, published_on)
         payload = {
             "extractor": result.extractor,
             "version": result.version,

@@ -1,7 +1,7 @@
 """Sentence templates and vocabulary for the benchmark corpus.
 
 Each template is a paragraph with named slots (`{count}`, `{group}`,
-`{speaker}` ...) that `corpus.SlotFiller` fills at random. A slot named with a
+`{speaker}` ...) that `generated.SlotFiller` fills at random. A slot named with a
 capital first letter is the same value capitalised; a trailing digit gives a
 second independent value of the same kind (`{n}` and `{n2}`). All names and
 places are invented.

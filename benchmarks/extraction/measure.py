@@ -29,7 +29,7 @@ from datetime import date
 from claims.extraction import extract as engine_extract
 from claims.extraction.types import Extraction
 
-from .corpus import CorpusArticle
+from .generated import CorpusArticle
 
 Extract = Callable[[str, date | None], Extraction]
 

@@ -1,0 +1,50 @@
+"""The extraction engine loads only where extraction happens.
+
+Every Django start-up (a management command, a gunicorn or Celery worker, a test process) used to
+import the engine through claims.services and pay for compiling its regexes. These run a fresh
+interpreter and look at what it imported; they time nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def modules_loaded_after(code: str, prefixes: tuple[str, ...] = ("claims.extraction",)) -> list[str]:
+    """The modules under `prefixes` a fresh interpreter has imported after running `code`."""
+    probe = code + f"\nimport json, sys\nprint(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def test_it_keeps_the_engine_out_of_djangos_start_up():
+    assert modules_loaded_after("import django; django.setup()") == []
+
+
+def test_it_keeps_the_engine_out_of_the_url_conf_the_api_and_the_celery_tasks():
+    loaded = modules_loaded_after(
+        "import django; django.setup()\nimport factdesk.urls, claims.api.urls, claims.tasks, factdesk.celery")
+    assert loaded == []
+
+
+def test_queuing_a_job_needs_the_engine_version_only():
+    loaded = modules_loaded_after("from claims.extraction import EXTRACTOR_VERSION, Extraction")
+    assert loaded == ["claims.extraction", "claims.extraction.types", "claims.extraction.version"]
+
+
+def test_the_rules_load_on_the_first_use_of_extract():
+    loaded = modules_loaded_after("from claims.extraction import extract")
+    assert "claims.extraction.casualty_patterns" in loaded
+    assert "claims.extraction.pipeline" in loaded
+
+
+def test_it_keeps_the_html_reader_and_the_http_client_out_of_djangos_start_up():
+    heavy = ("trafilatura", "courlan", "httpx", "charset_normalizer")
+    assert modules_loaded_after("import django; django.setup()", heavy) == []
