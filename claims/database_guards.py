@@ -112,16 +112,17 @@ DOCUMENT_EVENT_FORWARD = {
 
 def install(connection) -> None:
     """(Re)create the guards on `connection`; safe to run any number of times."""
-    _execute(connection, FORWARD)
+    execute(connection, FORWARD)
     if DOCUMENT_EVENTS in connection.introspection.table_names():  # not yet while migrating up to it
-        _execute(connection, DOCUMENT_EVENT_FORWARD)
+        execute(connection, DOCUMENT_EVENT_FORWARD)
 
 
 def uninstall(connection) -> None:
-    _execute(connection, BACKWARD)
+    execute(connection, BACKWARD)
 
 
-def _execute(connection, statements_by_vendor) -> None:
+def execute(connection, statements_by_vendor: dict[str, list[str]]) -> None:
+    """Run the statements written for this connection's database (other apps' guards use it too)."""
     with connection.cursor() as cursor:
         for statement in statements_by_vendor.get(connection.vendor, []):
             cursor.execute(statement)

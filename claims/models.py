@@ -8,6 +8,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from claims.outbox import Dispatchable
+from factdesk.write_once import WriteOnceModel
 from sources.models import Document, Quote, Speaker
 
 
@@ -162,15 +163,7 @@ class ReviewAction(models.TextChoices):
     REOPEN = "reopen", "Reopen"
 
 
-class ReviewEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: D102 - review events are written once
-        raise TypeError("Review events are immutable and cannot be updated.")
-
-    def delete(self):
-        raise TypeError("Review events are immutable and cannot be deleted.")
-
-
-class ReviewEvent(models.Model):
+class ReviewEvent(WriteOnceModel):
     """One review decision, written once and never edited (the database refuses updates too)."""
 
     Action = ReviewAction
@@ -186,8 +179,6 @@ class ReviewEvent(models.Model):
     changes = models.JSONField(default=dict, blank=True, help_text="For corrections: field → [before, after].")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = ReviewEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -198,14 +189,6 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.from_status}→{self.to_status} on claim {self.claim_id}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None and not self._state.adding:
-            raise TypeError("Review events are immutable and cannot be changed once written.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Review events are immutable and cannot be deleted.")
 
 
 class JobStatus(models.TextChoices):

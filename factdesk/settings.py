@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "claims.webhooks",
+    "claims.facts",  # facts across sources (issue 12): its own app, label "facts"
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 FACTDESK_DISPATCH_EVERY_SECONDS = env.float("FACTDESK_DISPATCH_EVERY_SECONDS", default=10.0)
 CELERY_BEAT_SCHEDULE = {
     "dispatch-outbox": {"task": "claims.tasks.dispatch_outbox", "schedule": FACTDESK_DISPATCH_EVERY_SECONDS},
+    # Claims whose grouping task never ran (broker down when extraction committed).
+    "group-ungrouped-claims": {
+        "task": "claims.facts.tasks.group_pending",
+        "schedule": env.int("FACTDESK_GROUPING_SWEEP_EVERY_SECONDS", default=300),
+    },
 }
 
 # --- Outbox and dispatcher (claims/outbox.py) ---------------------------------
@@ -235,6 +241,17 @@ FACTDESK_FETCH_MAX_BYTES = env.int("FACTDESK_FETCH_MAX_BYTES", default=10 * 1024
 FACTDESK_FETCH_MAX_REDIRECTS = env.int("FACTDESK_FETCH_MAX_REDIRECTS", default=5)
 FACTDESK_FETCH_ALLOW_PRIVATE = env.bool("FACTDESK_FETCH_ALLOW_PRIVATE", default=False)
 FACTDESK_FETCH_USER_AGENT = "FactDesk/1.0 (+claims tracking)"
+
+# --- Facts (claims/facts; the README's "Facts" section) ---------------------
+# A claim joins a fact whose period lies within this many days of its own.
+FACTDESK_FACT_PERIOD_GAP_DAYS = env.int("FACTDESK_FACT_PERIOD_GAP_DAYS", default=14)
+# Two approved figures from different sources conflict only when reported
+# within this many hours of each other (later figures are updates, not disputes).
+FACTDESK_FACT_DISPUTE_WINDOW_HOURS = env.int("FACTDESK_FACT_DISPUTE_WINDOW_HOURS", default=24)
+# The organisation named as the author of the ClaimReview export, and the
+# public address claim pages are linked from (https://schema.org/ClaimReview).
+FACTDESK_ORGANISATION_NAME = env.str("FACTDESK_ORGANISATION_NAME", default="FactDesk")
+FACTDESK_ORGANISATION_URL = env.str("FACTDESK_ORGANISATION_URL", default="http://127.0.0.1:8000/")
 
 # --- REST API ----------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/

@@ -259,3 +259,28 @@ def local_http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# --- Facts (claims/facts) ---------------------------------------------------------
+
+def reported_claim(passage: str, *, article: str | None = None, outlet: str = "Daily Ledger", published: str,
+                   kind: str = ClaimKind.CASUALTY, speaker: Speaker | str | None = None, status: str = "pending",
+                   title: str = "", **values) -> Claim:
+    """A claim whose passage lies in its own article, as extraction would store it.
+
+    `article` is the whole text (it must contain `passage`; the passage alone by
+    default); `published` an ISO time ("2022-09-13T09:00Z"); `values` the
+    structured values (count, qualifier, group, outcome, effective_at…).
+    """
+    from django.utils.dateparse import parse_datetime
+
+    article = article or passage
+    document = DocumentFactory(text=article, title=title or passage[:60], outlet=OutletFactory(name=outlet),
+                               published_at=parse_datetime(published.replace("Z", "+00:00")))
+    if isinstance(speaker, str):
+        speaker = Speaker.objects.filter(name=speaker).first() or SpeakerFactory(name=speaker, role="")
+    start = article.index(passage)
+    defaults = {"outcome": "killed", "qualifier": "exact", "group": ""} if kind == ClaimKind.CASUALTY else {
+        "outcome": "", "qualifier": "", "group": "", "count": None}
+    return ClaimFactory(kind=kind, document=document, start=start, end=start + len(passage), text=passage,
+                        speaker=speaker, status=status, **{**defaults, **values})

@@ -20,12 +20,16 @@ TOP_LAYER = ("claims.admin", "claims.admin_display", "claims.admin_tokens", "cla
              "claims.management", "claims.tasks", "benchmarks", "sources.admin", "sources.apps",
              "sources.management", "factdesk.urls", "factdesk.celery", "factdesk.health", "factdesk.error_pages",
              "factdesk.wsgi", "factdesk.asgi", "claims.webhooks.admin", "claims.webhooks.api", "claims.webhooks.apps",
-             "claims.webhooks.tasks", "claims.webhooks.management")
+             "claims.webhooks.tasks", "claims.webhooks.management", "claims.facts.admin", "claims.facts.api",
+             "claims.facts.apps", "claims.facts.tasks", "claims.facts.management")
 SERVICE_LAYER = ("claims.services", "sources.services", "claims.selectors", "claims.review", "claims.models",
                  "sources.models", "sources.reading", "sources.html", "sources.hooks", "sources.speakers", "factdesk.hooks",
                  "sources.text_metadata", "claims.database_guards", "claims.representation", "claims.outbox",
                  "claims.webhooks.services", "claims.webhooks.models", "claims.webhooks.signing",
-                 "claims.webhooks.event_types")
+                 "claims.webhooks.event_types",
+                 "claims.facts.services", "claims.facts.models", "claims.facts.selectors", "claims.facts.series",
+                 "claims.facts.normalise", "claims.facts.events", "claims.facts.representation",
+                 "claims.facts.export", "claims.facts.chart", "claims.facts.database_guards", "factdesk.write_once")
 ENGINE = "claims.extraction"
 # Pure Python like the engine, kept apart from it: the reader of a plain-text article's title, byline and date.
 PURE_MODULES = (ENGINE, "sources.text_metadata")

@@ -6,6 +6,7 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.webhooks import api as webhooks_api
+from claims.facts import api as facts_api
 
 from . import views
 
@@ -42,9 +43,13 @@ router.register("jobs", views.ExtractionJobViewSet, basename="job")
 router.register("tokens", views.ApiTokenViewSet, basename="token")
 router.register("webhooks/endpoints", webhooks_api.EndpointViewSet, basename="webhook-endpoint")
 router.register("webhooks/deliveries", webhooks_api.DeliveryViewSet, basename="webhook-delivery")
+router.register("facts", facts_api.FactViewSet, basename="fact")
 
 app_name = "api"
 urlpatterns = [
+    path("v1/export/claimreview/", facts_api.ClaimReviewExportViewSet.as_view({"get": "list"}),
+         name="export-claimreview"),
+    path("v1/export/facts.csv", facts_api.FactsCsvExportViewSet.as_view({"get": "list"}), name="export-facts-csv"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[AllowAny]), name="docs"),

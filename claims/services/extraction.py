@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 # Handing a job to Celery is the tasks' business; claims.apps connects claims.tasks here,
 # so that tasks import services and never the other way round.
 job_send = Hook("claims.job_send", "hand a queued extraction job to the task queue")
+# Connected by the facts app (claims.facts.apps): queue the grouping of the document's new claims.
+document_extracted = Hook("claims.document_extracted", "group a freshly extracted document's claims into facts")
 
 STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "effective_at", "precision")
 
@@ -208,6 +210,11 @@ def document_extract(*, job_id: int) -> ExtractionJob | None:
             # The outbox: one claim.created per new claim, then document.extracted, in this transaction.
             claim_events_record(type="claim.created", claim_ids=created)
             document_extracted_record(job=job, document=document, claim_ids=created)
+            # Grouping claims into facts runs after the commit, as its own task: a
+            # grouping failure never undoes an extraction, and the extraction's lock
+            # is not held while grouping takes the facts' lock. The periodic sweep
+            # groups whatever a lost task left (claims.facts.tasks).
+            transaction.on_commit(lambda: document_extracted(document_id=document.pk))
     logger.info("extraction job %s: %s claims found, %s new, %s superseded removed, %s ms",
                 job.pk, job.claims_found, job.claims_created, retired, job.duration_ms)
     return job

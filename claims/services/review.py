@@ -1,8 +1,10 @@
 """Reviewing claims: approve, reject, dispute, correct, reopen — one at a time or in bulk.
 
 Every action locks the claim, checks the caller's version (optimistic lock),
-asks the state machine in claims.review, writes the immutable ReviewEvent and
-bumps the claim's version, all in one transaction.
+asks the state machine in claims.review, writes the immutable ReviewEvent,
+bumps the claim's version and refreshes the facts the claim reports on (their
+best figure, range, grade and disputes, with their events), all in one
+transaction.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from claims.facts.services import facts_refresh_for_claims
 from claims.models import Claim, ClaimKind, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions, transition_for
 from claims.webhooks.services import claim_events_record
@@ -103,6 +106,7 @@ def claim_review(*, claim_id: int, action: str, actor, note: str = "", expected_
         claim = _lock(claim_id)
         event = _apply(claim, action=action, actor=actor, note=note, expected_version=expected_version)
         _events_record([event])
+        facts_refresh_for_claims(claim_ids=[claim.pk], actor=actor)
     claim.refresh_from_db()
     return claim
 
@@ -152,6 +156,7 @@ def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: st
             )
         events = [_apply(claim, action=action, actor=actor, note=note, expected_version=None) for claim in claims]
         _events_record(events)
+        facts_refresh_for_claims(claim_ids=ids, actor=actor)
     return list(Claim.objects.filter(pk__in=ids).order_by("pk"))
 
 
@@ -177,6 +182,7 @@ def claim_correct(*, claim_id: int, actor, values: dict[str, Any], note: str = "
         event = _apply(claim, action=ReviewAction.CORRECT, actor=actor, note=note, expected_version=expected_version,
                        changes=changes)
         _events_record([event])
+        facts_refresh_for_claims(claim_ids=[claim.pk], actor=actor)
     claim.refresh_from_db()
     return claim
 

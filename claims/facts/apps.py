@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
+
+
+def _database_guards_install(sender, *, using: str, **kwargs) -> None:
+    from . import database_guards
+
+    database_guards.install(connections[using])
+
+
+class FactsConfig(AppConfig):
+    """Facts: what many claims report on, their series, disputes and exports (issue 12)."""
+
+    name = "claims.facts"
+    label = "facts"
+    verbose_name = "Facts"
+
+    def ready(self) -> None:
+        post_migrate.connect(_database_guards_install, sender=self, dispatch_uid="facts.database_guards")
+        # Extraction's commit queues grouping through a hook (factdesk.hooks): the
+        # extraction service never imports the facts app's tasks.
+        from claims.services import extraction
+
+        from . import tasks
+
+        extraction.document_extracted.connect(lambda *, document_id: tasks.group_document.delay(document_id))
