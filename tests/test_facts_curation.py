@@ -40,7 +40,7 @@ def toll(count: int, *, day: int, outlet: str, group: str = "Armenian soldiers",
 def recorded(monkeypatch) -> list[tuple[str, dict]]:
     """The fact events handed to the webhooks outbox (its recorder is the edge replaced here)."""
     seen: list[tuple[str, dict]] = []
-    monkeypatch.setattr(events, "_outbox_record", lambda *, type, data: seen.append((type, data)))
+    monkeypatch.setattr(events, "_outbox_record", lambda *, type, data, attributes: seen.append((type, data)))
     return seen
 
 

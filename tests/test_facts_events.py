@@ -2,6 +2,8 @@
 the webhooks outbox of issue 8 plugs into; its recorder is the edge replaced here)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from claims.facts import events
@@ -18,7 +20,7 @@ ARTICLE = "Clashes on the Armenia-Azerbaijan border went on, the Azerbaijani sid
 @pytest.fixture
 def recorded(monkeypatch) -> list[tuple[str, dict]]:
     seen: list[tuple[str, dict]] = []
-    monkeypatch.setattr(events, "_outbox_record", lambda *, type, data: seen.append((type, data)))
+    monkeypatch.setattr(events, "_outbox_record", lambda *, type, data, attributes: seen.append((type, data)))
     return seen
 
 
@@ -57,3 +59,24 @@ def test_only_a_changed_best_figure_records_fact_updated(recorded, editor, revie
 def test_an_unknown_event_type_is_refused():
     with pytest.raises(ValueError, match="unknown fact event type"):
         events.fact_event_emit(type="fact.exploded", fact=Fact())
+
+
+def test_fact_events_reach_the_webhooks_outbox_for_subscribed_endpoints(settings, admin_user, reviewer):
+    from claims.webhooks import services as webhooks
+    from claims.webhooks.models import Delivery, Event
+
+    settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS = "127.0.0.0/8"
+    facts_desk, _ = webhooks.endpoint_create(url="http://127.0.0.1:8123/facts", actor=admin_user,
+                                             event_types=["fact.created", "fact.updated", "fact.disputed"])
+    ceasefires_only, _ = webhooks.endpoint_create(url="http://127.0.0.1:8124/truces", actor=admin_user,
+                                                  event_types=["fact.created"], filter_kinds=["ceasefire"])
+    claim = toll(49)
+    facts_group_pending()
+    claim_approve(claim_id=claim.pk, actor=reviewer)
+    events = {event.type: json.loads(event.body) for event in Event.objects.filter(type__startswith="fact.")}
+    assert set(events) == {"fact.created", "fact.updated"}
+    fact = Fact.objects.get()
+    assert events["fact.updated"]["data"]["id"] == fact.pk and events["fact.updated"]["data"]["best"]["count"] == 49
+    assert sorted(Delivery.objects.values_list("endpoint__url", "event__type")) == [
+        ("http://127.0.0.1:8123/facts", "fact.created"), ("http://127.0.0.1:8123/facts", "fact.updated")]
+    assert ceasefires_only.pk not in Delivery.objects.values_list("endpoint_id", flat=True)

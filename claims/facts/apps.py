@@ -22,6 +22,7 @@ class FactsConfig(AppConfig):
         # extraction service never imports the facts app's tasks.
         from claims.services import extraction
 
-        from . import tasks
+        from . import events, tasks
 
+        events.register_types()
         extraction.document_extracted.connect(lambda *, document_id: tasks.group_document.delay(document_id))

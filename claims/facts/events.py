@@ -5,31 +5,37 @@
     fact.disputed   approved claims on it now conflict (the conflicting claims are named)
 
 Called by the facts services inside their transaction, so an event is recorded
-if and only if the change commits (the outbox of issue 8 delivers it).
+if and only if the change commits; the webhooks outbox (claims.webhooks)
+delivers it like any claim event, with the fact as the API shows it as `data`.
 """
 from __future__ import annotations
 
-import logging
+from claims.webhooks import event_types
+from claims.webhooks.services import event_record
 
 from .models import Fact
 from .representation import fact_payload
-
-logger = logging.getLogger(__name__)
 
 FACT_CREATED = "fact.created"
 FACT_UPDATED = "fact.updated"
 FACT_DISPUTED = "fact.disputed"
 FACT_EVENT_TYPES = (FACT_CREATED, FACT_UPDATED, FACT_DISPUTED)
+FACT_EVENT_DESCRIPTIONS = {
+    FACT_CREATED: "A fact was made: by grouping a new claim, or by an editor's split.",
+    FACT_UPDATED: "A fact's best figure changed (a review, a correction, an editor's preferred claim, a move).",
+    FACT_DISPUTED: "Approved claims on a fact now conflict; `conflicts` names them and says why.",
+}
 
 
-def _outbox_record(*, type: str, data: dict) -> None:
-    """Hand the event to the webhooks outbox when it is installed; until then, log it."""
-    try:
-        from claims.webhooks.services import event_record
-    except ImportError:
-        logger.debug("fact event %s for fact %s (no webhooks outbox installed)", type, data.get("id"))
-        return
-    event_record(type=type, data=data)
+def _outbox_record(*, type: str, data: dict, attributes: dict) -> None:
+    """Hand the event to the webhooks outbox (claims.webhooks), inside the caller's transaction."""
+    event_record(type=type, data=data, attributes=attributes)
+
+
+def register_types() -> None:
+    """Add the fact events to the webhooks' vocabulary (from FactsConfig.ready): endpoints may subscribe."""
+    for name, description in FACT_EVENT_DESCRIPTIONS.items():
+        event_types.register(name, description)
 
 
 def fact_event_emit(*, type: str, fact: Fact) -> dict:
@@ -37,5 +43,6 @@ def fact_event_emit(*, type: str, fact: Fact) -> dict:
     if type not in FACT_EVENT_TYPES:
         raise ValueError(f"unknown fact event type {type!r}; expected one of {', '.join(FACT_EVENT_TYPES)}")
     data = fact_payload(fact)
-    _outbox_record(type=type, data=data)
+    # Endpoint filters on kind and outcome apply to facts as to claims.
+    _outbox_record(type=type, data=data, attributes={"kind": fact.kind, "outcome": fact.outcome or None})
     return data
