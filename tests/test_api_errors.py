@@ -19,9 +19,9 @@ def assert_problem(response, status: int) -> dict:
 
 
 def test_400_names_each_field_to_fix(reviewer):
-    body = assert_problem(api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claim_ids": []},
+    body = assert_problem(api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claims": []},
                                                     format="json"), 400)
-    assert set(body["errors"]) == {"action", "claim_ids"}
+    assert set(body["errors"]) == {"action", "claims"}
     assert all(isinstance(messages, list) for messages in body["errors"].values())
 
 
@@ -36,7 +36,7 @@ def test_401_for_anonymous(db):
 
 
 def test_403_for_a_role_that_may_not(reader):
-    assert_problem(api_client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claim_ids": [1]},
+    assert_problem(api_client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claims": [{"id": 1, "version": 1}]},
                                            format="json"), 403)
 
 
