@@ -319,22 +319,27 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/claims/claim/review_reason.html", context)
 
+    def _decide(self, request: HttpRequest, queryset, *, action: str, action_name: str):
+        """Ask for a note first where the state machine says the action needs one."""
+        if transition_for(action).note_required:
+            return self._review_with_reason(request, queryset, action=action, action_name=action_name)
+        return self._review(request, queryset, action=action)
+
     @admin.action(permissions=["review"], description="Approve selected claims")
     def approve_selected(self, request, queryset):
-        self._review(request, queryset, action=ReviewAction.APPROVE)
+        return self._decide(request, queryset, action=ReviewAction.APPROVE, action_name="approve_selected")
 
     @admin.action(permissions=["review"], description="Reject selected claims…")
     def reject_selected(self, request, queryset):
-        return self._review_with_reason(request, queryset, action=ReviewAction.REJECT, action_name="reject_selected")
+        return self._decide(request, queryset, action=ReviewAction.REJECT, action_name="reject_selected")
 
     @admin.action(permissions=["review"], description="Dispute selected claims…")
     def dispute_selected(self, request, queryset):
-        return self._review_with_reason(request, queryset, action=ReviewAction.DISPUTE,
-                                        action_name="dispute_selected")
+        return self._decide(request, queryset, action=ReviewAction.DISPUTE, action_name="dispute_selected")
 
     @admin.action(permissions=["reopen"], description="Reopen selected claims")
     def reopen_selected(self, request, queryset):
-        self._review(request, queryset, action=ReviewAction.REOPEN)
+        return self._decide(request, queryset, action=ReviewAction.REOPEN, action_name="reopen_selected")
 
     # --- correcting one claim ---------------------------------------------------
 
