@@ -3,10 +3,14 @@ that keeps cursor pagination stable."""
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import django_filters as df
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Claim, ClaimKind, ClaimStatus, ExtractionJob, JobStatus, Outcome
@@ -60,6 +64,51 @@ class CountFilter(df.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+# PostgreSQL refuses a time zone displacement beyond this ("time zone displacement out of range").
+MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
+
+
+class UtcOffsetDateTimeField(IsoDateTimeField):
+    """ISO 8601 (a bare date is its midnight in UTC) with an offset every database we run on can read.
+
+    An offset beyond ±15:59, one with seconds, or a moment outside the years 1 to 9999 once in UTC is
+    invalid: a 400 naming the parameter, before any query is built.
+    """
+
+    def to_python(self, value) -> datetime | None:
+        result = super().to_python(value)
+        offset = result.utcoffset() if result is not None else None
+        if offset is None:
+            return result
+        if abs(offset) > MAX_UTC_OFFSET or offset % timedelta(minutes=1):
+            raise ValidationError(
+                "The UTC offset %(offset)s is out of range: give one from -15:59 to +15:59 in hours and minutes, "
+                "or Z for UTC.", code="invalid_offset", params={"offset": _offset_text(offset)})
+        try:
+            result.astimezone(dt_timezone.utc)
+        except OverflowError:
+            raise ValidationError("This moment falls outside the years 1 to 9999 in UTC.",
+                                  code="out_of_range") from None
+        return result
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes, seconds = divmod(int(abs(offset).total_seconds()), 60)
+    text = f"{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
+
+
+class DateTimeFilter(df.IsoDateTimeFilter):
+    """The one date filter of every list: `<name>_after` (from, inclusive) or `<name>_before` (up to, inclusive)."""
+
+    field_class = UtcOffsetDateTimeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "An ISO 8601 date, or date and time with a UTC offset from -15:59 to +15:59 "
+                                       "(Z for UTC); inclusive.")
+        super().__init__(*args, **kwargs)
+
+
 class ClaimFilter(FilterSet):
     status = df.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     kind = df.MultipleChoiceFilter(choices=ClaimKind.choices, distinct=False)
@@ -67,8 +116,10 @@ class ClaimFilter(FilterSet):
     speaker = IdFilter(field_name="speaker_id")
     outlet = IdFilter(field_name="document__outlet_id")
     document = IdFilter(field_name="document_id")
-    published = df.IsoDateTimeFromToRangeFilter(field_name="document__published_at")
-    created = df.IsoDateTimeFromToRangeFilter(field_name="created_at")
+    published_after = DateTimeFilter(field_name="document__published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="document__published_at", lookup_expr="lte")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lte")
     count_min = CountFilter(field_name="count", lookup_expr="gte")
     count_max = CountFilter(field_name="count", lookup_expr="lte")
     confidence_min = df.NumberFilter(field_name="confidence", lookup_expr="gte", min_value=0, max_value=1)
