@@ -223,7 +223,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     }
     filterset_class = ClaimFilter
     search_fields = ["text", "speaker__name"]
-    ordering_fields = ["created_at", "confidence", "id"]
+    # What a data desk sorts by; published_at is the claim's document's.
+    ordering_fields = {"count": "count", "published_at": "document__published_at", "effective_at": "effective_at",
+                       "created_at": "created_at", "confidence": "confidence", "id": "id"}
     ordering = ["-created_at"]
 
     def get_queryset(self) -> QuerySet:

@@ -233,7 +233,7 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
 
 @extend_schema_view(list=extend_schema(
     summary="Reviewed claims as schema.org ClaimReview JSON-LD, streamed; filters as for /claims/",
-    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}))
+    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}, filters=True))
 class ClaimReviewExportViewSet(mixins.ListModelMixin, ApiViewSet):
     action_permissions = {"list": READ_CLAIMS}
     filterset_class = ReviewedClaimFilter
@@ -255,7 +255,7 @@ class ClaimReviewExportViewSet(mixins.ListModelMixin, ApiViewSet):
 
 @extend_schema_view(list=extend_schema(
     summary="Facts with their series as CSV, one row per claim, streamed; filters as for /facts/",
-    responses={(200, "text/csv"): OpenApiTypes.STR}))
+    responses={(200, "text/csv"): OpenApiTypes.STR}, filters=True))
 class FactsCsvExportViewSet(mixins.ListModelMixin, ApiViewSet):
     action_permissions = {"list": READ_FACTS}
     filterset_class = FactFilter
