@@ -159,8 +159,11 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         document = selectors.document_list().get(pk=result.document.pk)
         job = ExtractionJob.objects.filter(pk=result.job_id).first() if result.job_id else None
         body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}
-        return Response(s.DocumentSubmittedSerializer(body).data,
-                        status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        if not result.created:
+            return Response(s.DocumentSubmittedSerializer(body).data)
+        return Response(s.DocumentSubmittedSerializer(body).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:document-detail", kwargs={"pk": document.pk},
+                                                     request=request)})
 
     def retrieve(self, request: Request, pk: str) -> Response:
         document = self.get_object()
@@ -190,14 +193,16 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         events = selectors.document_history(document_id=document.pk)
         return Response(s.DocumentEventSerializer(events, many=True).data)
 
-    @extend_schema(summary="Re-run extraction over the document", request=None,
+    @extend_schema(summary="Re-run extraction over the document (202 with the job, its address in Location)",
+                   request=None,
                    responses={202: s.ExtractionJobSerializer})
     @action(detail=True, methods=["post"])
     def reextract(self, request: Request, pk: str) -> Response:
         document = self.get_object()
         job = services.document_reextract(document_id=document.pk, actor=request.user)
         job = selectors.job_list().get(pk=job.pk)
-        return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+        return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("api:job-detail", kwargs={"pk": job.pk}, request=request)})
 
 
 # --- Claims and their review -----------------------------------------------------
