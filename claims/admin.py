@@ -242,10 +242,13 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
             self.message_user(request, f"Unknown review action {action!r}.", messages.ERROR)
             return back
         version = request.POST.get("version", "")
+        if not version.isdigit():
+            self.message_user(request, "The page did not say which version of the claim it showed; nothing was "
+                                       "changed. Reload it and decide again.", messages.ERROR)
+            return back
         try:
             services.claim_review(claim_id=claim.pk, action=action, actor=request.user,
-                                  note=request.POST.get("note", ""),
-                                  expected_version=int(version) if version.isdigit() else None)
+                                  note=request.POST.get("note", ""), expected_version=int(version))
         except ServiceError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:

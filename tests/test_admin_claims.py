@@ -414,6 +414,17 @@ def test_a_decision_on_a_claim_page_read_before_someone_else_changed_it_is_refus
     assert claim.status == ClaimStatus.PENDING
 
 
+def test_a_decision_on_a_claim_page_that_does_not_say_which_version_it_showed_is_refused(client, editor):
+    claim = ClaimFactory()
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]), {"review_action": "approve"})
+
+    assert any("nothing was changed" in message for message in _messages(response))
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == (ClaimStatus.PENDING, 1)
+
+
 def test_staff_without_review_permission_see_no_review_buttons_and_cannot_post_one(client):
     staff_reader = make_user("stan-staff-reader", "reader", is_staff=True)
     claim = ClaimFactory()
