@@ -94,7 +94,7 @@ class UtcOffsetDateTimeField(IsoDateTimeField):
             result.astimezone(dt_timezone.utc)
         except OverflowError:
             raise FormValidationError("This moment falls outside the years 1 to 9999 in UTC.",
-                                  code="out_of_range") from None
+                                      code="out_of_range") from None
         return result
 
 
