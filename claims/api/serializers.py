@@ -2,13 +2,16 @@
 where they differ; none of them holds a business rule (the services do)."""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import representation
 from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
-from claims.review import allowed_actions
+from claims.review import allowed_actions, notes_required
 from factdesk.errors import ServiceError
 from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
 from sources.reading import parse_published
@@ -255,18 +258,22 @@ class DocumentSubmitSerializer(serializers.Serializer):
 
 
 class ReviewNoteSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    """What every review action takes: `note`, the one name for a reviewer's words (approve, reject, dispute,
+    correct, reopen, bulk). Which actions need one is the state machine's rule (claims.review), not this one's."""
+
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default="",
+        help_text=f"Why: recorded in the review history; required to {notes_required()}.",
+    )
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping) and "reason" in data:
+            raise serializers.ValidationError(
+                {"reason": ["No longer accepted: send your reason as `note`, the field every review action takes."]})
+        return super().to_internal_value(data)
 
 
-class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5000, help_text="Why the claim is wrong; required.")
-
-
-class DisputeSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=5000, help_text="What is in doubt; required.")
-
-
-class CorrectSerializer(serializers.Serializer):
+class CorrectSerializer(ReviewNoteSerializer):
     """The values to change; fields left out keep their value. The extracted originals are kept."""
 
     count = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
@@ -278,7 +285,6 @@ class CorrectSerializer(serializers.Serializer):
                                        help_text="A speaker id.")
     effective_at = serializers.DateTimeField(required=False, allow_null=True)
     precision = serializers.ChoiceField(required=False, allow_blank=True, choices=Precision.choices)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
 
     def validate(self, attrs: dict) -> dict:
         if not set(attrs) - {"note"}:
@@ -292,13 +298,51 @@ class CorrectSerializer(serializers.Serializer):
         return values
 
 
-class BulkReviewSerializer(serializers.Serializer):
+class ClaimVersionSerializer(serializers.Serializer):
+    """One claim of a bulk review, named with the version it was read at (its `version`, as in its ETag)."""
+
+    id = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    version = serializers.IntegerField(min_value=1, max_value=2_147_483_647,
+                                       help_text="The claim's version as you read it; stale: 412, missing: 428.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ['Unknown: name a claim as {"id": …, "version": …}.'] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class BulkReviewSerializer(ReviewNoteSerializer):
     action = serializers.ChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
                                               ReviewAction.REOPEN])
-    claim_ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
-                                      min_length=1, max_length=MAX_BULK_CLAIMS)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="",
-                                 help_text="The reason (reject) or note (dispute); required for those two.")
+    claims = serializers.ListField(child=ClaimVersionSerializer(), min_length=1, max_length=MAX_BULK_CLAIMS,
+                                   help_text="Each claim with the version you read; all or nothing.")
+
+    @staticmethod
+    def unversioned(data) -> list[str]:
+        """The claims named without a version (bare ids, the old `claim_ids`): the API answers 428 for them."""
+        if not isinstance(data, Mapping):
+            return []
+        entries = data.get("claims", data.get("claim_ids"))
+        if not isinstance(entries, list):
+            return []
+        if "claims" not in data:
+            return [str(entry)[:20] for entry in entries]
+        return [str(entry.get("id") if isinstance(entry, Mapping) else entry)[:20] for entry in entries
+                if (isinstance(entry, int) and not isinstance(entry, bool))
+                or (isinstance(entry, Mapping) and entry.get("version") is None)]
+
+    def validate_claims(self, claims: list[dict]) -> list[dict]:
+        named = Counter(claim["id"] for claim in claims)
+        twice = sorted(claim_id for claim_id, times in named.items() if times > 1)
+        if twice:
+            raise serializers.ValidationError(f"Name each claim once: {', '.join(map(str, twice))} named twice.")
+        return claims
+
+    def expected_versions(self) -> dict[int, int]:
+        return {claim["id"]: claim["version"] for claim in self.validated_data["claims"]}
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):
