@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from django.core.management.base import CommandError
 
-from claims.management.commands.benchmark_api import _percentile, drive, drive_wrk
+from benchmarks.api.load import drive, drive_wrk, percentile
 from tests.conftest import local_http_server
 
 
@@ -48,9 +48,9 @@ def test_it_stops_at_the_time_cap(port):
 
 def test_percentiles_use_the_nearest_rank():
     ordered = [float(n) for n in range(1, 101)]
-    assert _percentile(ordered, 0.50) == 50.0
-    assert _percentile(ordered, 0.99) == 99.0
-    assert _percentile([7.0], 0.99) == 7.0
+    assert percentile(ordered, 0.50) == 50.0
+    assert percentile(ordered, 0.99) == 99.0
+    assert percentile([7.0], 0.99) == 7.0
 
 
 def test_wrk_gets_the_paths_and_headers_and_its_summary_line_is_read(tmp_path, monkeypatch):
