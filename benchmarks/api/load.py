@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.management.base import CommandError
 
@@ -26,10 +26,27 @@ class Measured:
     seconds: float
     p50_ms: float
     p99_ms: float
+    latencies: tuple[float, ...] = field(default=(), repr=False, compare=False)  # seconds, sorted; Python client
 
     @property
     def rate(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
+
+
+def combined(parts: list[Measured]) -> Measured:
+    """Rounds of one scenario as one measurement: requests, errors and time summed; percentiles over
+    every request when the rounds kept their latencies (the Python client), else the median round's
+    p50 and the worst round's p99 (wrk reports only its own percentiles)."""
+    if len(parts) == 1:
+        return parts[0]
+    requests, errors, seconds = (sum(getattr(part, name) for part in parts) for name in ("requests", "errors",
+                                                                                           "seconds"))
+    if all(part.latencies for part in parts):
+        ordered = tuple(sorted(value for part in parts for value in part.latencies))
+        return Measured(parts[0].name, requests, errors, seconds, percentile(list(ordered), 0.50) * 1000,
+                        percentile(list(ordered), 0.99) * 1000, ordered)
+    p50s = sorted(part.p50_ms for part in parts)
+    return Measured(parts[0].name, requests, errors, seconds, p50s[len(p50s) // 2], max(part.p99_ms for part in parts))
 
 
 def drive(port: int, paths: list[str], headers: dict[str, str], *, name: str, total: int, concurrency: int,
@@ -73,7 +90,7 @@ def drive(port: int, paths: list[str], headers: dict[str, str], *, name: str, to
     seconds = time.perf_counter() - started
     ordered = sorted(latencies)
     return Measured(name, len(ordered), errors, seconds, percentile(ordered, 0.50) * 1000,
-                    percentile(ordered, 0.99) * 1000)
+                    percentile(ordered, 0.99) * 1000, tuple(ordered))
 
 
 # wrk runs this script: it walks the paths in turn with the same headers, and at the end prints one

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from django.test import Client, override_settings
 
 from . import data
-from .load import drive, drive_wrk, free_port, get
+from .load import Measured, combined, drive, drive_wrk, free_port, get
 from .server import serving
 
 Scenario = tuple[str, list[str], dict[str, str]]
@@ -41,27 +41,41 @@ def measure(*, options: dict, database_url: str, write: Callable[[str], None]) -
         status, _ = get(port, api_list[0], headers)
         if status != 200:
             raise CommandError(f"the API answered {status} to the benchmark's reader token")
+        rounds = options["rounds"]
         if options["client"] == "wrk":
             write(f"load: wrk, 1 thread, {options['concurrency']} keep-alive connections, "
                   f"{options['seconds']:g} s per scenario after 2 s of warm-up")
         else:
             write(f"load: Python threads, {options['requests']:,} requests per scenario (capped at "
                   f"{options['seconds']:g} s), {options['concurrency']} connections, after 50 warm-up requests")
+        if rounds > 1:
+            write(f"in {rounds} rounds: each API scenario alternates with its floor, a {1 / rounds:.0%} share at a "
+                  "time, so that both meet the same load from the rest of the machine")
         write(f"load average before: {_load_average()}")
         write(f"{'scenario':<22}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
         rates = {}
-        for name, paths, headers in plan:
-            if options["client"] == "wrk":
-                drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"], seconds=2)
-                result = drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"],
-                                   seconds=options["seconds"])
-            else:
-                drive(port, paths, headers, name=name, total=50, concurrency=options["concurrency"], max_seconds=10)
-                result = drive(port, paths, headers, name=name, total=options["requests"],
-                               concurrency=options["concurrency"], max_seconds=options["seconds"])
-            rates[name] = result.rate
-            write(f"{result.name:<22}{result.requests:>9,}{result.errors:>8}{result.rate:>9.1f}"
-                  f"{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}")
+        for pair in (plan[0:2], plan[2:4]):
+            for name, paths, headers in pair:  # warm-up
+                if options["client"] == "wrk":
+                    drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"], seconds=2)
+                else:
+                    drive(port, paths, headers, name=name, total=50, concurrency=options["concurrency"],
+                          max_seconds=10)
+            parts: dict[str, list[Measured]] = {name: [] for name, _, _ in pair}
+            for _ in range(rounds):
+                for name, paths, headers in pair:
+                    if options["client"] == "wrk":
+                        result = drive_wrk(port, paths, headers, name=name, concurrency=options["concurrency"],
+                                           seconds=options["seconds"] / rounds)
+                    else:
+                        result = drive(port, paths, headers, name=name, total=max(1, options["requests"] // rounds),
+                                       concurrency=options["concurrency"], max_seconds=options["seconds"] / rounds)
+                    parts[name].append(result)
+            for name, _, _ in pair:
+                result = combined(parts[name])
+                rates[name] = result.rate
+                write(f"{result.name:<22}{result.requests:>9,}{result.errors:>8}{result.rate:>9.1f}"
+                      f"{result.p50_ms:>9.1f}{result.p99_ms:>9.1f}")
         write(f"API share of the floor: claims list {_share(rates, 'claims list')}, "
               f"claim detail {_share(rates, 'claim detail')}; load average after: {_load_average()}")
 

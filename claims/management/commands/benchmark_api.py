@@ -38,6 +38,10 @@ class Command(BaseCommand):
                  "--requests); auto picks wrk when it is installed. On a small machine the Python client's "
                  "threads take CPU from the server they measure.",
         )
+        parser.add_argument("--rounds", type=int, default=1,
+                            help="alternate each API scenario with its floor in this many rounds, each with its "
+                                 "share of --requests and --seconds (default 1: one after the other); on a shared "
+                                 "machine both then meet the same load")
         parser.add_argument("--profile", type=int, default=0, metavar="N",
                             help="no server: run each scenario N times in this process, print CPU per request "
                                  "and the API's cProfile (top --top functions by own and cumulative time)")
@@ -52,7 +56,7 @@ class Command(BaseCommand):
             raise CommandError("--client wrk: wrk is not installed (Debian: apt-get install wrk)")
         if options["client"] == "auto":
             options["client"] = "wrk" if shutil.which("wrk") else "python"
-        for name in ("requests", "concurrency", "workers", "threads", "page_size", "top"):
+        for name in ("requests", "concurrency", "workers", "threads", "page_size", "top", "rounds"):
             if options[name] < 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1")
         if options["profile"] < 0:
