@@ -15,7 +15,9 @@ from django.core.exceptions import ValidationError as FormValidationError
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django_filters.fields import IsoDateTimeField
+from django_filters.widgets import SuffixedMultiWidget
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
@@ -28,28 +30,88 @@ MAX_ID = 2**63 - 1
 
 
 class FilterSet(df.FilterSet):
-    """django-filter's FilterSet with its form class built once per class, not once per request.
+    """django-filter's FilterSet doing only the work of the filters a request gives.
 
-    django-filter makes a new form class, and a new form field per filter, on
-    every request; these filters are the same for every request (no choices or
-    querysets depend on who asks), and a Django form copies its fields for each
-    instance anyway, so one class per filter set serves every request.
+    django-filter deep-copies every filter, builds a form class and a form with a
+    field per filter, and cleans every field on every request, given or not: for the
+    claims list, twelve filters when a request gives two. Here a request's filter set
+    copies, builds and validates only the filters its query string names (and any
+    required one); a filter not given filters nothing either way. The form class
+    for each such set of names is built once per filter set class and kept.
+
+    People in the browsable API are shown the form with every filter, as django-filter builds it.
     """
 
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        names = self._given_names(self.data, prefix) if self.is_bound and not _browsing(request) else self.base_filters
+        self.filters = {name: copy.deepcopy(self.base_filters[name]) for name in names}
+        for filter_ in self.filters.values():
+            filter_.model = queryset.model
+            filter_.parent = self
+
     @classmethod
-    def _form_class(cls) -> type[forms.Form]:
-        form_class = cls.__dict__.get("_shared_form_class")
+    def _given_names(cls, data, prefix: str | None) -> tuple[str, ...]:
+        """The filters whose query-string keys appear in `data` (`published_after` gives `published`)."""
+        keys = cls._data_keys()
+        lead = f"{prefix}-" if prefix else ""
+        return tuple(name for name, (required, names) in keys.items()
+                     if required or any(lead + key in data for key in names))
+
+    @classmethod
+    def _data_keys(cls) -> dict[str, tuple[bool, tuple[str, ...]]]:
+        keys = cls.__dict__.get("_shared_data_keys")
+        if keys is None:
+            keys = {name: (field.required, _widget_keys(name, field.widget))
+                    for name, field in cls._form_class(tuple(cls.base_filters)).base_fields.items()}
+            cls._shared_data_keys = keys
+        return keys
+
+    @classmethod
+    def _form_class(cls, names: tuple[str, ...]) -> type[forms.Form]:
+        """The form class for these filters; one per set of names, shared by every request.
+
+        These filters are the same for every request (no choices or querysets depend on who
+        asks) and a Django form copies its fields for each instance, so one class serves all.
+        At most one class per subset of the filters is ever made (4,096 for twelve filters).
+        """
+        classes = cls.__dict__.get("_shared_form_classes")
+        if classes is None:
+            classes = cls._shared_form_classes = {}
+        form_class = classes.get(names)
         if form_class is None:
-            filters = copy.deepcopy(cls.base_filters)  # the base filters stay as django-filter left them
-            for filter_ in filters.values():
-                filter_.model = cls._meta.model  # labels are read from the model, as for a bound filter
-            fields = {name: filter_.field for name, filter_ in filters.items()}
-            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
-            cls._shared_form_class = form_class
+            fields = cls.__dict__.get("_shared_fields")
+            if fields is None:
+                filters = copy.deepcopy(cls.base_filters)  # the base filters stay as django-filter left them
+                for filter_ in filters.values():
+                    filter_.model = cls._meta.model  # labels are read from the model, as for a bound filter
+                fields = cls._shared_fields = {name: filter_.field for name, filter_ in filters.items()}
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), {name: fields[name] for name in names})
+            classes[names] = form_class
         return form_class
 
     def get_form_class(self) -> type[forms.Form]:
-        return self._form_class()
+        return self._form_class(tuple(self.filters))
+
+
+def _widget_keys(name: str, widget: forms.Widget) -> tuple[str, ...]:
+    """The query-string keys a filter's widget reads: `published` reads published_after and published_before."""
+    if isinstance(widget, SuffixedMultiWidget):
+        return tuple(widget.suffixed(name, suffix) for suffix in widget.suffixes)
+    if isinstance(widget, forms.MultiWidget):
+        return tuple(name + suffix for suffix in widget.widgets_names)
+    return (name,)
+
+
+def _browsing(request) -> bool:
+    """A person in the browsable API, whose page shows a form with every filter."""
+    return getattr(getattr(request, "accepted_renderer", None), "format", None) == "api"
 
 
 class IdFilter(df.NumberFilter):

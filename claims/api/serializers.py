@@ -18,7 +18,6 @@ from sources.reading import parse_published
 
 from .tokens import ApiToken
 
-CONTEXT_CHARS = 200
 MAX_BULK_CLAIMS = 500
 
 
@@ -158,11 +157,12 @@ class QuoteSummarySerializer(serializers.ModelSerializer):
 class ClaimDetailSerializer(ClaimSerializer):
     """One claim with its evidence in context: every read and every review answer.
 
-    The claim's own keys come from claims.representation; the fields below add
-    its evidence. to_representation writes the shape directly from a
-    claims.selectors.claim_detail() instance, about a tenth of DRF's generic
-    cost for these nested serializers (tests/test_api_read_cost.py holds it to
-    the generic output).
+    Its keys are the claim page's in claims.representation (CLAIM_PAGE); the
+    fields below declare its evidence for the schema. to_representation writes
+    the page from the declaration directly, from a claims.selectors.claim_page_rows()
+    row (GET) or a claim_detail() instance (review answers), about a tenth of DRF's
+    generic cost for these nested serializers (tests/test_api_read_cost.py holds
+    both to the generic output).
     """
 
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
@@ -170,25 +170,18 @@ class ClaimDetailSerializer(ClaimSerializer):
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "context", "quote", "allowed_actions"]
+        fields = representation.CLAIM_PAGE_KEYS
 
     def get_context(self, claim: Claim) -> dict[str, str]:
-        text = claim.document.text
-        return {"before": text[max(0, claim.start - CONTEXT_CHARS):claim.start],
-                "after": text[claim.end:claim.end + CONTEXT_CHARS]}
+        return representation.claim_context(claim.start, claim.end, claim.document.text)
 
     def get_allowed_actions(self, claim: Claim) -> list[str]:
         return allowed_actions(claim.status)
 
-    def to_representation(self, claim: Claim) -> dict:
-        data = representation.claim_from_instance(claim)
-        quote = claim.quote
-        data["context"] = self.get_context(claim)
-        data["quote"] = None if quote is None else {
-            "id": quote.id, "exact": quote.exact, "start": quote.start, "end": quote.end,
-        }
-        data["allowed_actions"] = self.get_allowed_actions(claim)
-        return data
+    def to_representation(self, claim: Claim | Mapping) -> dict:
+        if isinstance(claim, Mapping):
+            return representation.claim_page_from_row(claim)
+        return representation.claim_page_from_instance(claim)
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):

@@ -23,6 +23,7 @@ from rest_framework.reverse import reverse
 
 from claims import selectors, services
 from claims.models import Claim, ExtractionJob
+from claims.representation import claim_etag
 from factdesk.errors import ServiceError
 from sources import services as source_services
 
@@ -234,17 +235,21 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     ordering = ["-created_at"]
 
     def get_queryset(self) -> QuerySet:
-        # The list reads plain rows of only the columns it shows; one claim is a model instance.
-        return selectors.claim_list_rows() if self.action == "list" else selectors.claim_detail()
+        # The list and the claim page read plain rows of only the columns they show; the review
+        # actions work on a model instance.
+        if self.action == "list":
+            return selectors.claim_list_rows()
+        return selectors.claim_page_rows() if self.action == "retrieve" else selectors.claim_detail()
 
     def get_serializer_class(self):
         return s.ClaimRowSerializer if self.action == "list" else s.ClaimDetailSerializer
 
     def retrieve(self, request: Request, pk: str) -> Response:
-        claim = self.get_object()
-        if claim.etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": claim.etag})
-        return Response(self.get_serializer(claim).data, headers={"ETag": claim.etag})
+        claim = self.get_object()  # a claim_page_rows() row
+        etag = claim_etag(claim["id"], claim["version"])
+        if etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(self.get_serializer(claim).data, headers={"ETag": etag})
 
     @extend_schema(summary="The claim's review history, oldest first", responses=s.ReviewEventSerializer(many=True),
                    filters=False)
