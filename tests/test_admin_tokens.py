@@ -2,12 +2,12 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from claims.api.tokens import ApiToken, secret_hash
+from factdesk.accounts.models import ApiToken, secret_hash
 
 pytestmark = pytest.mark.django_db
 
-ADD = "/admin/claims/apitoken/add/"
-LIST = "/admin/claims/apitoken/"
+ADD = "/admin/accounts/apitoken/add/"
+LIST = "/admin/accounts/apitoken/"
 
 
 def test_an_admin_creates_a_token_and_sees_its_secret_once(client, admin_user, reader):
@@ -24,7 +24,7 @@ def test_an_admin_creates_a_token_and_sees_its_secret_once(client, admin_user, r
 
 
 def test_an_admin_revokes_tokens_with_the_bulk_action_and_cannot_delete_them(client, admin_user, reader):
-    from claims.api.tokens import token_create
+    from factdesk.accounts.services import token_create
 
     token, _ = token_create(user=reader, name="old script", actor=admin_user)
     client.force_login(admin_user)

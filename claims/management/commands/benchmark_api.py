@@ -24,8 +24,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from claims.api.tokens import token_create
 from claims.models import Claim
+from factdesk.accounts.services import token_create
 from sources.models import Document, Outlet, Speaker, normalize_name, text_hash
 
 ORIGIN = "benchmark_api"
