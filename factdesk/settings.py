@@ -289,7 +289,7 @@ FACTDESK_ORGANISATION_URL = env.str("FACTDESK_ORGANISATION_URL", default="http:/
 # anything there; behind one reverse proxy, 1. Throttles and the sign-in lockout
 # count per client address from factdesk.client_ip.
 FACTDESK_NUM_PROXIES = env.int("FACTDESK_NUM_PROXIES", default=0)
-# Seconds a token lookup (secret hash → token and user) stays in the cache; 0: none.
+# Seconds a token lookup (secret hash → token and user) stays in the cache; 0: none; 60 at most.
 # Revocation, deletion and changes to the user are seen at once whatever it is.
 FACTDESK_TOKEN_CACHE_SECONDS = env.int("FACTDESK_TOKEN_CACHE_SECONDS", default=60)
 

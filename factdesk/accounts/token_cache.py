@@ -29,8 +29,14 @@ def _key(key_hash: str) -> str:
     return f"apitoken:{key_hash}"
 
 
+# A cached lookup carries the token's last-used time, which is written at most once a minute
+# (services.LAST_USED_RESOLUTION): an entry that lived longer would be stale enough to write it on
+# every request, so entries never live longer than that.
+MAX_TTL = 60
+
+
 def _ttl() -> int:
-    return int(settings.FACTDESK_TOKEN_CACHE_SECONDS)
+    return min(int(settings.FACTDESK_TOKEN_CACHE_SECONDS), MAX_TTL)
 
 
 def _hold() -> int:
