@@ -109,6 +109,7 @@ class ApiToken(models.Model):
         # The table the model had when it lived in claims: moved by state only, every row kept
         # (accounts/migrations/0001_api_token_moved_from_claims.py).
         db_table = "claims_apitoken"
+        verbose_name = "API token"
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(key_hash__regex=r"^[0-9a-f]{64}$"), name="api_token_hash_sha256"),

@@ -1,5 +1,7 @@
 """Tokens remember the token they were made with (parent) and may act with less than their user's role.
 
+(And the admin calls them "API tokens", not "Api tokens".)
+
 Existing tokens get no parent and no role: they keep acting with their user's
 own permissions, as before.
 """
@@ -17,6 +19,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name='apitoken',
+            options={'ordering': ['-created_at', '-id'], 'verbose_name': 'API token'},
+        ),
         migrations.AddField(
             model_name='apitoken',
             name='parent',
