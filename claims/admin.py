@@ -515,5 +515,3 @@ class ExtractionJobAdmin(ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description="error")
     def error_preview(self, job: ExtractionJob) -> str:
         return shorten(job.error, 80) if job.error else ""
-
-from claims import admin_tokens  # noqa: E402,F401  (registers the API token admin)

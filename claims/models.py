@@ -259,5 +259,3 @@ class ExtractionJob(Dispatchable):
         source = f"document {self.document_id}" if self.document_id else self.url
         return f"Extraction job {self.pk} ({self.status}) for {source}"
 
-
-from claims.api.tokens import ApiToken  # noqa: F401

@@ -5,6 +5,7 @@ var/, and Celery tasks run eagerly in-process, so a newcomer needs no server.
 Production sets DATABASE_URL, REDIS_URL (or CELERY_BROKER_URL), SECRET_KEY,
 DEBUG=0 and ALLOWED_HOSTS; start-up refuses an insecure combination.
 """
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our own static files: no CDN needed
+    "axes",  # admin sign-in lockout (see "Sign-in lockout" below)
+    "factdesk.accounts",  # API tokens: model, services, admin, `manage.py token_create`
     "sources",
     "claims",
     "claims.webhooks",
@@ -74,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factdesk.urls"
@@ -112,7 +117,32 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ---------------------------------------------------------------------
+# Throttle counters, the failed-token counters and the token lookup cache live
+# here. With REDIS_URL set it is Redis, shared by every process (a limit of
+# 120/min holds across 4 workers); without it, local memory, one per process,
+# as fits the embedded default. A Redis that stops answering is treated as an
+# empty cache (factdesk/cache.py): requests go on, unthrottled and uncached,
+# instead of failing with it.
+# https://docs.djangoproject.com/en/5.2/topics/cache/#redis
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {
+        "BACKEND": "factdesk.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "factdesk",
+        "OPTIONS": {"socket_connect_timeout": env.float("FACTDESK_CACHE_TIMEOUT_SECONDS", default=0.5),
+                    "socket_timeout": env.float("FACTDESK_CACHE_TIMEOUT_SECONDS", default=0.5)},
+    }}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "factdesk"}}
+
 # --- Auth, i18n, static files ------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out sign-in before the password is checked; counts failures (django-axes).
+    "factdesk.accounts.backends.SignInLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -138,10 +168,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=6 *
 
 # --- Celery ------------------------------------------------------------------
 # With no broker configured, tasks run eagerly in-process (after the commit that
-# enqueued them), which is the embedded default. REDIS_URL or CELERY_BROKER_URL
-# switches to a real broker and a separate `celery -A factdesk worker`.
+# enqueued them), which is the embedded default. REDIS_URL (read above, with the
+# cache) or CELERY_BROKER_URL switches to a real broker and a separate
+# `celery -A factdesk worker`.
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
-REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if not CELERY_BROKER_URL:
@@ -253,6 +283,32 @@ FACTDESK_FACT_DISPUTE_WINDOW_HOURS = env.int("FACTDESK_FACT_DISPUTE_WINDOW_HOURS
 FACTDESK_ORGANISATION_NAME = env.str("FACTDESK_ORGANISATION_NAME", default="FactDesk")
 FACTDESK_ORGANISATION_URL = env.str("FACTDESK_ORGANISATION_URL", default="http://127.0.0.1:8000/")
 
+# --- Clients, tokens and sign-in lockout ---------------------------------------
+# How many proxies in front of FactDesk append to X-Forwarded-For. 0 (the default):
+# the client is REMOTE_ADDR and the header is ignored, since a client can write
+# anything there; behind one reverse proxy, 1. Throttles and the sign-in lockout
+# count per client address from factdesk.client_ip.
+FACTDESK_NUM_PROXIES = env.int("FACTDESK_NUM_PROXIES", default=0)
+# Seconds a token lookup (secret hash → token and user) stays in the cache; 0: none; 60 at most.
+# Revocation, deletion and changes to the user are seen at once whatever it is.
+FACTDESK_TOKEN_CACHE_SECONDS = env.int("FACTDESK_TOKEN_CACHE_SECONDS", default=60)
+
+# Sign-in lockout for people (the admin's login form), by django-axes: after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
+# pair is refused for the cool-off time, with a page that says so (HTTP 429).
+# Attempts are rows in the database (admin: Axes → Access attempts), so the
+# count holds across processes on SQLite and PostgreSQL alike; a successful
+# sign-in clears it. `manage.py axes_reset_username NAME` lifts a lockout.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("FACTDESK_SIGNIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.float("FACTDESK_SIGNIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "factdesk.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "factdesk.client_ip.client_ip"
+AXES_VERBOSE = False
+
 # --- REST API ----------------------------------------------------------------
 # https://www.django-rest-framework.org/api-guide/settings/
 # Programs authenticate with a token (Authorization: Bearer …), people with a
@@ -280,7 +336,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "user": env.str("FACTDESK_API_RATE_USER", default="3000/min") or None,
         "anon": env.str("FACTDESK_API_RATE_ANON", default="120/min") or None,
+        # Requests with an unknown, expired or revoked bearer token, per client address: past
+        # this, every bearer request from that address is 429 until the period ends.
+        "bad_token": env.str("FACTDESK_API_RATE_BAD_TOKEN", default="30/min") or None,
     },
+    "NUM_PROXIES": FACTDESK_NUM_PROXIES,
     "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
 }
 for _scope, _rate in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].items():

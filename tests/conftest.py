@@ -183,7 +183,7 @@ def bearer_client(secret: str) -> APIClient:
 
 def token_client_for(user, **token_options) -> APIClient:
     """An API client that authenticates as a program would: with a new token of `user`."""
-    from claims.api.tokens import token_create
+    from factdesk.accounts.services import token_create
 
     _, secret = token_create(user=user, name="test client", actor=user, **token_options)
     return bearer_client(secret)

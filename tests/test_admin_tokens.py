@@ -2,12 +2,12 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from claims.api.tokens import ApiToken, secret_hash
+from factdesk.accounts.models import ApiToken, secret_hash
 
 pytestmark = pytest.mark.django_db
 
-ADD = "/admin/claims/apitoken/add/"
-LIST = "/admin/claims/apitoken/"
+ADD = "/admin/accounts/apitoken/add/"
+LIST = "/admin/accounts/apitoken/"
 
 
 def test_an_admin_creates_a_token_and_sees_its_secret_once(client, admin_user, reader):
@@ -24,7 +24,7 @@ def test_an_admin_creates_a_token_and_sees_its_secret_once(client, admin_user, r
 
 
 def test_an_admin_revokes_tokens_with_the_bulk_action_and_cannot_delete_them(client, admin_user, reader):
-    from claims.api.tokens import token_create
+    from factdesk.accounts.services import token_create
 
     token, _ = token_create(user=reader, name="old script", actor=admin_user)
     client.force_login(admin_user)
@@ -42,3 +42,23 @@ def test_the_admin_role_may_manage_tokens_but_an_editor_may_not(client, editor):
     assert client.get(LIST).status_code == 200
     client.force_login(editor)
     assert client.get(LIST).status_code == 403
+
+
+def test_a_role_above_the_users_own_is_refused_beside_the_form_and_no_token_is_made(client, admin_user, reader):
+    client.force_login(admin_user)
+    response = client.post(ADD, {"user": reader.pk, "name": "too strong", "role": "editor",
+                                 "expires_at_0": "", "expires_at_1": ""})
+    assert response.status_code == 200  # the form again, not an error page
+    assert "does not hold the editor role" in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_an_admin_made_token_limited_to_a_role_acts_with_that_role(client, admin_user, reviewer):
+    from tests.conftest import bearer_client
+
+    client.force_login(admin_user)
+    response = client.post(ADD, {"user": reviewer.pk, "name": "read-only", "role": "reader",
+                                 "expires_at_0": "", "expires_at_1": ""})
+    secret = [str(m) for m in get_messages(response.wsgi_request)][0].rsplit(" ", 1)[-1]
+    assert ApiToken.objects.get(name="read-only").role == "reader"
+    assert bearer_client(secret).post("/api/v1/claims/review/", {}, format="json").status_code == 403

@@ -11,7 +11,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from claims.api.tokens import token_create
+from factdesk.accounts.services import token_create
 from factdesk import outbound
 from factdesk.wsgi import application
 from tests.conftest import ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, cache_clear

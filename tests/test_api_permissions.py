@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from rest_framework.test import APIClient
 
-from claims.api.tokens import token_create
+from factdesk.accounts.services import token_create
 from tests.conftest import ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory
 
 PERSONAS = ["anon", "outsider", "reader", "reviewer", "editor", "admin_user"]

@@ -7,8 +7,9 @@ from datetime import timedelta
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from claims.api.tokens import ApiToken, token_authenticate, token_create
-from tests.conftest import api_client_for, bearer_client
+from factdesk.accounts.models import ApiToken
+from factdesk.accounts.services import token_authenticate, token_create
+from tests.conftest import api_client_for, bearer_client, cache_clear
 
 
 def test_a_user_makes_a_token_and_sees_its_secret_only_once(reader):
@@ -49,8 +50,17 @@ def test_an_expired_token_no_longer_works(reader):
     _, secret = token_create(user=reader, name="short-lived", actor=reader,
                              expires_at=timezone.now() + timedelta(minutes=5))
     assert bearer_client(secret).get("/api/v1/claims/").status_code == 200
+    # Nothing changes a token's expiry; the row is aged by hand here, so the cached lookup is dropped too.
     ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    cache_clear()
     assert bearer_client(secret).get("/api/v1/claims/").status_code == 401
+
+
+def test_a_cached_lookup_still_honours_the_expiry(reader):
+    token, secret = token_create(user=reader, name="short-lived", actor=reader,
+                                 expires_at=timezone.now() + timedelta(minutes=5))
+    assert token_authenticate(secret) is not None  # now cached
+    assert token_authenticate(secret, now=token.expires_at + timedelta(seconds=1)) is None
 
 
 def test_an_expiry_in_the_past_is_refused(reader):
@@ -94,6 +104,9 @@ def test_last_used_is_written_at_most_once_a_minute(reader, django_assert_num_qu
     token, secret = token_create(user=reader, name="busy", actor=reader)
     now = timezone.now()
     assert token_authenticate(secret, now=now).last_used_at == now
+    with django_assert_num_queries(0):  # the cached lookup, and no write
+        token_authenticate(secret, now=now + timedelta(seconds=30))
+    cache_clear()
     with django_assert_num_queries(1):  # the lookup only, no write
         token_authenticate(secret, now=now + timedelta(seconds=30))
     assert ApiToken.objects.get(pk=token.pk).last_used_at == now

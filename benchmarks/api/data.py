@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from django.contrib.auth.models import Group, User
 from django.db import connection, transaction
 
-from claims.api.tokens import token_create
+from factdesk.accounts.services import token_create
 from claims.models import Claim
 from sources.models import Document, Outlet, Speaker, normalize_name, text_hash
 

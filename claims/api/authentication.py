@@ -1,10 +1,16 @@
-"""Token authentication for programs: `Authorization: Bearer <secret>`."""
+"""Token authentication for programs: `Authorization: Bearer <secret>`.
+
+A client whose bearer tokens keep failing (unknown, expired, revoked) is
+stopped with 429 once it passes the "bad_token" rate (throttling.BadTokenLimit).
+"""
 from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from .tokens import token_authenticate
+from factdesk.accounts.services import token_acting_user, token_authenticate
+
+from .throttling import BadTokenLimit
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -14,6 +20,17 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).split()
         if not header or header[0].decode("latin-1").lower() not in self.keywords:
             return None
+        limit = BadTokenLimit(request)
+        wait = limit.wait()
+        if wait is not None:
+            raise exceptions.Throttled(wait, detail="Too many requests with invalid tokens from your address.")
+        try:
+            return self._authenticate(header)
+        except exceptions.AuthenticationFailed:
+            limit.failed()
+            raise
+
+    def _authenticate(self, header: list[bytes]):
         if len(header) != 2:
             raise exceptions.AuthenticationFailed("Malformed Authorization header: send 'Bearer <token>'.")
         try:
@@ -25,7 +42,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed("Unknown, expired or revoked token.")
         if not token.user.is_active:
             raise exceptions.AuthenticationFailed("The token's user is inactive.")
-        return token.user, token
+        return token_acting_user(token), token
 
     def authenticate_header(self, request) -> str:
         # Answering 401 (not 403) to anonymous requests needs a challenge to send.

@@ -14,8 +14,6 @@ from django.contrib.auth.models import Permission
 from django.db import connections, router
 from rest_framework.permissions import BasePermission
 
-MANAGE_USERS = "auth.change_user"
-
 
 def user_permissions_load(user) -> None:
     """Load the user's permissions (own and through groups) in one query, its SQL written once.
@@ -66,12 +64,6 @@ class RolePermission(BasePermission):
             return False
         user_permissions_load(user)
         return user.has_perms(required)
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        owner_field = getattr(view, "owner_field", None)
-        if owner_field is None:
-            return True  # every row of these resources is visible to the role that can see the resource
-        return getattr(obj, owner_field) == request.user.pk or request.user.has_perm(MANAGE_USERS)
 
     @staticmethod
     def required(view) -> list[str] | None:

@@ -12,11 +12,11 @@ from rest_framework import serializers
 from claims import representation
 from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
 from claims.review import allowed_actions, notes_required
+from factdesk.accounts.models import ApiToken, TokenRole
 from factdesk.errors import ServiceError
 from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
 from sources.reading import parse_published
 
-from .tokens import ApiToken
 
 MAX_BULK_CLAIMS = 500
 
@@ -207,7 +207,8 @@ class ApiTokenSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "prefix", "user", "created_at", "expires_at", "last_used_at", "revoked_at", "active"]
+        fields = ["id", "name", "prefix", "user", "role", "parent", "created_at", "expires_at", "last_used_at",
+                  "revoked_at", "active"]
 
     def get_active(self, token: ApiToken) -> bool:
         return token.is_active()
@@ -340,7 +341,13 @@ class BulkReviewSerializer(ReviewNoteSerializer):
 
 class ApiTokenCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
-    expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    expires_at = serializers.DateTimeField(
+        required=False, allow_null=True, default=None,
+        help_text="None: never, unless the request's own token expires (then at most when it does).")
+    role = serializers.ChoiceField(
+        choices=TokenRole.choices, required=False, allow_blank=True, default="",
+        help_text="The token acts with at most this role (never above its user's, nor above the request's "
+                  "own token); empty: the user's own, or the request's token's role.")
     user = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
                                     help_text="Admins only: make the token for this user id.")
 

@@ -2,13 +2,12 @@
 
 Reads go through claims.selectors; every change goes through a service
 (sources.services for ingestion, claims.services for extraction and review,
-claims.api.tokens for tokens). Errors leave as problem details (errors.py).
+factdesk.accounts.services for tokens). Errors leave as problem details (errors.py).
 """
 from __future__ import annotations
 
 import re
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -24,15 +23,16 @@ from rest_framework.reverse import reverse
 from claims import selectors, services
 from claims.models import Claim, ExtractionJob
 from claims.representation import claim_etag
+from factdesk.accounts.models import ApiToken
+from factdesk.accounts.services import token_create, token_revoke
 from factdesk.errors import ServiceError
 from sources import services as source_services
 
 from . import serializers as s
 from .errors import PreconditionFailed, PreconditionRequired
 from .filters import ClaimFilter, ExtractionJobFilter, QuoteFilter, SpeakerFilter, StableOrderingFilter
-from .permissions import MANAGE_USERS, RolePermission
+from .permissions import RolePermission
 from .throttling import AnonymousThrottle, UserThrottle
-from .tokens import ApiToken, token_create, token_revoke
 
 READ_DOCUMENTS = ["sources.view_document"]
 READ_CLAIMS = ["claims.view_claim"]
@@ -373,19 +373,16 @@ class ExtractionJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Api
     destroy=extend_schema(summary="Revoke a token", responses={204: OpenApiResponse(description="Revoked")}),
 )
 class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
-    # Any role may hold tokens for itself; admins (who manage users) may see and revoke everyone's.
+    # Any role may hold tokens for itself; admins (who manage users) may see and revoke everyone's
+    # (the ownership rule is factdesk.accounts': ApiToken.objects.manageable_by).
     action_permissions = {action: READ_CLAIMS for action in ("list", "retrieve", "create", "destroy")}
-    owner_field = "user_id"
     serializer_class = s.ApiTokenSerializer
     filter_backends = [StableOrderingFilter]
     ordering_fields = ["created_at", "id"]
     ordering = ["-created_at"]
 
     def get_queryset(self) -> QuerySet:
-        tokens = ApiToken.objects.select_related("user")
-        if self.request.user.has_perm(MANAGE_USERS):
-            return tokens
-        return tokens.filter(user_id=self.request.user.pk)
+        return ApiToken.objects.manageable_by(self.request.user).select_related("user")
 
     @extend_schema(summary="Make a token; its secret is in this answer only", request=s.ApiTokenCreateSerializer,
                    responses={201: s.ApiTokenCreatedSerializer})
@@ -393,14 +390,10 @@ class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         given = s.ApiTokenCreateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
-        user = request.user
-        if data.get("user") not in (None, request.user.pk):
-            if not request.user.has_perm(MANAGE_USERS):
-                raise ServiceError("only admins may make tokens for another user", status=403, title="Forbidden")
-            user = get_user_model().objects.filter(pk=data["user"]).first()
-            if user is None:
-                raise ServiceError(f"user {data['user']} does not exist", field_errors={"user": ["does not exist"]})
-        token, secret = token_create(user=user, name=data["name"], expires_at=data["expires_at"],
+        # A token made with a token is its child: it never outlives nor outranks it.
+        parent = request.auth if isinstance(request.auth, ApiToken) else None
+        token, secret = token_create(user=data.get("user") or request.user, name=data["name"],
+                                     expires_at=data["expires_at"], role=data["role"], parent=parent,
                                      actor=request.user)
         token.secret = secret
         return Response(s.ApiTokenCreatedSerializer(token).data, status=status.HTTP_201_CREATED)

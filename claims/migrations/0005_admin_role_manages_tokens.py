@@ -9,7 +9,8 @@ def grant(apps, schema_editor):
 
     app_config = apps.get_app_config("claims")
     app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
+    # apps=apps: the model as it was here (ApiToken moved to accounts later), not as the code has it now.
+    create_permissions(app_config, verbosity=0, apps=apps)
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
