@@ -13,6 +13,7 @@ broker countdown; no worker ever sleeps.
 """
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import functools
 import logging
@@ -101,10 +102,12 @@ def _attempt_budget() -> timedelta:
 def _claim(delivery_id: int) -> _Claimed | None:
     """Lock the delivery for one attempt if it is due, its endpoint active and not holding its share of workers.
 
-    Three queries and no transaction: the delivery with its endpoint and
-    event, the endpoint's attempts in flight, then a conditional update that takes
-    the lock only if nobody attempted it meanwhile (its attempt count is
-    unchanged and it is not locked), so two workers never attempt it at once.
+    For an endpoint that answers promptly, three queries and no transaction:
+    the delivery with its endpoint and event, the endpoint's attempts in
+    flight, then a conditional update that takes the lock only if nobody
+    attempted it meanwhile (its attempt count is unchanged and it is not
+    locked), so two workers never attempt it at once. For any other endpoint
+    the last two run in a transaction holding the endpoint's row.
     """
     now = timezone.now()
     delivery = next(iter(Delivery.objects.select_related("endpoint", "event").order_by()
@@ -116,24 +119,30 @@ def _claim(delivery_id: int) -> _Claimed | None:
         return None  # an early or duplicate message: the schedule or the other attempt decides
     if not endpoint.is_active:
         return None  # paused or disabled: it waits, and is sent again when the endpoint is enabled
-    share = settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS
-    in_flight, slow = Delivery.objects.in_flight(endpoint_id=endpoint.pk, now=now, slow_since=now - SLOW_ATTEMPT)
-    if slow >= share:
-        # Enough workers are waiting on this endpoint already: step aside, keep the others free,
-        # and come back (through the dispatcher) about when one of those attempts has ended.
-        _step_aside(delivery.pk, now, seconds=settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS / 2, resend=False)
-        return None
-    if in_flight >= share and not _answers_promptly(endpoint, now):
-        # An endpoint not seen answering lately (new, idle, failing) may be one that hangs: it gets its
-        # share of workers and no more until it answers, so a burst to it cannot take every worker in
-        # the second before its attempts count as slow. The rest come back shortly.
-        _step_aside(delivery.pk, now, seconds=STEP_ASIDE_BRIEFLY.total_seconds(), resend=True)
-        return None
-    locked_until = now + _attempt_budget()
-    claimed = (Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
-               .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-               .update(locked_until=locked_until, dispatch_at=locked_until, last_attempt_at=now,
-                       attempts=F("attempts") + 1, round_attempts=F("round_attempts") + 1))
+    promptly = _answers_promptly(endpoint, now)
+    with contextlib.nullcontext() if promptly else transaction.atomic():
+        if not promptly:
+            # Claims for an endpoint not seen answering lately take turns (its row's lock), so that its
+            # share of workers is a hard limit even when a burst reaches every worker at once.
+            list(Endpoint.objects.select_for_update().filter(pk=endpoint.pk).values_list("pk", flat=True))
+        share = settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS
+        in_flight, slow = Delivery.objects.in_flight(endpoint_id=endpoint.pk, now=now, slow_since=now - SLOW_ATTEMPT)
+        if slow >= share:
+            # Enough workers are waiting on this endpoint already: step aside, keep the others free,
+            # and come back (through the dispatcher) about when one of those attempts has ended.
+            _step_aside(delivery.pk, now, seconds=settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS / 2, resend=False)
+            return None
+        if in_flight >= share and not promptly:
+            # An endpoint not seen answering lately (new, idle, failing) may be one that hangs: it gets
+            # its share of workers and no more until it answers, so a burst to it cannot take every
+            # worker in the second before its attempts count as slow. The rest come back shortly.
+            _step_aside(delivery.pk, now, seconds=STEP_ASIDE_BRIEFLY.total_seconds(), resend=True)
+            return None
+        locked_until = now + _attempt_budget()
+        claimed = (Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
+                   .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
+                   .update(locked_until=locked_until, dispatch_at=locked_until, last_attempt_at=now,
+                           attempts=F("attempts") + 1, round_attempts=F("round_attempts") + 1))
     if not claimed:
         return None  # another worker took it between the two queries
     delivery.attempts += 1
@@ -151,7 +160,7 @@ def _step_aside(delivery_id: int, now: datetime, *, seconds: float, resend: bool
     Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
         dispatch_at=now + timedelta(seconds=seconds))
     if resend and not settings.CELERY_TASK_ALWAYS_EAGER:  # in-process, a countdown would run at once
-        _send_quietly(delivery_id, seconds)
+        transaction.on_commit(lambda: _send_quietly(delivery_id, seconds), robust=True)
 
 
 def secrets_in_use(endpoint: Endpoint, now: datetime) -> list[str]:
