@@ -125,6 +125,7 @@ def _claim(delivery_id: int) -> _Claimed | None:
             # Claims for an endpoint not seen answering lately take turns (its row's lock), so that its
             # share of workers is a hard limit even when a burst reaches every worker at once.
             list(Endpoint.objects.select_for_update().filter(pk=endpoint.pk).values_list("pk", flat=True))
+            now = timezone.now()  # after its turn came: attempts that ended meanwhile no longer count
         share = settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS
         in_flight, slow = Delivery.objects.in_flight(endpoint_id=endpoint.pk, now=now, slow_since=now - SLOW_ATTEMPT)
         if slow >= share:
