@@ -198,6 +198,7 @@ class Result:
     worker_cpu_ms_per_attempt: float
     hanging_max_in_flight: int  # the most attempts the hanging endpoint held at once (0: none in the run)
     load: tuple[float, float]  # the 1-minute load average at the start and at the end
+    arrival_seconds: float  # from the first claim's transaction to the last one's commit
 
     @property
     def rate(self) -> float:
@@ -261,6 +262,7 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
                 with transaction.atomic():
                     ids = claims_make(document, batch_start, min(batch, claims - batch_start))
                     claim_events_record(type="claim.created", claim_ids=ids)
+            arrival_seconds = time.time() - started  # a loaded machine may not keep up with the asked rate
             measured = [r for r in receipts if r.mode != "hanging"]
             expected = claims * len(measured)
             deadline = time.monotonic() + timeout
@@ -282,7 +284,7 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
                 bad_signatures=sum(r.bad_signatures for r in receipts),
                 worker_cpu_ms_per_attempt=cpu * 1000 / max(attempts, 1),
                 hanging_max_in_flight=_most_at_once(endpoints, receipts, "hanging"),
-                load=(load_before, os.getloadavg()[0]),
+                load=(load_before, os.getloadavg()[0]), arrival_seconds=arrival_seconds,
             )
             # Stop the hanging endpoint's remaining deliveries before the receivers go away.
             Endpoint.objects.filter(pk__in=[e.pk for e in endpoints]).update(is_active=False)

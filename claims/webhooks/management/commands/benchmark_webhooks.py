@@ -3,6 +3,8 @@ Redis and PostgreSQL; deliveries per second and creation-to-receipt latency, in 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -41,6 +43,9 @@ class Command(BaseCommand):
             raise CommandError("--endpoints must be 3 or more (the fault run needs a flaky and a hanging one)")
         if rate is not None and rate <= 0:
             raise CommandError("--rate must be a positive number of claims per second")
+        # A SIGTERM (`timeout`, a CI job stopped) unwinds like Ctrl-C: the workers are stopped and the
+        # benchmark's endpoints, events and claims deleted, so no later run delivers to them.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         # The receivers live on loopback; this process makes their endpoints, the workers deliver to them.
         settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS = "127.0.0.0/8"
         healthy = ["healthy"] * endpoints
@@ -64,6 +69,8 @@ class Command(BaseCommand):
                               f"{result.p50_ms:>8.0f} {result.p99_ms:>8.0f} {result.duplicates:>5} "
                               f"{result.bad_signatures:>7} {result.worker_cpu_ms_per_attempt:>14.2f} {held:>12} "
                               f"{result.load[0]:>5.2f}→{result.load[1]:<5.2f}")
+            self.stdout.write(f"{'':<12} the {claims} claims arrived in {result.arrival_seconds:.1f} s "
+                              f"({claims / max(result.arrival_seconds, 1e-3):.1f} claims/s)")
             if result.hanging_repeats:
                 self.stdout.write(f"{'':<12} the hanging receiver got {result.hanging_repeats} events again "
                                   "(it answers after the sender gave up: what webhook-id deduplication is for)")
