@@ -26,26 +26,29 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from claims import outbox
 from claims.models import Claim
-from claims.webhooks.models import Delivery, Endpoint, Event
+from claims.webhooks.models import Attempt, Delivery, Endpoint, Event
 from claims.webhooks.services import claim_events_record, endpoint_create
 from sources.models import Document, text_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "Shelling killed {n} people in the district, officials said. "
-BATCH = 25  # claims per transaction, like one document's extraction
+BATCH = 25  # claims per transaction in a burst, like one long document's extraction
+PACED_BATCH = 5  # claims per transaction when paced: a short article's worth, several a second
 
 
 @dataclass
 class Receipts:
     """What one receiver saw: first receipt time per webhook-id, duplicates, refused signatures."""
 
-    mode: str  # "healthy", "flaky" (fails every other request), "hanging" (never answers in time)
+    mode: str  # "healthy", "flaky" (fails each event's first request), "hanging" (never answers in time)
     secret: str = ""
     first: dict[str, float] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)  # the flaky receiver's answered-500 webhook-ids
     duplicates: int = 0
     bad_signatures: int = 0
     requests: int = 0
@@ -54,17 +57,21 @@ class Receipts:
 
 def _handler(receipts: Receipts, hang_seconds: float) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"
+        protocol_version = "HTTP/1.1"  # keeps the connection open between requests, as most servers do
 
         def do_POST(self):  # noqa: N802
             now = time.time()
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            webhook_id = self.headers.get("webhook-id", "")
             with receipts.lock:
                 receipts.requests += 1
-                number = receipts.requests
+                # Flaky: each event's first request fails (500) and its retry succeeds, so half of
+                # all the requests it gets fail, and every one of its deliveries needs a retry.
+                fail = receipts.mode == "flaky" and webhook_id not in receipts.refused
+                if fail:
+                    receipts.refused.add(webhook_id)
             if receipts.mode == "hanging":
                 time.sleep(hang_seconds)  # a receiver that never answers before the sender's timeout
-            fail = receipts.mode == "flaky" and number % 2 == 1
             if not fail:
                 try:
                     Webhook(receipts.secret).verify(body, dict(self.headers.items()), json_parse=False)
@@ -72,7 +79,6 @@ def _handler(receipts: Receipts, hang_seconds: float) -> type[BaseHTTPRequestHan
                     with receipts.lock:
                         receipts.bad_signatures += 1
                 else:
-                    webhook_id = self.headers["webhook-id"]
                     with receipts.lock:
                         if webhook_id in receipts.first:
                             receipts.duplicates += 1
@@ -80,6 +86,7 @@ def _handler(receipts: Receipts, hang_seconds: float) -> type[BaseHTTPRequestHan
                             receipts.first[webhook_id] = now
             try:
                 self.send_response(500 if fail else 204)
+                self.send_header("Content-Length", "0")
                 self.end_headers()
             except OSError:
                 pass
@@ -185,9 +192,13 @@ class Result:
     seconds: float
     p50_ms: float
     p99_ms: float
-    duplicates: int
+    duplicates: int  # requests for an event already received, at the measured endpoints
+    hanging_repeats: int  # the same at the hanging receiver (it answers after the sender gave up)
     bad_signatures: int
-    worker_cpu_ms_per_delivery: float
+    worker_cpu_ms_per_attempt: float
+    hanging_max_in_flight: int  # the most attempts the hanging endpoint held at once (0: none in the run)
+    load: tuple[float, float]  # the 1-minute load average at the start and at the end
+    arrival_seconds: float  # from the first claim's transaction to the last one's commit
 
     @property
     def rate(self) -> float:
@@ -219,7 +230,9 @@ def queue_purge() -> int:
 
 
 def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int, threads: int, base_port: int,
-                 hang_seconds: float, timeout: float, write) -> Result:
+                 hang_seconds: float, timeout: float, rate: float | None = None, write=None) -> Result:
+    """One run: `claims` new claims in a burst (rate None: batches of BATCH back to back) or paced at
+    `rate` claims per second (a document of PACED_BATCH claims at a time, evenly spread)."""
     queue_purge()
     receipts = [Receipts(mode) for mode in modes]
     numbers = "".join(SENTENCE.format(n=10 + n % 90) for n in range(claims))
@@ -227,6 +240,7 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
                                        content_hash=text_hash(numbers + name + str(time.time())),
                                        origin="benchmark_webhooks")
     endpoints = []
+    batch = PACED_BATCH if rate else BATCH
     try:
         with ExitStack() as stack:
             for index, receipt in enumerate(receipts):
@@ -235,13 +249,20 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
                                                            description=f"benchmark {name} {receipt.mode}")
                 endpoints.append(endpoint)
             processes = stack.enter_context(workers(worker_count, threads))
-            stack.enter_context(dispatcher(every=2.0))
+            # As celery beat runs it in production, at the same period.
+            stack.enter_context(dispatcher(every=settings.FACTDESK_DISPATCH_EVERY_SECONDS))
+            load_before = os.getloadavg()[0]
             cpu_before = sum(cpu_seconds(process.pid) for process in processes)
             started = time.time()
-            for batch_start in range(0, claims, BATCH):
+            next_batch = time.monotonic()
+            for batch_start in range(0, claims, batch):
+                if rate:
+                    time.sleep(max(0.0, next_batch - time.monotonic()))
+                    next_batch += batch / rate
                 with transaction.atomic():
-                    ids = claims_make(document, batch_start, min(BATCH, claims - batch_start))
+                    ids = claims_make(document, batch_start, min(batch, claims - batch_start))
                     claim_events_record(type="claim.created", claim_ids=ids)
+            arrival_seconds = time.time() - started  # a loaded machine may not keep up with the asked rate
             measured = [r for r in receipts if r.mode != "hanging"]
             expected = claims * len(measured)
             deadline = time.monotonic() + timeout
@@ -254,12 +275,16 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
                                for r in measured if r.mode == "healthy" for webhook_id, at in r.first.items())
             received = sum(len(r.first) for r in measured)
             last = max((at for r in measured for at in r.first.values()), default=started)
-            attempted = Delivery.objects.filter(endpoint__in=endpoints, attempts__gt=0).count()
+            attempts = Delivery.objects.filter(endpoint__in=endpoints).aggregate(n=Sum("attempts"))["n"] or 0
+            hanging = [r for r in receipts if r.mode == "hanging"]
             result = Result(
                 name=name, deliveries=received, expected=expected, seconds=last - started,
                 p50_ms=_percentile(latencies, 50), p99_ms=_percentile(latencies, 99),
-                duplicates=sum(r.duplicates for r in receipts), bad_signatures=sum(r.bad_signatures for r in receipts),
-                worker_cpu_ms_per_delivery=cpu * 1000 / max(attempted, 1),
+                duplicates=sum(r.duplicates for r in measured), hanging_repeats=sum(r.duplicates for r in hanging),
+                bad_signatures=sum(r.bad_signatures for r in receipts),
+                worker_cpu_ms_per_attempt=cpu * 1000 / max(attempts, 1),
+                hanging_max_in_flight=_most_at_once(endpoints, receipts, "hanging"),
+                load=(load_before, os.getloadavg()[0]), arrival_seconds=arrival_seconds,
             )
             # Stop the hanging endpoint's remaining deliveries before the receivers go away.
             Endpoint.objects.filter(pk__in=[e.pk for e in endpoints]).update(is_active=False)
@@ -269,6 +294,25 @@ def run_scenario(*, name: str, claims: int, modes: list[str], worker_count: int,
         Event.objects.filter(pk__in=events).delete()
         document.delete()
     return result
+
+
+def _most_at_once(endpoints: list[Endpoint], receipts: list[Receipts], mode: str) -> int:
+    """The most attempts at the `mode` endpoint running at one moment, from the attempt log (start, latency).
+
+    Measured at the sender: the receiver's own count would include requests the
+    sender had already given up on (the hanging receiver answers after the timeout).
+    """
+    ids = [endpoint.pk for endpoint, receipt in zip(endpoints, receipts, strict=True) if receipt.mode == mode]
+    edges = []
+    for started, latency in Attempt.objects.filter(delivery__endpoint_id__in=ids).values_list("started_at",
+                                                                                             "latency_ms"):
+        start = started.timestamp()
+        edges += [(start, 1), (start + (latency or 0) / 1000, -1)]
+    most = current = 0
+    for _, step in sorted(edges, key=lambda edge: (edge[0], edge[1])):
+        current += step
+        most = max(most, current)
+    return most
 
 
 def _percentile(values: list[float], percent: float) -> float:

@@ -10,13 +10,16 @@ hand rows to the broker:
   a worker picks it up; when the broker is down nothing is raised (the change
   committed and the caller is told so), and the row stays due.
 - `dispatch()`: every ~10 s under celery beat (claims.tasks.dispatch_outbox)
-  and once when a worker starts. It hands every row that is due to the broker:
+  and once when a worker starts; on the embedded default (no broker, tasks
+  run in-process) every ~2 s in a thread of the web server's process
+  (in_process_dispatcher_start(), called by factdesk.wsgi). It hands every row that is due to the broker:
   what the broker refused, what it lost (a Redis restarted without its data),
   retries whose time has come. Before that, each outbox may recover its own
   rows (a job whose worker stopped beating is queued again).
 
 Without a dispatcher running, nothing is lost, but work written while the
-broker was down waits until one runs (README: "Reliability").
+broker was down, and every retry whose time comes later, waits until one runs
+(README: "Reliability").
 
 An outbox is registered once (AppConfig.ready) with the task that does one row's
 work; tasks must be idempotent, because a message may arrive twice: the row
@@ -25,6 +28,7 @@ is claimed with a conditional update and a second message finds nothing to do.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -138,6 +142,7 @@ def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[s
     SKIP LOCKED, so two dispatchers never send the same row in one round.
     """
     batch = batch or settings.FACTDESK_OUTBOX_BATCH
+    in_process = settings.CELERY_TASK_ALWAYS_EAGER
     report: dict[str, dict[str, int]] = {}
     for outbox in list(_OUTBOXES.values()):
         now_ = now or timezone.now()
@@ -156,8 +161,13 @@ def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[s
                 if not ids:
                     break
                 counts["due"] += len(ids)
+                # A broker message leaves at once, under the rows' locks. Without a broker the task
+                # itself runs in _send (an HTTP request, an extraction): never while holding the
+                # database's locks (SQLite's write lock would stop every other writer meanwhile).
+                sent = [] if in_process else _send(outbox, ids, force=True)
+            if in_process:
                 sent = _send(outbox, ids, force=True)
-                counts["sent"] += len(sent)
+            counts["sent"] += len(sent)
             if len(sent) < len(ids) or len(ids) < batch:
                 break
         report[outbox.name] = counts
@@ -188,3 +198,60 @@ def due_ids(queryset: models.QuerySet, until: datetime, limit: int) -> list[int]
         queryset.filter(dispatch_at__lte=until).order_by("dispatch_at")
         .select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True)[:limit]
     )
+
+
+# --- The embedded default's dispatcher ----------------------------------------------
+
+_in_process_dispatcher: threading.Thread | None = None
+_in_process_lock = threading.Lock()
+
+
+def in_process_dispatcher_start(*, every: float | None = None) -> threading.Thread | None:
+    """Without a broker (tasks run in-process), run dispatch() every `every` seconds in a thread; once per process.
+
+    The embedded default has no celery beat, so without this nothing would
+    bring back a webhook retry whose time comes later (5 s, 5 min …) or work
+    left due. The web server's process starts it (factdesk.wsgi, which
+    runserver and gunicorn load, and management commands and tests do not);
+    with a broker it does nothing and returns None: beat and the workers
+    dispatch there. Several serving processes may each run one: rows are
+    claimed with a conditional update, so none is worked twice at once.
+    """
+    global _in_process_dispatcher
+    every = settings.FACTDESK_EMBEDDED_DISPATCH_EVERY_SECONDS if every is None else every
+    if not settings.CELERY_TASK_ALWAYS_EAGER or not every or every <= 0:
+        return None
+    with _in_process_lock:
+        if _in_process_dispatcher is not None and _in_process_dispatcher.is_alive():
+            return _in_process_dispatcher
+        stop = threading.Event()
+        thread = threading.Thread(target=_dispatch_every, args=(every, stop), name="factdesk-dispatcher",
+                                  daemon=True)
+        thread.stop = stop  # type: ignore[attr-defined] — in_process_dispatcher_stop() sets it
+        _in_process_dispatcher = thread
+        thread.start()
+    logger.info("dispatcher running in this process every %gs (no broker: tasks run in-process)", every)
+    return thread
+
+
+def in_process_dispatcher_stop(timeout: float = 30) -> None:
+    global _in_process_dispatcher
+    with _in_process_lock:
+        thread, _in_process_dispatcher = _in_process_dispatcher, None
+    if thread is not None:
+        thread.stop.set()  # type: ignore[attr-defined]
+        thread.join(timeout)
+
+
+def _dispatch_every(every: float, stop: threading.Event) -> None:
+    from django.db import close_old_connections, connection
+
+    try:
+        while not stop.wait(every):
+            close_old_connections()
+            try:
+                dispatch()
+            except Exception:  # a failed round is logged and the next one tries again
+                logger.exception("in-process dispatch failed")
+    finally:
+        connection.close()

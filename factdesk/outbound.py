@@ -28,7 +28,9 @@ import functools
 import ipaddress
 import socket
 import ssl
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -128,43 +130,69 @@ def post(
     """
     target = _parse(url)
     started = time.monotonic()
-    timeout = httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout)
-    with httpx.Client(timeout=timeout, verify=_tls(), follow_redirects=False, trust_env=False,
-                      headers={"User-Agent": settings.FACTDESK_FETCH_USER_AGENT}) as client:
-        failure: httpx.HTTPError | None = None
-        for address in _resolve_checked(target, allowed_networks=allowed_networks):
-            request = _pinned_request(client, target, address, (), method="POST", content=body, headers=headers)
+    client = _post_client(target, connect_timeout=connect_timeout, read_timeout=read_timeout)
+    # The client outlives the call: its open connection serves this host's next delivery.
+    failure: httpx.HTTPError | None = None
+    for address in _resolve_checked(target, allowed_networks=allowed_networks):
+        request = _pinned_request(client, target, address, (), method="POST", content=body, headers=headers)
+        try:
+            response = client.send(request, stream=True)
+        except httpx.ConnectError as error:
+            failure = error
+            continue
+        except httpx.TimeoutException as error:
+            raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s "
+                                f"({_timeout_phase(error)})", status=504, permanent=False) from error
+        except httpx.HTTPError as error:
+            raise OutboundError(f"could not be reached: {_reason(error)}", status=502, permanent=False) from error
+        try:
+            excerpt = bytearray()
             try:
-                response = client.send(request, stream=True)
-            except httpx.ConnectError as error:
-                failure = error
-                continue
+                for chunk in response.iter_raw():
+                    excerpt.extend(chunk)
+                    if len(excerpt) >= max_response_bytes:
+                        break
             except httpx.TimeoutException as error:
-                raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s "
-                                    f"({_timeout_phase(error)})", status=504, permanent=False) from error
-            except httpx.HTTPError as error:
-                raise OutboundError(f"could not be reached: {_reason(error)}", status=502, permanent=False) from error
-            try:
-                excerpt = bytearray()
-                try:
-                    for chunk in response.iter_raw():
-                        excerpt.extend(chunk)
-                        if len(excerpt) >= max_response_bytes:
-                            break
-                except httpx.TimeoutException as error:
-                    raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s while sending its "
-                                        "answer", status=504, permanent=False) from error
-                except httpx.HTTPError:
-                    pass  # the status is what counts; a body cut short is still an answer
-                return PostResult(
-                    status=response.status_code,
-                    body_excerpt=bytes(excerpt[:max_response_bytes]).decode("utf-8", "replace"),
-                    retry_after=response.headers.get("Retry-After", ""),
-                    elapsed_ms=int((time.monotonic() - started) * 1000),
-                )
-            finally:
-                response.close()
+                raise OutboundError(f"timed out after {time.monotonic() - started:.1f} s while sending its "
+                                    "answer", status=504, permanent=False) from error
+            except httpx.HTTPError:
+                pass  # the status is what counts; a body cut short is still an answer
+            return PostResult(
+                status=response.status_code,
+                body_excerpt=bytes(excerpt[:max_response_bytes]).decode("utf-8", "replace"),
+                retry_after=response.headers.get("Retry-After", ""),
+                elapsed_ms=int((time.monotonic() - started) * 1000),
+            )
+        finally:
+            response.close()
     raise OutboundError(f"could not be reached: {_reason(failure)}", status=502, permanent=False) from failure
+
+
+# Deliveries to one endpoint follow each other: keeping its connection open saves a TCP (and TLS)
+# handshake per delivery. Each thread keeps its own clients, one per host (scheme, name, port), so a
+# connection, and the server name TLS verified on it, only ever serves requests for that host; the
+# address is still checked before every request, and a new address gets a new connection.
+_post_clients = threading.local()
+POST_CLIENTS_PER_THREAD = 32
+POST_KEEPALIVE_SECONDS = 4.0  # below the idle timeout of common servers (5 s), so they rarely close it under us
+
+
+def _post_client(target, *, connect_timeout: float, read_timeout: float) -> httpx.Client:
+    key = (target.scheme.lower(), target.hostname, target.port, connect_timeout, read_timeout)
+    clients: OrderedDict = getattr(_post_clients, "clients", None) or OrderedDict()
+    _post_clients.clients = clients
+    client = clients.pop(key, None)
+    if client is None:
+        client = httpx.Client(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout), verify=_tls(),
+            follow_redirects=False, trust_env=False, headers={"User-Agent": settings.FACTDESK_FETCH_USER_AGENT},
+            limits=httpx.Limits(max_connections=2, max_keepalive_connections=1,
+                                keepalive_expiry=POST_KEEPALIVE_SECONDS),
+        )
+    clients[key] = client  # the most recently used last
+    while len(clients) > POST_CLIENTS_PER_THREAD:
+        clients.popitem(last=False)[1].close()
+    return client
 
 
 def _timeout_phase(error: httpx.TimeoutException) -> str:

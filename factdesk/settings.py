@@ -224,6 +224,9 @@ FACTDESK_OUTBOX_LEASE_SECONDS = env.int("FACTDESK_OUTBOX_LEASE_SECONDS", default
 # was lost with the broker (a Redis restarted empty) and is sent again at once.
 FACTDESK_OUTBOX_RESEND_GRACE_SECONDS = env.int("FACTDESK_OUTBOX_RESEND_GRACE_SECONDS", default=10)
 FACTDESK_OUTBOX_BATCH = env.int("FACTDESK_OUTBOX_BATCH", default=500)
+# The embedded default (no broker) has no celery beat: the web server's process
+# runs the dispatcher in a thread this often instead (0 switches it off).
+FACTDESK_EMBEDDED_DISPATCH_EVERY_SECONDS = env.float("FACTDESK_EMBEDDED_DISPATCH_EVERY_SECONDS", default=2.0)
 # After the broker refuses a message, commits stop trying it for this long.
 FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS = env.float("FACTDESK_OUTBOX_BROKER_BACKOFF_SECONDS", default=5.0)
 # A running job's worker beats this often; a job whose beat is older than the

@@ -13,12 +13,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import factory
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims.models import Claim, ClaimKind, ExtractionJob
 from sources.models import Document, Outlet, Quote, Speaker, text_hash
+
+# The web server's dispatcher thread (factdesk/wsgi.py, on the embedded default) stays off in the tests,
+# some of which import the WSGI application: a test that needs dispatching starts it itself.
+django_settings.FACTDESK_EMBEDDED_DISPATCH_EVERY_SECONDS = 0
 
 ARTICLE = (
     "KHARTOUM — Fighting in the capital killed at least 12 civilians on Monday, the health ministry said.\n\n"

@@ -47,7 +47,7 @@ class Receiver:
                 seen.setdefault(request.webhook_id, request.payload)
         return list(seen.values())
 
-    def wait_for(self, count: int, *, seconds: float = 30) -> list[Received]:
+    def wait_for(self, count: int, *, seconds: float = 90) -> list[Received]:
         """Wait until `count` requests have arrived (or the time is up); return what arrived."""
         deadline = time.monotonic() + seconds
         with self.arrived:

@@ -62,7 +62,7 @@ def subscribe(receiver, actor, types=("claim.created",), **filters) -> Endpoint:
     return endpoint
 
 
-def wait_until(condition, *, seconds: float = 30):
+def wait_until(condition, *, seconds: float = 90):
     deadline = time.monotonic() + seconds
     while not (result := condition()) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -144,7 +144,7 @@ def test_410_gone_disables_the_endpoint_at_once_and_later_events_wait(worker, ad
 
 def test_a_hanging_receiver_times_out_without_delaying_another_endpoints_delivery(worker, admin_user,
                                                                                   monkeypatch, settings):
-    settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = 4.0  # far beyond what the healthy delivery takes
+    settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = 8.0  # far beyond what the healthy delivery takes, even under load
     claim = ClaimFactory()
     with receiver_running(hang=threading.Event()) as hanging, receiver_running() as healthy:
         subscribe(hanging, admin_user, types=["claim.reviewed"])
@@ -159,12 +159,40 @@ def test_a_hanging_receiver_times_out_without_delaying_another_endpoints_deliver
                 threading.Thread(target=deliver, args=(delivery.pk,), daemon=True).start()
         healthy.wait_for(1)
         assert len(healthy.events()) == 1
-        # ... while the hanging receiver's attempt has not even ended (it times out after 4 s):
+        # ... while the hanging receiver's attempt has not even ended (it times out after 8 s):
         assert not Attempt.objects.filter(delivery__endpoint__url=hanging.url).exists()
         assert wait_until(lambda: Attempt.objects.filter(delivery__endpoint__url=hanging.url).exists())
 
     attempt = Attempt.objects.filter(delivery__endpoint__url=hanging.url).order_by("number").first()
     assert attempt.status_code is None and "timed out" in attempt.error and attempt.outcome == "retry"
+
+
+def test_a_burst_to_an_endpoint_never_seen_answering_holds_at_most_its_share_of_workers(admin_user, monkeypatch,
+                                                                                          settings):
+    # Six worker slots (threads) take the six deliveries at the same moment, before any attempt has
+    # run long enough to count as slow: only the endpoint's share (2) may wait on it.
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # the ones stepping aside wait in the database, not in a countdown
+    settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = 10.0
+    claims = [ClaimFactory() for _ in range(6)]
+    with receiver_running(hang=threading.Event()) as hanging:
+        subscribe(hanging, admin_user, types=["claim.reviewed"])
+        monkeypatch.setattr(outbox, "broker_unavailable", lambda: True)  # nothing is sent on commit
+        for claim in claims:
+            services.claim_approve(claim_id=claim.pk, actor=admin_user)
+        slots = [threading.Thread(target=deliver, args=(pk,), daemon=True)
+                 for pk in Delivery.objects.values_list("pk", flat=True)]
+        for slot in slots:
+            slot.start()
+        # The slots that stepped aside are free again; the others wait on the hanging receiver.
+        assert wait_until(lambda: sum(slot.is_alive() for slot in slots) <= 2 and len(hanging.received) >= 2)
+        held = len(hanging.received)
+        hanging.hang.set()
+        for slot in slots:
+            slot.join(timeout=60)
+
+    assert held == settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS == 2
+    waiting = Delivery.objects.filter(attempts=0)
+    assert waiting.count() == 4 and all(d.status == "pending" and d.dispatch_at > d.created_at for d in waiting)
 
 
 def test_a_redelivery_sends_the_same_webhook_id_again(worker, admin_user):

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -109,6 +109,24 @@ class DeliveryQuerySet(models.QuerySet):
 
     def failed(self) -> DeliveryQuerySet:
         return self.filter(status=DeliveryStatus.FAILED)
+
+    def in_flight(self, *, endpoint_id: int, now, slow_since) -> tuple[int, int]:
+        """(attempts running now, of which started before `slow_since`) for one endpoint.
+
+        Run for every attempt (claims.webhooks.services.delivery), so written
+        once as SQL rather than compiled by the ORM each time; it reads the
+        webhook_delivery_in_flight index.
+        """
+        table = connection.ops.quote_name(Delivery._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*), COALESCE(SUM(CASE WHEN last_attempt_at < %s THEN 1 ELSE 0 END), 0) FROM {table} "
+                "WHERE endpoint_id = %s AND locked_until IS NOT NULL AND locked_until > %s",
+                [connection.ops.adapt_datetimefield_value(slow_since), endpoint_id,
+                 connection.ops.adapt_datetimefield_value(now)],
+            )
+            in_flight, slow = cursor.fetchone()
+        return int(in_flight), int(slow)
 
 
 class Delivery(Dispatchable):

@@ -13,7 +13,9 @@ broker countdown; no worker ever sleeps.
 """
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import functools
 import logging
 import random
 from dataclasses import dataclass
@@ -39,16 +41,31 @@ logger = logging.getLogger(__name__)
 RETRYABLE_STATUSES = frozenset({408, 429})
 # An attempt running longer than this counts against its endpoint's share of workers.
 SLOW_ATTEMPT = timedelta(seconds=1)
+# An endpoint that answered (2xx) this recently, and has not failed since, may take as many workers as
+# its deliveries need; any other holds at most its share (FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS) at once.
+# Success is written at most once a second (_endpoint_health), so this is well above a second.
+ANSWERED_LATELY = timedelta(seconds=10)
+# How long a delivery over such an endpoint's share waits before it is tried again.
+STEP_ASIDE_BRIEFLY = timedelta(seconds=0.5)
 
 
 def _due(now: datetime, until: datetime, limit: int) -> list[int]:
     # Only deliveries whose attempt may start now and that no worker holds. Endpoints that already
     # hold their share of workers get nothing more this round: their deliveries would only step
-    # aside again, crowding the queue for everyone else.
+    # aside again, crowding the queue for everyone else. An endpoint whose last attempt failed gets
+    # a few per round (its share of workers), enough to find out whether it is back: once one
+    # succeeds it is an ordinary endpoint again and the next round sends the rest.
     deliveries = (Delivery.objects.pending().filter(endpoint__is_active=True, next_attempt_at__lte=now)
                   .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
                   .exclude(endpoint_id__in=_saturated_endpoints(now)))
-    return outbox.due_ids(deliveries, until, limit)
+    ids = outbox.due_ids(deliveries.filter(endpoint__failures_in_a_row=0), until, limit)
+    share = settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS
+    failing = Endpoint.objects.filter(is_active=True, failures_in_a_row__gt=0).values_list("pk", flat=True)
+    for endpoint_id in failing:
+        if len(ids) >= limit:
+            break
+        ids += outbox.due_ids(deliveries.filter(endpoint_id=endpoint_id), until, min(share, limit - len(ids)))
+    return ids
 
 
 def _saturated_endpoints(now: datetime) -> list[int]:
@@ -83,35 +100,68 @@ def _attempt_budget() -> timedelta:
 
 
 def _claim(delivery_id: int) -> _Claimed | None:
-    """Lock the delivery for one attempt if it is due, its endpoint active and not saturated."""
+    """Lock the delivery for one attempt if it is due, its endpoint active and not holding its share of workers.
+
+    For an endpoint that answers promptly, three queries and no transaction:
+    the delivery with its endpoint and event, the endpoint's attempts in
+    flight, then a conditional update that takes the lock only if nobody
+    attempted it meanwhile (its attempt count is unchanged and it is not
+    locked), so two workers never attempt it at once. For any other endpoint
+    the last two run in a transaction holding the endpoint's row.
+    """
     now = timezone.now()
-    with transaction.atomic():
-        delivery = (Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-                    .select_related("endpoint", "event").filter(pk=delivery_id, status=DeliveryStatus.PENDING)
-                    .first())
-        if delivery is None:
-            return None  # done, gone, or being attempted by another worker right now
-        endpoint = delivery.endpoint
-        if delivery.next_attempt_at > now or (delivery.locked_until and delivery.locked_until > now):
-            return None  # an early or duplicate message: the schedule or the other attempt decides
-        if not endpoint.is_active:
-            return None  # paused or disabled: it waits, and is sent again when the endpoint is enabled
-        slow = Delivery.objects.filter(endpoint_id=endpoint.pk, locked_until__gt=now,
-                                       last_attempt_at__lt=now - SLOW_ATTEMPT).count()
-        if slow >= settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS:
+    delivery = next(iter(Delivery.objects.select_related("endpoint", "event").order_by()
+                         .filter(pk=delivery_id, status=DeliveryStatus.PENDING)[:1]), None)
+    if delivery is None:
+        return None  # done or gone
+    endpoint = delivery.endpoint
+    if delivery.next_attempt_at > now or (delivery.locked_until and delivery.locked_until > now):
+        return None  # an early or duplicate message: the schedule or the other attempt decides
+    if not endpoint.is_active:
+        return None  # paused or disabled: it waits, and is sent again when the endpoint is enabled
+    promptly = _answers_promptly(endpoint, now)
+    with contextlib.nullcontext() if promptly else transaction.atomic():
+        if not promptly:
+            # Claims for an endpoint not seen answering lately take turns (its row's lock), so that its
+            # share of workers is a hard limit even when a burst reaches every worker at once.
+            list(Endpoint.objects.select_for_update().filter(pk=endpoint.pk).values_list("pk", flat=True))
+            now = timezone.now()  # after its turn came: attempts that ended meanwhile no longer count
+        share = settings.FACTDESK_WEBHOOK_SLOW_ENDPOINT_WORKERS
+        in_flight, slow = Delivery.objects.in_flight(endpoint_id=endpoint.pk, now=now, slow_since=now - SLOW_ATTEMPT)
+        if slow >= share:
             # Enough workers are waiting on this endpoint already: step aside, keep the others free,
             # and come back (through the dispatcher) about when one of those attempts has ended.
-            step_aside = timedelta(seconds=settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS / 2)
-            Delivery.objects.filter(pk=delivery.pk).update(dispatch_at=now + step_aside)
+            _step_aside(delivery.pk, now, seconds=settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS / 2, resend=False)
+            return None
+        if in_flight >= share and not promptly:
+            # An endpoint not seen answering lately (new, idle, failing) may be one that hangs: it gets
+            # its share of workers and no more until it answers, so a burst to it cannot take every
+            # worker in the second before its attempts count as slow. The rest come back shortly.
+            _step_aside(delivery.pk, now, seconds=STEP_ASIDE_BRIEFLY.total_seconds(), resend=True)
             return None
         locked_until = now + _attempt_budget()
-        Delivery.objects.filter(pk=delivery.pk).update(
-            locked_until=locked_until, dispatch_at=locked_until, last_attempt_at=now,
-            attempts=F("attempts") + 1, round_attempts=F("round_attempts") + 1,
-        )
-        delivery.attempts += 1
-        delivery.round_attempts += 1
+        claimed = (Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=delivery.attempts)
+                   .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
+                   .update(locked_until=locked_until, dispatch_at=locked_until, last_attempt_at=now,
+                           attempts=F("attempts") + 1, round_attempts=F("round_attempts") + 1))
+    if not claimed:
+        return None  # another worker took it between the two queries
+    delivery.attempts += 1
+    delivery.round_attempts += 1
     return _Claimed(delivery=delivery, endpoint=endpoint, started=now)
+
+
+def _answers_promptly(endpoint: Endpoint, now: datetime) -> bool:
+    return (not endpoint.failures_in_a_row and endpoint.last_success_at is not None
+            and endpoint.last_success_at >= now - ANSWERED_LATELY)
+
+
+def _step_aside(delivery_id: int, now: datetime, *, seconds: float, resend: bool) -> None:
+    """Leave the delivery for later: the dispatcher sends it after `seconds`, or a broker countdown does."""
+    Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
+        dispatch_at=now + timedelta(seconds=seconds))
+    if resend and not settings.CELERY_TASK_ALWAYS_EAGER:  # in-process, a countdown would run at once
+        transaction.on_commit(lambda: _send_quietly(delivery_id, seconds), robust=True)
 
 
 def secrets_in_use(endpoint: Endpoint, now: datetime) -> list[str]:
@@ -123,9 +173,14 @@ def secrets_in_use(endpoint: Endpoint, now: datetime) -> list[str]:
 
 
 def allowed_networks() -> tuple:
+    return _networks(settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS)
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(value: str) -> tuple:
     from factdesk import outbound  # the HTTP client loads where deliveries run, not at every start-up
 
-    return outbound.parse_networks(settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS)
+    return outbound.parse_networks(value)
 
 
 def delivery_attempt(*, delivery_id: int) -> Attempt | None:
