@@ -194,6 +194,10 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
             # gives an order, not a report; the attribution after the clause names who reported it
             return trailing, "the attribution after the statement reports the order the first verb gives"
+        if trailing is not None and nearest.entity is not trailing.entity and a.lowers[nearest.verb] in _AGREEMENT_VERBS \
+                and _CLOSES_SENTENCE.match(text, trailing.end):
+            # "X and Y agreed to halt the fighting from 06:00 GMT, officials said": the officials report the agreement
+            return trailing, "the attribution closing the sentence reports what was agreed"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest, "the nearest reporting frame before the statement governs it"
     according = next((x for x in candidates if x.strength == "according"), None)
@@ -314,6 +318,7 @@ _WORDS = re.compile(r"[\w-]+")
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
 _DIRECTIVE_VERBS = frozenset({"told", "ordered", "instructed", "urged", "asked", "directed"})
+_AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
 
 
 def _opens_relative(a: _Analysis, x: Attribution) -> bool:
@@ -364,7 +369,12 @@ _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in ph
                                             for phrase in lexicons.words("speaker_responsibility_claims")),
                                    re.IGNORECASE)
 
-_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", or, with
+# "that", the verb's object and time ("told a briefing at 6pm that the two countries' commanders had agreed")
+_REPORTED_CLAUSE_OPENING = re.compile(
+    r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?"
+    r"|\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
+    re.IGNORECASE)
 
 
 def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
