@@ -200,13 +200,29 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             return trailing, "the attribution closing the sentence reports what was agreed"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest, "the nearest reporting frame before the statement governs it"
-    according = next((x for x in candidates if x.strength == "according"), None)
+    according = _nearest_according(a, candidates, position)
     if trailing is not None and (according is None or trailing.verb < according.verb):
         # "..., the prime minister said, according to state media": the channel comes last
         return trailing, "the attribution right after the statement governs it"
     if according is not None:
         return according, "'according to' in the same sentence"
     return None, ""
+
+
+_OPENS_A_CLAUSE = re.compile(r"(?:[;:]|\b(?:and|but|while|whereas|yet)\s*,?)\s*$", re.IGNORECASE)
+
+
+def _nearest_according(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
+    """The 'according to' that credits a statement: the first one after it, which closes its clause ("62 soldiers
+    were killed, according to Russia; ... about 20 civilians were killed, according to the UN"), else the last one
+    before it ("According to Chad, 61 people died, and according to Sudan, nine more")."""
+    text = a.document.text
+    accordings = [x for x in candidates if x.strength == "according"]
+    # one that opens a clause of its own ("..., and according to Sudan, nine more") credits that clause
+    after = [x for x in accordings if a.starts[x.verb] >= position
+             and not _OPENS_A_CLAUSE.search(text, max(0, a.starts[x.verb] - 15), a.starts[x.verb])]
+    before = [x for x in accordings if a.starts[x.verb] < position]
+    return after[0] if after else before[-1] if before else None
 
 
 def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
