@@ -78,3 +78,8 @@ def test_an_attribution_closing_the_sentence_reports_what_the_parties_agreed():
     assert starts("Ruritania and Osterlich agreed on Thursday to stop the shelling, with a ceasefire in Yemen to take "
                   "effect from 0600 GMT on Sunday, diplomats in both capitals said.") == [
         ("2024-03-10T06:00", "diplomats")]
+
+
+def test_a_truce_that_someone_said_began_is_theirs_not_the_accusers():
+    assert starts("Rwanda and Burundi accused each other on Friday of violating a truce in Yemen that the mediators "
+                  "said took effect at 0600 GMT on Thursday.") == [("2024-03-07T06:00", "mediators")]

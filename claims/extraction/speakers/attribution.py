@@ -372,7 +372,9 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
     for x in before:
         if x is nearest or x.inverted or a.ends[x.verb] > nearest.subject_start:
             continue
-        if _REPORTED_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start):
+        if _REPORTED_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start) or (
+                a.lowers[x.verb] in _TELLING_VERBS
+                and _TOLD_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start)):
             return _outermost(a, before, x)
     return nearest
 
@@ -385,12 +387,16 @@ _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in ph
                                             for phrase in lexicons.words("speaker_responsibility_claims")),
                                    re.IGNORECASE)
 
-# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", or, with
-# "that", the verb's object and time ("told a briefing at 6pm that the two countries' commanders had agreed")
-_REPORTED_CLAUSE_OPENING = re.compile(
-    r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?"
-    r"|\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
+# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", or, after a
+# verb of telling, its audience and time before "that" ("told a briefing at 6pm that the two countries' commanders
+# had agreed"); after other verbs a "that" past a noun is a relative ("accused each other of breaking a truce that
+# Moscow said ...")
+_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_TOLD_CLAUSE_OPENING = re.compile(
+    r"\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
     re.IGNORECASE)
+_TELLING_VERBS = frozenset({"told", "tells", "tell", "telling", "informed", "assured", "briefed", "reminded",
+                            "warned", "wrote"})
 
 
 def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
