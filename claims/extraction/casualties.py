@@ -15,7 +15,9 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.continued``: a count that carries on the claim before it in the sentence:
   "..., including five children", "roughly 150,000 of them", "and then to 50", "up from the 50"
 - ``casualty.coordinated``: further groups joined by "and" or listed with commas: "killing five soldiers and
-  two civilians", "among them 18 women, 11 children and 3 men"
+  two civilians", "among them 18 women, 11 children and 3 men"; a group added after a finished clause, "... were
+  killed in the operations, along with 13 soldiers"; a toll broken down after a colon, "puts the dead at 107:
+  14 police officers, nine soldiers, 24 civilians and 60 rebels"
 - ``casualty.running_total``: "bringing the total to 2,662", taking the outcome of the counts it can sum
 - ``casualty.share_of_toll``: part of a toll counted apart, "62 of the dead were in the hills"
 - ``casualty.elided``: a second count with its outcome left out, "ten died in Cuba and two in Jamaica"
@@ -24,6 +26,9 @@ Each rule is one way news phrases a count, read from the lexicons:
 - ``casualty.treated_for``: an injury stated as its treatment, "had treated 17 people for gunshot wounds",
   "14 of them for shrapnel wounds" ("were being treated for burns" is read by the count-first rule); a disease
   or a check-up is never an injury
+- ``casualty.tally_reference``: a tally named again by a bare noun and given a value, "the figure could be as
+  many as 80,000", "later put the number at about 800": it counts what the claim before it counted (in its
+  sentence or the one before), or else what the last outcome word of its sentence names
 
 A bare count joined by "and" to the count just before it counts the same people ("17 of its troops were
 killed and 43 wounded": 43 troops), as a reader fills in the noun the sentence leaves out.
@@ -77,6 +82,8 @@ class _Found:
     number_start: int
     numbers_end: int  # end of the count, or of the range's upper end
     group_from: str = ""  # the count whose people a bare count counts too ("17 of its troops were killed")
+    outcome_from: str = ""  # the words a tally named again takes its outcome from ("the figure could be 80,000")
+    refers_to: "_Found | None" = None  # the claim a tally named again counts again, whose source it shares
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -87,13 +94,18 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
         previous = _in_sentence(document.text, sentence.start, sentence.end, previous)
         found.extend(previous)
     claims = []
+    speaker_of: dict[int, str | None] = {}
     for item in found:
+        speaker = speakers.statement_speaker(document, item.number_start)
+        if speaker is None and item.refers_to is not None:
+            speaker = speaker_of.get(id(item.refers_to))  # "the figure ... includes 730 children": the same source
+        speaker_of[id(item)] = speaker
         claims.append(ExtractedClaim(
             kind="casualty",
             start=item.start,
             end=item.end,
             text=document.text[item.start:item.end],
-            speaker=speakers.statement_speaker(document, item.number_start),
+            speaker=speaker,
             confidence=item.confidence,
             rule=item.rule,
             values={
@@ -103,10 +115,19 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
                 "qualifier": item.qualifier,
                 "group": item.group,
             },
-            explanation=(f"group '{item.group}' from '{item.group_from}' just before: the count names no people "
-                         f"of its own",) if item.group_from else (),
+            explanation=_explanation(item),
         ))
     return claims
+
+
+def _explanation(item: _Found) -> tuple[str, ...]:
+    reasons = []
+    if item.group_from:
+        reasons.append(f"group '{item.group}' from '{item.group_from}' just before: the count names no people "
+                       f"of its own")
+    if item.outcome_from:
+        reasons.append(f"outcome '{item.outcome}' from '{item.outcome_from}': the tally is named again by a bare noun")
+    return tuple(reasons)
 
 
 def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> list[_Found]:
@@ -115,7 +136,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     `previous` are the claims of the sentence before, which "a lower figure of 58" may answer."""
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
-    answers_before = bool(previous) and patterns.FIGURE_COMPARED_KEYS.search(lowered)
+    answers_before = bool(previous) and (patterns.FIGURE_COMPARED_KEYS.search(lowered)
+                                         or patterns.TALLY_REFERENCE_KEYS.search(lowered))
     if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
@@ -126,7 +148,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         if item is None or item.number_start in taken:
             return
         if item.outcome == "captured" and patterns.DETENTION_WORD.search(text, item.start, item.end) \
-                and patterns.CUSTODY_CUE.search(text, start, end):
+                and patterns.CUSTODY_CUE.search(text, start, end) and not _held_by_fighters(text, start, item.start):
             return  # "two crew members were detained for questioning, police said": an arrest, not a capture
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
@@ -186,6 +208,10 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     if patterns.RUNNING_TOTAL_KEYS.search(lowered):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
+    if patterns.TALLY_REFERENCE_KEYS.search(lowered):
+        ordered = sorted(taken.values(), key=lambda item: item.start)
+        for match in patterns.TALLY_REFERENCE.finditer(text, start, end):
+            keep(_tally_reference(text, match, ordered, start, end, previous))
     if patterns.OF_THEM_KEYS.search(lowered):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
@@ -196,6 +222,13 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     found = sorted(taken.values(), key=lambda item: item.start)
     _carry_groups(text, found)
     return found
+
+
+def _held_by_fighters(text: str, sentence_start: int, claim_start: int) -> bool:
+    """"The army said it had detained 38 suspected rebels, who will be handed to prosecutors": fighters named before
+    the detention, and no police or court before it, make it a capture whatever happens to the captives next."""
+    return bool(patterns.FIGHTING_DETAINER.search(text, sentence_start, claim_start)) \
+        and not patterns.CUSTODY_CUE.search(text, sentence_start, claim_start)
 
 
 _GROUP_GIVERS = ("casualty.count_then_outcome", "casualty.verb_then_count")
@@ -415,6 +448,36 @@ def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) 
     return found
 
 
+def _tally_reference(text: str, match: re.Match, earlier: list[_Found], sentence_start: int, end: int,
+                     previous: list[_Found]) -> _Found | None:
+    """"The war has killed at least 30,000. Others say the figure could be as many as 80,000": a tally named again by
+    a bare noun counts what the claim before it counted; with no claim before it in this sentence or the last, what
+    the last outcome word before it in the sentence names ("reported the killing of hundreds; officials later put the
+    number at about 800")."""
+    link = patterns.normal(match.group("link"))
+    if link in patterns.BARE_LINKS and not match.group("setter"):
+        return None  # "the number at the camp": a bare "at" needs a verb that sets the tally
+    gap_words = set(re.findall(r"\b[a-z]+\b", match.group("gap") or ""))  # lower case: "9 May" is no "may"
+    if gap_words & patterns.PROJECTION_WORDS or patterns.MONEY.search(text, sentence_start, end):
+        return None  # "the number may now reach 1,000", "the total cost was 3 billion"
+    before = [item for item in earlier if item.end <= match.start()] or list(previous)
+    referred = None
+    if before:
+        referred = before[-1]
+        outcome, source = referred.outcome, text[referred.start:referred.end]
+    else:
+        words = list(patterns.OUTCOME_WORD.finditer(text, sentence_start, match.start()))
+        if not words:
+            return None
+        outcome, source = patterns.OUTCOME_OF_WORD.get(patterns.normal(words[-1].group())), words[-1].group()
+    implied = patterns.TALLY_LINK_QUALIFIER[link]
+    found = _found(text, match, outcome or "", "casualty.tally_reference", 0.6, end,
+                   implied=None if implied == "exact" else implied)
+    if found:
+        found.outcome_from, found.refers_to = source, referred
+    return found
+
+
 def _figure_answering(text: str, match: re.Match, claim: _Found) -> str | None:
     """"Officials said 70 people died. Medics gave a lower figure of 58.": the outcome of the claim the figure
     answers, when the figure says it is lower (or higher) than that claim and is so."""
@@ -445,6 +508,11 @@ def _running_total(text: str, match: re.Match, earlier: list[_Found], end: int) 
     return _found(text, match, fitting[-1].outcome, "casualty.running_total", 0.6, end)
 
 
+# a toll or a count with its outcome that a breakdown after a colon may follow (casualty_patterns.COLON_LIST)
+_COLON_LISTED = ("casualty.toll", "casualty.count_then_outcome", "casualty.verb_then_count", "casualty.left_outcome",
+                 "casualty.lives_lost", "casualty.count_noun")
+
+
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A further count of people joined by "and", or listed after a comma, shares the claim's outcome."""
     listing = item.rule == "casualty.toll" and patterns.LISTING_LINK.search(text, item.start, item.number_start)
@@ -455,6 +523,18 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
         if found:
             found.start = (match.start("joiner") if match.group("joiner")
                            else match.start("qual") if match.group("qual") else found.number_start)
+            return found
+    if item.rule in _COLON_LISTED:
+        match = patterns.COLON_LIST.match(text, item.end, end)
+        found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end)
+        if found:
+            found.start = match.start("qual") if match.group("qual") else found.number_start
+            return found
+    if item.rule in ("casualty.count_then_outcome", "casualty.toll"):
+        match = patterns.COMPANION_AFTER.match(text, item.end, end)
+        found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end)
+        if found:
+            found.start = match.start("joiner")
             return found
     if item.rule == "casualty.count_then_outcome":
         for number in numbers.find_numbers(text, max(sentence_start, item.start - 60), item.start):
@@ -511,7 +591,8 @@ def _names_people(group: str | None) -> bool:
     words = patterns.normal(group).split()
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]  # "engineers of the mining firm": the head comes before "of"
-    return any(" ".join(words[i:]) in patterns.PERSON_NOUNS for i in range(len(words)))
+    return any(" ".join(words[i:]) in patterns.PERSON_NOUNS or patterns.PERSON_FORM.fullmatch(" ".join(words[i:]))
+               for i in range(len(words)))
 
 
 def _clean_group(group: str | None) -> str | None:

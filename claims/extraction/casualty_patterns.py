@@ -76,7 +76,12 @@ QUALNUM = (
 MODIFIER = (
     rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})[A-Za-z][\w'’-]*"
 )
-PERSON = alternation(GROUP_NOUNS)
+# a head of a group of people is one of the group nouns or has the form of one ("38 Zapatistas", "suspected smugglers")
+PERSON = f"{alternation(GRAMMAR['person_patterns'], regex=True)}|{alternation(GROUP_NOUNS)}"
+PERSON_FORM = _compile(rf"(?:{alternation(GRAMMAR['person_patterns'], regex=True)})", re.IGNORECASE)
+# scare quotes around a count or a group: said "more than 100" civilians, 376 "terrorists" were killed
+QUOTE_OPEN = r"(?:[\"“](?=\w))?"
+QUOTE_CLOSE = r"(?:(?<=\w)[\"”])?"
 # A noun phrase after a preposition: "a single council", "the aid agency", "one family",
 # or a proper name of several words, "the Volunteers for the Defence of the Homeland".
 CAPITAL = r"(?-i:[A-Z])"
@@ -138,9 +143,15 @@ def after_count_outcome(phrase: str) -> str:
     return found or ""
 
 
+# one uncounted person beside the counted group, sharing its verb: "20 civilians| and a Red Crescent official| were
+# killed" (the count stays 20)
+CO_SUBJECT = (
+    rf"(?:\s+and\s+(?:{alternation(GRAMMAR['co_subject_openers'])})\s+(?:[A-Za-z][\w'’-]*\s+){{0,5}}?(?:{PERSON}){E})?"
+)
 COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
     _compile(
-        rf"{QUALNUM}{FILLER}(?:\s+{ANY_GROUP})?{POSTMODIFIERS}{BRACKET}{ASIDE}?{relative}{LINKING}"
+        rf"{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{ANY_GROUP}{QUOTE_CLOSE})?{POSTMODIFIERS}{CO_SUBJECT}{BRACKET}"
+        rf"{ASIDE}?{relative}{LINKING}"
         rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}|{TREATED_OUTCOME}){E}",
         re.IGNORECASE,
     )
@@ -156,7 +167,7 @@ COUNT_NOUN = _compile(
 VERB_THEN_COUNT = _compile(
     # the count may open a partial quote: had killed "more than 50 soldiers"
     rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
-    rf"{QUALNUM}{FILLER}(?:\s+{GROUP})?",
+    rf"{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
     re.IGNORECASE,
 )
 LIVES_LOST = _compile(
@@ -240,6 +251,22 @@ CONTINUED = [
     _compile(rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+{QUALNUM}"
                r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE),
 ]
+# "the figure could be as many as 80,000", "later put the number at about 800": a tally named again by a bare noun
+TALLY_REFERENCE_CUES = INHERIT_CUES["tally_reference"]
+_TALLY_LINKS = [*TOLL_LINK_QUALIFIER, *TALLY_REFERENCE_CUES["estimate_links"]]
+TALLY_REFERENCE = _compile(
+    rf"{B}(?:(?P<setter>{alternation(GRAMMAR['toll_setters'])})\s+)?(?:{alternation(TALLY_REFERENCE_CUES['determiners'])})\s+"
+    rf"(?:(?:{alternation(TALLY_REFERENCE_CUES['modifiers'])})\s+)?(?P<toll>{alternation(TALLY_REFERENCE_CUES['nouns'])}){E}"
+    r"(?!\s+(?:of|for|per)\b|['’]s)"
+    # between the noun and its value: an aside, then adverbs and auxiliaries, or a verb phrase of its own joined by
+    # "and" ("the figure, which MSF calls conservative, covers the month and includes at least 730 children")
+    rf"(?P<gap>(?:\s*,[^,;:()]{{1,100}},)?(?:(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['in_between'])}){E}){{0,3}}"
+    r"|\s+[a-z]{2,}(?:s|ed)\s[^;:()]{0,100}?\s(?:and|but)))"
+    rf"\s+(?P<link>{alternation(_TALLY_LINKS)})\s+{QUALNUM}(?:\s+{GROUP})?",
+    re.IGNORECASE,
+)
+TALLY_REFERENCE_KEYS = plain_keys(TALLY_REFERENCE_CUES["nouns"])
+TALLY_LINK_QUALIFIER = {**TOLL_LINK_QUALIFIER, **{normal(link): "exact" for link in TALLY_REFERENCE_CUES["estimate_links"]}}
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
 RUNNING_TOTAL = _compile(
     rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{QUALNUM}",
@@ -295,6 +322,19 @@ AND_MORE_AFTER = _compile(
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
     re.IGNORECASE,
 )
+# "376 rebels were killed in the operations|, along with 13 soldiers": a further group after a finished clause
+COMPANION_AFTER = _compile(
+    rf"{PLACE_PHRASE}{{0,2}}\s*,?\s+(?P<joiner>{alternation(GRAMMAR['companion_joiners'])})\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|from|near|inside|during|according)\b)",
+    re.IGNORECASE,
+)
+# "puts the dead at 107|: 14 police officers|, nine soldiers, 24 civilians and 60 rebels": the first group of a
+# breakdown after a colon (the rest are read as coordinated counts)
+COLON_LIST = _compile(
+    rf"\s*:\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    r"(?=\s*(?:[,.;)—–]|$)|\s+(?:and|as\s+well\s+as|plus|in|on|at|from|near|inside)\b)",
+    re.IGNORECASE,
+)
 AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
 # the second half of a mixed outcome: "dead| or wounded"
 MIXED_TAIL = _compile(
@@ -321,6 +361,7 @@ AGE_SUPERLATIVE_BEFORE = _compile(
     re.IGNORECASE)
 DETENTION_WORD = _compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
 CUSTODY_CUE = _compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
+FIGHTING_DETAINER = _compile(rf"{B}(?:{alternation(GRAMMAR['fighting_detainers'])}){E}", re.IGNORECASE)
 CONDITION_AFTER_A_SHARE = _compile(
     rf"\s*,?\s*(?:(?:were|was|are|is|remain|remained|remains|still)\s+)*(?:{alternation(GRAMMAR['condition_after_a_share'])}){E}",
     re.IGNORECASE)

@@ -194,15 +194,35 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
             # gives an order, not a report; the attribution after the clause names who reported it
             return trailing, "the attribution after the statement reports the order the first verb gives"
+        if trailing is not None and nearest.entity is not trailing.entity and a.lowers[nearest.verb] in _AGREEMENT_VERBS \
+                and _CLOSES_SENTENCE.match(text, trailing.end):
+            # "X and Y agreed to halt the fighting from 06:00 GMT, officials said": the officials report the agreement
+            return trailing, "the attribution closing the sentence reports what was agreed"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest, "the nearest reporting frame before the statement governs it"
-    according = next((x for x in candidates if x.strength == "according"), None)
+    according = _nearest_according(a, candidates, position)
     if trailing is not None and (according is None or trailing.verb < according.verb):
         # "..., the prime minister said, according to state media": the channel comes last
         return trailing, "the attribution right after the statement governs it"
     if according is not None:
         return according, "'according to' in the same sentence"
     return None, ""
+
+
+_OPENS_A_CLAUSE = re.compile(r"(?:[;:]|\b(?:and|but|while|whereas|yet)\s*,?)\s*$", re.IGNORECASE)
+
+
+def _nearest_according(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
+    """The 'according to' that credits a statement: the first one after it, which closes its clause ("62 soldiers
+    were killed, according to Russia; ... about 20 civilians were killed, according to the UN"), else the last one
+    before it ("According to Chad, 61 people died, and according to Sudan, nine more")."""
+    text = a.document.text
+    accordings = [x for x in candidates if x.strength == "according"]
+    # one that opens a clause of its own ("..., and according to Sudan, nine more") credits that clause
+    after = [x for x in accordings if a.starts[x.verb] >= position
+             and not _OPENS_A_CLAUSE.search(text, max(0, a.starts[x.verb] - 15), a.starts[x.verb])]
+    before = [x for x in accordings if a.starts[x.verb] < position]
+    return after[0] if after else before[-1] if before else None
 
 
 def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
@@ -314,6 +334,7 @@ _WORDS = re.compile(r"[\w-]+")
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
 _DIRECTIVE_VERBS = frozenset({"told", "ordered", "instructed", "urged", "asked", "directed"})
+_AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
 
 
 def _opens_relative(a: _Analysis, x: Attribution) -> bool:
@@ -351,7 +372,9 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
     for x in before:
         if x is nearest or x.inverted or a.ends[x.verb] > nearest.subject_start:
             continue
-        if _REPORTED_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start):
+        if _REPORTED_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start) or (
+                a.lowers[x.verb] in _TELLING_VERBS
+                and _TOLD_CLAUSE_OPENING.fullmatch(text, a.ends[x.verb], nearest.subject_start)):
             return _outermost(a, before, x)
     return nearest
 
@@ -364,7 +387,16 @@ _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in ph
                                             for phrase in lexicons.words("speaker_responsibility_claims")),
                                    re.IGNORECASE)
 
+# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", or, after a
+# verb of telling, its audience and time before "that" ("told a briefing at 6pm that the two countries' commanders
+# had agreed"); after other verbs a "that" past a noun is a relative ("accused each other of breaking a truce that
+# Moscow said ...")
 _REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_TOLD_CLAUSE_OPENING = re.compile(
+    r"\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
+    re.IGNORECASE)
+_TELLING_VERBS = frozenset({"told", "tells", "tell", "telling", "informed", "assured", "briefed", "reminded",
+                            "warned", "wrote"})
 
 
 def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:

@@ -23,6 +23,7 @@ from .vocabulary import (
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
+    _POSSESSIVE_PRONOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
     _RELATIVES,
@@ -110,8 +111,8 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     head = i
     # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "a spokesperson for the ministry"
     joint = first - 1
-    if joint >= floor and a.lowers[joint] == "the":
-        joint -= 1
+    if joint >= floor and (a.lowers[joint] in ("the", "a", "an") or a.lowers[joint] in _POSSESSIVE_PRONOUNS):
+        joint -= 1  # "a spokesperson for the ministry", "a spokesman for its ministry", "an aid worker with a charity"
     with_person = joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) \
         and _bare(a.lowers[joint - 1]) in (_PERSON_NOUNS | _PEOPLE_NOUNS)  # "an official with the ministry"
     if joint - 1 >= floor and (a.lowers[joint] in _PP_WORDS or with_person) \

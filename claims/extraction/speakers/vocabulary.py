@@ -12,7 +12,8 @@ import re
 from .. import lexicons
 
 _SPEECH = frozenset(lexicons.words("speech_verbs"))
-_REPORT = frozenset(lexicons.words("speech_report_verbs")) - _SPEECH
+_AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
+_REPORT = (frozenset(lexicons.words("speech_report_verbs")) | _AGREEMENT_VERBS) - _SPEECH
 _VOICE_BREAKS = frozenset(lexicons.words("speaker_voice_breaks"))
 _TITLE_PHRASES = frozenset(tuple(t.lower().split()) for t in lexicons.words("titles"))
 _TITLE_WORDS = frozenset(w for phrase in _TITLE_PHRASES for w in phrase) - {"of", "the", "in"}

@@ -72,7 +72,7 @@ DAY = (
     rf"|(?:{phrases(RELATIVE_DAYS)}){E})"
 )
 CLOCK = (
-    rf"(?:(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E})?"
+    rf"(?:(?!24:00)(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E})?"
     rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|(?=\s*(?:{ZONE}|\()))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"

@@ -5,7 +5,8 @@ In order:
    "zero hour of the 30th"), or just before it ("on Thursday at 6am");
 2. a day named earlier in the sentence, unless it dates an announcement and the
    start is still to come ("announced the deal on Monday, saying the fighting
-   would end at 4 a.m.");
+   would end at 4 a.m.") and the clock does not point back to it ("told reporters
+   on Monday evening that the guns would fall silent at midnight that night");
 3. unless the start is still to come, the day the story names elsewhere for the
    same start: the sentence before, when this one refers back to it ("Commanders
    agreed on Friday to a local truce. It began at 6 p.m."), else the day of the
@@ -39,6 +40,7 @@ _PAST = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
+_SAME_DAY = re.compile(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SAID_ON = re.compile(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -114,6 +116,12 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
+        same_day = _SAME_DAY.match(text, match.end(), sentence_end)
+        if same_day:  # "told reporters on Monday evening that the guns would fall silent at midnight that night"
+            words = earlier[-1].group("day")
+            day = calendar.parse_day(words, published, None, around)
+            return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back "
+                                        f"to {words.strip()!r} earlier in the sentence", words.strip())
         if attached or verb_tense != "future":
             words = earlier[-1].group("day")
             day = calendar.parse_day(words, published, read_as, around)

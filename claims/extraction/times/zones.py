@@ -32,7 +32,7 @@ _IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
                      re.IGNORECASE)
 # "negotiators in Havana": a venue (lexicons/ceasefire_venue_words.txt), within a few words before "in"
-_VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,5}}\s*$",
+_VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,7}}\s*$",
                     re.IGNORECASE)
 # "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
 _DATELINE_END = re.compile(r"(?:,\s*[\w .]{1,30})?\s*(?:\(|—|–|-\s|:)")

@@ -1,0 +1,158 @@
+"""Casualty counts in forms of news reporting the engine once missed, one class of construction per test.
+
+Each sentence is written for the test (none is taken from a hold-out article); the negative cases next to each
+class say where the rule must stop.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from claims.extraction import casualties, pipeline, text
+
+
+def claims_in(article: str) -> list[dict]:
+    document = text.segment(article, date(2024, 3, 6))
+    found = casualties.find_casualties(document)
+    for claim in found:
+        assert claim.text == article[claim.start:claim.end]
+    return [{**claim.values, "text": claim.text, "rule": claim.rule, "speaker": claim.speaker,
+             "explanation": claim.explanation} for claim in found]
+
+
+def tuples_in(article: str) -> set[tuple]:
+    return {(c["outcome"], c["count"], c["count_high"], c["qualifier"]) for c in claims_in(article)}
+
+
+# --- "killed or are missing": a second outcome with a verb of its own -----------------------
+
+def test_it_reads_killed_or_missing_when_the_second_outcome_has_its_own_verb():
+    assert tuples_in("The militia said 14 of its men were killed or remain missing.") == {
+        ("killed_or_missing", 14, None, "exact")}
+    assert tuples_in("Nine fishermen had drowned or were missing after the storm.") == {
+        ("killed_or_missing", 9, None, "exact")}
+    assert tuples_in("Sixty people were killed or went missing when the dam burst.") == {
+        ("killed_or_missing", 60, None, "exact")}
+
+
+def test_killed_or_were_wounded_is_a_mixed_outcome_and_no_count_of_the_dead():
+    assert tuples_in("The garrison said 40 of its soldiers had been killed or were wounded.") == set()
+
+
+# --- disappearances are missing people -----------------------------------------------------
+
+def test_it_reads_forced_disappearances_as_missing():
+    assert tuples_in("Rights groups say 212 activists were forcibly disappeared in the crackdown.") == {
+        ("missing", 212, None, "exact")}
+    assert tuples_in("About 40 people disappeared during the purge, relatives said.") == {
+        ("missing", 40, None, "about")}
+    assert tuples_in("The commission documented the enforced disappearance of 88 students.") == {
+        ("missing", 88, None, "exact")}
+
+
+# --- scare quotes around the count or the group ---------------------------------------------
+
+def test_it_reads_a_count_whose_group_is_in_scare_quotes():
+    [claim] = claims_in('The army said 19 "insurgents" died in the air strikes.')
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 19, "insurgents")
+
+
+def test_it_reads_a_quoted_count_before_its_group():
+    assert tuples_in('Officials said "at least 60" people died in the floods.') == {("killed", 60, None, "at_least")}
+
+
+def test_a_group_in_scare_quotes_without_an_outcome_is_no_count():
+    assert tuples_in('He said the 12 "volunteers" had arrived on Tuesday.') == set()
+
+
+# --- an uncounted person beside the counted group ------------------------------------------
+
+def test_a_counted_group_and_one_more_person_share_the_verb():
+    assert tuples_in("Two medics and a volunteer were wounded when the convoy was hit.") == {
+        ("wounded", 2, None, "exact")}
+    assert tuples_in("Three reporters and their Kurdish interpreter were killed near the front.") == {
+        ("killed", 3, None, "exact")}
+
+
+# --- a group added after a finished clause ---------------------------------------------------
+
+def test_a_group_after_along_with_shares_the_outcome_of_the_clause():
+    found = claims_in("Police said 22 protesters were killed in the capital, along with three officers.")
+    assert {(c["outcome"], c["count"], c["group"]) for c in found} == {
+        ("killed", 22, "protesters"), ("killed", 3, "officers")}
+
+
+def test_along_with_after_no_casualty_clause_counts_nothing():
+    assert tuples_in("The government deployed 2,000 troops, along with 300 police officers.") == set()
+
+
+# --- a toll broken down after a colon ---------------------------------------------------------
+
+def test_a_toll_broken_down_after_a_colon_counts_each_group():
+    assert tuples_in("The ministry's tally puts the dead at 64: 40 civilians, 15 soldiers and nine police officers.") == {
+        ("killed", 64, None, "exact"), ("killed", 40, None, "exact"), ("killed", 15, None, "exact"),
+        ("killed", 9, None, "exact")}
+
+
+def test_a_colon_list_after_no_toll_counts_nothing():
+    assert tuples_in("The cabinet has 24 members: 14 ministers and 10 deputies.") == set()
+
+
+# --- the number of people who died ------------------------------------------------------------
+
+def test_it_reads_the_number_of_people_who_have_died():
+    assert tuples_in("The regional government puts the number of residents who have died at about 4,000.") == {
+        ("killed", 4000, None, "about")}
+    assert tuples_in("Monitors put the number of people who were wounded at 310.") == {("wounded", 310, None, "exact")}
+
+
+# --- a tally named again by a bare noun -------------------------------------------------------
+
+def test_the_figure_in_the_next_sentence_counts_what_the_claim_before_counted():
+    found = claims_in("The earthquake injured more than 400 people, state media said. "
+                      "Local officials say the real number could be as high as 900.")
+    assert {(c["outcome"], c["count"], c["qualifier"]) for c in found} == {
+        ("wounded", 400, "more_than"), ("wounded", 900, "at_most")}
+    [reference] = [c for c in found if c["rule"] == "casualty.tally_reference"]
+    assert reference["explanation"] == (
+        "outcome 'wounded' from 'injured more than 400 people': the tally is named again by a bare noun",)
+
+
+def test_the_number_put_at_a_value_takes_the_outcome_word_of_its_sentence():
+    assert tuples_in("Witnesses reported the killing of dozens of protesters; opposition leaders put the number at 73.") == {
+        ("killed", 73, None, "exact")}
+
+
+def test_a_figure_after_an_aside_and_a_verb_phrase_of_its_own():
+    assert tuples_in("At least 500 people were killed in the first week, the agency said. The figure, which it calls "
+                     "provisional, covers the period to 9 May and includes at least 120 children.") == {
+        ("killed", 500, None, "at_least"), ("killed", 120, None, "at_least")}
+
+
+def test_a_tally_named_again_without_its_own_source_keeps_the_source_of_the_claim():
+    result = pipeline.extract("At least 500 people were killed in the first week, the agency said. The figure, "
+                              "provisional for now, includes at least 120 children.", date(2024, 3, 6))
+    assert {c.values["count"]: c.speaker.name for c in result.claims if c.kind == "casualty"} == {
+        500: "agency", 120: "agency"}
+
+
+def test_a_bare_figure_that_counts_no_casualty_is_no_claim():
+    assert tuples_in("The quake destroyed 3,000 homes, and officials put the number at 4,500 by evening.") == set()
+    assert tuples_in("At least 12 people were killed in the attack. The total cost of repairs was 3 billion.") == {
+        ("killed", 12, None, "at_least")}
+    assert tuples_in("The ministry said 20 people were injured. The figure is expected to rise to 50.") == {
+        ("wounded", 20, None, "exact")}
+    assert tuples_in("Some 50 people were killed in the attack. The ministry put the number of displaced at 20,000.") == {
+        ("killed", 50, None, "about")}
+
+
+# --- who is a person ------------------------------------------------------------------------------
+
+def test_suspects_and_members_of_a_movement_are_people_who_can_be_captured():
+    assert tuples_in("The rebels said they had seized 26 suspected informers.") == {("captured", 26, None, "exact")}
+    assert tuples_in("Soldiers captured 31 Sandinistas near the river.") == {("captured", 31, None, "exact")}
+
+
+def test_fighters_who_detain_people_capture_them_even_if_prosecutors_come_later():
+    assert tuples_in("The army said it had detained 45 suspected rebels, who will be handed to prosecutors.") == {
+        ("captured", 45, None, "exact")}
+    assert tuples_in("Police detained 15 suspected looters for questioning.") == set()
