@@ -83,3 +83,25 @@ def test_an_attribution_closing_the_sentence_reports_what_the_parties_agreed():
 def test_a_truce_that_someone_said_began_is_theirs_not_the_accusers():
     assert starts("Rwanda and Burundi accused each other on Friday of violating a truce in Yemen that the mediators "
                   "said took effect at 0600 GMT on Thursday.") == [("2024-03-07T06:00", "mediators")]
+
+
+# --- the agent of a truce's own participle ("declared by", "announced by") is its source -------------
+
+@pytest.mark.parametrize("article, speaker", [
+    ("The unilateral truce declared by the Karen National Union took effect at 0600 GMT on Friday.",
+     "Karen National Union"),
+    ("The truce, announced by African Union mediators in the capital, took effect at 0600 GMT on Friday.",
+     "African Union mediators"),
+    ("A 12-hour humanitarian ceasefire declared by the army for the festival began at 0600 GMT on Friday.",
+     "army"),
+])
+def test_the_agent_of_a_truce_participle_is_the_source_of_its_start(article, speaker):
+    [(utc, found)] = starts(article)
+    assert utc == "2024-03-08T06:00"
+    assert found == speaker
+
+
+def test_a_truce_as_subject_of_declared_is_never_its_own_speaker():
+    # "declared" is a verb of saying too; the truce is what was declared, not who spoke
+    [(_, found)] = starts("The ceasefire declared by the rebels took effect at 0600 GMT on Friday.")
+    assert found == "rebels"

@@ -170,7 +170,8 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
 # --- the frames, in the order lexicons/speaker_frames.json tries them --------------------------
 
 def _frame_announced_terms(a: _Analysis, site: _Site):
-    if a.lowers[site.v] not in _AGENT_PARTICIPLES or site.v + 1 >= site.end or a.lowers[site.v + 1] != "by":
+    if (a.lowers[site.v] not in _AGENT_PARTICIPLES | _TERMS_PARTICIPLES or site.v + 1 >= site.end
+            or a.lowers[site.v + 1] != "by"):
         return _ABSENT
     found = _announced_terms(a, site.v, site.first, site.end, site.sentence)
     return _ABSENT if found is None else found
@@ -412,11 +413,16 @@ def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) 
     """"Under the deal, announced by Oman's foreign minister, both sides will ...": the sentence states the
     terms of an agreement whose announcer is named in the aside, so the announcer is its source."""
     text = a.document.text
-    if not _TERMS_FRAME.fullmatch(text, a.starts[first], a.starts[v]):
+    fronted = _TERMS_FRAME.fullmatch(text, a.starts[first], a.starts[v])
+    # "The ceasefire declared by the Maoists took effect", "under terms announced by the peacekeepers":
+    # the agent of a truce's own participle is its source, wherever the truce stands in the sentence
+    if not fronted and not _TERMS_NOUN_BEFORE.search(text, a.starts[first], a.starts[v]):
         return None
     span = _np_after(a, v + 2, end)
-    if span is None or span[1] + 1 >= end or a.words[span[1] + 1] != ",":
-        return None  # the aside closes with a comma before the statement goes on
+    if span is None or span[1] + 1 >= end and fronted or fronted and a.words[span[1] + 1] != ",":
+        return None  # a fronted aside closes with a comma before the statement goes on
+    if not fronted and not _TRUCE_STARTS_AFTER.match(text, a.ends[span[1]]):
+        return None  # "The truce, announced by X, collapsed after ...": X is the source of its start only
     entity = _entity(a, span, a.starts[v], sentence)
     if entity is None:
         return None
@@ -430,6 +436,19 @@ _TERMS_FRAME = re.compile(
     % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True)),
     re.IGNORECASE)
+
+
+_TERMS_NOUNS = "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+                        for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True))
+_TERMS_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|under)\s+(?:[\w'’()-]+\s+){0,4}?(?:%s)\s*,?\s*$" % _TERMS_NOUNS,
+    re.IGNORECASE)
+# "... declared by the army for the festival took effect": the truce's start follows its author
+_TRUCE_STARTS_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(
+        lexicons.table("ceasefire_phrases")["start_verbs"], key=len, reverse=True)), re.IGNORECASE)
+# participles that make a truce's author its agent, beside the agent participles of reports ("announced")
+_TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles"))
 
 
 def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
