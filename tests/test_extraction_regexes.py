@@ -29,7 +29,43 @@ def test_an_alternation_of_regex_fragments_keeps_them_as_written():
 
 
 def test_an_alternation_leaves_out_empty_entries_and_is_the_same_text_every_time():
-    assert alternation(["", "two", "one", "two", "three"]) == "three|two|one"
+    pattern = alternation(["", "two", "one", "two", "three"])
+    assert pattern == alternation(["", "two", "one", "two", "three"])
+    assert [bool(re.fullmatch(pattern, word)) for word in ("three", "two", "one", "", "t")] == [
+        True, True, True, False, False]
+
+
+PHRASES = ["kill", "killed", "killed in action", "police", "policeman", "policemen", "police officers", "a.m.",
+           "a.m", "dead", "die", "died", "soldier", "soldiers", "so"]
+TEXTS = ["Police officers said", "police said the policemen were killed in action", "KILLED IN ACTIONS",
+         "killed inaction", "soldiers, soldier, so", "at 6 a.m. and 7 a.m, dead", "died die dies", "polices",
+         "police  officers\nsaid", "kill-ed"]
+
+
+def listed(phrases: list[str]) -> str:
+    """The alternation as a flat list, longest first: what the prefix tree must match exactly like."""
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
+@pytest.mark.parametrize("around", ["(?:{})", r"\b(?:{})\b", r"(?:{})\s+said", r"(?:{})s", r"(?:{})(?:\s+\w+)?(?=,)",
+                                    r"(?P<x>{})(?![\w-])"])
+def test_a_prefix_tree_alternation_matches_exactly_as_the_longest_first_list(around):
+    tree = re.compile(around.format(alternation(PHRASES)), re.IGNORECASE)
+    flat = re.compile(around.format(listed(PHRASES)), re.IGNORECASE)
+    assert tree.pattern != flat.pattern
+    for text in TEXTS:
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+        for start in range(len(text)):
+            assert bool(tree.match(text, start)) == bool(flat.match(text, start))
+            if tree.match(text, start):
+                assert tree.match(text, start).span() == flat.match(text, start).span()
+
+
+def test_an_alternation_of_phrases_one_letter_apart_in_case_stays_a_list():
+    assert alternation(["US", "us", "usual"]) == listed(["US", "us", "usual"])
+    assert alternation(["café", "cafés"]) == listed(["café", "cafés"])  # letters outside ASCII
+    assert alternation(["dead  man", "dead"]) == listed(["dead  man", "dead"])  # spacing other than one space
 
 
 def test_word_edges_differ_only_in_whether_a_hyphen_may_follow():

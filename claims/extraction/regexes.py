@@ -26,13 +26,61 @@ def alternation(entries: Iterable[str], *, regex: bool = False) -> str:
     """An alternation of phrases, longest first; a space matches any run of white space.
 
     Plain phrases are escaped; with `regex=True` the entries are regex fragments already and only
-    their spaces are widened. Empty entries are left out: they would match anywhere. Entries of one
-    length keep their lexicon order, so the pattern's text is the same in every process.
+    their spaces are widened. Empty entries are left out: they would match anywhere. The pattern's
+    text is the same in every process.
+
+    Plain phrases are written as a prefix tree ("kill(?:ed(?:\\s+in\\s+action)?)?" for "killed in action",
+    "killed", "kill"): it matches exactly what the list tried longest first would, in a shorter text
+    that `re` compiles faster (in Python) and scans faster (a letter that opens no phrase is refused
+    once, not once per phrase). The phrases that can match at one place in a text are each a prefix of
+    the longest of them, and the tree tries them longest first, as the list does. Where that does not
+    hold by construction (two branches opening with one letter in two cases, a letter outside ASCII,
+    spacing other than single spaces) the list is kept.
     """
     ordered = sorted(dict.fromkeys(entry for entry in entries if entry), key=len, reverse=True)
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+    tree = _prefix_tree(ordered)
+    if tree is None:
+        return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+    return "|".join(_branches(tree))
+
+
+def _prefix_tree(phrases: list[str]) -> dict | None:
+    """The phrases as nested dicts keyed by character (the key None ends a phrase), or None when the
+    tree could try them in another order than the list would."""
+    tree: dict = {}
+    for phrase in phrases:
+        if phrase != " ".join(phrase.split()) or not phrase.isascii():
+            return None
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[None] = {}
+    return tree if _case_distinct(tree) else None
+
+
+def _case_distinct(node: dict) -> bool:
+    """No two branches of a node open with letters that are one letter when case is ignored."""
+    folded = [char.lower() for char in node if char is not None]
+    return len(folded) == len(set(folded)) and all(_case_distinct(child) for child in node.values())
+
+
+def _branches(node: dict) -> list[str]:
+    """What may follow `node`: each next character (a space: any run of white space) with what follows it."""
+    return [(r"\s+" if char == " " else re.escape(char)) + _rest(child) for char, child in node.items()
+            if char is not None]
+
+
+def _rest(node: dict) -> str:
+    branches = _branches(node)
+    if not branches:
+        return ""
+    if len(branches) == 1 and None not in node:
+        return branches[0]
+    one_character = len(branches) == 1 and len(branches[0]) == len(re.escape(branches[0][-1]))
+    body = branches[0] if one_character else "(?:" + "|".join(branches) + ")"
+    return body + "?" if None in node else body  # a phrase ends here: tried after every longer one (`?` is greedy)
 
 
 def containing(keys: Iterable[str]) -> re.Pattern:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
-from ..regexes import LazyPattern
+from ..regexes import LazyPattern, alternation
 
 WORDS = lexicons.table("time_words")
 ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
@@ -30,6 +30,8 @@ def phrases(entries, *, regex: bool = False) -> str:
     ordered = sorted(set(entries), key=len, reverse=True)
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    if "" not in ordered:
+        return alternation(ordered)  # the same phrases as a prefix tree (regexes.alternation)
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
 
 
