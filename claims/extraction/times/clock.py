@@ -31,7 +31,7 @@ def phrases(entries, *, regex: bool = False) -> str:
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
     if "" not in ordered:
-        return alternation(ordered)  # the same phrases as a prefix tree (regexes.alternation)
+        return alternation(sorted(ordered))  # the same phrases as a prefix tree (regexes.alternation), one text in every process
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
 
 
