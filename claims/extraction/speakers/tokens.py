@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import not_
 
 from ..text import quotations
@@ -27,10 +27,13 @@ def _tokenise(a: _Analysis) -> None:
     a.quotations = quotations(a.document)
     a.quotation_ends = sorted(q.end for q in a.quotations)
     a.sentence_starts = [s.start for s in a.document.sentences]
-    matches = list(_TOKEN.finditer(text))
-    a.starts = starts = list(map(_start, matches))
-    a.ends = list(map(_end, matches))
-    a.words = words = list(map(_group, matches))
+    # each token with the white space before it (only white space lies between tokens: every other
+    # character is some token's), so the offsets are running sums of lengths, with no match object made
+    spaced = _SPACED_TOKEN.findall(text)
+    offsets = list(accumulate(map(len, chain.from_iterable(spaced))))
+    a.starts = starts = offsets[0::2]
+    a.ends = offsets[1::2]
+    a.words = words = [word for _, word in spaced]
     a.lowers = lowers = list(map(str.lower, words))
     a.caps = caps = [w[0].isupper() or (("-" in w or "'" in w) and bool(_CAPITAL_PARTICLE.match(w))) for w in words]
     a.punct = punct = [not (w[0].isalnum() or w[0] == "_") for w in words]
@@ -54,7 +57,7 @@ def _tokenise(a: _Analysis) -> None:
             sentence_of[first:stop] = [sentence] * (stop - first)
 
 
-_start, _end, _group = re.Match.start, re.Match.end, re.Match.group
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", _TOKEN.flags)
 
 
 def _short_acronym(words: list[str], i: int) -> bool:
