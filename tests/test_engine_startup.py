@@ -48,3 +48,27 @@ def test_the_rules_load_on_the_first_use_of_extract():
 def test_it_keeps_the_html_reader_and_the_http_client_out_of_djangos_start_up():
     heavy = ("trafilatura", "courlan", "httpx", "charset_normalizer")
     assert modules_loaded_after("import django; django.setup()", heavy) == []
+
+
+def test_an_article_compiles_only_the_rules_it_reaches():
+    """The casualty grammar and the clock grammar are compiled when a sentence needs them, not at import."""
+    probe = (
+        "import json\n"
+        "from claims.extraction import casualty_patterns, extract, regexes\n"
+        "from claims.extraction.times import clock\n"
+        "def compiled():\n"
+        "    modules = {'casualties': vars(casualty_patterns), 'clock': vars(clock)}\n"
+        "    return {name: sorted(key for key, value in found.items()\n"
+        "                         if isinstance(value, regexes.LazyPattern) and value._compiled is not None)\n"
+        "            for name, found in modules.items()}\n"
+        "before = compiled()\n"
+        "extract('The mayor opened the new bridge on Monday, the council said.', None)\n"
+        "quiet = compiled()\n"
+        "extract('At least 12 soldiers were killed. A truce took effect at midnight (2200 GMT) on Friday.', None)\n"
+        "print(json.dumps([before, quiet, compiled()]))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              check=True)
+    before, quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert before == quiet == {"casualties": [], "clock": []}
+    assert "COUNT_THEN_OUTCOME" in busy["casualties"] and "TIME" in busy["clock"]

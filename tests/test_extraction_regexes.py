@@ -1,11 +1,11 @@
-"""The engine's shared regex helpers: phrase alternations and the cache of compiled patterns."""
+"""The engine's shared regex helpers: phrase alternations and patterns compiled on first use."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from claims.extraction.regexes import WORD_END, WORD_END_BEFORE_HYPHEN, WORD_START, PatternCache, alternation, containing
+from claims.extraction.regexes import WORD_END, WORD_END_BEFORE_HYPHEN, WORD_START, LazyPattern, alternation, containing
 
 TOLL = r"(?P<toll>death toll|dead)\s+(?:rose|stood)\s+(?:to|at)\s+(?P<count>\d[\d,]*)"
 
@@ -29,7 +29,43 @@ def test_an_alternation_of_regex_fragments_keeps_them_as_written():
 
 
 def test_an_alternation_leaves_out_empty_entries_and_is_the_same_text_every_time():
-    assert alternation(["", "two", "one", "two", "three"]) == "three|two|one"
+    pattern = alternation(["", "two", "one", "two", "three"])
+    assert pattern == alternation(["", "two", "one", "two", "three"])
+    assert [bool(re.fullmatch(pattern, word)) for word in ("three", "two", "one", "", "t")] == [
+        True, True, True, False, False]
+
+
+PHRASES = ["kill", "killed", "killed in action", "police", "policeman", "policemen", "police officers", "a.m.",
+           "a.m", "dead", "die", "died", "soldier", "soldiers", "so"]
+TEXTS = ["Police officers said", "police said the policemen were killed in action", "KILLED IN ACTIONS",
+         "killed inaction", "soldiers, soldier, so", "at 6 a.m. and 7 a.m, dead", "died die dies", "polices",
+         "police  officers\nsaid", "kill-ed"]
+
+
+def listed(phrases: list[str]) -> str:
+    """The alternation as a flat list, longest first: what the prefix tree must match exactly like."""
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+
+
+@pytest.mark.parametrize("around", ["(?:{})", r"\b(?:{})\b", r"(?:{})\s+said", r"(?:{})s", r"(?:{})(?:\s+\w+)?(?=,)",
+                                    r"(?P<x>{})(?![\w-])"])
+def test_a_prefix_tree_alternation_matches_exactly_as_the_longest_first_list(around):
+    tree = re.compile(around.format(alternation(PHRASES)), re.IGNORECASE)
+    flat = re.compile(around.format(listed(PHRASES)), re.IGNORECASE)
+    assert tree.pattern != flat.pattern
+    for text in TEXTS:
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+        for start in range(len(text)):
+            assert bool(tree.match(text, start)) == bool(flat.match(text, start))
+            if tree.match(text, start):
+                assert tree.match(text, start).span() == flat.match(text, start).span()
+
+
+def test_an_alternation_of_phrases_one_letter_apart_in_case_stays_a_list():
+    assert alternation(["US", "us", "usual"]) == listed(["US", "us", "usual"])
+    assert alternation(["café", "cafés"]) == listed(["café", "cafés"])  # letters outside ASCII
+    assert alternation(["dead  man", "dead"]) == listed(["dead  man", "dead"])  # spacing other than one space
 
 
 def test_word_edges_differ_only_in_whether_a_hyphen_may_follow():
@@ -38,79 +74,39 @@ def test_word_edges_differ_only_in_whether_a_hyphen_may_follow():
     assert not re.search(rf"{WORD_START}killed", "un-killed")
 
 
-def test_a_cached_pattern_matches_exactly_as_re_compiles_it(tmp_path):
-    first = PatternCache(None, path=tmp_path / "p.regexes")
-    compiled = first.compile(TOLL, re.IGNORECASE)
-    first.save()
-    again = PatternCache(None, path=tmp_path / "p.regexes")
-    cached = again.compile(TOLL, re.IGNORECASE)
+def test_a_lazy_pattern_matches_exactly_as_re_compiles_it():
+    lazy = LazyPattern(TOLL, re.IGNORECASE)
     plain = re.compile(TOLL, re.IGNORECASE)
-    assert (first.compiled, again.compiled) == (1, 0)  # the second process compiled nothing
-    for pattern in (compiled, cached):
-        assert (pattern.pattern, pattern.flags, pattern.groupindex, pattern.groups) == (
-            plain.pattern, plain.flags, plain.groupindex, plain.groups)
     text = "The DEATH TOLL rose to 1,203 and the dead stood at 12."
-    assert [m.groupdict() for m in cached.finditer(text)] == [m.groupdict() for m in plain.finditer(text)] == [
+    assert [m.groupdict() for m in lazy.finditer(text)] == [m.groupdict() for m in plain.finditer(text)] == [
         {"toll": "DEATH TOLL", "count": "1,203"}, {"toll": "dead", "count": "12"}]
+    assert lazy.search(text).span() == plain.search(text).span()
+    assert lazy.match(text, 4).group("count") == plain.match(text, 4).group("count") == "1,203"
+    assert lazy.sub("#", text) == plain.sub("#", text)
+    assert (lazy.groups, lazy.groupindex) == (plain.groups, plain.groupindex)
 
 
-def test_a_changed_pattern_is_compiled_afresh_and_the_old_one_leaves_the_file(tmp_path):
-    path = tmp_path / "p.regexes"
-    before = PatternCache(None, path=path)
-    before.compile(TOLL)
-    before.save()
-    changed = TOLL.replace("dead", "dead|fatalities")  # a lexicon gained a phrase
-    after = PatternCache(None, path=path)
-    pattern = after.compile(changed)
-    after.save()
-    assert after.compiled == 1
-    assert pattern.match("fatalities rose to 9").group("count") == "9"
-    reread = PatternCache(None, path=path)
-    assert reread.compile(changed).match("fatalities stood at 3") and reread.compiled == 0
-    reread.compile(TOLL)
-    assert reread.compiled == 1  # the pattern before the change is no longer kept
+def test_a_lazy_pattern_compiles_when_first_used_and_only_once(monkeypatch):
+    compiled = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args) or real_compile(*args))
+    lazy = LazyPattern(TOLL, re.IGNORECASE)
+    assert compiled == []
+    assert lazy.search("the dead rose to 4") and lazy.match("dead stood at 5") and not lazy.fullmatch("nothing")
+    assert compiled == [(TOLL, int(re.IGNORECASE))]
 
 
-@pytest.mark.parametrize("content", [b"", b"not marshal at all", b"\x00" * 64])
-def test_an_unreadable_cache_only_costs_time(tmp_path, content):
-    path = tmp_path / "p.regexes"
-    path.write_bytes(content)
-    cache = PatternCache(None, path=path)
-    assert cache.compile(TOLL).match("dead rose to 4").group("count") == "4"
-    assert cache.compiled == 1
+def test_a_lazy_pattern_knows_the_matches_it_made():
+    toll, other = LazyPattern(TOLL), LazyPattern(TOLL)
+    assert not toll.made(re.match("x", "x"))  # not compiled yet: it made nothing
+    match = toll.match("dead rose to 4")
+    assert toll.made(match) and not other.made(match)
 
 
-def test_a_cache_entry_with_bad_code_is_compiled_afresh(tmp_path):
-    path = tmp_path / "p.regexes"
-    cache = PatternCache(None, path=path)
-    cache.compile(TOLL)
-    key = next(iter(cache._used))
-    flags, _code, groups, groupindex = cache._used[key]
-    cache._used[key] = (flags, b"\xff\xff\xff\xff" * 4, groups, groupindex)  # damaged on disk
-    cache.compiled = 1
-    cache.save()
-    again = PatternCache(None, path=path)
-    assert again.compile(TOLL).match("dead rose to 4").group("count") == "4"
-    assert again.compiled == 1
-
-
-def test_a_cache_that_cannot_be_written_changes_nothing_but_the_time(tmp_path):
-    blocked = tmp_path / "a-file"
-    blocked.write_text("")
-    cache = PatternCache(None, path=blocked / "p.regexes")  # its folder is a file: nothing can be written
-    assert cache.compile(TOLL).match("dead rose to 4")
-    cache.save()
-    assert blocked.read_text() == ""
-
-
-def test_the_casualty_grammar_keeps_its_cache_beside_its_bytecode():
-    import importlib.util
-    from pathlib import Path
-
-    from claims.extraction import casualty_patterns
-
-    bytecode = Path(importlib.util.cache_from_source(casualty_patterns.__file__))
-    assert casualty_patterns._PATTERNS.path == bytecode.with_suffix(".regexes")
+def test_a_lazy_pattern_with_a_mistake_fails_when_used():
+    broken = LazyPattern(r"(?P<count>\d+")
+    with pytest.raises(re.error):
+        broken.search("12")
 
 
 @pytest.mark.parametrize("text", ["no keys here", "they were killed", "a killing", "the toll of the dead",

@@ -1426,3 +1426,20 @@ def test_a_tally_after_a_sentence_closed_by_its_source_keeps_that_source():
 def test_a_sentence_after_a_source_named_first_does_not_inherit_it():
     text = "Police said a car bomb killed 31 people. A second bomb near the bridge killed 12."
     assert speaker_of(text, "12.") is None
+
+
+def test_the_tokens_are_the_token_patterns_own_matches_with_their_offsets():
+    """The tokeniser reads offsets from the lengths of tokens and of the white space between them."""
+    from claims.extraction.speakers.model import _Analysis
+    from claims.extraction.speakers.tokens import _tokenise
+    from claims.extraction.speakers.vocabulary import _TOKEN
+
+    text = ("  Mr. O’Neil\u00a0said:\t“45-year-old U.S. a.m. 1,200.5 co-op’s — Doctors' Syndicate\u200b”\n\n"
+            "George W. Harlan (AFP) ... x_y 3\u0301 ۳۴ naïve!?\u3000end ")
+    analysis = _Analysis(document=segment(text, None))
+    _tokenise(analysis)
+    expected = list(_TOKEN.finditer(text.replace("’", "'")))
+    assert analysis.starts == [m.start() for m in expected]
+    assert analysis.ends == [m.end() for m in expected]
+    assert analysis.words == [m.group() for m in expected]
+    assert "Harlan" in analysis.words and "Syndicate" in analysis.words

@@ -415,9 +415,9 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
 def _continued(text: str, match: re.Match, earlier: list[_Found], end: int,
                previous: list[_Found] = ()) -> _Found | None:
     before = [item for item in earlier if item.numbers_end <= match.start() and item.outcome]
-    including = match.re is patterns.CONTINUED[0]
+    including = patterns.CONTINUED[0].made(match)
     outcome = before[-1].outcome if before else _outcome_just_before(text, match.start()) if including else None
-    if not before and match.re is patterns.FIGURE_OF and previous:
+    if not before and patterns.FIGURE_OF.made(match) and previous:
         outcome = _figure_answering(text, match, previous[-1])
     if not outcome:
         return None

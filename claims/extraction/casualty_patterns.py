@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from . import lexicons, numbers
-from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, PatternCache, alternation, containing
+from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, LazyPattern, alternation, containing
 
-# ~140 patterns of the casualty grammar, compiled once per change of the lexicons (see regexes.PatternCache)
-_PATTERNS = PatternCache(__file__)
-_compile = _PATTERNS.compile
+# ~50 patterns of the casualty grammar, each compiled when a sentence first needs it (see regexes.LazyPattern)
+_compile = LazyPattern
 
 OUTCOMES = lexicons.table("outcome_phrases")
 QUALIFIER_TABLE = lexicons.table("qualifier_phrases")
@@ -385,4 +384,3 @@ ANCHOR_KEYS = plain_keys(
     + TREATED["injuries"]  # every treatment the rules read names one of these
     + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
 )
-_PATTERNS.save()

@@ -41,9 +41,11 @@ _TEN = _alternation(_TENS)
 _MULTIPLIER = _alternation(_MULTIPLIERS)
 _ATOM = rf"(?:(?:{_TEN}){_END}(?:[-\s](?:{_UNIT}){_END})?|(?:{_UNIT}){_END})"
 _AFTER_MULTIPLIER = "|".join(f"(?<={re.escape(word)})" for word in _MULTIPLIERS)
+# "[-\s]+ATOM|(?:after a multiplier)\s+and\s+ATOM" written with one ATOM, which tries the same things in
+# the same order: every rule that embeds a number compiles this text again, several times over
 _WORD_NUMBER = (
     rf"(?:{_ATOM}|a\s+(?:{_MULTIPLIER}){_END})"
-    rf"(?:[-\s]+(?:{_MULTIPLIER}){_END}|[-\s]+{_ATOM}|(?:{_AFTER_MULTIPLIER})\s+and\s+{_ATOM})*"
+    rf"(?:[-\s]+(?:{_MULTIPLIER}){_END}|(?:[-\s]+|(?:{_AFTER_MULTIPLIER})\s+and\s+){_ATOM})*"
 )
 _DIGIT_NUMBER = (
     r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"

@@ -39,6 +39,7 @@ from .vocabulary import (
     _PRONOUNS,
     _STATES,
     _SUBJECT_PRONOUNS,
+    _TITLE_HEADS,
     _TITLE_PHRASES,
     _TITLE_WORDS,
 )
@@ -143,6 +144,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     for k in range(last - 1, first - 1, -1):
         if not a.names[k + 1]:
             continue
+        if _bare(a.lowers[k]).rstrip(".") not in _TITLE_HEADS:
+            continue  # every title ends in one of the title heads: no phrase ending at k is one
         for size in (4, 3, 2, 1):
             if k - size + 1 < first:
                 continue

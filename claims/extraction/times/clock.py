@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
+from ..regexes import LazyPattern, alternation
 
 WORDS = lexicons.table("time_words")
 ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").items() if not k.startswith("_")}
@@ -30,6 +31,8 @@ def phrases(entries, *, regex: bool = False) -> str:
     ordered = sorted(set(entries), key=len, reverse=True)
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
+    if "" not in ordered:
+        return alternation(sorted(ordered))  # the same phrases as a prefix tree (regexes.alternation), one text in every process
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
 
 
@@ -98,7 +101,7 @@ LOCAL_EQUIVALENT = (
 )
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
-TIME = re.compile(
+TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns
     rf"{B}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
@@ -106,7 +109,7 @@ TIME = re.compile(
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )
-DAY_ALONE = re.compile(rf"{B}(?P<day>{DAY})", re.IGNORECASE)
+DAY_ALONE = LazyPattern(rf"{B}(?P<day>{DAY})", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

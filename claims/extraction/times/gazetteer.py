@@ -93,15 +93,13 @@ def lookup(name: str) -> Place | None:
 
 def places_in(text: str, start: int, end: int) -> Iterator[Found]:
     """The places named in text[start:end], left to right, each run of words read once, longest name first."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     firsts = _first_words()
-    i = 0
-    while i < len(words):
-        first = text[words[i][0]:words[i][1]]
-        if not first[0].isupper() or fold(text[words[i][0]:_trimmed_end(text, words[i])]) not in firsts:
-            i += 1
+    resume = 0  # the word after the last name found: names do not overlap
+    # only a capitalised word can open a name: the others are passed over without a look at each
+    for i in [k for k, (word_start, _) in enumerate(words) if text[word_start].isupper()]:
+        if i < resume or fold(text[words[i][0]:_trimmed_end(text, words[i])]) not in firsts:
             continue
-        found = None
         for size in range(min(_LONGEST, len(words) - i), 0, -1):
             last = i + size - 1
             if not _one_name(text, words, i, last):
@@ -109,13 +107,9 @@ def places_in(text: str, start: int, end: int) -> Iterator[Found]:
             span_start, span_end = words[i][0], _trimmed_end(text, words[last])
             place = lookup(text[span_start:span_end])
             if place is not None and not (size == 1 and _inside_a_longer_name(text, words, i, place)):
-                found = Found(span_start, span_end, text[span_start:span_end], place)
-                i = last + 1
+                resume = last + 1
+                yield Found(span_start, span_end, text[span_start:span_end], place)
                 break
-        if found is None:
-            i += 1
-        else:
-            yield found
 
 
 def _one_name(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
