@@ -187,3 +187,9 @@ def test_a_later_start_without_a_day_falls_on_the_day_a_midnight_led_to():
 def test_a_date_between_the_verb_of_starting_and_the_clock():
     assert starts("An earlier truce began on March 3, 2019, at 10 am GMT and collapsed within a week.",
                   THURSDAY) == ["2019-03-03T10:00"]
+
+
+def test_a_minute_past_midnight_on_a_day_falls_in_that_day():
+    # "past midnight on Sunday" is a moment of Sunday, while "after midnight Sunday" follows the midnight ending it
+    assert starts("The rebels said late on Saturday they would stop fighting from one minute past midnight GMT "
+                  "on Sunday.", date(2024, 3, 10)) == ["2024-03-10T00:01"]

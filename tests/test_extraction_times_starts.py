@@ -129,3 +129,11 @@ def test_operations_and_hostilities_that_end_at_a_time_start_a_truce(sentence, u
 
 def test_rescue_operations_that_ended_are_no_truce_without_a_clock_tied_to_them():
     assert starts("Rescue operations ended on Tuesday, a week after the truce collapsed.") == []
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The group's cessation of military operations began at midnight GMT on Monday, March 4th.", "2024-03-05T00:00"),
+    ("The junta said it had paused offensive military operations since 1800 GMT on Sunday.", "2024-03-03T18:00"),
+])
+def test_cessations_and_pauses_of_operations_are_truces(sentence, utc):
+    assert starts(sentence) == [utc]

@@ -21,6 +21,9 @@ from ..types import Document, ExtractedClaim, Sentence
 from . import calendar, clock, reference_day, starts, zones
 
 
+_ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _Context:
     """What earlier ceasefire times in the article tell later ones."""
@@ -182,7 +185,12 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
     counted = clock.minutes_from_named(match)
     from_midnight = counted is not None and clock.NAMED_TIMES[counted[0]] == [0, 0]
-    if (hour == 0 and minute == 0 and match.group("named")) or from_midnight:
+    # "one minute past midnight on Sunday": a minute past a midnight placed "on" a day is in that day
+    within_day = from_midnight and counted[1] > 0 and bool(match.group("day")) and bool(
+        _ON_BEFORE_DAY.search(text, match.start(), match.start("day")))
+    if within_day:
+        steps.append(f"a minute past midnight 'on' {match.group('day').strip()!r} falls in that day")
+    elif (hour == 0 and minute == 0 and match.group("named")) or from_midnight:
         day, why = reference_day.midnight(choice, match, published, verb_tense)
         steps.append(why)
     steps.append(zone.reason)
