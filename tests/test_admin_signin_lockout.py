@@ -28,6 +28,7 @@ def test_ten_wrong_passwords_lock_the_username_out_of_that_address_with_a_page_t
     page = locked.content.decode()
     assert "Sign-in temporarily locked" in page
     assert editor.username in page and "15 minutes" in page
+    assert "FactDesk" in page and "Django administration" not in page  # the site's own header
     # Even the right password is refused now, from this address.
     assert sign_in(client, editor.username, PASSWORD).status_code == 429
     assert "_auth_user_id" not in client.session
