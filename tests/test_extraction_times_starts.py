@@ -137,3 +137,8 @@ def test_rescue_operations_that_ended_are_no_truce_without_a_clock_tied_to_them(
 ])
 def test_cessations_and_pauses_of_operations_are_truces(sentence, utc):
     assert starts(sentence) == [utc]
+
+
+def test_ceasing_offensive_action_is_a_truce():
+    assert starts("The party ordered its units to cease offensive action from 1800 GMT on Wednesday.") == [
+        "2024-03-06T18:00"]
