@@ -13,6 +13,8 @@ from factdesk.errors import ServiceError
 from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
 from sources.reading import parse_published
 
+from .fields import (StrictCharField, StrictChoiceField, StrictDateTimeField, StrictIntegerField,
+                     StrictURLField)
 from .tokens import ApiToken
 
 CONTEXT_CHARS = 200
@@ -45,7 +47,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 
 class DocumentSummarySerializer(serializers.ModelSerializer):
-    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True)
+    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Document
@@ -53,7 +55,8 @@ class DocumentSummarySerializer(serializers.ModelSerializer):
 
 
 class ExtractionJobSerializer(serializers.ModelSerializer):
-    requested_by = serializers.CharField(source="requested_by.username", default=None, read_only=True)
+    requested_by = serializers.CharField(source="requested_by.username", default=None, read_only=True,
+                                         allow_null=True)
 
     class Meta:
         model = ExtractionJob
@@ -69,7 +72,7 @@ class JobStatusSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    outlet = OutletSerializer(read_only=True)
+    outlet = OutletSerializer(read_only=True, allow_null=True)
     claim_count = serializers.IntegerField(read_only=True)
     latest_job = serializers.SerializerMethodField()
 
@@ -118,9 +121,10 @@ class ClaimSerializer(serializers.ModelSerializer):
     holds them to this generic output).
     """
 
-    speaker = SpeakerSummarySerializer(read_only=True)
+    speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
     document = DocumentSummarySerializer(read_only=True)
-    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True)
+    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True,
+                                        allow_null=True)
     etag = serializers.CharField(read_only=True)
 
     class Meta:
@@ -163,7 +167,7 @@ class ClaimDetailSerializer(ClaimSerializer):
     """
 
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
-    quote = QuoteSummarySerializer(read_only=True)
+    quote = QuoteSummarySerializer(read_only=True, allow_null=True)
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
@@ -189,7 +193,7 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = ReviewEvent
@@ -197,7 +201,7 @@ class ReviewEventSerializer(serializers.ModelSerializer):
 
 
 class QuoteSerializer(serializers.ModelSerializer):
-    speaker = SpeakerSummarySerializer(read_only=True)
+    speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
     document = DocumentSummarySerializer(read_only=True)
 
     class Meta:
@@ -229,12 +233,12 @@ class ApiTokenCreatedSerializer(ApiTokenSerializer):
 class DocumentSubmitSerializer(serializers.Serializer):
     """`text` or `html` (with `url` as the page's address, not fetched), or `url` alone: a job fetches it."""
 
-    url = serializers.URLField(required=False, max_length=2000)
-    html = serializers.CharField(required=False, trim_whitespace=False)
-    text = serializers.CharField(required=False, trim_whitespace=False)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    url = StrictURLField(required=False, max_length=2000)
+    html = StrictCharField(required=False, trim_whitespace=False)
+    text = StrictCharField(required=False, trim_whitespace=False)
+    title = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
+    outlet = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = StrictDateTimeField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict) -> dict:
         blank = {name: ["Is empty: send the article's words."] for name in ("html", "text")
@@ -255,30 +259,30 @@ class DocumentSubmitSerializer(serializers.Serializer):
 
 
 class ReviewNoteSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
 
 
 class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5000, help_text="Why the claim is wrong; required.")
+    reason = StrictCharField(max_length=5000, help_text="Why the claim is wrong; required.")
 
 
 class DisputeSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=5000, help_text="What is in doubt; required.")
+    note = StrictCharField(max_length=5000, help_text="What is in doubt; required.")
 
 
 class CorrectSerializer(serializers.Serializer):
     """The values to change; fields left out keep their value. The extracted originals are kept."""
 
-    count = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
-    count_high = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
-    outcome = serializers.ChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
-    qualifier = serializers.ChoiceField(required=False, allow_blank=True, choices=Qualifier.choices)
-    group = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    speaker = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
-                                       help_text="A speaker id.")
-    effective_at = serializers.DateTimeField(required=False, allow_null=True)
-    precision = serializers.ChoiceField(required=False, allow_blank=True, choices=Precision.choices)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    count = StrictIntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    count_high = StrictIntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    outcome = StrictChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
+    qualifier = StrictChoiceField(required=False, allow_blank=True, choices=Qualifier.choices)
+    group = StrictCharField(required=False, allow_blank=True, max_length=200)
+    speaker = StrictIntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
+                                 help_text="A speaker id.")
+    effective_at = StrictDateTimeField(required=False, allow_null=True)
+    precision = StrictChoiceField(required=False, allow_blank=True, choices=Precision.choices)
+    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
 
     def validate(self, attrs: dict) -> dict:
         if not set(attrs) - {"note"}:
@@ -293,37 +297,37 @@ class CorrectSerializer(serializers.Serializer):
 
 
 class BulkReviewSerializer(serializers.Serializer):
-    action = serializers.ChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
-                                              ReviewAction.REOPEN])
-    claim_ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+    action = StrictChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
+                                        ReviewAction.REOPEN])
+    claim_ids = serializers.ListField(child=StrictIntegerField(min_value=1, max_value=2**63 - 1),
                                       min_length=1, max_length=MAX_BULK_CLAIMS)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="",
-                                 help_text="The reason (reject) or note (dispute); required for those two.")
+    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="",
+                           help_text="The reason (reject) or note (dispute); required for those two.")
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
-    expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
-    user = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
-                                    help_text="Admins only: make the token for this user id.")
+    name = StrictCharField(max_length=100)
+    expires_at = StrictDateTimeField(required=False, allow_null=True, default=None)
+    user = StrictIntegerField(required=False, min_value=1, max_value=2**63 - 1,
+                              help_text="Admins only: make the token for this user id.")
 
 
 class DocumentUpdateSerializer(serializers.Serializer):
     """A correction of a document's metadata: send only the fields that change (PATCH)."""
 
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    url = serializers.URLField(required=False, allow_null=True, allow_blank=True, max_length=2000)
-    outlet = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=200,
-                                   help_text="The outlet's name; a new name makes a new outlet; null removes it.")
-    published_at = serializers.CharField(
+    title = StrictCharField(required=False, allow_blank=True, max_length=500)
+    url = StrictURLField(required=False, allow_null=True, allow_blank=True, max_length=2000)
+    outlet = StrictCharField(required=False, allow_null=True, allow_blank=True, max_length=200,
+                             help_text="The outlet's name; a new name makes a new outlet; null removes it.")
+    published_at = StrictCharField(
         required=False, allow_null=True, max_length=40,
         help_text="2022-09-13 (the day, when the source gives no time) or 2022-09-13T08:30:00+03:00; "
                   "null when unknown. A changed day re-runs extraction.",
     )
-    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)
-    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="",
-                                 help_text="Why the change was made; kept in the document's history.")
+    authors = serializers.ListField(child=StrictCharField(max_length=200), required=False, max_length=50)
+    language = StrictCharField(required=False, allow_blank=True, max_length=16)
+    note = StrictCharField(required=False, allow_blank=True, max_length=2000, default="",
+                           help_text="Why the change was made; kept in the document's history.")
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
