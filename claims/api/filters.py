@@ -10,7 +10,7 @@ from django.db.models import Q
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Claim, ClaimKind, ClaimStatus, ExtractionJob, JobStatus, Outcome
-from sources.models import Quote, Speaker
+from sources.models import Document, Quote, Speaker
 
 # Bounds keep out-of-range numbers a 400 instead of a database overflow.
 MAX_INT = 2_147_483_647
@@ -40,6 +40,35 @@ class FilterSet(df.FilterSet):
 
     def get_form_class(self) -> type[forms.Form]:
         return self._form_class()
+
+    def is_valid(self) -> bool:
+        # django-filter skips a parameter given empty ("?status="); but only a text filter has a
+        # meaning for "", so for the others an empty value is a mistake the client should hear of.
+        valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, df.CharFilter) or name not in self.form.fields:
+                continue
+            suffixes = getattr(self.form.fields[name].widget, "suffixes", None) or [""]
+            for param in (f"{name}_{suffix}" if suffix else name for suffix in suffixes):
+                if param in self.data and any(value == "" for value in self.data.getlist(param)):
+                    self.form.add_error(name, f"{param} is empty: give a value or leave the parameter out.")
+                    valid = False
+        return valid
+
+
+class TrueFalseField(forms.Field):
+    """true or false, as the schema's boolean is written in a query string; anything else is a 400."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value not in ("true", "false"):
+            raise forms.ValidationError(f"{str(value)[:40]!r} is not a boolean: give true or false.", code="invalid")
+        return value == "true"
+
+
+class TrueFalseFilter(df.BooleanFilter):
+    field_class = TrueFalseField
 
 
 class IdFilter(df.NumberFilter):
@@ -77,6 +106,14 @@ class ClaimFilter(FilterSet):
     class Meta:
         model = Claim
         fields = ["status", "kind", "outcome", "speaker", "outlet", "document"]
+
+
+class DocumentFilter(FilterSet):
+    outlet = IdFilter(field_name="outlet_id", help_text="An outlet id.")
+
+    class Meta:
+        model = Document
+        fields = ["outlet"]
 
 
 class SpeakerFilter(FilterSet):
