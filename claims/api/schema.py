@@ -28,7 +28,7 @@ from rest_framework.permissions import AllowAny
 from .errors import PROBLEM_CONTENT_TYPE, TITLES
 from .filters import MAX_ID
 
-UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+CHANGES = frozenset({"POST", "PUT", "PATCH"})
 
 WHEN = {
     400: "The request is not valid: `errors` names what to fix in each field.",
@@ -64,8 +64,9 @@ def problem_statuses(*, view, method: str, operation: dict[str, Any]) -> set[int
         statuses |= {401, 403}
     if view.get_throttles():
         statuses.add(429)
-    if method in UNSAFE_METHODS:
-        # A change can be refused by the services' rules (400) or by the current state (409).
+    if method in CHANGES:
+        # A change can be refused by the services' rules (400) or by the current state (409);
+        # a DELETE is only refused for what it names (404).
         statuses |= {400, 409}
     if any(location == "query" for location, _ in located):
         statuses.add(400)
