@@ -40,10 +40,11 @@ READ_CLAIMS = ["claims.view_claim"]
 
 
 class CursorPage(CursorPagination):
-    """Stable pages however rows are added meanwhile; page_size is 1 to 100, anything else a 400."""
+    """Stable pages however rows are added meanwhile; page_size is a whole number from 1, capped at 100."""
 
     page_size = 25
     page_size_query_param = "page_size"
+    page_size_query_description = "Rows per page, 1 or more (default 25); at most 100 are served."
     max_page_size = 100
     ordering = "-id"
 
@@ -51,17 +52,17 @@ class CursorPage(CursorPagination):
         given = request.query_params.get(self.page_size_query_param)
         if given is None:
             return self.page_size
-        if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= self.max_page_size:
+        if not (given.isascii() and given.isdigit()) or int(given) < 1:
             raise ValidationError({self.page_size_query_param: [
-                f"{given[:40]!r} is not a page size: give a whole number from 1 to {self.max_page_size} "
-                f"(default {self.page_size})."]})
-        return int(given)
+                f"{given[:40]!r} is not a page size: give a whole number from 1 (default {self.page_size}, "
+                f"at most {self.max_page_size} served)."]})
+        return min(int(given), self.max_page_size)
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
-                parameter["schema"].update(minimum=1, maximum=self.max_page_size, default=self.page_size)
+                parameter["schema"].update(minimum=1, default=self.page_size)
         return parameters
 
 
