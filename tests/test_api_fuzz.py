@@ -19,9 +19,13 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from claims.api.tokens import token_create
+from claims.facts.services import facts_group_pending
+from claims.services import claims_review_bulk
+from claims.webhooks import services as webhooks
 from factdesk import outbound
 from factdesk.wsgi import application
-from tests.conftest import ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, cache_clear
+from tests.conftest import (ClaimFactory, ExtractionJobFactory, QuoteFactory, SpeakerFactory, cache_clear,
+                            reported_claim)
 
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429"]
 
@@ -55,12 +59,22 @@ EXAMPLES_PER_OPERATION = 15
 
 
 @pytest.fixture
-def admin_headers(admin_user, monkeypatch) -> Iterator[dict[str, str]]:
-    """A populated database, an admin's token, and no real network (only its edge is replaced)."""
+def admin_headers(admin_user, monkeypatch, settings) -> Iterator[dict[str, str]]:
+    """A populated database (claims, facts, a webhook endpoint with a delivery), an admin's token,
+    and no real network (only its edge is replaced)."""
     for status in ("pending", "approved", "rejected", "disputed"):
         claim = ClaimFactory(status=status, speaker=SpeakerFactory())
         QuoteFactory(document=claim.document, speaker=claim.speaker)
         ExtractionJobFactory(document=claim.document)
+    tolls = [reported_claim(f"{count} soldiers were killed", outlet=outlet, published="2022-09-13T08:00Z",
+                            count=count, group="Armenian soldiers", speaker="Armenian defence ministry")
+             for count, outlet in ((49, "Wire A"), (105, "Wire B"))]
+    facts_group_pending()
+    claims_review_bulk(claim_ids=[claim.pk for claim in tolls], action="approve", actor=admin_user)
+    settings.FACTDESK_WEBHOOK_ALLOWED_NETWORKS = "127.0.0.0/8"
+    endpoint, _ = webhooks.endpoint_create(url="http://127.0.0.1:9/hook", event_types=["claim.created"],
+                                           actor=admin_user)
+    webhooks.endpoint_send_test(endpoint_id=endpoint.pk, actor=admin_user)
 
     def offline_fetch(url, **kwargs):
         raise outbound.OutboundError(f"{url} was not fetched: the network is off in this test", status=422)
