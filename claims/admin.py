@@ -40,12 +40,14 @@ from claims.models import (
     ReviewEvent,
 )
 from claims.review import allowed_actions, transition_for
-from factdesk.errors import ServiceError
+from factdesk.errors import ServiceError, VersionConflict
 from sources.models import Speaker
 
 REVIEW_PERMISSION = "claims.review_claim"
 REOPEN_PERMISSION = "claims.reopen_claim"
 CORRECT_PERMISSION = "claims.correct_claim"
+
+VERSION_FIELD = "claim_version"  # "id:version" of each claim on the list, posted with a bulk action
 
 _DONE = {
     ReviewAction.APPROVE: "Approved",
@@ -53,6 +55,16 @@ _DONE = {
     ReviewAction.DISPUTE: "Disputed",
     ReviewAction.REOPEN: "Reopened",
 }
+
+
+def shown_versions(request: HttpRequest) -> dict[int, int]:
+    """The claim versions the changelist was rendered with, as posted back with a bulk action."""
+    shown = {}
+    for value in request.POST.getlist(VERSION_FIELD):
+        claim_id, _, version = value.partition(":")
+        if claim_id.isdigit() and version.isdigit():
+            shown[int(claim_id)] = int(version)
+    return shown
 
 
 class ReviewEventInline(ReadOnlyInline):
@@ -230,10 +242,13 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
             self.message_user(request, f"Unknown review action {action!r}.", messages.ERROR)
             return back
         version = request.POST.get("version", "")
+        if not version.isdigit():
+            self.message_user(request, "The page did not say which version of the claim it showed; nothing was "
+                                       "changed. Reload it and decide again.", messages.ERROR)
+            return back
         try:
             services.claim_review(claim_id=claim.pk, action=action, actor=request.user,
-                                  note=request.POST.get("note", ""),
-                                  expected_version=int(version) if version.isdigit() else None)
+                                  note=request.POST.get("note", ""), expected_version=int(version))
         except ServiceError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
@@ -241,11 +256,32 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         return back
 
     # --- bulk review actions --------------------------------------------------
+    # The list carries each claim's version beside its checkbox, so a bulk decision names the
+    # versions the editor saw; the service refuses all of it if any claim changed since.
+
+    def action_checkbox(self, claim: Claim):
+        return format_html('{}<input type="hidden" name="{}" value="{}:{}">', super().action_checkbox(claim),
+                           VERSION_FIELD, claim.pk, claim.version)
 
     def _review(self, request: HttpRequest, queryset, *, action: str, note: str = "") -> None:
         claim_ids = list(queryset.values_list("pk", flat=True))
+        shown = shown_versions(request)
+        unseen = [claim_id for claim_id in claim_ids if claim_id not in shown]
+        if unseen:
+            self.message_user(request, (
+                f"The page you acted from did not carry the version of claim {', '.join(map(str, unseen[:20]))}"
+                f"{' …' if len(unseen) > 20 else ''} (not on that page, or the page is out of date); nothing was "
+                "changed. Reload the list and select the claims on it (a selection across pages cannot be checked)."
+            ), messages.ERROR)
+            return
         try:
-            reviewed = services.claims_review_bulk(claim_ids=claim_ids, action=action, actor=request.user, note=note)
+            reviewed = services.claims_review_bulk(claim_ids=claim_ids, action=action, actor=request.user, note=note,
+                                                   expected_versions={pk: shown[pk] for pk in claim_ids})
+        except VersionConflict as error:
+            changed = ", ".join(str(stale["id"]) for stale in error.extra["stale"][:20])
+            self.message_user(request, f"Someone changed claim {changed} since the list was shown; nothing was "
+                                       "changed. Reload the list, check them and decide again.", messages.ERROR)
+            return
         except ServiceError as error:
             self.message_user(request, str(error), messages.ERROR)
             return
@@ -264,6 +300,8 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         sources = transition_for(action).sources
         claims = list(queryset.select_related("document__outlet", "speaker"))
         refused = [claim for claim in claims if claim.status not in sources]
+        shown = shown_versions(request)
+        changed = [claim for claim in claims if shown.get(claim.pk) != claim.version]
         context = {
             **self.admin_site.each_context(request),
             "title": f"{action.capitalize()} {len(claims)} claim{'' if len(claims) == 1 else 's'}: give a reason",
@@ -272,6 +310,10 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
             "action_name": action_name,
             "claims": [(claim, claim_values(claim), shorten(claim.text)) for claim in claims],
             "refused": refused,
+            "changed": changed,
+            "version_field": VERSION_FIELD,
+            # The versions the list was shown with travel on, unchanged: the decision is about what the editor saw.
+            "shown_versions": [f"{claim.pk}:{shown[claim.pk]}" for claim in claims if claim.pk in shown],
             "form": form,
             "opts": self.model._meta,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
@@ -280,22 +322,27 @@ class ClaimAdmin(ReadOnlyMixin, admin.ModelAdmin):
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/claims/claim/review_reason.html", context)
 
+    def _decide(self, request: HttpRequest, queryset, *, action: str, action_name: str):
+        """Ask for a note first where the state machine says the action needs one."""
+        if transition_for(action).note_required:
+            return self._review_with_reason(request, queryset, action=action, action_name=action_name)
+        return self._review(request, queryset, action=action)
+
     @admin.action(permissions=["review"], description="Approve selected claims")
     def approve_selected(self, request, queryset):
-        self._review(request, queryset, action=ReviewAction.APPROVE)
+        return self._decide(request, queryset, action=ReviewAction.APPROVE, action_name="approve_selected")
 
     @admin.action(permissions=["review"], description="Reject selected claims…")
     def reject_selected(self, request, queryset):
-        return self._review_with_reason(request, queryset, action=ReviewAction.REJECT, action_name="reject_selected")
+        return self._decide(request, queryset, action=ReviewAction.REJECT, action_name="reject_selected")
 
     @admin.action(permissions=["review"], description="Dispute selected claims…")
     def dispute_selected(self, request, queryset):
-        return self._review_with_reason(request, queryset, action=ReviewAction.DISPUTE,
-                                        action_name="dispute_selected")
+        return self._decide(request, queryset, action=ReviewAction.DISPUTE, action_name="dispute_selected")
 
     @admin.action(permissions=["reopen"], description="Reopen selected claims")
     def reopen_selected(self, request, queryset):
-        self._review(request, queryset, action=ReviewAction.REOPEN)
+        return self._decide(request, queryset, action=ReviewAction.REOPEN, action_name="reopen_selected")
 
     # --- correcting one claim ---------------------------------------------------
 

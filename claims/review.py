@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factdesk.errors import ServiceError
+
 from .models import ClaimStatus, ReviewAction
 
 PENDING, APPROVED, REJECTED, DISPUTED = (
@@ -30,6 +32,12 @@ class Transition:
 
     def target_from(self, status: str) -> str:
         return self.target or status
+
+    def check_note(self, note: str) -> None:
+        """Refuse a missing note where this action needs one: the one place that rule is decided."""
+        if self.note_required and not note.strip():
+            raise ServiceError(f"to {self.action} a claim, say why: a note is required",
+                               field_errors={"note": ["required"]})
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -56,3 +64,8 @@ def transition_for(action: str) -> Transition:
         return TRANSITIONS[action]
     except KeyError:
         raise ValueError(f"Unknown review action {action!r}; expected one of {', '.join(TRANSITIONS)}.") from None
+
+
+def notes_required() -> str:
+    """The actions that need a note, in words ("reject or dispute"), for help texts."""
+    return " or ".join(str(action) for action, transition in TRANSITIONS.items() if transition.note_required)

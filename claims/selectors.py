@@ -10,7 +10,7 @@ import functools
 from django.db.models import Count, Prefetch, QuerySet
 
 from claims.models import Claim, ExtractionJob, ReviewEvent
-from claims.representation import CLAIM_COLUMNS
+from claims.representation import CLAIM_COLUMNS, CLAIM_PAGE_COLUMNS
 from sources.models import Document, DocumentEvent, Quote, Speaker
 
 DOCUMENT_BULK_FIELDS = ("document__text", "document__raw")
@@ -40,6 +40,21 @@ def _claim_rows() -> QuerySet[Claim]:
     # Resolving some 30 columns through four joins costs more than the rest of the queryset's setup;
     # it is done once, and each request works on a copy (.all()). Never evaluated itself.
     return Claim.objects.values(*CLAIM_ROW_FIELDS)
+
+
+def claim_page_rows() -> QuerySet[Claim]:
+    """The claim page as plain rows: the claim's columns, its quote's and its document's text.
+
+    One claim as a model instance reads every column of five joined tables
+    (the document's, the reviewer's …) and builds as many objects; its page
+    shows some thirty columns, read here as one dict.
+    """
+    return _claim_page_rows().all()
+
+
+@functools.cache
+def _claim_page_rows() -> QuerySet[Claim]:
+    return Claim.objects.values(*CLAIM_PAGE_COLUMNS)  # set up once, as _claim_rows()
 
 
 def claim_detail() -> QuerySet[Claim]:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from claims.api.errors import unknown_path
+
 from . import health, home
 
 # The admin is the review desk: it says whose it is, and gives the claims list the width
@@ -15,6 +17,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("claims.api.urls")),
+    path("api", unknown_path),  # a problem, like every unknown address under /api/
 ]
 
 handler404 = "factdesk.error_pages.not_found"

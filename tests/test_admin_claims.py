@@ -1,6 +1,8 @@
 """The claims admin: the editors' review queue, their bulk decisions and the claim page."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -8,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Claim, ClaimStatus, ReviewEvent
+from claims.services import claim_dispute
 from tests.conftest import ClaimFactory, DocumentFactory, SpeakerFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +27,16 @@ def _offered_actions(response) -> list[str]:
     return [] if form is None else [name for name, _ in form.fields["action"].choices]
 
 
-def _act(client, action: str, claims, **extra):
-    data = {"action": action, "_selected_action": [claim.pk for claim in claims], **extra}
+def _rendered_versions(client) -> list[str]:
+    """The claim versions the changelist page carries beside its checkboxes ("id:version")."""
+    return re.findall(r'name="claim_version" value="(\d+:\d+)"', client.get(CHANGELIST).content.decode())
+
+
+def _act(client, action: str, claims, *, versions: list[str] | None = None, **extra):
+    """Select `claims` and run `action`, with the versions the list was rendered with (by default: now)."""
+    if versions is None:
+        versions = [f"{claim.pk}:{Claim.objects.get(pk=claim.pk).version}" for claim in claims]
+    data = {"action": action, "_selected_action": [claim.pk for claim in claims], "claim_version": versions, **extra}
     return client.post(CHANGELIST, data)
 
 
@@ -171,6 +182,60 @@ def test_bulk_approve_of_a_selection_with_one_claim_it_may_not_approve_changes_n
     pending.refresh_from_db()
     assert (pending.status, pending.version) == (ClaimStatus.PENDING, 1)
     assert not ReviewEvent.objects.exists()
+
+
+def test_the_list_carries_each_claims_version_beside_its_checkbox(client, editor):
+    claims = [ClaimFactory(), ClaimFactory(version=4)]
+    client.force_login(editor)
+
+    assert sorted(_rendered_versions(client)) == sorted(f"{c.pk}:{c.version}" for c in claims)
+
+
+def test_bulk_approve_from_a_list_shown_before_someone_disputed_a_claim_is_refused_and_keeps_the_dispute(
+        client, editor, reviewer):
+    first, second = ClaimFactory.create_batch(2)
+    client.force_login(editor)
+    shown = _rendered_versions(client)
+    claim_dispute(claim_id=second.pk, actor=reviewer, note="the ministry says 8", expected_version=1)
+
+    response = _act(client, "approve_selected", [first, second], versions=shown)
+
+    shown_messages = _messages(response)
+    assert len(shown_messages) == 1
+    assert "nothing was changed" in shown_messages[0]
+    assert f"claim {second.pk}" in shown_messages[0]
+    assert dict(Claim.objects.values_list("pk", "status")) == {first.pk: "pending", second.pk: "disputed"}
+    assert list(ReviewEvent.objects.values_list("claim_id", "action")) == [(second.pk, "dispute")]
+
+
+def test_a_bulk_action_posted_without_the_versions_the_list_showed_is_refused(client, editor):
+    shown, not_shown = ClaimFactory.create_batch(2)
+    client.force_login(editor)
+
+    response = _act(client, "approve_selected", [shown, not_shown], versions=[f"{shown.pk}:1"])
+
+    shown_messages = _messages(response)
+    assert len(shown_messages) == 1
+    assert "nothing was changed" in shown_messages[0] and str(not_shown.pk) in shown_messages[0]
+    assert set(Claim.objects.values_list("status", flat=True)) == {"pending"}
+    assert not ReviewEvent.objects.exists()
+
+
+def test_the_reason_page_carries_the_versions_the_list_showed_and_a_change_meanwhile_is_refused(
+        client, editor, reviewer):
+    claim = ClaimFactory()
+    client.force_login(editor)
+    shown = _rendered_versions(client)
+
+    asked = _act(client, "reject_selected", [claim], versions=shown)
+    carried = re.findall(r'name="claim_version" value="(\d+:\d+)"', asked.content.decode())
+    claim_dispute(claim_id=claim.pk, actor=reviewer, note="other outlets say 8", expected_version=1)
+    done = _act(client, "reject_selected", [claim], versions=carried, confirm="yes", note="an older toll")
+
+    assert carried == shown == [f"{claim.pk}:1"]
+    assert any("nothing was changed" in message for message in _messages(done))
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.DISPUTED
 
 
 def test_rejecting_asks_for_a_reason_before_anything_changes(client, editor):
@@ -347,6 +412,17 @@ def test_a_decision_on_a_claim_page_read_before_someone_else_changed_it_is_refus
     assert any("you read version 1" in message for message in _messages(response))
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PENDING
+
+
+def test_a_decision_on_a_claim_page_that_does_not_say_which_version_it_showed_is_refused(client, editor):
+    claim = ClaimFactory()
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:claims_claim_review", args=[claim.pk]), {"review_action": "approve"})
+
+    assert any("nothing was changed" in message for message in _messages(response))
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == (ClaimStatus.PENDING, 1)
 
 
 def test_staff_without_review_permission_see_no_review_buttons_and_cannot_post_one(client):

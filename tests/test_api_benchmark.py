@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from django.core.management.base import CommandError
 
-from claims.management.commands.benchmark_api import _percentile, drive, drive_wrk
+from benchmarks.api.load import Measured, combined, drive, drive_wrk, percentile
 from tests.conftest import local_http_server
 
 
@@ -48,9 +48,9 @@ def test_it_stops_at_the_time_cap(port):
 
 def test_percentiles_use_the_nearest_rank():
     ordered = [float(n) for n in range(1, 101)]
-    assert _percentile(ordered, 0.50) == 50.0
-    assert _percentile(ordered, 0.99) == 99.0
-    assert _percentile([7.0], 0.99) == 7.0
+    assert percentile(ordered, 0.50) == 50.0
+    assert percentile(ordered, 0.99) == 99.0
+    assert percentile([7.0], 0.99) == 7.0
 
 
 def test_wrk_gets_the_paths_and_headers_and_its_summary_line_is_read(tmp_path, monkeypatch):
@@ -84,3 +84,19 @@ def test_a_wrk_run_without_its_summary_line_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
     with pytest.raises(CommandError, match="Connection refused"):
         drive_wrk(8000, ["/"], {}, name="down", concurrency=1, seconds=1)
+
+
+def test_rounds_of_a_scenario_add_up_and_their_percentiles_cover_every_request(port):
+    rounds = [drive(port, ["/ok"], {}, name="api", total=n, concurrency=1, max_seconds=20) for n in (10, 30)]
+    result = combined(rounds)
+    assert (result.requests, result.errors) == (40, 0)
+    assert result.seconds == rounds[0].seconds + rounds[1].seconds
+    assert result.latencies == tuple(sorted(rounds[0].latencies + rounds[1].latencies))
+    assert result.p99_ms == percentile(list(result.latencies), 0.99) * 1000
+
+
+def test_wrk_rounds_keep_the_median_p50_and_the_worst_p99():
+    rounds = [Measured("api", 100, 1, 2.0, p50, p99) for p50, p99 in ((5.0, 40.0), (7.0, 90.0), (6.0, 50.0))]
+    result = combined(rounds)
+    assert (result.requests, result.errors, result.seconds) == (300, 3, 6.0)
+    assert (result.p50_ms, result.p99_ms) == (6.0, 90.0)

@@ -1,6 +1,7 @@
 """Every error the API gives has one shape: RFC 9457 problem details."""
 from __future__ import annotations
 
+import pytest
 from rest_framework.test import APIClient
 
 from tests.conftest import ClaimFactory, api_client_for
@@ -19,9 +20,9 @@ def assert_problem(response, status: int) -> dict:
 
 
 def test_400_names_each_field_to_fix(reviewer):
-    body = assert_problem(api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claim_ids": []},
+    body = assert_problem(api_client_for(reviewer).post("/api/v1/claims/review/", {"action": "shout", "claims": []},
                                                     format="json"), 400)
-    assert set(body["errors"]) == {"action", "claim_ids"}
+    assert set(body["errors"]) == {"action", "claims"}
     assert all(isinstance(messages, list) for messages in body["errors"].values())
 
 
@@ -36,7 +37,7 @@ def test_401_for_anonymous(db):
 
 
 def test_403_for_a_role_that_may_not(reader):
-    assert_problem(api_client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claim_ids": [1]},
+    assert_problem(api_client_for(reader).post("/api/v1/claims/review/", {"action": "approve", "claims": [{"id": 1, "version": 1}]},
                                            format="json"), 403)
 
 
@@ -101,3 +102,40 @@ def test_the_browsable_api_still_renders_html_errors_for_people(reader):
     response = api_client_for(reader).get("/api/v1/claims/424242/", HTTP_ACCEPT="text/html")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+UNKNOWN_PATHS = ["/api/v1/nope/", "/api/nope", "/api/nope/", "/api/", "/api", "/api/v1/claims/1/nope/",
+                 "/api/v2/claims/", "/api/v1/claims/review/extra"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_every_unknown_path_under_api_is_a_problem_404_for_any_method_debug_or_not(reader, settings, debug):
+    settings.DEBUG = debug
+    client = api_client_for(reader)
+    for path in UNKNOWN_PATHS:
+        for method in ("get", "post", "put", "delete"):
+            body = assert_problem(getattr(client, method)(path), 404)
+            assert "/api/v1/" in body["detail"], (method, path)
+
+
+def test_an_unknown_api_path_is_a_problem_for_anonymous_callers_too(db):
+    assert_problem(APIClient().get("/api/v1/nope/"), 404)
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_known_path_without_its_trailing_slash_redirects_keeping_the_method(reviewer, settings, debug):
+    settings.DEBUG = debug
+    client = api_client_for(reviewer)
+    read = client.get("/api/v1/claims?status=pending")
+    assert read.status_code == 301
+    assert read["Location"] == "/api/v1/claims/?status=pending"
+    sent = client.post("/api/v1/claims/review", {"action": "approve", "claims": []}, format="json")
+    assert sent.status_code == 308  # a 308 repeats the POST, body and all, at the address with the slash
+    assert sent["Location"] == "/api/v1/claims/review/"
+
+
+def test_405_for_every_resource_including_the_schema(reader):
+    client = api_client_for(reader)
+    assert_problem(client.put("/api/v1/claims/"), 405)
+    assert_problem(client.delete("/api/v1/documents/"), 405)
+    assert_problem(client.post("/api/schema/"), 405)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from django.contrib.auth.models import Permission
+from django.http import QueryDict
 from django.utils import timezone as django_timezone
 from rest_framework import serializers
 
+from claims.api.filters import ClaimFilter
 from claims.api.serializers import ClaimDetailSerializer, ClaimRowSerializer, ClaimSerializer
 from claims.models import Claim
-from claims.selectors import claim_detail, claim_list, claim_list_rows
+from claims.selectors import claim_detail, claim_list, claim_list_rows, claim_page_rows
 from tests.conftest import ClaimFactory, DocumentFactory, QuoteFactory, SpeakerFactory, token_client_for
 
 
@@ -47,6 +49,9 @@ def test_a_claim_page_serializes_exactly_as_drfs_generic_fields_would(reviewer):
         generic = serializers.ModelSerializer.to_representation(serializer, serializer.instance)
         assert serializer.data == generic
         assert list(serializer.data) == ClaimDetailSerializer.Meta.fields
+        # GET reads the page as one plain row (claim_page_rows); review answers from an instance.
+        assert ClaimDetailSerializer(claim_page_rows().get(pk=claim.pk)).data == generic
+        assert list(ClaimDetailSerializer(claim_page_rows().get(pk=claim.pk)).data) == list(generic)
 
 
 def test_list_rows_follow_the_active_time_zone_like_drf_does(db):
@@ -92,3 +97,29 @@ def test_a_role_taken_away_is_refused_on_the_very_next_request(reader):
     assert client.get("/api/v1/claims/").status_code == 200
     reader.groups.clear()
     assert client.get("/api/v1/claims/").status_code == 403
+
+
+def test_the_claims_filter_builds_and_validates_only_the_filters_a_request_gives(db):
+    given = ClaimFilter(data=QueryDict("status=pending&count_min=3&page_size=50"), queryset=claim_list_rows())
+    assert list(given.filters) == ["status", "count_min"]
+    assert list(given.form.fields) == ["status", "count_min"]
+    assert given.is_valid()
+    assert list(ClaimFilter(data=QueryDict(""), queryset=claim_list_rows()).form.fields) == []
+
+
+def test_a_bad_value_of_a_given_filter_is_still_refused_and_absent_filters_filter_nothing(reader):
+    pending, approved = ClaimFactory(), ClaimFactory(status="approved")
+    refused = ClaimFilter(data=QueryDict("count_max=-4"), queryset=claim_list_rows())
+    assert not refused.is_valid()
+    assert set(refused.errors) == {"count_max"}
+    client = token_client_for(reader)
+    assert {row["id"] for row in client.get("/api/v1/claims/").json()["results"]} == {pending.pk, approved.pk}
+    assert [row["id"] for row in client.get("/api/v1/claims/", {"status": "approved"}).json()["results"]] == [
+        approved.pk]
+
+
+def test_people_in_the_browsable_api_see_every_filter(reader):
+    client = token_client_for(reader)
+    page = client.get("/api/v1/claims/", {"status": "pending"}, HTTP_ACCEPT="text/html").content.decode()
+    for name in ("outcome", "count_min", "confidence_max", "published_after"):
+        assert f'name="{name}"' in page

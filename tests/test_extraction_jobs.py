@@ -110,7 +110,7 @@ def test_rerunning_extraction_creates_no_duplicates(django_capture_on_commit_cal
 def test_rerunning_extraction_keeps_a_reviewed_claims_status_and_history(django_capture_on_commit_callbacks, reviewer):
     result, _ = ingest(django_capture_on_commit_callbacks)
     claim = Claim.objects.filter(document=result.document, kind="casualty").first()
-    services.claim_reject(claim_id=claim.pk, actor=reviewer, reason="the toll was revised the next day")
+    services.claim_reject(claim_id=claim.pk, actor=reviewer, note="the toll was revised the next day")
     with django_capture_on_commit_callbacks(execute=True):
         services.document_reextract(document_id=result.document.pk)
     claim.refresh_from_db()

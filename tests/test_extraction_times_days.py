@@ -125,3 +125,65 @@ def test_a_clock_with_no_day_takes_the_day_of_the_start_read_before_unless_still
     article = ("A ceasefire between the two armies began at 4:30pm GMT on Saturday.\n\n"
                "Officials said the commanders had agreed by telephone to stop all firing from 1630 GMT.")
     assert starts(article, date(2025, 5, 11)) == ["2025-05-10T16:30", "2025-05-10T16:30"]
+
+
+# --- a future reported from a statement already made ---------------------------------------------
+
+THURSDAY = date(2024, 3, 7)
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    # said yesterday that the halt would come that day: the Wednesday just past, not next week's
+    ("The rebels said their fighters would stop firing from 2000 GMT on Wednesday.", "2024-03-06T20:00"),
+    # with no statement day named, the statement is yesterday's: a Tuesday halt said on Wednesday is next week's
+    ("The army said its units would cease fire at noon GMT on Tuesday.", "2024-03-12T12:00"),
+    # the statement's own day counts forward: "said Monday ... would ... Saturday" is the Saturday after it
+    ("The militia said Monday that it would observe a truce from 6 p.m. GMT Saturday.", "2024-03-09T18:00"),
+])
+def test_a_weekday_in_reported_speech_counts_from_the_statement_not_from_publication(sentence, utc):
+    assert starts(sentence, THURSDAY) == [utc]
+
+
+def test_a_plain_future_still_means_the_coming_weekday():
+    assert starts("The ceasefire will take effect at 2000 GMT on Wednesday.", THURSDAY) == ["2024-03-13T20:00"]
+
+
+def test_a_clock_after_since_looks_back():
+    # "since ... Sunday" in a Thursday story is the Sunday before, though Sunday is nearer ahead
+    assert starts("Government troops had in fact held their fire since 1800 GMT on Sunday, the army said.",
+                  THURSDAY) == ["2024-03-03T18:00"]
+
+
+# --- minutes counted from a named time ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce took effect at one minute past midnight GMT on Thursday.", "2024-03-07T00:01"),
+    ("The truce will begin one minute before midnight GMT on Friday.", "2024-03-08T23:59"),
+    ("A ceasefire began at five minutes to noon GMT on Tuesday.", "2024-03-05T11:55"),
+])
+def test_minutes_past_or_before_a_named_time(sentence, utc):
+    assert starts(sentence, THURSDAY) == [utc]
+
+
+def test_minutes_after_midnight_of_a_named_day_count_from_the_midnight_that_ends_it():
+    # news style: "midnight Saturday" ends Saturday, so a minute after it is 00:01 on Sunday
+    assert starts("Both sides accepted a truce beginning one minute after midnight GMT Saturday.", THURSDAY) == [
+        "2024-03-10T00:01"]
+
+
+def test_a_bracketed_reading_with_its_own_date_pins_a_counted_minute():
+    assert starts("The truce took effect at one minute past midnight on December 30 (2201 GMT December 29).",
+                  date(2025, 1, 2)) == ["2024-12-29T22:01"]
+
+
+def test_a_later_start_without_a_day_falls_on_the_day_a_midnight_led_to():
+    article = ("Mediators said a truce beginning one minute after midnight GMT Saturday had been accepted. "
+               "The army said in a statement it had halted operations in the north from 0001 hours GMT.")
+    assert starts(article, date(2024, 3, 10)) == ["2024-03-10T00:01", "2024-03-10T00:01"]
+
+
+# --- a date between the verb and its clock --------------------------------------------------------
+
+def test_a_date_between_the_verb_of_starting_and_the_clock():
+    assert starts("An earlier truce began on March 3, 2019, at 10 am GMT and collapsed within a week.",
+                  THURSDAY) == ["2019-03-03T10:00"]

@@ -113,3 +113,19 @@ def test_a_suspended_air_campaign_is_a_halt_and_its_time_the_start():
 def test_bombing_that_continued_until_a_time_is_no_start():
     assert starts("Officials said the bombing continued until 3 p.m. GMT on Tuesday, hours after the halt was "
                   "declared.", date(2008, 8, 13)) == []
+
+
+# --- halts of operations and hostilities named by their verb -------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("Its defence ministry says Russian operations ended at noon GMT on Tuesday.", "2024-03-05T12:00"),
+    ("The accord was signed with hostilities formally ending at midnight GMT on Monday.", "2024-03-05T00:00"),
+    ("Rebel units were ordered to stop all operations from 0500 GMT on Wednesday under the truce.",
+     "2024-03-06T05:00"),
+])
+def test_operations_and_hostilities_that_end_at_a_time_start_a_truce(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_rescue_operations_that_ended_are_no_truce_without_a_clock_tied_to_them():
+    assert starts("Rescue operations ended on Tuesday, a week after the truce collapsed.") == []

@@ -158,3 +158,10 @@ def test_an_offset_revealed_by_a_gmt_reading_leaves_later_dates_their_own_daylig
     article = ("The truce in Syria took effect at midnight local time (2200 GMT) on Friday 26 February.\n\n"
                "A later humanitarian pause began at 8am local time on 20 October.")
     assert starts(article, date(2017, 1, 3)) == ["2016-02-26T22:00", "2016-10-20T05:00"]
+
+
+def test_a_region_name_carried_on_by_a_joiner_is_part_of_a_longer_name():
+    # "Cordillera" alone is a Paraguayan department; "Cordillera del Condor" is the Peru–Ecuador range
+    article = ("Ecuador said its units in the Cordillera del Condor would stop firing at noon local time "
+               "on Tuesday. The fighting in Ecuador has killed dozens.")
+    assert starts(article, date(1995, 2, 15)) == ["1995-02-14T17:00"]

@@ -151,6 +151,7 @@ def test_split_reject_prefer_and_edit_over_http(world, editor):
     split = client.post(f"/api/v1/facts/{fact.pk}/split/", {"claim_ids": [second.pk]}, format="json",
                         HTTP_IF_MATCH=fact.etag)
     assert split.status_code == 201 and [row["id"] for row in split.json()["timeline"]] == [second.pk]
+    assert split["Location"] == f"http://testserver/api/v1/facts/{split.json()['id']}/"
     fact.refresh_from_db()
     rejected = client.post(f"/api/v1/facts/{fact.pk}/reject/", {"claim": second.pk}, format="json",
                            HTTP_IF_MATCH=fact.etag)

@@ -101,7 +101,7 @@ def reviewed(reviewer):
                              "wounded.", published="2022-09-13T11:00Z", outlet="Wire D", count=5,
                              outcome="wounded", group="Armenian soldiers")
     claims_review_bulk(claim_ids=[approved.pk], action="approve", actor=reviewer)
-    claim_reject(claim_id=rejected.pk, actor=reviewer, reason="an older incident")
+    claim_reject(claim_id=rejected.pk, actor=reviewer, note="an older incident")
     claim_dispute(claim_id=disputed.pk, actor=reviewer, note="no one else reports it")
     facts_group_pending()
     return {"approved": approved, "rejected": rejected, "disputed": disputed, "pending": pending}

@@ -160,3 +160,26 @@ def test_the_engine_and_the_text_metadata_reader_import_nothing_of_django_or_of_
         or (within(target, OUR_PACKAGES) and not within(target, [pure]))
     )
     assert offending == []
+
+
+def top_level_imports(path: Path) -> Iterable[str]:
+    """The module names imported by statements at a module's top level (not inside a function or class)."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            yield node.module
+
+
+def test_production_packages_never_import_the_benchmarks():
+    # A management command may run a benchmark: it imports `benchmarks` inside handle(), when it runs,
+    # so that loading the commands (every manage.py start-up lists them) never loads benchmark code.
+    modules = our_modules()
+    offending = sorted(
+        f"{name} imports {target}"
+        for name, targets in import_graph().items() if not within(name, ["benchmarks"])
+        for target in targets if within(target, ["benchmarks"])
+        if ".management.commands." not in name
+        or any(within(top, ["benchmarks"]) for top in top_level_imports(modules[name]))
+    )
+    assert offending == []

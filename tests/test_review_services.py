@@ -42,10 +42,10 @@ def test_a_forbidden_transition_names_the_allowed_ones(reviewer):
     assert raised.value.extra["allowed"] == ["reopen"]
 
 
-def test_rejecting_without_a_reason_is_refused_with_a_field_error(reviewer):
+def test_rejecting_without_a_note_is_refused_with_a_field_error(reviewer):
     claim = ClaimFactory()
     with pytest.raises(ServiceError) as raised:
-        claim_reject(claim_id=claim.pk, actor=reviewer, reason="  ")
+        claim_reject(claim_id=claim.pk, actor=reviewer, note="  ")
     assert raised.value.extra["field_errors"] == {"note": ["required"]}
     assert Claim.objects.get(pk=claim.pk).status == "pending"
 
@@ -94,6 +94,34 @@ def test_bulk_review_is_all_or_nothing(reviewer):
     done = claims_review_bulk(claim_ids=[c.pk for c in pending], action="reject", actor=reviewer, note="duplicate")
     assert {c.status for c in done} == {"rejected"}
     assert ReviewEvent.objects.count() == 3
+
+
+def test_bulk_review_with_a_stale_version_is_a_version_conflict_naming_it_and_nothing_changes(reviewer):
+    fresh, changed = ClaimFactory.create_batch(2)
+    claim_dispute(claim_id=changed.pk, actor=reviewer, note="doubtful", expected_version=1)
+    with pytest.raises(VersionConflict) as raised:
+        claims_review_bulk(claim_ids=[fresh.pk, changed.pk], action="approve", actor=reviewer,
+                           expected_versions={fresh.pk: 1, changed.pk: 1})
+    assert raised.value.status == 412
+    assert raised.value.extra["stale"] == [{"id": changed.pk, "version_read": 1, "current_version": 2}]
+    assert dict(Claim.objects.values_list("pk", "status")) == {fresh.pk: "pending", changed.pk: "disputed"}
+    assert ReviewEvent.objects.count() == 1
+
+
+def test_bulk_review_at_the_current_versions_goes_through(reviewer):
+    claims = ClaimFactory.create_batch(2, version=4)
+    done = claims_review_bulk(claim_ids=[c.pk for c in claims], action="approve", actor=reviewer,
+                              expected_versions={c.pk: 4 for c in claims})
+    assert {(c.status, c.version) for c in done} == {("approved", 5)}
+
+
+def test_bulk_review_refuses_a_reject_without_a_note_and_changes_nothing(reviewer):
+    claim = ClaimFactory()
+    with pytest.raises(ServiceError) as raised:
+        claims_review_bulk(claim_ids=[claim.pk], action="reject", actor=reviewer, note=" ",
+                           expected_versions={claim.pk: 1})
+    assert raised.value.extra["field_errors"] == {"note": ["required"]}
+    assert Claim.objects.get(pk=claim.pk).status == "pending"
 
 
 def test_review_events_cannot_be_edited_or_deleted(reviewer):

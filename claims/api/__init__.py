@@ -15,5 +15,4 @@ Every error is RFC 9457 problem details (errors.py).
     authentication.py, tokens.py   bearer tokens (hashed, expiring, revocable)
     errors.py, parsers.py, throttling.py   problem details, 413 body cap, live rates
     renderers.py    DRF's JSON, encoded with orjson
-    benchmark.py    the floor served beside the API by `manage.py benchmark_api`
 """

@@ -12,9 +12,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+
+from .renderers import JSONRenderer
 
 from factdesk.errors import ServiceError
 
@@ -122,6 +126,31 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None  # a bug: let Django answer 500 and log it
     request = context.get("request")
     renderer = getattr(request, "accepted_renderer", None)
-    if renderer is None or renderer.format == "json":
-        response.content_type = PROBLEM_CONTENT_TYPE
+    if renderer is not None and renderer.format == "api":
+        return response  # a person in a browser: the browsable API's page shows the problem
+    if request is not None and (renderer is None or renderer.format != "json"):
+        # Whatever the resource speaks (YAML for the schema, none for a 406), a problem is JSON.
+        request.accepted_renderer, request.accepted_media_type = JSONRenderer(), PROBLEM_CONTENT_TYPE
+    response.content_type = PROBLEM_CONTENT_TYPE
     return response
+
+
+@csrf_exempt  # it changes nothing, and a refused CSRF check would answer an HTML page
+def unknown_path(request: HttpRequest, path: str = "") -> HttpResponse:
+    """Every address under /api/ that no resource answers: a problem, whatever the method, DEBUG or not.
+
+    An address that exists with a trailing slash is redirected there, as Django's APPEND_SLASH does
+    for GET and HEAD (301); other methods get a 308, which repeats the request, body and all.
+    """
+    if settings.APPEND_SLASH and not request.path_info.endswith("/"):
+        try:
+            match = resolve(request.path_info + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not unknown_path:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True),
+                                                 preserve_request=request.method not in ("GET", "HEAD"))
+    body = {"type": TYPE_BASE + "not-found", "title": TITLES[404], "status": 404,
+            "detail": f"No API resource at {request.path}: the API lives under /api/v1/ (its index lists the "
+                      "resources), its schema at /api/schema/."}
+    return JsonResponse(body, status=404, content_type=PROBLEM_CONTENT_TYPE)

@@ -2,13 +2,16 @@
 where they differ; none of them holds a business rule (the services do)."""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims import representation
 from claims.models import Claim, ExtractionJob, Outcome, Precision, Qualifier, ReviewAction, ReviewEvent
-from claims.review import allowed_actions
+from claims.review import allowed_actions, notes_required
 from factdesk.errors import ServiceError
 from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
 from sources.reading import parse_published
@@ -17,7 +20,6 @@ from .fields import (StrictCharField, StrictChoiceField, StrictDateTimeField, St
                      StrictURLField)
 from .tokens import ApiToken
 
-CONTEXT_CHARS = 200
 MAX_BULK_CLAIMS = 500
 
 
@@ -159,11 +161,12 @@ class QuoteSummarySerializer(serializers.ModelSerializer):
 class ClaimDetailSerializer(ClaimSerializer):
     """One claim with its evidence in context: every read and every review answer.
 
-    The claim's own keys come from claims.representation; the fields below add
-    its evidence. to_representation writes the shape directly from a
-    claims.selectors.claim_detail() instance, about a tenth of DRF's generic
-    cost for these nested serializers (tests/test_api_read_cost.py holds it to
-    the generic output).
+    Its keys are the claim page's in claims.representation (CLAIM_PAGE); the
+    fields below declare its evidence for the schema. to_representation writes
+    the page from the declaration directly, from a claims.selectors.claim_page_rows()
+    row (GET) or a claim_detail() instance (review answers), about a tenth of DRF's
+    generic cost for these nested serializers (tests/test_api_read_cost.py holds
+    both to the generic output).
     """
 
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
@@ -171,25 +174,18 @@ class ClaimDetailSerializer(ClaimSerializer):
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "context", "quote", "allowed_actions"]
+        fields = representation.CLAIM_PAGE_KEYS
 
     def get_context(self, claim: Claim) -> dict[str, str]:
-        text = claim.document.text
-        return {"before": text[max(0, claim.start - CONTEXT_CHARS):claim.start],
-                "after": text[claim.end:claim.end + CONTEXT_CHARS]}
+        return representation.claim_context(claim.start, claim.end, claim.document.text)
 
     def get_allowed_actions(self, claim: Claim) -> list[str]:
         return allowed_actions(claim.status)
 
-    def to_representation(self, claim: Claim) -> dict:
-        data = representation.claim_from_instance(claim)
-        quote = claim.quote
-        data["context"] = self.get_context(claim)
-        data["quote"] = None if quote is None else {
-            "id": quote.id, "exact": quote.exact, "start": quote.start, "end": quote.end,
-        }
-        data["allowed_actions"] = self.get_allowed_actions(claim)
-        return data
+    def to_representation(self, claim: Claim | Mapping) -> dict:
+        if isinstance(claim, Mapping):
+            return representation.claim_page_from_row(claim)
+        return representation.claim_page_from_instance(claim)
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
@@ -259,18 +255,22 @@ class DocumentSubmitSerializer(serializers.Serializer):
 
 
 class ReviewNoteSerializer(serializers.Serializer):
-    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
+    """What every review action takes: `note`, the one name for a reviewer's words (approve, reject, dispute,
+    correct, reopen, bulk). Which actions need one is the state machine's rule (claims.review), not this one's."""
+
+    note = StrictCharField(
+        required=False, allow_blank=True, max_length=5000, default="",
+        help_text=f"Why: recorded in the review history; required to {notes_required()}.",
+    )
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping) and "reason" in data:
+            raise serializers.ValidationError(
+                {"reason": ["No longer accepted: send your reason as `note`, the field every review action takes."]})
+        return super().to_internal_value(data)
 
 
-class RejectSerializer(serializers.Serializer):
-    reason = StrictCharField(max_length=5000, help_text="Why the claim is wrong; required.")
-
-
-class DisputeSerializer(serializers.Serializer):
-    note = StrictCharField(max_length=5000, help_text="What is in doubt; required.")
-
-
-class CorrectSerializer(serializers.Serializer):
+class CorrectSerializer(ReviewNoteSerializer):
     """The values to change; fields left out keep their value. The extracted originals are kept."""
 
     count = StrictIntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
@@ -282,7 +282,6 @@ class CorrectSerializer(serializers.Serializer):
                                  help_text="A speaker id.")
     effective_at = StrictDateTimeField(required=False, allow_null=True)
     precision = StrictChoiceField(required=False, allow_blank=True, choices=Precision.choices)
-    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
 
     def validate(self, attrs: dict) -> dict:
         if not set(attrs) - {"note"}:
@@ -296,13 +295,51 @@ class CorrectSerializer(serializers.Serializer):
         return values
 
 
-class BulkReviewSerializer(serializers.Serializer):
+class ClaimVersionSerializer(serializers.Serializer):
+    """One claim of a bulk review, named with the version it was read at (its `version`, as in its ETag)."""
+
+    id = StrictIntegerField(min_value=1, max_value=2**63 - 1)
+    version = StrictIntegerField(min_value=1, max_value=2_147_483_647,
+                                 help_text="The claim's version as you read it; stale: 412, missing: 428.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ['Unknown: name a claim as {"id": …, "version": …}.'] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class BulkReviewSerializer(ReviewNoteSerializer):
     action = StrictChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
                                         ReviewAction.REOPEN])
-    claim_ids = serializers.ListField(child=StrictIntegerField(min_value=1, max_value=2**63 - 1),
-                                      min_length=1, max_length=MAX_BULK_CLAIMS)
-    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="",
-                           help_text="The reason (reject) or note (dispute); required for those two.")
+    claims = serializers.ListField(child=ClaimVersionSerializer(), min_length=1, max_length=MAX_BULK_CLAIMS,
+                                   help_text="Each claim with the version you read; all or nothing.")
+
+    @staticmethod
+    def unversioned(data) -> list[str]:
+        """The claims named without a version (bare ids, the old `claim_ids`): the API answers 428 for them."""
+        if not isinstance(data, Mapping):
+            return []
+        entries = data.get("claims", data.get("claim_ids"))
+        if not isinstance(entries, list):
+            return []
+        if "claims" not in data:
+            return [str(entry)[:20] for entry in entries]
+        return [str(entry.get("id") if isinstance(entry, Mapping) else entry)[:20] for entry in entries
+                if (isinstance(entry, int) and not isinstance(entry, bool))
+                or (isinstance(entry, Mapping) and entry.get("version") is None)]
+
+    def validate_claims(self, claims: list[dict]) -> list[dict]:
+        named = Counter(claim["id"] for claim in claims)
+        twice = sorted(claim_id for claim_id, times in named.items() if times > 1)
+        if twice:
+            raise serializers.ValidationError(f"Name each claim once: {', '.join(map(str, twice))} named twice.")
+        return claims
+
+    def expected_versions(self) -> dict[int, int]:
+        return {claim["id"]: claim["version"] for claim in self.validated_data["claims"]}
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):

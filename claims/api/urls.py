@@ -1,5 +1,5 @@
 """/api/v1/… resources, the OpenAPI schema and its rendered docs."""
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 from rest_framework.reverse import reverse
@@ -8,7 +8,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 from claims.webhooks import api as webhooks_api
 from claims.facts import api as facts_api
 
-from . import views
+from . import errors, views
 
 
 class FactDeskApiRoot(APIRootView):
@@ -53,4 +53,6 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", permission_classes=[AllowAny]), name="docs"),
+    # Last: any other address under /api/ is a problem-details 404 (never Django's HTML page, DEBUG or not).
+    re_path(r"^(?P<path>.*)$", errors.unknown_path, name="unknown"),
 ]

@@ -23,7 +23,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from claims import selectors, services
-from claims.models import Claim, ExtractionJob, ReviewAction
+from claims.models import Claim, ExtractionJob
+from claims.representation import claim_etag
 from factdesk.errors import ServiceError
 from sources import services as source_services
 
@@ -197,8 +198,11 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         document = selectors.document_list().get(pk=result.document.pk)
         job = ExtractionJob.objects.filter(pk=result.job_id).first() if result.job_id else None
         body = {"created": result.created, "duplicate_of": result.duplicate_of, "document": document, "job": job}
-        return Response(s.DocumentSubmittedSerializer(body).data,
-                        status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+        if not result.created:
+            return Response(s.DocumentSubmittedSerializer(body).data)
+        return Response(s.DocumentSubmittedSerializer(body).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:document-detail", kwargs={"pk": document.pk},
+                                                     request=request)})
 
     def retrieve(self, request: Request, pk: str) -> Response:
         document = self.get_object()
@@ -228,14 +232,16 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         events = selectors.document_history(document_id=document.pk)
         return Response(s.DocumentEventSerializer(events, many=True).data)
 
-    @extend_schema(summary="Re-run extraction over the document", request=None,
+    @extend_schema(summary="Re-run extraction over the document (202 with the job, its address in Location)",
+                   request=None,
                    responses={202: s.ExtractionJobSerializer})
     @action(detail=True, methods=["post"])
     def reextract(self, request: Request, pk: str) -> Response:
         document = self.get_object()
         job = services.document_reextract(document_id=document.pk, actor=request.user)
         job = selectors.job_list().get(pk=job.pk)
-        return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+        return Response(s.ExtractionJobSerializer(job).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("api:job-detail", kwargs={"pk": job.pk}, request=request)})
 
 
 # --- Claims and their review -----------------------------------------------------
@@ -261,21 +267,27 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     }
     filterset_class = ClaimFilter
     search_fields = ["text", "speaker__name"]
-    ordering_fields = ["created_at", "confidence", "id"]
+    # What a data desk sorts by; published_at is the claim's document's.
+    ordering_fields = {"count": "count", "published_at": "document__published_at", "effective_at": "effective_at",
+                       "created_at": "created_at", "confidence": "confidence", "id": "id"}
     ordering = ["-created_at"]
 
     def get_queryset(self) -> QuerySet:
-        # The list reads plain rows of only the columns it shows; one claim is a model instance.
-        return selectors.claim_list_rows() if self.action == "list" else selectors.claim_detail()
+        # The list and the claim page read plain rows of only the columns they show; the review
+        # actions work on a model instance.
+        if self.action == "list":
+            return selectors.claim_list_rows()
+        return selectors.claim_page_rows() if self.action == "retrieve" else selectors.claim_detail()
 
     def get_serializer_class(self):
         return s.ClaimRowSerializer if self.action == "list" else s.ClaimDetailSerializer
 
     def retrieve(self, request: Request, pk: str) -> Response:
-        claim = self.get_object()
-        if claim.etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": claim.etag})
-        return Response(self.get_serializer(claim).data, headers={"ETag": claim.etag})
+        claim = self.get_object()  # a claim_page_rows() row
+        etag = claim_etag(claim["id"], claim["version"])
+        if etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(self.get_serializer(claim).data, headers={"ETag": etag})
 
     @extend_schema(summary="The claim's review history, oldest first", responses=s.ReviewEventSerializer(many=True),
                    filters=False)
@@ -299,17 +311,17 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     def approve(self, request: Request, pk: str) -> Response:
         return self._review(request, s.ReviewNoteSerializer, services.claim_approve)
 
-    @extend_schema(summary="Reject the claim (a reason is required)", parameters=[IF_MATCH],
-                   request=s.RejectSerializer, responses=s.ClaimDetailSerializer)
+    @extend_schema(summary="Reject the claim (a note saying why is required)", parameters=[IF_MATCH],
+                   request=s.ReviewNoteSerializer, responses=s.ClaimDetailSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def reject(self, request: Request, pk: str) -> Response:
-        return self._review(request, s.RejectSerializer, services.claim_reject)
+        return self._review(request, s.ReviewNoteSerializer, services.claim_reject)
 
-    @extend_schema(summary="Dispute the claim (a note is required)", parameters=[IF_MATCH],
-                   request=s.DisputeSerializer, responses=s.ClaimDetailSerializer)
+    @extend_schema(summary="Dispute the claim (a note saying what is in doubt is required)", parameters=[IF_MATCH],
+                   request=s.ReviewNoteSerializer, responses=s.ClaimDetailSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def dispute(self, request: Request, pk: str) -> Response:
-        return self._review(request, s.DisputeSerializer, services.claim_dispute)
+        return self._review(request, s.ReviewNoteSerializer, services.claim_dispute)
 
     @extend_schema(summary="Reopen a decided claim: back to pending", parameters=[IF_MATCH],
                    request=s.ReviewNoteSerializer, responses=s.ClaimDetailSerializer)
@@ -329,19 +341,28 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
                                note=given.validated_data["note"], expected_version=version)
         return _claim_response(claim.pk)
 
-    @extend_schema(summary="One review action over many claims, all or nothing", request=s.BulkReviewSerializer,
-                   responses=s.ClaimSerializer(many=True), filters=False)
+    @extend_schema(
+        summary="One review action over many claims, all or nothing, each named with the version you read",
+        description='Body: {"action": "approve", "claims": [{"id": 7, "version": 3}, …], "note": "…"}. '
+                    "A claim named without its version: 428; one changed since you read it: 412 naming each "
+                    "(`stale`: id, version_read, current_version); nothing is changed in either case.",
+        request=s.BulkReviewSerializer, responses=s.ClaimSerializer(many=True), filters=False,
+    )
     @action(detail=False, methods=["post"], url_path="review", filter_backends=[], pagination_class=None)
     def bulk_review(self, request: Request) -> Response:
+        unversioned = s.BulkReviewSerializer.unversioned(request.data)
+        if unversioned:
+            raise PreconditionRequired(
+                'Name the version you read of each claim, as "claims": [{"id": 7, "version": 3}, …] (the '
+                f"claim's \"version\", also in its ETag); no \"version\" given for claim {', '.join(unversioned[:20])}. "
+                "A review of claims changed since you read them is refused with 412."
+            )
         given = s.BulkReviewSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
-        if data["action"] in (ReviewAction.REJECT, ReviewAction.DISPUTE) and not data["note"].strip():
-            field = "a reason" if data["action"] == ReviewAction.REJECT else "a note"
-            raise ServiceError(f"to {data['action']} claims, say why: {field} is required",
-                               field_errors={"note": ["required for reject and dispute"]})
-        changed = services.claims_review_bulk(claim_ids=data["claim_ids"], action=data["action"],
-                                              actor=request.user, note=data["note"])
+        versions = given.expected_versions()
+        changed = services.claims_review_bulk(claim_ids=list(versions), expected_versions=versions,
+                                              action=data["action"], actor=request.user, note=data["note"])
         claims = selectors.claim_list().filter(pk__in=[claim.pk for claim in changed]).order_by("pk")
         return Response(s.ClaimSerializer(claims, many=True).data)
 

@@ -14,6 +14,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from claims.api.errors import PreconditionFailed
 from claims.api.fields import StrictCharField, StrictChoiceField, StrictDateField, StrictIntegerField
@@ -99,10 +100,13 @@ class FactUpdateSerializer(NoteSerializer):
 
 # --- Facts ---------------------------------------------------------------------
 
-def _fact_response(fact_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
+def _fact_response(request: Request, fact_id: int, *, status_code: int = status.HTTP_200_OK) -> Response:
     fact = fact_detail().get(pk=fact_id)
     body = FactDetailSerializer(fact, context={"timeline": fact_timeline(fact)}).data
-    return Response(body, status=status_code, headers={"ETag": fact.etag})
+    headers = {"ETag": fact.etag}
+    if status_code == status.HTTP_201_CREATED:
+        headers["Location"] = reverse("api:fact-detail", kwargs={"pk": fact.pk}, request=request)
+    return Response(body, status=status_code, headers=headers)
 
 
 @extend_schema_view(
@@ -131,7 +135,7 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
         fact = self.get_object()
         if fact.etag in (tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": fact.etag})
-        return _fact_response(fact.pk)
+        return _fact_response(request, fact.pk)
 
     @extend_schema(summary="The fact's audit trail, oldest first", responses=FactEventSerializer(many=True),
                    filters=False)
@@ -159,7 +163,7 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
             facts.append(Fact.objects.get(pk=data[also]))
         versions = expected_versions(request, facts)
         result = act(fact, data, versions)
-        return _fact_response(result.pk, status_code=status_code)
+        return _fact_response(request, result.pk, status_code=status_code)
 
     @extend_schema(summary="Confirm the fact and its suggested claims (or only those named)", parameters=[IF_MATCH],
                    request=ConfirmSerializer, responses=FactDetailSerializer)
@@ -221,7 +225,7 @@ class FactViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
 
 @extend_schema_view(list=extend_schema(
     summary="Reviewed claims as schema.org ClaimReview JSON-LD, streamed; filters as for /claims/",
-    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}))
+    responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}, filters=True))
 class ClaimReviewExportViewSet(mixins.ListModelMixin, ApiViewSet):
     action_permissions = {"list": READ_CLAIMS}
     filterset_class = ReviewedClaimFilter
@@ -243,7 +247,7 @@ class ClaimReviewExportViewSet(mixins.ListModelMixin, ApiViewSet):
 
 @extend_schema_view(list=extend_schema(
     summary="Facts with their series as CSV, one row per claim, streamed; filters as for /facts/",
-    responses={(200, "text/csv"): OpenApiTypes.STR}))
+    responses={(200, "text/csv"): OpenApiTypes.STR}, filters=True))
 class FactsCsvExportViewSet(mixins.ListModelMixin, ApiViewSet):
     action_permissions = {"list": READ_FACTS}
     filterset_class = FactFilter

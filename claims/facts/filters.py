@@ -4,7 +4,7 @@ from __future__ import annotations
 import django_filters as df
 from django.db.models import Q
 
-from claims.api.filters import ClaimFilter, FilterSet, TrueFalseFilter
+from claims.api.filters import ClaimFilter, DateTimeFilter, FilterSet, TrueFalseFilter
 from claims.models import ClaimStatus, Outcome
 
 from .models import Fact, FactKind, FactStatus, Grade
@@ -21,8 +21,10 @@ class FactFilter(FilterSet):
                             help_text="Words of the subject: party, group or its aliases ('Armenian soldiers').")
     party = df.CharFilter(field_name="party__name", lookup_expr="iexact", max_length=200)
     place = df.CharFilter(field_name="place__name", lookup_expr="icontains", max_length=200)
-    period = df.IsoDateTimeFromToRangeFilter(method="filter_period",
-                                             help_text="Facts whose period overlaps these dates.")
+    period_after = DateTimeFilter(method="filter_period_after",
+                                  help_text="Facts whose period ends on or after this day.")
+    period_before = DateTimeFilter(method="filter_period_before",
+                                   help_text="Facts whose period starts on or before this day.")
 
     class Meta:
         model = Fact
@@ -36,12 +38,11 @@ class FactFilter(FilterSet):
                           | Q(group_text__icontains=word))
         return queryset.filter(pk__in=Fact.objects.filter(condition).values("pk"))
 
-    def filter_period(self, queryset, name, value):
-        if value.start:
-            queryset = queryset.filter(period_end__gte=value.start.date())
-        if value.stop:
-            queryset = queryset.filter(period_start__lte=value.stop.date())
-        return queryset
+    def filter_period_after(self, queryset, name, value):
+        return queryset.filter(period_end__gte=value.date())
+
+    def filter_period_before(self, queryset, name, value):
+        return queryset.filter(period_start__lte=value.date())
 
     def filter_queryset(self, queryset):
         if not self.form.cleaned_data.get("status"):

@@ -9,7 +9,7 @@ transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -57,8 +57,7 @@ def _apply(claim: Claim, *, action: str, actor, note: str, expected_version: int
             f"cannot {action} claim {claim.pk}: it is {claim.status}; allowed: {', '.join(allowed) or 'none'}",
             claim_id=claim.pk, status_now=claim.status, allowed=allowed,
         )
-    if transition.note_required and not note.strip():
-        raise ServiceError(f"to {action} a claim, say why: a note is required", field_errors={"note": ["required"]})
+    transition.check_note(note)
     from_status = claim.status
     to_status = transition.target_from(from_status)
     now = timezone.now()
@@ -116,8 +115,8 @@ def claim_approve(*, claim_id: int, actor, note: str = "", expected_version: int
                         expected_version=expected_version)
 
 
-def claim_reject(*, claim_id: int, actor, reason: str, expected_version: int | None = None) -> Claim:
-    return claim_review(claim_id=claim_id, action=ReviewAction.REJECT, actor=actor, note=reason,
+def claim_reject(*, claim_id: int, actor, note: str, expected_version: int | None = None) -> Claim:
+    return claim_review(claim_id=claim_id, action=ReviewAction.REJECT, actor=actor, note=note,
                         expected_version=expected_version)
 
 
@@ -131,8 +130,14 @@ def claim_reopen(*, claim_id: int, actor, note: str = "", expected_version: int 
                         expected_version=expected_version)
 
 
-def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: str = "") -> list[Claim]:
-    """Review many claims at once, all or nothing: one refusal and none of them changes."""
+def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: str = "",
+                       expected_versions: Mapping[int, int] | None = None) -> list[Claim]:
+    """Review many claims at once, all or nothing: one refusal and none of them changes.
+
+    `expected_versions` maps each claim id to the version the caller read (the optimistic lock);
+    the API and the admin always send it. Leaving it out (None) means "whatever they are now",
+    for callers acting on what they just read themselves (commands, tests).
+    """
     if action == ReviewAction.CORRECT:
         raise ValueError("corrections are made one claim at a time")
     transition = transition_for(action)
@@ -140,12 +145,18 @@ def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: st
     ids = sorted(set(claim_ids))
     if not ids:
         raise ServiceError("no claims given")
+    if expected_versions is not None and set(expected_versions) != set(ids):
+        raise ValueError("expected_versions must name exactly the claims reviewed")
+    transition.check_note(note)
     with transaction.atomic():
-        # Lock in id order so two bulk reviews over overlapping sets cannot deadlock.
+        # Lock in id order so two bulk reviews over overlapping sets cannot deadlock; the versions
+        # are compared under these locks, so no review can land between the check and the write.
         claims = list(Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
         missing = sorted(set(ids) - {claim.pk for claim in claims})
         if missing:
             raise ServiceError(f"claims do not exist: {', '.join(map(str, missing))}", status=404, title="Not found")
+        if expected_versions is not None:
+            _check_versions(claims, expected_versions)
         refused = [claim for claim in claims if claim.status not in transition.sources]
         if refused:
             raise NotAllowed(
@@ -158,6 +169,19 @@ def claims_review_bulk(*, claim_ids: Iterable[int], action: str, actor, note: st
         _events_record(events)
         facts_refresh_for_claims(claim_ids=ids, actor=actor)
     return list(Claim.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _check_versions(claims: list[Claim], expected_versions: Mapping[int, int]) -> None:
+    stale = [claim for claim in claims if claim.version != expected_versions[claim.pk]]
+    if stale:
+        raise VersionConflict(
+            f"{len(stale)} of {len(claims)} claims changed since you read them; nothing was changed: "
+            + "; ".join(f"claim {c.pk} is at version {c.version}, you read version {expected_versions[c.pk]}"
+                        for c in stale[:20])
+            + ". Fetch them again and re-apply your review.",
+            title="Claims changed since they were read",
+            stale=[{"id": c.pk, "version_read": expected_versions[c.pk], "current_version": c.version} for c in stale],
+        )
 
 
 def claim_correct(*, claim_id: int, actor, values: dict[str, Any], note: str = "",

@@ -12,6 +12,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from claims.api.fields import (StrictBooleanField, StrictCharField, StrictChoiceField, StrictDateTimeField,
                                StrictFloatField)
@@ -136,7 +137,9 @@ class EndpointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         given.is_valid(raise_exception=True)
         endpoint, secret = services.endpoint_create(actor=request.user, **given.validated_data)
         endpoint.secret = secret
-        return Response(EndpointCreatedSerializer(endpoint).data, status=status.HTTP_201_CREATED)
+        return Response(EndpointCreatedSerializer(endpoint).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api:webhook-endpoint-detail", kwargs={"pk": endpoint.pk},
+                                                     request=request)})
 
     @extend_schema(summary="Change an endpoint; is_active=true re-enables it and sends what waited",
                    request=EndpointChangeSerializer, responses=EndpointSerializer)
@@ -165,7 +168,9 @@ class EndpointViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
     def send_test(self, request: Request, pk: str) -> Response:
         event = services.endpoint_send_test(endpoint_id=self.get_object().pk, actor=request.user)
         delivery = Delivery.objects.select_related("event").get(event=event)
-        return Response(DeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED)
+        return Response(DeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("api:webhook-delivery-detail", kwargs={"pk": delivery.pk},
+                                                     request=request)})
 
     @extend_schema(summary="Send again every failed delivery created since a time (same webhook-ids)",
                    request=RedeliverSinceSerializer,
@@ -207,4 +212,6 @@ class DeliveryViewSet(mixins.RetrieveModelMixin, ApiViewSet):
     @action(detail=True, methods=["post"])
     def redeliver(self, request: Request, pk: str) -> Response:
         delivery = services.delivery_redeliver(delivery_id=self.get_object().pk, actor=request.user)
-        return Response(DeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED)
+        return Response(DeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("api:webhook-delivery-detail", kwargs={"pk": delivery.pk},
+                                                     request=request)})

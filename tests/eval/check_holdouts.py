@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Consistency checker for the FactDesk hold-out sets (holdout-4, holdout-5).
+"""Consistency checker for the FactDesk hold-out sets (every holdout-N folder beside it).
 
 It does NOT run or import the extractor. It checks only the gold files:
   * manifest.json parses, every listed file exists, every gold JSON parses;
@@ -14,7 +14,7 @@ It does NOT run or import the extractor. It checks only the gold files:
 and prints counts per kind, plus every quoted span in the text that no gold
 quote covers, for an editor's review.
 
-Usage:  python3 check_holdouts.py [folder ...]   (default: both sets)
+Usage:  python3 check_holdouts.py [folder ...]   (default: every holdout-N set here)
 """
 import json
 import re
@@ -155,7 +155,7 @@ def check_set(folder):
 
 
 def main():
-    folders = [Path(a) for a in sys.argv[1:]] or [HERE / "holdout-4", HERE / "holdout-5"]
+    folders = [Path(a) for a in sys.argv[1:]] or sorted(HERE.glob("holdout-*"))
     bad = 0
     for folder in folders:
         print(folder)

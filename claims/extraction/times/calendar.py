@@ -60,6 +60,12 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return None
 
 
+def weekday_named(phrase: str) -> bool:
+    """Whether a day phrase is a weekday without a date ("Friday", "next Tuesday"): only those move with tense."""
+    words = normal(phrase).replace(",", " ").replace(".", " ").split()
+    return any(w in WEEKDAYS for w in words) and not any(w in MONTHS and w not in WEEKDAYS for w in words)
+
+
 def nearest_month_day(month: int, day_number: int, published: date, tense: str | None = None,
                       weekday: int | None = None) -> date | None:
     """The date of that month and day nearest publication, this year, last year or next, among those

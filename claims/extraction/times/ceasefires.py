@@ -177,16 +177,22 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
                                    referred_day or context.story_day)
     if choice.day is None:
         return None
-    if choice.named:
-        context.story_day = (choice.words, choice.day)
     steps = [choice.reason]
     day = choice.day
     verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
-    if hour == 0 and minute == 0 and match.group("named"):
+    counted = clock.minutes_from_named(match)
+    from_midnight = counted is not None and clock.NAMED_TIMES[counted[0]] == [0, 0]
+    if (hour == 0 and minute == 0 and match.group("named")) or from_midnight:
         day, why = reference_day.midnight(choice, match, published, verb_tense)
         steps.append(why)
     steps.append(zone.reason)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
+    if from_midnight:  # "one minute before midnight Sunday": counted from the midnight that ends Sunday
+        local = (datetime.combine(day, time(0, 0)) + timedelta(minutes=counted[1])).replace(tzinfo=zone.zone)
+        steps.append(f"{match.group('h9')} {'minute' if abs(counted[1]) == 1 else 'minutes'} "
+                     f"{'after' if counted[1] > 0 else 'before'} that midnight: {local.strftime('%Y-%m-%d %H:%M')}")
+    if choice.named:  # the day the start falls on: "midnight Sunday" tells a later "0001 hours" it is Monday
+        context.story_day = (choice.words, local.date())
     moment = local
     if match.group("pzone"):
         moment, why = reference_day.utc_equivalent(match, local, published, verb_tense,

@@ -22,6 +22,7 @@ HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
 NAMED_TIMES: dict[str, list[int]] = WORDS["named_times"]
 LOCAL_WORDS = frozenset(WORDS["local_words"])
 NIGHT_DAYS = frozenset(WORDS["night_days"])
+MINUTE_OFFSETS: dict[str, int] = WORDS["minute_offsets"]
 
 
 def phrases(entries, *, regex: bool = False) -> str:
@@ -76,6 +77,9 @@ CLOCK = (
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"
     rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"
+    # "one minute past midnight", "a minute before midnight": minutes counted from a named time
+    rf"|(?P<h9>{phrases(HOUR_WORDS)}|an?|\d{{1,2}})\s+minutes?\s+(?P<dir9>{phrases(MINUTE_OFFSETS)})\s+"
+    rf"(?P<named9>{phrases(NAMED_TIMES)}){E}"
     rf"|(?:12\s+)?(?P<named>{phrases(NAMED_TIMES)}){E}"
     rf"|(?P<h6>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
     rf"|(?P<h7>{phrases(HOUR_WORDS)})\s+(?P<ap7>{AMPM})"
@@ -112,6 +116,11 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
     if groups["named"]:
         hour, minute = NAMED_TIMES[groups["named"].lower()]
         return hour, minute, "minute", True
+    if groups["h9"]:  # "one minute before noon": 11:59; from midnight, see minutes_from_named
+        named, shift = minutes_from_named(match)
+        hour, minute = NAMED_TIMES[named]
+        total = (hour * 60 + minute + shift) % (24 * 60)
+        return total // 60, total % 60, "minute", True
     for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
                                            ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None),
                                            ("h8", None, None)):
@@ -131,6 +140,15 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
             certain = hour_key != "h6" or bool(ampm)  # a bare "eight o'clock" could be either half
             return hour, minute, precision, certain
     return None
+
+
+def minutes_from_named(match: re.Match) -> tuple[str, int] | None:
+    """("midnight", -1) for "one minute before midnight": the named time and the minutes counted from it."""
+    if not match.group("h9"):
+        return None
+    raw = match.group("h9").lower()
+    count = int(raw) if raw.isdigit() else HOUR_WORDS.get(raw, 1)  # "a minute", "an"
+    return normal(match.group("named9")), MINUTE_OFFSETS[match.group("dir9").lower()] * count
 
 
 def twenty_four(hour: int, ampm: str | None) -> int | None:

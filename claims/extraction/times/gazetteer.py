@@ -155,6 +155,10 @@ def _inside_a_longer_name(text: str, words: list[tuple[int, int]], i: int, place
     name ("Victoria Nuland", "Jordan Bardella"): countries and demonyms are exempt ("Sudanese Army")."""
     if place.kind not in ("city", "region"):
         return False
+    # "Cordillera del Condor", "Sierra de Perija": a joiner then a capitalised word carries the name on
+    if i + 2 < len(words) and fold(text[words[i + 1][0]:words[i + 1][1]]) in _JOINERS - {"and", "the"} \
+            and text[words[i][1]:words[i + 1][0]] == " " and text[words[i + 2][0]].isupper():
+        return True
     neighbours = []
     if i + 1 < len(words) and text[words[i][1]:words[i + 1][0]] == " ":
         neighbours.append(text[words[i + 1][0]:words[i + 1][1]])

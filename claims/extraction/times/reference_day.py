@@ -36,7 +36,11 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
+_REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
+_PAST_CUE = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
+# "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
+_SAID_ON = re.compile(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +61,64 @@ def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> s
     return None
 
 
+def day_tense(text: str, sentence_start: int, position: int, verb_tense: str | None) -> str | None:
+    """The tense a day phrase by this clock is read with: "past" right after "since" ("held their fire
+    since 6 p.m. on Sunday"); "reported" when the only look ahead is a future seen from a statement already
+    made ("said the militia would stop firing on Tuesday"); else the verb's."""
+    if _PAST_CUE.search(text, max(sentence_start, position - 20), position):
+        return "past"
+    if verb_tense == "future":
+        ahead = [clock.normal(found.group()) for found in _FUTURE.finditer(text, max(sentence_start, position - 120),
+                                                                            position)]
+        if ahead and all(words in _REPORTED_FUTURE for words in ahead):
+            return "reported"
+    return verb_tense
+
+
+def statement_day(text: str, published: date | None, sentence_start: int, position: int) -> tuple[date | None, str]:
+    """The day a statement reported with "would" was made: the day its verb names before the clock
+    ("said Monday that it would observe a truce from 6 p.m. Friday"), else the day before publication, when
+    a news story's statements are usually made."""
+    if published is None:
+        return None, ""
+    named_days = list(clock.DAY_ALONE.finditer(text, sentence_start, position))
+    for found in reversed(named_days):
+        if _SAID_ON.search(text, max(sentence_start, found.start() - 30), found.start()):
+            day = calendar.parse_day(found.group("day"), published, "past", "")
+            if day is not None:
+                return day, f"the statement's day {found.group('day').strip()!r}"
+    return published - timedelta(days=1), "the day before publication, the usual day of a reported statement"
+
+
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
             story_day: tuple[str, date] | None = None) -> DayChoice:
     """The local day of a clock, with the reason it was chosen."""
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
+    read_as = day_tense(text, sentence_start, match.start(), verb_tense)
     # the clock itself ("from 1900 local time") is no year
     around = text[sentence_start:match.start()] + " " + text[match.end():sentence_end]
     written = match.group("day") or match.group("day0")
+    if written and read_as == "reported":
+        said_on, why = statement_day(text, published, sentence_start, match.start())
+        day = calendar.parse_day(written, said_on, "future", around) if said_on else None
+        if day is not None and calendar.weekday_named(written):
+            return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock (a future "
+                                        f"reported from a statement: the first such day from {why}, {said_on.isoformat()})",
+                             written.strip())
+        read_as = "future"
     if written:
-        day = calendar.parse_day(written, published, verb_tense, around)
-        return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, verb_tense)}",
+        day = calendar.parse_day(written, published, read_as, around)
+        return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
                          written.strip())
+    read_as = "future" if read_as == "reported" else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
         if attached or verb_tense != "future":
             words = earlier[-1].group("day")
-            day = calendar.parse_day(words, published, verb_tense, around)
+            day = calendar.parse_day(words, published, read_as, around)
             where = "just before the clock" if attached else "earlier in the sentence"
-            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, verb_tense)}",
+            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
     if story_day is not None and verb_tense != "future" and (published is None or story_day[1] <= published):
         words, day = story_day

@@ -33,8 +33,9 @@ _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 # "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
+# "began on January 29, 2003, at 11 am": the day may stand between the verb and the "at"
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},)?(?:\s+[\w'-]+){{0,7}}?\s+"
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?\s+"
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
