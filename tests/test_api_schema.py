@@ -1,6 +1,8 @@
 """The OpenAPI 3 description at /api/schema/ and its rendered docs at /api/docs/."""
 from __future__ import annotations
 
+import re
+
 import yaml
 from rest_framework.test import APIClient
 
@@ -55,6 +57,7 @@ def test_each_operation_has_the_problems_of_what_it_is(db):
                                                                           428, 429}
     assert problems_of(paths["/api/v1/claims/"]["get"]) == {400, 401, 403, 404, 429}
     assert problems_of(paths["/api/v1/claims/{id}/history/"]["get"]) == {401, 403, 404, 429}
+    assert {412, 428} <= problems_of(paths["/api/v1/claims/review/"]["post"])
     assert problems_of(paths["/api/v1/documents/{id}/"]["patch"]) >= {400, 404, 409, 412, 428}
     assert problems_of(paths["/api/v1/tokens/{id}/"]["delete"]) == {401, 403, 404, 429}
     for path in ("/api/v1/webhooks/endpoints/", "/api/v1/facts/{id}/merge/"):
@@ -107,3 +110,10 @@ def test_fractional_filters_stay_numbers_with_their_bounds(db):
     listing = {p["name"]: p["schema"] for p in schema_document()["paths"]["/api/v1/claims/"]["get"]["parameters"]}
     assert listing["confidence_min"]["type"] == "number" and listing["confidence_min"]["maximum"] == 1
     assert listing["count_min"] == {"type": "integer", "minimum": 0, "maximum": 2_147_483_647}
+
+
+def test_date_filters_state_the_utc_offsets_they_take(db):
+    listing = {p["name"]: p["schema"] for p in schema_document()["paths"]["/api/v1/claims/"]["get"]["parameters"]}
+    pattern = listing["created_after"]["pattern"]
+    assert re.search(pattern, "2022-09-13T08:00:00+15:59") and re.search(pattern, "2022-09-13T08:00:00Z")
+    assert not re.search(pattern, "2022-09-13T08:00:00+20:45")

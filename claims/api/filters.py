@@ -99,6 +99,19 @@ class FilterSet(df.FilterSet):
     def get_form_class(self) -> type[forms.Form]:
         return self._form_class(tuple(self.filters))
 
+    def is_valid(self) -> bool:
+        # django-filter skips a parameter given empty ("?status="); but only a text filter has a
+        # meaning for "", so for the others an empty value is a mistake the client should hear of.
+        valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, df.CharFilter) or name not in self.form.fields:
+                continue
+            for param in _widget_keys(name, self.form.fields[name].widget):
+                if param in self.data and any(value == "" for value in self.data.getlist(param)):
+                    self.form.add_error(name, f"{param} is empty: give a value or leave the parameter out.")
+                    valid = False
+        return valid
+
 
 def _widget_keys(name: str, widget: forms.Widget) -> tuple[str, ...]:
     """The query-string keys a filter's widget reads: `published` reads published_after and published_before."""
@@ -112,20 +125,6 @@ def _widget_keys(name: str, widget: forms.Widget) -> tuple[str, ...]:
 def _browsing(request) -> bool:
     """A person in the browsable API, whose page shows a form with every filter."""
     return getattr(getattr(request, "accepted_renderer", None), "format", None) == "api"
-
-    def is_valid(self) -> bool:
-        # django-filter skips a parameter given empty ("?status="); but only a text filter has a
-        # meaning for "", so for the others an empty value is a mistake the client should hear of.
-        valid = super().is_valid()
-        for name, filter_ in self.filters.items():
-            if isinstance(filter_, df.CharFilter) or name not in self.form.fields:
-                continue
-            suffixes = getattr(self.form.fields[name].widget, "suffixes", None) or [""]
-            for param in (f"{name}_{suffix}" if suffix else name for suffix in suffixes):
-                if param in self.data and any(value == "" for value in self.data.getlist(param)):
-                    self.form.add_error(name, f"{param} is empty: give a value or leave the parameter out.")
-                    valid = False
-        return valid
 
 
 class TrueFalseField(forms.Field):

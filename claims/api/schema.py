@@ -26,9 +26,11 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
 from .errors import PROBLEM_CONTENT_TYPE, TITLES
-from .filters import MAX_ID
+from .filters import MAX_ID, UtcOffsetDateTimeField
 
 CHANGES = frozenset({"POST", "PUT", "PATCH"})
+# The offsets a date filter takes (UtcOffsetDateTimeField): Z, or -15:59 to +15:59.
+UTC_OFFSET_PATTERN = r"(Z|z|[+-](0[0-9]|1[0-5]):[0-5][0-9])$"
 
 WHEN = {
     400: "The request is not valid: `errors` names what to fix in each field.",
@@ -76,6 +78,8 @@ def problem_statuses(*, view, method: str, operation: dict[str, Any]) -> set[int
         statuses |= {404, 413, 415}  # ids in the body name objects too
     if ("header", "If-Match") in located:
         statuses |= {412, 428}
+    # What the operation's shape cannot show (versions named in the body, say), its view names.
+    statuses |= set(getattr(view, "more_problems", {}).get(getattr(view, "action", None), ()))
     return statuses
 
 
@@ -114,6 +118,8 @@ class BoundedDjangoFilterExtension(DjangoFilterExtension):
         parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
         bounds = {"minimum": filter_field.extra.get("min_value"), "maximum": filter_field.extra.get("max_value"),
                   "maxLength": filter_field.extra.get("max_length")}
+        if issubclass(filter_field.field_class, UtcOffsetDateTimeField):
+            bounds["pattern"] = UTC_OFFSET_PATTERN
         # Django's DecimalField and FloatField are IntegerField subclasses: only a true integer field is whole.
         whole = (issubclass(filter_field.field_class, forms.IntegerField)
                  and not issubclass(filter_field.field_class, (forms.DecimalField, forms.FloatField)))

@@ -265,6 +265,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         # Reopening in bulk needs reopen_claim as well; the service checks that per action.
         "bulk_review": ["claims.review_claim"],
     }
+    more_problems = {"bulk_review": (412, 428)}  # the claims' versions are in the body: stale 412, missing 428
     filterset_class = ClaimFilter
     search_fields = ["text", "speaker__name"]
     # What a data desk sorts by; published_at is the claim's document's.
