@@ -328,7 +328,7 @@ REST_FRAMEWORK = {
         "claims.api.renderers.JSONRenderer",  # DRF's JSON, encoded with orjson
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.FactDeskAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": [
         "claims.api.throttling.UserThrottle",

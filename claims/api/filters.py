@@ -22,7 +22,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
 from claims.models import Claim, ClaimKind, ClaimStatus, ExtractionJob, JobStatus, Outcome
-from sources.models import Quote, Speaker
+from sources.models import Document, Quote, Speaker
 
 # Bounds keep out-of-range numbers a 400 instead of a database overflow.
 MAX_INT = 2_147_483_647
@@ -99,6 +99,19 @@ class FilterSet(df.FilterSet):
     def get_form_class(self) -> type[forms.Form]:
         return self._form_class(tuple(self.filters))
 
+    def is_valid(self) -> bool:
+        # django-filter skips a parameter given empty ("?status="); but only a text filter has a
+        # meaning for "", so for the others an empty value is a mistake the client should hear of.
+        valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, df.CharFilter) or name not in self.form.fields:
+                continue
+            for param in _widget_keys(name, self.form.fields[name].widget):
+                if param in self.data and any(value == "" for value in self.data.getlist(param)):
+                    self.form.add_error(name, f"{param} is empty: give a value or leave the parameter out.")
+                    valid = False
+        return valid
+
 
 def _widget_keys(name: str, widget: forms.Widget) -> tuple[str, ...]:
     """The query-string keys a filter's widget reads: `published` reads published_after and published_before."""
@@ -112,6 +125,21 @@ def _widget_keys(name: str, widget: forms.Widget) -> tuple[str, ...]:
 def _browsing(request) -> bool:
     """A person in the browsable API, whose page shows a form with every filter."""
     return getattr(getattr(request, "accepted_renderer", None), "format", None) == "api"
+
+
+class TrueFalseField(forms.Field):
+    """true or false, as the schema's boolean is written in a query string; anything else is a 400."""
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value not in ("true", "false"):
+            raise forms.ValidationError(f"{str(value)[:40]!r} is not a boolean: give true or false.", code="invalid")
+        return value == "true"
+
+
+class TrueFalseFilter(df.BooleanFilter):
+    field_class = TrueFalseField
 
 
 class IdFilter(df.NumberFilter):
@@ -196,6 +224,14 @@ class ClaimFilter(FilterSet):
     class Meta:
         model = Claim
         fields = ["status", "kind", "outcome", "speaker", "outlet", "document"]
+
+
+class DocumentFilter(FilterSet):
+    outlet = IdFilter(field_name="outlet_id", help_text="An outlet id.")
+
+    class Meta:
+        model = Document
+        fields = ["outlet"]
 
 
 class SpeakerFilter(FilterSet):

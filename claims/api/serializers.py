@@ -17,6 +17,8 @@ from factdesk.errors import ServiceError
 from sources.models import Document, DocumentEvent, Outlet, Quote, Speaker
 from sources.reading import parse_published
 
+from .fields import (StrictCharField, StrictChoiceField, StrictDateTimeField, StrictIntegerField,
+                     StrictURLField)
 
 MAX_BULK_CLAIMS = 500
 
@@ -47,7 +49,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 
 class DocumentSummarySerializer(serializers.ModelSerializer):
-    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True)
+    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Document
@@ -55,7 +57,8 @@ class DocumentSummarySerializer(serializers.ModelSerializer):
 
 
 class ExtractionJobSerializer(serializers.ModelSerializer):
-    requested_by = serializers.CharField(source="requested_by.username", default=None, read_only=True)
+    requested_by = serializers.CharField(source="requested_by.username", default=None, read_only=True,
+                                         allow_null=True)
 
     class Meta:
         model = ExtractionJob
@@ -71,7 +74,7 @@ class JobStatusSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    outlet = OutletSerializer(read_only=True)
+    outlet = OutletSerializer(read_only=True, allow_null=True)
     claim_count = serializers.IntegerField(read_only=True)
     latest_job = serializers.SerializerMethodField()
 
@@ -120,9 +123,10 @@ class ClaimSerializer(serializers.ModelSerializer):
     holds them to this generic output).
     """
 
-    speaker = SpeakerSummarySerializer(read_only=True)
+    speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
     document = DocumentSummarySerializer(read_only=True)
-    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True)
+    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None, read_only=True,
+                                        allow_null=True)
     etag = serializers.CharField(read_only=True)
 
     class Meta:
@@ -166,7 +170,7 @@ class ClaimDetailSerializer(ClaimSerializer):
     """
 
     context = serializers.SerializerMethodField(help_text="Document text around the evidence passage.")
-    quote = QuoteSummarySerializer(read_only=True)
+    quote = QuoteSummarySerializer(read_only=True, allow_null=True)
     allowed_actions = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
@@ -185,7 +189,7 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = ReviewEvent
@@ -193,7 +197,7 @@ class ReviewEventSerializer(serializers.ModelSerializer):
 
 
 class QuoteSerializer(serializers.ModelSerializer):
-    speaker = SpeakerSummarySerializer(read_only=True)
+    speaker = SpeakerSummarySerializer(read_only=True, allow_null=True)
     document = DocumentSummarySerializer(read_only=True)
 
     class Meta:
@@ -226,12 +230,12 @@ class ApiTokenCreatedSerializer(ApiTokenSerializer):
 class DocumentSubmitSerializer(serializers.Serializer):
     """`text` or `html` (with `url` as the page's address, not fetched), or `url` alone: a job fetches it."""
 
-    url = serializers.URLField(required=False, max_length=2000)
-    html = serializers.CharField(required=False, trim_whitespace=False)
-    text = serializers.CharField(required=False, trim_whitespace=False)
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    url = StrictURLField(required=False, max_length=2000)
+    html = StrictCharField(required=False, trim_whitespace=False)
+    text = StrictCharField(required=False, trim_whitespace=False)
+    title = StrictCharField(required=False, allow_blank=True, max_length=500, default="")
+    outlet = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = StrictDateTimeField(required=False, allow_null=True, default=None)
 
     def validate(self, attrs: dict) -> dict:
         blank = {name: ["Is empty: send the article's words."] for name in ("html", "text")
@@ -255,7 +259,7 @@ class ReviewNoteSerializer(serializers.Serializer):
     """What every review action takes: `note`, the one name for a reviewer's words (approve, reject, dispute,
     correct, reopen, bulk). Which actions need one is the state machine's rule (claims.review), not this one's."""
 
-    note = serializers.CharField(
+    note = StrictCharField(
         required=False, allow_blank=True, max_length=5000, default="",
         help_text=f"Why: recorded in the review history; required to {notes_required()}.",
     )
@@ -270,15 +274,15 @@ class ReviewNoteSerializer(serializers.Serializer):
 class CorrectSerializer(ReviewNoteSerializer):
     """The values to change; fields left out keep their value. The extracted originals are kept."""
 
-    count = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
-    count_high = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
-    outcome = serializers.ChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
-    qualifier = serializers.ChoiceField(required=False, allow_blank=True, choices=Qualifier.choices)
-    group = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    speaker = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
-                                       help_text="A speaker id.")
-    effective_at = serializers.DateTimeField(required=False, allow_null=True)
-    precision = serializers.ChoiceField(required=False, allow_blank=True, choices=Precision.choices)
+    count = StrictIntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    count_high = StrictIntegerField(required=False, allow_null=True, min_value=0, max_value=2_147_483_647)
+    outcome = StrictChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
+    qualifier = StrictChoiceField(required=False, allow_blank=True, choices=Qualifier.choices)
+    group = StrictCharField(required=False, allow_blank=True, max_length=200)
+    speaker = StrictIntegerField(required=False, allow_null=True, min_value=1, max_value=2**63 - 1,
+                                 help_text="A speaker id.")
+    effective_at = StrictDateTimeField(required=False, allow_null=True)
+    precision = StrictChoiceField(required=False, allow_blank=True, choices=Precision.choices)
 
     def validate(self, attrs: dict) -> dict:
         if not set(attrs) - {"note"}:
@@ -295,9 +299,9 @@ class CorrectSerializer(ReviewNoteSerializer):
 class ClaimVersionSerializer(serializers.Serializer):
     """One claim of a bulk review, named with the version it was read at (its `version`, as in its ETag)."""
 
-    id = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
-    version = serializers.IntegerField(min_value=1, max_value=2_147_483_647,
-                                       help_text="The claim's version as you read it; stale: 412, missing: 428.")
+    id = StrictIntegerField(min_value=1, max_value=2**63 - 1)
+    version = StrictIntegerField(min_value=1, max_value=2_147_483_647,
+                                 help_text="The claim's version as you read it; stale: 412, missing: 428.")
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -309,8 +313,8 @@ class ClaimVersionSerializer(serializers.Serializer):
 
 
 class BulkReviewSerializer(ReviewNoteSerializer):
-    action = serializers.ChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
-                                              ReviewAction.REOPEN])
+    action = StrictChoiceField(choices=[ReviewAction.APPROVE, ReviewAction.REJECT, ReviewAction.DISPUTE,
+                                        ReviewAction.REOPEN])
     claims = serializers.ListField(child=ClaimVersionSerializer(), min_length=1, max_length=MAX_BULK_CLAIMS,
                                    help_text="Each claim with the version you read; all or nothing.")
 
@@ -340,34 +344,34 @@ class BulkReviewSerializer(ReviewNoteSerializer):
 
 
 class ApiTokenCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
-    expires_at = serializers.DateTimeField(
+    name = StrictCharField(max_length=100)
+    expires_at = StrictDateTimeField(
         required=False, allow_null=True, default=None,
         help_text="None: never, unless the request's own token expires (then at most when it does).")
-    role = serializers.ChoiceField(
+    role = StrictChoiceField(
         choices=TokenRole.choices, required=False, allow_blank=True, default="",
         help_text="The token acts with at most this role (never above its user's, nor above the request's "
                   "own token); empty: the user's own, or the request's token's role.")
-    user = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1,
-                                    help_text="Admins only: make the token for this user id.")
+    user = StrictIntegerField(required=False, min_value=1, max_value=2**63 - 1,
+                              help_text="Admins only: make the token for this user id.")
 
 
 class DocumentUpdateSerializer(serializers.Serializer):
     """A correction of a document's metadata: send only the fields that change (PATCH)."""
 
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    url = serializers.URLField(required=False, allow_null=True, allow_blank=True, max_length=2000)
-    outlet = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=200,
-                                   help_text="The outlet's name; a new name makes a new outlet; null removes it.")
-    published_at = serializers.CharField(
+    title = StrictCharField(required=False, allow_blank=True, max_length=500)
+    url = StrictURLField(required=False, allow_null=True, allow_blank=True, max_length=2000)
+    outlet = StrictCharField(required=False, allow_null=True, allow_blank=True, max_length=200,
+                             help_text="The outlet's name; a new name makes a new outlet; null removes it.")
+    published_at = StrictCharField(
         required=False, allow_null=True, max_length=40,
         help_text="2022-09-13 (the day, when the source gives no time) or 2022-09-13T08:30:00+03:00; "
                   "null when unknown. A changed day re-runs extraction.",
     )
-    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)
-    language = serializers.CharField(required=False, allow_blank=True, max_length=16)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="",
-                                 help_text="Why the change was made; kept in the document's history.")
+    authors = serializers.ListField(child=StrictCharField(max_length=200), required=False, max_length=50)
+    language = StrictCharField(required=False, allow_blank=True, max_length=16)
+    note = StrictCharField(required=False, allow_blank=True, max_length=2000, default="",
+                           help_text="Why the change was made; kept in the document's history.")
 
     def to_internal_value(self, data):
         if isinstance(data, dict):

@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import SearchFilter
 from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
@@ -30,7 +31,8 @@ from sources import services as source_services
 
 from . import serializers as s
 from .errors import PreconditionFailed, PreconditionRequired
-from .filters import ClaimFilter, ExtractionJobFilter, QuoteFilter, SpeakerFilter, StableOrderingFilter
+from .filters import (ClaimFilter, DocumentFilter, ExtractionJobFilter, QuoteFilter, SpeakerFilter,
+                      StableOrderingFilter)
 from .permissions import RolePermission
 from .throttling import AnonymousThrottle, UserThrottle
 
@@ -39,12 +41,30 @@ READ_CLAIMS = ["claims.view_claim"]
 
 
 class CursorPage(CursorPagination):
-    """Stable pages however rows are added meanwhile; page_size is capped."""
+    """Stable pages however rows are added meanwhile; page_size is a whole number from 1, capped at 100."""
 
     page_size = 25
     page_size_query_param = "page_size"
+    page_size_query_description = "Rows per page, 1 or more (default 25); at most 100 are served."
     max_page_size = 100
     ordering = "-id"
+
+    def get_page_size(self, request: Request) -> int:
+        given = request.query_params.get(self.page_size_query_param)
+        if given is None:
+            return self.page_size
+        if not (given.isascii() and given.isdigit()) or int(given) < 1:
+            raise ValidationError({self.page_size_query_param: [
+                f"{given[:40]!r} is not a page size: give a whole number from 1 (default {self.page_size}, "
+                f"at most {self.max_page_size} served)."]})
+        return min(int(given), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, default=self.page_size)
+        return parameters
 
 
 class ApiViewSet(viewsets.GenericViewSet):
@@ -76,37 +96,55 @@ class ApiViewSet(viewsets.GenericViewSet):
 
 # --- If-Match: the optimistic lock over HTTP ------------------------------------
 
-_CLAIM_ETAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')
-IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
-    description='The ETag of the claim as you read it, e.g. "claim-12-v3". Missing: 428; stale: 412.',
-)
+def etag_pattern(noun: str) -> str:
+    """The If-Match header's form for a resource: one or more of its ETags, comma-separated (the schema's pattern)."""
+    tag = f'"{noun}-[0-9]+-v[0-9]+"'
+    return f"^{tag}( *, *{tag})*$"
 
 
-def expected_version(request: Request, claim: Claim) -> int:
-    """The claim version the client read, from If-Match; 428 when absent, 412 when it is not this claim's."""
-    return _if_match_version(request, claim, _CLAIM_ETAG, "claim")
+def if_match_parameter(noun: str, description: str) -> OpenApiParameter:
+    return OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+                            pattern=etag_pattern(noun), description=description)
 
 
-def _if_match_version(request: Request, obj, pattern: re.Pattern[str], noun: str) -> int:
+IF_MATCH = if_match_parameter(
+    "claim", 'The ETag of the claim as you read it, e.g. "claim-12-v3". Missing: 428; not an ETag: 400; stale: 412.')
+DOCUMENT_IF_MATCH = if_match_parameter(
+    "document", 'The ETag of the document as you read it, e.g. "document-12-v2". Missing: 428; not an ETag: 400; '
+                "stale: 412.")
+
+
+def if_match_versions(request: Request, noun: str, current: str) -> dict[int, int]:
+    """{id: version} from If-Match: 428 when absent, 400 when a tag is not one of this resource kind's ETags."""
     header = request.headers.get("If-Match", "").strip()
     if not header or header == "*":
         raise PreconditionRequired(
-            f"Send If-Match with the ETag you read (GET the {noun}: its ETag is now {obj.etag}), "
+            f"Send If-Match with the ETag you read (GET the {noun}: now {current}), "
             "so a change made meanwhile by someone else is not overwritten."
         )
+    pattern = re.compile(f'^"{noun}-([0-9]+)-v([0-9]+)"$')
+    versions = {}
     for tag in header.split(","):
         match = pattern.match(tag.strip())
-        if match and int(match[1]) == obj.pk:
-            return int(match[2])
-    raise PreconditionFailed(f"If-Match {header[:100]!r} is not an ETag of this {noun}; its current ETag is {obj.etag}.")
+        if match is None:
+            raise ValidationError({"If-Match": [
+                f"{tag.strip()[:100]!r} is not an ETag of a {noun}: send the ETag header you read, e.g. {current}."]})
+        versions[int(match[1])] = int(match[2])
+    return versions
 
 
-_DOCUMENT_ETAG = re.compile(r'^"document-(\d+)-v(\d+)"$')
-DOCUMENT_IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
-    description='The ETag of the document as you read it, e.g. "document-12-v2". Missing: 428; stale: 412.',
-)
+def expected_version(request: Request, claim: Claim) -> int:
+    """The claim version the client read, from If-Match; 412 when it names another version of another claim."""
+    return _if_match_version(request, claim, "claim")
+
+
+def _if_match_version(request: Request, obj, noun: str) -> int:
+    versions = if_match_versions(request, noun, obj.etag)
+    if obj.pk not in versions:
+        header = request.headers.get("If-Match", "")
+        raise PreconditionFailed(f"If-Match {header[:100]!r} is not an ETag of this {noun}; "
+                                 f"its current ETag is {obj.etag}.")
+    return versions[obj.pk]
 
 
 # --- Documents -------------------------------------------------------------------
@@ -121,7 +159,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
         "create": ["sources.add_document"], "reextract": ["claims.add_extractionjob"],
         "partial_update": ["sources.change_document"], "history": READ_DOCUMENTS,
     }
-    filterset_fields = ["outlet"]
+    filterset_class = DocumentFilter
     search_fields = ["title", "url"]
     ordering_fields = ["ingested_at", "id"]
     ordering = ["-ingested_at"]
@@ -178,7 +216,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
     )
     def partial_update(self, request: Request, pk: str) -> Response:
         document = self.get_object()
-        version = _if_match_version(request, document, _DOCUMENT_ETAG, "document")
+        version = _if_match_version(request, document, "document")
         given = s.DocumentUpdateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         source_services.document_update(document_id=document.pk, actor=request.user, expected_version=version,
@@ -227,6 +265,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         # Reopening in bulk needs reopen_claim as well; the service checks that per action.
         "bulk_review": ["claims.review_claim"],
     }
+    more_problems = {"bulk_review": (412, 428)}  # the claims' versions are in the body: stale 412, missing 428
     filterset_class = ClaimFilter
     search_fields = ["text", "speaker__name"]
     # What a data desk sorts by; published_at is the claim's document's.

@@ -6,20 +6,19 @@ for a move or a merge); missing → 428, stale → 412, as for claims.
 """
 from __future__ import annotations
 
-import re
-
 from django.db.models import Count, QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from claims.api.errors import PreconditionFailed, PreconditionRequired
-from claims.api.views import READ_CLAIMS, ApiViewSet
+from claims.api.errors import PreconditionFailed
+from claims.api.fields import StrictCharField, StrictChoiceField, StrictDateField, StrictIntegerField
+from claims.api.views import READ_CLAIMS, ApiViewSet, if_match_parameter, if_match_versions
 from claims.models import Claim, Outcome
 
 from . import services
@@ -33,29 +32,18 @@ from .serializers import FactDetailSerializer, FactEventSerializer, FactSerializ
 READ_FACTS = ["facts.view_fact"]
 CURATE = ["facts.curate_fact"]
 MAX_IDS = 500
-_FACT_ETAG = re.compile(r'^"fact-(\d+)-v(\d+)"$')
 
-IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
-    description='The ETag of each fact the action changes, as you read them, comma-separated, e.g. '
-                '"fact-3-v2", "fact-9-v1". Missing: 428; stale: 412.',
-)
+IF_MATCH = if_match_parameter(
+    "fact", 'The ETag of each fact the action changes, as you read them, comma-separated, e.g. '
+            '"fact-3-v2", "fact-9-v1". Missing: 428; not an ETag: 400; stale: 412.')
 
 
 def expected_versions(request: Request, facts: list[Fact]) -> dict[int, int]:
-    header = request.headers.get("If-Match", "").strip()
     current = ", ".join(fact.etag for fact in facts)
-    if not header or header == "*":
-        raise PreconditionRequired(
-            f"Send If-Match with the ETag of every fact this changes, as you read them (now: {current}), "
-            "so a change made meanwhile by someone else is not overwritten.")
-    read = {}
-    for tag in header.split(","):
-        match = _FACT_ETAG.match(tag.strip())
-        if match:
-            read[int(match[1])] = int(match[2])
+    read = if_match_versions(request, "fact", current)
     missing = [fact for fact in facts if fact.pk not in read]
     if missing:
+        header = request.headers.get("If-Match", "")
         raise PreconditionFailed(f"If-Match {header[:200]!r} lacks the ETag of fact "
                                  f"{', '.join(str(f.pk) for f in missing)}; the current ETags are {current}.")
     return {fact.pk: read[fact.pk] for fact in facts}
@@ -64,45 +52,45 @@ def expected_versions(request: Request, facts: list[Fact]) -> dict[int, int]:
 # --- Input -------------------------------------------------------------------
 
 class NoteSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    note = StrictCharField(required=False, allow_blank=True, max_length=5000, default="")
 
 
 class ConfirmSerializer(NoteSerializer):
-    claim_ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+    claim_ids = serializers.ListField(child=StrictIntegerField(min_value=1, max_value=2**63 - 1),
                                       required=False, min_length=1, max_length=MAX_IDS,
                                       help_text="Only these suggestions; all of them when left out.")
 
 
 class ClaimRefSerializer(NoteSerializer):
-    claim = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    claim = StrictIntegerField(min_value=1, max_value=2**63 - 1)
 
 
 class MoveSerializer(ClaimRefSerializer):
-    to_fact = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    to_fact = StrictIntegerField(min_value=1, max_value=2**63 - 1)
 
 
 class MergeSerializer(NoteSerializer):
-    other = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The fact merged into this one.")
+    other = StrictIntegerField(min_value=1, max_value=2**63 - 1, help_text="The fact merged into this one.")
 
 
 class SplitSerializer(NoteSerializer):
-    claim_ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+    claim_ids = serializers.ListField(child=StrictIntegerField(min_value=1, max_value=2**63 - 1),
                                       min_length=1, max_length=MAX_IDS)
 
 
 class PreferSerializer(NoteSerializer):
-    claim = serializers.IntegerField(min_value=1, max_value=2**63 - 1, allow_null=True,
-                                     help_text="An approved claim of the fact; null returns to the rule.")
+    claim = StrictIntegerField(min_value=1, max_value=2**63 - 1, allow_null=True,
+                               help_text="An approved claim of the fact; null returns to the rule.")
 
 
 class FactUpdateSerializer(NoteSerializer):
-    party = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    category = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    group_text = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    outcome = serializers.ChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
-    place = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    period_start = serializers.DateField(required=False)
-    period_end = serializers.DateField(required=False)
+    party = StrictCharField(required=False, allow_blank=True, max_length=200)
+    category = StrictCharField(required=False, allow_blank=True, max_length=200)
+    group_text = StrictCharField(required=False, allow_blank=True, max_length=200)
+    outcome = StrictChoiceField(required=False, allow_blank=True, choices=Outcome.choices)
+    place = StrictCharField(required=False, allow_blank=True, max_length=200)
+    period_start = StrictDateField(required=False)
+    period_end = StrictDateField(required=False)
 
     def validate(self, attrs: dict) -> dict:
         if not set(attrs) - {"note"}:

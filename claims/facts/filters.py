@@ -4,7 +4,7 @@ from __future__ import annotations
 import django_filters as df
 from django.db.models import Q
 
-from claims.api.filters import ClaimFilter, DateTimeFilter, FilterSet
+from claims.api.filters import ClaimFilter, DateTimeFilter, FilterSet, TrueFalseFilter
 from claims.models import ClaimStatus, Outcome
 
 from .models import Fact, FactKind, FactStatus, Grade
@@ -16,7 +16,7 @@ class FactFilter(FilterSet):
                                      help_text="Retired facts are left out unless asked for.")
     outcome = df.MultipleChoiceFilter(choices=Outcome.choices, distinct=False)
     grade = df.MultipleChoiceFilter(choices=Grade.choices, distinct=False)
-    disputed = df.BooleanFilter()
+    disputed = TrueFalseFilter()
     subject = df.CharFilter(method="filter_subject", max_length=200,
                             help_text="Words of the subject: party, group or its aliases ('Armenian soldiers').")
     party = df.CharFilter(field_name="party__name", lookup_expr="iexact", max_length=200)

@@ -63,7 +63,7 @@ class FactDetailSerializer(FactSerializer):
 
 
 class FactEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+    actor = serializers.CharField(source="actor.username", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = FactEvent

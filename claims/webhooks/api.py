@@ -14,6 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from claims.api.fields import (StrictBooleanField, StrictCharField, StrictChoiceField, StrictDateTimeField,
+                               StrictFloatField)
 from claims.api.views import ApiViewSet
 from claims.models import ClaimKind, Outcome
 
@@ -44,19 +46,24 @@ class EndpointCreatedSerializer(EndpointSerializer):
 
 
 class EndpointInputSerializer(serializers.Serializer):
-    url = serializers.CharField(max_length=2000)
-    description = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    event_types = serializers.ListField(child=serializers.CharField(max_length=100), min_length=1,
+    url = StrictCharField(max_length=2000)
+    description = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    event_types = serializers.ListField(child=StrictChoiceField(choices=[]), min_length=1,
                                         help_text="See GET /api/v1/webhooks/endpoints/event-types/.")
-    filter_kinds = serializers.ListField(child=serializers.ChoiceField(choices=ClaimKind.choices), required=False,
+    filter_kinds = serializers.ListField(child=StrictChoiceField(choices=ClaimKind.choices), required=False,
                                          default=list)
-    filter_outcomes = serializers.ListField(child=serializers.ChoiceField(choices=Outcome.choices),
+    filter_outcomes = serializers.ListField(child=StrictChoiceField(choices=Outcome.choices),
                                             required=False, default=list)
-    filter_min_confidence = serializers.FloatField(min_value=0, max_value=1, required=False, allow_null=True,
-                                                   default=None)
-    filter_outlets = serializers.ListField(child=serializers.CharField(max_length=200), required=False,
+    filter_min_confidence = StrictFloatField(min_value=0, max_value=1, required=False, allow_null=True,
+                                             default=None)
+    filter_outlets = serializers.ListField(child=StrictCharField(max_length=200), required=False,
                                            default=list)
-    is_active = serializers.BooleanField(required=False, default=True)
+    is_active = StrictBooleanField(required=False, default=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Other apps register event types when they load, so the choices are read per serializer.
+        self.fields["event_types"].child.choices = event_types.names()
 
 
 class EndpointChangeSerializer(EndpointInputSerializer):
@@ -93,7 +100,7 @@ class DeliveryDetailSerializer(DeliverySerializer):
 
 
 class RedeliverSinceSerializer(serializers.Serializer):
-    since = serializers.DateTimeField(help_text="Failed deliveries created at or after this time are sent again.")
+    since = StrictDateTimeField(help_text="Failed deliveries created at or after this time are sent again.")
 
 
 class EventTypeSerializer(serializers.Serializer):
