@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .. import lexicons
+from ..regexes import alternation
 from .asides import (
     _SubjectEvidence,
     _read_asides,
@@ -431,22 +432,19 @@ def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) 
                        sentence=sentence)
 
 
+# nouns for an agreement or plan whose terms a sentence states ("the deal", "the truce")
+_TERMS_NOUNS = alternation(lexicons.words("speaker_announced_terms"))
 _TERMS_FRAME = re.compile(
-    r"(?:Under|Per)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:%s)\s*,\s*"
-    % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
-               for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True)),
+    r"(?:Under|Per)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:%s)\s*,\s*" % _TERMS_NOUNS,
     re.IGNORECASE)
 
 
-_TERMS_NOUNS = "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
-                        for phrase in sorted(lexicons.words("speaker_announced_terms"), key=len, reverse=True))
 _TERMS_NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|its|their|under)\s+(?:[\w'’()-]+\s+){0,4}?(?:%s)\s*,?\s*$" % _TERMS_NOUNS,
     re.IGNORECASE)
 # "... declared by the army for the festival took effect": the truce's start follows its author
 _TRUCE_STARTS_AFTER = re.compile(
-    r"[^.;:!?]{0,60}?\b(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in sorted(
-        lexicons.table("ceasefire_phrases")["start_verbs"], key=len, reverse=True)), re.IGNORECASE)
+    r"[^.;:!?]{0,60}?\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
 # participles that make a truce's author its agent, beside the agent participles of reports ("announced")
 _TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles"))
 
