@@ -223,9 +223,9 @@ def queue_purge() -> int:
     Run the benchmark against a Redis database of its own: in a live one this
     drops real deliveries' messages (the dispatcher would send them again, late).
     """
-    from celery import current_app
+    from factdesk.celery import app
 
-    with current_app.connection_for_write() as connection:
+    with app.connection_for_write() as connection:
         return connection.default_channel.queue_purge("webhooks") or 0
 
 

@@ -17,21 +17,26 @@ class ClaimsConfig(AppConfig):
     def ready(self) -> None:
         post_migrate.connect(_database_guards_install, sender=self, dispatch_uid="claims.database_guards")
         # The calls that cross the one-way import line (see factdesk.hooks): a stored
-        # document queues its extraction, and a queued job goes to Celery.
-        from celery.signals import worker_ready
-
-        from claims import outbox, tasks
+        # document queues its extraction, and a queued job goes to Celery. The tasks (and
+        # Celery with them) load when the first job is sent, not at start-up; a worker that
+        # starts dispatches what waited (factdesk/celery.py).
+        from claims import outbox
         from claims.services import extraction
         from sources import hooks as source_hooks
 
         source_hooks.extraction_request.connect(extraction.extraction_requested)
-        extraction.job_send.connect(lambda *, job_id: tasks.extract_document.delay(job_id))
+        extraction.job_send.connect(_job_send)
         outbox.register(extraction.JOBS)
-        # A worker that starts hands over what waited while no worker ran (or the broker was down).
-        worker_ready.connect(_dispatch_on_worker_start, weak=False, dispatch_uid="factdesk-dispatch-on-start")
+        outbox.celery_app.connect(_celery_app)
 
 
-def _dispatch_on_worker_start(sender=None, **kwargs) -> None:
-    from claims.tasks import dispatch_outbox
+def _job_send(*, job_id: int):
+    from claims import tasks
 
-    dispatch_outbox.delay()
+    return tasks.extract_document.delay(job_id)
+
+
+def _celery_app():
+    from factdesk.celery import app
+
+    return app

@@ -38,7 +38,13 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from factdesk.hooks import Hook
+
 logger = logging.getLogger(__name__)
+
+# The Celery app, for asking the broker how long a queue is: connected by claims.apps, which may import
+# factdesk.celery (created on first use, not at Django's start-up; this layer does not import it).
+celery_app = Hook("claims.outbox.celery_app", "the Celery app whose broker holds the queues")
 
 
 class Dispatchable(models.Model):
@@ -181,10 +187,8 @@ def queue_backlog(queue: str) -> int | None:
     """Messages waiting in the broker's `queue`; None without a broker or when it cannot be asked."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return None
-    from celery import current_app  # factdesk.celery's app, the current one once Django has started
-
     try:
-        with current_app.connection_for_read() as connection:
+        with celery_app().connection_for_read() as connection:
             connection.ensure_connection(max_retries=1, timeout=2)
             # Not passive: Redis keeps no key for an empty queue, and a passive declare would call it missing.
             return connection.default_channel.queue_declare(queue=queue).message_count

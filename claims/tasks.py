@@ -4,8 +4,10 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from celery.signals import worker_ready
 from django.db import IntegrityError, InterfaceError, OperationalError
 
+import factdesk.celery  # noqa: F401  the app these tasks bind to, created before them (factdesk/__init__.py)
 from claims import outbox, services
 from factdesk.errors import ServiceError
 from factdesk.logging import log_context
@@ -44,3 +46,10 @@ def dispatch_outbox() -> dict[str, dict[str, int]]:
     """Every ~10 s under celery beat, and when a worker starts: hand due work to the broker (claims/outbox.py)."""
     with log_context("dispatch"):
         return outbox.dispatch()
+
+
+@worker_ready.connect(weak=False, dispatch_uid="factdesk-dispatch-on-start")
+def _dispatch_on_worker_start(sender=None, **kwargs) -> None:
+    """A worker that starts hands over what waited while no worker ran (or the broker was down); a worker
+    imports this module (the app's autodiscovery) before it is ready."""
+    dispatch_outbox.delay()

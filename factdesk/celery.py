@@ -1,4 +1,8 @@
-"""The Celery app: configured from Django settings (CELERY_* names), tasks found in the apps."""
+"""The Celery app: configured from Django settings (CELERY_* names), tasks found in the apps.
+
+Imported by `celery -A factdesk`, by the tasks modules (so that `@shared_task` binds here) and by
+what talks to the broker, never by Django's start-up (see factdesk/__init__.py).
+"""
 import os
 
 from celery import Celery
@@ -8,3 +12,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factdesk.settings")
 app = Celery("factdesk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+

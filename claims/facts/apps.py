@@ -22,7 +22,13 @@ class FactsConfig(AppConfig):
         # extraction service never imports the facts app's tasks.
         from claims.services import extraction
 
-        from . import events, tasks
+        from . import events
 
         events.register_types()
-        extraction.document_extracted.connect(lambda *, document_id: tasks.group_document.delay(document_id))
+        extraction.document_extracted.connect(_group_document)
+
+
+def _group_document(*, document_id: int):
+    from . import tasks  # Celery loads with the first task sent, not at start-up (factdesk/__init__.py)
+
+    return tasks.group_document.delay(document_id)

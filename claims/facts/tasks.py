@@ -6,6 +6,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+import factdesk.celery  # noqa: F401  the app these tasks bind to, created before them (factdesk/__init__.py)
 from factdesk.logging import log_context
 
 from . import services

@@ -9,9 +9,13 @@ class WebhooksConfig(AppConfig):
     def ready(self) -> None:
         from claims import outbox
 
-        from . import tasks
         from .services import delivery
 
-        delivery.delivery_send.connect(
-            lambda *, delivery_id, countdown: tasks.deliver.apply_async((delivery_id,), countdown=countdown))
+        delivery.delivery_send.connect(_delivery_send)
         outbox.register(delivery.OUTBOX)
+
+
+def _delivery_send(*, delivery_id: int, countdown):
+    from . import tasks  # Celery loads with the first delivery sent, not at start-up (factdesk/__init__.py)
+
+    return tasks.deliver.apply_async((delivery_id,), countdown=countdown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
+import factdesk.celery  # noqa: F401  the app these tasks bind to, created before them (factdesk/__init__.py)
 from factdesk.logging import log_context
 
 from . import services
