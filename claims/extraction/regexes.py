@@ -60,16 +60,42 @@ def _prefix_tree(phrases: list[str]) -> dict | None:
     return tree if _case_distinct(tree) else None
 
 
-def _case_distinct(node: dict) -> bool:
+def _case_distinct(tree: dict) -> bool:
     """No two branches of a node open with letters that are one letter when case is ignored."""
-    folded = [char.lower() for char in node if char is not None]
-    return len(folded) == len(set(folded)) and all(_case_distinct(child) for child in node.values())
+    nodes = [tree]
+    while nodes:
+        node = nodes.pop()
+        if len(node) > 1:
+            folded = [char.lower() for char in node if char is not None]
+            if len(folded) != len(set(folded)):
+                return False
+        nodes.extend(node.values())
+    return True
+
+
+def _escaped(char: str, _known: dict[str, str] = {}) -> str:  # noqa: B006 -- a cache shared by every call
+    found = _known.get(char)
+    if found is None:
+        found = _known[char] = r"\s+" if char == " " else re.escape(char)
+    return found
 
 
 def _branches(node: dict) -> list[str]:
-    """What may follow `node`: each next character (a space: any run of white space) with what follows it."""
-    return [(r"\s+" if char == " " else re.escape(char)) + _rest(child) for char, child in node.items()
-            if char is not None]
+    """What may follow `node`: each next character (a space: any run of white space) with what follows it.
+
+    A run of characters with one way on and no phrase ending in it is written out in one go, as `_rest`
+    would write it one character at a time."""
+    branches = []
+    for char, child in node.items():
+        if char is None:
+            continue
+        run = [_escaped(char)]
+        while len(child) == 1 and None not in child:
+            ((char, child),) = child.items()
+            run.append(_escaped(char))
+        run.append(_rest(child))
+        branches.append("".join(run))
+    return branches
 
 
 def _rest(node: dict) -> str:
