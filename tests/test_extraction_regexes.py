@@ -5,7 +5,15 @@ import re
 
 import pytest
 
-from claims.extraction.regexes import WORD_END, WORD_END_BEFORE_HYPHEN, WORD_START, LazyPattern, alternation, containing
+from claims.extraction.regexes import (
+    WORD_END,
+    WORD_END_BEFORE_HYPHEN,
+    WORD_START,
+    KeyScan,
+    LazyPattern,
+    alternation,
+    containing,
+)
 
 TOLL = r"(?P<toll>death toll|dead)\s+(?:rose|stood)\s+(?:to|at)\s+(?P<count>\d[\d,]*)"
 
@@ -118,3 +126,20 @@ def test_a_containment_test_answers_as_looking_for_each_key_would(text):
 
 def test_a_containment_test_of_no_keys_finds_nothing():
     assert not containing([]).search("anything at all")
+
+
+@pytest.mark.parametrize("text", ["no keys here", "they were killed, and of those hurt two died", "a killing",
+                                  "the toll of the dead", "", "kil led", "dead dead killed", "ofthose hurtkill"])
+def test_one_key_scan_answers_as_each_containment_test_would_from_every_position(text):
+    # prefixes of one another across tests ("kill"/"killed", "of"/"of those"), overlapping keys ("deadkill")
+    tests = [containing(["kill", "dead"]), containing(["killed", "of those"]), containing(["of", "hurt"]),
+             containing([]), containing(["ead", "those h"])]
+    found = KeyScan(tests).scan(text)
+    for test in tests:
+        for pos in range(len(text) + 1):
+            assert found.search(test, pos) == bool(test.search(text, pos)), (test.keys, pos)
+
+
+def test_a_key_scan_refuses_an_empty_key():
+    with pytest.raises(ValueError):
+        KeyScan([containing(["", "dead"])])

@@ -54,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import casualty_patterns as patterns, numbers, speakers
+from .regexes import KeyScan
 from .types import Document, ExtractedClaim
 
 _VERB_FIRST = (
@@ -66,6 +67,13 @@ _VERB_FIRST = (
     (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
     (patterns.TREATED_FOR, "casualty.treated_for", patterns.TREATED_KEYS),
 )
+
+# The key tests of a sentence that holds an anchor, answered by one scan of it (regexes.KeyScan)
+_SENTENCE_KEYS = KeyScan([
+    *(keys for _, _, keys in _VERB_FIRST), *patterns.CONTINUED_KEYS, patterns.SHARE_OF_KEYS,
+    patterns.OUTCOME_AFTER_A_COUNT, patterns.COUNT_NOUN_AFTER_A_COUNT, patterns.TREATED_KEYS,
+    patterns.RUNNING_TOTAL_KEYS, patterns.TALLY_REFERENCE_KEYS, patterns.OF_THEM_KEYS,
+])
 
 
 @dataclass(slots=True)
@@ -160,12 +168,13 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
             # (but in "two of the three people who were killed" the three is the toll the two are part of)
         taken[item.number_start] = item
 
-    share_of = patterns.SHARE_OF_KEYS.search(lowered)  # "of the", "of those"
+    keys = _SENTENCE_KEYS.scan(lowered)
+    share_of = keys.search(patterns.SHARE_OF_KEYS)  # "of the", "of those"
     aligned = len(lowered) == end - start  # lower() keeps offsets, save for a few letters such as 'İ'
     for number in counts:
         after = number.start - start
-        outcome_after = not aligned or patterns.OUTCOME_AFTER_A_COUNT.search(lowered, after)
-        noun_after = not aligned or patterns.COUNT_NOUN_AFTER_A_COUNT.search(lowered, after)
+        outcome_after = not aligned or keys.search(patterns.OUTCOME_AFTER_A_COUNT, after)
+        noun_after = not aligned or keys.search(patterns.COUNT_NOUN_AFTER_A_COUNT, after)
         for begin in _starts_for(text, number.start, start):
             if outcome_after:
                 keep(_count_then_outcome(text, begin, end))
@@ -176,16 +185,16 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     if share_of or "among" in lowered:  # "Of the 128 dead, 52 ...", "Among those killed, 15 ..."
         for match in patterns.SHARE_AFTER_TOLL.finditer(text, start, end):
             keep(_share_of_toll(text, match.start(), end, match))
-    for pattern, rule, keys in _VERB_FIRST:
-        if keys.search(lowered):
+    for pattern, rule, rule_keys in _VERB_FIRST:
+        if keys.search(rule_keys):
             for match in pattern.finditer(text, start, end):
                 keep(_from_verb_first(text, match, rule, end))
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for item in ordered:
         _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
     ordered = sorted(taken.values(), key=lambda item: item.start)
-    for pattern, keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
-        if keys.search(lowered):
+    for pattern, rule_keys in zip(patterns.CONTINUED, patterns.CONTINUED_KEYS):
+        if keys.search(rule_keys):
             for match in pattern.finditer(text, start, end):
                 keep(_continued(text, match, ordered, end, previous))
     for item in sorted(taken.values(), key=lambda item: item.start):
@@ -197,7 +206,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         # "listed 239 people as injured and 52 as missing": each count with its own outcome
         _keep_chain(item, lambda item: _listed_more(text, item, end), keep, taken)
         keep(_ordinal_one(text, item, end))
-    if patterns.TREATED_KEYS.search(lowered):
+    if keys.search(patterns.TREATED_KEYS):
         # "had treated 40 people, 23 of them for gunshot wounds": a share of those treated, after the verb
         for number in counts:
             if patterns.TREATED_WORD.search(text, start, number.start):
@@ -205,14 +214,14 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                     match = patterns.TREATED_SHARE.match(text, begin, end)
                     if match:
                         keep(_found(text, match, "wounded", "casualty.treated_for", 0.7, end, group=None))
-    if patterns.RUNNING_TOTAL_KEYS.search(lowered):
+    if keys.search(patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))
-    if patterns.TALLY_REFERENCE_KEYS.search(lowered):
+    if keys.search(patterns.TALLY_REFERENCE_KEYS):
         ordered = sorted(taken.values(), key=lambda item: item.start)
         for match in patterns.TALLY_REFERENCE.finditer(text, start, end):
             keep(_tally_reference(text, match, ordered, start, end, previous))
-    if patterns.OF_THEM_KEYS.search(lowered):
+    if keys.search(patterns.OF_THEM_KEYS):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons, numbers
-from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, LazyPattern, alternation, containing
+from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, Containing, LazyPattern, alternation, containing
 
 # ~50 patterns of the casualty grammar, each compiled when a sentence first needs it (see regexes.LazyPattern)
 _compile = LazyPattern
@@ -36,7 +36,7 @@ def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def plain_keys(phrases) -> re.Pattern:
+def plain_keys(phrases) -> Containing:
     """A cheap test before a regex runs: search() finds in a lower-cased sentence one of the plain words
     that any of the phrases must contain."""
     keys = set()

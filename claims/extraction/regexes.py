@@ -109,20 +109,32 @@ def _rest(node: dict) -> str:
     return body + "?" if None in node else body  # a phrase ends here: tried after every longer one (`?` is greedy)
 
 
-def containing(keys: Iterable[str]) -> re.Pattern:
-    """A pattern whose search() says whether a text contains any of `keys`, as `any(key in text ...)` would.
+class Containing:
+    """What `containing` makes: `search(text[, pos])` (the compiled pattern's own method) and the `keys`."""
+
+    __slots__ = ("keys", "pattern", "search")
+
+    def __init__(self, keys: frozenset[str], compiled: re.Pattern):
+        self.keys = keys
+        self.pattern = compiled.pattern
+        self.search = compiled.search
+
+
+def containing(keys: Iterable[str]) -> Containing:
+    """A test whose search() says whether a text contains any of `keys`, as `any(key in text ...)` would.
 
     The keys are built into a prefix tree, so the text is scanned once instead of once per key (three
     times faster for the casualty stage's ~120 anchor words); a key that ends where a longer one goes
     on stops the tree there, since any text holding the longer one holds it too.
     """
+    keys = frozenset(keys)
     tree: dict = {}
     for key in keys:
         node = tree
         for char in key:
             node = node.setdefault(char, {})
         node[None] = {}
-    return re.compile(_containment(tree) or "(?!)")
+    return Containing(keys, re.compile(_containment(tree) or "(?!)"))
 
 
 def _containment(node: dict) -> str:
@@ -130,6 +142,73 @@ def _containment(node: dict) -> str:
         return ""
     branches = [re.escape(char) + _containment(child) for char, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+
+
+class KeyScan:
+    """Several `containing` tests answered together by one scan of a text.
+
+        scan = KeyScan([OUTCOME_KEYS, TOLL_KEYS])
+        found = scan.scan(sentence)
+        found.search(OUTCOME_KEYS, pos)   # == bool(OUTCOME_KEYS.search(sentence, pos))
+
+    A sentence the casualty stage reads was scanned once per test, some twenty times; here one pass
+    finds, at each position, the longest key of any test that starts there (every other key starting
+    there is a prefix of it), and notes for each test where the last of its keys starts: a test's
+    search from `pos` finds a key exactly when that is at or after `pos`.
+    """
+
+    def __init__(self, tests: Iterable[Containing]):
+        self._tests = list(tests)
+        self._index = {id(test): i for i, test in enumerate(self._tests)}
+        self._key_sets = [test.keys for test in self._tests]
+        if any("" in keys for keys in self._key_sets):
+            raise ValueError("an empty key: containing() would never match, a scan always would")
+        tree: dict = {}
+        for keys in self._key_sets:
+            for key in keys:
+                node = tree
+                for char in key:
+                    node = node.setdefault(char, {})
+                node[None] = {}
+        self._scan = re.compile(f"(?=({_longest(tree)}))") if tree else None
+        self._tests_of: dict[str, tuple[int, ...]] = {}  # a key found -> the tests one of its prefixes belongs to
+
+    def scan(self, text: str) -> "ScannedKeys":
+        last = [-1] * len(self._tests)
+        if self._scan is not None:
+            tests_of = self._tests_of
+            for match in self._scan.finditer(text):
+                key = match.group(1)
+                found = tests_of.get(key)
+                if found is None:
+                    prefixes = {key[:size] for size in range(1, len(key) + 1)}
+                    found = tests_of[key] = tuple(i for i, keys in enumerate(self._key_sets)
+                                                  if not prefixes.isdisjoint(keys))
+                start = match.start()
+                for i in found:
+                    last[i] = start
+        return ScannedKeys(self._index, last)
+
+
+class ScannedKeys:
+    __slots__ = ("_index", "_last")
+
+    def __init__(self, index: dict[int, int], last: list[int]):
+        self._index = index
+        self._last = last
+
+    def search(self, test: Containing, pos: int = 0) -> bool:
+        """Whether `test.search(text, pos)` finds a key in the text scanned."""
+        return self._last[self._index[id(test)]] >= pos
+
+
+def _longest(node: dict) -> str:
+    """The keys below `node` as literal text, the longest one that matches tried first."""
+    branches = [re.escape(char) + _longest(child) for char, child in node.items() if char is not None]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if None in node else body
 
 
 class LazyPattern:
