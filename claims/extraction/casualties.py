@@ -332,7 +332,7 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
     if item.rule not in ("casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
                          "casualty.elided"):
         return None
-    match = patterns.ELIDED.match(text, item.end, end)
+    match = patterns.ELIDED_OPENING.match(text, item.end, end) and patterns.ELIDED.match(text, item.end, end)
     if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
         return None  # "and one in five homes": a ratio, not a count
     last_word = match.group("where").split()[-1]
@@ -362,7 +362,7 @@ def _ordinal_one(text: str, item: _Found, end: int) -> _Found | None:
     """"Four of the attackers were shot dead and a fifth was captured alive": the fifth is one more of them."""
     if item.rule != "casualty.count_then_outcome":
         return None
-    match = patterns.ORDINAL_ONE.match(text, item.end, end)
+    match = patterns.ORDINAL_OPENING.match(text, item.end, end) and patterns.ORDINAL_ONE.match(text, item.end, end)
     if not match:
         return None
     outcome = patterns.AFTER_COUNT[patterns.normal(match.group("outcome"))]
@@ -534,13 +534,14 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
                            else match.start("qual") if match.group("qual") else found.number_start)
             return found
     if item.rule in _COLON_LISTED:
-        match = patterns.COLON_LIST.match(text, item.end, end)
+        match = patterns.COLON_OPENING.match(text, item.end, end) and patterns.COLON_LIST.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end)
         if found:
             found.start = match.start("qual") if match.group("qual") else found.number_start
             return found
     if item.rule in ("casualty.count_then_outcome", "casualty.toll"):
-        match = patterns.COMPANION_AFTER.match(text, item.end, end)
+        match = patterns.COMPANION_JOINER.search(text, item.end, end) \
+            and patterns.COMPANION_AFTER.match(text, item.end, end)
         found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end)
         if found:
             found.start = match.start("joiner")

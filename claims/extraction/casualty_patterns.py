@@ -226,6 +226,7 @@ ORDINAL_ONE = _compile(
     rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}",
     re.IGNORECASE,
 )
+ORDINAL_OPENING = _compile(r"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+an?\s+", re.IGNORECASE)  # ORDINAL_ONE's start
 # a toll that lists who it holds: "the dead included one civilian, two guards ... as well as five of the attackers"
 LISTING_LINK = _compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
 # "the dead man's family", "the injured woman": one person, or an owner, right after a toll like "the dead"
@@ -327,6 +328,11 @@ COMPANION_AFTER = _compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|from|near|inside|during|according)\b)",
     re.IGNORECASE,
 )
+# What each of the three rules above must find at its start before the whole rule is tried (and compiled, in a
+# process that has not needed it yet): most items have no elided count, no companion and no colon after them
+ELIDED_OPENING = _compile(r"[^\d;:()—–]{0,60}?(?:,?\s+and|,)\s+", re.IGNORECASE)
+COMPANION_JOINER = _compile(rf"(?:{alternation(GRAMMAR['companion_joiners'])})", re.IGNORECASE)
+COLON_OPENING = _compile(r"\s*:\s+")
 # "puts the dead at 107|: 14 police officers|, nine soldiers, 24 civilians and 60 rebels": the first group of a
 # breakdown after a colon (the rest are read as coordinated counts)
 COLON_LIST = _compile(
