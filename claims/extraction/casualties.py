@@ -332,7 +332,7 @@ def _elided(text: str, item: _Found, end: int) -> _Found | None:
     if item.rule not in ("casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
                          "casualty.elided"):
         return None
-    match = patterns.ELIDED_OPENING.match(text, item.end, end) and patterns.ELIDED.match(text, item.end, end)
+    match = patterns.ELIDED.match(text, item.end, end)
     if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
         return None  # "and one in five homes": a ratio, not a count
     last_word = match.group("where").split()[-1]

@@ -328,9 +328,8 @@ COMPANION_AFTER = _compile(
     r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|from|near|inside|during|according)\b)",
     re.IGNORECASE,
 )
-# What each of the three rules above must find at its start before the whole rule is tried (and compiled, in a
-# process that has not needed it yet): most items have no elided count, no companion and no colon after them
-ELIDED_OPENING = _compile(r"[^\d;:()—–]{0,60}?(?:,?\s+and|,)\s+", re.IGNORECASE)
+# What each of the two rules above must find before the whole rule is tried (and compiled, in a process that
+# has not needed it yet): most items have no companion and no colon after them
 COMPANION_JOINER = _compile(rf"(?:{alternation(GRAMMAR['companion_joiners'])})", re.IGNORECASE)
 COLON_OPENING = _compile(r"\s*:\s+")
 # "puts the dead at 107|: 14 police officers|, nine soldiers, 24 civilians and 60 rebels": the first group of a
