@@ -52,7 +52,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         # "Commanders agreed on Friday to a local truce. It began at 6 p.m.": the day of the sentence referred to
         referred_day = (_day_named_in(document, referred_to, reference_day.tense(text, sentence.start, sentence.end,
                                                                                  sentence.end))
-                        if triggers[0].re is starts.REFERRING_BACK else None)
+                        if starts.REFERRING_BACK.made(triggers[0]) else None)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if cue_start is None:

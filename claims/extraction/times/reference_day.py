@@ -27,22 +27,23 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from .. import lexicons
+from ..regexes import LazyPattern
 from . import calendar, clock
 from .clock import E as _E, phrases as _phrases
 
 _PHRASES = lexicons.table("ceasefire_phrases")
-_FUTURE = re.compile(
+_FUTURE = LazyPattern(
     rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
     rf"|(?<!due )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",  # "a truce to begin at 2 a.m."
     re.IGNORECASE,
 )
-_PAST = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
+_PAST = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
-_PAST_CUE = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
-_SAME_DAY = re.compile(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
+_SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
-_SAID_ON = re.compile(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
+_SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
+from ..regexes import LazyPattern
 from ..types import Document, Sentence
 from . import clock
 from .clock import B as _B, E as _E, phrases as _phrases
 
 _PHRASES = lexicons.table("ceasefire_phrases")
-TRIGGER = re.compile(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
+TRIGGER = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
 # "from noon", and "from Thursday 1800 GMT", "effective Thursday, 6 p.m.": the day may come between
-_START_CUE = re.compile(
+_START_CUE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
@@ -34,45 +35,45 @@ _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 # "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
 # "began on January 29, 2003, at 11 am": the day may stand between the verb and the "at"
-_AT_CUE = re.compile(
+_AT_CUE = LazyPattern(
     rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?\s+"
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
 # "began at sunset on 12 September – 7pm local time –", "begins at sundown, 7 p.m. local time,": a clock in
 # apposition to a start named in words
-_APPOSED = re.compile(
+_APPOSED = LazyPattern(
     rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
-_FIGHTING_ENDS_AT = re.compile(
+_FIGHTING_ENDS_AT = LazyPattern(
     rf"{_B}(?:{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$",
     re.IGNORECASE,
 )
 # "agreed to lay down arms at 1400 GMT": the halt's own verb, then the time; "would not halt ... at" is denied
 # "Truce begins midnight tonight": a headline drops the "at", the verb of starting stands right before the time
-_BARE_START = re.compile(rf"{_B}(?:{_START_VERB_PATTERN})\s+{_DAY_BEFORE_CLOCK}$", re.IGNORECASE)
+_BARE_START = LazyPattern(rf"{_B}(?:{_START_VERB_PATTERN})\s+{_DAY_BEFORE_CLOCK}$", re.IGNORECASE)
 # "From 6 a.m. on Friday, both sides will observe a truce": a start cue opening the sentence, its truce in the
 # main clause after the comma (no other clause, count or denial between)
-_FRONTED_START = re.compile(r"\W*$")
-_MENTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
-_UNTIL_CUE = re.compile(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
-_DENIAL = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
+_FRONTED_START = LazyPattern(r"\W*$")
+_MENTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
+_UNTIL_CUE = LazyPattern(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
+_DENIAL = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 # "an end to military operations in Georgia at noon": a place may stand between the halt and its time
-_HALT_THEN_AT = re.compile(
+_HALT_THEN_AT = LazyPattern(
     rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
-_HALT_VERB = re.compile(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
-_DENIED = re.compile(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
-_END_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_START_VERB = re.compile(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
+_HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
+_DENIED = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_END_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_START_VERB = LazyPattern(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
 # "since 9 a.m." dates a start only when the clause says the guns have stopped or the truce held
-_SINCE = re.compile(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_SINCE_STATE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
-_OPENING_AT = re.compile(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_WHEN = re.compile(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
+_SINCE = LazyPattern(rf"{_B}since\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_SINCE_STATE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['since_states'])}){_E}", re.IGNORECASE)
+_OPENING_AT = LazyPattern(r"(?:at|from|since)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_WHEN = LazyPattern(rf"\s*,?\s*{_PHRASES['when_link']}{_E}", re.IGNORECASE)
+_CLAUSE_BREAK = LazyPattern(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
 
 
 # Plain words one of which every trigger contains: a cheap test before the trigger regex runs.
@@ -80,18 +81,18 @@ _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
-REFERRING_BACK = re.compile(
+REFERRING_BACK = LazyPattern(
     rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
-DAY_START = re.compile(
+DAY_START = LazyPattern(
     rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
     re.IGNORECASE,
 )
 
 
 
-_ANAPHORIC_NOUN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
+_ANAPHORIC_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
 
 
 def sentences_about_truces(document: Document):
@@ -115,8 +116,8 @@ def sentences_about_truces(document: Document):
             yield sentence, triggers
 
 
-_PROPOSAL = re.compile(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
-_REJECTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+_PROPOSAL = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
+_REJECTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
 
 
 def rejected_proposal(text: str, sentence: Sentence) -> bool:
