@@ -451,3 +451,19 @@ def test_the_same_start_repeated_without_its_day_keeps_the_day_said_first():
     article = ("Both sides agreed to a truce from 04:00 GMT on Friday, officials said.\n\n"
                '"The guns will fall silent at four in the morning, Greenwich time," the mediator said.')
     assert starts_in(article, WEDNESDAY) == [("2024-03-08T04:00", "minute"), ("2024-03-08T04:00", "hour")]
+
+
+@pytest.mark.parametrize("phrase", [
+    "12:30", "6.30 pm", "6pm", "0800 GMT", "1800 hours", "one minute past midnight", "a minute before midnight",
+    "A minute after midnight", "noon", "12 noon", "Midday", "six o'clock", "Six p.m.", "six in the morning", "10 in the evening",
+    "zero hour", "24:00", "2400h", "midnight Saturday", "eleven o'clock in the evening", "two minutes to noon",
+])
+def test_the_clocks_opening_test_lets_every_kind_of_clock_through(phrase):
+    import re
+
+    from claims.extraction.times import clock
+
+    unguarded = re.compile(clock.TIME.pattern.replace(clock.CLOCK_OPENS, "", 1), clock.TIME.flags)
+    text = f"The truce began at {phrase} on Friday, officials said."
+    assert [m.groupdict() for m in clock.TIME.finditer(text)] == [m.groupdict() for m in unguarded.finditer(text)]
+    assert any(m.group(0) for m in clock.TIME.finditer(text))
