@@ -19,7 +19,7 @@ class ClaimsConfig(AppConfig):
         # The calls that cross the one-way import line (see factdesk.hooks): a stored
         # document queues its extraction, and a queued job goes to Celery. The tasks (and
         # Celery with them) load when the first job is sent, not at start-up; a worker that
-        # starts dispatches what waited (factdesk/celery.py).
+        # starts dispatches what waited (claims/tasks.py, worker_ready).
         from claims import outbox
         from claims.services import extraction
         from sources import hooks as source_hooks

@@ -73,10 +73,13 @@ def _case_distinct(tree: dict) -> bool:
     return True
 
 
-def _escaped(char: str, _known: dict[str, str] = {}) -> str:  # noqa: B006 -- a cache shared by every call
-    found = _known.get(char)
+_ESCAPED: dict[str, str] = {}  # a character -> how a phrase's regex writes it
+
+
+def _escaped(char: str) -> str:
+    found = _ESCAPED.get(char)
     if found is None:
-        found = _known[char] = r"\s+" if char == " " else re.escape(char)
+        found = _ESCAPED[char] = r"\s+" if char == " " else re.escape(char)
     return found
 
 
@@ -204,9 +207,13 @@ class ScannedKeys:
 
 def _longest(node: dict) -> str:
     """The keys below `node` as literal text, the longest one that matches tried first."""
-    branches = [re.escape(char) + _longest(child) for char, child in node.items() if char is not None]
+    # one text in every process (the keys come from sets); branches open with distinct characters, so their
+    # order does not change what matches
+    branches = [re.escape(char) + _longest(node[char]) for char in sorted(c for c in node if c is not None)]
     if not branches:
         return ""
+    if len(branches) == 1 and None not in node:
+        return branches[0]
     body = "(?:" + "|".join(branches) + ")"
     return body + "?" if None in node else body
 
