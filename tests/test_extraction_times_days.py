@@ -193,3 +193,47 @@ def test_a_minute_past_midnight_on_a_day_falls_in_that_day():
     # "past midnight on Sunday" is a moment of Sunday, while "after midnight Sunday" follows the midnight ending it
     assert starts("The rebels said late on Saturday they would stop fighting from one minute past midnight GMT "
                   "on Sunday.", date(2024, 3, 10)) == ["2024-03-10T00:01"]
+
+
+# --- the year of a date written without one -------------------------------------------------------
+
+def test_a_month_the_paragraph_dated_with_a_year_gives_its_days_that_year():
+    assert starts("The border war of June 2021 lasted nine days. It ended with a truce that took effect at "
+                  "2 a.m. GMT on June 21.", WEDNESDAY) == ["2021-06-21T02:00"]
+
+
+def test_a_month_dated_last_year_in_the_sentence_before_keeps_that_year():
+    assert starts("In August last year, a truce began on August 1. Two weeks later the army declared a ceasefire "
+                  "from 6 a.m. GMT on August 15.", date(2020, 3, 6)) == ["2019-08-15T06:00"]
+
+
+def test_a_year_given_to_another_month_does_not_date_this_one():
+    assert starts("The fighting began in June 2021. The truce takes effect at 6 a.m. GMT on March 10.",
+                  WEDNESDAY) == ["2024-03-10T06:00"]
+
+
+def test_a_date_recalled_with_its_weekday_falls_in_the_last_year_it_was_that_weekday():
+    # 21 May was a Friday in 2021, not in 2022, 2023 or 2024
+    assert starts("That war ended in a ceasefire that came into force at 2 a.m. GMT on Friday, May 21.",
+                  date(2023, 11, 30)) == ["2021-05-21T02:00"]
+
+
+def test_a_bracketed_weekday_is_the_one_nearest_the_local_day():
+    assert starts("The ceasefire in Gaza came into force at 2 a.m. on Friday, May 21 (2300 GMT Thursday).",
+                  date(2023, 11, 30)) == ["2021-05-20T23:00"]
+
+
+# --- midnight in a statement, and a truce kept since midnight ------------------------------------
+
+def test_a_midnight_announced_on_a_named_day_is_the_one_that_ends_it():
+    assert starts("The president announced the plan on Monday evening, saying a truce would start at midnight "
+                  "GMT.", date(2024, 3, 5)) == ["2024-03-05T00:00"]
+
+
+def test_a_midnight_announced_without_a_day_is_still_the_coming_one():
+    assert starts("Officials said a truce would start at midnight GMT.", WEDNESDAY) == ["2024-03-07T00:00"]
+
+
+def test_troops_that_had_observed_a_truce_from_midnight_kept_it_since_the_midnight_just_past():
+    assert starts("The ceasefire held overnight. Troops had observed the truce from midnight GMT, officers said.",
+                  WEDNESDAY) == ["2024-03-06T00:00"]

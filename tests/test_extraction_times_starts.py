@@ -142,3 +142,38 @@ def test_cessations_and_pauses_of_operations_are_truces(sentence, utc):
 def test_ceasing_offensive_action_is_a_truce():
     assert starts("The party ordered its units to cease offensive action from 1800 GMT on Wednesday.") == [
         "2024-03-06T18:00"]
+
+
+# --- truces taken up by an ordinal, an agreement or the forces that halt --------------------------
+
+def test_truces_taken_up_one_by_one_by_ordinals_each_start():
+    article = ("Two earlier truces collapsed within hours. The first, brokered by Moscow after long talks, was due "
+               "to begin at noon GMT on 10 October. The second, announced on 17 October, was supposed to begin at "
+               "midnight GMT that night.")
+    assert starts(article, date(2020, 10, 26)) == ["2020-10-10T12:00", "2020-10-18T00:00"]
+
+
+def test_an_ordinal_that_is_not_a_truce_starts_nothing():
+    assert starts("A truce was agreed on Monday. The first convoy started at 6 a.m. GMT on Tuesday.") == []
+
+
+def test_an_agreement_taking_effect_in_a_truce_story_is_a_start():
+    article = ("A ceasefire in eastern Ukraine was agreed in Minsk. Fighting resumed in the spring. The first Minsk "
+               "agreement, signed on September 5, took effect at 1800 local time (1500 GMT) that day.")
+    assert starts(article, date(2015, 2, 15)) == ["2014-09-05T15:00"]
+
+
+def test_an_agreement_taking_effect_in_a_story_with_no_truce_is_no_start():
+    assert starts("Fighting resumed in the spring. The trade agreement, signed on September 5, took effect at "
+                  "1800 GMT that day.", date(2015, 2, 15)) == []
+
+
+def test_forces_that_stop_at_a_time_start_a_truce():
+    assert starts("The smaller rebel movement said its forces would stop at 1800 GMT on Tuesday.",
+                  date(2003, 6, 17)) == ["2003-06-17T18:00"]
+
+
+def test_a_first_plan_the_sentence_says_was_moved_is_no_start():
+    assert starts("The truce took effect at 7 a.m. GMT on Friday, a day later than planned: officials had "
+                  "initially spoken of a start at 10 a.m. GMT on Thursday, before a dispute pushed it back.",
+                  date(2023, 11, 25)) == ["2023-11-24T07:00"]

@@ -2,15 +2,18 @@
 
 Passes, in order (lexicons/ceasefire_phrases.json holds every word list):
 1. which sentences are about a truce: a trigger ("ceasefire", "guns fell silent",
-   "suspend offensive actions"), or a subject referring back to the truce just
-   named ("It took effect at 0800 GMT.");
+   "suspend offensive actions", "its forces would stop at"), or a subject referring back
+   to the truce just named ("It took effect at 0800 GMT.", "The first, brokered by
+   Moscow, was due to begin at noon"), or, in a story that has named a truce, an
+   agreement taking effect ("The first Minsk agreement ... took effect at 1800");
 2. which clocks in them are tied to its start: a verb of starting before ("took
    effect at"), a start cue ("from", "effective"), a halt's own verb ("lay down
    arms at"), a fronted "From 6 a.m., both sides will observe a truce", "since"
    with a quiet front, "At 6 a.m., the guns fell silent", a clock in apposition
    ("began at sunset on 12 September – 7pm local time");
 3. what is never a start, whatever the cue: an end or a deadline ("until",
-   "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a time
+   "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a first
+   plan the sentence says was moved ("had initially spoken of 10 a.m."), a time
    of another event (an attack, a violation, a statement) that has no start cue.
 """
 from __future__ import annotations
@@ -79,9 +82,22 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
-# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
+# "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb
+_ASIDE = r"(?:\s*,[^,;:]{1,90},)?"
+# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
+# truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = re.compile(
-    rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
+    rf"\W*(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
+    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:\s*,[^,;:]{{1,90}},)?\s+"
+    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
+    re.IGNORECASE,
+)
+# "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
+# an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
+AGREEMENT_STARTING = re.compile(
+    rf"\W*(?:the|this|that|a|an|its|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
+    rf"(?:\s*,[^;:]{{1,90}}?,)?\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
+    re.IGNORECASE,
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 DAY_START = re.compile(
@@ -98,7 +114,7 @@ def sentences_about_truces(document: Document):
     """(sentence, trigger matches) for each sentence that names a truce, or whose subject refers back to
     the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
     text = document.text
-    previous_named_a_truce = False
+    previous_named_a_truce = story_named_a_truce = False
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
         triggers = []
@@ -110,13 +126,32 @@ def sentences_about_truces(document: Document):
             noun = subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
+        elif not triggers and story_named_a_truce:
+            agreement = AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+            triggers = [agreement] if agreement else []
+            named_a_truce = bool(agreement)
         previous_named_a_truce = named_a_truce
+        story_named_a_truce = story_named_a_truce or named_a_truce
         if triggers:
             yield sentence, triggers
 
 
 _PROPOSAL = re.compile(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
 _REJECTION = re.compile(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+
+
+_FIRST_PLAN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
+_PLAN_MOVED = re.compile(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
+
+
+def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
+    """Whether the clock is the first plan of a start the sentence says was moved: "officials had initially
+    spoken of a start at 10 a.m., before disagreements pushed it back"."""
+    clause_start = sentence.start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
+        clause_start = brk.end()
+    return bool(_FIRST_PLAN.search(text, clause_start, match.start())
+                and _PLAN_MOVED.search(text, sentence.start, sentence.end))
 
 
 def rejected_proposal(text: str, sentence: Sentence) -> bool:
