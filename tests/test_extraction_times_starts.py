@@ -148,8 +148,8 @@ def test_ceasing_offensive_action_is_a_truce():
 
 def test_truces_taken_up_one_by_one_by_ordinals_each_start():
     article = ("Two earlier truces collapsed within hours. The first, brokered by Moscow after long talks, was due "
-               "to begin at noon GMT on 10 October. The second, announced on 17 October, was supposed to begin at "
-               "midnight GMT that night.")
+               "to begin at noon GMT on 10 October. The second, announced by the two countries' foreign "
+               "ministries on 17 October after contacts with France, was supposed to begin at midnight GMT that night.")
     assert starts(article, date(2020, 10, 26)) == ["2020-10-10T12:00", "2020-10-18T00:00"]
 
 

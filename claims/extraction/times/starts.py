@@ -83,12 +83,12 @@ _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
 # "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb
-_ASIDE = r"(?:\s*,[^,;:]{1,90},)?"
+_ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = re.compile(
     rf"\W*(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
-    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:\s*,[^,;:]{{1,90}},)?\s+"
+    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])}){_ASIDE}\s+"
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
@@ -96,7 +96,7 @@ REFERRING_BACK = re.compile(
 # an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
 AGREEMENT_STARTING = re.compile(
     rf"\W*(?:the|this|that|a|an|its|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
-    rf"(?:\s*,[^;:]{{1,90}}?,)?\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
+    rf"{_ASIDE}\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
