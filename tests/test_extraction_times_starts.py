@@ -177,3 +177,30 @@ def test_a_first_plan_the_sentence_says_was_moved_is_no_start():
     assert starts("The truce took effect at 7 a.m. GMT on Friday, a day later than planned: officials had "
                   "initially spoken of a start at 10 a.m. GMT on Thursday, before a dispute pushed it back.",
                   date(2023, 11, 25)) == ["2023-11-24T07:00"]
+
+
+# --- expiries, denied reports, and a cessation named alone ----------------------------------------
+
+def test_an_extended_truce_that_expires_at_a_time_ends_there():
+    assert starts("The truce was extended last week. The extended truce expires at 23:59 GMT on 3 August.",
+                  date(2024, 7, 31)) == []
+
+
+def test_an_extension_that_began_when_the_first_truce_ran_out_starts_at_that_time():
+    assert starts("On Monday the mediators secured a two-day extension, which began when the original pause ran "
+                  "out at 7 a.m. GMT on Tuesday.", date(2023, 11, 30)) == ["2023-11-28T07:00"]
+
+
+def test_a_start_in_a_report_someone_denied_is_no_start():
+    assert starts("An official denied a report by a television channel that a truce would begin at 6am GMT on "
+                  "Thursday, saying no time had been agreed.", date(2021, 5, 21)) == []
+
+
+def test_a_cessation_named_alone_is_a_truce():
+    assert starts("The original cessation took effect at midnight GMT on Wednesday, August 31st, 1994, and held "
+                  "for 17 months.", date(1997, 7, 19)) == ["1994-09-01T00:00"]
+
+
+def test_a_halt_reported_in_the_past_falls_on_the_weekday_just_gone():
+    assert starts("He said the militants had halted fire at midnight GMT on Saturday.", date(2025, 10, 16)) == [
+        "2025-10-12T00:00"]

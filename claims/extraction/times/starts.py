@@ -144,6 +144,17 @@ _FIRST_PLAN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}
 _PLAN_MOVED = re.compile(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
 
 
+_ENDING_VERB = re.compile(rf"{_B}(?:{_phrases(_PHRASES['ending_verbs'])}){_E}", re.IGNORECASE)
+_UPON_ENDING = re.compile(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", re.IGNORECASE)
+_DENIED_REPORT = re.compile(rf"{_B}(?:{_phrases(_PHRASES['denied_reports'], regex=True)}){_E}", re.IGNORECASE)
+
+
+def denied_report(text: str, match: re.Match, sentence: Sentence) -> bool:
+    """Whether the clock is in a report the sentence says someone denied: "an official denied a report that a
+    truce would begin at 6am"."""
+    return bool(_DENIED_REPORT.search(text, sentence.start, match.start()))
+
+
 def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
     """Whether the clock is the first plan of a start the sentence says was moved: "officials had initially
     spoken of a start at 10 a.m., before disagreements pushed it back"."""
@@ -170,8 +181,13 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         clause_start = brk.end()
     window_start = max(clause_start, match.start() - 60)
     before = text[window_start:match.start()]
-    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word
+    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word, unless a verb of
+    # ending comes between them ("the extended truce expires at 23:59")
     cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+    if cue and cue.re is _AT_CUE:
+        ending = _ENDING_VERB.search(cue.group())
+        if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
+            return None
     if cue:
         return window_start + cue.start()
     halt = _halt_just_before(text, match, triggers)
