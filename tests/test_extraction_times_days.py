@@ -237,3 +237,14 @@ def test_a_midnight_announced_without_a_day_is_still_the_coming_one():
 def test_troops_that_had_observed_a_truce_from_midnight_kept_it_since_the_midnight_just_past():
     assert starts("The ceasefire held overnight. Troops had observed the truce from midnight GMT, officers said.",
                   WEDNESDAY) == ["2024-03-06T00:00"]
+
+
+def test_a_day_that_dates_an_aside_before_the_verb_of_starting_is_not_the_starts_day():
+    # a Monday story: agreed last Tuesday, in force since the midnight just past
+    assert starts("The truce, agreed by the two leaders in the capital last Tuesday, took effect at midnight "
+                  "(0000 GMT).", date(1999, 5, 24)) == ["1999-05-24T00:00"]
+
+
+def test_a_twelve_oclock_noon_takes_the_zone_written_after_it():
+    assert starts("The group said the ceasefire had taken effect at 12:00 noon Beijing time on January 12.",
+                  date(2024, 1, 13)) == ["2024-01-12T04:00"]

@@ -204,3 +204,36 @@ def test_a_cessation_named_alone_is_a_truce():
 def test_a_halt_reported_in_the_past_falls_on_the_weekday_just_gone():
     assert starts("He said the militants had halted fire at midnight GMT on Saturday.", date(2025, 10, 16)) == [
         "2025-10-12T00:00"]
+
+
+# --- round 8: partial quotations, asides, relative clauses, extensions ----------------------------
+
+def test_a_start_as_of_a_time_in_a_clause_that_looks_ahead():
+    assert starts('The accord was signed in the capital. The ministry said its forces would observe the truce '
+                  '"as of midnight tonight, Asmara time".', date(2000, 6, 18)) == ["2000-06-18T21:00"]
+
+
+def test_a_start_verb_and_its_time_may_stand_either_side_of_a_comma():
+    assert starts("The truce takes effect 72 hours after signing, at 2100 GMT on Sunday, the mediators said.",
+                  date(2004, 4, 9)) == ["2004-04-11T21:00"]
+
+
+@pytest.mark.parametrize("article, utc", [
+    ('A truce was signed on Thursday. A rebel spokesman said his fighters would stop "at midnight on Sunday, '
+     'Sudan time".', "2004-04-11T21:00"),
+    ('A truce was agreed last week. A rebel spokesman said units in the bush would halt only "from 1200 GMT on '
+     'Monday".', "2004-04-12T12:00"),
+])
+def test_a_halt_whose_time_is_quoted_starts_at_that_time(article, utc):
+    assert starts(article, date(2004, 4, 10)) == [utc]
+
+
+def test_an_ordinal_with_a_relative_clause_takes_up_one_of_the_truces():
+    assert starts("The rebels have declared several ceasefires. The first, which began at 0000 hours GMT on "
+                  "March 20, 1993, ended two months later.", date(2013, 3, 24)) == ["1993-03-20T00:00"]
+
+
+def test_extensions_of_a_truce_taken_up_by_it_start_from_their_new_times():
+    article = ("The rebel leader declared a truce in December. On January 3 he extended it by 60 days, starting at "
+               "0001 hours GMT on January 4. On March 3 he added another 60 days from noon GMT on Saturday, March 4.")
+    assert starts(article, date(2017, 5, 5)) == ["2017-01-04T00:01", "2017-03-04T12:00"]

@@ -43,6 +43,9 @@ _PAST_CUE = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:ab
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
 _SAME_DAY = re.compile(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
+# "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
+_VERB_AFTER_ASIDE = re.compile(
+    rf"\s*,\s+(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
 _SAID_ON = re.compile(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -117,6 +120,8 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     reported = read_as == "reported"
     read_as = "future" if reported else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    # "The truce, agreed in Lomé last Tuesday, took effect at midnight": the day dates the aside, not the start
+    dates_an_aside = bool(earlier) and bool(_VERB_AFTER_ASIDE.match(text, earlier[-1].end(), match.start()))
     if earlier and reported and _is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
         # "announced on Monday evening, saying a truce would start at midnight": the first midnight after the
         # statement, the one that ends the day it was made
@@ -133,7 +138,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
             day = calendar.parse_day(words, published, None, around, earlier_text)
             return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back "
                                         f"to {words.strip()!r} earlier in the sentence", words.strip())
-        if attached or verb_tense != "future":
+        if (attached or verb_tense != "future") and not dates_an_aside:
             words = earlier[-1].group("day")
             day = calendar.parse_day(words, published, read_as, around, earlier_text)
             where = "just before the clock" if attached else "earlier in the sentence"

@@ -32,13 +32,15 @@ _START_CUE = re.compile(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+_FUTURE_START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
+_LOOKING_AHEAD = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 # "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
 # "began on January 29, 2003, at 11 am": the day may stand between the verb and the "at"
 _AT_CUE = re.compile(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?\s+"
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?,?\s+"
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
@@ -88,7 +90,7 @@ _ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = re.compile(
     rf"\W*(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
-    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])}){_ASIDE}\s+"
+    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
@@ -107,7 +109,8 @@ DAY_START = re.compile(
 
 
 
-_ANAPHORIC_NOUN = re.compile(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
+_ANAPHORIC_NOUN = re.compile(
+    rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['referring_extensions'])}){_E}", re.IGNORECASE)
 
 
 def sentences_about_truces(document: Document):
@@ -180,7 +183,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
         clause_start = brk.end()
     window_start = max(clause_start, match.start() - 60)
-    before = text[window_start:match.start()]
+    # a partial quotation ('would halt only "from 1200 GMT') is read through: its marks count as spaces
+    before = text[window_start:match.start()].translate(_QUOTE_MARKS)
     # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word, unless a verb of
     # ending comes between them ("the extended truce expires at 23:59")
     cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
@@ -195,7 +199,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return halt
     if _END_CUE.search(before):
         return None
-    cue = _START_CUE.search(before)
+    cue = _START_CUE.search(before) or (_LOOKING_AHEAD.search(text, clause_start, match.start())
+                                        and _FUTURE_START_CUE.search(before))
     if cue:
         cue_start = window_start + cue.start()
         # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
@@ -222,6 +227,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     if when and (_START_VERB.search(text, when.end(), clause_end) or TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
     return None
+
+
+_QUOTE_MARKS = str.maketrans({mark: " " for mark in "\"“”‘’"})
 
 
 def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
