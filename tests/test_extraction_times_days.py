@@ -248,3 +248,19 @@ def test_a_day_that_dates_an_aside_before_the_verb_of_starting_is_not_the_starts
 def test_a_twelve_oclock_noon_takes_the_zone_written_after_it():
     assert starts("The group said the ceasefire had taken effect at 12:00 noon Beijing time on January 12.",
                   date(2024, 1, 13)) == ["2024-01-12T04:00"]
+
+
+def test_the_following_day_after_a_clock_counts_on_from_the_date_before_it():
+    assert starts("Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours GMT the following day, "
+                  "but fighting resumed.", date(2004, 12, 31)) == ["1991-06-01T18:00"]
+
+
+def test_the_next_day_counts_on_from_a_statements_weekday_read_as_the_nearest():
+    assert starts("Mediators told reporters late on Thursday that the truce would begin at 7.30pm GMT the next day.",
+                  date(2014, 1, 24)) == ["2014-01-24T19:30"]
+
+
+def test_a_past_event_dated_without_a_year_in_a_paragraph_narrating_an_earlier_year_takes_that_year():
+    article = ("The first ceasefire took effect at 4pm GMT on July 22nd 1974, two days after the landing. Talks broke "
+               "up on August 14th. The army's own ceasefire took effect at 6pm GMT on August 16th.")
+    assert starts(article, date(2004, 7, 17)) == ["1974-07-22T16:00", "1974-08-16T18:00"]

@@ -237,3 +237,26 @@ def test_extensions_of_a_truce_taken_up_by_it_start_from_their_new_times():
     article = ("The rebel leader declared a truce in December. On January 3 he extended it by 60 days, starting at "
                "0001 hours GMT on January 4. On March 3 he added another 60 days from noon GMT on Saturday, March 4.")
     assert starts(article, date(2017, 5, 5)) == ["2017-01-04T00:01", "2017-03-04T12:00"]
+
+
+def test_a_truce_that_lapses_if_not_renewed_is_not_taken_up_as_an_extension():
+    article = ("A truce took effect at 0600 GMT on Monday. If it is not renewed it will lapse at midnight GMT on "
+               "Friday. Traders said a grain deal began at 0900 GMT on Tuesday.")
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-04T06:00"]
+
+
+# --- round 9: men who stop, a truce at a time, proposals pressed for --------------------------------
+
+def test_men_who_would_stop_only_at_a_time_start_a_truce_then():
+    assert starts("A peace accord was signed in Moscow. A rebel commander told us his men would stop only at "
+                  "1800 hours GMT on Sunday.", date(1997, 6, 28)) == ["1997-06-29T18:00"]
+
+
+def test_a_round_that_ended_with_a_truce_at_a_time_started_it_then():
+    assert starts("The last round, in November 2019, ended with a truce at 5.30am GMT on 14 November.",
+                  date(2022, 8, 8)) == ["2019-11-14T05:30"]
+
+
+def test_a_start_one_side_pressed_for_and_the_mediators_refused_is_no_start():
+    assert starts("The rebels had pressed for the truce to start only at noon GMT on Friday, but the mediators "
+                  "refused.", date(2014, 7, 24)) == []

@@ -56,6 +56,8 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
             year = published.year + shift
         else:
             year = month_year_before(earlier, month, published)
+            if year is None and tense == "past":
+                year = year_of_narrative(earlier, month, day_number)
         if year is None:
             return nearest_month_day(month, day_number, published, tense, weekday)
     if year is None:
@@ -67,8 +69,9 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
 
 
 # "May 2021", "May 10, 2021", "August last year", "in August of 2019": a month the text dates with a year
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _MONTH_WITH_YEAR = re.compile(
-    rf"(?<!\w)(?P<month>{'|'.join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))})\.?"
+    rf"(?<!\w)(?P<month>{_MONTH_NAMES})\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
     rf"(?P<year>(?:19|20)\d\d(?!\d)|{'|'.join(words_ for words_, _ in _RELATIVE_YEARS)})",
     re.IGNORECASE,
@@ -84,6 +87,33 @@ def month_year_before(earlier: str, month: int, published: date) -> int | None:
         words_ = normal(found.group("year"))
         year = int(words_) if words_.isdigit() else published.year + dict(_RELATIVE_YEARS)[words_]
     return year
+
+
+# "on July 22nd 1974", "22 July 1974": a full date with its year
+_FULL_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\.?),?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def year_of_narrative(earlier: str, month: int, day_number: int) -> int | None:
+    """A past event dated without a year in a paragraph that narrates an earlier year: the year of the last full
+    date before it, when the day follows that date within the year ("took effect at 4pm on July 22nd 1974 ...
+    Turkey's own ceasefire took effect at 6pm on August 16th")."""
+    dated = None
+    for dated in _FULL_DATE.finditer(earlier):
+        pass
+    if dated is None:
+        return None
+    year = int(dated.group("year"))
+    try:
+        then = date(year, MONTHS[(dated.group("month") or dated.group("month2")).lower()],
+                    int(dated.group("day") or dated.group("day2")))
+        this = date(year, month, day_number)
+    except (KeyError, ValueError):
+        return None
+    return year if this >= then else None
 
 
 def earlier_in_paragraph(text: str, sentence_start: int) -> str:

@@ -41,6 +41,7 @@ _PAST = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = re.compile(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
+_NEXT_DAY = re.compile(rf"\s*,?\s*(?:{_phrases(clock.WORDS['next_day_words'])}){_E}", re.IGNORECASE)
 _SAME_DAY = re.compile(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 # "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
@@ -132,6 +133,13 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                         f"first after it", words.strip())
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
+        next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
+        if next_day:  # "Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours the following day"
+            words = earlier[-1].group("day")
+            day = calendar.parse_day(words, published, None, around, earlier_text)
+            day = day + timedelta(days=1) if day else None
+            return DayChoice(day, True, f"day {_iso(day)}: {next_day.group().strip()!r} after the clock counts on from "
+                                        f"{words.strip()!r} earlier in the sentence", words.strip())
         same_day = _SAME_DAY.match(text, match.end(), sentence_end)
         if same_day:  # "told reporters on Monday evening that the guns would fall silent at midnight that night"
             words = earlier[-1].group("day")

@@ -32,6 +32,8 @@ _START_CUE = re.compile(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+# "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
+_TRUCE_AT = re.compile(rf"{_B}(?:{_PHRASES['truce_at'].replace(' ', chr(92) + 's+')})\s+$", re.IGNORECASE)
 _FUTURE_START_CUE = re.compile(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
 _LOOKING_AHEAD = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
@@ -110,7 +112,8 @@ DAY_START = re.compile(
 
 
 _ANAPHORIC_NOUN = re.compile(
-    rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['referring_extensions'])}){_E}", re.IGNORECASE)
+    rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}|{_phrases(_PHRASES['referring_extensions'], regex=True)}){_E}",
+    re.IGNORECASE)
 
 
 def sentences_about_truces(document: Document):
@@ -187,7 +190,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     before = text[window_start:match.start()].translate(_QUOTE_MARKS)
     # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word, unless a verb of
     # ending comes between them ("the extended truce expires at 23:59")
-    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+    cue = (_FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+           or _TRUCE_AT.search(before))
     if cue and cue.re is _AT_CUE:
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
