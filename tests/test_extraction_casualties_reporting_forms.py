@@ -81,6 +81,13 @@ def test_a_group_after_along_with_shares_the_outcome_of_the_clause():
         ("killed", 22, "protesters"), ("killed", 3, "officers")}
 
 
+def test_a_group_after_along_with_may_follow_when_it_happened_and_lead_a_list():
+    found = claims_in("The monitor says at least 80 civilians have been killed in the north since Oct. 9, along with "
+                      "140 militia fighters and 95 allied fighters.")
+    assert {(c["outcome"], c["count"], c["group"]) for c in found} == {
+        ("killed", 80, "civilians"), ("killed", 140, "militia fighters"), ("killed", 95, "allied fighters")}
+
+
 def test_along_with_after_no_casualty_clause_counts_nothing():
     assert tuples_in("The government deployed 2,000 troops, along with 300 police officers.") == set()
 

@@ -344,3 +344,12 @@ def test_a_credit_line_under_the_quotation_names_the_speaker():
             "The road reopened on Tuesday.")
     claim = only(text)
     assert claim.speaker.name.endswith("Agnes Tuma") and claim.rule == "quote.dash_credit"
+
+
+def test_quotation_marks_typed_as_backticks_and_apostrophes_delimit_a_quote():
+    text = ("``We are holding the prisoners in the city and the Red Cross may visit them,'' said Omar Aziz, a "
+            "party spokesman. The party's leader didn't comment.")
+    claim = only(text)
+    assert claim.values["quote"] == "We are holding the prisoners in the city and the Red Cross may visit them,"
+    assert claim.speaker.name == "Omar Aziz"
+    assert claim.text == text[claim.start:claim.end]

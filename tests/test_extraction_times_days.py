@@ -193,3 +193,74 @@ def test_a_minute_past_midnight_on_a_day_falls_in_that_day():
     # "past midnight on Sunday" is a moment of Sunday, while "after midnight Sunday" follows the midnight ending it
     assert starts("The rebels said late on Saturday they would stop fighting from one minute past midnight GMT "
                   "on Sunday.", date(2024, 3, 10)) == ["2024-03-10T00:01"]
+
+
+# --- the year of a date written without one -------------------------------------------------------
+
+def test_a_month_the_paragraph_dated_with_a_year_gives_its_days_that_year():
+    assert starts("The border war of June 2021 lasted nine days. It ended with a truce that took effect at "
+                  "2 a.m. GMT on June 21.", WEDNESDAY) == ["2021-06-21T02:00"]
+
+
+def test_a_month_dated_last_year_in_the_sentence_before_keeps_that_year():
+    assert starts("In August last year, a truce began on August 1. Two weeks later the army declared a ceasefire "
+                  "from 6 a.m. GMT on August 15.", date(2020, 3, 6)) == ["2019-08-15T06:00"]
+
+
+def test_a_year_given_to_another_month_does_not_date_this_one():
+    assert starts("The fighting began in June 2021. The truce takes effect at 6 a.m. GMT on March 10.",
+                  WEDNESDAY) == ["2024-03-10T06:00"]
+
+
+def test_a_date_recalled_with_its_weekday_falls_in_the_last_year_it_was_that_weekday():
+    # 21 May was a Friday in 2021, not in 2022, 2023 or 2024
+    assert starts("That war ended in a ceasefire that came into force at 2 a.m. GMT on Friday, May 21.",
+                  date(2023, 11, 30)) == ["2021-05-21T02:00"]
+
+
+def test_a_bracketed_weekday_is_the_one_nearest_the_local_day():
+    assert starts("The ceasefire in Gaza came into force at 2 a.m. on Friday, May 21 (2300 GMT Thursday).",
+                  date(2023, 11, 30)) == ["2021-05-20T23:00"]
+
+
+# --- midnight in a statement, and a truce kept since midnight ------------------------------------
+
+def test_a_midnight_announced_on_a_named_day_is_the_one_that_ends_it():
+    assert starts("The president announced the plan on Monday evening, saying a truce would start at midnight "
+                  "GMT.", date(2024, 3, 5)) == ["2024-03-05T00:00"]
+
+
+def test_a_midnight_announced_without_a_day_is_still_the_coming_one():
+    assert starts("Officials said a truce would start at midnight GMT.", WEDNESDAY) == ["2024-03-07T00:00"]
+
+
+def test_troops_that_had_observed_a_truce_from_midnight_kept_it_since_the_midnight_just_past():
+    assert starts("The ceasefire held overnight. Troops had observed the truce from midnight GMT, officers said.",
+                  WEDNESDAY) == ["2024-03-06T00:00"]
+
+
+def test_a_day_that_dates_an_aside_before_the_verb_of_starting_is_not_the_starts_day():
+    # a Monday story: agreed last Tuesday, in force since the midnight just past
+    assert starts("The truce, agreed by the two leaders in the capital last Tuesday, took effect at midnight "
+                  "(0000 GMT).", date(1999, 5, 24)) == ["1999-05-24T00:00"]
+
+
+def test_a_twelve_oclock_noon_takes_the_zone_written_after_it():
+    assert starts("The group said the ceasefire had taken effect at 12:00 noon Beijing time on January 12.",
+                  date(2024, 1, 13)) == ["2024-01-12T04:00"]
+
+
+def test_the_following_day_after_a_clock_counts_on_from_the_date_before_it():
+    assert starts("Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours GMT the following day, "
+                  "but fighting resumed.", date(2004, 12, 31)) == ["1991-06-01T18:00"]
+
+
+def test_the_next_day_counts_on_from_a_statements_weekday_read_as_the_nearest():
+    assert starts("Mediators told reporters late on Thursday that the truce would begin at 7.30pm GMT the next day.",
+                  date(2014, 1, 24)) == ["2014-01-24T19:30"]
+
+
+def test_a_past_event_dated_without_a_year_in_a_paragraph_narrating_an_earlier_year_takes_that_year():
+    article = ("The first ceasefire took effect at 4pm GMT on July 22nd 1974, two days after the landing. Talks broke "
+               "up on August 14th. The army's own ceasefire took effect at 6pm GMT on August 16th.")
+    assert starts(article, date(2004, 7, 17)) == ["1974-07-22T16:00", "1974-08-16T18:00"]

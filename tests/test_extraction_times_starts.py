@@ -142,3 +142,121 @@ def test_cessations_and_pauses_of_operations_are_truces(sentence, utc):
 def test_ceasing_offensive_action_is_a_truce():
     assert starts("The party ordered its units to cease offensive action from 1800 GMT on Wednesday.") == [
         "2024-03-06T18:00"]
+
+
+# --- truces taken up by an ordinal, an agreement or the forces that halt --------------------------
+
+def test_truces_taken_up_one_by_one_by_ordinals_each_start():
+    article = ("Two earlier truces collapsed within hours. The first, brokered by Moscow after long talks, was due "
+               "to begin at noon GMT on 10 October. The second, announced by the two countries' foreign "
+               "ministries on 17 October after contacts with France, was supposed to begin at midnight GMT that night.")
+    assert starts(article, date(2020, 10, 26)) == ["2020-10-10T12:00", "2020-10-18T00:00"]
+
+
+def test_an_ordinal_that_is_not_a_truce_starts_nothing():
+    assert starts("A truce was agreed on Monday. The first convoy started at 6 a.m. GMT on Tuesday.") == []
+
+
+def test_an_agreement_taking_effect_in_a_truce_story_is_a_start():
+    article = ("A ceasefire in eastern Ukraine was agreed in Minsk. Fighting resumed in the spring. The first Minsk "
+               "agreement, signed on September 5, took effect at 1800 local time (1500 GMT) that day.")
+    assert starts(article, date(2015, 2, 15)) == ["2014-09-05T15:00"]
+
+
+def test_an_agreement_taking_effect_in_a_story_with_no_truce_is_no_start():
+    assert starts("Fighting resumed in the spring. The trade agreement, signed on September 5, took effect at "
+                  "1800 GMT that day.", date(2015, 2, 15)) == []
+
+
+def test_forces_that_stop_at_a_time_start_a_truce():
+    assert starts("The smaller rebel movement said its forces would stop at 1800 GMT on Tuesday.",
+                  date(2003, 6, 17)) == ["2003-06-17T18:00"]
+
+
+def test_a_first_plan_the_sentence_says_was_moved_is_no_start():
+    assert starts("The truce took effect at 7 a.m. GMT on Friday, a day later than planned: officials had "
+                  "initially spoken of a start at 10 a.m. GMT on Thursday, before a dispute pushed it back.",
+                  date(2023, 11, 25)) == ["2023-11-24T07:00"]
+
+
+# --- expiries, denied reports, and a cessation named alone ----------------------------------------
+
+def test_an_extended_truce_that_expires_at_a_time_ends_there():
+    assert starts("The truce was extended last week. The extended truce expires at 23:59 GMT on 3 August.",
+                  date(2024, 7, 31)) == []
+
+
+def test_an_extension_that_began_when_the_first_truce_ran_out_starts_at_that_time():
+    assert starts("On Monday the mediators secured a two-day extension, which began when the original pause ran "
+                  "out at 7 a.m. GMT on Tuesday.", date(2023, 11, 30)) == ["2023-11-28T07:00"]
+
+
+def test_a_start_in_a_report_someone_denied_is_no_start():
+    assert starts("An official denied a report by a television channel that a truce would begin at 6am GMT on "
+                  "Thursday, saying no time had been agreed.", date(2021, 5, 21)) == []
+
+
+def test_a_cessation_named_alone_is_a_truce():
+    assert starts("The original cessation took effect at midnight GMT on Wednesday, August 31st, 1994, and held "
+                  "for 17 months.", date(1997, 7, 19)) == ["1994-09-01T00:00"]
+
+
+def test_a_halt_reported_in_the_past_falls_on_the_weekday_just_gone():
+    assert starts("He said the militants had halted fire at midnight GMT on Saturday.", date(2025, 10, 16)) == [
+        "2025-10-12T00:00"]
+
+
+# --- round 8: partial quotations, asides, relative clauses, extensions ----------------------------
+
+def test_a_start_as_of_a_time_in_a_clause_that_looks_ahead():
+    assert starts('The accord was signed in the capital. The ministry said its forces would observe the truce '
+                  '"as of midnight tonight, Asmara time".', date(2000, 6, 18)) == ["2000-06-18T21:00"]
+
+
+def test_a_start_verb_and_its_time_may_stand_either_side_of_a_comma():
+    assert starts("The truce takes effect 72 hours after signing, at 2100 GMT on Sunday, the mediators said.",
+                  date(2004, 4, 9)) == ["2004-04-11T21:00"]
+
+
+@pytest.mark.parametrize("article, utc", [
+    ('A truce was signed on Thursday. A rebel spokesman said his fighters would stop "at midnight on Sunday, '
+     'Sudan time".', "2004-04-11T21:00"),
+    ('A truce was agreed last week. A rebel spokesman said units in the bush would halt only "from 1200 GMT on '
+     'Monday".', "2004-04-12T12:00"),
+])
+def test_a_halt_whose_time_is_quoted_starts_at_that_time(article, utc):
+    assert starts(article, date(2004, 4, 10)) == [utc]
+
+
+def test_an_ordinal_with_a_relative_clause_takes_up_one_of_the_truces():
+    assert starts("The rebels have declared several ceasefires. The first, which began at 0000 hours GMT on "
+                  "March 20, 1993, ended two months later.", date(2013, 3, 24)) == ["1993-03-20T00:00"]
+
+
+def test_extensions_of_a_truce_taken_up_by_it_start_from_their_new_times():
+    article = ("The rebel leader declared a truce in December. On January 3 he extended it by 60 days, starting at "
+               "0001 hours GMT on January 4. On March 3 he added another 60 days from noon GMT on Saturday, March 4.")
+    assert starts(article, date(2017, 5, 5)) == ["2017-01-04T00:01", "2017-03-04T12:00"]
+
+
+def test_a_truce_that_lapses_if_not_renewed_is_not_taken_up_as_an_extension():
+    article = ("A truce took effect at 0600 GMT on Monday. If it is not renewed it will lapse at midnight GMT on "
+               "Friday. Traders said a grain deal began at 0900 GMT on Tuesday.")
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-04T06:00"]
+
+
+# --- round 9: men who stop, a truce at a time, proposals pressed for --------------------------------
+
+def test_men_who_would_stop_only_at_a_time_start_a_truce_then():
+    assert starts("A peace accord was signed in Moscow. A rebel commander told us his men would stop only at "
+                  "1800 hours GMT on Sunday.", date(1997, 6, 28)) == ["1997-06-29T18:00"]
+
+
+def test_a_round_that_ended_with_a_truce_at_a_time_started_it_then():
+    assert starts("The last round, in November 2019, ended with a truce at 5.30am GMT on 14 November.",
+                  date(2022, 8, 8)) == ["2019-11-14T05:30"]
+
+
+def test_a_start_one_side_pressed_for_and_the_mediators_refused_is_no_start():
+    assert starts("The rebels had pressed for the truce to start only at noon GMT on Friday, but the mediators "
+                  "refused.", date(2014, 7, 24)) == []

@@ -165,3 +165,13 @@ def test_a_region_name_carried_on_by_a_joiner_is_part_of_a_longer_name():
     article = ("Ecuador said its units in the Cordillera del Condor would stop firing at noon local time "
                "on Tuesday. The fighting in Ecuador has killed dozens.")
     assert starts(article, date(1995, 2, 15)) == ["1995-02-14T17:00"]
+
+
+def test_a_zone_in_brackets_after_the_clocks_day_is_the_clocks_zone():
+    # Goma, where the truce applies, keeps Central Africa Time (UTC+2); Luanda keeps UTC+1
+    article = ("In eastern Congo, the ceasefire will enter into force at 00:00 on Sunday 4 August (Luanda time), "
+               "the presidency in Luanda said.")
+    document = text.segment(article, date(2024, 7, 31))
+    [claim] = times.find_ceasefires(document)
+    assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2024-08-03T23:00"
+    assert "zone Africa/Luanda in brackets after the clock's day: 'Luanda time'" in " ".join(claim.explanation)

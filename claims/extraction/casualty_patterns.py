@@ -322,10 +322,12 @@ AND_MORE_AFTER = _compile(
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
     re.IGNORECASE,
 )
+# "... killed on the Syrian side since Oct. 9|, along with": when it happened may stand before a companion too
+SINCE_PHRASE = r"(?:\s+(?:since|over|during|through|throughout)\s+(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|\d{1,4}))?)"
 # "376 rebels were killed in the operations|, along with 13 soldiers": a further group after a finished clause
 COMPANION_AFTER = _compile(
-    rf"{PLACE_PHRASE}{{0,2}}\s*,?\s+(?P<joiner>{alternation(GRAMMAR['companion_joiners'])})\s+{QUALNUM}{FILLER}\s+{GROUP}"
-    r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:in|on|at|from|near|inside|during|according)\b)",
+    rf"(?:{PLACE_PHRASE}|{SINCE_PHRASE}){{0,3}}\s*,?\s+(?P<joiner>{alternation(GRAMMAR['companion_joiners'])})\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|in|on|at|from|near|inside|during|according)\b)",
     re.IGNORECASE,
 )
 # What each of the two rules above must find before the whole rule is tried (and compiled, in a process that

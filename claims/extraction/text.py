@@ -39,8 +39,9 @@ _SENTENCE_OPENERS = frozenset({
     "earlier", "later", "according", "officials", "however", "still", "yet", "so",
 })
 
-_DOUBLE = re.compile(r"[“”«»„\"]")
-_DOUBLE_AND_SINGLE = re.compile(r"[“”«»„\"‘’']")
+# wire copy typed on old terminals writes quotation marks as two backticks and two apostrophes: ``…''
+_DOUBLE = re.compile(r"``|''|[“”«»„\"]")
+_DOUBLE_AND_SINGLE = re.compile(r"``|''|[“”«»„\"‘’']")
 OPENING_DOUBLE = "“«„"
 CLOSING_DOUBLE = "”»"
 
@@ -220,7 +221,7 @@ def quotations(document: Document) -> list[Quotation]:
     elsewhere they are apostrophes or quotes nested inside a quotation.
     """
     text = document.text
-    uses_double = any(mark in text for mark in '“”"«»')
+    uses_double = any(mark in text for mark in '“”"«»') or "``" in text
     found: list[Quotation] = []
     pending: tuple[int, list[tuple[int, int]]] | None = None  # open quotation carried over a paragraph break
     for index, paragraph in enumerate(document.paragraphs):
@@ -235,21 +236,21 @@ def quotations(document: Document) -> list[Quotation]:
         if pending:
             opened, parts = pending[0], pending[1]
             pending = None
+            inner_from = paragraph.start + marks[0][3]
             marks = marks[1:]
-            inner_from = paragraph.start + 1
-        for position, role, is_single in marks:
+        for position, role, is_single, width in marks:
             if opened is None:
                 if role == "open":
-                    opened, inner_from, parts = position, position + 1, []
+                    opened, inner_from, parts = position, position + width, []
                 continue
             if role == "close":
                 parts.append((inner_from, position))
-                found.append(Quotation(opened, position + 1, tuple(parts), closed=True,
+                found.append(Quotation(opened, position + width, tuple(parts), closed=True,
                                        single=is_single))
                 opened, parts = None, []
             elif role == "open":
                 # a second opening mark before any close: the first never closed
-                opened, inner_from, parts = position, position + 1, []
+                opened, inner_from, parts = position, position + width, []
         if opened is not None:
             parts.append((inner_from, paragraph.end))
             pending = (opened, parts)
@@ -259,8 +260,8 @@ def quotations(document: Document) -> list[Quotation]:
     return [q for q in found if q.inner(text)]
 
 
-def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str, bool]]:
-    """(position, open|close, is_single) for each quotation mark in a paragraph."""
+def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str, bool, int]]:
+    """(position, open|close, is_single, width) for each quotation mark in a paragraph."""
     marks = []
     inside_double = False
     inside_single = False
@@ -269,31 +270,38 @@ def _marks(text: str, start: int, end: int, single: bool) -> list[tuple[int, str
         char = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if char in OPENING_DOUBLE:
-            marks.append((i, "open", False))
+        if found.group() == "``":
+            marks.append((i, "open", False, 2))
+            inside_double = True
+        elif found.group() == "''":
+            if inside_double:
+                marks.append((i, "close", False, 2))
+                inside_double = False
+        elif char in OPENING_DOUBLE:
+            marks.append((i, "open", False, 1))
             inside_double = True
         elif char in CLOSING_DOUBLE:
-            marks.append((i, "close", False))
+            marks.append((i, "close", False, 1))
             inside_double = False
         elif char == '"':
             if not inside_double and (before.isspace() or before in "([{—–-/:") and not after.isspace():
-                marks.append((i, "open", False))
+                marks.append((i, "open", False, 1))
                 inside_double = True
             elif inside_double and not before.isspace():
-                marks.append((i, "close", False))
+                marks.append((i, "close", False, 1))
                 inside_double = False
             elif not inside_double:
-                marks.append((i, "open", False))
+                marks.append((i, "open", False, 1))
                 inside_double = True
             else:
-                marks.append((i, "close", False))
+                marks.append((i, "close", False, 1))
                 inside_double = False
         elif single and not inside_double and char in "‘'’":
             if not inside_single and char in "‘'" and (before.isspace() or before in "([{—–-:\"“*#") \
                     and (after.isalnum()):
-                marks.append((i, "open", True))
+                marks.append((i, "open", True, 1))
                 inside_single = True
             elif inside_single and char in "’'" and not before.isspace() and not after.isalnum():
-                marks.append((i, "close", True))
+                marks.append((i, "close", True, 1))
                 inside_single = False
     return marks

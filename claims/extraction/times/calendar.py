@@ -5,8 +5,9 @@ looking back when the verb puts the event behind us, ahead when it is to come,
 else whichever is nearer; a month-day without a year is the such date nearest
 publication, backwards too ("December 30" in a story of 3 January is last
 year's) among the dates the verb allows (a start reported as past is not after
-publication), unless the sentence names a year or counts one ("last year"); "the 30th" alone is the 30th nearest
-publication.
+publication), unless the sentence names a year or counts one ("last year"), or the paragraph before it dates
+the same month ("the war of May 2021 ... on May 21"); a date given with its weekday falls in a year when it was
+that weekday ("Friday, May 21" recalled in 2023 is 2021's); "the 30th" alone is the 30th nearest publication.
 """
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
 
 
-def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str) -> date | None:
-    """The date a day phrase names, or None when it cannot be placed."""
+def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str,
+              earlier: str = "") -> date | None:
+    """The date a day phrase names, or None when it cannot be placed. `earlier` is the paragraph's text
+    before the sentence: a month it dates with a year ("the war of May 2021") gives that month's days
+    their year ("That round ended on May 21")."""
     words = normal(phrase).replace(",", " ").replace(".", " ").split()
     if not words:
         return None
@@ -51,6 +55,10 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         if shift is not None:
             year = published.year + shift
         else:
+            year = month_year_before(earlier, month, published)
+            if year is None and tense == "past":
+                year = year_of_narrative(earlier, month, day_number)
+        if year is None:
             return nearest_month_day(month, day_number, published, tense, weekday)
     if year is None:
         return None
@@ -58,6 +66,59 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return date(year, month, day_number)
     except ValueError:
         return None
+
+
+# "May 2021", "May 10, 2021", "August last year", "in August of 2019": a month the text dates with a year
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH_WITH_YEAR = re.compile(
+    rf"(?<!\w)(?P<month>{_MONTH_NAMES})\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+    rf"(?P<year>(?:19|20)\d\d(?!\d)|{'|'.join(words_ for words_, _ in _RELATIVE_YEARS)})",
+    re.IGNORECASE,
+)
+
+
+def month_year_before(earlier: str, month: int, published: date) -> int | None:
+    """The year the paragraph so far gives this month, in its last mention of the month with a year."""
+    year = None
+    for found in _MONTH_WITH_YEAR.finditer(earlier):
+        if MONTHS.get(found.group("month").lower()) != month:
+            continue
+        words_ = normal(found.group("year"))
+        year = int(words_) if words_.isdigit() else published.year + dict(_RELATIVE_YEARS)[words_]
+    return year
+
+
+# "on July 22nd 1974", "22 July 1974": a full date with its year
+_FULL_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\.?),?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def year_of_narrative(earlier: str, month: int, day_number: int) -> int | None:
+    """A past event dated without a year in a paragraph that narrates an earlier year: the year of the last full
+    date before it, when the day follows that date within the year ("took effect at 4pm on July 22nd 1974 ...
+    Turkey's own ceasefire took effect at 6pm on August 16th")."""
+    dated = None
+    for dated in _FULL_DATE.finditer(earlier):
+        pass
+    if dated is None:
+        return None
+    year = int(dated.group("year"))
+    try:
+        then = date(year, MONTHS[(dated.group("month") or dated.group("month2")).lower()],
+                    int(dated.group("day") or dated.group("day2")))
+        this = date(year, month, day_number)
+    except (KeyError, ValueError):
+        return None
+    return year if this >= then else None
+
+
+def earlier_in_paragraph(text: str, sentence_start: int) -> str:
+    """The text of the sentence's paragraph before it."""
+    return text[text.rfind("\n", 0, sentence_start) + 1:sentence_start]
 
 
 def weekday_named(phrase: str) -> bool:
@@ -78,10 +139,24 @@ def nearest_month_day(month: int, day_number: int, published: date, tense: str |
         except ValueError:
             continue
     if weekday is not None:  # "Thursday 29 December": the year whose 29 December is a Thursday
-        candidates = [day for day in candidates if day.weekday() == weekday] or candidates
+        matching = [day for day in candidates if day.weekday() == weekday]
+        if not matching:  # "Friday, May 21" recalled in a story two years on: the last year it was a Friday
+            matching = [day for day in _same_date_in_years(month, day_number, published.year - 11, published.year - 2)
+                        if day.weekday() == weekday][-1:]
+        candidates = matching or candidates
     allowed = [day for day in candidates if not (tense == "past" and day > published + timedelta(days=1))]
     pool = allowed or candidates
     return min(pool, key=lambda day: abs(day - published)) if pool else None
+
+
+def _same_date_in_years(month: int, day_number: int, first: int, last: int) -> list[date]:
+    days = []
+    for year in range(first, last + 1):
+        try:
+            days.append(date(year, month, day_number))
+        except ValueError:
+            continue
+    return days
 
 
 def day_of_month(day_number: int, published: date) -> date | None:

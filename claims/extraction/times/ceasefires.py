@@ -55,7 +55,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                         if starts.REFERRING_BACK.made(triggers[0]) else None)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
-            if cue_start is None:
+            if (cue_start is None or starts.superseded_plan(text, match, sentence)
+                    or starts.denied_report(text, match, sentence)):
                 continue
             resolved = _resolve(document, match, sentence, context, referred_day)
             if resolved is None:

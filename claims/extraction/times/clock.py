@@ -75,7 +75,8 @@ DAY = (
     rf"|(?:{phrases(RELATIVE_DAYS)}){E})"
 )
 CLOCK = (
-    rf"(?:(?!24:00)(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E})?"
+    # "12:00 noon": the word only confirms the half of the day
+    rf"(?:(?!24:00)(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E}|(?<=12:00)\s+(?:noon|midday){E})?"
     rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|(?=\s*(?:{ZONE}|\()))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"

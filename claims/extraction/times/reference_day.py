@@ -16,7 +16,8 @@ Midnight belongs to the day that is ending, as news writes it: "midnight
 Saturday" and "Tuesday midnight" are 00:00 as the next day begins. A midnight
 the verb puts behind us that would fall after publication is the one just past
 ("took effect at midnight" in a story dated that day); one still to come with no
-day named is the coming one. A bracketed UTC reading, "(2200 GMT)", pins the
+day named is the coming one, seen from the statement when a day names it ("announced on Monday evening
+that a truce would start at midnight": the midnight ending Monday). A bracketed UTC reading, "(2200 GMT)", pins the
 moment, and so the day (see utc_equivalent).
 """
 from __future__ import annotations
@@ -41,7 +42,11 @@ _PAST = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", r
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
+_NEXT_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['next_day_words'])}){_E}", re.IGNORECASE)
 _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
+# "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
+_VERB_AFTER_ASIDE = LazyPattern(
+    rf"\s*,\s+(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -100,32 +105,51 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     read_as = day_tense(text, sentence_start, match.start(), verb_tense)
     # the clock itself ("from 1900 local time") is no year
     around = text[sentence_start:match.start()] + " " + text[match.end():sentence_end]
+    earlier_text = calendar.earlier_in_paragraph(text, sentence_start)
     written = match.group("day") or match.group("day0")
     if written and read_as == "reported":
         said_on, why = statement_day(text, published, sentence_start, match.start())
-        day = calendar.parse_day(written, said_on, "future", around) if said_on else None
+        day = calendar.parse_day(written, said_on, "future", around, earlier_text) if said_on else None
         if day is not None and calendar.weekday_named(written):
             return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock (a future "
                                         f"reported from a statement: the first such day from {why}, {said_on.isoformat()})",
                              written.strip())
         read_as = "future"
     if written:
-        day = calendar.parse_day(written, published, read_as, around)
+        day = calendar.parse_day(written, published, read_as, around, earlier_text)
         return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
                          written.strip())
-    read_as = "future" if read_as == "reported" else read_as
+    reported = read_as == "reported"
+    read_as = "future" if reported else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    # "The truce, agreed in Lomé last Tuesday, took effect at midnight": the day dates the aside, not the start
+    dates_an_aside = bool(earlier) and bool(_VERB_AFTER_ASIDE.match(text, earlier[-1].end(), match.start()))
+    if earlier and reported and _is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
+        # "announced on Monday evening, saying a truce would start at midnight": the first midnight after the
+        # statement, the one that ends the day it was made
+        words = earlier[-1].group("day")
+        day = calendar.parse_day(words, published, "past", around, earlier_text)
+        if day is not None:
+            return DayChoice(day, True, f"day {_iso(day)}: a midnight in a statement made {words.strip()!r} is the "
+                                        f"first after it", words.strip())
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
+        next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
+        if next_day:  # "Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours the following day"
+            words = earlier[-1].group("day")
+            day = calendar.parse_day(words, published, None, around, earlier_text)
+            day = day + timedelta(days=1) if day else None
+            return DayChoice(day, True, f"day {_iso(day)}: {next_day.group().strip()!r} after the clock counts on from "
+                                        f"{words.strip()!r} earlier in the sentence", words.strip())
         same_day = _SAME_DAY.match(text, match.end(), sentence_end)
         if same_day:  # "told reporters on Monday evening that the guns would fall silent at midnight that night"
             words = earlier[-1].group("day")
-            day = calendar.parse_day(words, published, None, around)
+            day = calendar.parse_day(words, published, None, around, earlier_text)
             return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back "
                                         f"to {words.strip()!r} earlier in the sentence", words.strip())
-        if attached or verb_tense != "future":
+        if (attached or verb_tense != "future") and not dates_an_aside:
             words = earlier[-1].group("day")
-            day = calendar.parse_day(words, published, read_as, around)
+            day = calendar.parse_day(words, published, read_as, around, earlier_text)
             where = "just before the clock" if attached else "earlier in the sentence"
             return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
@@ -136,6 +160,12 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def _is_midnight(match: re.Match) -> bool:
+    reading = clock.hour_and_minute(match)
+    return bool(match.group("named")) and reading is not None and reading[:2] == (0, 0) and (
+        clock.normal(match.group("named")) not in _ZERO_HOUR)
 
 
 def midnight(choice: DayChoice, match: re.Match, published: date | None, verb_tense: str | None) -> tuple[date, str]:
@@ -174,6 +204,15 @@ def utc_equivalent(match: re.Match, local: datetime, published: date | None, ver
     if hour is None or hour > 23:
         return local, "the bracketed reading is no clock time: kept the local one"
     written = match.group("pday")
+    if written and calendar.weekday_named(written):
+        # "2 a.m. on Friday, May 21 (2300 GMT Thursday)": the bracket's weekday is the one nearest the local day
+        weekday = next(clock.WEEKDAYS[w] for w in clock.normal(written).replace(",", " ").split()
+                       if w in clock.WEEKDAYS)
+        shift = (weekday - local.date().weekday() + 3) % 7 - 3
+        day = local.date() + timedelta(days=shift)
+        moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
+        return moment, (f"the bracketed {_bracket(match)} names its own day, the {written.strip()} nearest the local "
+                        f"day: {day.isoformat()}, and pins the moment")
     if written:
         day = calendar.parse_day(written, published, verb_tense, sentence_text)
         if day:

@@ -2,15 +2,18 @@
 
 Passes, in order (lexicons/ceasefire_phrases.json holds every word list):
 1. which sentences are about a truce: a trigger ("ceasefire", "guns fell silent",
-   "suspend offensive actions"), or a subject referring back to the truce just
-   named ("It took effect at 0800 GMT.");
+   "suspend offensive actions", "its forces would stop at"), or a subject referring back
+   to the truce just named ("It took effect at 0800 GMT.", "The first, brokered by
+   Moscow, was due to begin at noon"), or, in a story that has named a truce, an
+   agreement taking effect ("The first Minsk agreement ... took effect at 1800");
 2. which clocks in them are tied to its start: a verb of starting before ("took
    effect at"), a start cue ("from", "effective"), a halt's own verb ("lay down
    arms at"), a fronted "From 6 a.m., both sides will observe a truce", "since"
    with a quiet front, "At 6 a.m., the guns fell silent", a clock in apposition
    ("began at sunset on 12 September – 7pm local time");
 3. what is never a start, whatever the cue: an end or a deadline ("until",
-   "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a time
+   "expires at", "by 6 p.m."), a proposal the sentence says was rejected, a first
+   plan the sentence says was moved ("had initially spoken of 10 a.m."), a time
    of another event (an attack, a violation, a statement) that has no start cue.
 """
 from __future__ import annotations
@@ -30,13 +33,17 @@ _START_CUE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
 _START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+# "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
+_TRUCE_AT = LazyPattern(rf"{_B}(?:{_PHRASES['truce_at'].replace(' ', chr(92) + 's+')})\s+$", re.IGNORECASE)
+_FUTURE_START_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
+_LOOKING_AHEAD = LazyPattern(r"\b(?:will|would|shall|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 # "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
 # "began on January 29, 2003, at 11 am": the day may stand between the verb and the "at"
 _AT_CUE = LazyPattern(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?\s+"
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?,?\s+"
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )
@@ -80,9 +87,22 @@ _CLAUSE_BREAK = LazyPattern(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
-# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."
+# "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb
+_ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
+# the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
+# truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = LazyPattern(
-    rf"\W*(?:{_phrases(_PHRASES['referring_back'])})\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})", re.IGNORECASE
+    rf"\W*(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
+    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
+    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
+    re.IGNORECASE,
+)
+# "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
+# an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
+AGREEMENT_STARTING = LazyPattern(
+    rf"\W*(?:the|this|that|a|an|its|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
+    rf"{_ASIDE}\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
+    re.IGNORECASE,
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 DAY_START = LazyPattern(
@@ -92,14 +112,16 @@ DAY_START = LazyPattern(
 
 
 
-_ANAPHORIC_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}", re.IGNORECASE)
+_ANAPHORIC_NOUN = LazyPattern(
+    rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}|{_phrases(_PHRASES['referring_extensions'], regex=True)}){_E}",
+    re.IGNORECASE)
 
 
 def sentences_about_truces(document: Document):
     """(sentence, trigger matches) for each sentence that names a truce, or whose subject refers back to
     the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
     text = document.text
-    previous_named_a_truce = False
+    previous_named_a_truce = story_named_a_truce = False
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
         triggers = []
@@ -111,13 +133,43 @@ def sentences_about_truces(document: Document):
             noun = subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
+        elif not triggers and story_named_a_truce:
+            agreement = AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+            triggers = [agreement] if agreement else []
+            named_a_truce = bool(agreement)
         previous_named_a_truce = named_a_truce
+        story_named_a_truce = story_named_a_truce or named_a_truce
         if triggers:
             yield sentence, triggers
 
 
 _PROPOSAL = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
 _REJECTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+
+
+_FIRST_PLAN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
+_PLAN_MOVED = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
+
+
+_ENDING_VERB = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['ending_verbs'])}){_E}", re.IGNORECASE)
+_UPON_ENDING = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", re.IGNORECASE)
+_DENIED_REPORT = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['denied_reports'], regex=True)}){_E}", re.IGNORECASE)
+
+
+def denied_report(text: str, match: re.Match, sentence: Sentence) -> bool:
+    """Whether the clock is in a report the sentence says someone denied: "an official denied a report that a
+    truce would begin at 6am"."""
+    return bool(_DENIED_REPORT.search(text, sentence.start, match.start()))
+
+
+def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
+    """Whether the clock is the first plan of a start the sentence says was moved: "officials had initially
+    spoken of a start at 10 a.m., before disagreements pushed it back"."""
+    clause_start = sentence.start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
+        clause_start = brk.end()
+    return bool(_FIRST_PLAN.search(text, clause_start, match.start())
+                and _PLAN_MOVED.search(text, sentence.start, sentence.end))
 
 
 def rejected_proposal(text: str, sentence: Sentence) -> bool:
@@ -135,9 +187,16 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
         clause_start = brk.end()
     window_start = max(clause_start, match.start() - 60)
-    before = text[window_start:match.start()]
-    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word
-    cue = _FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+    # a partial quotation ('would halt only "from 1200 GMT') is read through: its marks count as spaces
+    before = text[window_start:match.start()].translate(_QUOTE_MARKS)
+    # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word, unless a verb of
+    # ending comes between them ("the extended truce expires at 23:59")
+    cue = (_FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
+           or _TRUCE_AT.search(before))
+    if cue and _AT_CUE.made(cue):
+        ending = _ENDING_VERB.search(cue.group())
+        if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
+            return None
     if cue:
         return window_start + cue.start()
     halt = _halt_just_before(text, match, triggers)
@@ -145,7 +204,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return halt
     if _END_CUE.search(before):
         return None
-    cue = _START_CUE.search(before)
+    cue = _START_CUE.search(before) or (_LOOKING_AHEAD.search(text, clause_start, match.start())
+                                        and _FUTURE_START_CUE.search(before))
     if cue:
         cue_start = window_start + cue.start()
         # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
@@ -172,6 +232,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     if when and (_START_VERB.search(text, when.end(), clause_end) or TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
     return None
+
+
+_QUOTE_MARKS = str.maketrans({mark: " " for mark in "\"“”‘’"})
 
 
 def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:

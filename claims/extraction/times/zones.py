@@ -21,6 +21,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from .. import lexicons
+from ..regexes import LazyPattern
 from . import clock, gazetteer
 from .gazetteer import Found
 
@@ -57,8 +58,12 @@ def named(words: str) -> tuple[ZoneInfo, str] | None:
     return None
 
 
+# "at 00:00 on Sunday 4 August (Luanda time)": the zone in brackets after the clock's day
+_BRACKETED_AFTER = LazyPattern(rf"\s*\(\s*(?P<zone>{clock.ZONE})\s*\)", re.IGNORECASE)
+
+
 def written(match: re.Match) -> ZoneChoice | None:
-    """The zone written with the clock, if any."""
+    """The zone written with the clock, or in brackets right after its day, if any."""
     if match.group("offset"):
         sign = -1 if match.group("sign") in "-−" else 1
         offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
@@ -71,6 +76,13 @@ def written(match: re.Match) -> ZoneChoice | None:
             zone, source = found
             where = f" ({source})" if source else ""
             return ZoneChoice(zone, f"zone {zone.key} written with the clock: {words.strip()!r}{where}", True)
+    after = _BRACKETED_AFTER.match(match.string, match.end()) if match.group("day") or match.group("day0") else None
+    found = after and named(after.group("zone"))
+    if found:
+        zone, source = found
+        where = f" ({source})" if source else ""
+        return ZoneChoice(zone, f"zone {zone.key} in brackets after the clock's day: {after.group('zone').strip()!r}"
+                                f"{where}", True)
     return None
 
 
