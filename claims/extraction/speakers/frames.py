@@ -33,6 +33,7 @@ from .model import _Analysis, Attribution, Entity, _Mention
 from .names import _entity, _is_acronym
 from .phrases import (
     _AGENT_PARTICIPLES,
+    _SOURCE_PREPOSITIONS,
     _appositive_after,
     _np_after,
     _np_before,
@@ -47,6 +48,7 @@ from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
+    _SPEAKING_DOCUMENTS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _NAME_CONNECTORS,
@@ -165,7 +167,25 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
+    if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
+        return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
     return True
+
+
+def _takes_a_life(a: _Analysis, v: int, end: int) -> bool:
+    """The verb's own object is one of lexicons/speaker_taken_objects.txt: only its quantity stands between
+    ("claimed more than 9,000 lives", "claimed the lives of"); a clause of its own ("said 31 civilians had lost
+    their lives") is what the verb reports."""
+    for k in range(v + 1, min(end, v + 6)):
+        if a.punct[k] or a.quoted[k] or a.lowers[k] in _CLAUSE_VERBS or a.lowers[k] in _POSSESSIVE_PRONOUNS:
+            return False
+        if a.lowers[k] in _TAKEN_OBJECTS:
+            return True
+    return False
+
+
+_TAKEN_OBJECTS = frozenset(lexicons.words("speaker_taken_objects"))
+_CLAUSE_VERBS = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "would", "will"})
 
 
 # --- the frames, in the order lexicons/speaker_frames.json tries them --------------------------
@@ -373,12 +393,23 @@ def _frame_subject_verb(a: _Analysis, site: _Site):
 
 
 def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | None = None) -> Attribution | None:
-    opening = _past_source_document(a, i + 2 if opening is None else opening, end)
+    bare_opening = i + 2 if opening is None else opening
+    opening = _past_source_document(a, bare_opening, end)
     if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
         opening += 1  # "according to her brother, ..."
     span = _np_after(a, opening, end)
     if span is None:
         return None
+    document = _authorless_document(a, span, end) if opening == bare_opening else None
+    if document is not None:
+        # "according to official figures", "according to Israeli tallies": no author is named, so the
+        # figures themselves are the source, named with the words that describe them
+        first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        entity = Entity(name=_text(a, first, document), kind="organisation",
+                        plural=a.lowers[document].endswith("s"))
+        return Attribution(verb=i, start=a.starts[i], end=a.ends[document], subject_start=a.starts[first],
+                           subject_end=a.ends[document], entity=entity, inverted=True, strength="according",
+                           sentence=sentence)
     span = _with_coordinated_source(a, span, end)
     named = _name_in_apposition(a, span, end)
     entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
@@ -396,6 +427,18 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | 
     return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
                        sentence=sentence)
+
+
+def _authorless_document(a: _Analysis, span: tuple[int, int, int], end: int) -> int | None:
+    """The document noun right after the noun phrase read as a source ("official | figures", "Israeli | tallies")
+    when no author follows it ("figures from the ministry" names one): its token index, else None."""
+    k = span[1] + 1
+    if k >= end or a.caps[k] or a.quoted[k] or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS \
+            or _bare(a.lowers[k]) in _SPEAKING_DOCUMENTS:
+        return None
+    if k + 1 < end and (a.lowers[k + 1] in _SOURCE_PREPOSITIONS or a.lowers[k + 1] in _AGENT_PARTICIPLES):
+        return None
+    return k
 
 
 def _with_coordinated_source(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:

@@ -100,6 +100,7 @@ def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> E
 _ROLE_BREAKS = frozenset({"of", "and", "or", "in", "at", "for", "from", "to", "with", "who", "whose", "that", "which"})
 _NOT_ACTING = frozenset({"was", "were", "is", "are", "had", "has", "been", "being"})
 _PATIENT_WORDS = frozenset(lexicons.words("speaker_patient_words"))
+_NEGATIVE_SUBJECTS = frozenset(lexicons.words("speaker_negative_subjects"))
 
 
 def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
@@ -117,6 +118,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             found = _body_taken_for_a_person(a, position, sentence)
             return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
         return None
+    if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
+        return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
     if first == last and _AGE_NOUN.fullmatch(low):
         found = _resolve(a, _ANY_PERSON, position, sentence)
         return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")

@@ -1,0 +1,50 @@
+"""Attribution by class of news language (issue 10, speakers): who is never a speaker, what a figure's own
+document credits, where a subject's head is. Sentences written for the tests."""
+from claims.extraction.quotes import find_quote_claims
+from claims.extraction.speakers import statement_speaker
+from claims.extraction.text import segment
+
+
+def speaker_of(text, phrase):
+    speaker = statement_speaker(segment(text), text.index(phrase))
+    return speaker.name if speaker else None
+
+
+def quote_speakers(text):
+    return [(c.speaker.name if c.speaker else None) for c in find_quote_claims(segment(text))]
+
+
+def test_a_negative_subject_is_never_a_speaker_nor_a_pronouns_antecedent():
+    text = ("The interior minister, Ana Ruiz, said the border would reopen.\n\nNobody told the guards\n\n"
+            "\"We will open the gates at dawn,\" she said.")
+    assert quote_speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_figure_neither_side_confirmed_leaves_the_figure_with_who_gave_it():
+    text = ("Officials said the attack killed 8 people. President Omar Lado said on Friday that nearly 2,000 soldiers "
+            "had died since May, a figure neither government has confirmed.")
+    assert speaker_of(text, "2,000") == "Omar Lado"
+
+
+def test_people_in_the_districts_of_a_town_are_the_subject_not_the_town():
+    text = ("Villagers in the northern districts of Dunmore reported shelling overnight, and a police spokesman said "
+            "a patrol had come under fire. He said no officers were killed, but three were hurt.")
+    assert speaker_of(text, "three were hurt") == "police spokesman"
+
+
+def test_figures_with_no_author_are_themselves_the_source():
+    assert speaker_of("The uprising has killed more than 12,000 people since 1990, according to official figures.",
+                      "12,000") == "official figures"
+    assert speaker_of("About 900 people died in the first raid, according to Kenyan tallies.", "900") == "Kenyan tallies"
+
+
+def test_figures_from_a_named_body_still_credit_the_body():
+    assert speaker_of("About 900 people died in the raid, according to figures from the Red Cross.", "900") == "Red Cross"
+
+
+def test_a_war_that_claimed_lives_reports_nothing():
+    text = "The insurgency in the Province has claimed more than 12,000 lives since 1990, according to official figures."
+    assert speaker_of(text, "12,000") == "official figures"
+    assert speaker_of("The rebels claimed that 40 soldiers were killed.", "40 soldiers") == "rebels"
+    text = "The army, which gives no figures, said 31 civilians had lost their lives in the shelling."
+    assert speaker_of(text, "31 civilians") == "army"
