@@ -48,3 +48,23 @@ def test_a_war_that_claimed_lives_reports_nothing():
     assert speaker_of("The rebels claimed that 40 soldiers were killed.", "40 soldiers") == "rebels"
     text = "The army, which gives no figures, said 31 civilians had lost their lives in the shelling."
     assert speaker_of(text, "31 civilians") == "army"
+
+
+def test_an_outlet_that_quotes_someone_relays_and_the_person_quoted_speaks():
+    assert speaker_of("A village chief quoted by a local radio station said 40 bodies had been found.",
+                      "40 bodies") == "village chief"
+    assert speaker_of("A nurse interviewed by the BBC said 12 children had died.", "12 children") == "nurse"
+    assert speaker_of("Figures released by the health ministry said 30 people had died.", "30 people") == \
+        "health ministry"
+
+
+def test_a_person_keeps_the_office_they_work_in_but_not_the_place_they_are():
+    text = "An official in the provincial health office told reporters that at least 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "official in the provincial health office"
+    text = "A doctor at the main hospital in Goma told reporters that 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "doctor"
+
+
+def test_a_person_named_after_the_verb_keeps_the_body_they_speak_for():
+    text = "\"We have no more beds,\" said a spokeswoman for the northern office of an international aid agency."
+    assert quote_speakers(text) == ["spokeswoman for the northern office of an international aid agency"]

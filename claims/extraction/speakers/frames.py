@@ -39,6 +39,7 @@ from .phrases import (
     _np_before,
     _np_with_postmodifier,
     _passive_agent,
+    _relayed_speaker,
     _past_source_document,
     _subject_before_relative,
     _tail_end,
@@ -389,6 +390,9 @@ def _frame_subject_verb(a: _Analysis, site: _Site):
     evidence = _read_asides(a, site.v, site.first)
     if evidence is None:
         return None  # an empty segment between commas: no subject can be read
+    relayed = _relayed_speaker(a, site.v - 1, site.first)
+    if relayed is not None:
+        return _subject_from_evidence(a, site, evidence, agent=relayed)
     return _subject_from_evidence(a, site, evidence)
 
 

@@ -282,6 +282,8 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
         return False
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True
+    if _bare(a.lowers[last]) in _ORG_NOUNS and not a.caps[last]:
+        return False  # "an official in the local health office": the body they work in, as "for" would say
     between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place
     return any(not a.names[k] and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
         and not a.names[head + 2]

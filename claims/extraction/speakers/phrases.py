@@ -5,6 +5,7 @@ into a speaker is `names._entity`'s job.
 """
 from __future__ import annotations
 
+from .. import lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
 from .names import _and_inside_name
@@ -268,7 +269,35 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
         last -= 1
     if last < i:
         return None
-    return _np_before(a, last, i)
+    span = _np_before(a, last, i)
+    return _with_affiliation(a, span, limit) if span is not None else None
+
+
+def _with_affiliation(a: _Analysis, span: tuple[int, int, int], limit: int) -> tuple[int, int, int]:
+    """"said a spokeswoman for the Sanaa office of an international relief agency": a person noun keeps the
+    body it works for when a preposition names one (its head a common noun for a body); a place does not
+    count ("a doctor in Goma" is read elsewhere)."""
+    first, last, head = span
+    if head != last or a.names[head] or _bare(a.lowers[head]) not in (_PERSON_NOUNS | _TITLE_WORDS) \
+            or _bare(a.lowers[head]) in _ORG_NOUNS:
+        return span
+    while last + 2 < limit and a.lowers[last + 1] in _AFFILIATION_LINKS and not a.quoted[last + 1]:
+        k = last + 2
+        while k < limit and (a.lowers[k] in ("the", "a", "an") or a.lowers[k] in _POSSESSIVE_PRONOUNS):
+            k += 1
+        body = None
+        for m in range(k, min(limit, k + 5)):
+            if a.punct[m] or a.quoted[m] or a.lowers[m] in _FUNCTION_WORDS:
+                break
+            if _bare(a.lowers[m]) in _ORG_NOUNS and not a.caps[m]:
+                body = m
+        if body is None:
+            break
+        last = body
+    return first, last, head
+
+
+_AFFILIATION_LINKS = frozenset({"for", "of", "with", "in", "at"})
 
 
 def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:
@@ -383,8 +412,23 @@ def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | N
     """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
     for k in range(i, first, -1):
         if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in _AGENT_PARTICIPLES:
-            return _np_after(a, k + 1, i + 1)
+            return _relayed_speaker(a, i, first) or _np_after(a, k + 1, i + 1)
     return None
+
+
+def _relayed_speaker(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"A district official quoted by local radio said", "a nurse interviewed by the BBC said": in the clause
+    ending at token i, the person before a relay participle and its "by" speaks; the outlet only carries it."""
+    for k in range(i, first + 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return None
+        if a.lowers[k] == "by" and a.lowers[k - 1] in _RELAY_PARTICIPLES and k - 2 >= first \
+                and not a.punct[k - 2] and _bare(a.lowers[k - 2]) not in _DOCUMENT_NOUNS:
+            return _np_before(a, k - 2, first)
+    return None
+
+
+_RELAY_PARTICIPLES = frozenset(lexicons.words("speaker_relay_participles"))
 
 
 def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
