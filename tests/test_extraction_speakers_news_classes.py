@@ -68,3 +68,20 @@ def test_a_person_keeps_the_office_they_work_in_but_not_the_place_they_are():
 def test_a_person_named_after_the_verb_keeps_the_body_they_speak_for():
     text = "\"We have no more beds,\" said a spokeswoman for the northern office of an international aid agency."
     assert quote_speakers(text) == ["spokeswoman for the northern office of an international aid agency"]
+
+
+def test_a_unit_named_with_an_ordinal_closes_the_sentence_as_its_source():
+    text = ("Four soldiers were killed and two others were wounded in a clash with about 30 rebels in the hills of "
+            "Kalo, Northern Province, on Friday, the Army's 3rd Infantry Division said.")
+    assert speaker_of(text, "Four soldiers") == "Army's 3rd Infantry Division"
+
+
+def test_going_on_television_to_say_makes_the_goer_the_speaker():
+    text = "President Ana Lopez went on national television to say that her forces had killed 30 rebels."
+    assert speaker_of(text, "30 rebels") == "Ana Lopez"
+    text = "The minister took to social media to announce that 40 rebels had surrendered."
+    assert speaker_of(text, "40 rebels") == "minister"
+
+
+def test_refusing_to_say_reports_nothing():
+    assert speaker_of("Police refused to say whether 3 officers died.", "3 officers") is None

@@ -230,6 +230,29 @@ def _frame_relative_who(a: _Analysis, site: _Site):
     return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
 
 
+def _frame_purpose_infinitive(a: _Analysis, site: _Site):
+    """'SOURCE went on national television to say', 'took to social media to announce': the subject of the
+    verb of going or appearing (lexicons/speaker_purpose_verbs.txt) whose purpose the infinitive names."""
+    v, first = site.v, site.first
+    if v - 1 < first or a.lowers[v - 1] != "to":
+        return _ABSENT
+    for k in range(v - 2, max(first, v - 10) - 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return _ABSENT
+        if a.lowers[k] in _PURPOSE_VERBS and k - 1 >= first:
+            span = _np_before(a, k - 1, first)
+            entity = _entity(a, span, a.starts[k], site.sentence) if span is not None else None
+            if entity is None:
+                return _ABSENT
+            return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, site.end),
+                               subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                               inverted=False, strength=site.strength, sentence=site.sentence)
+    return _ABSENT
+
+
+_PURPOSE_VERBS = frozenset(lexicons.words("speaker_purpose_verbs"))
+
+
 def _frame_elided_subject(a: _Analysis, site: _Site):
     """'..., adding that', '... and urged', 'but says': the subject of the clause before speaks."""
     v, before = site.v, site.v - 1
@@ -635,6 +658,7 @@ _MATCHERS = {
     "so_said": _frame_so_said,
     "quoted_as_saying": _frame_quoted_as_saying,
     "relative_who": _frame_relative_who,
+    "purpose_infinitive": _frame_purpose_infinitive,
     "elided_subject": _frame_elided_subject,
     "closing_inverted": _frame_closing_inverted,
     "subject_verb": _frame_subject_verb,

@@ -103,6 +103,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         if low.endswith("'s") and low not in _FUNCTION_WORDS:
             first = k
             continue
+        if low in _ORDINAL_SUFFIXES and k - 1 >= floor and a.lowers[k - 1].isdigit() \
+                and a.ends[k - 1] == a.starts[k] and a.names[first] and not in_role:
+            first = k - 1  # "the Army's 8th Infantry Division", "the 101st Airborne": the number is in the name
+            continue
         if in_role and low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH \
                 and low not in _REPORT and not low.endswith("ly") and not _verb_between_names(a, k, floor):
             first = k
@@ -157,6 +161,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int, int, int] | None:
