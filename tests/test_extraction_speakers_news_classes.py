@@ -85,3 +85,15 @@ def test_going_on_television_to_say_makes_the_goer_the_speaker():
 
 def test_refusing_to_say_reports_nothing():
     assert speaker_of("Police refused to say whether 3 officers died.", "3 officers") is None
+
+
+def test_the_group_is_the_lone_name_that_just_spoke_not_an_older_body():
+    text = ("The Northern Army said in Tula that its ships would hold fire from noon. Kandor said in a statement faxed "
+            "to news agencies that its fighters would stop at 6 a.m. The group said 14 of its fighters had been killed.")
+    assert speaker_of(text, "14 of") == "Kandor"
+
+
+def test_the_group_never_turns_a_named_person_into_a_body():
+    text = ("Rebel leader Ali Musa said the talks had failed. Musa said in a statement that the fighting would go on. "
+            "The group said 14 of its fighters had been killed.")
+    assert speaker_of(text, "14 of") == "group"
