@@ -97,3 +97,16 @@ def test_the_group_never_turns_a_named_person_into_a_body():
     text = ("Rebel leader Ali Musa said the talks had failed. Musa said in a statement that the fighting would go on. "
             "The group said 14 of its fighters had been killed.")
     assert speaker_of(text, "14 of") == "group"
+
+
+def test_a_short_form_after_two_joined_bodies_names_the_last_of_them():
+    text = ("The army accused the government and the Popular Liberation Front (PLF) of stalling. "
+            "The PLF said 7 of its fighters died.")
+    assert speaker_of(text, "7 of its") == "Popular Liberation Front"
+
+
+def test_a_lone_name_is_one_of_a_pair_named_before_never_the_pair():
+    text = "The shelling between Ruvania and Kandor went on all week. Kandor said 9 of its fighters died."
+    assert speaker_of(text, "9 of its") == "Kandor"
+    text = "Talks between Ana Ruiz and Marta Lopez failed. Lopez said 4 people died."
+    assert speaker_of(text, "4 people") == "Marta Lopez"

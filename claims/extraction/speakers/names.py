@@ -315,6 +315,12 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     if last + 3 >= len(a.words) or a.words[last + 1] != "(" or a.words[last + 3] != ")" \
             or not _is_acronym(a.words[last + 2]):
         return
+    if entity.plural and " and " in entity.name:
+        # "the government and the Forces for the Defence of Democracy (FDD)": the short form names the last
+        # of the bodies joined, not the pair
+        conjunct = entity.name.rsplit(" and ", 1)[1]
+        conjunct = conjunct[4:] if conjunct.lower().startswith("the ") else conjunct
+        entity = _canonical(a, Entity(name=conjunct, kind="organisation"))
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
     a.entities.setdefault(a.lowers[last + 2], entity)
@@ -350,10 +356,19 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
     known = a.entities.get(key)
     if known is None and entity.kind in ("person", "unknown") and " " in key and not entity.role:
         # "Ortega de los Santos" after "Gen. Javier Ortega de los Santos": the surname with its particles
-        known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person"
+        known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person" and not c.plural
                       and c.name.lower().replace("’", "'").endswith(" " + key)), None)
     if known is None and entity.kind in ("person", "unknown") and " " not in key and entity.name[:1].isupper():
         for candidate in reversed(list(a.entities.values())):
+            if candidate.plural and " and " in candidate.name:
+                # "Lopez" after "Ana Ruiz and Marta Lopez", "Hizbollah" after "Lebanon and Hizbollah": one of
+                # the pair, never the pair itself
+                conjunct = next((c for c in candidate.name.split(" and ")
+                                 if key in c.lower().replace("’", "'").split()[-1:]), None)
+                if conjunct is not None and " " in conjunct.strip():
+                    known = _canonical(a, Entity(name=conjunct.strip(), kind="person"))
+                    break
+                continue
             if candidate.kind == "person" and " " in candidate.name:
                 parts = candidate.name.lower().replace("’", "'").split()
                 if key in (parts[-1], parts[0]):
