@@ -110,3 +110,18 @@ def test_a_lone_name_is_one_of_a_pair_named_before_never_the_pair():
     assert speaker_of(text, "9 of its") == "Kandor"
     text = "Talks between Ana Ruiz and Marta Lopez failed. Lopez said 4 people died."
     assert speaker_of(text, "4 people") == "Marta Lopez"
+
+
+def test_a_bracketed_qualifier_is_part_of_a_partys_name():
+    assert speaker_of("The CPN (Maoist) said 7 of its fighters died.", "7 of") == "CPN (Maoist)"
+    assert speaker_of("The Communist Party of Nepal (Maoist) said 7 of its fighters died.", "7 of") == \
+        "Communist Party of Nepal (Maoist)"
+    assert speaker_of("The Popular Liberation Front (PLF) said 7 of its fighters died.", "7 of") == \
+        "Popular Liberation Front"
+
+
+def test_a_body_with_a_short_form_speaks_past_where_it_sits_and_who_leads_it():
+    text = "The Unity Front (UF) in Bemba, led by Marta Ilunga, said 25 fighters were killed."
+    assert speaker_of(text, "25 fighters") == "Unity Front"
+    text = "The Unity Front (UF), led by Marta Ilunga, said 25 fighters were killed."
+    assert speaker_of(text, "25 fighters") == "Unity Front"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .model import _Analysis
 from .names import _is_acronym
-from .phrases import _ends_role, _np_after, _np_before
+from .phrases import _bracketed_qualifier, _ends_role, _np_after, _np_before
 from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _text
 from .vocabulary import (
@@ -221,10 +221,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             i -= 1
         i -= 1
     # "the World Food Programme (WFP) said": step over a bracketed short form
-    if i >= first and a.words[i] == ")":
-        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
-        if opening is not None:
-            i = opening - 1
+    i = _before_short_form(a, i, first)
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False
@@ -300,6 +297,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             break
         i = segment_last
         break
+    i = _before_short_form(a, i, first)  # "The Unity Front (UF), led by ..., said"
     if given_name and not name_between and not (i >= first and a.names[i]):
         name_between = given_name
         person_evidence = True
@@ -309,6 +307,16 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i -= 1
     return _SubjectEvidence(i, role, gender, person_evidence, organisation_evidence, age_or_role_seen,
                             name_between)
+
+
+def _before_short_form(a: _Analysis, i: int, first: int) -> int:
+    """"the World Food Programme (WFP) said": the token before a bracket closing at i, stepping over it
+    (a bracketed qualifier such as "CPN (Maoist)" is part of the name and stays); else i."""
+    if i >= first and a.words[i] == ")" and not _bracketed_qualifier(a, i, first):
+        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
+        if opening is not None:
+            return opening - 1
+    return i
 
 
 def _fronted_place(a: _Analysis, first: int, last: int) -> bool:

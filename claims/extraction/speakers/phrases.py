@@ -41,6 +41,9 @@ from .vocabulary import (
 
 def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     """The noun phrase ending at token i, as (first, last, head) token indices, or None."""
+    if i >= floor and _bracketed_qualifier(a, i, floor):
+        span = _np_before(a, i - 3, floor)  # "CPN (Maoist)": the bracket is part of the party's name
+        return (span[0], i, span[2]) if span is not None else None
     if i < floor or a.punct[i] or a.quoted[i]:
         return None
     low = a.lowers[i]
@@ -133,10 +136,11 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 2, floor)
         if inner:
             first, i, head = inner
-    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and a.names[joint - 1] \
+    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and (a.names[joint - 1] or _short_form_at(a, joint - 1, floor)) \
             and not a.quoted[joint - 1]:
-        # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped
-        inner = _np_before(a, joint - 1, floor)
+        # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped;
+        # "the Government of National Accord (GNA) in Tripoli said": the body before its short form
+        inner = _np_before(a, joint - 1 if a.names[joint - 1] else joint - 4, floor)
         if inner:
             first, i, head = inner
     elif head_is_name and joint == first - 1:
@@ -164,6 +168,24 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _bracketed_qualifier(a: _Analysis, i: int, floor: int) -> bool:
+    """"CPN (Maoist)", "Unity Party (Reform)": a bracketed capitalised word, not a short form or an outlet,
+    right after a name that it belongs to; token i is the closing bracket."""
+    if i - 3 < floor or a.words[i] != ")" or a.words[i - 2] != "(" or not a.names[i - 3] or a.quoted[i - 1]:
+        return False
+    word = a.words[i - 1]
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES
+
+
+def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
+    """"(GNA)" closing at token i right after a name: a body's bracketed short form."""
+    return i - 3 >= floor and a.words[i] == ")" and a.words[i - 2] == "(" and a.names[i - 3] \
+        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2
+
+
+_OUTLET_NAMES = frozenset(m for m in lexicons.words("speaker_media") if not m.islower())
 
 
 def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int, int, int] | None:
