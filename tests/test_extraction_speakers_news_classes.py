@@ -125,3 +125,31 @@ def test_a_body_with_a_short_form_speaks_past_where_it_sits_and_who_leads_it():
     assert speaker_of(text, "25 fighters") == "Unity Front"
     text = "The Unity Front (UF), led by Marta Ilunga, said 25 fighters were killed."
     assert speaker_of(text, "25 fighters") == "Unity Front"
+
+
+def test_a_body_named_in_apposition_after_its_description_speaks():
+    text = "The largest rebel group, the Northern Union for Justice and Democracy (NUJD), said 12 of its fighters died."
+    assert speaker_of(text, "12 of") == "Northern Union for Justice and Democracy"
+    text = "A local rights group, the Kalo Collective for Justice, put the toll higher, at 88 dead."
+    assert speaker_of(text, "88 dead") == "Kalo Collective for Justice"
+
+
+def test_a_name_in_apposition_to_a_place_is_the_places():
+    text = "A farmer who fled to the district capital, Ruvo, told reporters that 30 people were killed."
+    assert speaker_of(text, "30 people") == "farmer"
+
+
+def test_saying_after_a_clause_shares_its_indefinite_subject():
+    text = "A Ruvanian army spokesman went further, saying a single shell could have killed fewer than 20 people."
+    assert speaker_of(text, "fewer than 20") == "Ruvanian army spokesman"
+
+
+def test_a_company_with_staff_somewhere_is_the_speaker_not_its_staff():
+    text = "A logging company with staff in Ruvo told reporters that 9 of its workers remained missing."
+    assert "company" in speaker_of(text, "9 of")
+
+
+def test_a_headline_credit_by_title_is_the_person_the_story_names_with_it():
+    text = ("Toll in Kalo attack passes 300 - Senator\n\nThe number of people killed in Kalo has risen to more "
+            "than 300, the senator representing Kalo North, Ahmed Bello, said on Wednesday.")
+    assert speaker_of(text, "300 - ") == "Ahmed Bello"

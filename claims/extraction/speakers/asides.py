@@ -73,11 +73,16 @@ def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
         first += 1
     if first > last or not a.names[first] or not a.names[last]:
         return None
-    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
-        return None
-    if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
-        return None
-    return (first, last) if short_form or _bare(a.lowers[last]) in _ORG_NAME_WORDS else None
+    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
+               or a.lowers[k] == "and" and first < k < last and a.names[k - 1] and a.names[k + 1]
+               for k in range(first, last + 1)):
+        return None  # "the Union for Justice and Democracy (UJD)": an "and" between names stays inside
+    if (_bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS) \
+            and not (last - 1 > first and a.lowers[last - 1] in ("for", "of")):
+        return None  # "the Deputy Governor" is a person; "the Collective for Justice" a body
+    # "the Artibonite Collective for Justice": a body's word may head the name before its complement
+    return (first, last) if short_form or any(_bare(a.lowers[k]) in _ORG_NAME_WORDS and a.names[k]
+                                              for k in range(first, last + 1)) else None
 
 
 def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
@@ -288,6 +293,9 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
                         role_head in _ORG_NOUNS and role_head not in _PERSON_NOUNS | _TITLE_HEADS)  # "the energy giant"
             age_or_role_seen = True
             i = j
+            continue
+        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS:
+            i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
         if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS

@@ -647,8 +647,8 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
 
 def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
     span = _np_after(a, first, end)
-    if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
-        return None
+    if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
+        return None  # "A Ruvanian army spokesman in Tula went further, saying ...": the spokesman
     return _entity(a, span, a.starts[first], sentence)
 
 

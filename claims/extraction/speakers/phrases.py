@@ -136,6 +136,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 2, floor)
         if inner:
             first, i, head = inner
+    elif joint - 1 >= floor and a.lowers[joint].endswith("ing") and a.lowers[joint] not in _SPEECH \
+            and _lowercase(a, joint - 1) and _bare(a.lowers[joint - 1]) in (_PERSON_NOUNS | _TITLE_WORDS) \
+            and not a.quoted[joint - 1] and head_is_name:
+        # "the senator representing Kalo North": the person whom the participle describes, with it
+        inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, head = inner[0], inner[2]
     elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and (a.names[joint - 1] or _short_form_at(a, joint - 1, floor)) \
             and not a.quoted[joint - 1]:
         # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped;
@@ -147,6 +154,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         holder = _speaker_before_locative(a, first, floor)
         if holder:
             first, head = holder[0], holder[2]  # "A doctor at a hospital in Bahir Dar told AFP": the doctor
+    joint = first - 1
+    if joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) and not a.quoted[joint - 1] \
+            and _bare(a.lowers[joint - 1]) in _ORG_NOUNS and _bare(a.lowers[joint - 1]) not in _PERSON_NOUNS:
+        # "a logging company with staff in Ruvo told": the company, whose staff are there, speaks
+        inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, head = inner[0], inner[2]
     # "police and residents said", "two security sources and a local official said": two speakers
     joint = first - 1
     if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
