@@ -153,3 +153,17 @@ def test_a_headline_credit_by_title_is_the_person_the_story_names_with_it():
     text = ("Toll in Kalo attack passes 300 - Senator\n\nThe number of people killed in Kalo has risen to more "
             "than 300, the senator representing Kalo North, Ahmed Bello, said on Wednesday.")
     assert speaker_of(text, "300 - ") == "Ahmed Bello"
+
+
+def test_a_militia_and_its_allies_speak_over_the_statement_an_outlet_carried():
+    text = ("The Kandor militants and their allies said their fighters had stopped firing at midnight, according to "
+            "a statement carried by the Saba news agency, which they control.")
+    assert speaker_of(text, "stopped firing") == "Kandor militants and their allies"
+    text = ("The Kandor militia said its fighters had stopped firing at midnight, according to a statement carried "
+            "by the state news agency.")
+    assert speaker_of(text, "stopped firing") == "Kandor militia"
+
+
+def test_a_truce_declared_by_a_party_with_a_bracketed_qualifier_keeps_the_qualifier():
+    assert speaker_of("The ceasefire declared by the CPN (Maoist) took effect at midnight.", "took effect") == \
+        "CPN (Maoist)"

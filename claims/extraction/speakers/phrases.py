@@ -163,8 +163,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             first, head = inner[0], inner[2]
     # "police and residents said", "two security sources and a local official said": two speakers
     joint = first - 1
-    if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
-        joint -= 1
+    if joint - 1 >= floor and (a.lowers[joint] in ("a", "an", "the") or a.lowers[joint] in _POSSESSIVE_PRONOUNS) \
+            and a.lowers[joint - 1] == "and":
+        joint -= 1  # "the militants and their allies said": both
     if joint - 1 >= floor and a.lowers[joint] == "and" and not a.quoted[joint - 1] \
             and (_bare(a.lowers[joint - 1]) in _HEAD_NOUNS or a.names[joint - 1]):
         other = _np_before(a, joint - 1, floor)
@@ -283,6 +284,9 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
         if low == "&" and j > i and a.names[j - 1] and j + 1 < limit and a.names[j + 1]:
             j += 1  # "Location & Event Data Project"
             continue
+        if low == "(" and j > i and j + 2 < limit and _bracketed_qualifier(a, j + 2, i):
+            j += 3  # "declared by the CPN (Maoist)": the bracket is part of the name
+            continue
         if a.punct[j] or a.quoted[j]:
             break
         if a.names[j] or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
@@ -308,7 +312,7 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
             continue
         break
     last = j - 1
-    while last >= i and not (a.names[last] or _bare(a.lowers[last]) in _HEAD_NOUNS):
+    while last >= i and not (a.names[last] or _bare(a.lowers[last]) in _HEAD_NOUNS or _bracketed_qualifier(a, last, i)):
         last -= 1
     if last < i:
         return None
