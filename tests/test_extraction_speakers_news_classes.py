@@ -167,3 +167,13 @@ def test_a_militia_and_its_allies_speak_over_the_statement_an_outlet_carried():
 def test_a_truce_declared_by_a_party_with_a_bracketed_qualifier_keeps_the_qualifier():
     assert speaker_of("The ceasefire declared by the CPN (Maoist) took effect at midnight.", "took effect") == \
         "CPN (Maoist)"
+
+
+def test_a_role_after_a_body_and_its_short_form_keeps_both():
+    text = "A Ruvanian Defence Forces (RDF) spokesman said soldiers would stay in camp and that 3 rebels died."
+    assert speaker_of(text, "3 rebels") == "Ruvanian Defence Forces (RDF) spokesman"
+
+
+def test_a_commander_of_a_named_group_is_named_by_the_nom_de_guerre_in_the_aside():
+    text = "A regional commander of the NLA, using the nom de guerre Ka Tomas, said 5 rebels were killed."
+    assert speaker_of(text, "5 rebels") == "Ka Tomas"

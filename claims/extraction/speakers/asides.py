@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicons
+
 from .model import _Analysis
 from .names import _is_acronym
 from .phrases import _bracketed_qualifier, _ends_role, _np_after, _np_before
@@ -130,7 +132,7 @@ def _names_directly(a: _Analysis, k: int) -> bool:
 
 _NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred", "known"})  # "... known as X"
 # "a driver named X", "a commander who goes by the alias X" / "by the name X"
-_DIRECT_NAMING_WORDS = frozenset({"named", "called", "alias", "name", "pseudonym"})
+_DIRECT_NAMING_WORDS = frozenset(lexicons.words("speaker_direct_naming_words"))
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
@@ -306,7 +308,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i = segment_last
         break
     i = _before_short_form(a, i, first)  # "The Unity Front (UF), led by ..., said"
-    if given_name and not name_between and not (i >= first and a.names[i]):
+    if given_name and not name_between and not (i >= first and a.names[i] and not _role_headed(a, i, first)):
         name_between = given_name
         person_evidence = True
     elif name_between and i >= first and a.lowers[i] in ("name", "names"):
@@ -315,6 +317,13 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i -= 1
     return _SubjectEvidence(i, role, gender, person_evidence, organisation_evidence, age_or_role_seen,
                             name_between)
+
+
+def _role_headed(a: _Analysis, i: int, first: int) -> bool:
+    """"A regional commander of the NLA": the noun phrase ending at i is headed by a person's role, the name
+    after "of" only saying whose; such a person may still be named in an aside."""
+    span = _np_before(a, i, first)
+    return span is not None and not a.names[span[2]] and _bare(a.lowers[span[2]]) in (_PERSON_NOUNS | _TITLE_WORDS)
 
 
 def _before_short_form(a: _Analysis, i: int, first: int) -> int:

@@ -79,6 +79,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and not a.quoted[k]:
             first = k  # "Armed Conflict Location & Event Data Project": one body's name
             continue
+        if in_role and _short_form_at(a, k, floor) and not a.quoted[k]:
+            first = k - 3  # "an Armed Forces of the Philippines (AFP) spokesman": the body with its short form
+            continue
         if a.punct[k] or a.quoted[k]:
             break
         low = a.lowers[k]
