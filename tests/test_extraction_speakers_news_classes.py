@@ -177,3 +177,9 @@ def test_a_role_after_a_body_and_its_short_form_keeps_both():
 def test_a_commander_of_a_named_group_is_named_by_the_nom_de_guerre_in_the_aside():
     text = "A regional commander of the NLA, using the nom de guerre Ka Tomas, said 5 rebels were killed."
     assert speaker_of(text, "5 rebels") == "Ka Tomas"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_it():
+    text = ("The flood reached the village at night.\n\nMaria Lopez, who lost her house, spoke through an "
+            "interpreter:\n\n\"Nobody came to help us. We waited all night.\"\n\nThe agency said 400 people had fled.")
+    assert quote_speakers(text) == ["Maria Lopez"]
