@@ -183,3 +183,9 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_
     text = ("The flood reached the village at night.\n\nMaria Lopez, who lost her house, spoke through an "
             "interpreter:\n\n\"Nobody came to help us. We waited all night.\"\n\nThe agency said 400 people had fled.")
     assert quote_speakers(text) == ["Maria Lopez"]
+
+
+def test_a_credit_line_after_a_plain_spaced_hyphen_is_a_dash_credit():
+    text = ("The mayor said the road was cut.\n\n\"We are counting villages now.\" - Ana Ruiz, an aid worker in Tula, "
+            "speaking to reporters.")
+    assert quote_speakers(text) == ["Ana Ruiz"]

@@ -157,7 +157,8 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     return entity, a.ends[tokens[-1]]
 
 
-_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*")  # on the quotation's line or the next
+# on the quotation's line or the next; on the same line a hyphen between spaces is a dash typed plainly
+_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*|[ \t]+-[ \t]+")
 _CREDIT_DASH_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
 # a short line with no sentence inside it: the credit, then an optional full stop
 _CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
