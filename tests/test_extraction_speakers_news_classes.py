@@ -189,3 +189,17 @@ def test_a_credit_line_after_a_plain_spaced_hyphen_is_a_dash_credit():
     text = ("The mayor said the road was cut.\n\n\"We are counting villages now.\" - Ana Ruiz, an aid worker in Tula, "
             "speaking to reporters.")
     assert quote_speakers(text) == ["Ana Ruiz"]
+
+
+def test_the_officer_is_the_titled_person_who_spoke_just_before_not_an_older_officer():
+    text = ("A senior border officer said the crossing was shut.\n\nPolice Commissioner Ana Ruiz told reporters that "
+            "300 kg of explosives had been moved. \"We are not ruling out anything,\" the officer said.")
+    assert quote_speakers(text) == ["Ana Ruiz"]
+    text = ("A senior border officer said the crossing was shut. Ana Ruiz, a farmer, said 3 people died. "
+            "\"We are not ruling out anything,\" the officer said.")
+    assert quote_speakers(text) == ["senior border officer"]
+
+
+def test_the_people_told_after_a_comma_are_never_the_speaker():
+    text = "The Inspector-General of Police, Northern range, told reporters that 300 kg of explosives had been moved."
+    assert speaker_of(text, "300 kg") != "reporters"

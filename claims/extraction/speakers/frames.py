@@ -288,9 +288,12 @@ def _frame_passive_agent(a: _Analysis, site: _Site):
 def _frame_inverted(a: _Analysis, site: _Site):
     """"..., said the minister": the subject after the verb."""
     before = site.v - 1
-    if before < site.first or a.words[before] != ",":
-        return _ABSENT
+    if before < site.first or a.words[before] != "," or a.lowers[site.v] in _OBJECT_VERBS:
+        return _ABSENT  # "..., told reporters": the people told are no subject
     return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+_OBJECT_VERBS = frozenset(lexicons.words("speaker_object_verbs"))
 
 
 def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence,

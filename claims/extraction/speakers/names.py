@@ -222,6 +222,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
+        titled = _titled_speaker_before(a, sentence) if head_low in _GENERIC_ROLE_NOUNS else None
+        if titled is not None:
+            return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
             # "the spokesperson said" after "a spokesperson for the ministry said"
@@ -253,6 +256,21 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:
+    """The one person with a title who spoke in the sentence before: "The Inspector-General of Police told
+    reporters ... \"...,\" the officer said"."""
+    spoken = [x.entity for x in a.by_sentence.get(sentence - 1, ()) if x.entity is not None]
+    people = {id(e): e for e in spoken if e.kind == "person" and not e.plural}
+    if len(people) != 1:
+        return None
+    person = next(iter(people.values()))
+    words = {_bare(w).rstrip(".") for w in f"{person.role} {person.name}".lower().replace("-", " ").split()}
+    return person if words & _TITLE_WORDS else None
+
+
+_GENERIC_ROLE_NOUNS = frozenset(lexicons.words("speaker_generic_role_nouns"))
 
 
 def _noted(a: _Analysis, entity: Entity | None, note) -> Entity | None:
