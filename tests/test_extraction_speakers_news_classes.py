@@ -203,3 +203,16 @@ def test_the_officer_is_the_titled_person_who_spoke_just_before_not_an_older_off
 def test_the_people_told_after_a_comma_are_never_the_speaker():
     text = "The Inspector-General of Police, Northern range, told reporters that 300 kg of explosives had been moved."
     assert speaker_of(text, "300 kg") != "reporters"
+
+
+def test_a_trailing_under_terms_announced_by_credits_the_start_before_it():
+    text = "The ceasefire took effect at noon, under terms announced by the peacekeepers."
+    assert speaker_of(text, "took effect") == "peacekeepers"
+    text = ("The blast came after the ceasefire took effect at 13:00 local time on 20 September, under terms announced "
+            "by the Ruvanian peacekeeping contingent.")
+    assert speaker_of(text, "took effect") == "Ruvanian peacekeeping contingent"
+
+
+def test_a_trailing_terms_aside_does_not_override_who_said_it():
+    text = "The army said the truce would take effect at noon, under terms announced by the peacekeepers."
+    assert speaker_of(text, "take effect") == "army"

@@ -421,6 +421,8 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
     for x in candidates:
         if x.strength == "according":
             continue
+        if x.frame == "announced_terms" and a.starts[x.verb] > position:
+            return x  # "... took effect at noon, under terms announced by the peacekeepers"
         if x.inverted and a.starts[x.verb] > position:
             gap = text[position:a.starts[x.verb]]
             if gap.rstrip().endswith(",") and not _voice_breaks(gap):

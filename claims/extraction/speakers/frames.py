@@ -495,7 +495,9 @@ def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) 
     span = _np_after(a, v + 2, end)
     if span is None or span[1] + 1 >= end and fronted or fronted and a.words[span[1] + 1] != ",":
         return None  # a fronted aside closes with a comma before the statement goes on
-    if not fronted and not _TRUCE_STARTS_AFTER.match(text, a.ends[span[1]]):
+    trailing = not fronted and _UNDER_TERMS_BEFORE.search(text, a.starts[first], a.starts[v]) \
+        and _TRUCE_START_VERB.search(text, a.starts[first], a.starts[v])
+    if not fronted and not trailing and not _TRUCE_STARTS_AFTER.match(text, a.ends[span[1]]):
         return None  # "The truce, announced by X, collapsed after ...": X is the source of its start only
     entity = _entity(a, span, a.starts[v], sentence)
     if entity is None:
@@ -518,6 +520,12 @@ _TERMS_NOUN_BEFORE = re.compile(
 # "... declared by the army for the festival took effect": the truce's start follows its author
 _TRUCE_STARTS_AFTER = re.compile(
     r"[^.;:!?]{0,60}?\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
+# "... took effect at 13:00 on 20 September, under terms announced by the peacekeepers": a trailing "under"
+# aside names the author of the start the sentence has already stated
+_UNDER_TERMS_BEFORE = re.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\s*$"
+                                 % _TERMS_NOUNS, re.IGNORECASE)
+_TRUCE_START_VERB = re.compile(r"\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]),
+                               re.IGNORECASE)
 # participles that make a truce's author its agent, beside the agent participles of reports ("announced")
 _TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles"))
 
