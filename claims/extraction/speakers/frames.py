@@ -3,7 +3,8 @@
 The frames are data, in lexicons/speaker_frames.json: "X said", "said X" after a
 quotation or a comma, "So said X", "X quoted Y as saying", ", who said", an
 elided subject ("... and urged", ", adding that"), "according to [figures from]
-X", a passive agent ("figures released by X"), "announced by X". At every
+X", a passive agent ("figures released by X", but "an official quoted by radio" is the speaker),
+"announced by X", a purpose infinitive ("X went on television to say"). At every
 trigger word (a speech or report verb outside quotations, "according to") the
 frames are tried in the lexicon's order; each recognises its shape with one small
 matcher below, and the first to read a speaker wins. A frame marked final
