@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import lexicons
+
 from .model import _Analysis
 from .names import _is_acronym
-from .phrases import _ends_role, _np_after, _np_before
+from .phrases import _bracketed_qualifier, _ends_role, _np_after, _np_before
 from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _text
 from .vocabulary import (
@@ -73,11 +75,16 @@ def _named_body(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
         first += 1
     if first > last or not a.names[first] or not a.names[last]:
         return None
-    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS for k in range(first, last + 1)):
-        return None
-    if _bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS:
-        return None
-    return (first, last) if short_form or _bare(a.lowers[last]) in _ORG_NAME_WORDS else None
+    if not all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
+               or a.lowers[k] == "and" and first < k < last and a.names[k - 1] and a.names[k + 1]
+               for k in range(first, last + 1)):
+        return None  # "the Union for Justice and Democracy (UJD)": an "and" between names stays inside
+    if (_bare(a.lowers[last]) in _TITLE_WORDS or _bare(a.lowers[last]) in _PERSON_NOUNS) \
+            and not (last - 1 > first and a.lowers[last - 1] in ("for", "of")):
+        return None  # "the Deputy Governor" is a person; "the Collective for Justice" a body
+    # "the Artibonite Collective for Justice": a body's word may head the name before its complement
+    return (first, last) if short_form or any(_bare(a.lowers[k]) in _ORG_NAME_WORDS and a.names[k]
+                                              for k in range(first, last + 1)) else None
 
 
 def _name_given_in(a: _Analysis, first: int, last: int) -> tuple[int, int] | None:
@@ -125,7 +132,7 @@ def _names_directly(a: _Analysis, k: int) -> bool:
 
 _NAMING_WORDS = frozenset({"identified", "named", "name", "names", "referred", "known"})  # "... known as X"
 # "a driver named X", "a commander who goes by the alias X" / "by the name X"
-_DIRECT_NAMING_WORDS = frozenset({"named", "called", "alias", "name", "pseudonym"})
+_DIRECT_NAMING_WORDS = frozenset(lexicons.words("speaker_direct_naming_words"))
 
 
 def _only_connectives(a: _Analysis, first: int, stop: int) -> bool:
@@ -221,10 +228,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             i -= 1
         i -= 1
     # "the World Food Programme (WFP) said": step over a bracketed short form
-    if i >= first and a.words[i] == ")":
-        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
-        if opening is not None:
-            i = opening - 1
+    i = _before_short_form(a, i, first)
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False
@@ -292,6 +296,9 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             age_or_role_seen = True
             i = j
             continue
+        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS:
+            i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
+            continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
         if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
                                                    for k in range(segment_first, segment_last + 1)):
@@ -300,7 +307,8 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             break
         i = segment_last
         break
-    if given_name and not name_between and not (i >= first and a.names[i]):
+    i = _before_short_form(a, i, first)  # "The Unity Front (UF), led by ..., said"
+    if given_name and not name_between and not (i >= first and a.names[i] and not _role_headed(a, i, first)):
         name_between = given_name
         person_evidence = True
     elif name_between and i >= first and a.lowers[i] in ("name", "names"):
@@ -309,6 +317,23 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i -= 1
     return _SubjectEvidence(i, role, gender, person_evidence, organisation_evidence, age_or_role_seen,
                             name_between)
+
+
+def _role_headed(a: _Analysis, i: int, first: int) -> bool:
+    """"A regional commander of the NLA": the noun phrase ending at i is headed by a person's role, the name
+    after "of" only saying whose; such a person may still be named in an aside."""
+    span = _np_before(a, i, first)
+    return span is not None and not a.names[span[2]] and _bare(a.lowers[span[2]]) in (_PERSON_NOUNS | _TITLE_WORDS)
+
+
+def _before_short_form(a: _Analysis, i: int, first: int) -> int:
+    """"the World Food Programme (WFP) said": the token before a bracket closing at i, stepping over it
+    (a bracketed qualifier such as "CPN (Maoist)" is part of the name and stays); else i."""
+    if i >= first and a.words[i] == ")" and not _bracketed_qualifier(a, i, first):
+        opening = next((k for k in range(i - 1, max(first, i - 6) - 1, -1) if a.words[k] == "("), None)
+        if opening is not None:
+            return opening - 1
+    return i
 
 
 def _fronted_place(a: _Analysis, first: int, last: int) -> bool:

@@ -22,7 +22,7 @@ from .names import _entity
 from .phrases import _np_after
 from .tokens import _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
-from .vocabulary import _FUNCTION_WORDS, _PLACES, _STATES, _VOICE_BREAKS
+from .vocabulary import _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -282,7 +282,22 @@ def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | Non
         span = (first, tokens[-1], tokens[-1])  # ": hospital", ": aid agency": a closing credit is a source
     if span is None or span[1] != tokens[-1]:
         return None  # the credit must be one noun phrase, nothing more
-    return _entity(a, span, credit[0], sentence)
+    entity = _entity(a, span, credit[0], sentence)
+    return _holder_named_below(a, entity) or entity
+
+
+def _holder_named_below(a: _Analysis, entity: Entity | None) -> Entity | None:
+    """"Toll passes 300 - Senator" over "..., the senator representing Kalo North, Ahmed Bello, said": a
+    headline credits by a bare title the person the story names with it; the first such speaker below."""
+    if entity is None or entity.role or " " in entity.name or entity.name.lower() not in _ROLE_NOUNS:
+        return None
+    title = entity.name.lower()
+    for x in a.attributions:
+        found = x.entity
+        if found is not None and found is not entity and found.kind != "organisation" \
+                and title in _WORDS.findall(found.role.lower()):
+            return found
+    return None
 
 
 # a short credit with no figure in it: ": Red Cross", " - police", " — state media"
@@ -330,6 +345,7 @@ _MEDIA = lexicons.words("speaker_media")
 _MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
 _OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
 _WORDS = re.compile(r"[\w-]+")
+_ROLE_NOUNS = _PERSON_NOUNS | _TITLE_WORDS
 
 
 _DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
@@ -405,6 +421,8 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
     for x in candidates:
         if x.strength == "according":
             continue
+        if x.frame == "announced_terms" and a.starts[x.verb] > position:
+            return x  # "... took effect at noon, under terms announced by the peacekeepers"
         if x.inverted and a.starts[x.verb] > position:
             gap = text[position:a.starts[x.verb]]
             if gap.rstrip().endswith(",") and not _voice_breaks(gap):

@@ -3,7 +3,8 @@
 The frames are data, in lexicons/speaker_frames.json: "X said", "said X" after a
 quotation or a comma, "So said X", "X quoted Y as saying", ", who said", an
 elided subject ("... and urged", ", adding that"), "according to [figures from]
-X", a passive agent ("figures released by X"), "announced by X". At every
+X", a passive agent ("figures released by X", but "an official quoted by radio" is the speaker),
+"announced by X", a purpose infinitive ("X went on television to say"). At every
 trigger word (a speech or report verb outside quotations, "according to") the
 frames are tried in the lexicon's order; each recognises its shape with one small
 matcher below, and the first to read a speaker wins. A frame marked final
@@ -33,11 +34,13 @@ from .model import _Analysis, Attribution, Entity, _Mention
 from .names import _entity, _is_acronym
 from .phrases import (
     _AGENT_PARTICIPLES,
+    _SOURCE_PREPOSITIONS,
     _appositive_after,
     _np_after,
     _np_before,
     _np_with_postmodifier,
     _passive_agent,
+    _relayed_speaker,
     _past_source_document,
     _subject_before_relative,
     _tail_end,
@@ -47,6 +50,7 @@ from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
+    _SPEAKING_DOCUMENTS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _NAME_CONNECTORS,
@@ -165,7 +169,25 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
+    if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
+        return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
     return True
+
+
+def _takes_a_life(a: _Analysis, v: int, end: int) -> bool:
+    """The verb's own object is one of lexicons/speaker_taken_objects.txt: only its quantity stands between
+    ("claimed more than 9,000 lives", "claimed the lives of"); a clause of its own ("said 31 civilians had lost
+    their lives") is what the verb reports."""
+    for k in range(v + 1, min(end, v + 6)):
+        if a.punct[k] or a.quoted[k] or a.lowers[k] in _CLAUSE_VERBS or a.lowers[k] in _POSSESSIVE_PRONOUNS:
+            return False
+        if a.lowers[k] in _TAKEN_OBJECTS:
+            return True
+    return False
+
+
+_TAKEN_OBJECTS = frozenset(lexicons.words("speaker_taken_objects"))
+_CLAUSE_VERBS = frozenset({"had", "has", "have", "was", "were", "is", "are", "been", "would", "will"})
 
 
 # --- the frames, in the order lexicons/speaker_frames.json tries them --------------------------
@@ -209,6 +231,29 @@ def _frame_relative_who(a: _Analysis, site: _Site):
     return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
 
 
+def _frame_purpose_infinitive(a: _Analysis, site: _Site):
+    """'SOURCE went on national television to say', 'took to social media to announce': the subject of the
+    verb of going or appearing (lexicons/speaker_purpose_verbs.txt) whose purpose the infinitive names."""
+    v, first = site.v, site.first
+    if v - 1 < first or a.lowers[v - 1] != "to":
+        return _ABSENT
+    for k in range(v - 2, max(first, v - 10) - 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return _ABSENT
+        if a.lowers[k] in _PURPOSE_VERBS and k - 1 >= first:
+            span = _np_before(a, k - 1, first)
+            entity = _entity(a, span, a.starts[k], site.sentence) if span is not None else None
+            if entity is None:
+                return _ABSENT
+            return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, site.end),
+                               subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                               inverted=False, strength=site.strength, sentence=site.sentence)
+    return _ABSENT
+
+
+_PURPOSE_VERBS = frozenset(lexicons.words("speaker_purpose_verbs"))
+
+
 def _frame_elided_subject(a: _Analysis, site: _Site):
     """'..., adding that', '... and urged', 'but says': the subject of the clause before speaks."""
     v, before = site.v, site.v - 1
@@ -244,9 +289,12 @@ def _frame_passive_agent(a: _Analysis, site: _Site):
 def _frame_inverted(a: _Analysis, site: _Site):
     """"..., said the minister": the subject after the verb."""
     before = site.v - 1
-    if before < site.first or a.words[before] != ",":
-        return _ABSENT
+    if before < site.first or a.words[before] != "," or a.lowers[site.v] in _OBJECT_VERBS:
+        return _ABSENT  # "..., told reporters": the people told are no subject
     return _inverted_attribution(a, site.v, site.end, site.sentence, site.strength)
+
+
+_OBJECT_VERBS = frozenset(lexicons.words("speaker_object_verbs"))
 
 
 def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence,
@@ -369,16 +417,30 @@ def _frame_subject_verb(a: _Analysis, site: _Site):
     evidence = _read_asides(a, site.v, site.first)
     if evidence is None:
         return None  # an empty segment between commas: no subject can be read
+    relayed = _relayed_speaker(a, site.v - 1, site.first)
+    if relayed is not None:
+        return _subject_from_evidence(a, site, evidence, agent=relayed)
     return _subject_from_evidence(a, site, evidence)
 
 
 def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | None = None) -> Attribution | None:
-    opening = _past_source_document(a, i + 2 if opening is None else opening, end)
+    bare_opening = i + 2 if opening is None else opening
+    opening = _past_source_document(a, bare_opening, end)
     if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
         opening += 1  # "according to her brother, ..."
     span = _np_after(a, opening, end)
     if span is None:
         return None
+    document = _authorless_document(a, span, end) if opening == bare_opening else None
+    if document is not None:
+        # "according to official figures", "according to Israeli tallies": no author is named, so the
+        # figures themselves are the source, named with the words that describe them
+        first = span[0] + (1 if a.lowers[span[0]] in ("a", "an", "the") else 0)
+        entity = Entity(name=_text(a, first, document), kind="organisation",
+                        plural=a.lowers[document].endswith("s"))
+        return Attribution(verb=i, start=a.starts[i], end=a.ends[document], subject_start=a.starts[first],
+                           subject_end=a.ends[document], entity=entity, inverted=True, strength="according",
+                           sentence=sentence)
     span = _with_coordinated_source(a, span, end)
     named = _name_in_apposition(a, span, end)
     entity = _entity(a, (named[0], named[1], named[1]), a.starts[i], sentence) if named else None
@@ -396,6 +458,18 @@ def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | 
     return Attribution(verb=i, start=a.starts[i], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="according",
                        sentence=sentence)
+
+
+def _authorless_document(a: _Analysis, span: tuple[int, int, int], end: int) -> int | None:
+    """The document noun right after the noun phrase read as a source ("official | figures", "Israeli | tallies")
+    when no author follows it ("figures from the ministry" names one): its token index, else None."""
+    k = span[1] + 1
+    if k >= end or a.caps[k] or a.quoted[k] or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS \
+            or _bare(a.lowers[k]) in _SPEAKING_DOCUMENTS:
+        return None
+    if k + 1 < end and (a.lowers[k + 1] in _SOURCE_PREPOSITIONS or a.lowers[k + 1] in _AGENT_PARTICIPLES):
+        return None
+    return k
 
 
 def _with_coordinated_source(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int, int]:
@@ -422,7 +496,9 @@ def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) 
     span = _np_after(a, v + 2, end)
     if span is None or span[1] + 1 >= end and fronted or fronted and a.words[span[1] + 1] != ",":
         return None  # a fronted aside closes with a comma before the statement goes on
-    if not fronted and not _TRUCE_STARTS_AFTER.match(text, a.ends[span[1]]):
+    trailing = not fronted and _UNDER_TERMS_BEFORE.search(text, a.starts[first], a.starts[v]) \
+        and _TRUCE_START_VERB.search(text, a.starts[first], a.starts[v])
+    if not fronted and not trailing and not _TRUCE_STARTS_AFTER.match(text, a.ends[span[1]]):
         return None  # "The truce, announced by X, collapsed after ...": X is the source of its start only
     entity = _entity(a, span, a.starts[v], sentence)
     if entity is None:
@@ -445,6 +521,12 @@ _TERMS_NOUN_BEFORE = re.compile(
 # "... declared by the army for the festival took effect": the truce's start follows its author
 _TRUCE_STARTS_AFTER = re.compile(
     r"[^.;:!?]{0,60}?\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
+# "... took effect at 13:00 on 20 September, under terms announced by the peacekeepers": a trailing "under"
+# aside names the author of the start the sentence has already stated
+_UNDER_TERMS_BEFORE = re.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\s*$"
+                                 % _TERMS_NOUNS, re.IGNORECASE)
+_TRUCE_START_VERB = re.compile(r"\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]),
+                               re.IGNORECASE)
 # participles that make a truce's author its agent, beside the agent participles of reports ("announced")
 _TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles"))
 
@@ -577,8 +659,8 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
 
 def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
     span = _np_after(a, first, end)
-    if span is None or span[0] != first + (1 if a.lowers[first] == "the" else 0):
-        return None
+    if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
+        return None  # "A Ruvanian army spokesman in Tula went further, saying ...": the spokesman
     return _entity(a, span, a.starts[first], sentence)
 
 
@@ -588,6 +670,7 @@ _MATCHERS = {
     "so_said": _frame_so_said,
     "quoted_as_saying": _frame_quoted_as_saying,
     "relative_who": _frame_relative_who,
+    "purpose_infinitive": _frame_purpose_infinitive,
     "elided_subject": _frame_elided_subject,
     "closing_inverted": _frame_closing_inverted,
     "subject_verb": _frame_subject_verb,

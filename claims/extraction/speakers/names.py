@@ -100,6 +100,7 @@ def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> E
 _ROLE_BREAKS = frozenset({"of", "and", "or", "in", "at", "for", "from", "to", "with", "who", "whose", "that", "which"})
 _NOT_ACTING = frozenset({"was", "were", "is", "are", "had", "has", "been", "being"})
 _PATIENT_WORDS = frozenset(lexicons.words("speaker_patient_words"))
+_NEGATIVE_SUBJECTS = frozenset(lexicons.words("speaker_negative_subjects"))
 
 
 def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
@@ -117,6 +118,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             found = _body_taken_for_a_person(a, position, sentence)
             return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
         return None
+    if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
+        return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
     if first == last and _AGE_NOUN.fullmatch(low):
         found = _resolve(a, _ANY_PERSON, position, sentence)
         return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")
@@ -219,6 +222,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
             and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
+        titled = _titled_speaker_before(a, sentence) if head_low in _GENERIC_ROLE_NOUNS else None
+        if titled is not None:
+            return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
         if earlier is not None:
             # "the spokesperson said" after "a spokesperson for the ministry said"
@@ -252,6 +258,21 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     return _canonical(a, entity)
 
 
+def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:
+    """The one person with a title who spoke in the sentence before: "The Inspector-General of Police told
+    reporters ... \"...,\" the officer said"."""
+    spoken = [x.entity for x in a.by_sentence.get(sentence - 1, ()) if x.entity is not None]
+    people = {id(e): e for e in spoken if e.kind == "person" and not e.plural}
+    if len(people) != 1:
+        return None
+    person = next(iter(people.values()))
+    words = {_bare(w).rstrip(".") for w in f"{person.role} {person.name}".lower().replace("-", " ").split()}
+    return person if words & _TITLE_WORDS else None
+
+
+_GENERIC_ROLE_NOUNS = frozenset(lexicons.words("speaker_generic_role_nouns"))
+
+
 def _noted(a: _Analysis, entity: Entity | None, note) -> Entity | None:
     """Keep how a reference was resolved (`note()` says it), for the attribution that reads it to explain."""
     if entity is not None:
@@ -279,6 +300,8 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
         return False
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True
+    if _bare(a.lowers[last]) in _ORG_NOUNS and not a.caps[last]:
+        return False  # "an official in the local health office": the body they work in, as "for" would say
     between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place
     return any(not a.names[k] and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
         and not a.names[head + 2]
@@ -310,6 +333,12 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     if last + 3 >= len(a.words) or a.words[last + 1] != "(" or a.words[last + 3] != ")" \
             or not _is_acronym(a.words[last + 2]):
         return
+    if entity.plural and " and " in entity.name:
+        # "the government and the Forces for the Defence of Democracy (FDD)": the short form names the last
+        # of the bodies joined, not the pair
+        conjunct = entity.name.rsplit(" and ", 1)[1]
+        conjunct = conjunct[4:] if conjunct.lower().startswith("the ") else conjunct
+        entity = _canonical(a, Entity(name=conjunct, kind="organisation"))
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
     a.entities.setdefault(a.lowers[last + 2], entity)
@@ -345,10 +374,19 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
     known = a.entities.get(key)
     if known is None and entity.kind in ("person", "unknown") and " " in key and not entity.role:
         # "Ortega de los Santos" after "Gen. Javier Ortega de los Santos": the surname with its particles
-        known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person"
+        known = next((c for c in reversed(list(a.entities.values())) if c.kind == "person" and not c.plural
                       and c.name.lower().replace("’", "'").endswith(" " + key)), None)
     if known is None and entity.kind in ("person", "unknown") and " " not in key and entity.name[:1].isupper():
         for candidate in reversed(list(a.entities.values())):
+            if candidate.plural and " and " in candidate.name:
+                # "Lopez" after "Ana Ruiz and Marta Lopez", "Hizbollah" after "Lebanon and Hizbollah": one of
+                # the pair, never the pair itself
+                conjunct = next((c for c in candidate.name.split(" and ")
+                                 if key in c.lower().replace("’", "'").split()[-1:]), None)
+                if conjunct is not None and " " in conjunct.strip():
+                    known = _canonical(a, Entity(name=conjunct.strip(), kind="person"))
+                    break
+                continue
             if candidate.kind == "person" and " " in candidate.name:
                 parts = candidate.name.lower().replace("’", "'").split()
                 if key in (parts[-1], parts[0]):

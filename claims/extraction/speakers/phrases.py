@@ -5,6 +5,7 @@ into a speaker is `names._entity`'s job.
 """
 from __future__ import annotations
 
+from .. import lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
 from .names import _and_inside_name
@@ -40,6 +41,9 @@ from .vocabulary import (
 
 def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     """The noun phrase ending at token i, as (first, last, head) token indices, or None."""
+    if i >= floor and _bracketed_qualifier(a, i, floor):
+        span = _np_before(a, i - 3, floor)  # "CPN (Maoist)": the bracket is part of the party's name
+        return (span[0], i, span[2]) if span is not None else None
     if i < floor or a.punct[i] or a.quoted[i]:
         return None
     low = a.lowers[i]
@@ -75,6 +79,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and not a.quoted[k]:
             first = k  # "Armed Conflict Location & Event Data Project": one body's name
             continue
+        if in_role and _short_form_at(a, k, floor) and not a.quoted[k]:
+            first = k - 3  # "an Armed Forces of the Philippines (AFP) spokesman": the body with its short form
+            continue
         if a.punct[k] or a.quoted[k]:
             break
         low = a.lowers[k]
@@ -102,6 +109,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         if low.endswith("'s") and low not in _FUNCTION_WORDS:
             first = k
             continue
+        if low in _ORDINAL_SUFFIXES and k - 1 >= floor and a.lowers[k - 1].isdigit() \
+                and a.ends[k - 1] == a.starts[k] and a.names[first] and not in_role:
+            first = k - 1  # "the Army's 8th Infantry Division", "the 101st Airborne": the number is in the name
+            continue
         if in_role and low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH \
                 and low not in _REPORT and not low.endswith("ly") and not _verb_between_names(a, k, floor):
             first = k
@@ -128,20 +139,36 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 2, floor)
         if inner:
             first, i, head = inner
-    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and a.names[joint - 1] \
-            and not a.quoted[joint - 1]:
-        # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped
+    elif joint - 1 >= floor and a.lowers[joint].endswith("ing") and a.lowers[joint] not in _SPEECH \
+            and _lowercase(a, joint - 1) and _bare(a.lowers[joint - 1]) in (_PERSON_NOUNS | _TITLE_WORDS) \
+            and not a.quoted[joint - 1] and head_is_name:
+        # "the senator representing Kalo North": the person whom the participle describes, with it
         inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, head = inner[0], inner[2]
+    elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and (a.names[joint - 1] or _short_form_at(a, joint - 1, floor)) \
+            and not a.quoted[joint - 1]:
+        # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped;
+        # "the Government of National Accord (GNA) in Tripoli said": the body before its short form
+        inner = _np_before(a, joint - 1 if a.names[joint - 1] else joint - 4, floor)
         if inner:
             first, i, head = inner
     elif head_is_name and joint == first - 1:
         holder = _speaker_before_locative(a, first, floor)
         if holder:
             first, head = holder[0], holder[2]  # "A doctor at a hospital in Bahir Dar told AFP": the doctor
+    joint = first - 1
+    if joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) and not a.quoted[joint - 1] \
+            and _bare(a.lowers[joint - 1]) in _ORG_NOUNS and _bare(a.lowers[joint - 1]) not in _PERSON_NOUNS:
+        # "a logging company with staff in Ruvo told": the company, whose staff are there, speaks
+        inner = _np_before(a, joint - 1, floor)
+        if inner:
+            first, head = inner[0], inner[2]
     # "police and residents said", "two security sources and a local official said": two speakers
     joint = first - 1
-    if joint - 1 >= floor and a.lowers[joint] in ("a", "an", "the") and a.lowers[joint - 1] == "and":
-        joint -= 1
+    if joint - 1 >= floor and (a.lowers[joint] in ("a", "an", "the") or a.lowers[joint] in _POSSESSIVE_PRONOUNS) \
+            and a.lowers[joint - 1] == "and":
+        joint -= 1  # "the militants and their allies said": both
     if joint - 1 >= floor and a.lowers[joint] == "and" and not a.quoted[joint - 1] \
             and (_bare(a.lowers[joint - 1]) in _HEAD_NOUNS or a.names[joint - 1]):
         other = _np_before(a, joint - 1, floor)
@@ -156,6 +183,27 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _bracketed_qualifier(a: _Analysis, i: int, floor: int) -> bool:
+    """"CPN (Maoist)", "Unity Party (Reform)": a bracketed capitalised word, not a short form or an outlet,
+    right after a name that it belongs to; token i is the closing bracket."""
+    if i - 3 < floor or a.words[i] != ")" or a.words[i - 2] != "(" or not a.names[i - 3] or a.quoted[i - 1]:
+        return False
+    word = a.words[i - 1]
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES
+
+
+def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
+    """"(GNA)" closing at token i right after a name: a body's bracketed short form."""
+    return i - 3 >= floor and a.words[i] == ")" and a.words[i - 2] == "(" and a.names[i - 3] \
+        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2
+
+
+_OUTLET_NAMES = frozenset(m for m in lexicons.words("speaker_media") if not m.islower())
 
 
 def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int, int, int] | None:
@@ -239,6 +287,9 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
         if low == "&" and j > i and a.names[j - 1] and j + 1 < limit and a.names[j + 1]:
             j += 1  # "Location & Event Data Project"
             continue
+        if low == "(" and j > i and j + 2 < limit and _bracketed_qualifier(a, j + 2, i):
+            j += 3  # "declared by the CPN (Maoist)": the bracket is part of the name
+            continue
         if a.punct[j] or a.quoted[j]:
             break
         if a.names[j] or _bare(low) in _TITLE_WORDS or _bare(low) in _HEAD_NOUNS or low.endswith("'s"):
@@ -264,11 +315,39 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
             continue
         break
     last = j - 1
-    while last >= i and not (a.names[last] or _bare(a.lowers[last]) in _HEAD_NOUNS):
+    while last >= i and not (a.names[last] or _bare(a.lowers[last]) in _HEAD_NOUNS or _bracketed_qualifier(a, last, i)):
         last -= 1
     if last < i:
         return None
-    return _np_before(a, last, i)
+    span = _np_before(a, last, i)
+    return _with_affiliation(a, span, limit) if span is not None else None
+
+
+def _with_affiliation(a: _Analysis, span: tuple[int, int, int], limit: int) -> tuple[int, int, int]:
+    """"said a spokeswoman for the Sanaa office of an international relief agency": a person noun keeps the
+    body it works for when a preposition names one (its head a common noun for a body); a place does not
+    count ("a doctor in Goma" is read elsewhere)."""
+    first, last, head = span
+    if head != last or a.names[head] or _bare(a.lowers[head]) not in (_PERSON_NOUNS | _TITLE_WORDS) \
+            or _bare(a.lowers[head]) in _ORG_NOUNS:
+        return span
+    while last + 2 < limit and a.lowers[last + 1] in _AFFILIATION_LINKS and not a.quoted[last + 1]:
+        k = last + 2
+        while k < limit and (a.lowers[k] in ("the", "a", "an") or a.lowers[k] in _POSSESSIVE_PRONOUNS):
+            k += 1
+        body = None
+        for m in range(k, min(limit, k + 5)):
+            if a.punct[m] or a.quoted[m] or a.lowers[m] in _FUNCTION_WORDS:
+                break
+            if _bare(a.lowers[m]) in _ORG_NOUNS and not a.caps[m]:
+                body = m
+        if body is None:
+            break
+        last = body
+    return first, last, head
+
+
+_AFFILIATION_LINKS = frozenset({"for", "of", "with", "in", "at"})
 
 
 def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) -> tuple[str, bool, str | None, int]:
@@ -383,8 +462,23 @@ def _passive_agent(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | N
     """'The first figures, released by the railway company X, spoke of ...': the agent speaks."""
     for k in range(i, first, -1):
         if a.lowers[k] == "by" and k - 1 >= first and a.lowers[k - 1] in _AGENT_PARTICIPLES:
-            return _np_after(a, k + 1, i + 1)
+            return _relayed_speaker(a, i, first) or _np_after(a, k + 1, i + 1)
     return None
+
+
+def _relayed_speaker(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"A district official quoted by local radio said", "a nurse interviewed by the BBC said": in the clause
+    ending at token i, the person before a relay participle and its "by" speaks; the outlet only carries it."""
+    for k in range(i, first + 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return None
+        if a.lowers[k] == "by" and a.lowers[k - 1] in _RELAY_PARTICIPLES and k - 2 >= first \
+                and not a.punct[k - 2] and _bare(a.lowers[k - 2]) not in _DOCUMENT_NOUNS:
+            return _np_before(a, k - 2, first)
+    return None
+
+
+_RELAY_PARTICIPLES = frozenset(lexicons.words("speaker_relay_participles"))
 
 
 def _past_source_document(a: _Analysis, i: int, limit: int) -> int:

@@ -157,7 +157,8 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
     return entity, a.ends[tokens[-1]]
 
 
-_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*")  # on the quotation's line or the next
+# on the quotation's line or the next; on the same line a hyphen between spaces is a dash typed plainly
+_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*|[ \t]+-[ \t]+")
 _CREDIT_DASH_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
 # a short line with no sentence inside it: the credit, then an optional full stop
 _CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
@@ -266,6 +267,13 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     if sentence is None:
         return None
     first, end = _sentence_bounds(a, sentence)
+    if first < end and a.starts[first] >= opening and sentence > 0 \
+            and _INTRODUCED_PARAGRAPH.fullmatch(a.document.text, a.document.sentences[sentence - 1].start, opening):
+        # "Maria Lopez, who lost her house, spoke through an interpreter:" closing the paragraph before the
+        # quotation's own: the introducing clause is the last sentence of that paragraph (the claim keeps
+        # to the quotation's paragraph)
+        lead = _colon_lead(a, opening, sentence - 1)
+        return (lead[0], opening) if lead is not None else None
     if first >= end or a.starts[first] >= opening:
         return None
     if not _COLON_BEFORE.search(a.document.text, a.starts[first], opening):
@@ -277,6 +285,9 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     named = _named_in_apposition(a, first, end, sentence)
     entity = named or _sentence_subject(a, first, end, sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+_INTRODUCED_PARAGRAPH = re.compile(r"[^\n]*:\s*\n\s*")  # a sentence ending its paragraph with a colon
 
 
 def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:

@@ -237,11 +237,22 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         if entity.kind == "organisation" and entity.name[:1].isupper() \
                 and entity.name.lower() not in _COUNTRIES:
             return entity
-        if company and (mention.bare or mention.salience == 2) and entity.kind == "unknown" and entity.gender is None \
+        if (company or sentence - mention.sentence <= 1 and _spoke_in(a, entity, mention.sentence)) \
+                and (mention.bare or mention.salience == 2) and entity.kind == "unknown" and entity.gender is None \
                 and entity.name.lower() not in _COUNTRIES:
-            entity.kind = "organisation"  # "the company said" after "Chevron halted production"
+            # "the company said" after "Chevron halted production"; "the group said" right after "Hizbollah
+            # said in a statement": a lone name that just spoke, with no "he" or "she", is the body meant
+            entity.kind = "organisation"
             return entity
     return None
+
+
+def _spoke_in(a: _Analysis, entity: Entity, sentence: int) -> bool:
+    """The entity is the subject of a verb of lexicons/speaker_statement_verbs.txt in the sentence."""
+    return any(x.entity is entity and a.lowers[x.verb] in _STATEMENT_VERBS for x in a.by_sentence.get(sentence, ()))
+
+
+_STATEMENT_VERBS = frozenset(lexicons.words("speaker_statement_verbs"))
 
 
 def _names_fit(name: str, qualifiers: list[str]) -> bool:

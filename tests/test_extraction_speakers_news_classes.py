@@ -1,0 +1,218 @@
+"""Attribution by class of news language (issue 10, speakers): who is never a speaker, what a figure's own
+document credits, where a subject's head is. Sentences written for the tests."""
+from claims.extraction.quotes import find_quote_claims
+from claims.extraction.speakers import statement_speaker
+from claims.extraction.text import segment
+
+
+def speaker_of(text, phrase):
+    speaker = statement_speaker(segment(text), text.index(phrase))
+    return speaker.name if speaker else None
+
+
+def quote_speakers(text):
+    return [(c.speaker.name if c.speaker else None) for c in find_quote_claims(segment(text))]
+
+
+def test_a_negative_subject_is_never_a_speaker_nor_a_pronouns_antecedent():
+    text = ("The interior minister, Ana Ruiz, said the border would reopen.\n\nNobody told the guards\n\n"
+            "\"We will open the gates at dawn,\" she said.")
+    assert quote_speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_figure_neither_side_confirmed_leaves_the_figure_with_who_gave_it():
+    text = ("Officials said the attack killed 8 people. President Omar Lado said on Friday that nearly 2,000 soldiers "
+            "had died since May, a figure neither government has confirmed.")
+    assert speaker_of(text, "2,000") == "Omar Lado"
+
+
+def test_people_in_the_districts_of_a_town_are_the_subject_not_the_town():
+    text = ("Villagers in the northern districts of Dunmore reported shelling overnight, and a police spokesman said "
+            "a patrol had come under fire. He said no officers were killed, but three were hurt.")
+    assert speaker_of(text, "three were hurt") == "police spokesman"
+
+
+def test_figures_with_no_author_are_themselves_the_source():
+    assert speaker_of("The uprising has killed more than 12,000 people since 1990, according to official figures.",
+                      "12,000") == "official figures"
+    assert speaker_of("About 900 people died in the first raid, according to Kenyan tallies.", "900") == "Kenyan tallies"
+
+
+def test_figures_from_a_named_body_still_credit_the_body():
+    assert speaker_of("About 900 people died in the raid, according to figures from the Red Cross.", "900") == "Red Cross"
+
+
+def test_a_war_that_claimed_lives_reports_nothing():
+    text = "The insurgency in the Province has claimed more than 12,000 lives since 1990, according to official figures."
+    assert speaker_of(text, "12,000") == "official figures"
+    assert speaker_of("The rebels claimed that 40 soldiers were killed.", "40 soldiers") == "rebels"
+    text = "The army, which gives no figures, said 31 civilians had lost their lives in the shelling."
+    assert speaker_of(text, "31 civilians") == "army"
+
+
+def test_an_outlet_that_quotes_someone_relays_and_the_person_quoted_speaks():
+    assert speaker_of("A village chief quoted by a local radio station said 40 bodies had been found.",
+                      "40 bodies") == "village chief"
+    assert speaker_of("A nurse interviewed by the BBC said 12 children had died.", "12 children") == "nurse"
+    assert speaker_of("Figures released by the health ministry said 30 people had died.", "30 people") == \
+        "health ministry"
+
+
+def test_a_person_keeps_the_office_they_work_in_but_not_the_place_they_are():
+    text = "An official in the provincial health office told reporters that at least 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "official in the provincial health office"
+    text = "A doctor at the main hospital in Goma told reporters that 15 civilians were killed."
+    assert speaker_of(text, "15 civilians") == "doctor"
+
+
+def test_a_person_named_after_the_verb_keeps_the_body_they_speak_for():
+    text = "\"We have no more beds,\" said a spokeswoman for the northern office of an international aid agency."
+    assert quote_speakers(text) == ["spokeswoman for the northern office of an international aid agency"]
+
+
+def test_a_unit_named_with_an_ordinal_closes_the_sentence_as_its_source():
+    text = ("Four soldiers were killed and two others were wounded in a clash with about 30 rebels in the hills of "
+            "Kalo, Northern Province, on Friday, the Army's 3rd Infantry Division said.")
+    assert speaker_of(text, "Four soldiers") == "Army's 3rd Infantry Division"
+
+
+def test_going_on_television_to_say_makes_the_goer_the_speaker():
+    text = "President Ana Lopez went on national television to say that her forces had killed 30 rebels."
+    assert speaker_of(text, "30 rebels") == "Ana Lopez"
+    text = "The minister took to social media to announce that 40 rebels had surrendered."
+    assert speaker_of(text, "40 rebels") == "minister"
+
+
+def test_refusing_to_say_reports_nothing():
+    assert speaker_of("Police refused to say whether 3 officers died.", "3 officers") is None
+
+
+def test_the_group_is_the_lone_name_that_just_spoke_not_an_older_body():
+    text = ("The Northern Army said in Tula that its ships would hold fire from noon. Kandor said in a statement faxed "
+            "to news agencies that its fighters would stop at 6 a.m. The group said 14 of its fighters had been killed.")
+    assert speaker_of(text, "14 of") == "Kandor"
+
+
+def test_the_group_never_turns_a_named_person_into_a_body():
+    text = ("Rebel leader Ali Musa said the talks had failed. Musa said in a statement that the fighting would go on. "
+            "The group said 14 of its fighters had been killed.")
+    assert speaker_of(text, "14 of") == "group"
+
+
+def test_a_short_form_after_two_joined_bodies_names_the_last_of_them():
+    text = ("The army accused the government and the Popular Liberation Front (PLF) of stalling. "
+            "The PLF said 7 of its fighters died.")
+    assert speaker_of(text, "7 of its") == "Popular Liberation Front"
+
+
+def test_a_lone_name_is_one_of_a_pair_named_before_never_the_pair():
+    text = "The shelling between Ruvania and Kandor went on all week. Kandor said 9 of its fighters died."
+    assert speaker_of(text, "9 of its") == "Kandor"
+    text = "Talks between Ana Ruiz and Marta Lopez failed. Lopez said 4 people died."
+    assert speaker_of(text, "4 people") == "Marta Lopez"
+
+
+def test_a_bracketed_qualifier_is_part_of_a_partys_name():
+    assert speaker_of("The CPN (Maoist) said 7 of its fighters died.", "7 of") == "CPN (Maoist)"
+    assert speaker_of("The Communist Party of Nepal (Maoist) said 7 of its fighters died.", "7 of") == \
+        "Communist Party of Nepal (Maoist)"
+    assert speaker_of("The Popular Liberation Front (PLF) said 7 of its fighters died.", "7 of") == \
+        "Popular Liberation Front"
+
+
+def test_a_body_with_a_short_form_speaks_past_where_it_sits_and_who_leads_it():
+    text = "The Unity Front (UF) in Bemba, led by Marta Ilunga, said 25 fighters were killed."
+    assert speaker_of(text, "25 fighters") == "Unity Front"
+    text = "The Unity Front (UF), led by Marta Ilunga, said 25 fighters were killed."
+    assert speaker_of(text, "25 fighters") == "Unity Front"
+
+
+def test_a_body_named_in_apposition_after_its_description_speaks():
+    text = "The largest rebel group, the Northern Union for Justice and Democracy (NUJD), said 12 of its fighters died."
+    assert speaker_of(text, "12 of") == "Northern Union for Justice and Democracy"
+    text = "A local rights group, the Kalo Collective for Justice, put the toll higher, at 88 dead."
+    assert speaker_of(text, "88 dead") == "Kalo Collective for Justice"
+
+
+def test_a_name_in_apposition_to_a_place_is_the_places():
+    text = "A farmer who fled to the district capital, Ruvo, told reporters that 30 people were killed."
+    assert speaker_of(text, "30 people") == "farmer"
+
+
+def test_saying_after_a_clause_shares_its_indefinite_subject():
+    text = "A Ruvanian army spokesman went further, saying a single shell could have killed fewer than 20 people."
+    assert speaker_of(text, "fewer than 20") == "Ruvanian army spokesman"
+
+
+def test_a_company_with_staff_somewhere_is_the_speaker_not_its_staff():
+    text = "A logging company with staff in Ruvo told reporters that 9 of its workers remained missing."
+    assert "company" in speaker_of(text, "9 of")
+
+
+def test_a_headline_credit_by_title_is_the_person_the_story_names_with_it():
+    text = ("Toll in Kalo attack passes 300 - Senator\n\nThe number of people killed in Kalo has risen to more "
+            "than 300, the senator representing Kalo North, Ahmed Bello, said on Wednesday.")
+    assert speaker_of(text, "300 - ") == "Ahmed Bello"
+
+
+def test_a_militia_and_its_allies_speak_over_the_statement_an_outlet_carried():
+    text = ("The Kandor militants and their allies said their fighters had stopped firing at midnight, according to "
+            "a statement carried by the Saba news agency, which they control.")
+    assert speaker_of(text, "stopped firing") == "Kandor militants and their allies"
+    text = ("The Kandor militia said its fighters had stopped firing at midnight, according to a statement carried "
+            "by the state news agency.")
+    assert speaker_of(text, "stopped firing") == "Kandor militia"
+
+
+def test_a_truce_declared_by_a_party_with_a_bracketed_qualifier_keeps_the_qualifier():
+    assert speaker_of("The ceasefire declared by the CPN (Maoist) took effect at midnight.", "took effect") == \
+        "CPN (Maoist)"
+
+
+def test_a_role_after_a_body_and_its_short_form_keeps_both():
+    text = "A Ruvanian Defence Forces (RDF) spokesman said soldiers would stay in camp and that 3 rebels died."
+    assert speaker_of(text, "3 rebels") == "Ruvanian Defence Forces (RDF) spokesman"
+
+
+def test_a_commander_of_a_named_group_is_named_by_the_nom_de_guerre_in_the_aside():
+    text = "A regional commander of the NLA, using the nom de guerre Ka Tomas, said 5 rebels were killed."
+    assert speaker_of(text, "5 rebels") == "Ka Tomas"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_paragraph_after_it():
+    text = ("The flood reached the village at night.\n\nMaria Lopez, who lost her house, spoke through an "
+            "interpreter:\n\n\"Nobody came to help us. We waited all night.\"\n\nThe agency said 400 people had fled.")
+    assert quote_speakers(text) == ["Maria Lopez"]
+
+
+def test_a_credit_line_after_a_plain_spaced_hyphen_is_a_dash_credit():
+    text = ("The mayor said the road was cut.\n\n\"We are counting villages now.\" - Ana Ruiz, an aid worker in Tula, "
+            "speaking to reporters.")
+    assert quote_speakers(text) == ["Ana Ruiz"]
+
+
+def test_the_officer_is_the_titled_person_who_spoke_just_before_not_an_older_officer():
+    text = ("A senior border officer said the crossing was shut.\n\nPolice Commissioner Ana Ruiz told reporters that "
+            "300 kg of explosives had been moved. \"We are not ruling out anything,\" the officer said.")
+    assert quote_speakers(text) == ["Ana Ruiz"]
+    text = ("A senior border officer said the crossing was shut. Ana Ruiz, a farmer, said 3 people died. "
+            "\"We are not ruling out anything,\" the officer said.")
+    assert quote_speakers(text) == ["senior border officer"]
+
+
+def test_the_people_told_after_a_comma_are_never_the_speaker():
+    text = "The Inspector-General of Police, Northern range, told reporters that 300 kg of explosives had been moved."
+    assert speaker_of(text, "300 kg") != "reporters"
+
+
+def test_a_trailing_under_terms_announced_by_credits_the_start_before_it():
+    text = "The ceasefire took effect at noon, under terms announced by the peacekeepers."
+    assert speaker_of(text, "took effect") == "peacekeepers"
+    text = ("The blast came after the ceasefire took effect at 13:00 local time on 20 September, under terms announced "
+            "by the Ruvanian peacekeeping contingent.")
+    assert speaker_of(text, "took effect") == "Ruvanian peacekeeping contingent"
+
+
+def test_a_trailing_terms_aside_does_not_override_who_said_it():
+    text = "The army said the truce would take effect at noon, under terms announced by the peacekeepers."
+    assert speaker_of(text, "take effect") == "army"
