@@ -264,3 +264,14 @@ def test_a_past_event_dated_without_a_year_in_a_paragraph_narrating_an_earlier_y
     article = ("The first ceasefire took effect at 4pm GMT on July 22nd 1974, two days after the landing. Talks broke "
                "up on August 14th. The army's own ceasefire took effect at 6pm GMT on August 16th.")
     assert starts(article, date(2004, 7, 17)) == ["1974-07-22T16:00", "1974-08-16T18:00"]
+
+
+def test_a_date_named_before_which_took_effect_is_the_starts_day():
+    assert starts("The parties recalled the cessation of hostilities of 19 February 2015, which took effect at "
+                  "midnight GMT.", date(2015, 6, 6)) == ["2015-02-20T00:00"]
+
+
+def test_a_clock_in_brackets_is_no_year_and_of_that_year_points_back():
+    article = ("The war that ended with the 1994 truce, which took effect at one minute past midnight on May 12 of "
+               "that year (2001 GMT on May 11), killed 30,000 people.")
+    assert starts(article, date(2016, 4, 5)) == ["1994-05-11T20:01"]

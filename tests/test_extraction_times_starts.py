@@ -260,3 +260,25 @@ def test_a_round_that_ended_with_a_truce_at_a_time_started_it_then():
 def test_a_start_one_side_pressed_for_and_the_mediators_refused_is_no_start():
     assert starts("The rebels had pressed for the truce to start only at noon GMT on Friday, but the mediators "
                   "refused.", date(2014, 7, 24)) == []
+
+
+# --- round 10: events that began, requests not accepted ---------------------------------------------
+
+@pytest.mark.parametrize("article", [
+    "A truce was agreed. The deal was reached at a meeting of the two chiefs of staff in Moscow that began at "
+    "10 a.m. GMT, officials said.",
+    "At a news conference in Cairo that began at 19:05 GMT, the foreign minister announced that a ceasefire had "
+    "been agreed.",
+])
+def test_a_meeting_that_began_at_a_time_is_no_truce_start(article):
+    assert starts(article, date(2016, 4, 5)) == []
+
+
+def test_a_start_one_side_asked_for_that_was_not_accepted_is_no_start():
+    assert starts("A truce was agreed. Israel had asked for the truce to begin at 7 a.m. GMT on Monday, a request "
+                  "the UN did not accept.", date(2006, 8, 14)) == []
+
+
+def test_a_truce_named_between_an_event_and_its_relative_clause_is_what_came_into_force():
+    assert starts("The talks ended with an Egyptian-brokered ceasefire that came into force at 2300 GMT on "
+                  "Thursday, May 20.", date(2023, 11, 30)) == ["2021-05-20T23:00"]

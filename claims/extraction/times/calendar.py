@@ -16,7 +16,8 @@ from datetime import date, timedelta
 
 from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
 
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year, not a 24-hour clock that looks like one: "(2001 GMT on May 11)"
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # "October 10 last year": the year the sentence counts from publication
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))

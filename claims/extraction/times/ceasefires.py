@@ -187,10 +187,11 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     counted = clock.minutes_from_named(match)
     from_midnight = counted is not None and clock.NAMED_TIMES[counted[0]] == [0, 0]
     # "one minute past midnight on Sunday": a minute past a midnight placed "on" a day is in that day
-    within_day = from_midnight and counted[1] > 0 and bool(match.group("day")) and bool(
-        _ON_BEFORE_DAY.search(text, match.start(), match.start("day")))
+    day_group = "day" if match.group("day") else "day0" if match.group("day0") else None
+    within_day = from_midnight and counted[1] > 0 and day_group is not None and bool(
+        _ON_BEFORE_DAY.search(text, match.start(), match.start(day_group)))
     if within_day:
-        steps.append(f"a minute past midnight 'on' {match.group('day').strip()!r} falls in that day")
+        steps.append(f"a minute past midnight 'on' {match.group(day_group).strip()!r} falls in that day")
     elif (hour == 0 and minute == 0 and match.group("named")) or from_midnight:
         day, why = reference_day.midnight(choice, match, published, verb_tense)
         steps.append(why)

@@ -46,7 +46,7 @@ _NEXT_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['next_day_words'])})
 _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
 _VERB_AFTER_ASIDE = LazyPattern(
-    rf"\s*,\s+(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
+    rf"\s*,\s+(?!which\b|that\b)(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 

@@ -152,8 +152,18 @@ _PLAN_MOVED = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E
 
 
 _ENDING_VERB = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['ending_verbs'])}){_E}", re.IGNORECASE)
+_EVENT_CLAUSE = LazyPattern(
+    rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}(?:\s+[\w'’-]+){{0,10}}?,?\s+(?:that|which)\s+$", re.IGNORECASE)
 _UPON_ENDING = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", re.IGNORECASE)
 _DENIED_REPORT = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['denied_reports'], regex=True)}){_E}", re.IGNORECASE)
+
+
+def _event_began(text: str, start: int, cue_start: int) -> bool:
+    """Whether the verb of starting at `cue_start` opens a relative clause on an event ("a meeting of the chiefs
+    of staff in Moscow that began at"), not on a truce named between them ("a round that ended with a ceasefire
+    that came into force at")."""
+    event = _EVENT_CLAUSE.search(text, start, cue_start)
+    return event is not None and TRIGGER.search(text, event.start(), cue_start) is None
 
 
 def denied_report(text: str, match: re.Match, sentence: Sentence) -> bool:
@@ -193,6 +203,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     # ending comes between them ("the extended truce expires at 23:59")
     cue = (_FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
            or _TRUCE_AT.search(before))
+    if cue and not _FIGHTING_ENDS_AT.made(cue) and _event_began(text, max(clause_start, window_start + cue.start() - 90),
+                                                               window_start + cue.start()):
+        return None  # "a meeting in Moscow that began at 10 a.m.": the event began then, not the truce
     if cue and _AT_CUE.made(cue):
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
