@@ -275,3 +275,33 @@ def test_a_clock_in_brackets_is_no_year_and_of_that_year_points_back():
     article = ("The war that ended with the 1994 truce, which took effect at one minute past midnight on May 12 of "
                "that year (2001 GMT on May 11), killed 30,000 people.")
     assert starts(article, date(2016, 4, 5)) == ["1994-05-11T20:01"]
+
+
+# --- round 11: the hour it was announced, that day, the morning of, 18h00 and 18.00 hours ----------
+
+def test_a_start_earlier_in_the_day_than_the_hour_it_was_announced_is_the_next_days():
+    assert starts("The prime minister went on television at 10pm GMT on Saturday to say that the cabinet had "
+                  "approved a halt to fire from 2am GMT.", date(2009, 1, 18)) == ["2009-01-18T02:00"]
+
+
+def test_a_start_that_was_to_take_effect_on_a_weekday_looks_back():
+    assert starts("The ceasefire, reached at a meeting of commanders, was to take effect from 1800 GMT on Thursday, "
+                  "a spokesman said.", date(2011, 4, 29)) == ["2011-04-28T18:00"]
+
+
+def test_on_that_day_after_a_clock_points_back_to_the_date_of_the_sentence_before():
+    article = ("The ceasefire will enter into force on D-Day, which the parties have set as 29 December 1996. The "
+               "ceasefire will run from 00:00 hours GMT on that day.")
+    assert starts(article, date(1996, 12, 4)) == ["1996-12-29T00:00"]
+
+
+@pytest.mark.parametrize("article, published, utc", [
+    ("The ceasefire had come into force at 00h00 GMT this morning, Thursday.", date(1992, 10, 15),
+     "1992-10-15T00:00"),
+    ("The movement told its fighters to cease all military activity from six o'clock GMT on the morning of "
+     "15 October.", date(1992, 10, 15), "1992-10-15T06:00"),
+    ("The declaration binds the two sides to stop fighting with effect from 18.00 hours GMT on Monday.",
+     date(2008, 5, 28), "2008-05-26T18:00"),
+])
+def test_clocks_and_days_written_as_other_outlets_write_them(article, published, utc):
+    assert starts(article, published) == [utc]

@@ -58,7 +58,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
                     or starts.denied_report(text, match, sentence)):
                 continue
-            resolved = _resolve(document, match, sentence, context, referred_day)
+            resolved = _resolve(document, match, sentence, context, referred_day,
+                                _day_named_in(document, referred_to, None))
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
@@ -165,7 +166,8 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
 
 
 def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _Context,
-             referred_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
+             referred_day: tuple[str, date] | None = None,
+             previous_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
     """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
     reading = clock.hour_and_minute(match)
     if reading is None:
@@ -178,7 +180,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             "an hour with no half of the day: the start just read, spoken of again"]
     zone = _zone_for(match, sentence, context)
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
-                                   referred_day or context.story_day)
+                                   referred_day or context.story_day, previous_day)
     if choice.day is None:
         return None
     steps = [choice.reason]

@@ -73,13 +73,14 @@ DATE = (
 DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
-    rf"|{DATE}"
+    rf"|(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{DATE}"  # "on the morning of 15 October"
     rf"|(?:{phrases(RELATIVE_DAYS)}){E})"
 )
 CLOCK = (
     # "12:00 noon": the word only confirms the half of the day
-    rf"(?:(?!24:00)(?P<h1>\d{{1,2}}):(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E}|(?<=12:00)\s+(?:noon|midday){E})?"
-    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|(?=\s*(?:{ZONE}|\()))"
+    # "18:00", and "18h00" as French- and Portuguese-speaking outlets write it
+    rf"(?:(?!24:00)(?P<h1>\d{{1,2}})(?::|h(?=[0-5]\d\b))(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E}|(?<=12:00)\s+(?:noon|midday){E})?"
+    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|\s*(?:hours|hrs){E}|(?=\s*(?:{ZONE}|\()))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"
     rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"

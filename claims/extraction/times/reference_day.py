@@ -35,7 +35,8 @@ from .clock import E as _E, phrases as _phrases
 _PHRASES = lexicons.table("ceasefire_phrases")
 _FUTURE = LazyPattern(
     rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
-    rf"|(?<!due )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",  # "a truce to begin at 2 a.m."
+    # "a truce to begin at 2 a.m." looks ahead; "was to take effect" and "was due to" report a past plan
+    rf"|(?<!due )(?<!was )(?<!were )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",
     re.IGNORECASE,
 )
 _PAST = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
@@ -99,7 +100,7 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
 
 
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
-            story_day: tuple[str, date] | None = None) -> DayChoice:
+            story_day: tuple[str, date] | None = None, previous_day: tuple[str, date] | None = None) -> DayChoice:
     """The local day of a clock, with the reason it was chosen."""
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
     read_as = day_tense(text, sentence_start, match.start(), verb_tense)
@@ -122,6 +123,12 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     reported = read_as == "reported"
     read_as = "future" if reported else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    same_day = _SAME_DAY.match(text, match.end(), sentence_end)
+    if same_day and not earlier and previous_day is not None:
+        # "... set D-Day as 29 December 1996. The ceasefire will run from 00:00 hours on that day."
+        words, day = previous_day
+        return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back to "
+                                    f"{words.strip()!r} in the sentence before", words.strip())
     # "The truce, agreed in Lomé last Tuesday, took effect at midnight": the day dates the aside, not the start
     dates_an_aside = bool(earlier) and bool(_VERB_AFTER_ASIDE.match(text, earlier[-1].end(), match.start()))
     if earlier and reported and _is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
@@ -151,6 +158,13 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
             words = earlier[-1].group("day")
             day = calendar.parse_day(words, published, read_as, around, earlier_text)
             where = "just before the clock" if attached else "earlier in the sentence"
+            announced = None if attached else _clock_of_day(text, sentence_start, earlier[-1], match)
+            if day is not None and announced is not None:
+                # "went on television at 10pm on Saturday to say ... a halt to fire from 2am": the start comes
+                # after the hour it was announced, so an earlier hour is the next day's
+                day += timedelta(days=1)
+                return DayChoice(day, True, f"day {_iso(day)}: the day after {words.strip()!r}, since the start "
+                                            f"comes after the {announced!r} it was announced at", words.strip())
             return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
     if story_day is not None and verb_tense != "future" and (published is None or story_day[1] <= published):
@@ -160,6 +174,17 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def _clock_of_day(text: str, sentence_start: int, day: re.Match, match: re.Match) -> str | None:
+    """The clock written with an earlier day of the sentence ("at 10pm on Saturday"), when it is later in the
+    day than this clock: the hour the start was announced at."""
+    for other in clock.TIME.finditer(text, sentence_start, match.start()):
+        if other.start() < day.start() < other.end() and other.end() >= day.end():
+            earlier_reading, reading = clock.hour_and_minute(other), clock.hour_and_minute(match)
+            if earlier_reading and reading and earlier_reading[3] and earlier_reading[:2] > reading[:2]:
+                return other.group().strip()
+    return None
 
 
 def _is_midnight(match: re.Match) -> bool:
