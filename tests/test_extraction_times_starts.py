@@ -282,3 +282,24 @@ def test_a_start_one_side_asked_for_that_was_not_accepted_is_no_start():
 def test_a_truce_named_between_an_event_and_its_relative_clause_is_what_came_into_force():
     assert starts("The talks ended with an Egyptian-brokered ceasefire that came into force at 2300 GMT on "
                   "Thursday, May 20.", date(2023, 11, 30)) == ["2021-05-20T23:00"]
+
+
+# --- round 12: standing down, a halt some hours earlier, evening hours, talks venues ---------------
+
+def test_an_armed_wing_ordered_to_stand_down_from_a_time_starts_a_truce():
+    assert starts("The front said its armed wing had been ordered to stand down from 1800H GMT yesterday.",
+                  date(1996, 9, 3)) == ["1996-09-02T18:00"]
+
+
+def test_a_minister_who_will_stand_down_starts_nothing():
+    assert starts("The minister will stand down at 6 p.m. GMT on Friday, aides said.", date(1996, 9, 3)) == []
+
+
+def test_a_halt_some_hours_earlier_at_a_time_starts_then():
+    assert starts("A rebel spokesman said its fighters had been ordered to stop shooting six hours earlier, at noon "
+                  "GMT on Tuesday.", date(1996, 8, 21)) == ["1996-08-20T12:00"]
+
+
+def test_an_hour_of_the_evening_written_without_its_half_is_in_the_evening():
+    assert starts("AT SIX o'clock GMT yesterday evening the shelling of the south stopped as abruptly as it had "
+                  "begun.", date(1993, 8, 1)) == ["1993-07-31T18:00"]

@@ -175,3 +175,12 @@ def test_a_zone_in_brackets_after_the_clocks_day_is_the_clocks_zone():
     [claim] = times.find_ceasefires(document)
     assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2024-08-03T23:00"
     assert "zone Africa/Luanda in brackets after the clock's day: 'Luanda time'" in " ".join(claim.explanation)
+
+
+def test_a_city_where_a_truce_was_extended_is_a_venue_not_where_it_applies():
+    article = ("Fighting around Kidal has eased. The cessation of hostilities of 19 February 2015, which took effect "
+               "at midnight and was extended in Algiers on 15 May, still holds.")
+    [claim] = [c for c in times.find_ceasefires(text.segment(article, date(2015, 6, 6)))
+               if c.values["precision"] != "day"]
+    # Mali keeps GMT all year; Algiers is an hour ahead
+    assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2015-02-20T00:00"

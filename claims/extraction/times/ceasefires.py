@@ -22,6 +22,8 @@ from . import calendar, clock, reference_day, starts, zones
 
 
 _ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
+# the part of the day a day phrase names settles an hour written without its half: "yesterday evening"
+_LATER_PART = re.compile(r"\s*\b(?:afternoon|evening)\b")
 
 
 @dataclass(slots=True)
@@ -174,6 +176,10 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         return None
     hour, minute, precision, certain = reading
     text, published = document.text, document.published
+    day_words = clock.normal(match.group("day") or match.group("day0") or "")
+    if not certain and hour < 12 and (_LATER_PART.search(day_words)
+                                      or _LATER_PART.match(text, match.end(), min(len(text), match.end() + 12))):
+        hour, certain = hour + 12, True  # "six o'clock yesterday evening", "at seven on Sunday evening"
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
         return context.last_moment, precision, context.last_local, [

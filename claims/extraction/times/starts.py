@@ -67,8 +67,10 @@ _MENTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s
 _UNTIL_CUE = LazyPattern(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
 _DENIAL = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 # "an end to military operations in Georgia at noon": a place may stand between the halt and its time
+# "stop shooting six hours earlier, at noon": how long before or after may stand between the halt and its time
 _HALT_THEN_AT = LazyPattern(
     rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
+    rf"(?:\s+[\w-]+\s+(?:hours?|minutes?|days?)\s+(?:earlier|later|before|after),?)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
 _HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
