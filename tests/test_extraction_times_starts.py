@@ -303,3 +303,45 @@ def test_a_halt_some_hours_earlier_at_a_time_starts_then():
 def test_an_hour_of_the_evening_written_without_its_half_is_in_the_evening():
     assert starts("AT SIX o'clock GMT yesterday evening the shelling of the south stopped as abruptly as it had "
                   "begun.", date(1993, 8, 1)) == ["1993-07-31T18:00"]
+
+
+# --- round 13: the night of two dates, 'said it had taken effect', ordinals 'of them', orders --------
+
+@pytest.mark.parametrize("article, published, utc", [
+    ("The two armies agreed to a truce. They restored an understanding that took effect at midnight GMT on Nov. "
+     "25-26, 2003.", date(2021, 2, 25), "2003-11-26T00:00"),
+    ("The accords began with a truce that took effect at midnight GMT on the night of 14-15 May 1991.",
+     date(1994, 12, 2), "1991-05-15T00:00"),
+])
+def test_a_midnight_on_the_night_of_two_dates_begins_the_second(article, published, utc):
+    assert starts(article, published) == [utc]
+
+
+def test_officials_who_said_it_had_taken_effect_take_up_the_truce():
+    assert starts("A truce was agreed on the border on Thursday. Officials said it had taken effect at 20:00 GMT "
+                  "that evening.", date(2021, 5, 1)) == ["2021-04-29T20:00"]
+
+
+def test_the_first_of_them_takes_up_one_of_the_truces_just_named():
+    assert starts("Both sides agreed to hold fire in May. The first of them was to start at 8 a.m. GMT on May 5.",
+                  date(2022, 7, 23)) == ["2022-05-05T08:00"]
+
+
+def test_fighters_ordered_to_hold_their_positions_from_a_time_halt_then():
+    assert starts("A truce was agreed on Tuesday. A commander said its fighters had been ordered to hold their "
+                  "positions from 18:00 GMT that day.", date(2018, 9, 5)) == ["2018-09-04T18:00"]
+
+
+def test_an_order_to_halt_that_took_effect_at_a_time_starts_then():
+    assert starts("Russia ordered an end to its operation in Georgia. The Kremlin said the order took effect at "
+                  "1pm GMT.", date(2008, 8, 12)) == ["2008-08-12T13:00"]
+
+
+def test_the_time_a_truce_was_announced_is_no_start():
+    assert starts("Both sides agreed a ceasefire. The announcement came at 1530H GMT on Wednesday, when the minister "
+                  "told reporters that both sides had agreed to stop fighting.", date(2003, 1, 31)) == []
+
+
+def test_a_start_first_announced_and_then_moved_is_no_start():
+    assert starts("Officials had first said that the truce would start at 20:00 GMT on Saturday, but the start was "
+                  "moved two hours later, to 22:00 GMT.", date(2023, 5, 14)) == []

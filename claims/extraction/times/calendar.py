@@ -18,7 +18,8 @@ from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
 
 # a year, not a 24-hour clock that looks like one: "(2001 GMT on May 11)"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
-_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# "25", "25th", and "25-26" as in "the night of 25-26 November": the night's first day
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")
 # "October 10 last year": the year the sentence counts from publication
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
 
@@ -35,7 +36,7 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
-    day_number = next((int(re.sub(r"\D", "", w)) for w in words if _DAY_NUMBER.fullmatch(w)), None)
+    day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
     if weekday is not None and (month is None or day_number is None):
         if published is None:
             return None

@@ -94,7 +94,8 @@ _ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = LazyPattern(
-    rf"\W*(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:\W*|.{{0,60}}?\b(?:said|says|announced|confirmed)\s+(?:that\s+)?)"
+    rf"(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
     rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
@@ -102,7 +103,9 @@ REFERRING_BACK = LazyPattern(
 # "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
 # an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
 AGREEMENT_STARTING = LazyPattern(
-    rf"\W*(?:the|this|that|a|an|its|their)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
+    rf"(?:\W*(?:the|this|that|a|an|its|their)|.{{0,60}}?\b(?:said|says|announced|confirmed)\s+(?:that\s+)?"
+    rf"(?:the|this|its|their))\s+"  # after "X said", only a definite agreement: the one the story named
+    rf"(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
     rf"{_ASIDE}\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
@@ -132,7 +135,8 @@ def sentences_about_truces(document: Document):
         named_a_truce = bool(triggers)
         if not triggers and previous_named_a_truce:
             subject = REFERRING_BACK.match(text, sentence.start, sentence.end)
-            noun = subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
+            noun = (subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
+                    or AGREEMENT_STARTING.match(text, sentence.start, sentence.end))
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         elif not triggers and story_named_a_truce:
@@ -244,11 +248,15 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         if _START_VERB.search(text, match.end(), min(clause_end, match.end() + 50)):
             return match.start() - len(opening.group())
     when = _WHEN.match(text, match.end(), sentence.end)
-    if when and (_START_VERB.search(text, when.end(), clause_end) or TRIGGER.search(text, when.end(), clause_end)):
+    if when and not _REPORTED_AFTER_WHEN.search(text, when.end(), clause_end) and (
+            _START_VERB.search(text, when.end(), clause_end) or TRIGGER.search(text, when.end(), clause_end)):
         return match.start()
     return None
 
 
+# "came at 1530H, when the minister told reporters that both sides had agreed to stop fighting": the clock dates
+# a statement of the truce, not its start
+_REPORTED_AFTER_WHEN = LazyPattern(rf"{_B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
 _QUOTE_MARKS = str.maketrans({mark: " " for mark in "\"“”‘’"})
 
 
