@@ -134,12 +134,7 @@ def nearest_month_day(month: int, day_number: int, published: date, tense: str |
     """The date of that month and day nearest publication, this year, last year or next, among those
     the words allow: the year whose date falls on the weekday named with it, and not after publication
     for a start reported as past."""
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(date(year, month, day_number))
-        except ValueError:
-            continue
+    candidates = _same_date_in_years(month, day_number, published.year - 1, published.year + 1)
     if weekday is not None:  # "Thursday 29 December": the year whose 29 December is a Thursday
         matching = [day for day in candidates if day.weekday() == weekday]
         if not matching:  # "Friday, May 21" recalled in a story two years on: the last year it was a Friday

@@ -55,13 +55,13 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         referred_day = (_day_named_in(document, referred_to, reference_day.tense(text, sentence.start, sentence.end,
                                                                                  sentence.end))
                         if starts.REFERRING_BACK.made(triggers[0]) else None)
+        previous_day = _day_named_in(document, referred_to, None)  # for "... on that day" with no day of its own
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
                     or starts.denied_report(text, match, sentence)):
                 continue
-            resolved = _resolve(document, match, sentence, context, referred_day,
-                                _day_named_in(document, referred_to, None))
+            resolved = _resolve(document, match, sentence, context, referred_day, previous_day)
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved

@@ -89,12 +89,15 @@ _CLAUSE_BREAK = LazyPattern(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
 _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 
 
+# "Kyrgyz officials said it had taken effect", "The Kremlin said the order took effect": a short reporting clause
+# may stand before the subject that takes the truce up
+_SAID_BEFORE = rf".{{0,60}}?\b(?:{_phrases(_PHRASES['reporting_clause_verbs'])})\s+(?:that\s+)?"
 # "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb
 _ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 REFERRING_BACK = LazyPattern(
-    rf"(?:\W*|.{{0,60}}?\b(?:said|says|announced|confirmed)\s+(?:that\s+)?)"
+    rf"(?:\W*|{_SAID_BEFORE})"
     rf"(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
     rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
@@ -103,7 +106,7 @@ REFERRING_BACK = LazyPattern(
 # "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
 # an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
 AGREEMENT_STARTING = LazyPattern(
-    rf"(?:\W*(?:the|this|that|a|an|its|their)|.{{0,60}}?\b(?:said|says|announced|confirmed)\s+(?:that\s+)?"
+    rf"(?:\W*(?:the|this|that|a|an|its|their)|{_SAID_BEFORE}"
     rf"(?:the|this|its|their))\s+"  # after "X said", only a definite agreement: the one the story named
     rf"(?:[\w'-]+\s+){{0,3}}?(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
     rf"{_ASIDE}\s+(?:\w+\s+){{0,2}}?(?={_START_VERB_PATTERN})",
@@ -181,9 +184,7 @@ def denied_report(text: str, match: re.Match, sentence: Sentence) -> bool:
 def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
     """Whether the clock is the first plan of a start the sentence says was moved: "officials had initially
     spoken of a start at 10 a.m., before disagreements pushed it back"."""
-    clause_start = sentence.start
-    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
-        clause_start = brk.end()
+    clause_start = _clause_start(text, sentence.start, match.start())
     return bool(_FIRST_PLAN.search(text, clause_start, match.start())
                 and _PLAN_MOVED.search(text, sentence.start, sentence.end))
 
@@ -199,9 +200,7 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     apposed = _APPOSED.search(text, max(sentence.start, match.start() - 90), match.start())
     if apposed and not clock.TIME.search(text, apposed.start(), match.start() - 1):
         return apposed.start()
-    clause_start = sentence.start
-    for brk in _CLAUSE_BREAK.finditer(text, sentence.start, match.start()):
-        clause_start = brk.end()
+    clause_start = _clause_start(text, sentence.start, match.start())
     window_start = max(clause_start, match.start() - 60)
     # a partial quotation ('would halt only "from 1200 GMT') is read through: its marks count as spaces
     before = text[window_start:match.start()].translate(_QUOTE_MARKS)
@@ -282,6 +281,14 @@ def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> i
                 and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
             return trigger.start()
     return None
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding `position` begins: after the last clause break before it."""
+    clause_start = sentence_start
+    for brk in _CLAUSE_BREAK.finditer(text, sentence_start, position):
+        clause_start = brk.end()
+    return clause_start
 
 
 def _clause_end(text: str, position: int, sentence_end: int) -> int:
