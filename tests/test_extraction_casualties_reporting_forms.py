@@ -163,3 +163,22 @@ def test_fighters_who_detain_people_capture_them_even_if_prosecutors_come_later(
     assert tuples_in("The army said it had detained 45 suspected rebels, who will be handed to prosecutors.") == {
         ("captured", 45, None, "exact")}
     assert tuples_in("Police detained 15 suspected looters for questioning.") == set()
+
+
+# --- round 14: classes seen first in holdout-18 and holdout-19 ------------------------------------
+
+def test_gunmen_eliminated_or_liquidated_in_official_language_were_killed():
+    assert tuples_in("The security service said 31 militants were eliminated in the raid.") == {
+        ("killed", 31, None, "exact")}
+    assert tuples_in('The committee said nine "bandits" had been liquidated near the border.') == {
+        ("killed", 9, None, "exact")}
+
+
+def test_things_that_were_eliminated_are_no_casualties():
+    assert tuples_in("The plant said 450 jobs were eliminated after the strike.") == set()
+    assert tuples_in("Engineers said 12 enemy positions were eliminated.") == set()
+
+
+def test_corpses_counted_are_the_dead():
+    assert tuples_in("Medics at the field hospital said they had counted 118 corpses by nightfall.") == {
+        ("killed", 118, None, "exact")}

@@ -305,3 +305,10 @@ def test_on_that_day_after_a_clock_points_back_to_the_date_of_the_sentence_befor
 ])
 def test_clocks_and_days_written_as_other_outlets_write_them(article, published, utc):
     assert starts(article, published) == [utc]
+
+
+def test_each_date_takes_the_year_counted_right_after_it():
+    document_day = date(2019, 7, 21)
+    got = starts("A winter truce began at 00:00 GMT on December 29 last year, and a spring truce was declared "
+                 "from 00:00 GMT on March 8 this year.", document_day)
+    assert got == ["2018-12-29T00:00", "2019-03-08T00:00"]

@@ -345,3 +345,39 @@ def test_the_time_a_truce_was_announced_is_no_start():
 def test_a_start_first_announced_and_then_moved_is_no_start():
     assert starts("Officials had first said that the truce would start at 20:00 GMT on Saturday, but the start was "
                   "moved two hours later, to 22:00 GMT.", date(2023, 5, 14)) == []
+
+
+# --- round 14: classes seen first in holdout-18 and holdout-19 ------------------------------------
+
+def test_a_start_that_would_have_come_is_a_counterfactual_not_a_start():
+    assert starts("Under the first draft, the truce would have started at 1500 GMT on Monday.",
+                  date(2016, 2, 3)) == []
+    assert starts("A truce took effect at noon GMT. Under an earlier text, the ceasefire would have taken effect at "
+                  "0900 GMT.", date(2016, 2, 3)) == ["2016-02-03T12:00"]
+
+
+def test_a_movement_ending_its_military_operations_from_a_time_starts_a_truce():
+    assert starts("The rebel front said it would end its military operations from 0400 GMT on Tuesday.",
+                  date(2012, 4, 2)) == ["2012-04-03T04:00"]
+
+
+def test_air_strikes_suspended_from_a_time_start_a_halt():
+    assert starts("The defence ministry said that air strikes on the northern districts were suspended from 1700 "
+                  "GMT on Sunday.", date(2014, 3, 3)) == ["2014-03-02T17:00"]
+    assert starts("Artillery fire along the river had been halted from 0500 GMT, the army said.",
+                  date(2014, 3, 3)) == ["2014-03-03T05:00"]
+
+
+def test_a_halt_named_as_a_noun_starts_at_the_time_it_began():
+    assert starts("The militia says it is observing a two-week halt that began at 0700 GMT on Saturday.",
+                  date(2014, 3, 3)) == ["2014-03-01T07:00"]
+
+
+def test_traffic_coming_to_a_halt_is_no_truce():
+    assert starts("Traffic on the ring road came to a halt at 0700 GMT after the blast.", date(2014, 3, 3)) == []
+
+
+def test_an_ordinal_takes_up_the_truces_named_two_sentences_before():
+    assert starts("Twice this week the two armies agreed a ceasefire. The latest offer, made at a news conference, "
+                  "was the second in four days. The first, agreed in the capital, was meant to take effect at 1900 "
+                  "GMT on Friday but collapsed within hours.", date(1992, 5, 6)) == ["1992-05-01T19:00"]

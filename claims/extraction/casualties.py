@@ -299,8 +299,9 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
     if relative and (not match.group("group") or numbers.find_numbers(text, match.start("relative"),
                                                                       match.end("relative"))):
         return None  # "two men who said five were killed": the clause holds a count of its own
-    if outcome == "captured" and not _names_people(match.group("group")):
-        return None  # "20 tanks were captured"
+    if ((outcome == "captured" or patterns.normal(match.group("outcome")) in patterns.PEOPLE_ONLY_OUTCOMES)
+            and not _names_people(match.group("group"))):
+        return None  # "20 tanks were captured", "300 jobs were eliminated"
     linking = patterns.normal(match.group("linking")).replace(",", " ").split()
     if patterns.PROJECTION_WORDS & set(linking) and not patterns.PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
@@ -595,10 +596,13 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
                   last_end)
 
 
+_QUOTE_MARKS = str.maketrans({mark: " " for mark in "\"“”‘’'"})
+
+
 def _names_people(group: str | None) -> bool:
     if not group:
         return True
-    words = patterns.normal(group).split()
+    words = patterns.normal(group).translate(_QUOTE_MARKS).split()  # '26 "armed criminals"': the marks are no word
     if "of" in words[1:]:
         words = words[:words.index("of", 1)]  # "engineers of the mining firm": the head comes before "of"
     return any(" ".join(words[i:]) in patterns.PERSON_NOUNS or patterns.PERSON_FORM.fullmatch(" ".join(words[i:]))

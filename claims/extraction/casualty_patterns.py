@@ -59,6 +59,7 @@ TOLL_NOUNS = {key: value for key, value in OUTCOMES["toll_nouns"].items() if not
 TOLL_NOUN_RULES = [(_compile(alternation(phrases, regex=True), re.IGNORECASE), outcome)
                    for outcome, phrases in TOLL_NOUNS.items()]
 PERSON_NOUNS = frozenset(normal(noun) for noun in GROUP_NOUNS)
+PEOPLE_ONLY_OUTCOMES = frozenset(normal(phrase) for phrase in OUTCOMES["people_only"])
 
 NUM = numbers.NUMBER_PATTERN
 QUAL = alternation(QUALIFIER_OF)

@@ -53,7 +53,7 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
     years_in_sentence = YEAR.findall(sentence_text)
     year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
     if year is None and published is not None:
-        shift = next((shift for words_, shift in _RELATIVE_YEARS if words_ in normal(sentence_text)), None)
+        shift = _relative_year(normal(phrase), normal(sentence_text))
         if shift is not None:
             year = published.year + shift
         else:
@@ -68,6 +68,20 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return date(year, month, day_number)
     except ValueError:
         return None
+
+
+def _relative_year(phrase: str, sentence: str) -> int | None:
+    """How many years from publication the sentence counts for the date in `phrase`: the count written right
+    after the date ("December 29 last year, and ... March 8 this year"), else the sentence's only count."""
+    counts = sorted((sentence.find(words_, position), shift) for words_, shift in _RELATIVE_YEARS
+                    for position in range(len(sentence)) if sentence.startswith(words_, position))
+    if not counts:
+        return None
+    at = sentence.find(phrase)
+    after = [shift for position, shift in counts if at >= 0 and 0 <= position - (at + len(phrase)) <= 3]
+    if after:
+        return after[0]
+    return counts[0][1] if len({shift for _, shift in counts}) == 1 else None
 
 
 # "May 2021", "May 10, 2021", "August last year", "in August of 2019": a month the text dates with a year

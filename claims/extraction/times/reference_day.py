@@ -36,9 +36,11 @@ _PHRASES = lexicons.table("ceasefire_phrases")
 _FUTURE = LazyPattern(
     rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
     # "a truce to begin at 2 a.m." looks ahead; "was to take effect" and "was due to" report a past plan
-    rf"|(?<!due )(?<!was )(?<!were )(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",
+    rf"|(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",
     re.IGNORECASE,
 )
+# "was to take effect", "was due to begin", "was meant to take effect": a past plan, not a look ahead
+_PAST_PLAN = LazyPattern(r"\b(?:(?:was|were)\s+(?:\w+\s+)?|due\s+)$", re.IGNORECASE)
 _PAST = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
@@ -63,7 +65,9 @@ class DayChoice:
 def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> str | None:
     """"future" when the words before a time look ahead, "past" when the sentence says the start
     is behind us ("took effect", "was due to"), else None: the nearest such day is meant."""
-    if _FUTURE.search(text, max(sentence_start, position - 120), position):
+    window_start = max(sentence_start, position - 120)
+    if any(not (found.group().lower().startswith("to ") and _PAST_PLAN.search(text, window_start, found.start()))
+           for found in _FUTURE.finditer(text, window_start, position)):
         return "future"
     if _PAST.search(text, sentence_start, sentence_end):
         return "past"
@@ -105,9 +109,10 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
     read_as = day_tense(text, sentence_start, match.start(), verb_tense)
     # the clock itself ("from 1900 local time") is no year
-    around = text[sentence_start:match.start()] + " " + text[match.end():sentence_end]
-    earlier_text = calendar.earlier_in_paragraph(text, sentence_start)
     written = match.group("day") or match.group("day0")
+    # (the day written with it stays, in its place: "December 29 last year" counts its year right after it)
+    around = text[sentence_start:match.start()] + f" {written or ''} " + text[match.end():sentence_end]
+    earlier_text = calendar.earlier_in_paragraph(text, sentence_start)
     if written and read_as == "reported":
         said_on, why = statement_day(text, published, sentence_start, match.start())
         day = calendar.parse_day(written, said_on, "future", around, earlier_text) if said_on else None

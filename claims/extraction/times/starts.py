@@ -103,6 +103,13 @@ REFERRING_BACK = LazyPattern(
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
+# "Two truces were agreed. The latest offer was the second in four days. The first, agreed in the capital, was meant
+# to take effect at 1900": an ordinal counts among the truces named up to two sentences before
+REFERRING_ORDINAL = LazyPattern(
+    rf"\W*(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
+    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?(?={_START_VERB_PATTERN})",
+    re.IGNORECASE,
+)
 # "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
 # an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
 AGREEMENT_STARTING = LazyPattern(
@@ -130,6 +137,7 @@ def sentences_about_truces(document: Document):
     the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
     text = document.text
     previous_named_a_truce = story_named_a_truce = False
+    sentences_since_truce = None  # how many sentences back the last one naming a truce stands
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
         triggers = []
@@ -143,10 +151,13 @@ def sentences_about_truces(document: Document):
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         elif not triggers and story_named_a_truce:
-            agreement = AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+            agreement = (AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+                         or (sentences_since_truce == 2 and REFERRING_ORDINAL.match(text, sentence.start, sentence.end))
+                         or None)
             triggers = [agreement] if agreement else []
             named_a_truce = bool(agreement)
         previous_named_a_truce = named_a_truce
+        sentences_since_truce = 1 if named_a_truce else (sentences_since_truce or 0) + 1 if story_named_a_truce else None
         story_named_a_truce = story_named_a_truce or named_a_truce
         if triggers:
             yield sentence, triggers
@@ -211,6 +222,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     if cue and not _FIGHTING_ENDS_AT.made(cue) and _event_began(text, max(clause_start, window_start + cue.start() - 90),
                                                                window_start + cue.start()):
         return None  # "a meeting in Moscow that began at 10 a.m.": the event began then, not the truce
+    if cue and _COUNTERFACTUAL.search(text, max(clause_start, window_start + cue.start() - 25),
+                                      window_start + cue.start()):
+        return None  # "under the first draft the truce would have started at 1500 GMT": it never did
     if cue and _AT_CUE.made(cue):
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
@@ -255,6 +269,7 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
 
 # "came at 1530H, when the minister told reporters that both sides had agreed to stop fighting": the clock dates
 # a statement of the truce, not its start
+_COUNTERFACTUAL = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['counterfactuals'])})\s+$", re.IGNORECASE)
 _REPORTED_AFTER_WHEN = LazyPattern(rf"{_B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
 _QUOTE_MARKS = str.maketrans({mark: " " for mark in "\"“”‘’"})
 
