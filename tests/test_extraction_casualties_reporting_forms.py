@@ -182,3 +182,44 @@ def test_things_that_were_eliminated_are_no_casualties():
 def test_corpses_counted_are_the_dead():
     assert tuples_in("Medics at the field hospital said they had counted 118 corpses by nightfall.") == {
         ("killed", 118, None, "exact")}
+
+
+def test_a_degree_adverb_between_the_verb_and_the_outcome_keeps_the_count():
+    assert tuples_in("The navy said one sailor was lightly wounded by shrapnel.") == {("wounded", 1, None, "exact")}
+    assert tuples_in("Two guards were slightly injured in the blast, the prison said.") == {
+        ("wounded", 2, None, "exact")}
+
+
+def test_half_a_million_is_five_hundred_thousand():
+    assert tuples_in("Historians estimate that half a million people were killed in the purges.") == {
+        ("killed", 500000, None, "exact")}
+
+
+def test_deaths_named_by_their_manner_are_killings():
+    assert tuples_in("At least nine pilgrims were trampled to death at the gate.") == {("killed", 9, None, "at_least")}
+    assert tuples_in("Twelve prisoners starved to death in the camp, the inquiry found.") == {
+        ("killed", 12, None, "exact")}
+
+
+def test_people_treated_for_wounds_of_named_weapons_were_wounded():
+    assert tuples_in("The clinic said it had treated 31 people for bullet and machete wounds.") == {
+        ("wounded", 31, None, "exact")}
+    assert tuples_in("Seven children have been brought in with landmine injuries since Monday.") == {
+        ("wounded", 7, None, "exact")}
+
+
+def test_people_held_in_captivity_are_captured():
+    assert tuples_in("The Red Cross said 640 soldiers were still held in captivity.") == {
+        ("captured", 640, None, "exact")}
+    assert tuples_in("Officials said 18 crew members remain in captivity.") == {("captured", 18, None, "exact")}
+
+
+def test_prisoners_a_state_holds_are_no_new_capture():
+    assert tuples_in("Cairo said it would seek the release of three prisoners held by Israel.") == set()
+
+
+def test_a_count_of_two_groups_joined_by_and_counts_them_together():
+    assert tuples_in("At least 40 border guards and village defence volunteers had been killed, the ministry said.") == {
+        ("killed", 40, None, "at_least")}
+    assert tuples_in("More than 300 Hutu and allied fighters were captured near the lake.") == {
+        ("captured", 300, None, "more_than")}

@@ -92,15 +92,20 @@ NOUN_WORD = rf"(?!(?:{alternation(GRAMMAR['determiners'])}){E}){MODIFIER}"
 NOUN_PHRASE = rf"{DETERMINER}(?:{NOUN_WORD}\s+){{0,3}}(?:{NAME}|{NOUN_WORD}){E}"
 # the group's own "of" phrase, part of who it is: "nine members of one family", "staff of the agency"
 OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
+# "12 police officers and territorial defence men": a second head may have words of its own, but no count
+# ("15 soldiers and nine police officers" are two counts)
+_NUMBER_WORDS = lexicons.table("number_words")
+_NUMBER_WORD_LIST = [*_NUMBER_WORDS["units"], *_NUMBER_WORDS["tens"], *_NUMBER_WORDS["multipliers"], *_NUMBER_WORDS["vague"]]
+NUMBER_WORD = rf"(?:{alternation(_NUMBER_WORD_LIST)}){E}"
 GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:{PERSON}){E})?{OF_TAIL})"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
 )
 # Any noun phrase may name who died ("six divers are still missing"); the words after the
 # number are still checked against measures and equipment, and captures need people.
 ANY_GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
-    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:{PERSON}){E})?{OF_TAIL})"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
 )
 FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
 LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{alternation(GRAMMAR['linking_words'])}){E}){{0,5}})"

@@ -44,7 +44,7 @@ _AFTER_MULTIPLIER = "|".join(f"(?<={re.escape(word)})" for word in _MULTIPLIERS)
 # "[-\s]+ATOM|(?:after a multiplier)\s+and\s+ATOM" written with one ATOM, which tries the same things in
 # the same order: every rule that embeds a number compiles this text again, several times over
 _WORD_NUMBER = (
-    rf"(?:{_ATOM}|a\s+(?:{_MULTIPLIER}){_END})"
+    rf"(?:{_ATOM}|(?:half\s+)?a\s+(?:{_MULTIPLIER}){_END})"  # "a million", "half a million"
     rf"(?:[-\s]+(?:{_MULTIPLIER}){_END}|(?:[-\s]+|(?:{_AFTER_MULTIPLIER})\s+and\s+){_ATOM})*"
 )
 _DIGIT_NUMBER = (
@@ -121,6 +121,9 @@ def _parse_digits(cleaned: str) -> int | float | None:
 
 
 def _parse_words(cleaned: str) -> int | None:
+    if cleaned.startswith("half a "):  # "half a million"
+        whole = _parse_words(cleaned[len("half "):])
+        return whole // 2 if whole and whole % 2 == 0 else None
     cleaned = _MULTI_WORD_UNIT.sub(lambda match: str(_UNITS[match.group()]), cleaned.replace("-", " "))
     total = current = 0
     seen = False
