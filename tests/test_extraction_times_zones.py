@@ -184,3 +184,36 @@ def test_a_city_where_a_truce_was_extended_is_a_venue_not_where_it_applies():
                if c.values["precision"] != "day"]
     # Mali keeps GMT all year; Algiers is an hour ahead
     assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2015-02-20T00:00"
+
+
+# --- round 16: where the reporter, the speaker and the diplomats were is not where the truce applies ----
+
+AGENCY_COPY_FROM_A_NEIGHBOURING_CAPITAL = (
+    "ANKARA, Turkey (AP) _ Two rival militias agreed to a U.S.-brokered truce in northern Iraq on Monday.\n\n"
+    "A spokesman for one side said in Ankara that its fighters would stop shooting at 6 p.m. local time. "
+    "A Western diplomat in Ankara called the truce fragile, and Turkey said it would watch the border.\n\n"
+    "Ankara has hosted three rounds of talks since March."
+)
+
+
+def test_a_truce_in_a_country_reported_from_a_neighbouring_capital_keeps_that_countrys_zone():
+    # Iraq kept summer time (+04) in 2002; Turkey was at +03
+    assert starts(AGENCY_COPY_FROM_A_NEIGHBOURING_CAPITAL, date(2002, 6, 10)) == ["2002-06-10T14:00"]
+    assert "zone Asia/Baghdad" in " ".join(reasons(AGENCY_COPY_FROM_A_NEIGHBOURING_CAPITAL, date(2002, 6, 10))[0])
+
+
+def test_a_brokered_truce_in_a_place_applies_there():
+    assert starts("Mediators announced a Qatar-brokered ceasefire in Darfur from 6 p.m. local time on Friday.",
+                  date(2010, 3, 17)) == ["2010-03-19T15:00"]
+
+
+def test_a_countrys_standard_time_is_that_countrys_clock():
+    assert starts("A military spokesman said that troops had held fire from midnight Pakistan Standard Time.",
+                  date(2003, 11, 26)) == ["2003-11-25T19:00"]
+    assert starts("A military spokesman told reporters in Delhi that troops had held fire from midnight Pakistan "
+                  "Standard Time.", date(2003, 11, 26)) == ["2003-11-25T19:00"]
+
+
+def test_a_ceasefire_agreement_signed_in_a_city_was_signed_there_not_applied_there():
+    assert starts("The rebels signed a ceasefire agreement in Nairobi on 7 May, which was to take effect at 0000 hours "
+                  "on 10 May in Burundi.", date(2008, 5, 28)) == ["2008-05-09T22:00"]

@@ -35,8 +35,17 @@ _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.
 # "negotiators in Havana": a venue (lexicons/ceasefire_venue_words.txt), within a few words before "in"
 _VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,7}}\s*$",
                     re.IGNORECASE)
+_VENUE_WORD = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b", re.IGNORECASE)
+# "said in Ankara", "a Western diplomat in Ankara": where a speaker spoke or is posted (lexicons/ceasefire_speaker_places.txt)
+_SPEAKER_PLACE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_speaker_places'))})\s+(?:in|at)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
-_DATELINE_END = re.compile(r"(?:,\s*[\w .]{1,30})?\s*(?:\(|—|–|-\s|:)")
+_DATELINE = re.compile(r"\s{0,2}(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[\w .]{1,30})?\s*(?=\(|—|–|-\s|:)")
+# "Turkey said", "Moscow has announced": a place as the subject of a verb of speech
+_SPEAKS = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{clock.phrases(lexicons.words('speech_verbs'))})\b", re.IGNORECASE)
+# "a U.S.-brokered truce in Iraq": the last venue word before the place qualifying the truce right after it sets
+# the truce in the place ("signed a ceasefire agreement in Dar es Salaam" still names where it was signed)
+_TRUCE_NOUN = re.compile(r"\s+(?:cease-?fires?|truces?|armistice)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +61,9 @@ def named(words: str) -> tuple[ZoneInfo, str] | None:
     if key in clock.ZONE_NAMES:
         return ZoneInfo(clock.ZONE_NAMES[key]), ""
     if key.endswith(" time"):
-        place = gazetteer.lookup(words.rsplit(None, 1)[0])
+        # "Eritrean time", and "Pakistan Standard Time", "Israel Summer Time": the place's own clock
+        place_words = re.sub(r"(?:\s+(?:standard|summer|daylight))?\s+time\s*$", "", words.strip(), flags=re.IGNORECASE)
+        place = gazetteer.lookup(place_words)
         if place is not None:
             return ZoneInfo(place.zone), f"{place.name}, a {place.kind}{_note(place)}"
     return None
@@ -105,7 +116,8 @@ class ArticlePlaces:
 
         A mention weighs 1, twice in a sentence about a truce, twice again where it places the
         fighting ("in Sudan") or names a side's forces ("the Sudanese army"); a dateline
-        ("DOHA (Reuters) -") says where the reporter was and weighs least.
+        ("DOHA (Reuters) -") says where the reporter was and weighs least, as does a place that speaks for its
+        government ("Turkey said it would watch the border").
         """
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
@@ -115,7 +127,7 @@ class ArticlePlaces:
             weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
             if self._locative(found) or self._a_sides_forces(found):
                 weight *= 2
-            if self._dateline(found):
+            if self._dateline(found) or self._speaking(found):
                 weight = 0.5
             weights[found.place.zone] += weight
             first.setdefault(found.place.zone, found)
@@ -127,19 +139,31 @@ class ArticlePlaces:
     def _locative(self, found: Found) -> bool:
         return bool(_IN.search(self.text, max(0, found.start - 30), found.start))
 
+    def _speaking(self, found: Found) -> bool:
+        """ "Turkey said", "Moscow announced": a place named as a speaker stands for its government."""
+        return bool(_SPEAKS.match(self.text, found.end))
+
     def _a_sides_forces(self, found: Found) -> bool:
         after = _FORCES.match(self.text, found.end)
         return bool(after)
 
     def _dateline(self, found: Found) -> bool:
+        """Whether the place is in the dateline: "KHARTOUM (Reuters) -", and the country of "ANKARA, Turkey (AP)"."""
         line_start = self.text.rfind("\n", 0, found.start) + 1
-        return (found.start - line_start <= 2 and found.words.isupper()
-                and bool(_DATELINE_END.match(self.text, found.end)))
+        dateline = _DATELINE.match(self.text, line_start)
+        return dateline is not None and found.end <= dateline.end()
 
     def venue(self, found: Found) -> bool:
-        """Where a truce was negotiated or announced ("negotiators in Havana"), not where it applies."""
+        """Where a truce was negotiated or announced ("negotiators in Havana", "said in Ankara"), not where it
+        applies; but a venue word qualifying the truce right after it does not make one ("a U.S.-brokered truce in
+        Iraq" applies in Iraq)."""
         before = self.text[max(0, found.start - 60):found.start]
-        return bool(_IN.search(before)) and bool(_VENUE.search(before))
+        if not _IN.search(before):
+            return False
+        if _SPEAKER_PLACE.search(before):
+            return True
+        venues = list(_VENUE_WORD.finditer(before))
+        return bool(venues) and bool(_VENUE.search(before)) and not _TRUCE_NOUN.match(before, venues[-1].end())
 
     def reporters_side(self, in_sentence: list[Found]) -> ZoneChoice | None:
         """A truce between sides in different zones, read by a reporter filing from one of them: a bare clock
