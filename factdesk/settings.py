@@ -48,7 +48,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "factdesk.admin_site.AdminConfig",  # django.contrib.admin, its model admins loaded when the site is first used
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -72,3 +72,36 @@ def test_an_article_compiles_only_the_rules_it_reaches():
     before, quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
     assert before == quiet == {"casualties": [], "clock": []}
     assert "COUNT_THEN_OUTCOME" in busy["casualties"] and "TIME" in busy["clock"]
+
+
+def test_it_keeps_the_admin_modules_out_of_djangos_start_up():
+    """The review desk's admin modules (and the services, forms and widgets they import) load when the admin site
+    is first needed, not in every command, worker and test process."""
+    ours = ("sources.admin", "claims.admin", "claims.facts.admin", "claims.webhooks.admin", "factdesk.accounts.admin",
+            "django.contrib.auth.admin", "axes.admin")
+    assert modules_loaded_after("import django; django.setup()", ours) == []
+
+
+def test_the_admin_site_registers_every_model_admin_once_its_urls_or_its_checks_are_asked_for():
+    probe = ("import django, json; django.setup()\n"
+             "from django.contrib import admin\n"
+             "from django.core import checks\n"
+             "def registered():\n"
+             "    return sorted(f'{model._meta.label}:{type(model_admin).__name__}'\n"
+             "                  for model, model_admin in admin.site._registry.items())\n"
+             "before = registered()\n"
+             "problems = checks.run_checks(tags=[checks.Tags.admin])\n"
+             "after_checks = registered()\n"
+             "import factdesk.urls\n"
+             "print(json.dumps([before, after_checks, registered(), len(problems)]))\n")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    before, after_checks, after_urls, problems = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert before == [] and problems == 0
+    assert after_checks == after_urls
+    for registered in ("claims.Claim:ClaimAdmin", "sources.Document:DocumentAdmin", "facts.Fact:FactAdmin",
+                       "webhooks.Endpoint:EndpointAdmin", "accounts.ApiToken:ApiTokenAdmin", "auth.User:UserAdmin",
+                       "axes.AccessAttempt:AccessAttemptAdmin"):
+        assert registered in after_urls
+    assert len(after_urls) == 20
