@@ -143,3 +143,29 @@ def test_one_key_scan_answers_as_each_containment_test_would_from_every_position
 def test_a_key_scan_refuses_an_empty_key():
     with pytest.raises(ValueError):
         KeyScan([containing(["", "dead"])])
+
+
+# phrases a prefix tree cannot hold (letters outside ASCII), several ending in one word
+ZONE_LIKE = ["bogotá time", "new york time", "york time", "time", "gmt", "kahramanmaraş time", "local time",
+             "eastern standard time", "standard time", "time time", "paris", "paris time", "pacific time zone"]
+ZONE_TEXTS = ["10:00 Bogotá time", "noon New  York\ttime, on Monday", "york times", "eastern standard time zone",
+              "KAHRAMANMARAŞ TIME", "local timed", "time time time", "Paris time (GMT)", "pacific time zone",
+              "standard times", "paris, time"]
+
+
+@pytest.mark.parametrize("around", ["(?:{})", r"\b(?:{})\b", r"(?:{})\s+zone", r"(?:{})s", r"(?P<x>{})(?![\w-])",
+                                    r"(?:{})(?:\s+\w+)?(?=,)"])
+def test_phrases_that_end_in_one_word_share_it_and_match_exactly_as_the_longest_first_list(around):
+    shared = re.compile(around.format(alternation(ZONE_LIKE)), re.IGNORECASE)
+    flat = re.compile(around.format(listed(ZONE_LIKE)), re.IGNORECASE)
+    assert len(shared.pattern) < len(flat.pattern)
+    for text in ZONE_TEXTS:
+        for start in range(len(text)):
+            found, expected = shared.match(text, start), flat.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)
+        assert [m.span() for m in shared.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_only_phrases_next_to_each_other_in_the_longest_first_order_share_their_last_word():
+    pattern = alternation(["café time", "gmt", "paris time", "central park", "new york time"])
+    assert pattern == r"new\s+york\s+time|central\s+park|(?:paris|café)\s+time|gmt"
