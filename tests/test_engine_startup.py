@@ -105,3 +105,23 @@ def test_the_admin_site_registers_every_model_admin_once_its_urls_or_its_checks_
                        "axes.AccessAttempt:AccessAttemptAdmin"):
         assert registered in after_urls
     assert len(after_urls) == 20
+
+
+def test_a_rule_whose_words_stand_in_a_sentence_without_a_count_after_them_is_not_compiled():
+    """"killed dozens of people ... and flattened 300 homes": the verb-first rule's verb is there but no count
+    follows it, so the rule (some 14,000 characters of regex) is not compiled; "killed 12 people" compiles it."""
+    probe = (
+        "import json\n"
+        "from claims.extraction import casualty_patterns, extract\n"
+        "state = lambda: [casualty_patterns.VERB_THEN_COUNT._compiled is not None,\n"
+        "                 casualty_patterns.TREATED_FOR._compiled is not None]\n"
+        "extract('The storm killed dozens of people on Monday and flattened 300 homes, officials said.', None)\n"
+        "quiet = state()\n"
+        "extract('The storm killed 12 people, officials said on Monday.', None)\n"
+        "print(json.dumps([quiet, state()]))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              check=True)
+    quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert quiet == [False, False]
+    assert busy == [True, False]

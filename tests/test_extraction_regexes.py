@@ -169,3 +169,66 @@ def test_phrases_that_end_in_one_word_share_it_and_match_exactly_as_the_longest_
 def test_only_phrases_next_to_each_other_in_the_longest_first_order_share_their_last_word():
     pattern = alternation(["café time", "gmt", "paris time", "central park", "new york time"])
     assert pattern == r"new\s+york\s+time|central\s+park|(?:paris|café)\s+time|gmt"
+
+
+def test_a_lazy_pattern_whose_needs_are_missing_answers_no_match_without_compiling(monkeypatch):
+    compiled = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args[0]) or real_compile(*args))
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"\s(?:to|at)\s+\d")
+    text = "The death toll rose sharply; the dead were counted."
+    assert lazy.search(text) is None and lazy.match(text, 4) is None and list(lazy.finditer(text)) == []
+    assert lazy.fullmatch("dead rose") is None
+    assert compiled == [r"\s(?:to|at)\s+\d"]  # only the small pattern it needs
+    assert lazy.search("the toll rose to 5, the dead rose to 4", 19).group("count") == "4"
+    assert compiled == [r"\s(?:to|at)\s+\d", TOLL]
+    assert lazy.search == lazy.compiled().search  # compiled: it answers alone from now on
+
+
+def test_a_lazy_pattern_with_needs_matches_exactly_as_re_compiles_it():
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"\s(?:to|at)\s+\d")
+    plain = re.compile(TOLL, re.IGNORECASE)
+    text = "The DEATH TOLL rose to 1,203 and the dead stood at 12."
+    for start in range(len(text)):
+        for end in (len(text), 27, 40):
+            assert [m.span() for m in lazy.finditer(text, start, end)] == [m.span() for m in plain.finditer(text, start, end)]
+            found, expected = lazy.match(text, start, end), plain.match(text, start, end)
+            assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def _rules_with_needs():
+    from claims.extraction import casualty_patterns
+
+    rules = {name: value for name, value in vars(casualty_patterns).items()
+             if isinstance(value, LazyPattern) and value.needs is not None}
+    rules.update({f"CONTINUED[{i}]": rule for i, rule in enumerate(casualty_patterns.CONTINUED)})
+    return rules
+
+
+def test_every_casualty_rule_that_could_skip_its_compiling_says_what_it_needs():
+    assert {"VERB_THEN_COUNT", "TOLL", "TOLL_AFTER_COUNT", "TREATED_FOR", "COUNT_NOUN", "ELIDED", "AND_MORE_AFTER",
+            "AND_MORE_BEFORE", "TALLY_REFERENCE", "SHARE_OF_TOLL", "CONTINUED[2]"} <= set(_rules_with_needs())
+
+
+def test_what_a_casualty_rule_needs_is_in_every_match_of_it_in_the_corpus():
+    """Every match of a rule, searched in a sentence or matched at any word's edge, holds what the rule needs
+    within the same bounds: skipping a rule where its needs are missing can never lose a match."""
+    from benchmarks.extraction.realistic import load_realistic_corpus
+    from claims.extraction.text import segment
+
+    rules = {name: (rule.compiled(), re.compile(rule.needs, rule.flags)) for name, rule in _rules_with_needs().items()}
+    matched = dict.fromkeys(rules, 0)
+    for article in load_realistic_corpus()[::4]:
+        text = article.text
+        for sentence in segment(text).sentences:
+            start, end = sentence.start, sentence.end
+            edges = sorted({m.start() for m in re.finditer(r"\b", text[start:end])})
+            for name, (rule, needs) in rules.items():
+                for found in rule.finditer(text, start, end):
+                    matched[name] += 1
+                    assert needs.search(text, start, end), (name, found.group())
+                for edge in edges:
+                    if rule.match(text, start + edge, end):
+                        matched[name] += 1
+                        assert needs.search(text, start + edge, end), (name, text[start + edge:end])
+    assert sum(1 for count in matched.values() if count) >= 10, matched

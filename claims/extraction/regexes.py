@@ -12,6 +12,7 @@ clock grammar.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 
 # A word starts where no letter, digit or hyphen comes before it ("killed", not "un-killed").
@@ -251,14 +252,28 @@ class LazyPattern:
     On first use the compiled pattern's methods are bound onto the instance, so later calls go
     straight to `re` with no wrapper in between. A match's `.re` is the compiled pattern: ask
     `TOLL.made(match)`, not `match.re is TOLL`.
+
+    `needs` is a small regex that every match of the pattern holds, found within the same bounds
+    (pos, endpos): the verb and the start of the count of a rule, the outcome after it. While the
+    pattern is not compiled yet, a search, match or finditer that finds no `needs` answers "no match"
+    without compiling it: a one-shot process then compiles only the rules that can match somewhere
+    in its article, not every rule one of whose words it holds. Once compiled, the pattern answers
+    alone, as without `needs`. A `needs` that a match could lack would lose that match: it must be
+    written from the pattern's own pieces (tests/test_extraction_regexes.py checks the rules' on
+    every sentence of the corpus).
     """
 
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
-    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0):
+    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0, *, needs: str | None = None):
         self.pattern = pattern
         self.flags = int(flags)
+        self.needs = needs
+        self._needed: re.Pattern | None = None
         self._compiled: re.Pattern | None = None
+        if needs is not None:
+            self.search, self.match, self.fullmatch, self.finditer = (
+                self._gated_search, self._gated_match, self._gated_fullmatch, self._gated_finditer)
 
     def __getattr__(self, name: str):
         # reached only for what the instance does not hold yet: the compiled pattern's methods and attributes
@@ -274,6 +289,23 @@ class LazyPattern:
             self.groups, self.groupindex = compiled.groups, compiled.groupindex
             self._compiled = compiled
         return self._compiled
+
+    def _lacks_needs(self, string: str, pos: int, endpos: int) -> bool:
+        if self._needed is None:
+            self._needed = re.compile(self.needs, self.flags)
+        return self._needed.search(string, pos, endpos) is None
+
+    def _gated_search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._lacks_needs(string, pos, endpos) else self.compiled().search(string, pos, endpos)
+
+    def _gated_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._lacks_needs(string, pos, endpos) else self.compiled().match(string, pos, endpos)
+
+    def _gated_fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return None if self._lacks_needs(string, pos, endpos) else self.compiled().fullmatch(string, pos, endpos)
+
+    def _gated_finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return iter(()) if self._lacks_needs(string, pos, endpos) else self.compiled().finditer(string, pos, endpos)
 
     def made(self, match: re.Match) -> bool:
         """Whether `match` was found by this pattern."""
