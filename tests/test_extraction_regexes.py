@@ -212,23 +212,34 @@ def test_every_casualty_rule_that_could_skip_its_compiling_says_what_it_needs():
 
 def test_what_a_casualty_rule_needs_is_in_every_match_of_it_in_the_corpus():
     """Every match of a rule, searched in a sentence or matched at any word's edge, holds what the rule needs
-    within the same bounds: skipping a rule where its needs are missing can never lose a match."""
+    within the same bounds (and begins with it, for a rule whose needs are its opening): skipping a rule where
+    its needs are missing can never lose a match."""
     from benchmarks.extraction.realistic import load_realistic_corpus
     from claims.extraction.text import segment
 
-    rules = {name: (rule.compiled(), re.compile(rule.needs, rule.flags)) for name, rule in _rules_with_needs().items()}
+    rules = {name: (rule.compiled(), re.compile(rule.needs, rule.flags), rule.opens)
+             for name, rule in _rules_with_needs().items()}
     matched = dict.fromkeys(rules, 0)
     for article in load_realistic_corpus()[::4]:
         text = article.text
         for sentence in segment(text).sentences:
             start, end = sentence.start, sentence.end
             edges = sorted({m.start() for m in re.finditer(r"\b", text[start:end])})
-            for name, (rule, needs) in rules.items():
+            for name, (rule, needs, opens) in rules.items():
                 for found in rule.finditer(text, start, end):
                     matched[name] += 1
                     assert needs.search(text, start, end), (name, found.group())
+                    assert not opens or needs.match(text, found.start(), end), (name, found.group())
                 for edge in edges:
                     if rule.match(text, start + edge, end):
                         matched[name] += 1
-                        assert needs.search(text, start + edge, end), (name, text[start + edge:end])
+                        found_needs = (needs.match if opens else needs.search)(text, start + edge, end)
+                        assert found_needs, (name, text[start + edge:end])
     assert sum(1 for count in matched.values() if count) >= 10, matched
+
+
+def test_a_lazy_pattern_that_opens_with_what_it_needs_looks_for_it_only_where_a_match_would_begin():
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"(?:death\s+toll|dead)\s+(?:rose|stood)", opens=True)
+    text = "By Monday the death toll rose to 12."
+    assert lazy.match(text, 0) is None and lazy._compiled is None  # the opening stands later, not here
+    assert lazy.search(text).group("count") == "12" and lazy.match(text, 14).group("count") == "12"

@@ -172,12 +172,12 @@ _VERB_THEN_COUNT_OPENING = (  # the count may open a partial quote: had killed "
     rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?")
 VERB_THEN_COUNT = _compile(
     rf"{_VERB_THEN_COUNT_OPENING}{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
-    re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START, opens=True,
 )
 _LIVES_LOST_OPENING = rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?"
 LIVES_LOST = _compile(
     rf"{_LIVES_LOST_OPENING}{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
-    re.IGNORECASE, needs=_LIVES_LOST_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_LIVES_LOST_OPENING + COUNT_START, opens=True,
 )
 # "still holding at least 38 hostages", "holds 30 people hostage", "still holds 101 of the 251 hostages"
 _HELD_CAPTIVE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+"
@@ -185,13 +185,13 @@ HELD_CAPTIVE = _compile(
     rf"{_HELD_CAPTIVE_OPENING}{QUALNUM}{FILLER}"
     rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?)?(?:\s+{GROUP})?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
-    re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
 _LEFT_OUTCOME_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+"
 LEFT_OUTCOME = _compile(
     rf"{_LEFT_OUTCOME_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?"
     rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
-    re.IGNORECASE, needs=_LEFT_OUTCOME_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_LEFT_OUTCOME_OPENING + COUNT_START, opens=True,
 )
 _TOLL_OPENING = (
     rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
@@ -202,20 +202,20 @@ _TOLL_OPENING = (
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
     rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+"
 )
-TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START)
+TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START, opens=True)
 # the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
 _TOLL_AFTER_COUNT_OPENING = rf"{B}(?:{alternation(GRAMMAR['toll_setters'])})\s+to\s+"
 TOLL_AFTER_COUNT = _compile(
     rf"{_TOLL_AFTER_COUNT_OPENING}{QUALNUM}\s+(?:the|its|their)\s+(?:(?:overall|total)\s+)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
-    re.IGNORECASE, needs=_TOLL_AFTER_COUNT_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_TOLL_AFTER_COUNT_OPENING + COUNT_START, opens=True,
 )
 # "had treated 23 people for gunshot wounds"
 _TREATED_FOR_OPENING = rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+"
 TREATED_FOR = _compile(
     rf"{_TREATED_FOR_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
     rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}",
-    re.IGNORECASE, needs=_TREATED_FOR_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_TREATED_FOR_OPENING + COUNT_START, opens=True,
 )
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
 # read only after a verb of treating earlier in the sentence
@@ -229,10 +229,10 @@ _AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
 _LISTED_AS_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['listed_as']['verbs'])})\s+"
 LISTED_AS = _compile(
     rf"{_LISTED_AS_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}",
-    re.IGNORECASE, needs=_LISTED_AS_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_LISTED_AS_OPENING + COUNT_START, opens=True,
 )
 LISTED_AS_MORE = _compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE,
-                          needs=rf"(?:\s*,?\s+and|\s*,)\s+{COUNT_START}")
+                          needs=rf"(?:\s*,?\s+and|\s*,)\s+{COUNT_START}", opens=True)
 # "Four of the attackers were shot dead| and a fifth was captured alive": the next one of them, one person
 ORDINAL_ONE = _compile(
     rf"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
@@ -260,14 +260,14 @@ _CONTINUED_OPENINGS = [rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+",
                        rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+"]
 CONTINUED = [
     _compile(rf"{_CONTINUED_OPENINGS[0]}{QUALNUM}{FILLER}(?:\s+{GROUP})?", re.IGNORECASE,
-             needs=_CONTINUED_OPENINGS[0] + COUNT_START),
-    _compile(rf"{_CONTINUED_OPENINGS[1]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[1] + COUNT_START),
-    _compile(rf"{_CONTINUED_OPENINGS[2]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[2] + COUNT_START),
+             needs=_CONTINUED_OPENINGS[0] + COUNT_START, opens=True),
+    _compile(rf"{_CONTINUED_OPENINGS[1]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[1] + COUNT_START, opens=True),
+    _compile(rf"{_CONTINUED_OPENINGS[2]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[2] + COUNT_START, opens=True),
     # "70 people died, while local officials gave a lower figure of 63": the figure counts what the claim before did
     # (the figure ends its clause: "a figure of 3,000 displaced" counts other people)
     _compile(rf"{_CONTINUED_OPENINGS[3]}{QUALNUM}"
              r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE,
-             needs=_CONTINUED_OPENINGS[3] + COUNT_START),
+             needs=_CONTINUED_OPENINGS[3] + COUNT_START, opens=True),
 ]
 # "the figure could be as many as 80,000", "later put the number at about 800": a tally named again by a bare noun
 TALLY_REFERENCE_CUES = INHERIT_CUES["tally_reference"]
@@ -283,13 +283,13 @@ _TALLY_REFERENCE_OPENING = (
     rf"\s+(?P<link>{alternation(_TALLY_LINKS)})\s+"
 )
 TALLY_REFERENCE = _compile(rf"{_TALLY_REFERENCE_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE,
-                           needs=_TALLY_REFERENCE_OPENING + COUNT_START)
+                           needs=_TALLY_REFERENCE_OPENING + COUNT_START, opens=True)
 TALLY_REFERENCE_KEYS = plain_keys(TALLY_REFERENCE_CUES["nouns"])
 TALLY_LINK_QUALIFIER = {**TOLL_LINK_QUALIFIER, **{normal(link): "exact" for link in TALLY_REFERENCE_CUES["estimate_links"]}}
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
 _RUNNING_TOTAL_OPENING = rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+"
 RUNNING_TOTAL = _compile(rf"{_RUNNING_TOTAL_OPENING}{QUALNUM}", re.IGNORECASE,
-                         needs=_RUNNING_TOTAL_OPENING + COUNT_START)
+                         needs=_RUNNING_TOTAL_OPENING + COUNT_START, opens=True)
 RUNNING_TOTAL_KEYS = plain_keys(INHERIT_CUES["running_total"])
 CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from", "figure_of")]
 FIGURE_OF = CONTINUED[3]
@@ -321,7 +321,7 @@ _SHARE_AFTER_TOLL_OPENING = (
     rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}(?:\s+[\w'’-]+){{0,4}}?\s*,\s+")
 SHARE_AFTER_TOLL = _compile(
     rf"{_SHARE_AFTER_TOLL_OPENING}{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
-    re.IGNORECASE, needs=_SHARE_AFTER_TOLL_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_SHARE_AFTER_TOLL_OPENING + COUNT_START, opens=True,
 )
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
@@ -331,7 +331,7 @@ ELIDED = _compile(
     rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
     rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
     rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
-    re.IGNORECASE, needs=_ELIDED_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_ELIDED_OPENING + COUNT_START, opens=True,
 )
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
@@ -345,7 +345,7 @@ _AND_MORE_AFTER_OPENING = (
 AND_MORE_AFTER = _compile(
     rf"{_AND_MORE_AFTER_OPENING}{QUALNUM}{FILLER}\s+{GROUP}"
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
-    re.IGNORECASE, needs=_AND_MORE_AFTER_OPENING + COUNT_START,
+    re.IGNORECASE, needs=_AND_MORE_AFTER_OPENING + COUNT_START, opens=True,
 )
 # "... killed on the Syrian side since Oct. 9|, along with": when it happened may stand before a companion too
 SINCE_PHRASE = r"(?:\s+(?:since|over|during|through|throughout)\s+(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|\d{1,4}))?)"

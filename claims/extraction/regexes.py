@@ -260,15 +260,17 @@ class LazyPattern:
     in its article, not every rule one of whose words it holds. Once compiled, the pattern answers
     alone, as without `needs`. A `needs` that a match could lack would lose that match: it must be
     written from the pattern's own pieces (tests/test_extraction_regexes.py checks the rules' on
-    every sentence of the corpus).
+    every sentence of the corpus). With `opens=True` every match also begins with what it needs, so
+    `match` asks for it where the match would begin, not anywhere after.
     """
 
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
-    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0, *, needs: str | None = None):
+    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0, *, needs: str | None = None, opens: bool = False):
         self.pattern = pattern
         self.flags = int(flags)
         self.needs = needs
+        self.opens = opens
         self._needed: re.Pattern | None = None
         self._compiled: re.Pattern | None = None
         if needs is not None:
@@ -290,19 +292,23 @@ class LazyPattern:
             self._compiled = compiled
         return self._compiled
 
-    def _lacks_needs(self, string: str, pos: int, endpos: int) -> bool:
+    def _lacks_needs(self, string: str, pos: int, endpos: int, *, here: bool = False) -> bool:
         if self._needed is None:
             self._needed = re.compile(self.needs, self.flags)
+        if here and self.opens:
+            return self._needed.match(string, pos, endpos) is None
         return self._needed.search(string, pos, endpos) is None
 
     def _gated_search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         return None if self._lacks_needs(string, pos, endpos) else self.compiled().search(string, pos, endpos)
 
     def _gated_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._lacks_needs(string, pos, endpos) else self.compiled().match(string, pos, endpos)
+        return None if self._lacks_needs(string, pos, endpos, here=True) else self.compiled().match(string, pos, endpos)
 
     def _gated_fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._lacks_needs(string, pos, endpos) else self.compiled().fullmatch(string, pos, endpos)
+        if self._lacks_needs(string, pos, endpos, here=True):
+            return None
+        return self.compiled().fullmatch(string, pos, endpos)
 
     def _gated_finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         return iter(()) if self._lacks_needs(string, pos, endpos) else self.compiled().finditer(string, pos, endpos)
