@@ -125,3 +125,22 @@ def test_a_rule_whose_words_stand_in_a_sentence_without_a_count_after_them_is_no
     quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
     assert quiet == [False, False]
     assert busy == [True, False]
+
+
+def test_it_keeps_the_services_out_of_djangos_start_up():
+    """The apps connect their hooks and outboxes at start-up without importing the services behind them: those load
+    when a document is first stored, a job sent or an outbox dispatched."""
+    services = ("claims.services", "claims.webhooks.services", "claims.facts.services", "sources.services")
+    assert modules_loaded_after("import django; django.setup()", services) == []
+
+
+def test_the_outboxes_registered_at_start_up_are_both_there_in_order_when_first_asked_for():
+    probe = ("import django; django.setup()\n"
+             "from claims import outbox\n"
+             "print(list(outbox.outboxes()))\n")
+    assert modules_loaded_after(probe, ("claims.services.extraction", "claims.webhooks.services.delivery")) == [
+        "claims.services.extraction", "claims.webhooks.services.delivery"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    assert finished.stdout.strip().splitlines()[0] == "['extraction', 'webhooks']"
