@@ -158,10 +158,10 @@ def test_a_number_in_words_tries_the_same_readings_in_the_same_order_as_its_firs
             numbers._WORD_START + _word_number_as_first_then_more(), text, start), (text, start)
 
 
-def test_a_number_in_words_is_written_with_one_copy_of_each_word_list():
+def test_a_number_in_words_is_written_with_one_copy_of_its_words_and_of_the_multipliers():
     from claims.extraction import numbers
 
-    assert numbers._WORD_NUMBER.count(numbers._UNIT) == 1
+    assert numbers._WORD_NUMBER.count(numbers._ATOM) == 1
     assert numbers._WORD_NUMBER.count(numbers._MULTIPLIER) == 1
 
 
