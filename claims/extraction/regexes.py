@@ -271,11 +271,11 @@ class LazyPattern:
         self.flags = int(flags)
         self.needs = needs
         self.opens = opens
-        self._needed: re.Pattern | None = None
         self._compiled: re.Pattern | None = None
         if needs is not None:
             self.search, self.match, self.fullmatch, self.finditer = (
-                self._gated_search, self._gated_match, self._gated_fullmatch, self._gated_finditer)
+                self._first_gated("search"), self._first_gated("match"), self._first_gated("fullmatch"),
+                self._first_gated("finditer"))
 
     def __getattr__(self, name: str):
         # reached only for what the instance does not hold yet: the compiled pattern's methods and attributes
@@ -292,26 +292,32 @@ class LazyPattern:
             self._compiled = compiled
         return self._compiled
 
-    def _lacks_needs(self, string: str, pos: int, endpos: int, *, here: bool = False) -> bool:
-        if self._needed is None:
-            self._needed = re.compile(self.needs, self.flags)
-        if here and self.opens:
-            return self._needed.match(string, pos, endpos) is None
-        return self._needed.search(string, pos, endpos) is None
+    def _first_gated(self, method: str):
+        def first_call(*args, **kwargs):
+            self._gate()  # compiles `needs` and binds the gated methods, which answer this call
+            return getattr(self, method)(*args, **kwargs)
+        return first_call
 
-    def _gated_search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._lacks_needs(string, pos, endpos) else self.compiled().search(string, pos, endpos)
+    def _gate(self) -> None:
+        """Bind search, match, fullmatch and finditer to tests of `needs` before the pattern is compiled."""
+        needed = re.compile(self.needs, self.flags)
+        anywhere = needed.search
+        here = needed.match if self.opens else needed.search
 
-    def _gated_match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return None if self._lacks_needs(string, pos, endpos, here=True) else self.compiled().match(string, pos, endpos)
+        def search(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if anywhere(string, pos, endpos) is None else self.compiled().search(string, pos, endpos)
 
-    def _gated_fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        if self._lacks_needs(string, pos, endpos, here=True):
-            return None
-        return self.compiled().fullmatch(string, pos, endpos)
+        def match(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if here(string, pos, endpos) is None else self.compiled().match(string, pos, endpos)
 
-    def _gated_finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return iter(()) if self._lacks_needs(string, pos, endpos) else self.compiled().finditer(string, pos, endpos)
+        def fullmatch(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if here(string, pos, endpos) is None else self.compiled().fullmatch(string, pos, endpos)
+
+        def finditer(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return iter(()) if anywhere(string, pos, endpos) is None else self.compiled().finditer(string, pos, endpos)
+
+        if self._compiled is None:  # compiling binds the pattern's own methods: those stay
+            self.search, self.match, self.fullmatch, self.finditer = search, match, fullmatch, finditer
 
     def made(self, match: re.Match) -> bool:
         """Whether `match` was found by this pattern."""
