@@ -20,14 +20,20 @@ class ClaimsConfig(AppConfig):
         # document queues its extraction, and a queued job goes to Celery. The tasks (and
         # Celery with them) load when the first job is sent, not at start-up; a worker that
         # starts dispatches what waited (claims/tasks.py, worker_ready).
-        from claims import outbox
-        from claims.services import extraction
+        # The services load when first called, not at start-up (claims.hooks).
+        from claims import hooks, outbox
         from sources import hooks as source_hooks
 
-        source_hooks.extraction_request.connect(extraction.extraction_requested)
-        extraction.job_send.connect(_job_send)
-        outbox.register(extraction.JOBS)
+        source_hooks.extraction_request.connect(_extraction_requested)
+        hooks.job_send.connect(_job_send)
+        outbox.register("claims.services.extraction.JOBS")
         outbox.celery_app.connect(_celery_app)
+
+
+def _extraction_requested(**request):
+    from claims.services import extraction
+
+    return extraction.extraction_requested(**request)
 
 
 def _job_send(*, job_id: int):

@@ -21,8 +21,9 @@ Without a dispatcher running, nothing is lost, but work written while the
 broker was down, and every retry whose time comes later, waits until one runs
 (README: "Reliability").
 
-An outbox is registered once (AppConfig.ready) with the task that does one row's
-work; tasks must be idempotent, because a message may arrive twice: the row
+An outbox is registered once (AppConfig.ready, by the dotted path of the Outbox,
+which is imported when the outbox is first used: Django's start-up loads no
+service) with the task that does one row's work; tasks must be idempotent, because a message may arrive twice: the row
 is claimed with a conditional update and a second message finds nothing to do.
 """
 from __future__ import annotations
@@ -75,17 +76,34 @@ class Outbox:
 
 
 _OUTBOXES: dict[str, Outbox] = {}
+_TO_IMPORT: list[str] = []  # dotted paths of outboxes registered but not imported yet, in registration order
 # After a failed send the broker is taken as down for a few seconds: the next
 # commits do not wait for it again, they leave their rows to the dispatcher.
 _broker_down_until = 0.0
 
 
-def register(outbox: Outbox) -> None:
+def register(outbox: Outbox | str) -> None:
+    """Register an outbox, or the dotted path of one ("claims.services.extraction.JOBS"), imported on first use."""
+    if isinstance(outbox, str):
+        if outbox not in _TO_IMPORT:
+            _TO_IMPORT.append(outbox)
+        return
     _OUTBOXES[outbox.name] = outbox
 
 
+def _registered() -> dict[str, Outbox]:
+    """Every outbox registered, those given by their path imported first, in the order they were registered."""
+    if _TO_IMPORT:
+        from django.utils.module_loading import import_string
+
+        for path in list(_TO_IMPORT):
+            register(import_string(path))
+            _TO_IMPORT.remove(path)
+    return _OUTBOXES
+
+
 def outboxes() -> dict[str, Outbox]:
-    return dict(_OUTBOXES)
+    return dict(_registered())
 
 
 def lease() -> timedelta:
@@ -101,7 +119,7 @@ def send_on_commit(name: str, ids: Iterable[int]) -> None:
     """
     ids = list(ids)
     if ids:
-        transaction.on_commit(lambda: _send(_OUTBOXES[name], ids), robust=True)
+        transaction.on_commit(lambda: _send(_registered()[name], ids), robust=True)
 
 
 def broker_unavailable() -> bool:
@@ -150,7 +168,7 @@ def dispatch(*, now: datetime | None = None, batch: int | None = None) -> dict[s
     batch = batch or settings.FACTDESK_OUTBOX_BATCH
     in_process = settings.CELERY_TASK_ALWAYS_EAGER
     report: dict[str, dict[str, int]] = {}
-    for outbox in list(_OUTBOXES.values()):
+    for outbox in list(_registered().values()):
         now_ = now or timezone.now()
         counts = dict(outbox.recover(now_)) if outbox.recover else {}
         backlog = queue_backlog(outbox.queue)

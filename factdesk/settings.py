@@ -10,7 +10,6 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("FACTDESK_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -49,7 +48,7 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "factdesk.admin_site.AdminConfig",  # django.contrib.admin, its model admins loaded when the site is first used
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -199,7 +198,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Webhook deliveries have a queue of their own so that a backlog of extraction
 # never starves them; a worker consumes both unless started with -Q.
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_QUEUES = (Queue("celery"), Queue("webhooks"))
+# The two queues, "celery" and "webhooks", are declared where the Celery app is made (factdesk/celery.py):
+# kombu, which declares them, loads with Celery, not with every Django start-up.
 CELERY_TASK_ROUTES = {"claims.webhooks.tasks.*": {"queue": "webhooks"}}
 # A message that cannot be published fails fast: the row it stands for is in the
 # database already, and the dispatcher sends it when the broker is back.

@@ -54,3 +54,22 @@ def test_a_task_queued_after_start_up_goes_to_the_projects_app():
         "print(json.dumps([deliver.app is celery_app, deliver.app.main,\n"
         "                  deliver.app.conf.broker_url == __import__('django.conf').conf.settings.CELERY_BROKER_URL]))")
     assert found == [True, "factdesk", True]
+
+
+def test_djangos_start_up_imports_no_kombu():
+    loaded = fresh("import django, json, sys; django.setup()\n"
+                   "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('kombu', 'amqp', 'yaml'))))")
+    assert loaded == []
+
+
+def test_a_worker_consumes_the_default_queue_and_the_webhooks_queue_and_deliveries_go_to_the_second():
+    found = fresh(
+        "import json\n"
+        "from factdesk.celery import app\n"
+        "queues = {name: [queue.exchange.name, queue.exchange.type, queue.routing_key, queue.durable]\n"
+        "          for name, queue in app.amqp.queues.items()}\n"
+        "print(json.dumps([queues, app.amqp.router.route({}, 'claims.webhooks.tasks.deliver')['queue'].name,\n"
+        "                  app.amqp.router.route({}, 'claims.tasks.extract_document')['queue'].name]))")
+    # as kombu's Queue("celery") and Queue("webhooks") are bound by Celery's defaults: one direct exchange
+    assert found == [{"celery": ["celery", "direct", "celery", True], "webhooks": ["celery", "direct", "celery", True]},
+                     "webhooks", "celery"]

@@ -72,3 +72,75 @@ def test_an_article_compiles_only_the_rules_it_reaches():
     before, quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
     assert before == quiet == {"casualties": [], "clock": []}
     assert "COUNT_THEN_OUTCOME" in busy["casualties"] and "TIME" in busy["clock"]
+
+
+def test_it_keeps_the_admin_modules_out_of_djangos_start_up():
+    """The review desk's admin modules (and the services, forms and widgets they import) load when the admin site
+    is first needed, not in every command, worker and test process."""
+    ours = ("sources.admin", "claims.admin", "claims.facts.admin", "claims.webhooks.admin", "factdesk.accounts.admin",
+            "django.contrib.auth.admin", "axes.admin")
+    assert modules_loaded_after("import django; django.setup()", ours) == []
+
+
+def test_the_admin_site_registers_every_model_admin_once_its_urls_or_its_checks_are_asked_for():
+    probe = ("import django, json; django.setup()\n"
+             "from django.contrib import admin\n"
+             "from django.core import checks\n"
+             "def registered():\n"
+             "    return sorted(f'{model._meta.label}:{type(model_admin).__name__}'\n"
+             "                  for model, model_admin in admin.site._registry.items())\n"
+             "before = registered()\n"
+             "problems = checks.run_checks(tags=[checks.Tags.admin])\n"
+             "after_checks = registered()\n"
+             "import factdesk.urls\n"
+             "print(json.dumps([before, after_checks, registered(), len(problems)]))\n")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    before, after_checks, after_urls, problems = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert before == [] and problems == 0
+    assert after_checks == after_urls
+    for registered in ("claims.Claim:ClaimAdmin", "sources.Document:DocumentAdmin", "facts.Fact:FactAdmin",
+                       "webhooks.Endpoint:EndpointAdmin", "accounts.ApiToken:ApiTokenAdmin", "auth.User:UserAdmin",
+                       "axes.AccessAttempt:AccessAttemptAdmin"):
+        assert registered in after_urls
+    assert len(after_urls) == 20
+
+
+def test_a_rule_whose_words_stand_in_a_sentence_without_a_count_after_them_is_not_compiled():
+    """"killed dozens of people ... and flattened 300 homes": the verb-first rule's verb is there but no count
+    follows it, so the rule (some 14,000 characters of regex) is not compiled; "killed 12 people" compiles it."""
+    probe = (
+        "import json\n"
+        "from claims.extraction import casualty_patterns, extract\n"
+        "state = lambda: [casualty_patterns.VERB_THEN_COUNT._compiled is not None,\n"
+        "                 casualty_patterns.TREATED_FOR._compiled is not None]\n"
+        "extract('The storm killed dozens of people on Monday and flattened 300 homes, officials said.', None)\n"
+        "quiet = state()\n"
+        "extract('The storm killed 12 people, officials said on Monday.', None)\n"
+        "print(json.dumps([quiet, state()]))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              check=True)
+    quiet, busy = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert quiet == [False, False]
+    assert busy == [True, False]
+
+
+def test_it_keeps_the_services_out_of_djangos_start_up():
+    """The apps connect their hooks and outboxes at start-up without importing the services behind them: those load
+    when a document is first stored, a job sent or an outbox dispatched."""
+    services = ("claims.services", "claims.webhooks.services", "claims.facts.services", "sources.services")
+    assert modules_loaded_after("import django; django.setup()", services) == []
+
+
+def test_the_outboxes_registered_at_start_up_are_both_there_in_order_when_first_asked_for():
+    probe = ("import django; django.setup()\n"
+             "from claims import outbox\n"
+             "print(list(outbox.outboxes()))\n")
+    assert modules_loaded_after(probe, ("claims.services.extraction", "claims.webhooks.services.delivery")) == [
+        "claims.services.extraction", "claims.webhooks.services.delivery"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdesk.settings"}
+    finished = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+    assert finished.stdout.strip().splitlines()[0] == "['extraction', 'webhooks']"

@@ -1,6 +1,8 @@
 """Numbers as news writes them: digits, words, multipliers, and vague amounts that carry no value."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claims.extraction.numbers import find_numbers, is_count, parse_number
@@ -111,3 +113,64 @@ def test_one_as_an_object_a_subject_or_after_resulted_in_still_counts(text):
 @pytest.mark.parametrize("text", ["the toll is one of the highest", "one of the deadliest attacks", "one of its worst days"])
 def test_one_of_a_ranking_counts_nobody(text):
     assert not count_at(text, "one")
+
+
+# The number in words as it was written before it became one loop (numbers._WORD_NUMBER): a first word, then more
+# words each with its separator. The loop must read every number exactly as this does.
+def _word_number_as_first_then_more() -> str:
+    from claims.extraction import numbers
+
+    end = numbers._END
+    atom = rf"(?:(?:{numbers._TEN}){end}(?:[-\s](?:{numbers._UNIT}){end})?|(?:{numbers._UNIT}){end})"
+    return (rf"(?:{atom}|a\s+(?:{numbers._MULTIPLIER}){end})"
+            rf"(?:[-\s]+(?:{numbers._MULTIPLIER}){end}|(?:[-\s]+|(?:{numbers._AFTER_MULTIPLIER})\s+and\s+){atom})*")
+
+
+def _ends_in_order(pattern: str, text: str, start: int) -> list[int]:
+    """Every place a match of `pattern` from `start` can end, in the order backtracking reaches them: for each two
+    such places, a pattern that may end at either tells which one it tries first."""
+    def first_of(ends):
+        allowed = "|".join(f"(?<=^.{{{end}}})" for end in ends)
+        found = re.compile(f"(?:{pattern})(?:{allowed})", re.IGNORECASE | re.DOTALL).match(text, start)
+        return found.end() if found else None
+
+    ends = [end for end in range(start, len(text) + 1) if first_of([end]) is not None]
+    return sorted(ends, key=lambda end: sum(first_of([end, other]) != end for other in ends))
+
+
+_WRITTEN_NUMBERS = [
+    "forty-nine", "Ninety one", "twenty  five", "thirty-", "seventy-seventeen", "a dozen", "a hundred and five",
+    "two thousand three hundred and forty-one", "one hundred and five thousand", "a couple of hundred",
+    "twenty a pair of", "six hundred and", "a hundred-and-one", "sixty-six-six", "a hundred thousand million",
+    "nineteen eighty-four", "hundred and five", "and five", "- five", "eleven hundred- two", "one,two",
+    "a  thousand   and\nsixty", "twenty-one hundred and eighty", "FIFTY-FIVE Hundred", "ten ten ten",
+    "seventy-", "a hundredfold", "fourteenth", "zero-one", "a million and a half",
+]
+
+
+@pytest.mark.parametrize("written", _WRITTEN_NUMBERS)
+def test_a_number_in_words_tries_the_same_readings_in_the_same_order_as_its_first_then_more_form(written):
+    from claims.extraction import numbers
+
+    text = f"of {written} were"
+    for start in range(len(text)):  # as NUMBER_PATTERN embeds it: where a word starts
+        assert _ends_in_order(numbers._WORD_START + numbers._WORD_NUMBER, text, start) == _ends_in_order(
+            numbers._WORD_START + _word_number_as_first_then_more(), text, start), (text, start)
+
+
+def test_a_number_in_words_is_written_with_one_copy_of_its_words_and_of_the_multipliers():
+    from claims.extraction import numbers
+
+    assert numbers._WORD_NUMBER.count(numbers._ATOM) == 1
+    assert numbers._WORD_NUMBER.count(numbers._MULTIPLIER) == 1
+
+
+def test_number_words_that_two_kinds_could_read_at_one_place_keep_the_first_then_more_form():
+    from claims.extraction import numbers
+
+    assert numbers._one_word_class_at_a_place(["one", "two"], ["twenty"], ["hundred"])
+    assert not numbers._one_word_class_at_a_place(["one", "twenty one"], ["twenty"], ["hundred"])  # opens a unit
+    assert not numbers._one_word_class_at_a_place(["one", "a hundred"], ["twenty"], ["hundred"])  # "a" + multiplier
+    assert not numbers._one_word_class_at_a_place(["one", "and"], ["twenty"], ["hundred"])
+    assert not numbers._one_word_class_at_a_place(["one", "dos"], ["veinte", "dos"], ["cien"])
+    assert not numbers._one_word_class_at_a_place(["één"], ["twintig"], ["honderd"])  # not plain ASCII letters

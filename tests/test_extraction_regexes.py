@@ -143,3 +143,103 @@ def test_one_key_scan_answers_as_each_containment_test_would_from_every_position
 def test_a_key_scan_refuses_an_empty_key():
     with pytest.raises(ValueError):
         KeyScan([containing(["", "dead"])])
+
+
+# phrases a prefix tree cannot hold (letters outside ASCII), several ending in one word
+ZONE_LIKE = ["bogotá time", "new york time", "york time", "time", "gmt", "kahramanmaraş time", "local time",
+             "eastern standard time", "standard time", "time time", "paris", "paris time", "pacific time zone"]
+ZONE_TEXTS = ["10:00 Bogotá time", "noon New  York\ttime, on Monday", "york times", "eastern standard time zone",
+              "KAHRAMANMARAŞ TIME", "local timed", "time time time", "Paris time (GMT)", "pacific time zone",
+              "standard times", "paris, time"]
+
+
+@pytest.mark.parametrize("around", ["(?:{})", r"\b(?:{})\b", r"(?:{})\s+zone", r"(?:{})s", r"(?P<x>{})(?![\w-])",
+                                    r"(?:{})(?:\s+\w+)?(?=,)"])
+def test_phrases_that_end_in_one_word_share_it_and_match_exactly_as_the_longest_first_list(around):
+    shared = re.compile(around.format(alternation(ZONE_LIKE)), re.IGNORECASE)
+    flat = re.compile(around.format(listed(ZONE_LIKE)), re.IGNORECASE)
+    assert len(shared.pattern) < len(flat.pattern)
+    for text in ZONE_TEXTS:
+        for start in range(len(text)):
+            found, expected = shared.match(text, start), flat.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)
+        assert [m.span() for m in shared.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_only_phrases_next_to_each_other_in_the_longest_first_order_share_their_last_word():
+    pattern = alternation(["café time", "gmt", "paris time", "central park", "new york time"])
+    assert pattern == r"new\s+york\s+time|central\s+park|(?:paris|café)\s+time|gmt"
+
+
+def test_a_lazy_pattern_whose_needs_are_missing_answers_no_match_without_compiling(monkeypatch):
+    compiled = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args[0]) or real_compile(*args))
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"\s(?:to|at)\s+\d")
+    text = "The death toll rose sharply; the dead were counted."
+    assert lazy.search(text) is None and lazy.match(text, 4) is None and list(lazy.finditer(text)) == []
+    assert lazy.fullmatch("dead rose") is None
+    assert compiled == [r"\s(?:to|at)\s+\d"]  # only the small pattern it needs
+    assert lazy.search("the toll rose to 5, the dead rose to 4", 19).group("count") == "4"
+    assert compiled == [r"\s(?:to|at)\s+\d", TOLL]
+    assert lazy.search == lazy.compiled().search  # compiled: it answers alone from now on
+
+
+def test_a_lazy_pattern_with_needs_matches_exactly_as_re_compiles_it():
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"\s(?:to|at)\s+\d")
+    plain = re.compile(TOLL, re.IGNORECASE)
+    text = "The DEATH TOLL rose to 1,203 and the dead stood at 12."
+    for start in range(len(text)):
+        for end in (len(text), 27, 40):
+            assert [m.span() for m in lazy.finditer(text, start, end)] == [m.span() for m in plain.finditer(text, start, end)]
+            found, expected = lazy.match(text, start, end), plain.match(text, start, end)
+            assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def _rules_with_needs():
+    from claims.extraction import casualty_patterns
+
+    rules = {name: value for name, value in vars(casualty_patterns).items()
+             if isinstance(value, LazyPattern) and value.needs is not None}
+    rules.update({f"CONTINUED[{i}]": rule for i, rule in enumerate(casualty_patterns.CONTINUED)})
+    return rules
+
+
+def test_every_casualty_rule_that_could_skip_its_compiling_says_what_it_needs():
+    assert {"VERB_THEN_COUNT", "TOLL", "TOLL_AFTER_COUNT", "TREATED_FOR", "COUNT_NOUN", "ELIDED", "AND_MORE_AFTER",
+            "AND_MORE_BEFORE", "TALLY_REFERENCE", "SHARE_OF_TOLL", "CONTINUED[2]"} <= set(_rules_with_needs())
+
+
+def test_what_a_casualty_rule_needs_is_in_every_match_of_it_in_the_corpus():
+    """Every match of a rule, searched in a sentence or matched at any word's edge, holds what the rule needs
+    within the same bounds (and begins with it, for a rule whose needs are its opening): skipping a rule where
+    its needs are missing can never lose a match."""
+    from benchmarks.extraction.realistic import load_realistic_corpus
+    from claims.extraction.text import segment
+
+    rules = {name: (rule.compiled(), re.compile(rule.needs, rule.flags), rule.opens)
+             for name, rule in _rules_with_needs().items()}
+    matched = dict.fromkeys(rules, 0)
+    for article in load_realistic_corpus()[::4]:
+        text = article.text
+        for sentence in segment(text).sentences:
+            start, end = sentence.start, sentence.end
+            edges = sorted({m.start() for m in re.finditer(r"\b", text[start:end])})
+            for name, (rule, needs, opens) in rules.items():
+                for found in rule.finditer(text, start, end):
+                    matched[name] += 1
+                    assert needs.search(text, start, end), (name, found.group())
+                    assert not opens or needs.match(text, found.start(), end), (name, found.group())
+                for edge in edges:
+                    if rule.match(text, start + edge, end):
+                        matched[name] += 1
+                        found_needs = (needs.match if opens else needs.search)(text, start + edge, end)
+                        assert found_needs, (name, text[start + edge:end])
+    assert sum(1 for count in matched.values() if count) >= 10, matched
+
+
+def test_a_lazy_pattern_that_opens_with_what_it_needs_looks_for_it_only_where_a_match_would_begin():
+    lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"(?:death\s+toll|dead)\s+(?:rose|stood)", opens=True)
+    text = "By Monday the death toll rose to 12."
+    assert lazy.match(text, 0) is None and lazy._compiled is None  # the opening stands later, not here
+    assert lazy.search(text).group("count") == "12" and lazy.match(text, 14).group("count") == "12"

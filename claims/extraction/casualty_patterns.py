@@ -73,6 +73,9 @@ QUALNUM = (
     rf"|(?P<n>{NUM})){E_OR_HYPHEN}"
     rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)}){E_OR_HYPHEN})?"
 )
+# What every count QUALNUM reads opens with, whichever of its forms it takes: a rule's `needs` (regexes.LazyPattern)
+# is its opening words followed by this, found in a sentence before the whole rule is compiled
+COUNT_START = rf"(?:(?:{QUAL}){E}\s+)?(?:between\s+)?{NUM}"
 MODIFIER = (
     rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})[A-Za-z][\w'’-]*"
 )
@@ -159,6 +162,7 @@ COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
         rf"{ASIDE}?{relative}{LINKING}"
         rf"\s+(?P<outcome>{alternation(AFTER_COUNT)}|{TREATED_OUTCOME}){E}",
         re.IGNORECASE,
+        needs=rf"\s(?:{alternation(AFTER_COUNT)}|{TREATED_OUTCOME}){E}",
     )
     for relative in (RELATIVE, RELATIVE.replace("{0,6}", "{0,6}?"))
 )
@@ -167,65 +171,74 @@ COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
 OUTCOME_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in [*AFTER_COUNT, *TREATED["after_count"]]})
 COUNT_NOUN_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in COUNT_NOUNS})
 COUNT_NOUN = _compile(
-    rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE
+    rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE,
+    needs=rf"\s(?:{alternation(COUNT_NOUNS)}){E}",
 )
+_VERB_THEN_COUNT_OPENING = (  # the count may open a partial quote: had killed "more than 50 soldiers"
+    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?")
 VERB_THEN_COUNT = _compile(
-    # the count may open a partial quote: had killed "more than 50 soldiers"
-    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+[\"“‘]?(?:(?:{alternation(GRAMMAR['count_openers'])})\s+)?"
-    rf"{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
-    re.IGNORECASE,
+    rf"{_VERB_THEN_COUNT_OPENING}{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
+    re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START, opens=True,
 )
+_LIVES_LOST_OPENING = rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?"
 LIVES_LOST = _compile(
-    rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
-    re.IGNORECASE,
+    rf"{_LIVES_LOST_OPENING}{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
+    re.IGNORECASE, needs=_LIVES_LOST_OPENING + COUNT_START, opens=True,
 )
 # "still holding at least 38 hostages", "holds 30 people hostage", "still holds 101 of the 251 hostages"
+_HELD_CAPTIVE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+"
 HELD_CAPTIVE = _compile(
-    rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+{QUALNUM}{FILLER}"
+    rf"{_HELD_CAPTIVE_OPENING}{QUALNUM}{FILLER}"
     rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?)?(?:\s+{GROUP})?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
+_LEFT_OUTCOME_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+"
 LEFT_OUTCOME = _compile(
-    rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?"
+    rf"{_LEFT_OUTCOME_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?"
     rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_LEFT_OUTCOME_OPENING + COUNT_START, opens=True,
 )
-TOLL = _compile(
+_TOLL_OPENING = (
     rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
     # an aside may follow the tally: "the toll, one of the worst on record, stood at 88"
     rf"(?:(?=,\s+[^,;:()]{{1,60}},\s+(?:{alternation(TOLL_LINK_QUALIFIER)}|\w+\s+(?:{alternation(TOLL_LINK_QUALIFIER)}))\s),)?"
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
-    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+{QUALNUM}(?:\s+{GROUP})?",
-    re.IGNORECASE,
+    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+"
 )
+TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START, opens=True)
 # the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
+_TOLL_AFTER_COUNT_OPENING = rf"{B}(?:{alternation(GRAMMAR['toll_setters'])})\s+to\s+"
 TOLL_AFTER_COUNT = _compile(
-    rf"{B}(?:{alternation(GRAMMAR['toll_setters'])})\s+to\s+{QUALNUM}\s+(?:the|its|their)\s+(?:(?:overall|total)\s+)?"
+    rf"{_TOLL_AFTER_COUNT_OPENING}{QUALNUM}\s+(?:the|its|their)\s+(?:(?:overall|total)\s+)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_TOLL_AFTER_COUNT_OPENING + COUNT_START, opens=True,
 )
 # "had treated 23 people for gunshot wounds"
+_TREATED_FOR_OPENING = rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+"
 TREATED_FOR = _compile(
-    rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
+    rf"{_TREATED_FOR_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
     rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_TREATED_FOR_OPENING + COUNT_START, opens=True,
 )
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
 # read only after a verb of treating earlier in the sentence
-TREATED_SHARE = _compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE)
+TREATED_SHARE = _compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE,
+                         needs=rf"\s(?:{FOR_OR_WITH})\s+{INJURY}")
 TREATED_KEYS = plain_keys(TREATED["verbs"])
 TREATED_WORD = _compile(rf"{B}(?:{alternation(TREATED['verbs'])}){E}", re.IGNORECASE)
 # "listed 239 people as injured", "and 52 as missing": the outcome after the count, joined by "as"
 LISTED_AS_OUTCOMES = by_phrase(OUTCOMES["listed_as"]["outcomes"])
 _AS_OUTCOME = rf"\s+as\s+(?P<outcome>{alternation(LISTED_AS_OUTCOMES)}){E}"
+_LISTED_AS_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['listed_as']['verbs'])})\s+"
 LISTED_AS = _compile(
-    rf"{B}(?P<verb>{alternation(OUTCOMES['listed_as']['verbs'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}",
-    re.IGNORECASE,
+    rf"{_LISTED_AS_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}",
+    re.IGNORECASE, needs=_LISTED_AS_OPENING + COUNT_START, opens=True,
 )
-LISTED_AS_MORE = _compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE)
+LISTED_AS_MORE = _compile(rf"(?:\s*,?\s+and|\s*,)\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?{_AS_OUTCOME}", re.IGNORECASE,
+                          needs=rf"(?:\s*,?\s+and|\s*,)\s+{COUNT_START}", opens=True)
 # "Four of the attackers were shot dead| and a fifth was captured alive": the next one of them, one person
 ORDINAL_ONE = _compile(
     rf"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+(?P<n>an?)\s+(?:{alternation(OUTCOMES['ordinal_capture']['ordinals'])})(?:\s+one)?{E}"
@@ -247,20 +260,25 @@ CLAUSE_GOES_ON = _compile(
     re.IGNORECASE,
 )
 INHERIT_CUES = OUTCOMES["inherit_cues"]
+_CONTINUED_OPENINGS = [rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+",
+                       rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+",
+                       rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?",
+                       rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+"]
 CONTINUED = [
-    _compile(rf"{B}(?:{alternation(INHERIT_CUES['including'])})\s+{QUALNUM}{FILLER}(?:\s+{GROUP})?",
-               re.IGNORECASE),
-    _compile(rf"{B}(?:{alternation(INHERIT_CUES['then_to'])})\s+{QUALNUM}", re.IGNORECASE),
-    _compile(rf"{B}(?:{alternation(INHERIT_CUES['up_from'])})\s+(?:(?:the|a)\s+)?{QUALNUM}", re.IGNORECASE),
+    _compile(rf"{_CONTINUED_OPENINGS[0]}{QUALNUM}{FILLER}(?:\s+{GROUP})?", re.IGNORECASE,
+             needs=_CONTINUED_OPENINGS[0] + COUNT_START, opens=True),
+    _compile(rf"{_CONTINUED_OPENINGS[1]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[1] + COUNT_START, opens=True),
+    _compile(rf"{_CONTINUED_OPENINGS[2]}{QUALNUM}", re.IGNORECASE, needs=_CONTINUED_OPENINGS[2] + COUNT_START, opens=True),
     # "70 people died, while local officials gave a lower figure of 63": the figure counts what the claim before did
     # (the figure ends its clause: "a figure of 3,000 displaced" counts other people)
-    _compile(rf"{B}(?:{alternation(INHERIT_CUES['figure_of'])})\s+{QUALNUM}"
-               r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE),
+    _compile(rf"{_CONTINUED_OPENINGS[3]}{QUALNUM}"
+             r"(?=\s*(?:[,.;:)—–\"”](?!\d)|$)|\s+(?:and|but|while|whereas|on|in|at|by|from|according)\b)", re.IGNORECASE,
+             needs=_CONTINUED_OPENINGS[3] + COUNT_START, opens=True),
 ]
 # "the figure could be as many as 80,000", "later put the number at about 800": a tally named again by a bare noun
 TALLY_REFERENCE_CUES = INHERIT_CUES["tally_reference"]
 _TALLY_LINKS = [*TOLL_LINK_QUALIFIER, *TALLY_REFERENCE_CUES["estimate_links"]]
-TALLY_REFERENCE = _compile(
+_TALLY_REFERENCE_OPENING = (
     rf"{B}(?:(?P<setter>{alternation(GRAMMAR['toll_setters'])})\s+)?(?:{alternation(TALLY_REFERENCE_CUES['determiners'])})\s+"
     rf"(?:(?:{alternation(TALLY_REFERENCE_CUES['modifiers'])})\s+)?(?P<toll>{alternation(TALLY_REFERENCE_CUES['nouns'])}){E}"
     r"(?!\s+(?:of|for|per)\b|['’]s)"
@@ -268,16 +286,16 @@ TALLY_REFERENCE = _compile(
     # "and" ("the figure, which MSF calls conservative, covers the month and includes at least 730 children")
     rf"(?P<gap>(?:\s*,[^,;:()]{{1,100}},)?(?:(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['in_between'])}){E}){{0,3}}"
     r"|\s+[a-z]{2,}(?:s|ed)\s[^;:()]{0,100}?\s(?:and|but)))"
-    rf"\s+(?P<link>{alternation(_TALLY_LINKS)})\s+{QUALNUM}(?:\s+{GROUP})?",
-    re.IGNORECASE,
+    rf"\s+(?P<link>{alternation(_TALLY_LINKS)})\s+"
 )
+TALLY_REFERENCE = _compile(rf"{_TALLY_REFERENCE_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE,
+                           needs=_TALLY_REFERENCE_OPENING + COUNT_START, opens=True)
 TALLY_REFERENCE_KEYS = plain_keys(TALLY_REFERENCE_CUES["nouns"])
 TALLY_LINK_QUALIFIER = {**TOLL_LINK_QUALIFIER, **{normal(link): "exact" for link in TALLY_REFERENCE_CUES["estimate_links"]}}
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
-RUNNING_TOTAL = _compile(
-    rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+{QUALNUM}",
-    re.IGNORECASE,
-)
+_RUNNING_TOTAL_OPENING = rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+"
+RUNNING_TOTAL = _compile(rf"{_RUNNING_TOTAL_OPENING}{QUALNUM}", re.IGNORECASE,
+                         needs=_RUNNING_TOTAL_OPENING + COUNT_START, opens=True)
 RUNNING_TOTAL_KEYS = plain_keys(INHERIT_CUES["running_total"])
 CONTINUED_KEYS = [plain_keys(INHERIT_CUES[name]) for name in ("including", "then_to", "up_from", "figure_of")]
 FIGURE_OF = CONTINUED[3]
@@ -287,7 +305,8 @@ FIGURE_COMPARED = {phrase: side for side, phrases in INHERIT_CUES["figure_compar
 FIGURE_COMPARED_CUE = _compile(rf"(?:{alternation(FIGURE_COMPARED)}){E}", re.IGNORECASE)
 FIGURE_COMPARED_KEYS = plain_keys(FIGURE_COMPARED)
 # "roughly 150,000 of them": tried at each count, like the count-first rules
-OF_THEM = _compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE)
+OF_THEM = _compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}", re.IGNORECASE,
+                   needs=rf"\s(?:{alternation(INHERIT_CUES['of_them'])}){E}")
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 # "45 were brought in with injuries, 6 of whom later died": the share's own outcome, not the one before
 UNDONE_OUTCOME = _compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
@@ -299,34 +318,40 @@ SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 AFTER_A_SHARE = (
     rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
 )
-SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE)
+SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE,
+                         needs=rf"\s(?:{alternation(SHARE_OF)}){E}")
 SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
+_SHARE_AFTER_TOLL_OPENING = (
+    rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}(?:\s+[\w'’-]+){{0,4}}?\s*,\s+")
 SHARE_AFTER_TOLL = _compile(
-    rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}"
-    rf"(?:\s+[\w'’-]+){{0,4}}?\s*,\s+{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
-    re.IGNORECASE,
+    rf"{_SHARE_AFTER_TOLL_OPENING}{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
+    re.IGNORECASE, needs=_SHARE_AFTER_TOLL_OPENING + COUNT_START, opens=True,
 )
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
+_ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
 ELIDED = _compile(
-    rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+{QUALNUM}(?:\s+more)?"
+    rf"{_ELIDED_OPENING}{QUALNUM}(?:\s+more)?"
     rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
     rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
     rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_ELIDED_OPENING + COUNT_START, opens=True,
 )
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
 # its clause there ("killed five soldiers, two policemen said" is no list)
 UNCOUNTED_ITEM = r"\s*,?\s+and\s+an?\s+(?-i:[a-z])[\w'’-]*(?:\s+(?-i:[a-z])[\w'’-]*)?(?=\s*,)"
-AND_MORE_AFTER = _compile(
+_AND_MORE_AFTER_OPENING = (
     # an item with no count may stand between two counted ones: "two shopkeepers and a child, as well as four ..."
     rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,|{UNCOUNTED_ITEM})??"
-    rf"(?:\s*,?\s+(?P<joiner>and|as\s+well\s+as|plus)|\s*,)\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    rf"(?:\s*,?\s+(?P<joiner>and|as\s+well\s+as|plus)|\s*,)\s+"
+)
+AND_MORE_AFTER = _compile(
+    rf"{_AND_MORE_AFTER_OPENING}{QUALNUM}{FILLER}\s+{GROUP}"
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
-    re.IGNORECASE,
+    re.IGNORECASE, needs=_AND_MORE_AFTER_OPENING + COUNT_START, opens=True,
 )
 # "... killed on the Syrian side since Oct. 9|, along with": when it happened may stand before a companion too
 SINCE_PHRASE = r"(?:\s+(?:since|over|during|through|throughout)\s+(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|\d{1,4}))?)"
@@ -347,7 +372,7 @@ COLON_LIST = _compile(
     r"(?=\s*(?:[,.;)—–]|$)|\s+(?:and|as\s+well\s+as|plus|in|on|at|from|near|inside)\b)",
     re.IGNORECASE,
 )
-AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE)
+AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE, needs=r"\sand\s+$")
 # the second half of a mixed outcome: "dead| or wounded"
 MIXED_TAIL = _compile(
     rf"\s+(?:{alternation(' '.join(phrase.split()[1:]) for phrase in OUTCOMES['after_count'][''])}){E}", re.IGNORECASE

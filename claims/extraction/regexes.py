@@ -12,6 +12,7 @@ clock grammar.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 
 # A word starts where no letter, digit or hyphen comes before it ("killed", not "un-killed").
@@ -42,8 +43,32 @@ def alternation(entries: Iterable[str], *, regex: bool = False) -> str:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
     tree = _prefix_tree(ordered)
     if tree is None:
-        return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in ordered)
+        return _listed(ordered)
     return "|".join(_branches(tree))
+
+
+def _listed(ordered: list[str]) -> str:
+    """The phrases as a list in the order given, phrases next to each other that end in one word sharing it.
+
+    "(?:new\\s+york|khartoum)\\s+time" for "new york time", "khartoum time": an alternation followed by a word
+    tries each of its phrases followed by that word, in order, exactly as the list of the whole phrases does,
+    in a shorter text (the ~450 "<place> time" zone names stand in the clock grammar seven times over).
+    """
+    split = [entry.split() for entry in ordered]
+    parts = []
+    i = 0
+    while i < len(split):
+        j = i + 1
+        if len(split[i]) > 1:
+            while j < len(split) and len(split[j]) > 1 and split[j][-1] == split[i][-1]:
+                j += 1
+        if j - i > 1:
+            heads = "|".join(r"\s+".join(map(re.escape, words[:-1])) for words in split[i:j])
+            parts.append(rf"(?:{heads})\s+{re.escape(split[i][-1])}")
+        else:
+            parts.append(r"\s+".join(map(re.escape, split[i])))
+        i = j
+    return "|".join(parts)
 
 
 def _prefix_tree(phrases: list[str]) -> dict | None:
@@ -227,14 +252,30 @@ class LazyPattern:
     On first use the compiled pattern's methods are bound onto the instance, so later calls go
     straight to `re` with no wrapper in between. A match's `.re` is the compiled pattern: ask
     `TOLL.made(match)`, not `match.re is TOLL`.
+
+    `needs` is a small regex that every match of the pattern holds, found within the same bounds
+    (pos, endpos): the verb and the start of the count of a rule, the outcome after it. While the
+    pattern is not compiled yet, a search, match or finditer that finds no `needs` answers "no match"
+    without compiling it: a one-shot process then compiles only the rules that can match somewhere
+    in its article, not every rule one of whose words it holds. Once compiled, the pattern answers
+    alone, as without `needs`. A `needs` that a match could lack would lose that match: it must be
+    written from the pattern's own pieces (tests/test_extraction_regexes.py checks the rules' on
+    every sentence of the corpus). With `opens=True` every match also begins with what it needs, so
+    `match` asks for it where the match would begin, not anywhere after.
     """
 
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
-    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0):
+    def __init__(self, pattern: str, flags: int | re.RegexFlag = 0, *, needs: str | None = None, opens: bool = False):
         self.pattern = pattern
         self.flags = int(flags)
+        self.needs = needs
+        self.opens = opens
         self._compiled: re.Pattern | None = None
+        if needs is not None:
+            self.search, self.match, self.fullmatch, self.finditer = (
+                self._first_gated("search"), self._first_gated("match"), self._first_gated("fullmatch"),
+                self._first_gated("finditer"))
 
     def __getattr__(self, name: str):
         # reached only for what the instance does not hold yet: the compiled pattern's methods and attributes
@@ -250,6 +291,33 @@ class LazyPattern:
             self.groups, self.groupindex = compiled.groups, compiled.groupindex
             self._compiled = compiled
         return self._compiled
+
+    def _first_gated(self, method: str):
+        def first_call(*args, **kwargs):
+            self._gate()  # compiles `needs` and binds the gated methods, which answer this call
+            return getattr(self, method)(*args, **kwargs)
+        return first_call
+
+    def _gate(self) -> None:
+        """Bind search, match, fullmatch and finditer to tests of `needs` before the pattern is compiled."""
+        needed = re.compile(self.needs, self.flags)
+        anywhere = needed.search
+        here = needed.match if self.opens else needed.search
+
+        def search(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if anywhere(string, pos, endpos) is None else self.compiled().search(string, pos, endpos)
+
+        def match(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if here(string, pos, endpos) is None else self.compiled().match(string, pos, endpos)
+
+        def fullmatch(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return None if here(string, pos, endpos) is None else self.compiled().fullmatch(string, pos, endpos)
+
+        def finditer(string: str, pos: int = 0, endpos: int = sys.maxsize):
+            return iter(()) if anywhere(string, pos, endpos) is None else self.compiled().finditer(string, pos, endpos)
+
+        if self._compiled is None:  # compiling binds the pattern's own methods: those stay
+            self.search, self.match, self.fullmatch, self.finditer = search, match, fullmatch, finditer
 
     def made(self, match: re.Match) -> bool:
         """Whether `match` was found by this pattern."""

@@ -20,12 +20,12 @@ class FactsConfig(AppConfig):
         post_migrate.connect(_database_guards_install, sender=self, dispatch_uid="facts.database_guards")
         # Extraction's commit queues grouping through a hook (factdesk.hooks): the
         # extraction service never imports the facts app's tasks.
-        from claims.services import extraction
+        from claims import hooks
 
         from . import events
 
         events.register_types()
-        extraction.document_extracted.connect(_group_document)
+        hooks.document_extracted.connect(_group_document)
 
 
 def _group_document(*, document_id: int):

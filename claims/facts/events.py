@@ -11,7 +11,6 @@ delivers it like any claim event, with the fact as the API shows it as `data`.
 from __future__ import annotations
 
 from claims.webhooks import event_types
-from claims.webhooks.services import event_record
 
 from .models import Fact
 from .representation import fact_payload
@@ -29,6 +28,8 @@ FACT_EVENT_DESCRIPTIONS = {
 
 def _outbox_record(*, type: str, data: dict, attributes: dict) -> None:
     """Hand the event to the webhooks outbox (claims.webhooks), inside the caller's transaction."""
+    from claims.webhooks.services import event_record  # the services load when an event is first recorded
+
     event_record(type=type, data=data, attributes=attributes)
 
 

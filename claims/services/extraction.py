@@ -25,10 +25,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import outbox
+from claims.hooks import document_extracted, job_send
 from claims.models import Claim, ExtractionJob, JobStatus
 from claims.webhooks.services import claim_events_record, document_extracted_record
 from factdesk.errors import IngestError, ServiceError
-from factdesk.hooks import Hook
 from sources.models import Document, Quote
 from sources.speakers import speaker_resolve
 
@@ -37,11 +37,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Handing a job to Celery is the tasks' business; claims.apps connects claims.tasks here,
-# so that tasks import services and never the other way round.
-job_send = Hook("claims.job_send", "hand a queued extraction job to the task queue")
-# Connected by the facts app (claims.facts.apps): queue the grouping of the document's new claims.
-document_extracted = Hook("claims.document_extracted", "group a freshly extracted document's claims into facts")
+# job_send (handing a job to Celery, the tasks' business) and document_extracted (the facts app's grouping of the
+# document's new claims) are hooks in claims.hooks, connected by claims.apps and claims.facts.apps.
 
 STRUCTURED_FIELDS = ("outcome", "count", "count_high", "qualifier", "group", "effective_at", "precision")
 

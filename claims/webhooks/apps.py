@@ -7,12 +7,13 @@ class WebhooksConfig(AppConfig):
     verbose_name = "Webhooks"
 
     def ready(self) -> None:
+        # The services load when first used, not at start-up (claims.webhooks.hooks, claims.outbox.register).
         from claims import outbox
 
-        from .services import delivery
+        from . import hooks
 
-        delivery.delivery_send.connect(_delivery_send)
-        outbox.register(delivery.OUTBOX)
+        hooks.delivery_send.connect(_delivery_send)
+        outbox.register("claims.webhooks.services.delivery.OUTBOX")
 
 
 def _delivery_send(*, delivery_id: int, countdown):

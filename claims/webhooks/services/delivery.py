@@ -29,9 +29,9 @@ from django.utils import timezone
 
 from claims import outbox
 from claims.webhooks import signing
+from claims.webhooks.hooks import delivery_send
 from claims.webhooks.models import Attempt, Delivery, DeliveryStatus, Endpoint
 from factdesk.errors import ServiceError
-from factdesk.hooks import Hook
 
 from .events import OUTBOX_NAME
 from .permissions import require
@@ -75,8 +75,8 @@ def _saturated_endpoints(now: datetime) -> list[int]:
                 .values_list("endpoint_id", flat=True))
 
 
-# Handing a delivery to Celery is the task's business: claims.webhooks.apps connects the task here.
-delivery_send = Hook("webhooks.delivery_send", "hand a delivery to the webhooks queue, after `countdown` seconds")
+# Handing a delivery to Celery is the task's business: claims.webhooks.apps connects the task to
+# claims.webhooks.hooks.delivery_send.
 
 
 def _send(delivery_id: int, countdown: float | None = None) -> None:
