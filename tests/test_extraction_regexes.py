@@ -1,6 +1,7 @@
 """The engine's shared regex helpers: phrase alternations and patterns compiled on first use."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -243,3 +244,16 @@ def test_a_lazy_pattern_that_opens_with_what_it_needs_looks_for_it_only_where_a_
     text = "By Monday the death toll rose to 12."
     assert lazy.match(text, 0) is None and lazy._compiled is None  # the opening stands later, not here
     assert lazy.search(text).group("count") == "12" and lazy.match(text, 14).group("count") == "12"
+
+
+def test_the_truce_patterns_are_the_same_text_whatever_the_hash_seed():
+    # a set's order follows PYTHONHASHSEED; an alternation built from one must not, or two processes could try the
+    # same phrases in another order and read a sentence differently
+    import subprocess
+    import sys
+
+    script = ("from claims.extraction.times import starts, clock; import hashlib; "
+              "print(hashlib.sha256((starts.TRIGGER.pattern + clock.TIME.pattern).encode()).hexdigest())")
+    texts = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(texts) == 1

@@ -28,7 +28,9 @@ MINUTE_OFFSETS: dict[str, int] = WORDS["minute_offsets"]
 
 def phrases(entries, *, regex: bool = False) -> str:
     """An alternation of phrases, longest first; in plain phrases a space matches any run of white space."""
-    ordered = sorted(set(entries), key=len, reverse=True)
+    # longest first, and equal lengths alphabetically: a set's order changes with PYTHONHASHSEED, and the pattern's
+    # text (which alternative is tried first) must be the same in every process
+    ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
     if "" not in ordered:
