@@ -142,6 +142,12 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
+    if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS:
+        issuer = _issuer_named_with(a, first, head, position, sentence)
+        if issuer is not None:
+            # "said a statement from the League", "a joint statement by the partners urged", "a Council
+            # statement called on": a text speaks for whoever the phrase names as issuing it
+            return _noted(a, issuer, lambda: f"the {a.words[head]} speaks for {issuer.name}, named as its issuer")
     # Split off the title: everything up to the last title phrase followed by a name.
     split = None
     for k in range(last - 1, first - 1, -1):
@@ -256,6 +262,31 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+_ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+
+def _issuer_named_with(a: _Analysis, first: int, head: int, position: int, sentence: int) -> Entity | None:
+    """The body or person a statement's own noun phrase names as its issuer: a name before the document
+    noun ("a Presidential Council statement"), or after it, by "from", "by" or "of", a participle such as
+    "issued" allowed between ("a statement issued by the mission"). None when the phrase names nobody."""
+    from .phrases import _AGENT_PARTICIPLES, _np_after  # phrases reads names: imported when first used
+    k = head - 1
+    while k >= first and a.names[k]:
+        k -= 1
+    if k < head - 1 and not (k + 1 == first == a.sentence_first_token[sentence] and head - first == 1):
+        return _entity(a, (k + 1, head - 1, head - 1), position, sentence)
+    _, end = _sentence_bounds(a, sentence)
+    j = head + 1
+    if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
+        j += 1
+    if j >= end or a.lowers[j] not in _ISSUING_PREPOSITIONS:
+        return None
+    span = _np_after(a, j + 1, end)
+    if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
+        return None
+    return _entity(a, span, position, sentence)
 
 
 def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:
