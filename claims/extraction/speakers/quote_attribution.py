@@ -169,7 +169,10 @@ def _new_sentence_after_introduced(a: _Analysis, quotation, lead: int) -> bool:
     introduced by a colon opens no room for an attribution after it; the next sentence is new."""
     text = a.document.text
     inner_end = quotation.parts[-1][1]
-    if not text[:inner_end].rstrip().endswith(".") or not text[lead:lead + 1].isupper():
+    # the first letter after the closing mark opens the next sentence ("The defence ministry ... says"),
+    # wherever the attribution's subject is found to start ("defence ministry")
+    following = text[quotation.end:lead + 1].lstrip(" \t\n\"”’'")
+    if not text[:inner_end].rstrip().endswith(".") or not following[:1].isupper():
         return False
     return text[:quotation.start].rstrip().endswith(":")
 
