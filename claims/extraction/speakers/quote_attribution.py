@@ -14,11 +14,11 @@ from .. import lexicons
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .phrases import _np_after
+from .phrases import _AGENT_PARTICIPLES, _np_after
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
-from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
+from .vocabulary import _CONNECTIVES, _DOCUMENT_NOUNS, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -286,8 +286,32 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     if first >= end or a.starts[first] >= opening:
         return None
     named = _named_in_apposition(a, first, end, sentence)
-    entity = named or _sentence_subject(a, first, end, sentence)
+    entity = named or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening, sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:
+    """A verbless lead naming where the words come from: "Comment from Lena Ortiz, 58, in Tula:", "Here is
+    the key line from the text released by the presidency:" (lexicons/speaker_quote_lead_nouns.txt). The
+    source after "from"/"of" speaks; a text there speaks for the issuer its phrase names."""
+    k = first
+    while k + 1 < len(a.words) and a.starts[k + 1] < opening:
+        if _bare(a.lowers[k]) in _QUOTE_LEAD_NOUNS and a.lowers[k + 1] in ("from", "of") and not a.quoted[k]:
+            _, end = _sentence_bounds(a, sentence)
+            span = _np_after(a, k + 2, end)
+            if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
+                # "the line from the text released by the presidency": the text's issuer
+                by = next((j + 1 for j in range(k + 2, end - 1) if a.starts[j] < opening
+                           and a.lowers[j] in _AGENT_PARTICIPLES and a.lowers[j + 1] == "by"), None)
+                span = _np_after(a, by + 1, end) if by is not None else None
+            if span is None or a.starts[span[0]] >= opening:
+                return None
+            return _entity(a, span, a.starts[span[0]], sentence)
+        k += 1
+    return None
+
+
+_QUOTE_LEAD_NOUNS = frozenset(lexicons.words("speaker_quote_lead_nouns"))
 
 
 _INTRODUCED_PARAGRAPH = re.compile(r"[^\n]*:\s*\n\s*")  # a sentence ending its paragraph with a colon

@@ -1,0 +1,67 @@
+"""Speakers by class of news language (issue: speaker accuracy on unseen text): texts that speak for
+whoever issued them, groups named by common nouns, and quotations introduced by a colon. Sentences
+written for the tests."""
+from claims.extraction.quotes import find_quote_claims
+from claims.extraction.speakers import statement_speaker
+from claims.extraction.text import segment
+
+
+def speaker_of(text, phrase):
+    speaker = statement_speaker(segment(text), text.index(phrase))
+    return speaker.name if speaker else None
+
+
+def quote_speakers(text):
+    return [(c.speaker.name if c.speaker else None) for c in find_quote_claims(segment(text))]
+
+
+# a statement speaks for the issuer its own phrase names
+
+def test_a_statement_from_a_named_body_speaks_for_the_body():
+    text = ("\"Peace that forgets the dead will not last,\" said a statement from the Valley Lawyers' Union, "
+            "a group in Tarn that says nine of its members were shot last year.")
+    assert quote_speakers(text) == ["Valley Lawyers' Union"]
+    assert speaker_of(text, "nine of its members") == "Valley Lawyers' Union"
+
+
+def test_a_body_named_before_the_word_statement_issued_it():
+    text = "A Harbour Authority statement thanked the navy and urged \"every vessel to keep to the cleared lanes\"."
+    assert quote_speakers(text) == ["Harbour Authority"]
+
+
+def test_a_joint_statement_by_a_group_of_people_speaks_for_them():
+    text = "A joint statement by regional partners asked the two armies to \"stop the shelling and return to talks\"."
+    assert quote_speakers(text) == ["regional partners"]
+
+
+# groups of people and sides named by common nouns
+
+def test_a_side_speaks_for_its_army():
+    assert speaker_of("The Serb side said four of its soldiers died near the bridge.", "four of") == "Serb side"
+
+
+def test_researchers_guards_and_partners_are_groups_that_report():
+    assert speaker_of("Rights researchers recorded at least 19 people killed in the raids.", "19 people") == \
+        "Rights researchers"
+    assert speaker_of("Coast guards said two of their crew had been wounded by gunfire.", "two of their") == \
+        "Coast guards"
+    assert speaker_of("Foreign partners said 30 aid workers had gone missing.", "30 aid") == "Foreign partners"
+
+
+# quotations introduced by a colon
+
+def test_a_quotation_after_a_colon_and_a_full_stop_is_not_the_next_subjects():
+    text = ("A cabinet adviser, Omar Selim, told me early this morning: \"They came to seize power and they lost. "
+            "There is nothing to talk about.\" The interior ministry, for its part, says the curfew will stay.")
+    assert quote_speakers(text) == ["Omar Selim"]
+
+
+def test_a_verbless_comment_line_names_its_source_after_from():
+    text = "Comment from Lena Ortiz, 58, in the hill town of Tula: \"We counted every shell until we could not.\""
+    assert quote_speakers(text) == ["Lena Ortiz"]
+
+
+def test_a_line_from_a_text_speaks_for_whoever_released_the_text():
+    text = ("Here is the key line of the document released by the Kenyan presidency: \"Both parties shall cease "
+            "all attacks by land and air.\"")
+    assert quote_speakers(text) == ["Kenyan presidency"]
