@@ -65,3 +65,27 @@ def test_a_line_from_a_text_speaks_for_whoever_released_the_text():
     text = ("Here is the key line of the document released by the Kenyan presidency: \"Both parties shall cease "
             "all attacks by land and air.\"")
     assert quote_speakers(text) == ["Kenyan presidency"]
+
+
+# where a body's name starts and ends
+
+def test_a_rank_word_inside_a_bodys_name_is_no_title():
+    text = "According to figures the Navy General Staff gave the commission, 41 sailors were killed."
+    assert speaker_of(text, "41 sailors") == "Navy General Staff"
+    text = "The FLT General Command said 6 fighters were captured."
+    assert speaker_of(text, "6 fighters") == "FLT General Command"
+
+
+def test_a_broadcaster_described_by_state_keeps_its_whole_name():
+    assert speaker_of("Syrian state TV said 12 people had been killed in the strikes.", "12 people") == \
+        "Syrian state TV"
+
+
+def test_people_at_a_named_hospital_are_named_with_it():
+    text = "Doctors at Kiri General Hospital said at least 40 people had been wounded."
+    assert speaker_of(text, "40 people") == "Doctors at Kiri General Hospital"
+
+
+def test_and_inside_a_movements_name_joins_no_two_speakers():
+    text = "The Justice and Renewal Movement (JRM) said 9 of its fighters had died."
+    assert speaker_of(text, "9 of its") == "Justice and Renewal Movement"

@@ -174,7 +174,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         other = _np_before(a, joint - 1, floor)
         titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
                      for k in range(other[0] if other else first, i + 1))
-        if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
+        # "President X and Prime Minister Y": two people; but in "the Justice and Equality Movement" the
+        # "and" is inside one body's name, whatever title word ("Justice") it joins
+        if other and other[1] == joint - 1 and (not titled or _and_inside_name(a, joint, i + 1)):
             first = other[0]
             # "mediators Qatar, Egypt and the United States said": the rest of the list before the "and"
             while first - 2 >= floor and a.words[first - 1] == "," and a.names[first - 2]:
