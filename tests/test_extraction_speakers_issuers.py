@@ -89,3 +89,36 @@ def test_people_at_a_named_hospital_are_named_with_it():
 def test_and_inside_a_movements_name_joins_no_two_speakers():
     text = "The Justice and Renewal Movement (JRM) said 9 of its fighters had died."
     assert speaker_of(text, "9 of its") == "Justice and Renewal Movement"
+
+
+# pronouns: salience by subject role and agreement
+
+def test_a_name_inside_a_fronted_place_phrase_is_not_the_subject_she_refers_to():
+    text = ("Shelter visit\n\nAt the Kimbi Hill camp for the displaced, run by Caritas, Ruth Achieng, 23, held up "
+            "her bandaged hand.\n\n\"They came at night and burnt everything,\" she said.")
+    assert quote_speakers(text) == ["Ruth Achieng"]
+
+
+def test_a_body_that_only_describes_a_leader_is_not_who_he_is():
+    text = ("A senior Tula Hoho leader, Amos Wekesa, cautioned that three months was a short time. \"We have been "
+            "here before, and it ended in fire,\" he told this correspondent.")
+    assert quote_speakers(text) == ["Amos Wekesa"]
+
+
+def test_a_man_described_by_a_place_name_is_a_person_he_can_refer_to():
+    text = ("Sai Lwin, who runs a shop near the market, said prices had doubled.\n\nA Marib man who returned to "
+            "Sirwah this week, and who asked that his name not be used, described streets with no power. \"My house "
+            "is standing but everything inside has been taken,\" he told the Observer by phone.")
+    assert quote_speakers(text) == ["Marib man"]
+
+
+def test_she_prefers_the_woman_over_a_reporter_of_unknown_gender():
+    text = ("Our reporter in Aden spoke to Umm Salem Nasser, whose son was hurt on Friday.\n\n\"He only went to "
+            "buy bread,\" she said.")
+    assert quote_speakers(text) == ["Umm Salem Nasser"]
+
+
+def test_a_role_opening_with_its_bodys_name_after_a_person_is_an_appositive():
+    text = ("Col. Marta Ilic, Navcom deputy commander, told reporters the order went out at noon. \"Anyone who "
+            "fires first will answer to me,\" she said.")
+    assert quote_speakers(text) == ["Marta Ilic"]

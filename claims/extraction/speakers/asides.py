@@ -272,8 +272,11 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
             i = j - 1
             break
+        # ", Southcom deputy commander,": a role opening with its body's name, after a person's name
+        role_after_name = segment_last > segment_first and not a.caps[segment_last] and j - 1 >= first \
+            and a.names[j - 1] and _bare(a.lowers[segment_last]) in _TITLE_WORDS | _PERSON_NOUNS
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
-                or (head.endswith("'s") and not a.names[segment_last]):  # ", Colombia's largest group,"
+                or (head.endswith("'s") and not a.names[segment_last]) or role_after_name:  # ", Colombia's largest group,"
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")

@@ -103,7 +103,11 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
             break
         best.setdefault(mention.sentence, []).append(mention)
     for s in sorted(best, reverse=True):
-        for mention in sorted(best[s], key=lambda m: (-m.salience, m.position if m.salience else -m.position)):
+        # within a sentence, a person known to be of the pronoun's gender before one whose gender is unknown
+        # ("Our correspondent spoke to Umm Khaled, ... she said"), then the subject, then the nearest
+        agrees = (lambda m: 0 if m.entity.gender == wanted["gender"] else 1) if wanted["gender"] else (lambda m: 0)
+        for mention in sorted(best[s], key=lambda m: (agrees(m), -m.salience,
+                                                      m.position if m.salience else -m.position)):
             if _fits(mention.entity, wanted):
                 entity = mention.entity
                 if wanted["gender"] and entity.gender is None and entity.kind in ("person", "unknown"):
