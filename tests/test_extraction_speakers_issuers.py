@@ -122,3 +122,31 @@ def test_a_role_opening_with_its_bodys_name_after_a_person_is_an_appositive():
     text = ("Col. Marta Ilic, Navcom deputy commander, told reporters the order went out at noon. \"Anyone who "
             "fires first will answer to me,\" she said.")
     assert quote_speakers(text) == ["Marta Ilic"]
+
+
+# a text no one is named with speaks for who issued it in the sentence
+
+def test_a_statement_named_after_the_speaker_in_the_sentence_speaks_for_them():
+    text = ("The mediators of the Lake Group called for \"an end to all shelling and a return to talks\", "
+            "according to a statement issued in Geneva.")
+    assert quote_speakers(text) == ["mediators of the Lake Group"]
+
+
+def test_a_statement_issued_by_the_subject_speaks_for_the_subject():
+    text = ("The African Union Council met in Addis Ababa on Friday and later issued a statement condemning "
+            "\"every attack on the civilians of the valley\".")
+    assert quote_speakers(text) == ["African Union Council"]
+
+
+def test_a_statement_posted_by_a_body_that_said_in_it():
+    text = ("The Kachin Defence Army, which holds the pass, said in a statement posted on its channel at 8 p.m. that "
+            "3 of its fighters had been killed.")
+    assert speaker_of(text, "3 of its") == "Kachin Defence Army"
+
+
+# quotations inside a reported clause
+
+def test_a_quotation_in_the_clause_a_spokesman_reports_is_his_wording():
+    text = ("A Tula Front official in Varna said the group had promised only \"to hold fire as long as the army "
+            "holds its own\".")
+    assert quote_speakers(text) == ["Tula Front official in Varna"]

@@ -143,11 +143,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
     if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS:
-        issuer = _issuer_named_with(a, first, head, position, sentence)
+        issuer, how = _issuer_named_with(a, first, head, position, sentence)
         if issuer is not None:
             # "said a statement from the League", "a joint statement by the partners urged", "a Council
             # statement called on": a text speaks for whoever the phrase names as issuing it
-            return _noted(a, issuer, lambda: f"the {a.words[head]} speaks for {issuer.name}, named as its issuer")
+            return _noted(a, issuer, lambda: f"the {a.words[head]} speaks for {issuer.name}, {how}")
     # Split off the title: everything up to the last title phrase followed by a name.
     split = None
     for k in range(last - 1, first - 1, -1):
@@ -271,7 +271,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
 
 
-def _issuer_named_with(a: _Analysis, first: int, head: int, position: int, sentence: int) -> Entity | None:
+def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
+                       sentence: int) -> tuple[Entity | None, str]:
     """The body or person a statement's own noun phrase names as its issuer: a name before the document
     noun ("a Presidential Council statement"), or after it, by "from", "by" or "of", a participle such as
     "issued" allowed between ("a statement issued by the mission"). None when the phrase names nobody."""
@@ -280,17 +281,38 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int, sente
     while k >= first and a.names[k]:
         k -= 1
     if k < head - 1 and not (k + 1 == first == a.sentence_first_token[sentence] and head - first == 1):
-        return _entity(a, (k + 1, head - 1, head - 1), position, sentence)
-    _, end = _sentence_bounds(a, sentence)
+        return _entity(a, (k + 1, head - 1, head - 1), position, sentence), "named before it as its issuer"
+    opening, end = _sentence_bounds(a, sentence)
     j = head + 1
     if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
         j += 1
-    if j >= end or a.lowers[j] not in _ISSUING_PREPOSITIONS:
-        return None
-    span = _np_after(a, j + 1, end)
-    if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
-        return None
-    return _entity(a, span, position, sentence)
+    if j < end and a.lowers[j] in _ISSUING_PREPOSITIONS:
+        span = _np_after(a, j + 1, end)
+        if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
+            return None, ""
+        return _entity(a, span, position, sentence), f"named as its issuer after '{a.words[j]}'"
+    k = first - 1
+    while k >= opening and a.lowers[k] in ("a", "an", "its", "their", "joint", "new", "brief", "written"):
+        k -= 1
+    if k > opening and a.lowers[k] in _AGENT_PARTICIPLES and not a.quoted[k]:
+        # "The Council met on Thursday and later issued a statement condemning ...": the text speaks for
+        # the subject that issued it, the sentence's own subject
+        from .phrases import _np_before
+        m = opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0)
+        while m + 1 < k and (a.names[m + 1] or _bare(a.lowers[m + 1]) in _HEAD_NOUNS):
+            m += 1  # the name or noun phrase opening the sentence, up to its verb ("... Council met")
+        span = _np_before(a, m, opening) if m < k else None
+        if span is None:
+            return None, ""
+        return _entity(a, span, position, sentence), f"the subject that {a.words[k]} it"
+    if a.lowers[first] in ("a", "an") or first > 0 and a.lowers[first - 1] in ("a", "an"):
+        # "X called for calm, according to a statement issued in Vienna": a statement no one is named
+        # with speaks for whoever the sentence has already credited with speaking
+        earlier = [x.entity for x in a.by_sentence.get(sentence, ()) if x.entity is not None
+                   and a.starts[x.verb] < a.starts[first] and not x.inverted]
+        if earlier:
+            return earlier[-1], "who speaks earlier in the sentence (the text names no issuer)"
+    return None, ""
 
 
 def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:

@@ -56,7 +56,8 @@ def _attribute_quotations(a: _Analysis) -> None:
                     continue
                 gap = text[x.end:quotation.start]
                 if _sentence_index(a, x.start) == sentence and not re.search(r"[.!?”\"]", gap) and len(gap) < 200:
-                    found = (x, "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
+                    found = (_reporter_of_clause(a, x, speech) or x,
+                             "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
                 break
         # 2b. a clause whose subject introduces the quote with a colon: 'X, speaking in Geneva, put it bluntly: “…”'
         lead = _colon_lead(a, quotation.start, sentence) if found is None else None
@@ -263,6 +264,28 @@ _BACK_REFERENCE = re.compile("|".join(
     r"\b" + r"\s+".join(re.escape(w) for w in phrase.split())
     + (_CLAUSE_ENDS if phrase.split()[-1] in ("so", "much", "it", "up") else r"\b")
     for phrase in lexicons.words("speaker_back_references")), re.IGNORECASE)
+
+
+def _reporter_of_clause(a: _Analysis, x: Attribution, speech: list[Attribution]) -> Attribution | None:
+    """The reporter whose reported clause holds the frame `x`, when x's subject is no named person:
+    in "Nikolai Bondar said the agreement recognised “…”" and "A Hizbollah official said the group had
+    promised only “…”" the quotation is the reporter's wording of what the text or the body did."""
+    if x.entity is None or x.entity.kind == "person" or x.inverted:
+        return None
+    for y in speech:
+        if y is x or y.sentence != x.sentence or y.inverted or y.entity is None or y.entity is x.entity:
+            continue
+        if y.entity.kind != "person" and not y.entity.role:
+            continue
+        between = a.document.text[a.ends[y.verb]:x.subject_start]
+        if a.starts[y.verb] < x.subject_start and _REPORTED_CLAUSE_OPENING.fullmatch(between):
+            return y
+    return None
+
+
+# what may stand between a reporting verb and the subject of the clause it reports: "that", a time or a place
+_REPORTED_CLAUSE_OPENING = re.compile(r"(?:\s+(?:on|in|at)\s+[A-Z][\w-]*)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?",
+                                      re.IGNORECASE)
 
 
 def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entity, int] | None:
