@@ -150,3 +150,36 @@ def test_a_quotation_in_the_clause_a_spokesman_reports_is_his_wording():
     text = ("A Tula Front official in Varna said the group had promised only \"to hold fire as long as the army "
             "holds its own\".")
     assert quote_speakers(text) == ["Tula Front official in Varna"]
+
+
+# an organisation's own release speaks in its voice
+
+RELEASE = ("PRESS RELEASE\n\nValley Relief Network welcomes the truce in Kaso\n\nMarsa, 3 May 2024 - The Valley Relief "
+           "Network, a group of 30 aid agencies, welcomes the ceasefire that took effect at 06:00 on Friday.\n\n"
+           "Member clinics of the Network treated 140 wounded people in April alone. Two of our own drivers have "
+           "been missing since March.\n\n\"We will count every day of calm,\" said Ana Ruiz, the Network's director.")
+
+
+def test_a_release_that_opens_in_its_issuers_voice_speaks_for_the_issuer():
+    assert speaker_of(RELEASE, "140 wounded") == "Valley Relief Network"
+    assert speaker_of(RELEASE, "Two of our own") == "Valley Relief Network"
+    assert speaker_of(RELEASE, "took effect at 06:00") == "Valley Relief Network"
+
+
+def test_a_release_still_credits_the_sources_it_names():
+    assert quote_speakers(RELEASE) == ["Ana Ruiz"]
+    text = RELEASE.replace("Two of our own drivers have been missing since March.",
+                           "Police said 12 people were killed in the market.")
+    assert speaker_of(text, "12 people") == "Police"
+
+
+def test_an_information_office_reporting_in_the_past_keeps_its_own_voice():
+    text = ("Press Release\n\nUN WELCOMES TRUCE\n\nThe United Nations today welcomed the truce signed in Marsa by the "
+            "two armies.\n\nThe truce took effect at 06:00 on Friday, and 14 soldiers were killed in the week before.")
+    assert speaker_of(text, "14 soldiers") is None
+
+
+def test_a_news_story_whose_lead_is_in_the_present_is_no_release():
+    text = ("The UN refugee agency welcomes the truce, which took effect on Friday.\n\n"
+            "Fighting in the week before killed 14 soldiers.")
+    assert speaker_of(text, "14 soldiers") is None

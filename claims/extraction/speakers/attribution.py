@@ -19,8 +19,9 @@ from .references import _name_office_holders
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from ..text import is_heading
 from .names import _entity
-from .phrases import _np_after
-from .tokens import _sentence_index, _tokenise, _tokens_between
+from .phrases import _np_after, _np_before
+from .asides import _read_asides
+from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
 from .vocabulary import _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
@@ -107,6 +108,12 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        issuer = _release_issuer(analysis)
+        if issuer is not None and sentence >= issuer[1] \
+                and not is_heading(analysis.document, analysis.document.sentences[sentence].paragraph):
+            return StatementAttribution(issuer[0].speaker(), (
+                f"speaker {issuer[0].name}: the article is {issuer[0].name}'s own release, which opens by "
+                f"speaking in its voice ('{issuer[2]}'), and no other source governs the statement",))
         return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
     return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
                                                           *attribution_reasons(found)))
@@ -254,6 +261,47 @@ _CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., p
 _CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                                                  for phrase in lexicons.words("speaker_continuations")),
                            re.IGNORECASE)
+
+
+def _release_issuer(a: _Analysis) -> tuple[Entity, int, str] | None:
+    """The issuer of an organisation's own release, the sentence where its voice starts and its verb: a
+    document marked as a release in its first lines whose body opens "The Mission welcomes ...", "The
+    Forum, a network of aid groups, welcomes ..." (lexicons/speaker_release_voice.json); else None."""
+    if a.release is not None:
+        return a.release or None
+    a.release = ()
+    text = a.document.text
+    if not _RELEASE_MARKER.search(text, 0, min(len(text), 400)):
+        return None
+    for sentence in range(min(len(a.document.sentences), 8)):
+        if is_heading(a.document, a.document.sentences[sentence].paragraph):
+            continue
+        first, end = _sentence_bounds(a, sentence)
+        bounds = a.document.sentences[sentence]
+        if end - first < 8 or not any(w.islower() for w in a.words[first:end]) \
+                or not text[bounds.start:bounds.end].rstrip().endswith("."):
+            continue  # "News release", "14 May 2023", "1.", "UNITED NATIONS MISSION (X)": the header's lines
+        verb = next((k for k in range(first + 1, end) if a.lowers[k] in _RELEASE_VERBS and not a.quoted[k]
+                     and not a.caps[k]), None)
+        if verb is None:
+            return None  # the body's first sentence does not speak in the issuer's voice
+        dash = max((k for k in range(first, verb) if a.words[k] in ("-", "–", "—")), default=None)
+        if dash is not None:
+            first = dash + 1  # "Marsa, 3 May 2024 - The Network, a group of aid agencies, welcomes": past the dateline
+        evidence = _read_asides(a, verb, first)
+        span = _np_before(a, evidence.i, first) if evidence is not None else None
+        entity = _entity(a, span, a.starts[verb], sentence) if span is not None else None
+        if entity is None or entity.kind == "person" or entity.plural:
+            return None
+        a.release = (entity, sentence, a.words[verb])
+        return a.release
+    return None
+
+
+_RELEASE_VOICE = lexicons.table("speaker_release_voice")
+_RELEASE_MARKER = re.compile(r"^\s*(?:%s)" % "|".join(re.escape(m) for m in _RELEASE_VOICE["markers"]),
+                             re.IGNORECASE | re.MULTILINE)
+_RELEASE_VERBS = frozenset(_RELEASE_VOICE["verbs"])
 
 
 def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
