@@ -183,3 +183,26 @@ def test_a_news_story_whose_lead_is_in_the_present_is_no_release():
     text = ("The UN refugee agency welcomes the truce, which took effect on Friday.\n\n"
             "Fighting in the week before killed 14 soldiers.")
     assert speaker_of(text, "14 soldiers") is None
+
+
+# interview transcripts: the answer is the labelled person's
+
+INTERVIEW = ("Army briefs on truce\n\nExcerpts from the briefing at army headquarters.\n\n"
+             "SPOKESMAN COL MARIA ELENA SOTO: The truce runs from 1200H on 3 May. All units were told.\n\n"
+             "Q: Were there clashes before it?\n\n"
+             "SOTO: In the week before, 9 soldiers were killed in the hills. The rebels said they lost 20 men.")
+
+
+def test_an_answer_in_an_interview_transcript_is_the_labelled_persons():
+    assert speaker_of(INTERVIEW, "9 soldiers") == "MARIA ELENA SOTO"
+    assert speaker_of(INTERVIEW, "1200H") == "MARIA ELENA SOTO"
+
+
+def test_a_source_the_answer_names_keeps_its_statement():
+    assert speaker_of(INTERVIEW, "20 men") == "rebels"
+
+
+def test_a_correspondents_report_to_a_host_keeps_the_programmes_voice():
+    text = ("HOST: What happened overnight?\n\nSANDOVAL: The truce held. In the week before, 9 soldiers were "
+            "killed in the hills.\n\nHOST: Ana Sandoval in Tula, thank you.")
+    assert speaker_of(text, "9 soldiers") is None

@@ -108,6 +108,11 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        answering = _transcript_answer(analysis, sentence)
+        if answering is not None:
+            return StatementAttribution(answering.speaker(), (
+                f"speaker {answering.name}: an interview transcript's answer, its paragraph opened by their label, "
+                f"and no other source governs the statement",))
         issuer = _release_issuer(analysis)
         if issuer is not None and sentence >= issuer[1] \
                 and not is_heading(analysis.document, analysis.document.sentences[sentence].paragraph):
@@ -261,6 +266,37 @@ _CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., p
 _CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                                                  for phrase in lexicons.words("speaker_continuations")),
                            re.IGNORECASE)
+
+
+def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
+    """Who answers in the paragraph of `sentence` when the document is an interview transcript: its
+    paragraphs open with labels in capitals, some of them questions ("Q:"), and this paragraph's label
+    names someone other than the journalist (lexicons/speaker_transcript_labels.txt)."""
+    text = a.document.text
+    if not _QUESTION_LABEL.search(text):
+        return None
+    paragraph = a.document.paragraphs[a.document.sentences[sentence].paragraph]
+    label = _LABEL.match(text, paragraph.start, paragraph.end)
+    if label is None or label.group(1).strip().upper() in _JOURNALIST_LABELS:
+        return None
+    tokens = [k for k in _tokens_between(a, label.start(1), label.end(1)) if not a.punct[k]]
+    if not tokens:
+        return None
+    entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), label.start(1), _sentence_index(a, label.start(1)))
+    if entity is not None and " " not in entity.name:
+        # "KHADKA:" after "SPOKESMAN LT COL HEMANTA RAJ KHADKA:": a label in capitals reads as a short form,
+        # but it is the surname of the person the transcript labelled in full before
+        surname = entity.name.lower()
+        fuller = [e for e in a.entities.values() if " " in e.name and e.name.lower().split()[-1] == surname]
+        if fuller:
+            return max(fuller, key=lambda e: len(e.name))
+    return entity
+
+
+_JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transcript_labels"))
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}):[ \t]")
+_QUESTION_LABEL = re.compile(r"^(?:%s):" % "|".join(re.escape(w) for w in ("Q", "QUESTION", "INTERVIEWER")),
+                             re.MULTILINE)
 
 
 def _release_issuer(a: _Analysis) -> tuple[Entity, int, str] | None:
