@@ -206,3 +206,17 @@ def test_a_correspondents_report_to_a_host_keeps_the_programmes_voice():
     text = ("HOST: What happened overnight?\n\nSANDOVAL: The truce held. In the week before, 9 soldiers were "
             "killed in the hills.\n\nHOST: Ana Sandoval in Tula, thank you.")
     assert speaker_of(text, "9 soldiers") is None
+
+
+# 'according to' closing the sentence credits a figure in a relative clause
+
+def test_according_to_at_the_end_credits_the_figure_in_the_clause_a_frame_only_introduces():
+    text = ("The Red Crescent recalls that in May 2021 a truce ended eleven days of fighting in which 250 people "
+            "were killed, including 66 children, according to the Gaza health ministry.")
+    assert speaker_of(text, "250 people") == "Gaza health ministry"
+    assert speaker_of(text, "66 children") == "Gaza health ministry"
+
+
+def test_a_frame_whose_figure_is_its_own_keeps_it_before_a_later_according_to():
+    text = "The Red Crescent said 40 people were hurt on Friday, according to a report by Radio Tula."
+    assert speaker_of(text, "40 people") == "Red Crescent"

@@ -201,6 +201,13 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
             return trailing, "the attribution closing the sentence frames it; the earlier one speaks inside a clause"
+        closing = next((x for x in candidates if x.strength == "according" and a.starts[x.verb] > position), None)
+        if closing is not None and closing.entity is not nearest.entity and _RELATIVE_FIGURE.search(gap) \
+                and _CLOSES_SENTENCE.match(text, closing.end):
+            # "The ICRC recalls that a truce ended three days of fighting in which 49 people were killed, according
+            # to the health ministry": the frame before tells the story; the figure in the relative clause is
+            # credited by the 'according to' that closes it
+            return closing, "'according to' closing the sentence credits the figure in a clause the frame before only frames"
         if trailing is not None and nearest.entity is not trailing.entity and _DIRECTIVE.match(gap) \
                 and a.lowers[nearest.verb] in _DIRECTIVE_VERBS:
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
@@ -481,6 +488,7 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:in\s+|during\s+)?(?:which|where|who)\b|\bthat\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE)
+_RELATIVE_FIGURE = re.compile(r"\b(?:in|during|of)\s+which\b|,\s*(?:which|where|who)\b", re.IGNORECASE)
 _CLOSES_SENTENCE = re.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
 
 _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
