@@ -220,3 +220,23 @@ def test_according_to_at_the_end_credits_the_figure_in_the_clause_a_frame_only_i
 def test_a_frame_whose_figure_is_its_own_keeps_it_before_a_later_according_to():
     text = "The Red Crescent said 40 people were hurt on Friday, according to a report by Radio Tula."
     assert speaker_of(text, "40 people") == "Red Crescent"
+
+
+# welcoming as a way of speaking; bodies described by an appositive
+
+def test_a_body_that_welcomed_something_as_a_quoted_phrase_said_it():
+    text = ("The Serbian interior ministry welcomed the accord as \"a first step towards a lasting settlement\", "
+            "and diplomats will meet today.")
+    assert quote_speakers(text) == ["Serbian interior ministry"]
+
+
+def test_a_name_described_as_a_group_is_the_group_referred_back_to():
+    text = ("The Tigers said they would honour the truce. More than 300 people have died this year, according to "
+            "Samtal, the Norwegian rights group. Eleven soldiers, among them four officers, were killed in the "
+            "same period, the group said.")
+    assert speaker_of(text, "Eleven soldiers") == "Samtal"
+
+
+def test_a_dateline_before_a_dash_is_no_subject():
+    text = "Marsa, 3 May 2024 - The Valley Relief Network, a group of 30 aid agencies, said 14 people were hurt."
+    assert speaker_of(text, "14 people") == "Valley Relief Network"

@@ -239,7 +239,10 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     described: tuple[int, tuple] | None = None
     while i >= first and a.words[i] == ",":
         j = i - 1
-        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
+        # a dash closes the segment too: "Marsa, 3 May - The Network, a group of aid agencies, welcomes":
+        # the dateline before it holds no subject
+        while j >= first and a.words[j] not in (",", ";", ":", "-", "–", "—") and a.words[j] not in _QUOTE_MARKS \
+                and not a.quoted[j]:
             j -= 1
         segment_first, segment_last = j + 1, i - 1
         if segment_last < segment_first:

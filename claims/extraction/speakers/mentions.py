@@ -20,6 +20,7 @@ from .vocabulary import (
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACES,
     _STATE_FORCE_NOUNS,
@@ -177,6 +178,9 @@ def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> N
 def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) -> None:
     if person and entity.kind == "unknown":
         entity.kind = "person"
+    head = _bare(role.split()[-1].lower()) if role else ""
+    if not person and entity.kind == "unknown" and head in _ORG_NOUNS and head not in _PERSON_NOUNS:
+        entity.kind = "organisation"  # "B'Tselem, the Israeli rights group": described as a body, so one
     if role and not entity.role and entity.kind == "person":
         entity.role = role
     if gender and entity.gender is None and entity.kind == "person":
