@@ -305,7 +305,9 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
         if span is None:
             return None, ""
         return _entity(a, span, position, sentence), f"the subject that {a.words[k]} it"
-    if a.lowers[first] in ("a", "an") or first > 0 and a.lowers[first - 1] in ("a", "an"):
+    joint = any(a.lowers[m] == "joint" for m in range(max(opening, first - 2), head))
+    if not joint and (a.lowers[first] in ("a", "an") or first > 0 and a.lowers[first - 1] in ("a", "an")):
+        # (a joint statement is more than the one who spoke before it: it speaks for itself)
         # "X called for calm, according to a statement issued in Vienna": a statement no one is named
         # with speaks for whoever the sentence has already credited with speaking
         earlier = [x.entity for x in a.by_sentence.get(sentence, ()) if x.entity is not None
