@@ -240,3 +240,34 @@ def test_a_name_described_as_a_group_is_the_group_referred_back_to():
 def test_a_dateline_before_a_dash_is_no_subject():
     text = "Marsa, 3 May 2024 - The Valley Relief Network, a group of 30 aid agencies, said 14 people were hurt."
     assert speaker_of(text, "14 people") == "Valley Relief Network"
+
+
+# "the communiqué", "the party", "the outfit": back to the body meant
+
+def test_the_communique_speaks_for_the_subject_of_the_sentence_that_mentioned_it():
+    text = ("Officials in Tula blamed the hunters' militia Kora Fara for the raid. The militia, in a communique "
+            "sent to journalists, rejected the accusation.\n\n\"We have never attacked a village and never will,\" "
+            "the communique said.")
+    assert quote_speakers(text) == ["Kora Fara"]
+
+
+def test_the_communique_speaks_for_the_body_that_just_spoke_in_its_paragraph():
+    text = ("The separatist group Ordo said today it would halt its campaign.\n\nThe group said its aim was "
+            "\"to open a new stage\". The truce would run \"from 00:00 on 2 May until further notice\", the "
+            "communique said.")
+    assert quote_speakers(text)[-1] == "Ordo"
+
+
+def test_the_party_and_the_outfit_refer_back_to_the_body_named_before():
+    text = ("The Naga People's Council (NPC) said it would observe the truce. The party said 4 of its cadres had "
+            "been killed.")
+    assert speaker_of(text, "4 of its") == "Naga People's Council"
+    text = ("The Kuki Liberation Front said it would observe the truce. The outfit said 6 of its cadres had "
+            "been killed.")
+    assert speaker_of(text, "6 of its") == "Kuki Liberation Front"
+
+
+def test_a_capital_standing_for_its_government_is_no_militia():
+    text = ("Bamako announced the dissolution of the hunters' association Dan Fara, which witnesses blamed. The "
+            "militia said 3 of its men had been killed by soldiers.")
+    assert speaker_of(text, "3 of its") == "Dan Fara"

@@ -249,7 +249,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
-        issuer = _issuer_of_statement(a, position, sentence)
+        issuer = _issuer_of_statement(a, position, sentence, a.words[head])
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")

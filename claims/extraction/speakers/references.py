@@ -14,6 +14,7 @@ from .. import lexicons
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
+    _PLACES,
     _ABBREVIATED_TITLES,
     _COUNTRIES,
     _DISTINCT_QUALIFIERS,
@@ -203,9 +204,28 @@ def _holds_title(role: str, noun: str) -> bool:
     return not any(w in _DISTINCT_QUALIFIERS for w in words[:-1])
 
 
-def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
-    """Who, in the last few sentences, spoke "in a statement" or "issued a statement"."""
+def _issuer_of_statement(a: _Analysis, position: int, sentence: int, noun: str = "") -> Entity | None:
+    """Who, in the last few sentences, spoke "in a statement" or "issued a statement": first the subject of
+    the latest sentence naming the same text ("The militia, in a communique sent to journalists, rejected
+    the accusation. ... the communique said"), then anyone who spoke where a statement is mentioned, then
+    the latest body that spoke in the same paragraph ("The group said its aim was ... , the communiqué said")."""
     text = a.document.text
+    if noun:
+        from .frames import _sentence_subject  # frames reads references: imported when first used
+        from .tokens import _sentence_bounds
+        same = re.compile(r"\b%s\b" % re.escape(noun), re.IGNORECASE)
+        for earlier in range(sentence, max(-1, sentence - 4), -1):
+            bounds = a.document.sentences[earlier]
+            if same.search(text, bounds.start, min(bounds.end, position if earlier == sentence else bounds.end)) \
+                    and earlier != sentence:
+                spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
+                if spoke:
+                    return spoke[0]
+                first, end = _sentence_bounds(a, earlier)
+                subject = _sentence_subject(a, first, end, earlier) if first < end else None
+                if subject is not None and subject.kind != "person":
+                    return subject
+                break
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:
             continue
@@ -214,6 +234,14 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
         sentence_span = a.document.sentences[attribution.sentence]
         # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first
         if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end):
+            return attribution.entity
+    paragraph = a.document.sentences[sentence].paragraph
+    for attribution in reversed(a.attributions):
+        if attribution.start >= position or attribution.entity is None:
+            continue
+        if a.document.sentences[attribution.sentence].paragraph != paragraph:
+            break
+        if attribution.entity.kind == "organisation" and not attribution.entity.plural:
             return attribution.entity
     return None
 
@@ -239,11 +267,11 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         if telling and not _names_fit(entity.name, telling):
             continue
         if entity.kind == "organisation" and entity.name[:1].isupper() \
-                and entity.name.lower() not in _COUNTRIES:
-            return entity
+                and entity.name.lower() not in _COUNTRIES and entity.name.lower() not in _PLACES:
+            return entity  # ("Bamako announced ...": a capital standing for its government is no group)
         if (company or sentence - mention.sentence <= 1 and _spoke_in(a, entity, mention.sentence)) \
                 and (mention.bare or mention.salience == 2) and entity.kind == "unknown" and entity.gender is None \
-                and entity.name.lower() not in _COUNTRIES:
+                and entity.name.lower() not in _COUNTRIES and entity.name.lower() not in _PLACES:
             # "the company said" after "Chevron halted production"; "the group said" right after "Hizbollah
             # said in a statement": a lone name that just spoke, with no "he" or "she", is the body meant
             entity.kind = "organisation"
