@@ -271,3 +271,17 @@ def test_a_capital_standing_for_its_government_is_no_militia():
     text = ("Bamako announced the dissolution of the hunters' association Dan Fara, which witnesses blamed. The "
             "militia said 3 of its men had been killed by soldiers.")
     assert speaker_of(text, "3 of its") == "Dan Fara"
+
+
+# nouns that look like verbs; a name before "of the" body
+
+def test_a_plural_noun_after_a_nationality_is_no_reporting_verb():
+    text = ("The army said rebel forces attacked Ruvanian posts at around 4am and that between 15 and 20 attackers "
+            "were killed in the response.")
+    assert speaker_of(text, "between 15 and 20") == "army"
+
+
+def test_a_person_named_before_of_the_body_is_the_speaker_not_the_bodys_last_word():
+    text = ("\"This time the villages will report every violation to us,\" said Rosa Elena Pardo of the Frente "
+            "Civico por la Paz, a civic coalition.")
+    assert quote_speakers(text) == ["Rosa Elena Pardo"]

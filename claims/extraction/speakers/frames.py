@@ -48,6 +48,7 @@ from .phrases import (
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _NATIONALITY_ENDINGS,
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
     _SPEAKING_DOCUMENTS,
@@ -157,6 +158,10 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return False  # "early reports put ...": the verb-shaped word is the subject noun
+    if low.endswith("s") and before > first and a.names[before] and not a.names[before - 1] \
+            and a.lowers[before].endswith(_NATIONALITY_ENDINGS) and a.lowers[before] not in _STATES \
+            and not a.lowers[before - 1] in ("the", "a", "an") and a.lowers[before - 1].isalpha():
+        return False  # "forces attacked Pakistani posts at 4am": a plural noun after a nationality, not a verb
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
             and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
         return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"

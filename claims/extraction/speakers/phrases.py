@@ -322,6 +322,14 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     if last < i:
         return None
     span = _np_before(a, last, i)
+    if span is not None and span[0] > i and a.names[i]:
+        # "said Marta Quiñones of the Frente Amplio por la Paz": the name the phrase opens with is the
+        # speaker, the body after "of" only where she comes from (never the body's last word alone)
+        k = i
+        while k + 1 < limit and a.names[k + 1]:
+            k += 1
+        if i < k < span[0] and k + 1 < limit and a.lowers[k + 1] in ("of", "from", "with"):
+            span = _np_before(a, k, i)
     return _with_affiliation(a, span, limit) if span is not None else None
 
 
