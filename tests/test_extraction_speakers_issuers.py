@@ -285,3 +285,9 @@ def test_a_person_named_before_of_the_body_is_the_speaker_not_the_bodys_last_wor
     text = ("\"This time the villages will report every violation to us,\" said Rosa Elena Pardo of the Frente "
             "Civico por la Paz, a civic coalition.")
     assert quote_speakers(text) == ["Rosa Elena Pardo"]
+
+
+def test_a_name_after_a_body_in_a_compass_region_is_the_bodys():
+    text = ("The UN force in the north, Minuka, said in a statement that \"the people of this valley have paid "
+            "too high a price\".")
+    assert quote_speakers(text) == ["Minuka"]

@@ -215,6 +215,9 @@ class _SubjectEvidence:
     name_between: tuple[int, int] | None = None
 
 
+_COMPASS = frozenset(lexicons.words("speaker_compass_points"))
+
+
 def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     """Step back from the verb at `v` over what may stand between a subject and its verb: adverbs and
     times ("also", "on Monday"), a bracketed short form, and comma-closed asides (appositives,
@@ -302,7 +305,8 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             age_or_role_seen = True
             i = j
             continue
-        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS:
+        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS \
+                and a.lowers[j - 1] not in _COMPASS:  # ("The UN force in the south, Unifil, said": no place's name)
             i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
