@@ -291,3 +291,9 @@ def test_a_name_after_a_body_in_a_compass_region_is_the_bodys():
     text = ("The UN force in the north, Minuka, said in a statement that \"the people of this valley have paid "
             "too high a price\".")
     assert quote_speakers(text) == ["Minuka"]
+
+
+def test_a_participle_describing_the_truce_is_no_frame_of_its_own():
+    text = ("West African peacekeepers of the Wafor force say the truce, agreed at a summit in the Togolese capital "
+            "Lome on Saturday, took effect at 1800 GMT on Tuesday, and that they had recorded no violations.")
+    assert speaker_of(text, "took effect") == "West African peacekeepers of the Wafor force"

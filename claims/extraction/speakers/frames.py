@@ -172,11 +172,19 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
+    if site.trigger == "report" and low.endswith("ed") and before - 1 >= first and a.words[before] == "," \
+            and not a.caps[before - 1] and _bare(a.lowers[before - 1]) not in _HEAD_NOUNS \
+            and a.lowers[before - 1].isalpha() and v + 1 < end and a.lowers[v + 1] in _PARTICIPLE_PHRASE_OPENERS:
+        return False  # "the truce, agreed at a summit in Abuja on Saturday, took effect": a participle describing
+        # the noun before the comma, not a verb with a subject
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
         return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
     return True
+
+
+_PARTICIPLE_PHRASE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
 
 
 def _takes_a_life(a: _Analysis, v: int, end: int) -> bool:
