@@ -297,3 +297,9 @@ def test_a_participle_describing_the_truce_is_no_frame_of_its_own():
     text = ("West African peacekeepers of the Wafor force say the truce, agreed at a summit in the Togolese capital "
             "Lome on Saturday, took effect at 1800 GMT on Tuesday, and that they had recorded no violations.")
     assert speaker_of(text, "took effect") == "West African peacekeepers of the Wafor force"
+
+
+def test_said_one_is_one_of_the_group_just_named():
+    text = ("Western diplomats remain wary. \"This valley has seen more truces than harvests,\" said one, speaking "
+            "on condition of anonymity.")
+    assert quote_speakers(text) == ["Western diplomats"]

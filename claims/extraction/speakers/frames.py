@@ -585,9 +585,13 @@ _ADJACENT_MARKS = re.compile(r"[\s,]*")
 
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
     opening = v + 1
-    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1]:
+    alone = opening < end and a.lowers[opening] == "one" and (opening + 1 >= end or a.punct[opening + 1])
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1] \
+            and not alone:
         opening += 1  # "said her neighbour, ...", "said one driver, ..."
     span = _np_after(a, opening, end)
+    if span is None and alone:
+        span = (opening, opening, opening)  # '“…,” said one, speaking on condition of anonymity': one of a group
     if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
         return None
     named = _name_in_apposition(a, span, end)

@@ -12,6 +12,9 @@ from .phrases import _appositive_after, _np_before, _with_following_pp
 from .references import _gender_of_words
 from .tokens import _bare
 from .vocabulary import (
+    _PEOPLE_NOUNS,
+    _REPORT,
+    _SPEECH,
     _FEMALE_WORDS,
     _GENDER,
     _PLACE_NOUNS,
@@ -53,6 +56,11 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         if attributive and a.lowers[after] in _DESCRIBED_PEOPLE \
                 and not (after + 2 < end and a.words[after + 1] == "," and a.names[after + 2]):
             # "a Kokang man who returned home": the man the name describes is the person, unnamed
+            j, attributive = after, False
+        elif attributive and _bare(a.lowers[after]) in _PEOPLE_NOUNS and i == first \
+                and not (after + 1 < end and (a.lowers[after + 1] in _SPEECH or a.lowers[after + 1] in _REPORT)):
+            # "Western officials remain cautious.": a group the name describes opens the sentence, for "one"
+            # or "they" to refer back to (when it speaks, its frame names it already)
             j, attributive = after, False
         span = _np_before(a, j, first)
         if forces and span and span[0] < i:

@@ -118,6 +118,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             found = _body_taken_for_a_person(a, position, sentence)
             return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
         return None
+    if first == last and low == "one" and "they" in _PRONOUNS:
+        # '"…," said one, speaking on condition of anonymity' after "Western officials remain cautious": one
+        # of the group just named speaks for it
+        found = _resolve_pronoun(a, "they", position, sentence)
+        return _noted(a, found, lambda: f"'one' is one of {found.name}, the group named just before")
     if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
         return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
     if first == last and _AGE_NOUN.fullmatch(low):
