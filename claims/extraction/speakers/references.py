@@ -220,7 +220,7 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int, noun: str =
                     and earlier != sentence:
                 spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
                 if spoke:
-                    return spoke[0]
+                    return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
                 first, end = _sentence_bounds(a, earlier)
                 subject = _sentence_subject(a, first, end, earlier) if first < end else None
                 if subject is not None and subject.kind != "person":
