@@ -303,3 +303,9 @@ def test_said_one_is_one_of_the_group_just_named():
     text = ("Western diplomats remain wary. \"This valley has seen more truces than harvests,\" said one, speaking "
             "on condition of anonymity.")
     assert quote_speakers(text) == ["Western diplomats"]
+
+
+def test_a_negotiator_who_read_the_words_out_speaks_them():
+    text = ("The rebels announced the truce on Wednesday from Havana.\n\n\"We have ordered every unit to stop. If we "
+            "are bombed, the truce ends,\" rebel negotiator Ana Morales read at a news conference.")
+    assert quote_speakers(text) == ["Ana Morales"]
