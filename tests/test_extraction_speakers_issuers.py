@@ -309,3 +309,9 @@ def test_a_negotiator_who_read_the_words_out_speaks_them():
     text = ("The rebels announced the truce on Wednesday from Havana.\n\n\"We have ordered every unit to stop. If we "
             "are bombed, the truce ends,\" rebel negotiator Ana Morales read at a news conference.")
     assert quote_speakers(text) == ["Ana Morales"]
+
+
+def test_a_place_after_a_participle_is_not_the_body_that_speaks():
+    text = ("The rebel wing led from Kigoma told the radio that its fighters would hold fire \"from the first hour "
+            "of Wednesday\".")
+    assert quote_speakers(text) == ["rebel wing"]

@@ -132,10 +132,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
-    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES and a.lowers[joint - 1].endswith("ing") \
-            and a.lowers[joint - 1] not in _SPEECH and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS \
-            and not a.quoted[joint - 2]:
-        # "Church leaders working on the Weathercoast said": the people before the participle speak
+    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES \
+            and a.lowers[joint - 1].endswith(("ing", "ed")) \
+            and a.lowers[joint - 1] not in _SPEECH and a.lowers[joint - 1] not in _REPORT \
+            and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS and not a.quoted[joint - 2]:
+        # "Church leaders working on the Weathercoast said", "The ARS wing led from Djibouti told": the people
+        # or body before the participle speak, not the place after it
         inner = _np_before(a, joint - 2, floor)
         if inner:
             first, i, head = inner
