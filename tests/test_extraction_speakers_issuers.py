@@ -315,3 +315,8 @@ def test_a_place_after_a_participle_is_not_the_body_that_speaks():
     text = ("The rebel wing led from Kigoma told the radio that its fighters would hold fire \"from the first hour "
             "of Wednesday\".")
     assert quote_speakers(text) == ["rebel wing"]
+
+
+def test_there_between_a_subject_and_its_verb_leaves_the_subject():
+    assert speaker_of("Local officials there say about 300 residents are dead or missing.", "about 300") == \
+        "Local officials"
