@@ -320,3 +320,21 @@ def test_a_place_after_a_participle_is_not_the_body_that_speaks():
 def test_there_between_a_subject_and_its_verb_leaves_the_subject():
     assert speaker_of("Local officials there say about 300 residents are dead or missing.", "about 300") == \
         "Local officials"
+
+
+# the owner of the truce or of the forces halting
+
+def test_a_bodys_own_truce_is_its_announcement():
+    text = "Recap: the Kremlin's truce began at 00:00 Moscow time on Thursday and runs until Sunday."
+    assert speaker_of(text, "began at 00:00") == "Kremlin"
+
+
+def test_a_countrys_own_truce_stays_in_the_articles_voice():
+    text = "Recap: Turkey's own ceasefire took effect at 6pm on August 16th, and the line has held since."
+    assert speaker_of(text, "took effect") is None
+
+
+def test_its_troops_were_ordered_to_halt_credits_the_body_its_refers_to():
+    text = ("Wafor, which leads the peacekeepers, said it would respect the truce. Its troops were ordered to stop "
+            "offensive patrols from 1800 GMT on Sunday.")
+    assert speaker_of(text, "from 1800 GMT") == "Wafor"

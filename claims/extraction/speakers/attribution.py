@@ -15,7 +15,7 @@ from collections import OrderedDict
 from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
-from .references import _name_office_holders
+from .references import _name_office_holders, _resolve_pronoun
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from ..text import is_heading
 from .names import _entity
@@ -108,6 +108,9 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        owner = _owner_of_the_halt(analysis, sentence, position)
+        if owner is not None:
+            return StatementAttribution(owner[0].speaker(), (f"speaker {owner[0].name}: {owner[1]}",))
         answering = _transcript_answer(analysis, sentence)
         if answering is not None:
             return StatementAttribution(answering.speaker(), (
@@ -273,6 +276,38 @@ _CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., p
 _CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                                                  for phrase in lexicons.words("speaker_continuations")),
                            re.IGNORECASE)
+
+
+def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
+    """The body a truce or the forces halting belong to, in a sentence no frame governs: "the Kremlin's
+    ceasefire began at 00:00" (a body's own truce, not a country's, which the article states in its own
+    voice), "Its troops were ordered to stop patrols from 1800 GMT" (the body "its" refers to ordered it)."""
+    bounds = a.document.sentences[sentence]
+    text = a.document.text
+    for match in _OWNED_HALT.finditer(text, bounds.start, bounds.end):
+        if match.start() > position:
+            break
+        tokens = _tokens_between(a, match.start(1), match.end(1))
+        if not tokens:
+            continue
+        owner = _entity(a, (tokens[0], tokens[-1], tokens[-1]), match.start(1), sentence)
+        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES:
+            continue  # "Turkey's own ceasefire", "Aceh's first truce": a country's or a place's, told in the article's voice
+        return owner, f"the truce is {owner.name}'s own ('{match.group(0).strip()}')"
+    for match in _ORDERED_FORCES.finditer(text, bounds.start, bounds.end):
+        if match.start() > position:
+            break
+        owner = _resolve_pronoun(a, "it" if match.group(1).lower() == "its" else "they", match.start(1), sentence)
+        if owner is not None and owner.kind != "person" and owner.name.lower() not in _PLACES:
+            return owner, f"'{match.group(1)}' forces were ordered to halt: {owner.name}, whose forces they are"
+    return None
+
+
+_TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
+_OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)
+_ORDERED_FORCES = re.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were|had\s+been|have\s+been)\s+"
+                             r"(?:ordered|told|instructed)\b"
+                             % "|".join(re.escape(w) for w in lexicons.words("speaker_forces_nouns")))
 
 
 def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
