@@ -338,3 +338,9 @@ def test_its_troops_were_ordered_to_halt_credits_the_body_its_refers_to():
     text = ("Wafor, which leads the peacekeepers, said it would respect the truce. Its troops were ordered to stop "
             "offensive patrols from 1800 GMT on Sunday.")
     assert speaker_of(text, "from 1800 GMT") == "Wafor"
+
+
+def test_a_group_of_people_before_who_declared_is_its_subject():
+    text = ("Republican paramilitaries, who declared their own ceasefire from midnight on October 3rd, said through "
+            "an intermediary that they would wait.")
+    assert speaker_of(text, "from midnight") == "Republican paramilitaries"

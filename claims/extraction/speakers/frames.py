@@ -557,12 +557,21 @@ def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sen
                          strength: str) -> Attribution | None:
     """The named person before ", who said": "Samir Haddad, a fisherman, who said" / "a fisherman called
     Samir Haddad, who said". Only a name: "the village, who said" is no person."""
-    if k >= first and not a.names[k]:  # step back over one appositive: ", a fisherman,"
+    people = k >= first and not a.caps[k] and _bare(a.lowers[k]) in _PEOPLE_NOUNS
+    if k >= first and not a.names[k] and not people:  # step back over one appositive: ", a fisherman,"
         comma = next((m for m in range(k, max(first, k - 8) - 1, -1) if a.words[m] == ","), None)
         if comma is None or comma - 1 < first or not a.names[comma - 1]:
             return None
         k = comma - 1
     span = _np_before(a, k, first) if k >= first else None
+    if people and span is not None and span[2] == k:
+        # "Loyalist paramilitaries, who declared their own ceasefire from midnight, said ...": a group of people
+        entity = _entity(a, span, a.starts[v], sentence)
+        if entity is None or not entity.plural:
+            return None
+        return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end),
+                           subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                           inverted=False, strength=strength, sentence=sentence)
     if span is None or not a.names[span[2]] or span[2] != k:
         return None
     entity = _entity(a, span, a.starts[v], sentence)
