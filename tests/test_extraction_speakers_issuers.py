@@ -344,3 +344,9 @@ def test_a_group_of_people_before_who_declared_is_its_subject():
     text = ("Republican paramilitaries, who declared their own ceasefire from midnight on October 3rd, said through "
             "an intermediary that they would wait.")
     assert speaker_of(text, "from midnight") == "Republican paramilitaries"
+
+
+def test_it_after_two_speaking_clauses_is_the_nearer_speaker():
+    text = ("Kora has denied attacking, and Tarn's defence ministry accused Kora of staging a quarrel it described "
+            "as \"invented from beginning to end.\"")
+    assert quote_speakers(text) == ["Tarn's defence ministry"]

@@ -107,8 +107,10 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
         # within a sentence, a person known to be of the pronoun's gender before one whose gender is unknown
         # ("Our correspondent spoke to Umm Khaled, ... she said"), then the subject, then the nearest
         agrees = (lambda m: 0 if m.entity.gender == wanted["gender"] else 1) if wanted["gender"] else (lambda m: 0)
+        # among speakers of the sentence (salience 2) the latest clause's is nearest: "Asmara has denied it, and
+        # the ministry accused Djibouti of a quarrel it described as ..." is the ministry
         for mention in sorted(best[s], key=lambda m: (agrees(m), -m.salience,
-                                                      m.position if m.salience else -m.position)):
+                                                      m.position if m.salience == 1 else -m.position)):
             if _fits(mention.entity, wanted):
                 entity = mention.entity
                 if wanted["gender"] and entity.gender is None and entity.kind in ("person", "unknown"):
