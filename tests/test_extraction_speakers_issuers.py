@@ -350,3 +350,8 @@ def test_it_after_two_speaking_clauses_is_the_nearer_speaker():
     text = ("Kora has denied attacking, and Tarn's defence ministry accused Kora of staging a quarrel it described "
             "as \"invented from beginning to end.\"")
     assert quote_speakers(text) == ["Tarn's defence ministry"]
+
+
+def test_a_statement_that_thanked_a_named_body_and_called_on_parties_speaks_for_its_issuer():
+    text = "A Harbour Council statement thanked UNMIK and called on \"every party to respect the accord in full\"."
+    assert quote_speakers(text) == ["Harbour Council"]

@@ -313,6 +313,8 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
         if low == "and" and j > i and _and_inside_name(a, j, limit):
             j += 1  # "Disaster Risk Reduction and Management Authority": one body, not two
             continue
+        if low.endswith("ed") and j > i and _bare(a.lowers[j - 1]) in _HEAD_NOUNS and not a.caps[j - 1]:
+            break  # "A Council statement thanked the mission": a verb after the phrase's head noun ends it
         if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
                 and j + 1 < limit and not a.punct[j + 1] and not low.endswith("ly"):
             j += 1  # a modifier, kept only if a head follows
