@@ -355,3 +355,9 @@ def test_it_after_two_speaking_clauses_is_the_nearer_speaker():
 def test_a_statement_that_thanked_a_named_body_and_called_on_parties_speaks_for_its_issuer():
     text = "A Harbour Council statement thanked UNMIK and called on \"every party to respect the accord in full\"."
     assert quote_speakers(text) == ["Harbour Council"]
+
+
+def test_a_body_that_repeated_its_position_speaks_and_goes_on_speaking():
+    text = ("Tarn's foreign ministry repeated that it was ready for a 30-day truce, and called the three-day pause "
+            "\"a show put on for the parade\".")
+    assert quote_speakers(text) == ["Tarn's foreign ministry"]
