@@ -358,6 +358,6 @@ def test_a_statement_that_thanked_a_named_body_and_called_on_parties_speaks_for_
 
 
 def test_a_body_that_repeated_its_position_speaks_and_goes_on_speaking():
-    text = ("Tarn's foreign ministry repeated that it was ready for a 30-day truce, and called the three-day pause "
-            "\"a show put on for the parade\".")
-    assert quote_speakers(text) == ["Tarn's foreign ministry"]
+    text = ("13:50 - Tarn's foreign ministry repeated that Marsa was ready for a full 30-day truce \"starting any "
+            "day\", and called the three-day pause \"a show put on for the parade\".")
+    assert quote_speakers(text) == ["Tarn's foreign ministry", "Tarn's foreign ministry"]
