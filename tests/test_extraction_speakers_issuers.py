@@ -361,3 +361,9 @@ def test_a_body_that_repeated_its_position_speaks_and_goes_on_speaking():
     text = ("13:50 - Tarn's foreign ministry repeated that Marsa was ready for a full 30-day truce \"starting any "
             "day\", and called the three-day pause \"a show put on for the parade\".")
     assert quote_speakers(text) == ["Tarn's foreign ministry", "Tarn's foreign ministry"]
+
+
+def test_fighters_who_were_ordered_to_stop_leave_the_reporter_as_source():
+    text = ("A spokesman for the rival Kurdish Front said in Ankara that the KF's fighters were ordered to stop "
+            "shooting at midnight Wednesday.")
+    assert speaker_of(text, "at midnight") == "Kurdish Front"
