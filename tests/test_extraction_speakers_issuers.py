@@ -367,3 +367,23 @@ def test_fighters_who_were_ordered_to_stop_leave_the_reporter_as_source():
     text = ("A spokesman for the rival Kurdish Front said in Ankara that the KF's fighters were ordered to stop "
             "shooting at midnight Wednesday.")
     assert speaker_of(text, "at midnight") == "Kurdish Front"
+
+
+# halting verbs: who suspended or extended operations from a time
+
+def test_a_command_that_suspended_operations_from_a_time_is_the_source_of_that_start():
+    text = ("The Mission notes that the truce began when the FLT General Command suspended offensive actions from "
+            "00:00 hours on 20 March.")
+    assert speaker_of(text, "from 00:00") == "FLT General Command"
+
+
+def test_a_leader_who_extended_the_truce_from_a_time_is_its_source():
+    text = ("The rebel leader, Tomas Vane, told journalists on Tuesday that his men would observe a seven-day "
+            "truce.\n\nOn January 3 he extended it by 60 days, starting at 0001 hours on January 4. On March 3 he "
+            "added another 60 days.")
+    assert speaker_of(text, "starting at 0001") == "Tomas Vane"
+
+
+def test_a_truce_that_was_extended_names_no_one():
+    text = "The truce, which took effect at 00:00 on 5 July, was extended on 19 July until 3 August."
+    assert speaker_of(text, "took effect") is None

@@ -172,7 +172,8 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
-    if low in _ORDER_VERBS and before >= first and a.lowers[before] in _PASSIVE_AUXILIARIES:
+    if (low in _ORDER_VERBS or site.trigger == "report" and low.endswith("ed")) and before >= first \
+            and a.lowers[before] in _PASSIVE_AUXILIARIES:
         return False  # "the PUK's fighters were ordered to stop at midnight": ordered, by no one named here
     if site.trigger == "report" and low.endswith("ed") and before - 1 >= first and a.words[before] == "," \
             and not a.caps[before - 1] and _bare(a.lowers[before - 1]) not in _HEAD_NOUNS \
