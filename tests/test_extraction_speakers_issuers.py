@@ -387,3 +387,9 @@ def test_a_leader_who_extended_the_truce_from_a_time_is_its_source():
 def test_a_truce_that_was_extended_names_no_one():
     text = "The truce, which took effect at 00:00 on 5 July, was extended on 19 July until 3 August."
     assert speaker_of(text, "took effect") is None
+
+
+def test_a_finite_verb_in_ed_is_no_participle_placing_the_subject():
+    text = ("Police reported one incident since the truce began: suspected rebels fired on a police post near Tula "
+            "at 4:30 am on Sunday, wounding two constables.")
+    assert speaker_of(text, "two constables") == "Police"

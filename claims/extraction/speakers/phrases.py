@@ -133,7 +133,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         if inner:
             first, head = inner[0], inner[2]
     elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES \
-            and a.lowers[joint - 1].endswith(("ing", "ed")) \
+            and (a.lowers[joint - 1].endswith("ing") or a.lowers[joint - 1] in _LOCATING_PARTICIPLES) \
             and a.lowers[joint - 1] not in _SPEECH and a.lowers[joint - 1] not in _REPORT \
             and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS and not a.quoted[joint - 2]:
         # "Church leaders working on the Weathercoast said", "The ARS wing led from Djibouti told": the people
@@ -189,6 +189,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     return first, i, head
 
 
+_LOCATING_PARTICIPLES = frozenset(lexicons.words("speaker_locating_participles"))
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
