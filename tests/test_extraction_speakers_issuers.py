@@ -393,3 +393,9 @@ def test_a_finite_verb_in_ed_is_no_participle_placing_the_subject():
     text = ("Police reported one incident since the truce began: suspected rebels fired on a police post near Tula "
             "at 4:30 am on Sunday, wounding two constables.")
     assert speaker_of(text, "two constables") == "Police"
+
+
+def test_its_commander_belongs_to_the_body_opening_the_same_sentence():
+    text = ("The Free Tula Movement ordered its fighters to stop at 00:00.\n\nThe army took a different line: its "
+            "commander in the province told units to halt offensive operations from 12.00 WIB that day.")
+    assert speaker_of(text, "from 12.00") == "army's commander in the province"

@@ -141,7 +141,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     possessor = None
     if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1] \
             and not a.names[last]:
-        possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
+        possessor = _subject_owning(a, first - 1, sentence) \
+            or _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
     head_low = _bare(a.lowers[head])
     if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
@@ -271,6 +272,24 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
+    """The body opening the sentence that a later "its"/"their" belongs to: "The army took a different line:
+    its commander in the province told units ..." (the subject of the same sentence is the most salient owner,
+    even when the article names it with no capital)."""
+    from .phrases import _np_after  # phrases reads names: imported when first used
+    opening = a.sentence_first_token[sentence]
+    if pronoun - opening < 3 or a.quoted[opening]:
+        return None
+    span = _np_after(a, opening, pronoun)
+    if span is None or span[0] != opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0) \
+            or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _ORG_NOUNS | _PEOPLE_NOUNS:
+        return None
+    plural = _bare(a.lowers[span[2]]) in _PEOPLE_NOUNS
+    if plural != (a.lowers[pronoun] == "their"):
+        return None
+    return _entity(a, span, a.starts[span[0]], sentence)
 
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})

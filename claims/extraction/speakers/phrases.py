@@ -234,6 +234,9 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
                 start -= 1  # "a local doctor", "religious leaders"
             if start - 1 >= floor and a.lowers[start - 1] in ("a", "an", "the", "one", "two", "three", "several"):
                 start -= 1
+            elif start - 1 >= floor and a.lowers[start - 1] in _POSSESSIVE_PRONOUNS and (
+                    start - 2 < floor or a.punct[start - 2] or start - 1 == a.sentence_first_token[a.sentence_of_token[start]]):
+                return start, k, k  # "...: its commander in the province told units": the body's commander
             opening = start - 1
             if opening < floor or a.punct[opening] or a.quoted[opening] \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
