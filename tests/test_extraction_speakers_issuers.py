@@ -399,3 +399,9 @@ def test_its_commander_belongs_to_the_body_opening_the_same_sentence():
     text = ("The Free Tula Movement ordered its fighters to stop at 00:00.\n\nThe army took a different line: its "
             "commander in the province told units to halt offensive operations from 12.00 WIB that day.")
     assert speaker_of(text, "from 12.00") == "army's commander in the province"
+
+
+def test_a_body_before_which_said_is_its_subject():
+    text = ("The Shabab group claimed the raid through its Andalus news agency, which said its fighters had "
+            "killed more than 30 soldiers.")
+    assert speaker_of(text, "more than 30") == "Shabab group's Andalus news agency"

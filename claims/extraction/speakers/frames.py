@@ -244,9 +244,26 @@ def _frame_quoted_as_saying(a: _Analysis, site: _Site):
 def _frame_relative_who(a: _Analysis, site: _Site):
     """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks."""
     before = site.v - 1
+    if before - 1 >= site.first and a.lowers[before] == "which" and a.words[before - 1] == ",":
+        return _relative_body(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
     if before - 1 < site.first or a.lowers[before] != "who" or a.words[before - 1] != ",":
         return _ABSENT
     return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
+
+
+def _relative_body(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int, strength: str):
+    """The body before ", which said": "the group claimed the attack through its Amaq agency, which said its
+    fighters had killed 55 people" (bodies take "which" as people take "who"); a place or a person never."""
+    span = _np_before(a, k, first) if k >= first else None
+    if span is None or span[1] != k:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None or entity.kind == "person" or entity.name.lower() in _PLACES \
+            or _bare(a.lowers[span[2]]) in _PLACE_NOUNS | _DOCUMENT_NOUNS:
+        return None
+    return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end), subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
 
 
 def _frame_purpose_infinitive(a: _Analysis, site: _Site):
