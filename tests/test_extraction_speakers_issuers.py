@@ -405,3 +405,9 @@ def test_a_body_before_which_said_is_its_subject():
     text = ("The Shabab group claimed the raid through its Andalus news agency, which said its fighters had "
             "killed more than 30 soldiers.")
     assert speaker_of(text, "more than 30") == "Shabab group's Andalus news agency"
+
+
+def test_a_bracket_written_onto_a_name_is_part_of_it():
+    text = ("In a statement faxed to newspapers, the KNF(MB) said its cadres would observe the truce. The outfit "
+            "described it as \"the first step towards an honourable settlement\".")
+    assert quote_speakers(text) == ["KNF(MB)"]

@@ -45,6 +45,9 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         while j + 1 < end and (a.names[j + 1] or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
                                                             and a.names[j + 2])) and not a.quoted[j + 1]:
             j += 1
+        if j + 3 < end and a.words[j + 1] == "(" and a.starts[j + 1] == a.ends[j] and a.words[j + 3] == ")" \
+                and a.names[j + 2]:
+            j += 3  # "NSCN(IM)": a qualifier in brackets written onto the name is part of it
         forces = j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS
         if forces:
             j += 1  # "the Colombian army": a country's forces, for "the army" to refer back to

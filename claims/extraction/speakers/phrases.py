@@ -199,13 +199,16 @@ def _bracketed_qualifier(a: _Analysis, i: int, floor: int) -> bool:
     if i - 3 < floor or a.words[i] != ")" or a.words[i - 2] != "(" or not a.names[i - 3] or a.quoted[i - 1]:
         return False
     word = a.words[i - 1]
+    if a.starts[i - 2] == a.ends[i - 3] and word.isalpha() and word[:1].isupper():
+        return True  # "NSCN(IM)": a bracket written onto the name, with no space, is part of it
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES
 
 
 def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
     """"(GNA)" closing at token i right after a name: a body's bracketed short form."""
     return i - 3 >= floor and a.words[i] == ")" and a.words[i - 2] == "(" and a.names[i - 3] \
-        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2
+        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2 \
+        and a.starts[i - 2] > a.ends[i - 3]
 
 
 _OUTLET_NAMES = frozenset(m for m in lexicons.words("speaker_media") if not m.islower())
