@@ -411,3 +411,10 @@ def test_a_bracket_written_onto_a_name_is_part_of_it():
     text = ("In a statement faxed to newspapers, the KNF(MB) said its cadres would observe the truce. The outfit "
             "described it as \"the first step towards an honourable settlement\".")
     assert quote_speakers(text) == ["KNF(MB)"]
+
+
+def test_an_offices_topic_after_on_the_is_part_of_its_name():
+    text = ("The war has killed 9,000 people, according to estimates cited by the Office of the Special Envoy on "
+            "the Lake Region.")
+    assert speaker_of(text, "9,000") == "Office of the Special Envoy on the Lake Region"
+    assert speaker_of("About 40 people died, according to the Council on Monday.", "40 people") == "Council"

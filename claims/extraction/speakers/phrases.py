@@ -11,6 +11,7 @@ from .references import _gender_in, _gender_of_words
 from .names import _and_inside_name
 from .tokens import _bare, _text
 from .vocabulary import (
+    _ORG_NAME_WORDS,
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _FEMALE_WORDS,
@@ -189,6 +190,11 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     return first, i, head
 
 
+def _is_month(low: str) -> bool:
+    return low in _MONTHS
+
+
+_MONTHS = frozenset(m.lower() for m in lexicons.table("time_words")["months"])
 _LOCATING_PARTICIPLES = frozenset(lexicons.words("speaker_locating_participles"))
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
@@ -316,6 +322,11 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
         if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] \
                 and j > i and a.names[j - 1]:
             j += 2  # "Office for the Coordination of Humanitarian Affairs"
+            continue
+        if low == "on" and j + 3 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] and a.names[j + 3] \
+                and j > i and a.names[j - 1] and _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS | _TITLE_WORDS \
+                and a.lowers[j + 2] not in _WEEKDAY_OR_TIME and not _is_month(a.lowers[j + 2]):
+            j += 2  # "the Office of the Presidential Adviser on the Peace Process": the topic is in the name
             continue
         if low == "and" and j > i and _and_inside_name(a, j, limit):
             j += 1  # "Disaster Risk Reduction and Management Authority": one body, not two
