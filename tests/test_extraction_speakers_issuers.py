@@ -418,3 +418,8 @@ def test_an_offices_topic_after_on_the_is_part_of_its_name():
             "the Lake Region.")
     assert speaker_of(text, "9,000") == "Office of the Special Envoy on the Lake Region"
     assert speaker_of("About 40 people died, according to the Council on Monday.", "40 people") == "Council"
+
+
+def test_someone_pleased_to_confirm_a_start_is_its_source():
+    text = "The Secretary-General is pleased to confirm that the truce entered into force at 0000 hours GMT today."
+    assert speaker_of(text, "entered into force") == "Secretary-General"

@@ -276,7 +276,10 @@ def _frame_purpose_infinitive(a: _Analysis, site: _Site):
         if a.punct[k] or a.quoted[k]:
             return _ABSENT
         if a.lowers[k] in _PURPOSE_VERBS and k - 1 >= first:
-            span = _np_before(a, k - 1, first)
+            subject_end = k - 1
+            if a.lowers[subject_end] in _PASSIVE_AUXILIARIES and subject_end - 1 >= first:
+                subject_end -= 1  # "The Secretary-General is pleased to confirm": past the copula
+            span = _np_before(a, subject_end, first)
             entity = _entity(a, span, a.starts[k], site.sentence) if span is not None else None
             if entity is None:
                 return _ABSENT
