@@ -423,3 +423,9 @@ def test_an_offices_topic_after_on_the_is_part_of_its_name():
 def test_someone_pleased_to_confirm_a_start_is_its_source():
     text = "The Secretary-General is pleased to confirm that the truce entered into force at 0000 hours GMT today."
     assert speaker_of(text, "entered into force") == "Secretary-General"
+
+
+def test_whose_statements_speak_for_the_antecedent():
+    text = ("The ministry says 37 police have been killed. It has given no figure for the rebels, whose own "
+            "statements have acknowledged at least 20 dead.")
+    assert speaker_of(text, "at least 20") == "rebels"
