@@ -429,3 +429,17 @@ def test_whose_statements_speak_for_the_antecedent():
     text = ("The ministry says 37 police have been killed. It has given no figure for the rebels, whose own "
             "statements have acknowledged at least 20 dead.")
     assert speaker_of(text, "at least 20") == "rebels"
+
+
+# a survey's publisher; a figure whose clause names its author
+
+def test_surveys_of_people_published_by_a_body_are_the_bodys():
+    text = ("At least 2,100 people were killed in the first month, according to surveys of displaced families "
+            "published on Thursday by the charity Medair.")
+    assert speaker_of(text, "2,100") == "Medair"
+
+
+def test_a_figure_which_a_body_calls_its_estimate_is_the_bodys_in_the_sentence():
+    text = ("At least 2,100 people were killed, according to Medair. The figure, which Medair calls its most "
+            "cautious estimate, covers one month and includes at least 300 children under five.")
+    assert speaker_of(text, "300 children") == "Medair"

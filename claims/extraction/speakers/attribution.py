@@ -23,7 +23,7 @@ from .phrases import _np_after, _np_before
 from .asides import _read_asides
 from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
-from .vocabulary import _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -501,7 +501,15 @@ def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
     relative clause that closes before the statement reports only that clause."""
     text = a.document.text
     opening = _RELATIVE_OPENING.search(text, max(0, x.subject_start - 12), x.subject_start)
+    if opening is not None and _FIGURE_BEFORE.search(text, max(0, opening.start() - 30), opening.start()):
+        return False  # "The figure, which MSF calls its most conservative estimate, includes 730 children": the
+        # clause says whose figure the sentence goes on to give
     return opening is not None and "," in text[a.ends[x.verb]:position]
+
+
+# a figure or a text whose relative clause names its author (document nouns of lexicons/speaker_nouns.json)
+_FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:%s)\s*$" % "|".join(
+    re.escape(w) for w in sorted(_DOCUMENT_NOUNS | {"figure", "number"}, key=len, reverse=True)), re.IGNORECASE)
 
 
 _RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -525,6 +525,17 @@ def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
     k += 1
     if k < limit and a.lowers[k] in _AGENT_PARTICIPLES:
         k += 1
+    if k + 1 < limit and a.lowers[k] == "of":
+        # "surveys of refugee families published on Thursday by the charity MSF": what the document is of
+        # are its subjects; its publisher, after the participle and "by", is the source
+        for m in range(k + 1, min(limit, k + 8)):
+            if a.punct[m] or a.quoted[m]:
+                break
+            if a.lowers[m] in _AGENT_PARTICIPLES:
+                by = next((n for n in range(m + 1, min(limit, m + 5)) if a.lowers[n] == "by"), None)
+                if by is not None and by + 1 < limit and not any(a.punct[n] for n in range(m + 1, by)):
+                    return by + 1
+                break
     if k + 1 < limit and a.lowers[k] in _SOURCE_PREPOSITIONS:
         return k + 1
     return i
