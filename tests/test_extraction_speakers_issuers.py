@@ -443,3 +443,9 @@ def test_a_figure_which_a_body_calls_its_estimate_is_the_bodys_in_the_sentence()
     text = ("At least 2,100 people were killed, according to Medair. The figure, which Medair calls its most "
             "cautious estimate, covers one month and includes at least 300 children under five.")
     assert speaker_of(text, "300 children") == "Medair"
+
+
+def test_a_name_with_the_word_for_its_kind_of_body_is_the_body_the_group_refers_to():
+    text = ("The Tarn-linked Kobe group did not comment on the truce. A video released by the group on Friday "
+            "claimed that more than 40 soldiers had been killed.")
+    assert speaker_of(text, "more than 40") == "Tarn-linked Kobe group"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
-from .references import _gender_of_words
+from .references import _GROUP_ANAPHORS, _gender_of_words
 from .tokens import _bare
 from .vocabulary import (
     _PEOPLE_NOUNS,
@@ -59,6 +59,10 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         if attributive and a.lowers[after] in _DESCRIBED_PEOPLE \
                 and not (after + 2 < end and a.words[after + 1] == "," and a.names[after + 2]):
             # "a Kokang man who returned home": the man the name describes is the person, unnamed
+            j, attributive = after, False
+        elif attributive and a.lowers[after] in _GROUP_ANAPHORS and not a.names[after]:
+            # "the Islamic State-linked Maute group": a name with the word for its kind of body names the body,
+            # which "the group" refers back to
             j, attributive = after, False
         elif attributive and _bare(a.lowers[after]) in _PEOPLE_NOUNS and i == first \
                 and not (after + 1 < end and (a.lowers[after + 1] in _SPEECH or a.lowers[after + 1] in _REPORT)):
