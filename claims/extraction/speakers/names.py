@@ -6,6 +6,8 @@ nouns ("the spokesperson") are handed to the back-reference rules.
 """
 from __future__ import annotations
 
+import re
+
 from .. import lexicons
 from .model import _Analysis, Entity
 from .references import (
@@ -20,6 +22,8 @@ from .references import (
     _resolve,
     _resolve_pronoun,
 )
+from .nameparts import _and_inside_name, _is_acronym
+from .phrases import _AGENT_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -147,7 +151,6 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if possessor is None and first - 2 >= 0 and a.lowers[first - 1] == "whose" and a.words[first - 2] == "," \
             and head_low in _DOCUMENT_NOUNS and not a.quoted[first - 1]:
         # "no figure for the rebels, whose own statements have acknowledged 20 dead": the texts are theirs
-        from .phrases import _np_before  # phrases reads names: imported when first used
         owner = _np_before(a, first - 3, a.sentence_first_token[sentence])
         owned = _entity(a, owner, a.starts[owner[0]], sentence) if owner is not None else None
         if owned is not None:
@@ -262,7 +265,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
-        issuer = _issuer_of_statement(a, position, sentence, a.words[head])
+        issuer = _issuer_by_noun(a, position, sentence, a.words[head]) or _issuer_of_statement(a, position, sentence)
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
@@ -281,11 +284,32 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     return _canonical(a, entity)
 
 
+def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
+    """Who issued "the communique" that says something: the subject of the latest of the last few sentences
+    naming the same text ("The militia, in a communique sent to journalists, rejected the accusation. ...
+    the communique said"), or the latest who spoke in that sentence; None when no sentence names it."""
+    text = a.document.text
+    same = re.compile(r"\b%s\b" % re.escape(noun), re.IGNORECASE)
+    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+        bounds = a.document.sentences[earlier]
+        if not same.search(text, bounds.start, bounds.end):
+            continue
+        spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
+        if spoke:
+            return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
+        first, end = _sentence_bounds(a, earlier)
+        span = _np_after(a, first, end) if first < end else None
+        if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
+            return None
+        subject = _entity(a, span, a.starts[first], earlier)
+        return subject if subject is not None and subject.kind != "person" else None
+    return None
+
+
 def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
     """The body opening the sentence that a later "its"/"their" belongs to: "The army took a different line:
     its commander in the province told units ..." (the subject of the same sentence is the most salient owner,
     even when the article names it with no capital)."""
-    from .phrases import _np_after  # phrases reads names: imported when first used
     opening = a.sentence_first_token[sentence]
     if pronoun - opening < 3 or a.quoted[opening]:
         return None
@@ -307,7 +331,6 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
     """The body or person a statement's own noun phrase names as its issuer: a name before the document
     noun ("a Presidential Council statement"), or after it, by "from", "by" or "of", a participle such as
     "issued" allowed between ("a statement issued by the mission"). None when the phrase names nobody."""
-    from .phrases import _AGENT_PARTICIPLES, _np_after  # phrases reads names: imported when first used
     k = head - 1
     while k >= first and a.names[k]:
         k -= 1
@@ -328,7 +351,6 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
     if k > opening and a.lowers[k] in _AGENT_PARTICIPLES and not a.quoted[k]:
         # "The Council met on Thursday and later issued a statement condemning ...": the text speaks for
         # the subject that issued it, the sentence's own subject
-        from .phrases import _np_before
         m = opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0)
         while m + 1 < k and (a.names[m + 1] or _bare(a.lowers[m + 1]) in _HEAD_NOUNS):
             m += 1  # the name or noun phrase opening the sentence, up to its verb ("... Council met")
@@ -432,30 +454,6 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
     a.entities.setdefault(a.lowers[last + 2], entity)
-
-
-def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
-    """Whether "and" at j joins two halves of one body's name: the words after it run on to an
-    organisation word ("... and Management Authority"), and the words before it do not end in one."""
-    if not a.names[j - 1] or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
-        return False
-    k = j + 1
-    while k < limit and a.names[k]:
-        k += 1
-    if k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS:
-        return True
-    # "Ministry of Health and Population": "and" inside the complement of a body's "of"
-    m = j - 1
-    while m > 0 and (a.names[m] or a.lowers[m] in ("of", "for")):
-        if a.lowers[m] in ("of", "for") and _bare(a.lowers[m - 1]) in _ORG_NAME_WORDS and a.names[m - 1]:
-            return k > j + 1
-        m -= 1
-    return False
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
 def _canonical(a: _Analysis, entity: Entity) -> Entity:

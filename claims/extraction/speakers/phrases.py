@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
-from .names import _and_inside_name
+from .nameparts import _and_inside_name
 from .tokens import _bare, _text
 from .vocabulary import (
     _ORG_NAME_WORDS,

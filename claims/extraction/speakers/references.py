@@ -206,28 +206,11 @@ def _holds_title(role: str, noun: str) -> bool:
     return not any(w in _DISTINCT_QUALIFIERS for w in words[:-1])
 
 
-def _issuer_of_statement(a: _Analysis, position: int, sentence: int, noun: str = "") -> Entity | None:
-    """Who, in the last few sentences, spoke "in a statement" or "issued a statement": first the subject of
-    the latest sentence naming the same text ("The militia, in a communique sent to journalists, rejected
-    the accusation. ... the communique said"), then anyone who spoke where a statement is mentioned, then
-    the latest body that spoke in the same paragraph ("The group said its aim was ... , the communiqué said")."""
+def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """Who, in the last few sentences, spoke "in a statement" or "issued a statement", else the latest body
+    that spoke in the same paragraph ("The group said its aim was ... , the communiqué said"). (The subject
+    of a sentence naming the same text comes first: names._issuer_by_noun.)"""
     text = a.document.text
-    if noun:
-        from .frames import _sentence_subject  # frames reads references: imported when first used
-        from .tokens import _sentence_bounds
-        same = re.compile(r"\b%s\b" % re.escape(noun), re.IGNORECASE)
-        for earlier in range(sentence, max(-1, sentence - 4), -1):
-            bounds = a.document.sentences[earlier]
-            if same.search(text, bounds.start, min(bounds.end, position if earlier == sentence else bounds.end)) \
-                    and earlier != sentence:
-                spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
-                if spoke:
-                    return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
-                first, end = _sentence_bounds(a, earlier)
-                subject = _sentence_subject(a, first, end, earlier) if first < end else None
-                if subject is not None and subject.kind != "person":
-                    return subject
-                break
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:
             continue
