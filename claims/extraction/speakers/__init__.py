@@ -9,7 +9,16 @@ canonicalised so that a surname alone ("Pashinyan said") maps to the full name
 introduced earlier, and titles are split off into `Speaker.role`.
 
 `statement_speaker(document, position)` and `quote_attributions(document)` read
-that pass; the word lists it applies live in `lexicons/`.
+that pass; the word lists it applies live in `lexicons/`. A text speaks for the
+issuer its phrase or its sentence names ("a statement from X", "X issued a
+statement condemning"); when no frame governs a statement, the document's own
+voice may still have a source: a body's own truce ("the Kremlin's ceasefire"),
+the labelled answer of an interview transcript, or the issuer of an
+organisation's own release ("The Forum ... welcomes").
+
+Pronouns and back-references resolve by salience: the subject of the sentence
+(a name inside a prepositional phrase or describing a following noun is none),
+gender agreement, then recency among the sentence's speakers.
 
 The package, in the order the pass uses it:
     vocabulary         lexicons compiled once, grammar words, the tokenizer

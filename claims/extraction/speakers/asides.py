@@ -215,6 +215,9 @@ class _SubjectEvidence:
     name_between: tuple[int, int] | None = None
 
 
+_COMPASS = frozenset(lexicons.words("speaker_compass_points"))
+
+
 def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     """Step back from the verb at `v` over what may stand between a subject and its verb: adverbs and
     times ("also", "on Monday"), a bracketed short form, and comma-closed asides (appositives,
@@ -239,7 +242,10 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     described: tuple[int, tuple] | None = None
     while i >= first and a.words[i] == ",":
         j = i - 1
-        while j >= first and a.words[j] not in (",", ";", ":") and a.words[j] not in _QUOTE_MARKS and not a.quoted[j]:
+        # a dash closes the segment too: "Marsa, 3 May - The Network, a group of aid agencies, welcomes":
+        # the dateline before it holds no subject
+        while j >= first and a.words[j] not in (",", ";", ":", "-", "–", "—") and a.words[j] not in _QUOTE_MARKS \
+                and not a.quoted[j]:
             j -= 1
         segment_first, segment_last = j + 1, i - 1
         if segment_last < segment_first:
@@ -272,8 +278,11 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             name_between = named  # "Pakistan's military media wing, the Inter-Services Public Relations (ISPR), said"
             i = j - 1
             break
+        # ", Southcom deputy commander,": a role opening with its body's name, after a person's name
+        role_after_name = segment_last > segment_first and not a.caps[segment_last] and j - 1 >= first \
+            and a.names[j - 1] and _bare(a.lowers[segment_last]) in _TITLE_WORDS | _PERSON_NOUNS
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
-                or (head.endswith("'s") and not a.names[segment_last]):  # ", Colombia's largest group,"
+                or (head.endswith("'s") and not a.names[segment_last]) or role_after_name:  # ", Colombia's largest group,"
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
             if head in _RELATIVES:
                 person_evidence = person_evidence or head in ("who", "whose")
@@ -296,7 +305,8 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             age_or_role_seen = True
             i = j
             continue
-        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS:
+        if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS \
+                and a.lowers[j - 1] not in _COMPASS:  # ("The UN force in the south, Unifil, said": no place's name)
             i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"

@@ -15,14 +15,15 @@ from collections import OrderedDict
 from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
-from .references import _name_office_holders
+from .references import _name_office_holders, _resolve_pronoun
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from ..text import is_heading
 from .names import _entity
-from .phrases import _np_after
-from .tokens import _sentence_index, _tokenise, _tokens_between
+from .phrases import _np_after, _np_before
+from .asides import _read_asides
+from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import FRAMES, _find_attributions
-from .vocabulary import _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -107,6 +108,20 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        owner = _owner_of_the_halt(analysis, sentence, position)
+        if owner is not None:
+            return StatementAttribution(owner[0].speaker(), (f"speaker {owner[0].name}: {owner[1]}",))
+        answering = _transcript_answer(analysis, sentence)
+        if answering is not None:
+            return StatementAttribution(answering.speaker(), (
+                f"speaker {answering.name}: an interview transcript's answer, its paragraph opened by their label, "
+                f"and no other source governs the statement",))
+        issuer = _release_issuer(analysis)
+        if issuer is not None and sentence >= issuer[1] \
+                and not is_heading(analysis.document, analysis.document.sentences[sentence].paragraph):
+            return StatementAttribution(issuer[0].speaker(), (
+                f"speaker {issuer[0].name}: the article is {issuer[0].name}'s own release, which opens by "
+                f"speaking in its voice ('{issuer[2]}'), and no other source governs the statement",))
         return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
     return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
                                                           *attribution_reasons(found)))
@@ -189,6 +204,13 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             # "X said it carried out the bombing, which killed 32 people, police said": a toll in a clause
             # describing the event, inside the attribution that closes the sentence and frames all of it
             return trailing, "the attribution closing the sentence frames it; the earlier one speaks inside a clause"
+        closing = next((x for x in candidates if x.strength == "according" and a.starts[x.verb] > position), None)
+        if closing is not None and closing.entity is not nearest.entity and _RELATIVE_FIGURE.search(gap) \
+                and _CLOSES_SENTENCE.match(text, closing.end):
+            # "The ICRC recalls that a truce ended three days of fighting in which 49 people were killed, according
+            # to the health ministry": the frame before tells the story; the figure in the relative clause is
+            # credited by the 'according to' that closes it
+            return closing, "'according to' closing the sentence credits the figure in a clause the frame before only frames"
         if trailing is not None and nearest.entity is not trailing.entity and _DIRECTIVE.match(gap) \
                 and a.lowers[nearest.verb] in _DIRECTIVE_VERBS:
             # "The group told its units to stop attacks from 1800 GMT, its commander wrote": the first verb
@@ -254,6 +276,110 @@ _CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., p
 _CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                                                  for phrase in lexicons.words("speaker_continuations")),
                            re.IGNORECASE)
+
+
+def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
+    """The body a truce or the forces halting belong to, in a sentence no frame governs: "the Kremlin's
+    ceasefire began at 00:00" (a body's own truce, not a country's, which the article states in its own
+    voice), "Its troops were ordered to stop patrols from 1800 GMT" (the body "its" refers to ordered it)."""
+    bounds = a.document.sentences[sentence]
+    text = a.document.text
+    for match in _OWNED_HALT.finditer(text, bounds.start, bounds.end):
+        if match.start() > position:
+            break
+        tokens = _tokens_between(a, match.start(1), match.end(1))
+        if not tokens:
+            continue
+        owner = _entity(a, (tokens[0], tokens[-1], tokens[-1]), match.start(1), sentence)
+        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES:
+            continue  # "Turkey's own ceasefire", "Aceh's first truce": a country's or a place's, told in the article's voice
+        return owner, f"the truce is {owner.name}'s own ('{match.group(0).strip()}')"
+    for match in _ORDERED_FORCES.finditer(text, bounds.start, bounds.end):
+        if match.start() > position:
+            break
+        owner = _resolve_pronoun(a, "it" if match.group(1).lower() == "its" else "they", match.start(1), sentence)
+        if owner is not None and owner.kind != "person" and owner.name.lower() not in _PLACES:
+            return owner, f"'{match.group(1)}' forces were ordered to halt: {owner.name}, whose forces they are"
+    return None
+
+
+_TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
+_OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)
+_ORDERED_FORCES = re.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were|had\s+been|have\s+been)\s+"
+                             r"(?:ordered|told|instructed)\b"
+                             % "|".join(re.escape(w) for w in lexicons.words("speaker_forces_nouns")))
+
+
+def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
+    """Who answers in the paragraph of `sentence` when the document is an interview transcript: its
+    paragraphs open with labels in capitals, some of them questions ("Q:"), and this paragraph's label
+    names someone other than the journalist (lexicons/speaker_transcript_labels.txt)."""
+    text = a.document.text
+    if not _QUESTION_LABEL.search(text):
+        return None
+    paragraph = a.document.paragraphs[a.document.sentences[sentence].paragraph]
+    label = _LABEL.match(text, paragraph.start, paragraph.end)
+    if label is None or label.group(1).strip().upper() in _JOURNALIST_LABELS:
+        return None
+    tokens = [k for k in _tokens_between(a, label.start(1), label.end(1)) if not a.punct[k]]
+    if not tokens:
+        return None
+    entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), label.start(1), _sentence_index(a, label.start(1)))
+    if entity is not None and " " not in entity.name:
+        # "KHADKA:" after "SPOKESMAN LT COL HEMANTA RAJ KHADKA:": a label in capitals reads as a short form,
+        # but it is the surname of the person the transcript labelled in full before
+        surname = entity.name.lower()
+        fuller = [e for e in a.entities.values() if " " in e.name and e.name.lower().split()[-1] == surname]
+        if fuller:
+            return max(fuller, key=lambda e: len(e.name))
+    return entity
+
+
+_JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transcript_labels"))
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}):[ \t]")
+_QUESTION_LABEL = re.compile(r"^(?:%s):" % "|".join(re.escape(w) for w in ("Q", "QUESTION", "INTERVIEWER")),
+                             re.MULTILINE)
+
+
+def _release_issuer(a: _Analysis) -> tuple[Entity, int, str] | None:
+    """The issuer of an organisation's own release, the sentence where its voice starts and its verb: a
+    document marked as a release in its first lines whose body opens "The Mission welcomes ...", "The
+    Forum, a network of aid groups, welcomes ..." (lexicons/speaker_release_voice.json); else None."""
+    if a.release is not None:
+        return a.release or None
+    a.release = ()
+    text = a.document.text
+    if not _RELEASE_MARKER.search(text, 0, min(len(text), 400)):
+        return None
+    for sentence in range(min(len(a.document.sentences), 8)):
+        if is_heading(a.document, a.document.sentences[sentence].paragraph):
+            continue
+        first, end = _sentence_bounds(a, sentence)
+        bounds = a.document.sentences[sentence]
+        if end - first < 8 or not any(w.islower() for w in a.words[first:end]) \
+                or not text[bounds.start:bounds.end].rstrip().endswith("."):
+            continue  # "News release", "14 May 2023", "1.", "UNITED NATIONS MISSION (X)": the header's lines
+        verb = next((k for k in range(first + 1, end) if a.lowers[k] in _RELEASE_VERBS and not a.quoted[k]
+                     and not a.caps[k]), None)
+        if verb is None:
+            return None  # the body's first sentence does not speak in the issuer's voice
+        dash = max((k for k in range(first, verb) if a.words[k] in ("-", "–", "—")), default=None)
+        if dash is not None:
+            first = dash + 1  # "Marsa, 3 May 2024 - The Network, a group of aid agencies, welcomes": past the dateline
+        evidence = _read_asides(a, verb, first)
+        span = _np_before(a, evidence.i, first) if evidence is not None else None
+        entity = _entity(a, span, a.starts[verb], sentence) if span is not None else None
+        if entity is None or entity.kind == "person" or entity.plural:
+            return None
+        a.release = (entity, sentence, a.words[verb])
+        return a.release
+    return None
+
+
+_RELEASE_VOICE = lexicons.table("speaker_release_voice")
+_RELEASE_MARKER = re.compile(r"^\s*(?:%s)" % "|".join(re.escape(m) for m in _RELEASE_VOICE["markers"]),
+                             re.IGNORECASE | re.MULTILINE)
+_RELEASE_VERBS = frozenset(_RELEASE_VOICE["verbs"])
 
 
 def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
@@ -375,7 +501,15 @@ def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
     relative clause that closes before the statement reports only that clause."""
     text = a.document.text
     opening = _RELATIVE_OPENING.search(text, max(0, x.subject_start - 12), x.subject_start)
+    if opening is not None and _FIGURE_BEFORE.search(text, max(0, opening.start() - 30), opening.start()):
+        return False  # "The figure, which MSF calls its most conservative estimate, includes 730 children": the
+        # clause says whose figure the sentence goes on to give
     return opening is not None and "," in text[a.ends[x.verb]:position]
+
+
+# a figure or a text whose relative clause names its author (document nouns of lexicons/speaker_nouns.json)
+_FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:%s)\s*$" % "|".join(
+    re.escape(w) for w in sorted(_DOCUMENT_NOUNS | {"figure", "number"}, key=len, reverse=True)), re.IGNORECASE)
 
 
 _RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -397,6 +531,7 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:in\s+|during\s+)?(?:which|where|who)\b|\bthat\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE)
+_RELATIVE_FIGURE = re.compile(r"\b(?:in|during|of)\s+which\b|,\s*(?:which|where|who)\b", re.IGNORECASE)
 _CLOSES_SENTENCE = re.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
 
 _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"

@@ -48,6 +48,7 @@ from .phrases import (
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _NATIONALITY_ENDINGS,
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
     _SPEAKING_DOCUMENTS,
@@ -157,6 +158,10 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "by Moscow's estimate", "neither claim": a noun, not a verb
     if v + 1 < end and (a.lowers[v + 1] in _SPEECH or a.lowers[v + 1] in _REPORT) and not a.caps[v + 1]:
         return False  # "early reports put ...": the verb-shaped word is the subject noun
+    if low.endswith("s") and before > first and a.names[before] and not a.names[before - 1] \
+            and a.lowers[before].endswith(_NATIONALITY_ENDINGS) and a.lowers[before] not in _STATES \
+            and not a.lowers[before - 1] in ("the", "a", "an") and a.lowers[before - 1].isalpha():
+        return False  # "forces attacked Pakistani posts at 4am": a plural noun after a nationality, not a verb
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
             and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
         return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
@@ -167,11 +172,24 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
+    if (low in _ORDER_VERBS or site.trigger == "report" and low.endswith("ed")) and before >= first \
+            and a.lowers[before] in _PASSIVE_AUXILIARIES:
+        return False  # "the PUK's fighters were ordered to stop at midnight": ordered, by no one named here
+    if site.trigger == "report" and low.endswith("ed") and before - 1 >= first and a.words[before] == "," \
+            and not a.caps[before - 1] and _bare(a.lowers[before - 1]) not in _HEAD_NOUNS \
+            and a.lowers[before - 1].isalpha() and v + 1 < end and a.lowers[v + 1] in _PARTICIPLE_PHRASE_OPENERS:
+        return False  # "the truce, agreed at a summit in Abuja on Saturday, took effect": a participle describing
+        # the noun before the comma, not a verb with a subject
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
         return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
     return True
+
+
+_ORDER_VERBS = frozenset(lexicons.words("speaker_order_verbs"))
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
+_PARTICIPLE_PHRASE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
 
 
 def _takes_a_life(a: _Analysis, v: int, end: int) -> bool:
@@ -226,9 +244,26 @@ def _frame_quoted_as_saying(a: _Analysis, site: _Site):
 def _frame_relative_who(a: _Analysis, site: _Site):
     """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks."""
     before = site.v - 1
+    if before - 1 >= site.first and a.lowers[before] == "which" and a.words[before - 1] == ",":
+        return _relative_body(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
     if before - 1 < site.first or a.lowers[before] != "who" or a.words[before - 1] != ",":
         return _ABSENT
     return _relative_antecedent(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
+
+
+def _relative_body(a: _Analysis, v: int, k: int, first: int, end: int, sentence: int, strength: str):
+    """The body before ", which said": "the group claimed the attack through its Amaq agency, which said its
+    fighters had killed 55 people" (bodies take "which" as people take "who"); a place or a person never."""
+    span = _np_before(a, k, first) if k >= first else None
+    if span is None or span[1] != k:
+        return None
+    entity = _entity(a, span, a.starts[v], sentence)
+    if entity is None or entity.kind == "person" or entity.name.lower() in _PLACES \
+            or _bare(a.lowers[span[2]]) in _PLACE_NOUNS | _DOCUMENT_NOUNS:
+        return None
+    return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end), subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=False, strength=strength,
+                       sentence=sentence)
 
 
 def _frame_purpose_infinitive(a: _Analysis, site: _Site):
@@ -241,7 +276,10 @@ def _frame_purpose_infinitive(a: _Analysis, site: _Site):
         if a.punct[k] or a.quoted[k]:
             return _ABSENT
         if a.lowers[k] in _PURPOSE_VERBS and k - 1 >= first:
-            span = _np_before(a, k - 1, first)
+            subject_end = k - 1
+            if a.lowers[subject_end] in _PASSIVE_AUXILIARIES and subject_end - 1 >= first:
+                subject_end -= 1  # "The Secretary-General is pleased to confirm": past the copula
+            span = _np_before(a, subject_end, first)
             entity = _entity(a, span, a.starts[k], site.sentence) if span is not None else None
             if entity is None:
                 return _ABSENT
@@ -544,12 +582,21 @@ def _relative_antecedent(a: _Analysis, v: int, k: int, first: int, end: int, sen
                          strength: str) -> Attribution | None:
     """The named person before ", who said": "Samir Haddad, a fisherman, who said" / "a fisherman called
     Samir Haddad, who said". Only a name: "the village, who said" is no person."""
-    if k >= first and not a.names[k]:  # step back over one appositive: ", a fisherman,"
+    people = k >= first and not a.caps[k] and _bare(a.lowers[k]) in _PEOPLE_NOUNS
+    if k >= first and not a.names[k] and not people:  # step back over one appositive: ", a fisherman,"
         comma = next((m for m in range(k, max(first, k - 8) - 1, -1) if a.words[m] == ","), None)
         if comma is None or comma - 1 < first or not a.names[comma - 1]:
             return None
         k = comma - 1
     span = _np_before(a, k, first) if k >= first else None
+    if people and span is not None and span[2] == k:
+        # "Loyalist paramilitaries, who declared their own ceasefire from midnight, said ...": a group of people
+        entity = _entity(a, span, a.starts[v], sentence)
+        if entity is None or not entity.plural:
+            return None
+        return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, end),
+                           subject_start=a.starts[span[0]], subject_end=a.ends[span[1]], entity=entity,
+                           inverted=False, strength=strength, sentence=sentence)
     if span is None or not a.names[span[2]] or span[2] != k:
         return None
     entity = _entity(a, span, a.starts[v], sentence)
@@ -572,9 +619,13 @@ _ADJACENT_MARKS = re.compile(r"[\s,]*")
 
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
     opening = v + 1
-    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1]:
+    alone = opening < end and a.lowers[opening] == "one" and (opening + 1 >= end or a.punct[opening + 1])
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1] \
+            and not alone:
         opening += 1  # "said her neighbour, ...", "said one driver, ..."
     span = _np_after(a, opening, end)
+    if span is None and alone:
+        span = (opening, opening, opening)  # '“…,” said one, speaking on condition of anonymity': one of a group
     if span is None or a.lowers[span[0]] in _SUBJECT_PRONOUNS:
         return None
     named = _name_in_apposition(a, span, end)

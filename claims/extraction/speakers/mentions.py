@@ -9,16 +9,21 @@ from __future__ import annotations
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
-from .references import _gender_of_words
+from .references import _GROUP_ANAPHORS, _gender_of_words
 from .tokens import _bare
 from .vocabulary import (
+    _PEOPLE_NOUNS,
+    _REPORT,
+    _SPEECH,
     _FEMALE_WORDS,
+    _GENDER,
     _PLACE_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACES,
     _STATE_FORCE_NOUNS,
@@ -40,9 +45,30 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         while j + 1 < end and (a.names[j + 1] or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
                                                             and a.names[j + 2])) and not a.quoted[j + 1]:
             j += 1
+        if j + 3 < end and a.words[j + 1] == "(" and a.starts[j + 1] == a.ends[j] and a.words[j + 3] == ")" \
+                and a.names[j + 2]:
+            j += 3  # "NSCN(IM)": a qualifier in brackets written onto the name is part of it
         forces = j + 1 < end and not a.quoted[j + 1] and not a.caps[j + 1] and a.lowers[j + 1] in _STATE_FORCE_NOUNS
         if forces:
             j += 1  # "the Colombian army": a country's forces, for "the army" to refer back to
+        after = j + 1
+        # "the Murray Town camp", "a Naga Hoho leader": a name describing the noun after it is no subject
+        attributive = not forces and after < end and not a.quoted[after] and not a.caps[after] \
+            and (_bare(a.lowers[after]) in _HEAD_NOUNS | _PLACE_NOUNS | _GENDERED_WORDS) \
+            and a.lowers[after] not in _FUNCTION_WORDS
+        if attributive and a.lowers[after] in _DESCRIBED_PEOPLE \
+                and not (after + 2 < end and a.words[after + 1] == "," and a.names[after + 2]):
+            # "a Kokang man who returned home": the man the name describes is the person, unnamed
+            j, attributive = after, False
+        elif attributive and a.lowers[after] in _GROUP_ANAPHORS and not a.names[after]:
+            # "the Islamic State-linked Maute group": a name with the word for its kind of body names the body,
+            # which "the group" refers back to
+            j, attributive = after, False
+        elif attributive and _bare(a.lowers[after]) in _PEOPLE_NOUNS and i == first \
+                and not (after + 1 < end and (a.lowers[after + 1] in _SPEECH or a.lowers[after + 1] in _REPORT)):
+            # "Western officials remain cautious.": a group the name describes opens the sentence, for "one"
+            # or "they" to refer back to (when it speaks, its frame names it already)
+            j, attributive = after, False
         span = _np_before(a, j, first)
         if forces and span and span[0] < i:
             span = (i, j, j)  # the name and its forces, not the words before them
@@ -50,8 +76,11 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
             j = max(j, span[1])  # the phrase may end before the name it was found from: always move on
         if span:
-            preceded_by_preposition = span[0] > first and a.lowers[span[0] - 1] in _FUNCTION_WORDS \
-                and a.lowers[span[0] - 1] not in ("and", "but", "the")
+            k = span[0] - 1
+            while k > first and a.lowers[k] in ("the", "a", "an"):
+                k -= 1  # "At the Murray Town camp": the preposition before the article
+            preceded_by_preposition = span[0] > first and a.lowers[k] in _FUNCTION_WORDS \
+                and a.lowers[k] not in ("and", "but", "the", "a", "an")
             entity = _entity(a, span, a.starts[span[0]], sentence)
             if entity is not None:
                 _note_short_form(a, entity, span[1])
@@ -66,14 +95,19 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 possessive = a.lowers[span[1]].endswith(("'s", "’s"))
                 if entity.kind != "unknown" or person or place:
                     # "Mansour's neighbour, Abdullah Nasser, lost his boat": the possessor is not the subject
-                    salience = 1 if not seen_first and not preceded_by_preposition and not possessive else 0
+                    salience = 1 if not seen_first and not preceded_by_preposition and not possessive \
+                        and not attributive else 0
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, salience, place))
                 elif span[0] == span[1] and _opens_clause(a, span[0], first) and _acts(a, j, end, span[0] == first):
                     # "Fighting erupted": a capital opening the sentence may be a common noun, never a person
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True,
                                                lone_name=span[0] != first))
-                seen_first = seen_first or not possessive
+                seen_first = seen_first or not (possessive or attributive)
         i = j + 1
+
+
+_GENDERED_WORDS = _FEMALE_WORDS | _MALE_WORDS
+_DESCRIBED_PEOPLE = frozenset(_GENDER["described_people"])
 
 
 def _opens_clause(a: _Analysis, k: int, first: int) -> bool:
@@ -159,6 +193,9 @@ def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> N
 def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) -> None:
     if person and entity.kind == "unknown":
         entity.kind = "person"
+    head = _bare(role.split()[-1].lower()) if role else ""
+    if not person and entity.kind == "unknown" and head in _ORG_NOUNS and head not in _PERSON_NOUNS:
+        entity.kind = "organisation"  # "B'Tselem, the Israeli rights group": described as a body, so one
     if role and not entity.role and entity.kind == "person":
         entity.role = role
     if gender and entity.gender is None and entity.kind == "person":

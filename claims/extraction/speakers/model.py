@@ -91,3 +91,4 @@ class _Analysis:
     quote_starts: list[int] = field(default_factory=list)
     note: str | None = None        # how the latest reference was resolved, read by the frame that asked
     decided: dict = field(default_factory=dict)  # position -> StatementAttribution, each asked once
+    release: tuple | None = None   # (issuer, sentence, verb) of an organisation's own release; () when none

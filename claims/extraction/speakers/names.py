@@ -6,6 +6,8 @@ nouns ("the spokesperson") are handed to the back-reference rules.
 """
 from __future__ import annotations
 
+import re
+
 from .. import lexicons
 from .model import _Analysis, Entity
 from .references import (
@@ -20,6 +22,8 @@ from .references import (
     _resolve,
     _resolve_pronoun,
 )
+from .nameparts import _and_inside_name, _is_acronym
+from .phrases import _AGENT_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -118,6 +122,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             found = _body_taken_for_a_person(a, position, sentence)
             return _noted(a, found, lambda: f"'{word}' is {found.name}, the name just before it, read as a body")
         return None
+    if first == last and low == "one" and "they" in _PRONOUNS:
+        # '"…," said one, speaking on condition of anonymity' after "Western officials remain cautious": one
+        # of the group just named speaks for it
+        found = _resolve_pronoun(a, "they", position, sentence)
+        return _noted(a, found, lambda: f"'one' is one of {found.name}, the group named just before")
     if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
         return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
     if first == last and _AGE_NOUN.fullmatch(low):
@@ -136,12 +145,25 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     possessor = None
     if first - 1 >= 0 and a.lowers[first - 1] in _POSSESSIVE_PRONOUNS and not a.quoted[first - 1] \
             and not a.names[last]:
-        possessor = _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
+        possessor = _subject_owning(a, first - 1, sentence) \
+            or _resolve_pronoun(a, a.lowers[first - 1], a.starts[first - 1], sentence)
     head_low = _bare(a.lowers[head])
-    if possessor is not None and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+    if possessor is None and first - 2 >= 0 and a.lowers[first - 1] == "whose" and a.words[first - 2] == "," \
+            and head_low in _DOCUMENT_NOUNS and not a.quoted[first - 1]:
+        # "no figure for the rebels, whose own statements have acknowledged 20 dead": the texts are theirs
+        owner = _np_before(a, first - 3, a.sentence_first_token[sentence])
+        owned = _entity(a, owner, a.starts[owner[0]], sentence) if owner is not None else None
+        if owned is not None:
+            return _noted(a, owned, lambda: f"'whose {_text(a, first, last)}' are those of {owned.name}")
         return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
+    if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS:
+        issuer, how = _issuer_named_with(a, first, head, position, sentence)
+        if issuer is not None:
+            # "said a statement from the League", "a joint statement by the partners urged", "a Council
+            # statement called on": a text speaks for whoever the phrase names as issuing it
+            return _noted(a, issuer, lambda: f"the {a.words[head]} speaks for {issuer.name}, {how}")
     # Split off the title: everything up to the last title phrase followed by a name.
     split = None
     for k in range(last - 1, first - 1, -1):
@@ -170,6 +192,10 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
                     and k + 2 <= last:
                 split = k  # "Rescuer Tomas Lim said": a person noun capitalised only because it opens the sentence
                 break
+    if split is not None and all(_bare(a.lowers[k]) in _ORG_NAME_WORDS for k in range(split + 1, last + 1)):
+        # "the FAA General Staff", "URNG General Command", "Libyan state TV": what follows the title or the
+        # describing noun is only the word for a body, so the whole phrase is the body's name
+        split = None
     words = {_bare(w) for w in a.lowers[first:last + 1]}
     if split is not None:
         role = _text(a, first, split)
@@ -239,7 +265,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
             and head_low in _SPEAKING_DOCUMENTS:
-        issuer = _issuer_of_statement(a, position, sentence)
+        issuer = _issuer_by_noun(a, position, sentence, a.words[head]) or _issuer_of_statement(a, position, sentence)
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
@@ -256,6 +282,92 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
+    """Who issued "the communique" that says something: the subject of the latest of the last few sentences
+    naming the same text ("The militia, in a communique sent to journalists, rejected the accusation. ...
+    the communique said"), or the latest who spoke in that sentence; None when no sentence names it."""
+    text = a.document.text
+    same = re.compile(r"\b%s\b" % re.escape(noun), re.IGNORECASE)
+    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+        bounds = a.document.sentences[earlier]
+        if not same.search(text, bounds.start, bounds.end):
+            continue
+        spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
+        if spoke:
+            return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
+        first, end = _sentence_bounds(a, earlier)
+        span = _np_after(a, first, end) if first < end else None
+        if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
+            return None
+        subject = _entity(a, span, a.starts[first], earlier)
+        return subject if subject is not None and subject.kind != "person" else None
+    return None
+
+
+def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
+    """The body opening the sentence that a later "its"/"their" belongs to: "The army took a different line:
+    its commander in the province told units ..." (the subject of the same sentence is the most salient owner,
+    even when the article names it with no capital)."""
+    opening = a.sentence_first_token[sentence]
+    if pronoun - opening < 3 or a.quoted[opening]:
+        return None
+    span = _np_after(a, opening, pronoun)
+    if span is None or span[0] != opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0) \
+            or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _ORG_NOUNS | _PEOPLE_NOUNS:
+        return None
+    plural = _bare(a.lowers[span[2]]) in _PEOPLE_NOUNS
+    if plural != (a.lowers[pronoun] == "their"):
+        return None
+    return _entity(a, span, a.starts[span[0]], sentence)
+
+
+_ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+
+def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
+                       sentence: int) -> tuple[Entity | None, str]:
+    """The body or person a statement's own noun phrase names as its issuer: a name before the document
+    noun ("a Presidential Council statement"), or after it, by "from", "by" or "of", a participle such as
+    "issued" allowed between ("a statement issued by the mission"). None when the phrase names nobody."""
+    k = head - 1
+    while k >= first and a.names[k]:
+        k -= 1
+    if k < head - 1 and not (k + 1 == first == a.sentence_first_token[sentence] and head - first == 1):
+        return _entity(a, (k + 1, head - 1, head - 1), position, sentence), "named before it as its issuer"
+    opening, end = _sentence_bounds(a, sentence)
+    j = head + 1
+    if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
+        j += 1
+    if j < end and a.lowers[j] in _ISSUING_PREPOSITIONS:
+        span = _np_after(a, j + 1, end)
+        if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
+            return None, ""
+        return _entity(a, span, position, sentence), f"named as its issuer after '{a.words[j]}'"
+    k = first - 1
+    while k >= opening and a.lowers[k] in ("a", "an", "its", "their", "joint", "new", "brief", "written"):
+        k -= 1
+    if k > opening and a.lowers[k] in _AGENT_PARTICIPLES and not a.quoted[k]:
+        # "The Council met on Thursday and later issued a statement condemning ...": the text speaks for
+        # the subject that issued it, the sentence's own subject
+        m = opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0)
+        while m + 1 < k and (a.names[m + 1] or _bare(a.lowers[m + 1]) in _HEAD_NOUNS):
+            m += 1  # the name or noun phrase opening the sentence, up to its verb ("... Council met")
+        span = _np_before(a, m, opening) if m < k else None
+        if span is None:
+            return None, ""
+        return _entity(a, span, position, sentence), f"the subject that {a.words[k]} it"
+    joint = any(a.lowers[m] == "joint" for m in range(max(opening, first - 2), head))
+    if not joint and (a.lowers[first] in ("a", "an") or first > 0 and a.lowers[first - 1] in ("a", "an")):
+        # (a joint statement is more than the one who spoke before it: it speaks for itself)
+        # "X called for calm, according to a statement issued in Vienna": a statement no one is named
+        # with speaks for whoever the sentence has already credited with speaking
+        earlier = [x.entity for x in a.by_sentence.get(sentence, ()) if x.entity is not None
+                   and a.starts[x.verb] < a.starts[first] and not x.inverted]
+        if earlier:
+            return earlier[-1], "who speaks earlier in the sentence (the text names no issuer)"
+    return None, ""
 
 
 def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:
@@ -342,30 +454,6 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
     a.entities.setdefault(a.lowers[last + 2], entity)
-
-
-def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
-    """Whether "and" at j joins two halves of one body's name: the words after it run on to an
-    organisation word ("... and Management Authority"), and the words before it do not end in one."""
-    if not a.names[j - 1] or _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS or _is_acronym(a.words[j - 1]):
-        return False
-    k = j + 1
-    while k < limit and a.names[k]:
-        k += 1
-    if k > j + 1 and _bare(a.lowers[k - 1]) in _ORG_NAME_WORDS:
-        return True
-    # "Ministry of Health and Population": "and" inside the complement of a body's "of"
-    m = j - 1
-    while m > 0 and (a.names[m] or a.lowers[m] in ("of", "for")):
-        if a.lowers[m] in ("of", "for") and _bare(a.lowers[m - 1]) in _ORG_NAME_WORDS and a.names[m - 1]:
-            return k > j + 1
-        m -= 1
-    return False
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 
 def _canonical(a: _Analysis, entity: Entity) -> Entity:

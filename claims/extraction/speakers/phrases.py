@@ -8,9 +8,10 @@ from __future__ import annotations
 from .. import lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
-from .names import _and_inside_name
+from .nameparts import _and_inside_name
 from .tokens import _bare, _text
 from .vocabulary import (
+    _ORG_NAME_WORDS,
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _FEMALE_WORDS,
@@ -132,10 +133,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
-    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES and a.lowers[joint - 1].endswith("ing") \
-            and a.lowers[joint - 1] not in _SPEECH and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS \
-            and not a.quoted[joint - 2]:
-        # "Church leaders working on the Weathercoast said": the people before the participle speak
+    elif joint - 2 >= floor and a.lowers[joint] in _PP_WORDS | _LOCATIVES \
+            and (a.lowers[joint - 1].endswith("ing") or a.lowers[joint - 1] in _LOCATING_PARTICIPLES) \
+            and a.lowers[joint - 1] not in _SPEECH and a.lowers[joint - 1] not in _REPORT \
+            and _bare(a.lowers[joint - 2]) in _HEAD_NOUNS and not a.quoted[joint - 2]:
+        # "Church leaders working on the Weathercoast said", "The ARS wing led from Djibouti told": the people
+        # or body before the participle speak, not the place after it
         inner = _np_before(a, joint - 2, floor)
         if inner:
             first, i, head = inner
@@ -174,7 +177,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         other = _np_before(a, joint - 1, floor)
         titled = any(a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_HEADS
                      for k in range(other[0] if other else first, i + 1))
-        if other and other[1] == joint - 1 and not titled:  # "President X and Prime Minister Y": two people
+        # "President X and Prime Minister Y": two people; but in "the Justice and Equality Movement" the
+        # "and" is inside one body's name, whatever title word ("Justice") it joins
+        if other and other[1] == joint - 1 and (not titled or _and_inside_name(a, joint, i + 1)):
             first = other[0]
             # "mediators Qatar, Egypt and the United States said": the rest of the list before the "and"
             while first - 2 >= floor and a.words[first - 1] == "," and a.names[first - 2]:
@@ -185,6 +190,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     return first, i, head
 
 
+def _is_month(low: str) -> bool:
+    return low in _MONTHS
+
+
+_MONTHS = frozenset(m.lower() for m in lexicons.table("time_words")["months"])
+_LOCATING_PARTICIPLES = frozenset(lexicons.words("speaker_locating_participles"))
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -194,13 +205,16 @@ def _bracketed_qualifier(a: _Analysis, i: int, floor: int) -> bool:
     if i - 3 < floor or a.words[i] != ")" or a.words[i - 2] != "(" or not a.names[i - 3] or a.quoted[i - 1]:
         return False
     word = a.words[i - 1]
+    if a.starts[i - 2] == a.ends[i - 3] and word.isalpha() and word[:1].isupper():
+        return True  # "NSCN(IM)": a bracket written onto the name, with no space, is part of it
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES
 
 
 def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
     """"(GNA)" closing at token i right after a name: a body's bracketed short form."""
     return i - 3 >= floor and a.words[i] == ")" and a.words[i - 2] == "(" and a.names[i - 3] \
-        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2
+        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2 \
+        and a.starts[i - 2] > a.ends[i - 3]
 
 
 _OUTLET_NAMES = frozenset(m for m in lexicons.words("speaker_media") if not m.islower())
@@ -229,6 +243,9 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
                 start -= 1  # "a local doctor", "religious leaders"
             if start - 1 >= floor and a.lowers[start - 1] in ("a", "an", "the", "one", "two", "three", "several"):
                 start -= 1
+            elif start - 1 >= floor and a.lowers[start - 1] in _POSSESSIVE_PRONOUNS and (
+                    start - 2 < floor or a.punct[start - 2] or start - 1 == a.sentence_first_token[a.sentence_of_token[start]]):
+                return start, k, k  # "...: its commander in the province told units": the body's commander
             opening = start - 1
             if opening < floor or a.punct[opening] or a.quoted[opening] \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
@@ -306,9 +323,16 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
                 and j > i and a.names[j - 1]:
             j += 2  # "Office for the Coordination of Humanitarian Affairs"
             continue
+        if low == "on" and j + 3 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] and a.names[j + 3] \
+                and j > i and a.names[j - 1] and _bare(a.lowers[j - 1]) in _ORG_NAME_WORDS | _TITLE_WORDS \
+                and a.lowers[j + 2] not in _WEEKDAY_OR_TIME and not _is_month(a.lowers[j + 2]):
+            j += 2  # "the Office of the Presidential Adviser on the Peace Process": the topic is in the name
+            continue
         if low == "and" and j > i and _and_inside_name(a, j, limit):
             j += 1  # "Disaster Risk Reduction and Management Authority": one body, not two
             continue
+        if low.endswith("ed") and j > i and _bare(a.lowers[j - 1]) in _HEAD_NOUNS and not a.caps[j - 1]:
+            break  # "A Council statement thanked the mission": a verb after the phrase's head noun ends it
         if low not in _FUNCTION_WORDS and not low[0].isdigit() and low not in _SPEECH and low not in _REPORT \
                 and j + 1 < limit and not a.punct[j + 1] and not low.endswith("ly"):
             j += 1  # a modifier, kept only if a head follows
@@ -320,6 +344,14 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     if last < i:
         return None
     span = _np_before(a, last, i)
+    if span is not None and span[0] > i and a.names[i]:
+        # "said Marta Quiñones of the Frente Amplio por la Paz": the name the phrase opens with is the
+        # speaker, the body after "of" only where she comes from (never the body's last word alone)
+        k = i
+        while k + 1 < limit and a.names[k + 1]:
+            k += 1
+        if i < k < span[0] and k + 1 < limit and a.lowers[k + 1] in ("of", "from", "with"):
+            span = _np_before(a, k, i)
     return _with_affiliation(a, span, limit) if span is not None else None
 
 
@@ -493,6 +525,17 @@ def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
     k += 1
     if k < limit and a.lowers[k] in _AGENT_PARTICIPLES:
         k += 1
+    if k + 1 < limit and a.lowers[k] == "of":
+        # "surveys of refugee families published on Thursday by the charity MSF": what the document is of
+        # are its subjects; its publisher, after the participle and "by", is the source
+        for m in range(k + 1, min(limit, k + 8)):
+            if a.punct[m] or a.quoted[m]:
+                break
+            if a.lowers[m] in _AGENT_PARTICIPLES:
+                by = next((n for n in range(m + 1, min(limit, m + 5)) if a.lowers[n] == "by"), None)
+                if by is not None and by + 1 < limit and not any(a.punct[n] for n in range(m + 1, by)):
+                    return by + 1
+                break
     if k + 1 < limit and a.lowers[k] in _SOURCE_PREPOSITIONS:
         return k + 1
     return i

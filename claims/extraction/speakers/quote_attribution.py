@@ -14,11 +14,11 @@ from .. import lexicons
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .phrases import _np_after
+from .phrases import _AGENT_PARTICIPLES, _np_after
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
-from .vocabulary import _CONNECTIVES, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
+from .vocabulary import _CONNECTIVES, _DOCUMENT_NOUNS, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -56,7 +56,8 @@ def _attribute_quotations(a: _Analysis) -> None:
                     continue
                 gap = text[x.end:quotation.start]
                 if _sentence_index(a, x.start) == sentence and not re.search(r"[.!?”\"]", gap) and len(gap) < 200:
-                    found = (x, "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
+                    found = (_reporter_of_clause(a, x, speech) or x,
+                             "quote.said_before" if re.search(r"[:,]\s*$|\bthat\s*$", gap) else "quote.in_sentence")
                 break
         # 2b. a clause whose subject introduces the quote with a colon: 'X, speaking in Geneva, put it bluntly: “…”'
         lead = _colon_lead(a, quotation.start, sentence) if found is None else None
@@ -169,7 +170,10 @@ def _new_sentence_after_introduced(a: _Analysis, quotation, lead: int) -> bool:
     introduced by a colon opens no room for an attribution after it; the next sentence is new."""
     text = a.document.text
     inner_end = quotation.parts[-1][1]
-    if not text[:inner_end].rstrip().endswith(".") or not text[lead:lead + 1].isupper():
+    # the first letter after the closing mark opens the next sentence ("The defence ministry ... says"),
+    # wherever the attribution's subject is found to start ("defence ministry")
+    following = text[quotation.end:lead + 1].lstrip(" \t\n\"”’'")
+    if not text[:inner_end].rstrip().endswith(".") or not following[:1].isupper():
         return False
     return text[:quotation.start].rstrip().endswith(":")
 
@@ -262,6 +266,28 @@ _BACK_REFERENCE = re.compile("|".join(
     for phrase in lexicons.words("speaker_back_references")), re.IGNORECASE)
 
 
+def _reporter_of_clause(a: _Analysis, x: Attribution, speech: list[Attribution]) -> Attribution | None:
+    """The reporter whose reported clause holds the frame `x`, when x's subject is no named person:
+    in "Nikolai Bondar said the agreement recognised “…”" and "A Hizbollah official said the group had
+    promised only “…”" the quotation is the reporter's wording of what the text or the body did."""
+    if x.entity is None or x.entity.kind == "person" or x.inverted:
+        return None
+    for y in speech:
+        if y is x or y.sentence != x.sentence or y.inverted or y.entity is None or y.entity is x.entity:
+            continue
+        if y.entity.kind != "person" and not y.entity.role:
+            continue
+        between = a.document.text[a.ends[y.verb]:x.subject_start]
+        if a.starts[y.verb] < x.subject_start and _REPORTED_CLAUSE_OPENING.fullmatch(between):
+            return y
+    return None
+
+
+# what may stand between a reporting verb and the subject of the clause it reports: "that", a time or a place
+_REPORTED_CLAUSE_OPENING = re.compile(r"(?:\s+(?:on|in|at)\s+[A-Z][\w-]*)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?",
+                                      re.IGNORECASE)
+
+
 def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entity, int] | None:
     """The subject of a clause ending in a colon right before the quotation, and where that clause starts."""
     if sentence is None:
@@ -283,8 +309,32 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     if first >= end or a.starts[first] >= opening:
         return None
     named = _named_in_apposition(a, first, end, sentence)
-    entity = named or _sentence_subject(a, first, end, sentence)
+    entity = named or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening, sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:
+    """A verbless lead naming where the words come from: "Comment from Lena Ortiz, 58, in Tula:", "Here is
+    the key line from the text released by the presidency:" (lexicons/speaker_quote_lead_nouns.txt). The
+    source after "from"/"of" speaks; a text there speaks for the issuer its phrase names."""
+    k = first
+    while k + 1 < len(a.words) and a.starts[k + 1] < opening:
+        if _bare(a.lowers[k]) in _QUOTE_LEAD_NOUNS and a.lowers[k + 1] in ("from", "of") and not a.quoted[k]:
+            _, end = _sentence_bounds(a, sentence)
+            span = _np_after(a, k + 2, end)
+            if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
+                # "the line from the text released by the presidency": the text's issuer
+                by = next((j + 1 for j in range(k + 2, end - 1) if a.starts[j] < opening
+                           and a.lowers[j] in _AGENT_PARTICIPLES and a.lowers[j + 1] == "by"), None)
+                span = _np_after(a, by + 1, end) if by is not None else None
+            if span is None or a.starts[span[0]] >= opening:
+                return None
+            return _entity(a, span, a.starts[span[0]], sentence)
+        k += 1
+    return None
+
+
+_QUOTE_LEAD_NOUNS = frozenset(lexicons.words("speaker_quote_lead_nouns"))
 
 
 _INTRODUCED_PARAGRAPH = re.compile(r"[^\n]*:\s*\n\s*")  # a sentence ending its paragraph with a colon

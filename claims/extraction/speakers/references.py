@@ -14,6 +14,7 @@ from .. import lexicons
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
+    _PLACES,
     _ABBREVIATED_TITLES,
     _COUNTRIES,
     _DISTINCT_QUALIFIERS,
@@ -103,7 +104,13 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
             break
         best.setdefault(mention.sentence, []).append(mention)
     for s in sorted(best, reverse=True):
-        for mention in sorted(best[s], key=lambda m: (-m.salience, m.position if m.salience else -m.position)):
+        # within a sentence, a person known to be of the pronoun's gender before one whose gender is unknown
+        # ("Our correspondent spoke to Umm Khaled, ... she said"), then the subject, then the nearest
+        agrees = (lambda m: 0 if m.entity.gender == wanted["gender"] else 1) if wanted["gender"] else (lambda m: 0)
+        # among speakers of the sentence (salience 2) the latest clause's is nearest: "Asmara has denied it, and
+        # the ministry accused Djibouti of a quarrel it described as ..." is the ministry
+        for mention in sorted(best[s], key=lambda m: (agrees(m), -m.salience,
+                                                      m.position if m.salience == 1 else -m.position)):
             if _fits(mention.entity, wanted):
                 entity = mention.entity
                 if wanted["gender"] and entity.gender is None and entity.kind in ("person", "unknown"):
@@ -200,7 +207,9 @@ def _holds_title(role: str, noun: str) -> bool:
 
 
 def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:
-    """Who, in the last few sentences, spoke "in a statement" or "issued a statement"."""
+    """Who, in the last few sentences, spoke "in a statement" or "issued a statement", else the latest body
+    that spoke in the same paragraph ("The group said its aim was ... , the communiqué said"). (The subject
+    of a sentence naming the same text comes first: names._issuer_by_noun.)"""
     text = a.document.text
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:
@@ -210,6 +219,14 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
         sentence_span = a.document.sentences[attribution.sentence]
         # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first
         if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end):
+            return attribution.entity
+    paragraph = a.document.sentences[sentence].paragraph
+    for attribution in reversed(a.attributions):
+        if attribution.start >= position or attribution.entity is None:
+            continue
+        if a.document.sentences[attribution.sentence].paragraph != paragraph:
+            break
+        if attribution.entity.kind == "organisation" and not attribution.entity.plural:
             return attribution.entity
     return None
 
@@ -235,11 +252,11 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         if telling and not _names_fit(entity.name, telling):
             continue
         if entity.kind == "organisation" and entity.name[:1].isupper() \
-                and entity.name.lower() not in _COUNTRIES:
-            return entity
+                and entity.name.lower() not in _COUNTRIES and entity.name.lower() not in _PLACES:
+            return entity  # ("Bamako announced ...": a capital standing for its government is no group)
         if (company or sentence - mention.sentence <= 1 and _spoke_in(a, entity, mention.sentence)) \
                 and (mention.bare or mention.salience == 2) and entity.kind == "unknown" and entity.gender is None \
-                and entity.name.lower() not in _COUNTRIES:
+                and entity.name.lower() not in _COUNTRIES and entity.name.lower() not in _PLACES:
             # "the company said" after "Chevron halted production"; "the group said" right after "Hizbollah
             # said in a statement": a lone name that just spoke, with no "he" or "she", is the body meant
             entity.kind = "organisation"

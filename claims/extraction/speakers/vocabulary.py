@@ -69,7 +69,7 @@ _CONNECTIVES = frozenset(lexicons.words("speaker_connectives"))
 _BETWEEN_SUBJECT_AND_VERB = frozenset("""
 also has have had would will could may might later earlier then again previously separately
 reportedly repeatedly not never already only just further publicly officially initially first
-now today yesterday tonight subsequently quickly immediately since once likewise too both all
+now today yesterday tonight subsequently quickly immediately since once likewise too both all there here
 """.split())
 _WEEKDAY_OR_TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
