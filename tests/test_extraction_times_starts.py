@@ -381,3 +381,27 @@ def test_an_ordinal_takes_up_the_truces_named_two_sentences_before():
     assert starts("Twice this week the two armies agreed a ceasefire. The latest offer, made at a news conference, "
                   "was the second in four days. The first, agreed in the capital, was meant to take effect at 1900 "
                   "GMT on Friday but collapsed within hours.", date(1992, 5, 6)) == ["1992-05-01T19:00"]
+
+
+# --- round 17: classes seen first in holdouts 20-22 ----------------------------------------------
+
+def test_a_truce_named_by_its_short_form_after_defining_it_is_still_the_truce():
+    assert starts("The army announced a non-initiation of combat operations (NICO) in the valley. The NICO came into "
+                  "force at 0000 hours GMT on May 3, 2001.", date(2001, 5, 10)) == ["2001-05-03T00:00"]
+    assert starts("Both sides signed a cessation of hostilities agreement (CoHA) on Monday. The CoHA took effect at "
+                  "1800 GMT on Tuesday.", date(2016, 5, 11)) == ["2016-05-10T18:00"]
+
+
+def test_a_memorandum_taking_effect_in_a_truce_story_is_a_start():
+    assert starts("The four zones are meant to reduce violence under a wider truce. They cover Idlib and Homs. The "
+                  "memorandum came into force at 2100 GMT on May 5.", date(2017, 7, 8)) == ["2017-05-05T21:00"]
+
+
+def test_fighters_laying_down_their_guns_from_a_time_halt_then():
+    assert starts("The militia said its fighters would lay down their guns from 2300 GMT on Sunday.",
+                  date(2020, 3, 27)) == ["2020-03-29T23:00"]
+
+
+def test_an_hour_without_its_half_last_night_is_in_the_evening():
+    assert starts("The truce has been in force since nine o'clock last night, Addis Ababa time.",
+                  date(2021, 6, 29)) == ["2021-06-28T18:00"]

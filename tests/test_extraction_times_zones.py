@@ -217,3 +217,14 @@ def test_a_countrys_standard_time_is_that_countrys_clock():
 def test_a_ceasefire_agreement_signed_in_a_city_was_signed_there_not_applied_there():
     assert starts("The rebels signed a ceasefire agreement in Nairobi on 7 May, which was to take effect at 0000 hours "
                   "on 10 May in Burundi.", date(2008, 5, 28)) == ["2008-05-09T22:00"]
+
+
+def test_a_place_in_brackets_after_a_clock_compares_clocks_and_is_not_where_the_truce_applies():
+    assert starts("The truce came into force at 00:00 today (01:00 in Lisbon), both sides in Guinea-Bissau said.",
+                  date(1998, 7, 27)) == ["1998-07-27T00:00"]
+
+
+def test_a_statement_released_abroad_is_no_place_of_the_truce():
+    assert starts("The rebels will halt operations starting 12:01 a.m. on Sunday, August 28, the front said in a "
+                  "statement released in Oslo. Fighting continued in Mindanao.", date(2016, 8, 27)) == [
+        "2016-08-27T16:01"]

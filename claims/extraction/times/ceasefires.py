@@ -24,6 +24,8 @@ from . import calendar, clock, reference_day, starts, zones
 _ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
 # the part of the day a day phrase names settles an hour written without its half: "yesterday evening"
 _LATER_PART = re.compile(r"\s*\b(?:afternoon|evening)\b")
+# "nine o'clock last night", "at eight tonight": an hour from six on, written without its half, at night is p.m.
+_NIGHT = re.compile(r"\s*\b(?:night|tonight)\b")
 
 
 @dataclass(slots=True)
@@ -180,6 +182,9 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     if not certain and hour < 12 and (_LATER_PART.search(day_words)
                                       or _LATER_PART.match(text, match.end(), min(len(text), match.end() + 12))):
         hour, certain = hour + 12, True  # "six o'clock yesterday evening", "at seven on Sunday evening"
+    if not certain and 6 <= hour < 12 and (_NIGHT.search(day_words)
+                                           or _NIGHT.match(text, match.end(), min(len(text), match.end() + 12))):
+        hour, certain = hour + 12, True  # "since nine o'clock last night"
     if not certain and context.last_local and context.last_local.hour % 12 == hour % 12:
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
         return context.last_moment, precision, context.last_local, [

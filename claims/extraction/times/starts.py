@@ -132,17 +132,33 @@ _ANAPHORIC_NOUN = LazyPattern(
     re.IGNORECASE)
 
 
+# a truce given a short form in brackets right after its name: "a cessation of hostilities agreement (CoHA)"
+_SHORT_FORM = re.compile(r"(?:\s+(?:agreement|accord|deal|arrangement))?\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+
+
 def sentences_about_truces(document: Document):
     """(sentence, trigger matches) for each sentence that names a truce, or whose subject refers back to
     the truce the sentence before named ("A truce was agreed on Friday. It took effect at 0800 GMT.")."""
     text = document.text
     previous_named_a_truce = story_named_a_truce = False
     sentences_since_truce = None  # how many sentences back the last one naming a truce stands
+    short_names: set[str] = set()  # "non-initiation of combat operations (NICO)": "the NICO" names it after
+    short_forms: re.Pattern | None = None
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
         triggers = []
         if any(key in lowered for key in _TRIGGER_KEYS):
             triggers = list(TRIGGER.finditer(text, sentence.start, sentence.end))
+            named = [found.group("short") for t in triggers
+                     if (found := _SHORT_FORM.match(text, t.end(), sentence.end))]
+            if set(named) - short_names:
+                short_names.update(named)
+                short_forms = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(short_names)))})\b")
+        if short_forms is not None:
+            triggers = sorted([*triggers, *(found for found in short_forms.finditer(text, sentence.start, sentence.end)
+                                            if not any(t.start() <= found.start() < t.end() for t in triggers)
+                                            and text[found.start() - 1:found.start()] != "(")],
+                              key=lambda t: t.start())
         named_a_truce = bool(triggers)
         if not triggers and previous_named_a_truce:
             subject = REFERRING_BACK.match(text, sentence.start, sentence.end)

@@ -122,7 +122,7 @@ class ArticlePlaces:
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
         for found in self.found:
-            if self.venue(found):
+            if self.venue(found) or _in_brackets_after_clock(self.text, found, self.text.rfind("\n", 0, found.start) + 1):
                 continue
             weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
             if self._locative(found) or self._a_sides_forces(found):
@@ -186,7 +186,8 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
                    earlier: ZoneChoice | None) -> ZoneChoice:
     """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies."""
     text = places.text
-    in_sentence = [found for found in places.in_span(sentence_start, sentence_end) if not places.venue(found)]
+    in_sentence = [found for found in places.in_span(sentence_start, sentence_end)
+                   if not places.venue(found) and not _in_brackets_after_clock(text, found, sentence_start)]
     set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
     before = [found for found in set_in if found.end <= match.start()]
     chosen = before[-1] if before else set_in[0] if set_in else None
@@ -213,6 +214,14 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
                           f"zone {found.place.zone} from {found.words!r} ({_kind(found)}) in the same sentence"
                           f"{_note(found.place)}")
     return ZoneChoice(UTC, "no place named in the article: local time read as UTC")
+
+
+def _in_brackets_after_clock(text: str, found: Found, sentence_start: int) -> bool:
+    """ "came into force at 00:00 today (same time in Lisbon GMT)": a place in brackets after a clock compares
+    another place's clock, it does not say where the truce applies."""
+    opening = text.rfind("(", sentence_start, found.start)
+    return (opening >= 0 and ")" not in text[opening:found.start]
+            and clock.TIME.search(text, max(sentence_start, opening - 40), opening) is not None)
 
 
 def offset_step(local: datetime) -> str:
