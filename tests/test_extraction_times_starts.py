@@ -405,3 +405,14 @@ def test_fighters_laying_down_their_guns_from_a_time_halt_then():
 def test_an_hour_without_its_half_last_night_is_in_the_evening():
     assert starts("The truce has been in force since nine o'clock last night, Addis Ababa time.",
                   date(2021, 6, 29)) == ["2021-06-28T18:00"]
+
+
+def test_a_second_party_following_suit_from_a_time_starts_its_own_truce():
+    assert starts("The main rebel group declared a two-week ceasefire on Thursday. A smaller militia said it would "
+                  "follow suit from 1100 GMT on Saturday.", date(2020, 3, 27)) == ["2020-03-28T11:00"]
+    assert starts("Several banks said they would follow suit from 0900 GMT on Monday.", date(2020, 3, 27)) == []
+
+
+def test_a_start_after_a_relative_day_and_its_date_in_apposition():
+    assert starts("The envoy said the truce will come into effect tomorrow, 2 April 2022, at 1600 GMT.",
+                  date(2022, 4, 1)) == ["2022-04-02T16:00"]

@@ -228,3 +228,11 @@ def test_a_statement_released_abroad_is_no_place_of_the_truce():
     assert starts("The rebels will halt operations starting 12:01 a.m. on Sunday, August 28, the front said in a "
                   "statement released in Oslo. Fighting continued in Mindanao.", date(2016, 8, 27)) == [
         "2016-08-27T16:01"]
+
+
+def test_a_place_in_a_later_clause_about_another_event_does_not_set_the_truce():
+    # Myanmar (+06:30), not China (+08), where the bomb of the later clause fell
+    assert starts("YANGON, June 11 (Xinhua) -- Rebels in the north-east declared a truce on Thursday.\n\nThe rebels "
+                  "declared a ceasefire once before, from 6 p.m. on March 16, days after a bomb dropped by a Myanmar "
+                  "aircraft fell on a field in Lincang, in China's Yunnan province.", date(2015, 6, 11)) == [
+        "2015-03-16T11:30"]

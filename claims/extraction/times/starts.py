@@ -41,9 +41,10 @@ _LOOKING_AHEAD = LazyPattern(r"\b(?:will|would|shall|is\s+to|are\s+to)\b|'ll\b",
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
 # "took effect, according to the African Union, at noon": an aside between commas may stand after the verb
-# "began on January 29, 2003, at 11 am": the day may stand between the verb and the "at"
+# "began on January 29, 2003, at 11 am", "will come into effect tomorrow, 2 April 2022, at 19:00": the day may stand
+# between the verb and the "at"
 _AT_CUE = LazyPattern(
-    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DATE},)?(?:\s+[\w'-]+){{0,7}}?,?\s+"
+    rf"{_B}(?:{_START_VERB_PATTERN})(?:\s*,[^,;:]{{1,60}},|\s+(?:on\s+)?{clock.DAY}(?:,\s+{clock.DATE})?,)?(?:\s+[\w'-]+){{0,7}}?,?\s+"
     rf"(?:{_phrases(_PHRASES['at_cues'])})\s+{_DAY_BEFORE_CLOCK}$",
     re.IGNORECASE,
 )

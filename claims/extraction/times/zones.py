@@ -190,7 +190,11 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
                    if not places.venue(found) and not _in_brackets_after_clock(text, found, sentence_start)]
     set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
     before = [found for found in set_in if found.end <= match.start()]
-    chosen = before[-1] if before else set_in[0] if set_in else None
+    # after the clock, only a place in its own clause: "from 6 p.m. on March 16, days after a bomb fell in Lincang"
+    # names where the bomb fell
+    after = [found for found in set_in if found.start >= match.end()
+             and not re.search(r"[,;:—–()]", text[match.end():found.start])]
+    chosen = before[-1] if before else after[0] if after else None
     if chosen is not None:
         return ZoneChoice(ZoneInfo(chosen.place.zone),
                           f"zone {chosen.place.zone} from {chosen.words!r} ({_kind(chosen)}), where the sentence "
