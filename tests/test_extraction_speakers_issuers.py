@@ -449,3 +449,22 @@ def test_a_name_with_the_word_for_its_kind_of_body_is_the_body_the_group_refers_
     text = ("The Tarn-linked Kobe group did not comment on the truce. A video released by the group on Friday "
             "claimed that more than 40 soldiers had been killed.")
     assert speaker_of(text, "more than 40") == "Tarn-linked Kobe group"
+
+
+# a person described by a participle tying them to the talks ("a diplomat involved in the talks said")
+
+def test_a_person_involved_in_the_talks_is_the_subject_and_his_pronoun_later():
+    text = ("A doctor at the river clinic said the wards were full. A Nordic envoy involved in the talks, who "
+            "asked not to be named, said the coming days would decide it. \"Hungry soldiers break truces,\" he said.")
+    assert quote_speakers(text) == ["Nordic envoy"]
+
+
+def test_a_mediator_engaged_in_the_negotiations_reports_the_toll():
+    text = ("A nurse at the camp said food was short. A mediator engaged in the negotiations said eleven "
+            "fighters were killed on Friday.")
+    assert speaker_of(text, "eleven") == "mediator"
+
+
+def test_a_capitalised_modifier_stays_with_the_person_before_where_they_work():
+    text = "An OSCE medic at a checkpoint near Dorvan said four shells landed in the square on Sunday."
+    assert speaker_of(text, "four shells") == "OSCE medic"

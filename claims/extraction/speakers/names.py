@@ -23,7 +23,7 @@ from .references import (
     _resolve_pronoun,
 )
 from .nameparts import _and_inside_name, _is_acronym
-from .phrases import _AGENT_PARTICIPLES, _np_after, _np_before
+from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -400,12 +400,15 @@ def _wanted(pronoun: str) -> str:
         "body" if wanted["kind"] == "organisation" else "person")
 
 
+# "a doctor at", "a worker based in", "an envoy involved in the talks": what follows places the person
+_PERSON_PLACE_LINKS = frozenset({"in", "at", "near", "from"}) | _LOCATING_PARTICIPLES
+
+
 def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     """A person noun followed by where the person is, through a place of work ("at a hospital in X")
     or an administrative area ("in X district"); "officials in Nagorno-Karabakh" name whose officials
     they are and stay whole."""
-    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in ("in", "at", "near", "from",
-                                                                                     "based"):
+    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in _PERSON_PLACE_LINKS:
         return False
     head_low = _bare(a.lowers[head])
     if head_low in _ORG_NOUNS or head_low not in (_PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS):
