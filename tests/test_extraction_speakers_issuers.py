@@ -468,3 +468,30 @@ def test_a_mediator_engaged_in_the_negotiations_reports_the_toll():
 def test_a_capitalised_modifier_stays_with_the_person_before_where_they_work():
     text = "An OSCE medic at a checkpoint near Dorvan said four shells landed in the square on Sunday."
     assert speaker_of(text, "four shells") == "OSCE medic"
+
+
+# occasions are no one: "a rally held for Labour Day" neither speaks nor is "she"
+
+def test_an_occasion_named_before_a_pronoun_is_not_who_speaks():
+    text = ("Our reporters spoke to families in the market town. Among them was a grandmother whose grandson was "
+            "arrested at a rally held for Workers' Day. \"They took him from the bus,\" she told us.")
+    assert quote_speakers(text) == ["grandmother"]
+
+
+def test_a_feast_day_is_no_speaker_even_when_it_is_the_only_name():
+    text = "Shelling stopped before Easter. \"We could sleep at last,\" she said."
+    assert quote_speakers(text) == [None]
+
+
+# a person the sentence introduces with "was a ... who": the later "she" or "he"
+
+def test_a_man_introduced_with_was_a_and_who_is_the_later_he():
+    text = ("The clinic treated dozens of wounded. Among them was a man who lost his brother in the raid. "
+            "\"Nobody warned us,\" he said.")
+    assert quote_speakers(text) == ["man"]
+
+
+def test_a_named_nurse_still_speaks_when_her_patient_is_introduced_after_her():
+    text = ("Rosa Ortiz, a nurse, said the ward was full. One of her patients was a man who had lost a leg. "
+            "\"We ran out of gauze,\" she said.")
+    assert quote_speakers(text) == ["Rosa Ortiz"]

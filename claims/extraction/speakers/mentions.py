@@ -104,8 +104,25 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                                                lone_name=span[0] != first))
                 seen_first = seen_first or not (possessive or attributive)
         i = j + 1
+    _collect_introduced_people(a, sentence, first, end)
 
 
+def _collect_introduced_people(a: _Analysis, sentence: int, first: int, end: int) -> None:
+    """"Among them was a woman whose son was shot": a person the sentence introduces, unnamed, with a
+    copula and a relative clause, for a later "she" to refer back to ("…," she told us)."""
+    for k in range(first + 2, end - 1):
+        if a.quoted[k] or a.caps[k] or a.lowers[k] not in _DESCRIBED_PEOPLE \
+                or a.lowers[k - 1] not in ("a", "an") or a.lowers[k - 2] not in _INTRODUCING_COPULAS \
+                or a.lowers[k + 1] not in ("who", "whose"):
+            continue
+        entity = _entity(a, (k, k, k), a.starts[k], sentence)
+        if entity is None or entity.kind == "organisation":
+            continue
+        _note_evidence(entity, "", True, _gender_of_words({a.lowers[k]}))
+        a.mentions.append(_Mention(entity, a.starts[k], sentence, 0))
+
+
+_INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})
 _GENDERED_WORDS = _FEMALE_WORDS | _MALE_WORDS
 _DESCRIBED_PEOPLE = frozenset(_GENDER["described_people"])
 

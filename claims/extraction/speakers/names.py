@@ -129,6 +129,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return _noted(a, found, lambda: f"'one' is one of {found.name}, the group named just before")
     if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
         return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
+    if a.names[last] and _bare(a.lowers[last]) in _OCCASION_WORDS:
+        return None  # "a march held for Mothers' Day": an occasion, no one who speaks or whom "she" means
     if first == last and _AGE_NOUN.fullmatch(low):
         found = _resolve(a, _ANY_PERSON, position, sentence)
         return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")
@@ -400,6 +402,7 @@ def _wanted(pronoun: str) -> str:
         "body" if wanted["kind"] == "organisation" else "person")
 
 
+_OCCASION_WORDS = frozenset(lexicons.words("speaker_occasion_words"))
 # "a doctor at", "a worker based in", "an envoy involved in the talks": what follows places the person
 _PERSON_PLACE_LINKS = frozenset({"in", "at", "near", "from"}) | _LOCATING_PARTICIPLES
 
