@@ -509,3 +509,18 @@ def test_a_region_labelling_a_headline_quote_is_not_its_speaker():
     text = ("North Kivu: \u201cThe truce is a word on paper\u201d\n\n"
             "Families in the camps said the shelling had not stopped.")
     assert quote_speakers(text)[0] != "North Kivu"
+
+
+# a role whose holder is named between commas: the later "he" is the named person, not the role
+
+def test_a_spokesman_named_between_commas_is_the_later_he():
+    text = ("A police spokesman in Tarbes, Captain Hugo Morel, told us that officers had arrested nine men. "
+            "\"We will not stop,\" he said. He added that two officers were hurt.")
+    assert quote_speakers(text) == ["Hugo Morel"]
+    assert speaker_of(text, "two officers") == "Hugo Morel"
+
+
+def test_a_name_addressed_before_a_named_role_is_not_the_later_he():
+    text = ("HOST: What did the police say?\n\nREPORTER: Ines, a police spokesman in Tarbes, Captain Hugo Morel, "
+            "told us that officers had arrested nine men. He added that two officers were hurt.")
+    assert speaker_of(text, "two officers") == "Hugo Morel"
