@@ -497,20 +497,6 @@ def test_a_named_nurse_still_speaks_when_her_patient_is_introduced_after_her():
     assert quote_speakers(text) == ["Rosa Ortiz"]
 
 
-# a headline's label before a colon names where, not who: "Goma: “…”"
-
-def test_a_place_labelling_a_headline_quote_is_not_its_speaker():
-    text = ("Goma: \u201cNo convoy has reached the camps in a week\u201d\n\n"
-            "Aid agencies said on Monday that the road north was still closed.")
-    assert quote_speakers(text)[0] is None
-
-
-def test_a_region_labelling_a_headline_quote_is_not_its_speaker():
-    text = ("North Kivu: \u201cThe truce is a word on paper\u201d\n\n"
-            "Families in the camps said the shelling had not stopped.")
-    assert quote_speakers(text)[0] != "North Kivu"
-
-
 # a role whose holder is named between commas: the later "he" is the named person, not the role
 
 def test_a_spokesman_named_between_commas_is_the_later_he():

@@ -12,7 +12,6 @@ from bisect import bisect_right
 
 from .. import lexicons
 from ..text import is_heading
-from ..times import gazetteer
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _AGENT_PARTICIPLES, _np_after
@@ -309,22 +308,9 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
         first += 2  # "Still, the envoy was blunt:"
     if first >= end or a.starts[first] >= opening:
         return None
-    if _place_label(a, first, opening):
-        return None  # "North Kivu: “…”": a headline's label names where, not who speaks
     named = _named_in_apposition(a, first, end, sentence)
     entity = named or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening, sentence)
     return (entity, a.starts[first]) if entity is not None else None
-
-
-def _place_label(a: _Analysis, first: int, opening: int) -> bool:
-    """The whole lead before the colon is one name that the gazetteer knows as a place ("Gaza: ...",
-    "North Kivu: ..."), as headlines label their subject; a person's credit ("Uhuru: ...") is none."""
-    last = first
-    while last + 1 < len(a.words) and a.starts[last + 1] < opening and a.words[last + 1] != ":":
-        last += 1
-    if not all(a.names[k] and not a.quoted[k] for k in range(first, last + 1)):
-        return False
-    return gazetteer.lookup(_text(a, first, last)) is not None
 
 
 def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:
