@@ -449,3 +449,64 @@ def test_a_name_with_the_word_for_its_kind_of_body_is_the_body_the_group_refers_
     text = ("The Tarn-linked Kobe group did not comment on the truce. A video released by the group on Friday "
             "claimed that more than 40 soldiers had been killed.")
     assert speaker_of(text, "more than 40") == "Tarn-linked Kobe group"
+
+
+# a person described by a participle tying them to the talks ("a diplomat involved in the talks said")
+
+def test_a_person_involved_in_the_talks_is_the_subject_and_his_pronoun_later():
+    text = ("A doctor at the river clinic said the wards were full. A Nordic envoy involved in the talks, who "
+            "asked not to be named, said the coming days would decide it. \"Hungry soldiers break truces,\" he said.")
+    assert quote_speakers(text) == ["Nordic envoy"]
+
+
+def test_a_mediator_engaged_in_the_negotiations_reports_the_toll():
+    text = ("A nurse at the camp said food was short. A mediator engaged in the negotiations said eleven "
+            "fighters were killed on Friday.")
+    assert speaker_of(text, "eleven") == "mediator"
+
+
+def test_a_capitalised_modifier_stays_with_the_person_before_where_they_work():
+    text = "An OSCE medic at a checkpoint near Dorvan said four shells landed in the square on Sunday."
+    assert speaker_of(text, "four shells") == "OSCE medic"
+
+
+# occasions are no one: "a rally held for Labour Day" neither speaks nor is "she"
+
+def test_an_occasion_named_before_a_pronoun_is_not_who_speaks():
+    text = ("Our reporters spoke to families in the market town. Among them was a grandmother whose grandson was "
+            "arrested at a rally held for Workers' Day. \"They took him from the bus,\" she told us.")
+    assert quote_speakers(text) == ["grandmother"]
+
+
+def test_a_feast_day_is_no_speaker_even_when_it_is_the_only_name():
+    text = "Shelling stopped before Easter. \"We could sleep at last,\" she said."
+    assert quote_speakers(text) == [None]
+
+
+# a person the sentence introduces with "was a ... who": the later "she" or "he"
+
+def test_a_man_introduced_with_was_a_and_who_is_the_later_he():
+    text = ("The clinic treated dozens of wounded. Among them was a man who lost his brother in the raid. "
+            "\"Nobody warned us,\" he said.")
+    assert quote_speakers(text) == ["man"]
+
+
+def test_a_named_nurse_still_speaks_when_her_patient_is_introduced_after_her():
+    text = ("Rosa Ortiz, a nurse, said the ward was full. One of her patients was a man who had lost a leg. "
+            "\"We ran out of gauze,\" she said.")
+    assert quote_speakers(text) == ["Rosa Ortiz"]
+
+
+# a role whose holder is named between commas: the later "he" is the named person, not the role
+
+def test_a_spokesman_named_between_commas_is_the_later_he():
+    text = ("A police spokesman in Tarbes, Captain Hugo Morel, told us that officers had arrested nine men. "
+            "\"We will not stop,\" he said. He added that two officers were hurt.")
+    assert quote_speakers(text) == ["Hugo Morel"]
+    assert speaker_of(text, "two officers") == "Hugo Morel"
+
+
+def test_a_name_addressed_before_a_named_role_is_not_the_later_he():
+    text = ("HOST: What did the police say?\n\nREPORTER: Ines, a police spokesman in Tarbes, Captain Hugo Morel, "
+            "told us that officers had arrested nine men. He added that two officers were hurt.")
+    assert speaker_of(text, "two officers") == "Hugo Morel"

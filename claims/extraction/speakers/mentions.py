@@ -93,7 +93,9 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 if place:
                     last_place = span[1]
                 possessive = a.lowers[span[1]].endswith(("'s", "’s"))
-                if entity.kind != "unknown" or person or place:
+                if _named_after_role(a, span, j, end) or _addressed(a, span, j, end):
+                    pass  # "a brigade spokesman in Tula, Major Juan Ortiz, told": the name after the role is the person
+                elif entity.kind != "unknown" or person or place:
                     # "Mansour's neighbour, Abdullah Nasser, lost his boat": the possessor is not the subject
                     salience = 1 if not seen_first and not preceded_by_preposition and not possessive \
                         and not attributive else 0
@@ -104,8 +106,55 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                                                lone_name=span[0] != first))
                 seen_first = seen_first or not (possessive or attributive)
         i = j + 1
+    _collect_introduced_people(a, sentence, first, end)
 
 
+def _named_after_role(a: _Analysis, span: tuple[int, int, int], j: int, end: int) -> bool:
+    """An unnamed person ("a brigade spokesman in Tula") whose name follows between commas (", Major Juan
+    Ortiz,"): the named mention after it is the person, and the role alone is no second one."""
+    head = span[2]
+    if a.names[head] or _bare(a.lowers[head]) not in (_PERSON_NOUNS | _TITLE_WORDS) \
+            or j + 2 >= end or a.words[j + 1] != ",":
+        return False
+    k = j + 2
+    while k < end and (a.names[k] or a.lowers[k] in _NAME_CONNECTORS) and not a.quoted[k]:
+        k += 1
+    return k > j + 2 and k < end and a.words[k] == ","
+
+
+def _addressed(a: _Analysis, span: tuple[int, int, int], j: int, end: int) -> bool:
+    """"Marta, a brigade spokesman in Tula, Major Juan Ortiz, told us": a name opening the sentence before a
+    role that is named again right after it is the person spoken to, not the one the role describes."""
+    if span[0] != span[1] or not a.names[span[0]] or j + 2 >= end or a.words[j + 1] != "," \
+            or a.lowers[j + 2] not in ("a", "an", "the"):
+        return False
+    k = j + 2
+    while k < end and a.words[k] != "," and not a.quoted[k] and not a.punct[k]:
+        k += 1
+    if k >= end or a.words[k] != "," or _bare(a.lowers[k - 1]) in _PLACE_NOUNS:
+        return False
+    m = k + 1
+    while m < end and (a.names[m] or a.lowers[m] in _NAME_CONNECTORS) and not a.quoted[m]:
+        m += 1
+    return m > k + 1 and m < end and a.words[m] == ","
+
+
+def _collect_introduced_people(a: _Analysis, sentence: int, first: int, end: int) -> None:
+    """"Among them was a woman whose son was shot": a person the sentence introduces, unnamed, with a
+    copula and a relative clause, for a later "she" to refer back to ("…," she told us)."""
+    for k in range(first + 2, end - 1):
+        if a.quoted[k] or a.caps[k] or a.lowers[k] not in _DESCRIBED_PEOPLE \
+                or a.lowers[k - 1] not in ("a", "an") or a.lowers[k - 2] not in _INTRODUCING_COPULAS \
+                or a.lowers[k + 1] not in ("who", "whose"):
+            continue
+        entity = _entity(a, (k, k, k), a.starts[k], sentence)
+        if entity is None or entity.kind == "organisation":
+            continue
+        _note_evidence(entity, "", True, _gender_of_words({a.lowers[k]}))
+        a.mentions.append(_Mention(entity, a.starts[k], sentence, 0))
+
+
+_INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})
 _GENDERED_WORDS = _FEMALE_WORDS | _MALE_WORDS
 _DESCRIBED_PEOPLE = frozenset(_GENDER["described_people"])
 

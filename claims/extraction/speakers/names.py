@@ -23,7 +23,7 @@ from .references import (
     _resolve_pronoun,
 )
 from .nameparts import _and_inside_name, _is_acronym
-from .phrases import _AGENT_PARTICIPLES, _np_after, _np_before
+from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGE_NOUN,
@@ -129,6 +129,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return _noted(a, found, lambda: f"'one' is one of {found.name}, the group named just before")
     if any(a.lowers[k] in _NEGATIVE_SUBJECTS for k in range(first, last + 1)):
         return None  # "Nobody told the soldiers", "a figure neither government has confirmed": no one speaks
+    if a.names[last] and _bare(a.lowers[last]) in _OCCASION_WORDS:
+        return None  # "a march held for Mothers' Day": an occasion, no one who speaks or whom "she" means
     if first == last and _AGE_NOUN.fullmatch(low):
         found = _resolve(a, _ANY_PERSON, position, sentence)
         return _noted(a, found, lambda: f"'the {a.words[last]}' is {found.name}: the latest person named before")
@@ -400,12 +402,16 @@ def _wanted(pronoun: str) -> str:
         "body" if wanted["kind"] == "organisation" else "person")
 
 
+_OCCASION_WORDS = frozenset(lexicons.words("speaker_occasion_words"))
+# "a doctor at", "a worker based in", "an envoy involved in the talks": what follows places the person
+_PERSON_PLACE_LINKS = frozenset({"in", "at", "near", "from"}) | _LOCATING_PARTICIPLES
+
+
 def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     """A person noun followed by where the person is, through a place of work ("at a hospital in X")
     or an administrative area ("in X district"); "officials in Nagorno-Karabakh" name whose officials
     they are and stay whole."""
-    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in ("in", "at", "near", "from",
-                                                                                     "based"):
+    if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in _PERSON_PLACE_LINKS:
         return False
     head_low = _bare(a.lowers[head])
     if head_low in _ORG_NOUNS or head_low not in (_PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS):

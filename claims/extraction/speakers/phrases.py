@@ -238,9 +238,9 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
         if a.lowers[k + 1] in _HOLDER_LINKS and _lowercase(a, k) and bare not in _DOCUMENT_NOUNS \
                 and (bare in _PERSON_NOUNS or bare in _PEOPLE_NOUNS or bare in _TITLE_WORDS or bare in _ORG_NOUNS):
             start = k
-            while start - 1 >= floor and _lowercase(a, start - 1) and not a.punct[start - 1] \
+            while start - 1 >= floor and (_lowercase(a, start - 1) or a.names[start - 1]) and not a.punct[start - 1] \
                     and a.lowers[start - 1] not in _FUNCTION_WORDS and not a.quoted[start - 1] and k - start < 2:
-                start -= 1  # "a local doctor", "religious leaders"
+                start -= 1  # "a local doctor", "religious leaders", "a Nordic envoy", "a UN official"
             if start - 1 >= floor and a.lowers[start - 1] in ("a", "an", "the", "one", "two", "three", "several"):
                 start -= 1
             elif start - 1 >= floor and a.lowers[start - 1] in _POSSESSIVE_PRONOUNS and (
@@ -257,7 +257,8 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
 
 
 _LOCATIVE_LINKS = frozenset({"in", "at", "near", "from"})
-_HOLDER_LINKS = _LOCATIVE_LINKS | {"for", "of", "based"}  # "a spokesman for the hospital in", "a worker based in"
+# "a spokesman for the hospital in", "a worker based in", "an envoy involved in the talks"
+_HOLDER_LINKS = _LOCATIVE_LINKS | {"for", "of"} | _LOCATING_PARTICIPLES
 
 
 def _lowercase(a: _Analysis, k: int) -> bool:
