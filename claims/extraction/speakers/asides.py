@@ -18,6 +18,7 @@ from .phrases import _bracketed_qualifier, _ends_role, _np_after, _np_before
 from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _text
 from .vocabulary import (
+    _PERSON_OR_TITLE,
     _BETWEEN_SUBJECT_AND_VERB,
     _HEAD_NOUNS,
     _LOCATIVES,
@@ -178,7 +179,7 @@ def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple
 def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
     """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
     head = span[2]
-    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_NOUNS | _TITLE_WORDS:
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE:
         return None
     k = span[1] + 1
     if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and a.names[k - 1]:
@@ -280,7 +281,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             break
         # ", Southcom deputy commander,": a role opening with its body's name, after a person's name
         role_after_name = segment_last > segment_first and not a.caps[segment_last] and j - 1 >= first \
-            and a.names[j - 1] and _bare(a.lowers[segment_last]) in _TITLE_WORDS | _PERSON_NOUNS
+            and a.names[j - 1] and _bare(a.lowers[segment_last]) in _PERSON_OR_TITLE
         if head in _RELATIVES or head[0].isdigit() or not a.caps[segment_first] or head in ("a", "an", "the") \
                 or (head.endswith("'s") and not a.names[segment_last]) or role_after_name:  # ", Colombia's largest group,"
             given_name = given_name or _name_given_in(a, segment_first, segment_last)
@@ -333,7 +334,7 @@ def _role_headed(a: _Analysis, i: int, first: int) -> bool:
     """"A regional commander of the NLA": the noun phrase ending at i is headed by a person's role, the name
     after "of" only saying whose; such a person may still be named in an aside."""
     span = _np_before(a, i, first)
-    return span is not None and not a.names[span[2]] and _bare(a.lowers[span[2]]) in (_PERSON_NOUNS | _TITLE_WORDS)
+    return span is not None and not a.names[span[2]] and _bare(a.lowers[span[2]]) in _PERSON_OR_TITLE
 
 
 def _before_short_form(a: _Analysis, i: int, first: int) -> int:

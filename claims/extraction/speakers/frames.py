@@ -48,6 +48,9 @@ from .phrases import (
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _PERSON_OR_TITLE,
+    _PERSON_OR_PEOPLE,
+    _HEAD_OR_TITLE,
     _NATIONALITY_ENDINGS,
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
@@ -163,7 +166,7 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             and not a.lowers[before - 1] in ("the", "a", "an") and a.lowers[before - 1].isalpha():
         return False  # "forces attacked Pakistani posts at 4am": a plural noun after a nationality, not a verb
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
-            and a.names[before] and _bare(a.lowers[v + 1]) in (_HEAD_NOUNS | _TITLE_WORDS):
+            and a.names[before] and _bare(a.lowers[v + 1]) in _HEAD_OR_TITLE:
         return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
     if low in _ADJECTIVES_BEFORE_A_NOUN and v + 1 < end and not a.caps[v + 1] and a.lowers[v + 1].isalpha() \
             and a.lowers[v + 1] not in _FUNCTION_WORDS:
@@ -365,7 +368,7 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
                 outer_first += 1
             if not entity.role:
                 entity.role = _text(a, outer_first, outer[1])
-            if _bare(a.lowers[outer[2]]) in _PERSON_NOUNS | _TITLE_WORDS and entity.kind == "unknown":
+            if _bare(a.lowers[outer[2]]) in _PERSON_OR_TITLE and entity.kind == "unknown":
                 entity.kind = "person"
             elif _bare(a.lowers[outer[2]]) in _ORG_NOUNS and entity.kind == "unknown":
                 entity.kind = "organisation"
@@ -517,7 +520,7 @@ def _with_coordinated_source(a: _Analysis, span: tuple[int, int, int], end: int)
     if k + 1 >= end or a.lowers[k] != "and" or a.names[span[2]] or _bare(a.lowers[span[2]]) not in _PEOPLE_NOUNS:
         return span
     other = _np_after(a, k + 1, end)
-    if other is None or a.names[other[2]] or _bare(a.lowers[other[2]]) not in (_PEOPLE_NOUNS | _PERSON_NOUNS):
+    if other is None or a.names[other[2]] or _bare(a.lowers[other[2]]) not in _PERSON_OR_PEOPLE:
         return span
     return span[0], other[1], other[2]
 

@@ -12,6 +12,7 @@ from .phrases import _appositive_after, _np_before, _with_following_pp
 from .references import _GROUP_ANAPHORS, _gender_of_words
 from .tokens import _bare
 from .vocabulary import (
+    _PERSON_OR_TITLE,
     _PEOPLE_NOUNS,
     _REPORT,
     _SPEECH,
@@ -54,7 +55,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         after = j + 1
         # "the Murray Town camp", "a Naga Hoho leader": a name describing the noun after it is no subject
         attributive = not forces and after < end and not a.quoted[after] and not a.caps[after] \
-            and (_bare(a.lowers[after]) in _HEAD_NOUNS | _PLACE_NOUNS | _GENDERED_WORDS) \
+            and _bare(a.lowers[after]) in _DESCRIBED_NOUNS \
             and a.lowers[after] not in _FUNCTION_WORDS
         if attributive and a.lowers[after] in _DESCRIBED_PEOPLE \
                 and not (after + 2 < end and a.words[after + 1] == "," and a.names[after + 2]):
@@ -113,7 +114,7 @@ def _named_after_role(a: _Analysis, span: tuple[int, int, int], j: int, end: int
     """An unnamed person ("a brigade spokesman in Tula") whose name follows between commas (", Major Juan
     Ortiz,"): the named mention after it is the person, and the role alone is no second one."""
     head = span[2]
-    if a.names[head] or _bare(a.lowers[head]) not in (_PERSON_NOUNS | _TITLE_WORDS) \
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE \
             or j + 2 >= end or a.words[j + 1] != ",":
         return False
     k = j + 2
@@ -156,6 +157,8 @@ def _collect_introduced_people(a: _Analysis, sentence: int, first: int, end: int
 
 _INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})
 _GENDERED_WORDS = _FEMALE_WORDS | _MALE_WORDS
+# the nouns a name may describe ("the Murray Town camp", "a Naga Hoho leader"), built once, not per name
+_DESCRIBED_NOUNS = _HEAD_NOUNS | _PLACE_NOUNS | _GENDERED_WORDS
 _DESCRIBED_PEOPLE = frozenset(_GENDER["described_people"])
 
 

@@ -26,6 +26,9 @@ from .nameparts import _and_inside_name, _is_acronym
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _PERSON_OR_TITLE,
+    _PERSON_TITLE_OR_ORG,
+    _PERSON_PEOPLE_OR_TITLE,
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _HEAD_NOUNS,
@@ -80,7 +83,7 @@ def _role_subject(a: _Analysis, pronoun: str, position: int, sentence: int) -> E
         if first >= end or a.starts[first] >= position or a.lowers[first] != "the":
             continue
         head = next((k for k in range(first + 1, min(first + 4, end))
-                     if not a.names[k] and _bare(a.lowers[k]) in _TITLE_WORDS | _PERSON_NOUNS), None)
+                     if not a.names[k] and _bare(a.lowers[k]) in _PERSON_OR_TITLE), None)
         if head is None or head + 1 >= end or any(not a.words[k].isalpha() for k in range(first + 1, head)):
             return None
         verb = a.words[head + 1]
@@ -249,7 +252,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if kind in ("person", "unknown") and gender is None and head_is_name:
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
-            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS):
+            and a.lowers[first - 1] == "the" and head_low in _PERSON_TITLE_OR_ORG:
         titled = _titled_speaker_before(a, sentence) if head_low in _GENERIC_ROLE_NOUNS else None
         if titled is not None:
             return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
@@ -258,7 +261,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             # "the spokesperson said" after "a spokesperson for the ministry said"
             return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
     if not head_is_name and possessor is None and first < last and head == last and first > 0 \
-            and a.lowers[first - 1] == "the" and head_low in (_PERSON_NOUNS | _TITLE_WORDS) \
+            and a.lowers[first - 1] == "the" and head_low in _PERSON_OR_TITLE \
             and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
         # "the foreign minister said" after "Foreign Minister Leon Ruiz": every qualifier is in the title
         earlier = _holder_of_role(a, head_low, organisation=False,
@@ -414,7 +417,7 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in _PERSON_PLACE_LINKS:
         return False
     head_low = _bare(a.lowers[head])
-    if head_low in _ORG_NOUNS or head_low not in (_PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS):
+    if head_low in _ORG_NOUNS or head_low not in _PERSON_PEOPLE_OR_TITLE:
         return False
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True

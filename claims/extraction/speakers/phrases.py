@@ -11,6 +11,8 @@ from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name
 from .tokens import _bare, _text
 from .vocabulary import (
+    _PERSON_OR_PEOPLE,
+    _HEAD_OR_TITLE,
     _ORG_NAME_WORDS,
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
@@ -126,9 +128,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if joint >= floor and (a.lowers[joint] in ("the", "a", "an") or a.lowers[joint] in _POSSESSIVE_PRONOUNS):
         joint -= 1  # "a spokesperson for the ministry", "a spokesman for its ministry", "an aid worker with a charity"
     with_person = joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) \
-        and _bare(a.lowers[joint - 1]) in (_PERSON_NOUNS | _PEOPLE_NOUNS)  # "an official with the ministry"
+        and _bare(a.lowers[joint - 1]) in _PERSON_OR_PEOPLE  # "an official with the ministry"
     if joint - 1 >= floor and (a.lowers[joint] in _PP_WORDS or with_person) \
-            and _bare(a.lowers[joint - 1]) in (_HEAD_NOUNS | _TITLE_WORDS) \
+            and _bare(a.lowers[joint - 1]) in _HEAD_OR_TITLE \
             and _bare(a.lowers[joint - 1]) not in _DOCUMENT_NOUNS and not a.quoted[joint - 1]:
         inner = _np_before(a, joint - 1, floor)
         if inner:

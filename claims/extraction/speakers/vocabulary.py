@@ -26,6 +26,12 @@ _PERSON_NOUNS = frozenset(_NOUNS["person"])
 _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
 _HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
+# unions the passes test words against, built once here rather than on every test
+_PERSON_OR_TITLE = _PERSON_NOUNS | _TITLE_WORDS
+_PERSON_OR_PEOPLE = _PERSON_NOUNS | _PEOPLE_NOUNS
+_HEAD_OR_TITLE = _HEAD_NOUNS | _TITLE_WORDS
+_PERSON_TITLE_OR_ORG = _PERSON_NOUNS | _TITLE_WORDS | _ORG_NOUNS
+_PERSON_PEOPLE_OR_TITLE = _PERSON_NOUNS | _PEOPLE_NOUNS | _TITLE_WORDS
 _ORG_NAME_WORDS = frozenset(lexicons.words("speaker_org_name_words")) | _ORG_NOUNS
 _STATES = frozenset(s.lower() for s in lexicons.words("speaker_states") + lexicons.words("speaker_armed_groups"))
 _COUNTRIES = _STATES - frozenset(s.lower() for s in lexicons.words("speaker_armed_groups"))
