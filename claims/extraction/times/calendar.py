@@ -22,6 +22,8 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")
 # "October 10 last year": the year the sentence counts from publication
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
+_RELATIVE_SHIFT = dict(_RELATIVE_YEARS)
+_RELATIVE_YEAR = re.compile("|".join(re.escape(words) for words, _ in _RELATIVE_YEARS))
 
 
 def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str,
@@ -73,8 +75,7 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
 def _relative_year(phrase: str, sentence: str) -> int | None:
     """How many years from publication the sentence counts for the date in `phrase`: the count written right
     after the date ("December 29 last year, and ... March 8 this year"), else the sentence's only count."""
-    counts = sorted((sentence.find(words_, position), shift) for words_, shift in _RELATIVE_YEARS
-                    for position in range(len(sentence)) if sentence.startswith(words_, position))
+    counts = [(found.start(), _RELATIVE_SHIFT[found.group()]) for found in _RELATIVE_YEAR.finditer(sentence)]
     if not counts:
         return None
     at = sentence.find(phrase)

@@ -97,20 +97,20 @@ _SAID_BEFORE = rf".{{0,60}}?\b(?:{_phrases(_PHRASES['reporting_clause_verbs'])})
 _ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
+# "The first, brokered by Moscow, was due to begin": an ordinal subject, an aside or a relative clause, its verb
+_ORDINAL_SUBJECT = (
+    rf"(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
+    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?"
+)
 REFERRING_BACK = LazyPattern(
     rf"(?:\W*|{_SAID_BEFORE})"
     rf"(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
-    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
-    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?)(?={_START_VERB_PATTERN})",
+    rf"|{_ORDINAL_SUBJECT})(?={_START_VERB_PATTERN})",
     re.IGNORECASE,
 )
 # "Two truces were agreed. The latest offer was the second in four days. The first, agreed in the capital, was meant
 # to take effect at 1900": an ordinal counts among the truces named up to two sentences before
-REFERRING_ORDINAL = LazyPattern(
-    rf"\W*(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
-    rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?(?={_START_VERB_PATTERN})",
-    re.IGNORECASE,
-)
+REFERRING_ORDINAL = LazyPattern(rf"\W*{_ORDINAL_SUBJECT}(?={_START_VERB_PATTERN})", re.IGNORECASE)
 # "The first Minsk agreement, signed on September 5, took effect at 1800": in a story that has named a truce,
 # an agreement that is the subject of a verb of starting is that truce (or an earlier one) taking effect
 AGREEMENT_STARTING = LazyPattern(

@@ -162,8 +162,10 @@ class ArticlePlaces:
             return False
         if _SPEAKER_PLACE.search(before):
             return True
-        venues = list(_VENUE_WORD.finditer(before))
-        return bool(venues) and bool(_VENUE.search(before)) and not _TRUCE_NOUN.match(before, venues[-1].end())
+        last = None
+        for last in _VENUE_WORD.finditer(before):
+            pass
+        return last is not None and bool(_VENUE.match(before, last.start())) and not _TRUCE_NOUN.match(before, last.end())
 
     def reporters_side(self, in_sentence: list[Found]) -> ZoneChoice | None:
         """A truce between sides in different zones, read by a reporter filing from one of them: a bare clock
