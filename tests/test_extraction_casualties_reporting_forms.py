@@ -223,3 +223,24 @@ def test_a_count_of_two_groups_joined_by_and_counts_them_together():
         ("killed", 40, None, "at_least")}
     assert tuples_in("More than 300 Hutu and allied fighters were captured near the lake.") == {
         ("captured", 300, None, "more_than")}
+
+
+# --- a group whose words are abbreviations with stops, or heads of roles ---------------------
+
+def test_a_group_named_with_an_abbreviation_with_stops_is_read_whole():
+    [claim] = claims_in("Seven U.S. marines were killed when their convoy was ambushed.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 7, "U.S. marines")
+    [claim] = claims_in("At least three U.N. peacekeepers have died in the attack.")
+    assert (claim["count"], claim["qualifier"], claim["group"]) == (3, "at_least", "U.N. peacekeepers")
+
+
+def test_leaders_and_defenders_are_people_a_second_head_may_name():
+    [claim] = claims_in("At least 60 activists and village leaders have been killed since January.")
+    assert (claim["count"], claim["group"]) == (60, "activists and village leaders")
+    [claim] = claims_in("Four land defenders were shot dead last month.")
+    assert (claim["outcome"], claim["count"], claim["group"]) == ("killed", 4, "land defenders")
+
+
+def test_an_abbreviation_at_the_end_of_a_sentence_is_no_group():
+    # the stop after "U.S." ends the sentence: the next sentence's count is not the group's
+    assert tuples_in("The drone was made in the U.S. Nine soldiers were wounded.") == {("wounded", 9, None, "exact")}

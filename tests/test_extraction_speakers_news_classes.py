@@ -216,3 +216,27 @@ def test_a_trailing_under_terms_announced_by_credits_the_start_before_it():
 def test_a_trailing_terms_aside_does_not_override_who_said_it():
     text = "The army said the truce would take effect at noon, under terms announced by the peacekeepers."
     assert speaker_of(text, "take effect") == "army"
+
+
+def test_a_titled_name_after_a_description_ending_in_a_place_noun_is_the_person_not_the_place():
+    text = ('A police officer in the east of the town, Captain Lino Barra, said his men had "held their fire '
+            'since dawn as ordered".')
+    assert quote_speakers(text) == ["Lino Barra"]
+    # an untitled name after a place noun is still the place's
+    text = 'A teacher who fled to the district capital, Ruvo, told reporters "we have nothing left to go back to".'
+    assert quote_speakers(text) == ["teacher"]
+
+
+def test_a_message_or_an_order_that_speaks_is_its_issuers():
+    text = ('In a message on its website, the rebel command told its units to halt attacks. "The rebels will keep '
+            'to what was agreed in the capital," the message said.')
+    assert quote_speakers(text) == ["rebel command"]
+    text = 'The ministry sent an order to all units. "All units shall hold their positions and fire only if fired on," ' \
+           'the order said.'
+    assert quote_speakers(text) == ["ministry"]
+
+
+def test_a_body_opening_a_sentence_by_its_common_noun_is_what_a_later_it_refers_to():
+    text = ("The interior ministry said the rebels had killed 40 people. The Farmers' Union called for calm.\n\n"
+            "The ministry itself was blunter. \"A truce declared by men who still carry guns is no peace,\" it said.")
+    assert quote_speakers(text) == ["interior ministry"]

@@ -312,3 +312,48 @@ def test_each_date_takes_the_year_counted_right_after_it():
     got = starts("A winter truce began at 00:00 GMT on December 29 last year, and a spring truce was declared "
                  "from 00:00 GMT on March 8 this year.", document_day)
     assert got == ["2018-12-29T00:00", "2019-03-08T00:00"]
+
+
+# --- a clock still to come, in a statement whose day the sentence names --------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    # a story of Friday: said on Wednesday night that the halt would come at 11pm: Wednesday's 11pm
+    ("Mediators said on Wednesday night that the guns would fall silent at 11pm GMT.", "2024-03-06T23:00"),
+    # an evening statement and a morning start: the next morning, the first such clock after it
+    ("The army announced on Wednesday evening that its units would hold fire from 6 a.m. GMT.",
+     "2024-03-07T06:00"),
+    # a statement with no part of the day and an afternoon start: the same day
+    ("The rebels said on Wednesday that a truce would begin at 4 p.m. GMT.", "2024-03-06T16:00"),
+])
+def test_a_clock_still_to_come_counts_from_the_day_of_the_statement_that_announced_it(sentence, utc):
+    assert starts(sentence, date(2024, 3, 8)) == [utc]
+
+
+# --- an hour without its half, spoken of again after another start ---------------------------------
+
+def test_an_hour_without_its_half_is_the_start_read_earlier_at_that_hour_not_only_the_last_one():
+    article = ("A truce agreed by the two governors took effect at 1800 hours GMT on Monday. "
+               "The southern militia said it had held its fire only from midnight GMT Monday. "
+               "A northern commander said his fighters had stopped shooting at six o'clock, as agreed.")
+    assert starts(article, WEDNESDAY) == ["2024-03-04T18:00", "2024-03-05T00:00", "2024-03-04T18:00"]
+
+
+# --- a range whose day is written after its end -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("A humanitarian pause is to hold from 10:00 to 18:00 GMT on Sunday, officials said.", "2024-03-10T10:00"),
+    ("The corridor truce will run from 9 a.m. until 5 p.m. GMT on Monday.", "2024-03-11T09:00"),
+    # an overnight range: the day written is the end's, the start is the evening before
+    ("The overnight truce lasted from 22:00 to 06:00 GMT on Friday.", "2024-03-07T22:00"),
+])
+def test_the_day_written_after_a_range_is_the_day_of_its_start_too(sentence, utc):
+    assert starts(sentence, SATURDAY) == [utc]
+
+
+def test_a_past_date_without_a_year_in_a_paragraph_about_last_year_is_last_years():
+    article = ("Last year's holiday truce was shorter. The army's ceasefire then took effect at 6 a.m. GMT "
+               "on December 16.")
+    assert starts(article, date(2012, 12, 20)) == ["2011-12-16T06:00"]
+    # with no year counted in the paragraph, the nearest such date before publication
+    assert starts("The army's ceasefire took effect at 6 a.m. GMT on December 16.",
+                  date(2012, 12, 20)) == ["2012-12-16T06:00"]

@@ -77,7 +77,9 @@ QUALNUM = (
 # is its opening words followed by this, found in a sentence before the whole rule is compiled
 COUNT_START = rf"(?:(?:{QUAL}){E}\s+)?(?:between\s+)?{NUM}"
 MODIFIER = (
-    rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})[A-Za-z][\w'’-]*"
+    # "U.S. marines", "U.N. peacekeepers": an abbreviation written with stops is one word of the group
+    rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})"
+    r"(?:(?-i:[A-Z]\.(?:[A-Z]\.)+)(?=\s+[a-z])|[A-Za-z][\w'’-]*)"
 )
 # a head of a group of people is one of the group nouns or has the form of one ("38 Zapatistas", "suspected smugglers")
 PERSON = f"{alternation(GRAMMAR['person_patterns'], regex=True)}|{alternation(GROUP_NOUNS)}"

@@ -307,7 +307,9 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             i = j
             continue
         if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS \
-                and a.lowers[j - 1] not in _COMPASS:  # ("The UN force in the south, Unifil, said": no place's name)
+                and a.lowers[j - 1] not in _COMPASS \
+                and _bare(a.lowers[segment_first]) not in _TITLE_WORDS:  # ("The UN force in the south, Unifil, said":
+            # no place's name; "an officer in the north of the city, Colonel Ali Farah, said": a title names a person)
             i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"

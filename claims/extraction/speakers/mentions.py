@@ -9,7 +9,7 @@ from __future__ import annotations
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
-from .references import _GROUP_ANAPHORS, _gender_of_words
+from .references import _GROUP_ANAPHORS, _gender_of_words, _holder_of_role
 from .tokens import _bare
 from .vocabulary import (
     _PERSON_OR_TITLE,
@@ -38,6 +38,10 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
     i = first
     seen_first = False
     last_place = -1  # last token of the latest place named in this sentence
+    body = _definite_body_subject(a, first, end)
+    if body is not None:
+        a.mentions.append(_Mention(body, a.starts[first], sentence, 1))
+        seen_first = True
     while i < end:
         if a.quoted[i] or not a.names[i]:
             i += 1
@@ -108,6 +112,18 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 seen_first = seen_first or not (possessive or attributive)
         i = j + 1
     _collect_introduced_people(a, sentence, first, end)
+
+
+def _definite_body_subject(a: _Analysis, first: int, end: int) -> Entity | None:
+    """"The ministry itself was sharper.": a body that opens the sentence by its common noun is its subject, the
+    body of that kind named before, for a later "it" to refer back to."""
+    head = first + 1
+    if head + 1 >= end or a.lowers[first] != "the" or a.quoted[first] or a.quoted[head] or a.caps[head]:
+        return None
+    noun = _bare(a.lowers[head])
+    if noun not in _ORG_NOUNS or a.lowers[head + 1] == "of" or a.names[head + 1] or _bare(a.lowers[head + 1]) in _HEAD_NOUNS:
+        return None  # "the ministry of ...", "the army unit", "the group Hamas": not the bare body
+    return _holder_of_role(a, noun, organisation=True)
 
 
 def _named_after_role(a: _Analysis, span: tuple[int, int, int], j: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from .vocabulary import (
     _DISTINCT_QUALIFIERS,
     _NATIONALITY_ENDINGS,
     _SAME_ROLE,
+    _SPEAKING_DOCUMENTS,
     _STATE_FORCE_NOUNS,
     _STATE_FORCE_WORDS,
     _FEMALE_ENDINGS,
@@ -156,7 +157,7 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
     for candidate in reversed(list(a.entities.values())):
         if organisation and (candidate.kind != "organisation" or candidate.name == noun):
             continue
-        if candidate.plural:
+        if candidate.plural or _is_document(candidate):
             continue
         if organisation and noun in _STATE_FORCE_NOUNS:
             if _is_state_force(candidate.name) and set(_WORDS.findall(candidate.name.lower())) & _FORCE_HEADS:
@@ -170,6 +171,12 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
         if noun in words:
             return candidate
     return None
+
+
+def _is_document(entity: Entity) -> bool:
+    """"the group's video message", "the army's statement": a text a body issued is not the body a later "the
+    group" or "the army" means."""
+    return _bare(entity.name.split()[-1].lower()) in _SPEAKING_DOCUMENTS if entity.name else False
 
 
 def _is_state_force(name: str) -> bool:
@@ -249,6 +256,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
         if entity.name.lower() in _CLOCK_ZONES:
             continue  # "from 1800 GMT": a clock's zone is no body
+        if _is_document(entity):
+            continue
         if telling and not _names_fit(entity.name, telling):
             continue
         if entity.kind == "organisation" and entity.name[:1].isupper() \

@@ -62,6 +62,10 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
             year = month_year_before(earlier, month, published)
             if year is None and tense == "past":
                 year = year_of_narrative(earlier, month, day_number)
+            if year is None and tense == "past":
+                # "Last year's truce was shorter. It took effect on December 16": the year the paragraph counts
+                shift = _relative_year("", normal(earlier))
+                year = published.year + shift if shift else None
         if year is None:
             return nearest_month_day(month, day_number, published, tense, weekday)
     if year is None:

@@ -13,7 +13,7 @@ ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
 from .. import speakers
@@ -36,6 +36,7 @@ class _Context:
     places: zones.ArticlePlaces
     last_local: datetime | None = None
     last_moment: datetime | None = None
+    read: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of every start read so far
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
 
@@ -68,6 +69,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 continue
             moment, precision, local, steps = resolved
             context.last_local, context.last_moment = local, moment
+            context.read.append((local, moment))
             if not _written_zone(match):
                 context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
             start, end = _evidence(match, cue_start, triggers)
@@ -189,6 +191,14 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         # "since eight o'clock" after "8 p.m. local time": the same moment, spoken of again
         return context.last_moment, precision, context.last_local, [
             "an hour with no half of the day: the start just read, spoken of again"]
+    if not certain:
+        # "stopped firing at six o'clock" after "from 1800 hours" and another side's "from midnight": the latest
+        # start read at that hour and minute, spoken of again
+        for local, moment in reversed(context.read):
+            if local.hour % 12 == hour % 12 and local.minute == minute:
+                return moment, precision, local, [
+                    f"an hour with no half of the day: the start read before at {local.strftime('%H:%M')} on "
+                    f"{local.date().isoformat()}, spoken of again"]
     zone = _zone_for(match, sentence, context)
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
                                    referred_day or context.story_day, previous_day)

@@ -51,6 +51,8 @@ _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])})
 _VERB_AFTER_ASIDE = LazyPattern(
     rf"\s*,\s+(?!which\b|that\b)(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
+_RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
+_STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -125,6 +127,21 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         day = calendar.parse_day(written, published, read_as, around, earlier_text)
         return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
                          written.strip())
+    ranged = _range_end_day(text, match, sentence_end)
+    if ranged is not None:
+        # "from 10:00 to 21:00 on Sunday": the day written after the range's end dates its start too
+        end, words = ranged
+        day = calendar.parse_day(words, published, read_as, around, earlier_text)
+        start_reading, end_reading = clock.hour_and_minute(match), clock.hour_and_minute(end)
+        if day is not None and start_reading and end_reading and start_reading[:2] > end_reading[:2]:
+            day -= timedelta(days=1)  # "from 22:00 to 06:00 on Friday": the evening before
+            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} is written after the range's end, "
+                                        f"{end.group().strip()!r}, in the morning after this evening's start",
+                             words.strip())
+        if day is not None:
+            return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} written after the range's end "
+                                        f"{end.group().strip()!r} dates its start too{_how(words, read_as)}",
+                             words.strip())
     reported = read_as == "reported"
     read_as = "future" if reported else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
@@ -144,6 +161,13 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         if day is not None:
             return DayChoice(day, True, f"day {_iso(day)}: a midnight in a statement made {words.strip()!r} is the "
                                         f"first after it", words.strip())
+    if earlier and reported and not dates_an_aside and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
+        # "said on Tuesday night that a ceasefire would take effect at 10pm": the first such clock after the
+        # statement, counted from the day (and part of the day) its verb names
+        choice = _after_statement(text, published, sentence_start, sentence_end, earlier[-1], match, around,
+                                  earlier_text)
+        if choice is not None:
+            return choice
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
         next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
@@ -179,6 +203,40 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def _range_end_day(text: str, match: re.Match, sentence_end: int) -> tuple[re.Match, str] | None:
+    """The end of a range that starts at this clock, and the day written with it: "from 10:00 to 21:00 on Sunday"."""
+    joined = _RANGE_TO.match(text, match.end(), sentence_end)
+    if not joined:
+        return None
+    end = clock.TIME.match(text, joined.end(), sentence_end)
+    if end is None or not end.group("day") or clock.hour_and_minute(end) is None:
+        return None
+    return end, end.group("day")
+
+
+def _after_statement(text: str, published: date | None, sentence_start: int, sentence_end: int, day: re.Match,
+                     match: re.Match, around: str, earlier_text: str) -> DayChoice | None:
+    """The day of a clock still to come that a statement of a named day announced: that day when the clock is
+    later than the hour such a statement is taken to be made at (see time_words.json), else the day after."""
+    if not _SAID_ON.search(text, max(sentence_start, day.start() - 30), day.start()):
+        return None
+    if clock.DAY_ALONE.search(text, match.end(), sentence_end):
+        return None  # "said on Monday that the pause would run from 09:00, beginning on Tuesday": that day
+    reading = clock.hour_and_minute(match)
+    words = day.group("day")
+    said_on = calendar.parse_day(words, published, "past", around, earlier_text)
+    if said_on is None or reading is None or not reading[3]:
+        return None
+    part = next((part for part in _STATEMENT_HOURS if part and part in clock.normal(words).split()), "")
+    if reading[:2] >= (_STATEMENT_HOURS[part], 0):
+        return DayChoice(said_on, True, f"day {_iso(said_on)}: a start still to come, announced {words.strip()!r}: "
+                                        f"the first such clock after the statement is that day's", words.strip())
+    day_after = said_on + timedelta(days=1)
+    return DayChoice(day_after, True, f"day {_iso(day_after)}: a start still to come, announced {words.strip()!r}: "
+                                      f"that clock is earlier in the day than the statement, so the next day's",
+                     words.strip())
 
 
 def _clock_of_day(text: str, sentence_start: int, day: re.Match, match: re.Match) -> str | None:
