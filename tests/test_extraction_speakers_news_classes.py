@@ -240,3 +240,10 @@ def test_a_body_opening_a_sentence_by_its_common_noun_is_what_a_later_it_refers_
     text = ("The interior ministry said the rebels had killed 40 people. The Farmers' Union called for calm.\n\n"
             "The ministry itself was blunter. \"A truce declared by men who still carry guns is no peace,\" it said.")
     assert quote_speakers(text) == ["interior ministry"]
+
+
+def test_the_text_or_a_copy_of_a_document_speaks_as_the_document():
+    text = "According to the text of the memorandum, the truce took effect at 0001 GMT on Thursday."
+    assert speaker_of(text, "0001") == "memorandum"
+    text = "The truce took effect at 0001 GMT on Sunday, according to the text of the accord released by the monitors."
+    assert speaker_of(text, "0001") == "monitors"

@@ -416,3 +416,23 @@ def test_a_second_party_following_suit_from_a_time_starts_its_own_truce():
 def test_a_start_after_a_relative_day_and_its_date_in_apposition():
     assert starts("The envoy said the truce will come into effect tomorrow, 2 April 2022, at 1600 GMT.",
                   date(2022, 4, 1)) == ["2022-04-02T16:00"]
+
+
+# --- a start named by what it was agreed or set for, and truces named by what they stop -------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The envoy said a local truce had been agreed for 6 a.m. GMT tomorrow.", "2024-03-07T06:00"),
+    ("A humanitarian pause set for 1400 GMT on Thursday would let ambulances in.", "2024-03-07T14:00"),
+    ("The army declared a moratorium on offensive operations from 1800 GMT on Monday.", "2024-03-04T18:00"),
+    ('The governor issued a "no-shooting" order from noon GMT on Monday, police said.', "2024-03-04T12:00"),
+])
+def test_a_start_agreed_for_a_time_and_truces_named_by_what_they_stop(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks on a truce were set for 10 a.m. GMT on Thursday.",          # a meeting set for a time
+    "The no-fire zone around the port was marked on maps at 9 a.m. GMT.",  # a zone, not a truce
+])
+def test_a_meeting_set_for_a_time_or_a_no_fire_zone_is_no_start(sentence):
+    assert starts(sentence) == []

@@ -11,6 +11,7 @@ from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name
 from .tokens import _bare, _text
 from .vocabulary import (
+    _DOCUMENT_WORDINGS,
     _PERSON_OR_PEOPLE,
     _HEAD_OR_TITLE,
     _ORG_NAME_WORDS,
@@ -518,7 +519,9 @@ _RELAY_PARTICIPLES = frozenset(lexicons.words("speaker_relay_participles"))
 
 def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
     """Where the source begins in "figures from X", "a tally by X", "data compiled by X": after the
-    document and its preposition; `i` itself when no such document opens the phrase."""
+    document and its preposition; `i` itself when no such document opens the phrase. "the text of the accord":
+    the accord's own words."""
+    i = _past_wording(a, i, limit)
     k = i
     while k < limit and k - i < 3 and not a.caps[k] and a.lowers[k] not in _SOURCE_PREPOSITIONS \
             and _bare(a.lowers[k]) not in _DOCUMENT_NOUNS and not a.punct[k] and not a.quoted[k]:
@@ -545,6 +548,17 @@ def _past_source_document(a: _Analysis, i: int, limit: int) -> int:
 
 
 _SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+
+def _past_wording(a: _Analysis, i: int, limit: int) -> int:
+    """After "the text of", "a copy of" (lexicons: speaker_nouns.json, document_wordings): where the document
+    whose words they are begins; `i` itself otherwise."""
+    k = i + 1 if i < limit and a.lowers[i] in ("the", "a", "an") else i
+    for wording in _DOCUMENT_WORDINGS:
+        after = k + len(wording)
+        if after + 1 < limit and tuple(a.lowers[k:after]) == wording and a.lowers[after] == "of":
+            return after + 1
+    return i
 
 _AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "provided", "given", "reported",
                                 "announced", "cited", "quoted", "gathered", "collected",

@@ -24,6 +24,7 @@ _ORG_NOUNS = frozenset(_NOUNS["organisation"])
 _PEOPLE_NOUNS = frozenset(w for entry in _NOUNS["people"] for w in entry.split()[-1:])
 _PERSON_NOUNS = frozenset(_NOUNS["person"])
 _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
+_DOCUMENT_WORDINGS = tuple(tuple(entry.split()) for entry in _NOUNS["document_wordings"])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
 _HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
 # unions the passes test words against, built once here rather than on every test

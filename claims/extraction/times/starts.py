@@ -189,6 +189,11 @@ _PLAN_MOVED = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E
 
 
 _ENDING_VERB = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['ending_verbs'])}){_E}", re.IGNORECASE)
+# "a local truce had been agreed for 7 a.m.", "the pause announced by the army for 1 p.m.": the time fixed for it
+_SET_FOR = LazyPattern(
+    rf"{_B}(?:{_phrases(_PHRASES['set_for_participles'])})(?:\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+for\s+$",
+    re.IGNORECASE)
+_EVENT_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}", re.IGNORECASE)
 _EVENT_CLAUSE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}(?:\s+[\w'’-]+){{0,10}}?,?\s+(?:that|which)\s+$", re.IGNORECASE)
 _UPON_ENDING = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", re.IGNORECASE)
@@ -251,6 +256,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     halt = _halt_just_before(text, match, triggers)
     if halt is not None:
         return halt
+    set_for = _set_for(text, window_start, before, clause_start, triggers)
+    if set_for is not None:
+        return set_for
     if _END_CUE.search(before):
         return None
     cue = _START_CUE.search(before) or (_LOOKING_AHEAD.search(text, clause_start, match.start())
@@ -313,6 +321,19 @@ def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> i
                 and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
             return trigger.start()
     return None
+
+
+def _set_for(text: str, window_start: int, before: str, clause_start: int, triggers: list[re.Match]) -> int | None:
+    """Where "agreed for" begins when the truce it fixes the time of is named just before it (no event noun, such
+    as "talks", owning the time in between or before the truce)."""
+    found = _SET_FOR.search(before)
+    if found is None:
+        return None
+    cue_start = window_start + found.start()
+    truce = next((t for t in reversed(triggers) if t.end() <= cue_start), None)
+    if truce is None or cue_start - truce.end() > 30 or _EVENT_NOUN.search(text, clause_start, cue_start):
+        return None
+    return truce.start()
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
