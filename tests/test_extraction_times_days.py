@@ -357,3 +357,15 @@ def test_a_past_date_without_a_year_in_a_paragraph_about_last_year_is_last_years
     # with no year counted in the paragraph, the nearest such date before publication
     assert starts("The army's ceasefire took effect at 6 a.m. GMT on December 16.",
                   date(2012, 12, 20)) == ["2012-12-16T06:00"]
+
+
+def test_a_month_the_sentence_dates_gives_its_days_that_year_before_any_other_year_named():
+    article = ("The armies fought in the city in August 1999 and again in May this year; the May round ended with a "
+               "truce that began at noon GMT on 8 May.")
+    assert starts(article, date(2000, 6, 13)) == ["2000-05-08T12:00"]
+
+
+def test_that_evening_points_back_to_a_day_a_past_verb_dated():
+    article = ("The prime minister, who bargained with the gunmen by telephone on Sunday, had ordered troops in the "
+               "region to cease fire from 1800 GMT that evening.")
+    assert starts(article, date(1995, 6, 22)) == ["1995-06-18T18:00"]  # a Thursday story: the Sunday before

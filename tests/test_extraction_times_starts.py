@@ -436,3 +436,17 @@ def test_a_start_agreed_for_a_time_and_truces_named_by_what_they_stop(sentence, 
 ])
 def test_a_meeting_set_for_a_time_or_a_no_fire_zone_is_no_start(sentence):
     assert starts(sentence) == []
+
+
+def test_a_verb_of_starting_that_starts_another_action_gives_no_start():
+    assert starts("Under the truce, both armies were to begin pulling their troops out of the town at 0600 GMT "
+                  "on Thursday.") == []
+    # observing the truce is the truce itself
+    assert starts("The militia began observing the truce at 0600 GMT on Monday.") == ["2024-03-04T06:00"]
+
+
+def test_a_freeze_after_a_truce_is_that_truce_but_a_freeze_on_promotions_is_none():
+    assert starts("Last August the cleric ordered his militia to observe a six-month truce. That freeze took effect "
+                  "at 6pm GMT on August 29 last year.", date(2008, 3, 31)) == ["2007-08-29T18:00"]
+    assert starts("The army announced a freeze on all promotions. That freeze took effect at 6pm GMT on "
+                  "Monday.") == []

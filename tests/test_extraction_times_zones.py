@@ -236,3 +236,10 @@ def test_a_place_in_a_later_clause_about_another_event_does_not_set_the_truce():
                   "declared a ceasefire once before, from 6 p.m. on March 16, days after a bomb dropped by a Myanmar "
                   "aircraft fell on a field in Lincang, in China's Yunnan province.", date(2015, 6, 11)) == [
         "2015-03-16T11:30"]
+
+
+def test_the_city_where_a_spokesman_speaks_from_is_not_where_the_truce_applies():
+    article = ("Fighting in Rwanda eased on Friday. The rebels tell a different story. Its spokesman in "
+               "Brussels, Marc Ilunga, said rebel units had been ordered to stop shooting at 6 p.m. local time on "
+               "Friday, six hours early.")
+    assert starts(article, date(1992, 12, 5)) == ["1992-12-04T16:00"]  # Kigali +02, not Brussels +01

@@ -53,7 +53,10 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return day_of_month(day_number, published) if published else None
     explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
     years_in_sentence = YEAR.findall(sentence_text)
-    year = explicit_year or (int(years_in_sentence[-1]) if years_in_sentence else None)
+    # "fought in August 1999 and again in May this year; ... a truce that began on 8 May": the year the sentence
+    # gives the same month comes before any other year it names
+    same_month = month_year_before(sentence_text, month, published) if published is not None else None
+    year = explicit_year or same_month or (int(years_in_sentence[-1]) if years_in_sentence else None)
     if year is None and published is not None:
         shift = _relative_year(normal(phrase), normal(sentence_text))
         if shift is not None:

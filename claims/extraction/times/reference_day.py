@@ -52,6 +52,10 @@ _VERB_AFTER_ASIDE = LazyPattern(
     rf"\s*,\s+(?!which\b|that\b)(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
+# a past verb, then at most a few words ("by telephone"), then the day: "bargained with the gunmen by telephone on"
+_PAST_DATED = LazyPattern(
+    rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])}))(?:\s+[\w'’-]+){{0,5}}?\s+(?:on\s+)?$",
+    re.IGNORECASE)
 _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -171,16 +175,19 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if earlier:
         attached = match.start() - earlier[-1].end() <= 25
         next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
+        # "who bargained with them by telephone on Sunday, ... from 1800 that evening": a past verb dates the day
+        dated_tense = "past" if _PAST_DATED.search(text, max(sentence_start, earlier[-1].start() - 40),
+                                                    earlier[-1].start()) else None
         if next_day:  # "Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours the following day"
             words = earlier[-1].group("day")
-            day = calendar.parse_day(words, published, None, around, earlier_text)
+            day = calendar.parse_day(words, published, dated_tense, around, earlier_text)
             day = day + timedelta(days=1) if day else None
             return DayChoice(day, True, f"day {_iso(day)}: {next_day.group().strip()!r} after the clock counts on from "
                                         f"{words.strip()!r} earlier in the sentence", words.strip())
         same_day = _SAME_DAY.match(text, match.end(), sentence_end)
         if same_day:  # "told reporters on Monday evening that the guns would fall silent at midnight that night"
             words = earlier[-1].group("day")
-            day = calendar.parse_day(words, published, None, around, earlier_text)
+            day = calendar.parse_day(words, published, dated_tense, around, earlier_text)
             return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back "
                                         f"to {words.strip()!r} earlier in the sentence", words.strip())
         if (attached or verb_tense != "future") and not dates_an_aside:

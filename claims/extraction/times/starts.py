@@ -74,6 +74,10 @@ _HALT_THEN_AT = LazyPattern(
     rf"(?:\s+[\w-]+\s+(?:hours?|minutes?|days?)\s+(?:earlier|later|before|after),?)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
+# "were to begin pulling their troops out ... at 0600 hours": the verb of starting starts another action
+_BEGUN_ACTION = LazyPattern(
+    rf"{_B}(?:{_phrases(_PHRASES['begin_verbs'])})\s+(?!(?:{_phrases(_PHRASES['halt_verbs'] + _PHRASES['truce_keeping_actions'])}){_E})"
+    r"[a-z]+ing\b", re.IGNORECASE)
 _HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
 _DENIED = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _END_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
@@ -247,6 +251,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     if cue and _COUNTERFACTUAL.search(text, max(clause_start, window_start + cue.start() - 25),
                                       window_start + cue.start()):
         return None  # "under the first draft the truce would have started at 1500 GMT": it never did
+    if cue and _AT_CUE.made(cue) and _BEGUN_ACTION.search(cue.group()):
+        return None  # "to begin pulling their troops out of the city at 0600 hours"
     if cue and _AT_CUE.made(cue):
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
