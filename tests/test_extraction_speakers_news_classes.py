@@ -102,7 +102,7 @@ def test_the_group_never_turns_a_named_person_into_a_body():
 def test_a_short_form_after_two_joined_bodies_names_the_last_of_them():
     text = ("The army accused the government and the Popular Liberation Front (PLF) of stalling. "
             "The PLF said 7 of its fighters died.")
-    assert speaker_of(text, "7 of its") == "Popular Liberation Front"
+    assert speaker_of(text, "7 of its") == "Popular Liberation Front (PLF)"
 
 
 def test_a_lone_name_is_one_of_a_pair_named_before_never_the_pair():
@@ -116,20 +116,21 @@ def test_a_bracketed_qualifier_is_part_of_a_partys_name():
     assert speaker_of("The CPN (Maoist) said 7 of its fighters died.", "7 of") == "CPN (Maoist)"
     assert speaker_of("The Communist Party of Nepal (Maoist) said 7 of its fighters died.", "7 of") == \
         "Communist Party of Nepal (Maoist)"
+    # an acronym in brackets is a short form, shown beside the name, not part of it
     assert speaker_of("The Popular Liberation Front (PLF) said 7 of its fighters died.", "7 of") == \
-        "Popular Liberation Front"
+        "Popular Liberation Front (PLF)"
 
 
 def test_a_body_with_a_short_form_speaks_past_where_it_sits_and_who_leads_it():
     text = "The Unity Front (UF) in Bemba, led by Marta Ilunga, said 25 fighters were killed."
-    assert speaker_of(text, "25 fighters") == "Unity Front"
+    assert speaker_of(text, "25 fighters") == "Unity Front (UF)"
     text = "The Unity Front (UF), led by Marta Ilunga, said 25 fighters were killed."
-    assert speaker_of(text, "25 fighters") == "Unity Front"
+    assert speaker_of(text, "25 fighters") == "Unity Front (UF)"
 
 
 def test_a_body_named_in_apposition_after_its_description_speaks():
     text = "The largest rebel group, the Northern Union for Justice and Democracy (NUJD), said 12 of its fighters died."
-    assert speaker_of(text, "12 of") == "Northern Union for Justice and Democracy"
+    assert speaker_of(text, "12 of") == "Northern Union for Justice and Democracy (NUJD)"
     text = "A local rights group, the Kalo Collective for Justice, put the toll higher, at 88 dead."
     assert speaker_of(text, "88 dead") == "Kalo Collective for Justice"
 

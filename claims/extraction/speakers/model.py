@@ -21,10 +21,16 @@ class Entity:
     kind: str = "person"          # person, organisation or unknown (a bare single name)
     gender: str | None = None     # male, female or None
     plural: bool = False
+    short: str = ""               # the short form the article gives in brackets: "MONUC", "ISPR"
 
     def speaker(self) -> Speaker:
+        """The speaker as editors read it: a body's name with the short form the article uses for it, so that
+        "Inter-Services Public Relations (ISPR)" is found under either."""
         kind = "person" if self.kind == "person" or (self.kind == "unknown" and self.gender) else "organisation"
-        return Speaker(name=self.name, role=self.role, kind=kind)
+        name = self.name
+        if self.short and self.short.lower() not in name.lower().split():
+            name = f"{name} ({self.short})"
+        return Speaker(name=name, role=self.role, kind=kind)
 
 
 @dataclass(slots=True)

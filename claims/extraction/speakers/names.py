@@ -462,6 +462,7 @@ def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
         entity = _canonical(a, Entity(name=conjunct, kind="organisation"))
     if entity.kind in ("person", "unknown") and not entity.role:
         entity.kind, entity.gender = "organisation", None
+    entity.short = entity.short or a.words[last + 2]
     a.entities.setdefault(a.lowers[last + 2], entity)
 
 
