@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import compress
 
 from .. import lexicons
 from ..regexes import alternation
@@ -81,7 +82,8 @@ def _find_attributions(a: _Analysis) -> None:
         mentions_from = len(a.mentions)
         _collect_mentions(a, sentence, first, end)
         previous: Attribution | None = None
-        for i in range(first, end):
+        # only a trigger word can open a frame: the others are passed over by built-ins, not a Python step each
+        for i in compress(range(first, end), map(_TRIGGER_WORDS.__contains__, a.lowers[first:end])):
             if a.quoted[i]:
                 continue
             low = a.lowers[i]
@@ -738,4 +740,5 @@ _FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers
                       for trigger in ("speech", "report", "according", "citing")}
 _ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectives_before_a_noun"])
 _CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

@@ -6,6 +6,8 @@ gender.
 """
 from __future__ import annotations
 
+from itertools import compress
+
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
@@ -35,16 +37,16 @@ from .vocabulary import (
 
 def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None:
     """Names in a sentence (outside quotations), for pronouns to refer back to."""
-    i = first
+    resume = first  # the token after the last name read: names do not overlap
     seen_first = False
     last_place = -1  # last token of the latest place named in this sentence
     body = _definite_body_subject(a, first, end)
     if body is not None:
         a.mentions.append(_Mention(body, a.starts[first], sentence, 1))
         seen_first = True
-    while i < end:
-        if a.quoted[i] or not a.names[i]:
-            i += 1
+    # only a name opens a mention: the other tokens are passed over by built-ins, not a Python step each
+    for i in compress(range(first, end), a.names[first:end]):
+        if i < resume or a.quoted[i]:
             continue
         j = i
         while j + 1 < end and (a.names[j + 1] or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
@@ -110,7 +112,7 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                     a.mentions.append(_Mention(entity, a.starts[span[0]], sentence, 1, bare=True,
                                                lone_name=span[0] != first))
                 seen_first = seen_first or not (possessive or attributive)
-        i = j + 1
+        resume = j + 1
     _collect_introduced_people(a, sentence, first, end)
 
 

@@ -60,7 +60,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             place -= 1
         holder = _speaker_before_locative(a, place, floor)
         return (holder[0], i, holder[2]) if holder else None
-    if _AGE_NOUN.fullmatch(low) and i - 1 >= floor and a.lowers[i - 1] == "the":
+    if i - 1 >= floor and a.lowers[i - 1] == "the" and _AGE_NOUN.fullmatch(low):  # the regex last: every phrase asks
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = a.names[i]
     if not head_is_name and _bare(low) not in _HEAD_NOUNS:

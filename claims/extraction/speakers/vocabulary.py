@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
+from ..regexes import alternation
 
 _SPEECH = frozenset(lexicons.words("speech_verbs"))
 _AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
@@ -102,8 +103,9 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "yet"})
 _SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since", "although", "though", "if",
                                     "unless", "whereas", "so", "or", "nor", "then"}
 
-_ABBREV_ALT = "|".join(re.escape(a) for a in sorted(_TITLE_ABBREVIATIONS + _GIVEN_NAME_ABBREVIATIONS, key=len,
-                                                     reverse=True))
+# a prefix tree ("M(?:a(?:j\.(?:\-Gen\.)?|\.)|...") tries the same abbreviations longest first as the sorted list did,
+# but a word refuses it at its first letter, not once per abbreviation: the tokenizer runs at every word of the text
+_ABBREV_ALT = alternation(_TITLE_ABBREVIATIONS + _GIVEN_NAME_ABBREVIATIONS)
 _TOKEN = re.compile(
     rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
     r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour

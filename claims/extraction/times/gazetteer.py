@@ -102,30 +102,32 @@ def places_in(text: str, start: int, end: int) -> Iterator[Found]:
     for i in [k for k, (word_start, _) in enumerate(words) if text[word_start].isupper()]:
         if i < resume or fold(text[words[i][0]:_trimmed_end(text, words[i])]) not in firsts:
             continue
-        for size in range(min(_LONGEST, len(words) - i), 0, -1):
-            last = i + size - 1
-            if not _one_name(text, words, i, last):
-                continue
+        for last in reversed(_name_ends(text, words, i)):
             span_start, span_end = words[i][0], _trimmed_end(text, words[last])
             place = lookup(text[span_start:span_end])
-            if place is not None and not (size == 1 and _inside_a_longer_name(text, words, i, place)):
+            if place is not None and not (last == i and _inside_a_longer_name(text, words, i, place)):
                 resume = last + 1
                 yield Found(span_start, span_end, text[span_start:span_end], place)
                 break
 
 
-def _one_name(text: str, words: list[tuple[int, int]], first: int, last: int) -> bool:
-    """Whether words[first..last] can be one name: single spaces or hyphens between, inner words capitalised
-    or joiners ("Deir ez-Zor"), the last one capitalised."""
-    for k in range(first, last + 1):
+def _name_ends(text: str, words: list[tuple[int, int]], first: int) -> list[int]:
+    """Each k (nearest first, up to _LONGEST words) where words[first..k] can be one name: single spaces or
+    hyphens between, inner words capitalised or joiners ("Deir ez-Zor"), the last one capitalised.
+
+    One walk over the run answers every length: testing each length from its first word again read the
+    run's words up to five times over."""
+    ends = []
+    for k in range(first, min(first + _LONGEST, len(words))):
+        if k > first and text[words[k - 1][1]:words[k][0]] not in (" ", "-"):
+            break
         word = text[words[k][0]:words[k][1]]
-        if k > first:
-            gap = text[words[k - 1][1]:words[k][0]]
-            if gap not in (" ", "-"):
-                return False
-        if not word[0].isupper() and not _joined(word, last=k == last):
-            return False
-    return True
+        capitalised = word[0].isupper()
+        if capitalised or _joined(word, last=True):
+            ends.append(k)
+        if not capitalised and not _joined(word, last=False):
+            break  # no name reads on past this word
+    return ends
 
 
 def _joined(word: str, *, last: bool) -> bool:
