@@ -369,3 +369,14 @@ def test_that_evening_points_back_to_a_day_a_past_verb_dated():
     article = ("The prime minister, who bargained with the gunmen by telephone on Sunday, had ordered troops in the "
                "region to cease fire from 1800 GMT that evening.")
     assert starts(article, date(1995, 6, 22)) == ["1995-06-18T18:00"]  # a Thursday story: the Sunday before
+
+
+def test_a_relative_day_followed_by_its_date_is_that_date():
+    # a statement quoted two days on: its "today" is the date it names, not the story's day
+    article = 'The statement read: "Our units will observe a complete ceasefire from 12 noon GMT today, Saturday 2 March."'
+    assert starts(article, date(2024, 3, 4)) == ["2024-03-02T12:00"]
+
+
+def test_a_start_a_group_had_suspended_operations_from_is_past():
+    article = 'That group said it had suspended "all military operations" from 6pm GMT on Tuesday.'
+    assert starts(article, date(1998, 8, 24)) == ["1998-08-18T18:00"]  # a Monday story: the Tuesday before

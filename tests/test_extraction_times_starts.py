@@ -450,3 +450,16 @@ def test_a_freeze_after_a_truce_is_that_truce_but_a_freeze_on_promotions_is_none
                   "at 6pm GMT on August 29 last year.", date(2008, 3, 31)) == ["2007-08-29T18:00"]
     assert starts("The army announced a freeze on all promotions. That freeze took effect at 6pm GMT on "
                   "Monday.") == []
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    # "the halt took effect": "took" is not the "to" of "a halt to the fighting"
+    ("A colonel said the halt took effect at 10am GMT.", "2024-03-06T10:00"),
+    # a truce's words in scare quotes
+    ('The militia said it was suspending "all military operations" from 6pm GMT last Tuesday.', "2024-03-05T18:00"),
+    ("The group said its units had been ordered to end all operations from 12 noon GMT on Monday.",
+     "2024-03-04T12:00"),
+    ('"The guns went quiet at 6 p.m. GMT yesterday," the spokesman said.', "2024-03-05T18:00"),
+])
+def test_truces_named_in_scare_quotes_by_ending_all_operations_or_by_quiet_guns(sentence, utc):
+    assert starts(sentence) == [utc]

@@ -76,7 +76,8 @@ DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
     rf"|(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{DATE}"  # "on the morning of 15 October"
-    rf"|(?:{phrases(RELATIVE_DAYS)}){E})"
+    # "from 12 noon today, Saturday 22 August": a statement's "today" with the date it was written on
+    rf"|(?:{phrases(RELATIVE_DAYS)}){E}(?:,\s+(?:{WEEKDAY},?\s+)?(?:the\s+)?{DATE})?)"
 )
 CLOCK = (
     # "12:00 noon": the word only confirms the half of the day

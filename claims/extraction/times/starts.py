@@ -27,7 +27,10 @@ from . import clock
 from .clock import B as _B, E as _E, phrases as _phrases
 
 _PHRASES = lexicons.table("ceasefire_phrases")
-TRIGGER = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True)}){_E}", re.IGNORECASE)
+# a trigger's words may stand in scare quotes: said it was suspending "all military operations"
+_TRIGGER_SPACE = r'["”]?\s+["“]?'
+TRIGGER = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True).replace(chr(92) + 's+', _TRIGGER_SPACE)}){_E}",
+                      re.IGNORECASE)
 # "from noon", and "from Thursday 1800 GMT", "effective Thursday, 6 p.m.": the day may come between
 _START_CUE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
