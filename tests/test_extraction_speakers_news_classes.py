@@ -248,3 +248,17 @@ def test_the_text_or_a_copy_of_a_document_speaks_as_the_document():
     assert speaker_of(text, "0001") == "memorandum"
     text = "The truce took effect at 0001 GMT on Sunday, according to the text of the accord released by the monitors."
     assert speaker_of(text, "0001") == "monitors"
+
+
+def test_that_group_or_this_ministry_points_back_like_the():
+    text = ('The Free Valley Front admitted the raid. That group said "no civilian was meant to be harmed in it".')
+    assert quote_speakers(text) == ["Free Valley Front"]
+    text = ('The interior ministry said 40 people were killed. This ministry said "the roads will stay closed until '
+            'further notice".')
+    assert quote_speakers(text) == ["interior ministry"]
+
+
+def test_a_description_in_apposition_after_a_bodys_name_is_that_body_for_a_later_back_reference():
+    text = ('RELIEF, the UN agency for displaced families, said 4,000 people had fled. "Schools must never be used as '
+            'military positions," the agency said.')
+    assert quote_speakers(text) == ["RELIEF"]

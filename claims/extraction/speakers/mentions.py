@@ -82,6 +82,8 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         if span and span[0] == span[1] == first and _bare(a.lowers[first]) in _HEAD_NOUNS:
             span = _with_following_pp(a, span, end)  # "Families of the hostages protested"
             j = max(j, span[1])  # the phrase may end before the name it was found from: always move on
+        if span and _describes_name_before(a, span, first):
+            span = None  # "UNRWA, the UN agency for Palestinian refugees, said": the description is UNRWA's
         if span:
             k = span[0] - 1
             while k > first and a.lowers[k] in ("the", "a", "an"):
@@ -114,6 +116,14 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
                 seen_first = seen_first or not (possessive or attributive)
         resume = j + 1
     _collect_introduced_people(a, sentence, first, end)
+
+
+def _describes_name_before(a: _Analysis, span: tuple[int, int, int], first: int) -> bool:
+    """A noun phrase in apposition after a body's name ("UNRWA, the UN agency for ..."): a description of that body,
+    not a body of its own for "the agency" to refer back to."""
+    k = span[0] - 1
+    return (k - 2 >= first and a.lowers[k] in ("the", "a", "an") and a.words[k - 1] == ","
+            and a.names[k - 2] and not a.names[span[2]] and _bare(a.lowers[span[2]]) in _ORG_NOUNS)
 
 
 def _definite_body_subject(a: _Analysis, first: int, end: int) -> Entity | None:

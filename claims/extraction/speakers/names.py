@@ -252,7 +252,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if kind in ("person", "unknown") and gender is None and head_is_name:
         gender = _gender_of_name(a.lowers[name_first:last + 1])
     if not head_is_name and possessor is None and first == last and first > 0 \
-            and a.lowers[first - 1] == "the" and head_low in _PERSON_TITLE_OR_ORG:
+            and a.lowers[first - 1] in _DEFINITE and head_low in _PERSON_TITLE_OR_ORG:
         titled = _titled_speaker_before(a, sentence) if head_low in _GENERIC_ROLE_NOUNS else None
         if titled is not None:
             return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
@@ -261,20 +261,20 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             # "the spokesperson said" after "a spokesperson for the ministry said"
             return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
     if not head_is_name and possessor is None and first < last and head == last and first > 0 \
-            and a.lowers[first - 1] == "the" and head_low in _PERSON_OR_TITLE \
+            and a.lowers[first - 1] in _DEFINITE and head_low in _PERSON_OR_TITLE \
             and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
         # "the foreign minister said" after "Foreign Minister Leon Ruiz": every qualifier is in the title
         earlier = _holder_of_role(a, head_low, organisation=False,
                                   qualifiers=frozenset(a.lowers[first:last]))
         if earlier is not None:
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
-    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _SPEAKING_DOCUMENTS:
         issuer = _issuer_by_noun(a, position, sentence, a.words[head]) or _issuer_of_statement(a, position, sentence)
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
-    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] == "the" \
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
                                      qualifiers=tuple(a.lowers[first:last]))
@@ -327,6 +327,9 @@ def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
         return None
     return _entity(a, span, a.starts[span[0]], sentence)
 
+
+# "the group said", "that group said", "this ministry": a noun that points back to a body or a text named before
+_DEFINITE = frozenset({"the", "that", "this"})
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
 
