@@ -244,3 +244,12 @@ def test_leaders_and_defenders_are_people_a_second_head_may_name():
 def test_an_abbreviation_at_the_end_of_a_sentence_is_no_group():
     # the stop after "U.S." ends the sentence: the next sentence's count is not the group's
     assert tuples_in("The drone was made in the U.S. Nine soldiers were wounded.") == {("wounded", 9, None, "exact")}
+
+
+def test_the_wounded_a_hospital_admits_with_either_of_two_injuries_or_as_war_wounded():
+    assert tuples_in("The hospital admitted 27 patients with gunshot or shrapnel wounds.") == {
+        ("wounded", 27, None, "exact")}
+    assert tuples_in("Its surgical teams have treated at least 400 war-wounded since May.") == {
+        ("wounded", 400, None, "at_least")}
+    # a disease treated is no casualty
+    assert tuples_in("The clinic treated 300 patients for cholera.") == set()

@@ -220,9 +220,11 @@ TOLL_AFTER_COUNT = _compile(
 )
 # "had treated 23 people for gunshot wounds"
 _TREATED_FOR_OPENING = rf"{B}(?P<verb>{alternation(TREATED['verbs'])})\s+"
+# ... "admitted 27 patients with gunshot or shrapnel wounds", and the wounded named as a group: "has admitted 230
+# war-wounded"
 TREATED_FOR = _compile(
-    rf"{_TREATED_FOR_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
-    rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}",
+    rf"{_TREATED_FOR_OPENING}{QUALNUM}(?:{FILLER}(?:\s+{GROUP})?{AT_A_HOSPITAL}"
+    rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}|\s+(?:{alternation(TREATED['wounded_people'])}){E})",
     re.IGNORECASE, needs=_TREATED_FOR_OPENING + COUNT_START, opens=True,
 )
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
