@@ -380,3 +380,15 @@ def test_a_relative_day_followed_by_its_date_is_that_date():
 def test_a_start_a_group_had_suspended_operations_from_is_past():
     article = 'That group said it had suspended "all military operations" from 6pm GMT on Tuesday.'
     assert starts(article, date(1998, 8, 24)) == ["1998-08-18T18:00"]  # a Monday story: the Tuesday before
+
+
+def test_a_year_written_for_another_date_in_the_sentence_does_not_put_a_past_start_after_publication():
+    article = ("The army said the ceasefire had taken effect at 00:00 GMT on 21 December and would remain in force "
+               "until 30 April 2019.")
+    assert starts(article, date(2018, 12, 22)) == ["2018-12-21T00:00"]
+
+
+def test_a_clock_without_a_day_is_a_start_read_earlier_at_that_moment_not_only_the_last_one():
+    article = ("The government's ceasefire begins at one minute past midnight GMT tonight. The rebels say they will "
+               "hold fire from 6 a.m. GMT on Tuesday. The decree sets the start at 00:01 GMT.")
+    assert starts(article, date(2023, 10, 16)) == ["2023-10-17T00:01", "2023-10-17T06:00", "2023-10-17T00:01"]

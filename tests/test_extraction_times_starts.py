@@ -463,3 +463,15 @@ def test_a_freeze_after_a_truce_is_that_truce_but_a_freeze_on_promotions_is_none
 ])
 def test_truces_named_in_scare_quotes_by_ending_all_operations_or_by_quiet_guns(sentence, utc):
     assert starts(sentence) == [utc]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Local sources said a clash near the bridge began at about 14:30 GMT, after the hour set for the truce.",
+    "Shelling started at 5 a.m. GMT on Monday, hours before the ceasefire.",
+])
+def test_a_clash_or_shelling_that_began_at_a_time_is_no_truce_start(sentence):
+    assert starts(sentence) == []
+
+
+def test_a_truce_ending_a_week_of_fighting_that_began_at_a_time_still_starts_then():
+    assert starts("A truce ending a week of fighting began at 6 a.m. GMT on Monday.") == ["2024-03-04T06:00"]

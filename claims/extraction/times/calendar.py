@@ -62,6 +62,11 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
     # gives the same month comes before any other year it names
     same_month = month_year_before(sentence_text, month, published) if published is not None else None
     year = explicit_year or same_month or (int(years_in_sentence[-1]) if years_in_sentence else None)
+    if year is not None and not explicit_year and not same_month and tense == "past" and published is not None \
+            and _after(year, month, day_number, published):
+        # "had taken effect at 00:00 on 21 December and would remain in force until 30 April 2019", in a story of
+        # 22 December 2018: the year belongs to the other date; a start reported as past is not after publication
+        year = None
     if year is None and published is not None:
         shift = _relative_year(normal(phrase), normal(sentence_text))
         if shift is not None:
@@ -82,6 +87,13 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return date(year, month, day_number)
     except ValueError:
         return None
+
+
+def _after(year: int, month: int, day_number: int, published: date) -> bool:
+    try:
+        return date(year, month, day_number) > published + timedelta(days=1)
+    except ValueError:
+        return False
 
 
 def _date_near(words: list[str], near: date) -> date | None:

@@ -240,13 +240,17 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             local = local.replace(tzinfo=timezone(offset))
     else:
         steps.append(zones.offset_step(local))
-    last = context.last_moment
-    if (not choice.named and last is not None and moment != last and abs(moment - last) <= timedelta(days=2)
-            and moment.astimezone(timezone.utc).time() == last.astimezone(timezone.utc).time()):
+    if not choice.named:
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
-        # start spoken of again, not the same hour on the publication day
-        return last, precision, context.last_local or local, [
-            "no day named, and the same hour as the start just read: that start, spoken of again"]
+        # start spoken of again, not the same hour on the publication day; the latest start read at that moment, which
+        # need not be the last one ("begins at one minute past midnight tonight ... the rebels from 6 a.m. ... the
+        # decree sets the start at 00:01")
+        for earlier_local, earlier in reversed(context.read):
+            if earlier != moment and abs(moment - earlier) <= timedelta(days=2) \
+                    and moment.astimezone(timezone.utc).time() == earlier.astimezone(timezone.utc).time():
+                last_words = "just read" if earlier == context.last_moment else "read before"
+                return earlier, precision, earlier_local, [
+                    f"no day named, and the same hour as the start {last_words}: that start, spoken of again"]
     return moment, precision, local, steps
 
 

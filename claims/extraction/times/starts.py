@@ -81,6 +81,11 @@ _HALT_THEN_AT = LazyPattern(
 _BEGUN_ACTION = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['begin_verbs'])})\s+(?!(?:{_phrases(_PHRASES['halt_verbs'] + _PHRASES['truce_keeping_actions'])}){_E})"
     r"[a-z]+ing\b", re.IGNORECASE)
+# "a clash near the bridge began at": a hostile event, with at most a few words after it, right before the verb of
+# starting (the verb's subject; "a truce ending a week of fighting began at" is the truce's)
+_HOSTILE_SUBJECT = LazyPattern(
+    rf"(?<!of )(?<!to )(?<!in )(?<!on ){_B}(?:{_phrases(_PHRASES['hostile_events'])})(?:\s+(?!and\b|or\b)[\w'’-]+){{0,3}}\s+"
+    rf"(?:{_phrases(_PHRASES['begin_verbs'])})\b", re.IGNORECASE)
 _HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
 _DENIED = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _END_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
@@ -256,6 +261,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return None  # "under the first draft the truce would have started at 1500 GMT": it never did
     if cue and _AT_CUE.made(cue) and _BEGUN_ACTION.search(cue.group()):
         return None  # "to begin pulling their troops out of the city at 0600 hours"
+    if cue and (_AT_CUE.made(cue) or _BARE_START.made(cue)) and _HOSTILE_SUBJECT.search(
+            text, max(clause_start, window_start + cue.start() - 40), window_start + cue.end()):
+        return None  # "a clash near the bridge began at about 14:30": the fighting began then, not the truce
     if cue and _AT_CUE.made(cue):
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
