@@ -82,9 +82,9 @@ _BEGUN_ACTION = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['begin_verbs'])})\s+(?!(?:{_phrases(_PHRASES['halt_verbs'] + _PHRASES['truce_keeping_actions'])}){_E})"
     r"[a-z]+ing\b", re.IGNORECASE)
 # "a clash near the bridge began at": a hostile event, with at most a few words after it, right before the verb of
-# starting (the verb's subject; "a truce ending a week of fighting began at" is the truce's)
+# starting: its subject, unless a truce is named before it in the clause
 _HOSTILE_SUBJECT = LazyPattern(
-    rf"(?<!of )(?<!to )(?<!in )(?<!on ){_B}(?:{_phrases(_PHRASES['hostile_events'])})(?:\s+(?!and\b|or\b)[\w'’-]+){{0,3}}\s+"
+    rf"{_B}(?:{_phrases(_PHRASES['hostile_events'])})(?:\s+(?!and\b|or\b)[\w'’-]+){{0,3}}\s+"
     rf"(?:{_phrases(_PHRASES['begin_verbs'])})\b", re.IGNORECASE)
 _HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
 _DENIED = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
@@ -261,9 +261,13 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return None  # "under the first draft the truce would have started at 1500 GMT": it never did
     if cue and _AT_CUE.made(cue) and _BEGUN_ACTION.search(cue.group()):
         return None  # "to begin pulling their troops out of the city at 0600 hours"
-    if cue and (_AT_CUE.made(cue) or _BARE_START.made(cue)) and _HOSTILE_SUBJECT.search(
-            text, max(clause_start, window_start + cue.start() - 40), window_start + cue.end()):
-        return None  # "a clash near the bridge began at about 14:30": the fighting began then, not the truce
+    hostile = _HOSTILE_SUBJECT.search(text, max(clause_start, window_start + cue.start() - 40),
+                                      window_start + cue.end()) if cue and (_AT_CUE.made(cue) or
+                                                                             _BARE_START.made(cue)) else None
+    if hostile and not any(clause_start <= t.start() < hostile.start() for t in triggers):
+        # "a clash near the bridge began at about 14:30": the fighting began then, not the truce ("a pause in the
+        # fighting began at 7 a.m." names its truce first)
+        return None
     if cue and _AT_CUE.made(cue):
         ending = _ENDING_VERB.search(cue.group())
         if ending and not _UPON_ENDING.search(cue.group(), 0, ending.start()):
