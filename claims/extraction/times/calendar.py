@@ -36,14 +36,17 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return None
     if " ".join(words) in RELATIVE_DAYS:
         return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
+    day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
     relative = next((RELATIVE_DAYS[" ".join(words[:n])] for n in (2, 1) if " ".join(words[:n]) in RELATIVE_DAYS), None)
     if relative is not None and published is not None:
         # "tomorrow, Sunday, July 20th", "today, Saturday 22 August": the date written settles the day, in the year
         # of the day the relative word counts to
-        return _date_near(words, published + timedelta(days=relative)) or published + timedelta(days=relative)
-    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
-    month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
-    day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
+        counted = published + timedelta(days=relative)
+        if month is None or day_number is None:
+            return counted
+        return nearest_month_day(month, day_number, counted) or counted
     if weekday is not None and (month is None or day_number is None):
         if published is None:
             return None
@@ -94,16 +97,6 @@ def _after(year: int, month: int, day_number: int, published: date) -> bool:
         return date(year, month, day_number) > published + timedelta(days=1)
     except ValueError:
         return False
-
-
-def _date_near(words: list[str], near: date) -> date | None:
-    """The month and day the words name, in the year that puts it nearest `near`."""
-    month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
-    day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
-    if month is None or day_number is None:
-        return None
-    candidates = _same_date_in_years(month, day_number, near.year - 1, near.year + 1)
-    return min(candidates, key=lambda day: abs(day - near)) if candidates else None
 
 
 def _relative_year(phrase: str, sentence: str) -> int | None:

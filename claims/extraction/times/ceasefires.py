@@ -34,11 +34,17 @@ class _Context:
 
     text: str
     places: zones.ArticlePlaces
-    last_local: datetime | None = None
-    last_moment: datetime | None = None
     read: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of every start read so far
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
+
+    @property
+    def last_local(self) -> datetime | None:
+        return self.read[-1][0] if self.read else None
+
+    @property
+    def last_moment(self) -> datetime | None:
+        return self.read[-1][1] if self.read else None
 
 
 def find_ceasefires(document: Document) -> list[ExtractedClaim]:
@@ -68,7 +74,6 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
-            context.last_local, context.last_moment = local, moment
             context.read.append((local, moment))
             if not _written_zone(match):
                 context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason

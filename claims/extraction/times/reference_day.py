@@ -50,13 +50,14 @@ _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])})
 # "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
 _VERB_AFTER_ASIDE = LazyPattern(
     rf"\s*,\s+(?!which\b|that\b)(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
-# "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
+# "from 10:00 to 21:00 on Sunday": what joins a range's start to its end
 _RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
 # a past verb, then at most a few words ("by telephone"), then the day: "bargained with the gunmen by telephone on"
 _PAST_DATED = LazyPattern(
     rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])}))(?:\s+[\w'’-]+){{0,5}}?\s+(?:on\s+)?$",
     re.IGNORECASE)
 _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
+# "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 

@@ -261,9 +261,10 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return None  # "under the first draft the truce would have started at 1500 GMT": it never did
     if cue and _AT_CUE.made(cue) and _BEGUN_ACTION.search(cue.group()):
         return None  # "to begin pulling their troops out of the city at 0600 hours"
-    hostile = _HOSTILE_SUBJECT.search(text, max(clause_start, window_start + cue.start() - 40),
-                                      window_start + cue.end()) if cue and (_AT_CUE.made(cue) or
-                                                                             _BARE_START.made(cue)) else None
+    hostile = None
+    if cue and (_AT_CUE.made(cue) or _BARE_START.made(cue)):
+        hostile = _HOSTILE_SUBJECT.search(text, max(clause_start, window_start + cue.start() - 40),
+                                          window_start + cue.end())
     if hostile and not any(clause_start <= t.start() < hostile.start() for t in triggers):
         # "a clash near the bridge began at about 14:30": the fighting began then, not the truce ("a pause in the
         # fighting began at 7 a.m." names its truce first)
