@@ -253,3 +253,16 @@ def test_the_wounded_a_hospital_admits_with_either_of_two_injuries_or_as_war_wou
         ("wounded", 400, None, "at_least")}
     # a disease treated is no casualty
     assert tuples_in("The clinic treated 300 patients for cholera.") == set()
+
+
+# --- round 23: supplies counted in people; one member of a count ---------------------------------
+
+def test_supplies_measured_in_wounded_people_are_no_count_of_the_wounded():
+    article = ("The agency delivered surgical kits for 300 wounded to the main hospital, which has beds for up to "
+               "120 wounded. It treated 80 wounded on Sunday.")
+    assert tuples_in(article) == {("wounded", 80, None, "exact")}
+
+
+def test_one_of_a_counted_group_leaves_the_group_as_the_count():
+    assert tuples_in("Her brother was one of two farmers wounded by a mine in February.") == {
+        ("wounded", 2, None, "exact")}

@@ -262,3 +262,19 @@ def test_a_description_in_apposition_after_a_bodys_name_is_that_body_for_a_later
     text = ('RELIEF, the UN agency for displaced families, said 4,000 people had fled. "Schools must never be used as '
             'military positions," the agency said.')
     assert quote_speakers(text) == ["RELIEF"]
+
+
+def test_a_possessive_written_with_the_apostrophe_alone_speaks_for_its_holder():
+    text = ("The talks resumed in Dakar on Monday.\n\n"
+            "“Both delegations have agreed to stop patrols at dusk,” President Ines Moraes’ office said in a statement.")
+    assert quote_speakers(text) == ["Ines Moraes’ office"]
+    assert speaker_of("The armed forces' information office said 4 soldiers were wounded near the border.",
+                      "4 soldiers") == "armed forces' information office"
+
+
+
+def test_a_crowd_counted_in_thousands_is_no_body_for_the_organisation_to_mean():
+    text = ("The International Committee of the Red Cross (ICRC) said 186 bodies had been collected. "
+            "Thousands of Burundians have fled across the river.\n\n"
+            "\"The wounded and those who care for them must be respected,\" the organisation said.")
+    assert quote_speakers(text) == ["International Committee of the Red Cross (ICRC)"]

@@ -392,3 +392,29 @@ def test_a_clock_without_a_day_is_a_start_read_earlier_at_that_moment_not_only_t
     article = ("The government's ceasefire begins at one minute past midnight GMT tonight. The rebels say they will "
                "hold fire from 6 a.m. GMT on Tuesday. The decree sets the start at 00:01 GMT.")
     assert starts(article, date(2023, 10, 16)) == ["2023-10-17T00:01", "2023-10-17T06:00", "2023-10-17T00:01"]
+
+
+# --- round 23: a bracket's own day, a statement dated in its reporting clause ---------------------------
+
+def test_a_bracketed_utc_reading_with_its_own_day_is_not_dated_by_another_truce_in_the_story():
+    # a live page of Thursday 7 March: the spring truce's day must not date today's start
+    article = ("An earlier truce, meant to start at midnight on January 30, collapsed within days.\n\n"
+               "10:05 - A ceasefire in the east took effect at midnight (22:00 GMT on Wednesday), the monitors said.")
+    assert starts(article, date(2024, 3, 7))[-1] == "2024-03-06T22:00"
+
+
+def test_a_bracketed_utc_reading_with_its_own_day_is_a_new_start_not_an_earlier_one_spoken_of_again():
+    # the headline borrows Tuesday from the pause; the bracketed reading must not fall back on the headline's start
+    article = ("A two-hour humanitarian pause from 7pm on Tuesday let the wounded out of the old city.\n\n"
+               "Ceasefire in force since 1am, ministry says.\n\n"
+               "The ministry says the ceasefire took effect at 1am local time (22:00 GMT on Wednesday) on all fronts "
+               "in Yemen.")
+    assert starts(article, date(2024, 3, 7))[-1] == "2024-03-06T22:00"
+
+
+def test_a_reported_future_counts_from_the_day_that_closes_its_reporting_clause():
+    # published Monday 11 March; the statement was carried on Saturday 9 March: its "midnight on Saturday"
+    # is the midnight ending that Saturday, not next week's
+    article = ("The rebel movement said in a statement carried by its radio station on Saturday that its units "
+               "would stop all offensive action from midnight GMT on Saturday.")
+    assert starts(article, date(2024, 3, 11)) == ["2024-03-10T00:00"]

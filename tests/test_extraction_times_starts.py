@@ -475,3 +475,42 @@ def test_a_clash_or_shelling_that_began_at_a_time_is_no_truce_start(sentence):
 
 def test_a_truce_ending_a_week_of_fighting_that_began_at_a_time_still_starts_then():
     assert starts("A truce ending a week of fighting began at 6 a.m. GMT on Monday.") == ["2024-03-04T06:00"]
+
+
+# --- round 23: windows of silence, freezes, definite anaphors, asides holding an apposition -------------
+
+def test_a_window_of_silence_that_opens_at_a_clock_is_a_start():
+    article = ('Monitors have agreed a local "window of silence" so that engineers can repair a pumping station. '
+               "The window is to open at 10:00 GMT on Friday and last until dark, the monitors said.")
+    assert starts(article) == ["2024-03-08T10:00"]
+
+
+def test_a_verb_of_opening_is_no_start_without_a_window():
+    article = "The truce held overnight, and the border crossing opened at 0800 GMT for the first trucks."
+    assert starts(article) == []
+
+
+def test_a_leader_ordering_his_militia_to_halt_all_activity_names_a_freeze_that_a_later_sentence_dates():
+    article = ("The cleric ordered his militia on Wednesday to halt all activity for six months, his aides said.\n\n"
+               "A statement from his office said the freeze covered all operations and had taken effect at 2000 GMT "
+               "on Tuesday.")
+    assert starts(article) == ["2024-03-05T20:00"]
+
+
+def test_fighters_that_stop_all_offensive_action_from_a_clock_start_a_truce():
+    assert starts("Its fighters would stop all offensive action from 1800 GMT on Thursday.") == ["2024-03-07T18:00"]
+
+
+def test_the_definite_truce_taken_up_later_in_a_sentence_with_its_own_start():
+    article = ("The militia announced a freeze of its operations on Wednesday.\n\n"
+               "The statement gave no reason for the move.\n\n"
+               "Another official told reporters that commanders had been told to enforce the freeze from noon GMT "
+               "on Thursday.")
+    assert starts(article) == ["2024-03-07T12:00"]
+
+
+def test_an_ordinal_subject_with_an_aside_holding_a_name_in_apposition():
+    article = ("Two truces announced last week collapsed within hours.\n\n"
+               "The first, agreed through the committee chaired by the mayor, Jean Malonga, took effect at 1700 GMT "
+               "on Friday 1 March.")
+    assert starts(article) == ["2024-03-01T17:00"]

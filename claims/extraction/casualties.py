@@ -582,6 +582,10 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
     count_start = match.start("qual") if groups.get("qual") else number_start
     if patterns.NEGATED.search(text, max(0, count_start - 30), count_start):
         return None  # "none of the 30 passengers were hurt"
+    if count == 1 and count_high is None and patterns.ONE_OF_A_COUNT.match(text, number_end):
+        return None  # "one of two farmers wounded": the two are the count
+    if patterns.PROVISIONED.search(text, max(0, number_start - 40), number_start):
+        return None  # "surgical kits for 300 wounded"
     qualifier = patterns.QUALIFIER_OF[patterns.normal(groups["qual"])] if groups.get("qual") else "exact"
     if groups.get("qual_after") and qualifier == "exact":
         qualifier = patterns.QUALIFIER_AFTER_OF[patterns.normal(groups["qual_after"])]

@@ -390,6 +390,11 @@ PROJECTION = _compile(rf"{B}(?:{alternation(GRAMMAR['projection_words'])}){E}", 
 AN_OBJECT_FOLLOWS = _compile(rf"\s+(?:{alternation(GRAMMAR['object_openers'])})\s+[A-Za-z]", re.IGNORECASE)
 NEGATED = _compile(rf"{B}(?:{alternation(GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 QUALIFIER_BEFORE = _compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
+# "one of two farmers wounded", "one of the 12 soldiers killed": the one is a member; the count after "of" counts
+ONE_OF_A_COUNT = _compile(rf"\s+of\s+(?:the\s+)?{NUM}", re.IGNORECASE)
+# "surgical kits for 300 wounded": supplies measured in people, not people harmed
+PROVISIONED = _compile(rf"{B}(?:{alternation(GRAMMAR['provision_before'])})\s+"
+                       rf"(?:(?:up to|about|around|some|at least|more than|nearly|over)\s+)?$", re.IGNORECASE)
 MONEY = _compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
                    re.IGNORECASE)
 ASIDE_MARK = _compile(r"[,;(—–]")

@@ -32,9 +32,12 @@ def _tokenise(a: _Analysis) -> None:
     spaced = _SPACED_TOKEN.findall(text)
     offsets = list(accumulate(map(len, chain.from_iterable(spaced))))
     a.starts = starts = offsets[0::2]
-    a.ends = offsets[1::2]
+    a.ends = ends = offsets[1::2]
     a.words = words = [word for _, word in spaced]
+    bare_possessives = _join_bare_possessives(starts, ends, words)
     a.lowers = lowers = list(map(str.lower, words))
+    for i in bare_possessives:  # "Abbas' office" reads as "Abbas's office" wherever a possessive is looked for
+        lowers[i] += "s"
     a.caps = caps = [w[0].isupper() or (("-" in w or "'" in w) and bool(_CAPITAL_PARTICLE.match(w))) for w in words]
     a.punct = punct = [not (w[0].isalnum() or w[0] == "_") for w in words]
     count = len(words)
@@ -55,6 +58,25 @@ def _tokenise(a: _Analysis) -> None:
         stop = firsts[sentence + 1] if sentence + 1 < len(firsts) else count
         if first < stop:
             sentence_of[first:stop] = [sentence] * (stop - first)
+
+
+def _join_bare_possessives(starts: list[int], ends: list[int], words: list[str]) -> list[int]:
+    """"Abbas’ office", "the armed forces’ information office": a plural or s-final name's possessive
+    is written with the apostrophe alone, which the tokeniser splits off as a mark. Joined back to its
+    word here, so that it reads like "'s" everywhere a possessive is looked for (quoted words are never
+    a speaker's, so one closing a single-quoted quotation does no harm). The lists are edited in place,
+    from the end; returns the joined tokens' indices."""
+    joined = []
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] == "'" and ends[i - 1] == starts[i] and starts[i + 1] > ends[i] \
+                and words[i - 1][-1:] in ("s", "S") and words[i - 1].isalpha() and words[i + 1][0].isalpha():
+            ends[i - 1] = ends[i]
+            words[i - 1] += "'"
+            del starts[i], ends[i], words[i]
+            joined.append(i - 1)
+    # indices of the joined tokens, shifted back by the joins made before them in the text
+    joined.reverse()
+    return [index - k for k, index in enumerate(joined)]
 
 
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", _TOKEN.flags)

@@ -71,6 +71,7 @@ monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 january february march april june july august september october november december
 earlier later last next this week month year morning evening night afternoon
 several most many some both all few other others each every another such
+dozens hundreds thousands millions scores tens
 between among against across through during near including toward towards via per amid despite behind beyond
 """.split()) | frozenset(lexicons.words("speaker_connectives"))
 _CONNECTIVES = frozenset(lexicons.words("speaker_connectives"))

@@ -205,8 +205,11 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
                     f"an hour with no half of the day: the start read before at {local.strftime('%H:%M')} on "
                     f"{local.date().isoformat()}, spoken of again"]
     zone = _zone_for(match, sentence, context)
+    # "took effect at midnight (21:00 GMT on Wednesday)": a bracket that names its own day dates the clock
+    # itself, so no day is borrowed from another start the story told of
+    borrowed = None if match.group("pday") else context.story_day
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
-                                   referred_day or context.story_day, previous_day)
+                                   referred_day or borrowed, previous_day)
     if choice.day is None:
         return None
     steps = [choice.reason]
@@ -245,7 +248,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             local = local.replace(tzinfo=timezone(offset))
     else:
         steps.append(zones.offset_step(local))
-    if not choice.named:
+    if not choice.named and not match.group("pday"):  # "(22:00 GMT on Monday)" names its own day
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
         # start spoken of again, not the same hour on the publication day; the latest start read at that moment, which
         # need not be the last one ("begins at one minute past midnight tonight ... the rebels from 6 a.m. ... the

@@ -58,6 +58,8 @@ _PAST_DATED = LazyPattern(
     re.IGNORECASE)
 _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
+_SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
+_THAT_FOLLOWS = LazyPattern(r"\s*,?\s+that\b", re.IGNORECASE)
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -103,7 +105,11 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
         return None, ""
     named_days = list(clock.DAY_ALONE.finditer(text, sentence_start, position))
     for found in reversed(named_days):
-        if _SAID_ON.search(text, max(sentence_start, found.start() - 30), found.start()):
+        if _SAID_ON.search(text, max(sentence_start, found.start() - 30), found.start()) or (
+                # "said in a statement carried by the Firat news agency on Saturday that ...": the day that
+                # closes the reporting clause, right before its "that"
+                _THAT_FOLLOWS.match(text, found.end())
+                and _SPEECH_VERB.search(text, max(sentence_start, found.start() - 120), found.start())):
             day = calendar.parse_day(found.group("day"), published, "past", "")
             if day is not None:
                 return day, f"the statement's day {found.group('day').strip()!r}"

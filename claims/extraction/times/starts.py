@@ -35,7 +35,8 @@ TRIGGER = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['triggers'], regex=True).repl
 _START_CUE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
-_START_VERB_PATTERN = _phrases(_PHRASES["start_verbs"])
+_START_VERB_PATTERN = (f'{_phrases(_PHRASES["start_verbs"])}|'
+                       f'{_phrases(_PHRASES["opening_windows"], regex=True)}')
 # "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
 _TRUCE_AT = LazyPattern(rf"{_B}(?:{_PHRASES['truce_at'].replace(' ', chr(92) + 's+')})\s+$", re.IGNORECASE)
 _FUTURE_START_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
@@ -105,8 +106,9 @@ _TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
 # "Kyrgyz officials said it had taken effect", "The Kremlin said the order took effect": a short reporting clause
 # may stand before the subject that takes the truce up
 _SAID_BEFORE = rf".{{0,60}}?\b(?:{_phrases(_PHRASES['reporting_clause_verbs'])})\s+(?:that\s+)?"
-# "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb
-_ASIDE = r"(?:\s*,[^,;:]{1,140},)?"
+# "The deal, brokered by Moscow, took effect": an aside between commas may stand between a subject and its verb,
+# itself holding one apposition ("agreed through the committee chaired by the mayor, Bernard Kolelas,")
+_ASIDE = r"(?:\s*,[^,;:]{1,140}(?:,[^,;:]{1,60})?,)?"
 # the truce of the sentence before, taken up by its subject: "It took effect at 0800 GMT."; or one of the
 # truces it named: "Two truces collapsed. The first, brokered by Moscow, was due to begin at noon."
 # "The first, brokered by Moscow, was due to begin": an ordinal subject, an aside or a relative clause, its verb
@@ -140,6 +142,12 @@ DAY_START = LazyPattern(
 
 
 
+# "commanders had been instructed to enforce the freeze from noon on Wednesday": in a story that has named a
+# truce, a definite agreement noun right before a start cue is that truce, wherever it stands in the sentence
+_DEFINITE_AGREEMENT_FROM = LazyPattern(
+    rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
+    rf"\s+(?=(?:{_phrases(_PHRASES['start_cues'])})\s)",
+    re.IGNORECASE)
 _ANAPHORIC_NOUN = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}|{_phrases(_PHRASES['referring_extensions'], regex=True)}){_E}",
     re.IGNORECASE)
@@ -182,6 +190,7 @@ def sentences_about_truces(document: Document):
         elif not triggers and story_named_a_truce:
             agreement = (AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
                          or (sentences_since_truce == 2 and REFERRING_ORDINAL.match(text, sentence.start, sentence.end))
+                         or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end)
                          or None)
             triggers = [agreement] if agreement else []
             named_a_truce = bool(agreement)
