@@ -266,3 +266,41 @@ def test_supplies_measured_in_wounded_people_are_no_count_of_the_wounded():
 def test_one_of_a_counted_group_leaves_the_group_as_the_count():
     assert tuples_in("Her brother was one of two farmers wounded by a mine in February.") == {
         ("wounded", 2, None, "exact")}
+
+
+# --- round 24: breakdowns in dashes, prisoners of a people, homicides, people not heard from --------------
+
+def test_a_total_broken_down_between_dashes_counts_the_total_and_each_part():
+    article = "At least 31 people - 24 rebels and seven police officers - have been killed since the siege began."
+    assert tuples_in(article) == {("killed", 31, None, "at_least"), ("killed", 24, None, "exact"),
+                                  ("killed", 7, None, "exact")}
+
+
+def test_a_breakdown_after_a_dash_shares_the_verb_first_count_outcome():
+    article = "The 2007 raid on the depot killed 52 people – 40 guards and 12 engineers."
+    assert tuples_in(article) == {("killed", 52, None, "exact"), ("killed", 40, None, "exact"),
+                                  ("killed", 12, None, "exact")}
+
+
+def test_commandos_and_sappers_are_people_in_a_count():
+    assert tuples_in("The firefight leaves three commandos and 9 gunmen dead.") == {
+        ("killed", 3, None, "exact"), ("killed", 9, None, "exact")}
+    assert tuples_in("Two sappers were wounded clearing the bridge.") == {("wounded", 2, None, "exact")}
+
+
+def test_prisoners_named_by_their_people_are_captives():
+    assert tuples_in("The militia said it had taken 54 Azerbaijani prisoners near the pass.") == {
+        ("captured", 54, None, "exact")}
+
+
+def test_homicides_are_counted_as_killings():
+    assert tuples_in("Police recorded 2,106 homicides last year in the capital.") == {("killed", 2106, None, "exact")}
+
+
+def test_people_not_heard_from_since_an_attack_are_missing():
+    article = "A tracing group says it has registered 23 people who have not been heard from since the raid."
+    assert tuples_in(article) == {("missing", 23, None, "exact")}
+
+
+def test_wounds_from_weapons_a_hospital_admits_are_injuries():
+    assert tuples_in("The clinic admitted 14 patients with weapon wounds overnight.") == {("wounded", 14, None, "exact")}

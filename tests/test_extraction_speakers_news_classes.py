@@ -278,3 +278,20 @@ def test_a_crowd_counted_in_thousands_is_no_body_for_the_organisation_to_mean():
             "Thousands of Burundians have fled across the river.\n\n"
             "\"The wounded and those who care for them must be respected,\" the organisation said.")
     assert quote_speakers(text) == ["International Committee of the Red Cross (ICRC)"]
+
+
+def test_a_name_whose_last_word_is_a_number_keeps_its_possessive():
+    text = "Barrio 18's imprisoned leaders said 14 members had been killed in March."
+    assert speaker_of(text, "14 members") == "Barrio 18's imprisoned leaders"
+
+
+def test_the_outlets_own_correspondent_after_said_is_the_speaker():
+    text = ("Residents said jets were seen over the valley.\n\n"
+            "\"The checkpoints are tighter today than yesterday,\" said our correspondent Lena Ortiz in the town.")
+    assert quote_speakers(text) == ["Lena Ortiz"]
+
+
+def test_an_unnamed_person_who_opens_a_sentence_acting_is_who_a_later_she_means():
+    text = ("\"I have buried two sons,\" said Ruth Mensah, who sells cloth.\n\n"
+            "Another trader shook her head. \"They sign every year and shoot every year,\" she said.")
+    assert quote_speakers(text) == ["Ruth Mensah", "trader"]

@@ -514,3 +514,29 @@ def test_an_ordinal_subject_with_an_aside_holding_a_name_in_apposition():
                "The first, agreed through the committee chaired by the mayor, Jean Malonga, took effect at 1700 GMT "
                "on Friday 1 March.")
     assert starts(article) == ["2024-03-01T17:00"]
+
+
+# --- round 24: gangs that stop killing, an order taken up mid-sentence, our positions, offers turned down --
+
+def test_gangs_ordered_to_stop_killing_rivals_from_a_clock_start_a_truce():
+    article = "The gang's leaders said its members were ordered to stop killing rivals at 0600 GMT on Thursday."
+    assert starts(article) == ["2024-03-07T06:00"]
+
+
+def test_a_rival_side_saying_its_order_took_effect_later_gives_a_second_start():
+    article = ("The ceasefire between the two gangs was brokered in prison. One gang said its truce began at "
+               "midnight GMT on Thursday. The other gang's leaders gave a different start, saying their order took "
+               "effect at 0600 GMT on Friday.")
+    assert starts(article, date(2024, 3, 11)) == ["2024-03-08T00:00", "2024-03-08T06:00"]
+
+
+def test_a_commander_told_to_hold_our_positions_from_a_clock_gives_a_start():
+    article = ('The truce began overnight. A field commander said: "We were told to hold our positions from '
+               '0700 GMT this morning."')
+    assert starts(article) == ["2024-03-06T07:00"]
+
+
+def test_an_offer_the_other_side_turned_down_starts_nothing():
+    article = ("Officials said the general offered a ceasefire along the whole front from 1200 GMT on Saturday, "
+               "but the government turned the offer down.")
+    assert starts(article) == []

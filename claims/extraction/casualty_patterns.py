@@ -113,7 +113,8 @@ ANY_GROUP = (
     rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
 )
 FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
-LINKING = rf"(?P<linking>(?:\s*,?\s+(?:{alternation(GRAMMAR['linking_words'])}){E}){{0,5}})"
+# (the close of a dash aside may stand before it: "20 militants and eight police officers - have been killed")
+LINKING = rf"(?P<linking>(?:\s*(?:,|\s-|—|–)?\s+(?:{alternation(GRAMMAR['linking_words'])}){E}){{0,5}})"
 
 # between the group and its verb: "in the village", "from a single council in the east district",
 # a bracketed short name "(VDP)", or an aside "— most of them civilians —",
@@ -123,12 +124,14 @@ POSTMODIFIERS = rf"(?:\s+(?:{alternation(GRAMMAR['group_prepositions'])})\s+{NOU
 BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 # an aside that lists who they were may hold commas of its own: ", among them students, staff and their relatives,"
 ASIDE = (
-    r"(?:\s*(?P<open>,|—|–|\()\s*(?:[^,—–()\d;:]{1,90}?"
+    r"(?:\s*(?P<open>,|—|–|\(|\s-(?=\s))\s*(?:[^,—–()\d;:]{1,90}?"
     rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?"
+    # an aside that breaks the count down: " - 20 militants and eight police officers -"
+    rf"|{NUM}\s+[^,—–()\d;:]{{1,40}}?(?:\s*(?:,\s*and|,|and)\s*{NUM}\s+[^,—–()\d;:]{{1,40}}?){{1,4}}"
     # an aside of ages, digits and all: ", aged 54 and 61,"
     rf"|(?:(?:the\s+)?(?:{alternation(GRAMMAR['age_superlatives'])})\s+)?(?:{alternation(GRAMMAR['age_aside_words'])})\s+"
     rf"(?:(?:{alternation(GRAMMAR['age_aside_qualifiers'])})\s+)?{NUM}(?:\s*(?:,\s*and|,|and|or|to|-|–)\s*{NUM}){{0,5}})"
-    r"\s*(?:,|—|–|\)))"
+    r"\s*(?:,|—|–|\)|\s-(?=\s)))"
 )
 # a relative clause on the subject: "eleven soldiers who rushed to the scene were also killed"
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
@@ -197,7 +200,8 @@ HELD_CAPTIVE = _compile(
 )
 _LEFT_OUTCOME_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+"
 LEFT_OUTCOME = _compile(
-    rf"{_LEFT_OUTCOME_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP})?"
+    # "had taken 68 Georgian prisoners": a people's name may stand for the group
+    rf"{_LEFT_OUTCOME_OPENING}{QUALNUM}{FILLER}(?:\s+{GROUP}|\s+[A-Z][a-z]+(?=\s+(?:prisoners|captives|hostages)\b))?"
     rf"\s+(?P<outcome>{alternation(LEFT_OUTCOMES)}){E}",
     re.IGNORECASE, needs=_LEFT_OUTCOME_OPENING + COUNT_START, opens=True,
 )
@@ -368,11 +372,11 @@ COMPANION_AFTER = _compile(
 # What each of the two rules above must find before the whole rule is tried (and compiled, in a process that
 # has not needed it yet): most items have no companion and no colon after them
 COMPANION_JOINER = _compile(rf"(?:{alternation(GRAMMAR['companion_joiners'])})", re.IGNORECASE)
-COLON_OPENING = _compile(r"\s*:\s+")
+COLON_OPENING = _compile(r"\s*(?::|—|–|\s-)\s+")  # or a dash: "killed 74 people – 65 Ethiopians and nine Chinese"
 # "puts the dead at 107|: 14 police officers|, nine soldiers, 24 civilians and 60 rebels": the first group of a
 # breakdown after a colon (the rest are read as coordinated counts)
 COLON_LIST = _compile(
-    rf"\s*:\s+{QUALNUM}{FILLER}\s+{GROUP}"
+    rf"\s*(?::|—|–|\s-)\s+{QUALNUM}{FILLER}\s+{GROUP}"
     r"(?=\s*(?:[,.;)—–]|$)|\s+(?:and|as\s+well\s+as|plus|in|on|at|from|near|inside)\b)",
     re.IGNORECASE,
 )
@@ -397,7 +401,7 @@ PROVISIONED = _compile(rf"{B}(?:{alternation(GRAMMAR['provision_before'])})\s+"
                        rf"(?:(?:up to|about|around|some|at least|more than|nearly|over)\s+)?$", re.IGNORECASE)
 MONEY = _compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if w.isalpha())}){E}|[$€£])",
                    re.IGNORECASE)
-ASIDE_MARK = _compile(r"[,;(—–]")
+ASIDE_MARK = _compile(r"[,;(—–]|\s-\s")
 # "including 11 from one family", "including 4 of them": a bare count whose people are named after it
 WHOSE_PEOPLE = _compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
 PARTITIVE = _compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)

@@ -469,8 +469,8 @@ def _frame_subject_verb(a: _Analysis, site: _Site):
 def _according_to(a: _Analysis, i: int, end: int, sentence: int, opening: int | None = None) -> Attribution | None:
     bare_opening = i + 2 if opening is None else opening
     opening = _past_source_document(a, bare_opening, end)
-    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS and not a.caps[opening + 1]:
-        opening += 1  # "according to her brother, ..."
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"our"} and not a.caps[opening + 1]:
+        opening += 1  # "according to her brother, ...", "according to our correspondent"
     span = _np_after(a, opening, end)
     if span is None:
         return None
@@ -625,9 +625,9 @@ _ADJACENT_MARKS = re.compile(r"[\s,]*")
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:
     opening = v + 1
     alone = opening < end and a.lowers[opening] == "one" and (opening + 1 >= end or a.punct[opening + 1])
-    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one"} and not a.caps[opening + 1] \
+    if opening + 1 < end and a.lowers[opening] in _POSSESSIVE_PRONOUNS | {"one", "our"} and not a.caps[opening + 1] \
             and not alone:
-        opening += 1  # "said her neighbour, ...", "said one driver, ..."
+        opening += 1  # "said her neighbour, ...", "said one driver, ...", "said our correspondent ..." (the outlet's)
     span = _np_after(a, opening, end)
     if span is None and alone:
         span = (opening, opening, opening)  # '“…,” said one, speaking on condition of anonymity': one of a group

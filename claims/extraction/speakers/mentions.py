@@ -176,11 +176,32 @@ def _collect_introduced_people(a: _Analysis, sentence: int, first: int, end: int
                 or a.lowers[k - 1] not in ("a", "an") or a.lowers[k - 2] not in _INTRODUCING_COPULAS \
                 or a.lowers[k + 1] not in ("who", "whose"):
             continue
-        entity = _entity(a, (k, k, k), a.starts[k], sentence)
-        if entity is None or entity.kind == "organisation":
-            continue
-        _note_evidence(entity, "", True, _gender_of_words({a.lowers[k]}))
-        a.mentions.append(_Mention(entity, a.starts[k], sentence, 0))
+        _introduce(a, k, sentence)
+    # "Another trader shook her head. '…,' she said": an unnamed person opening the sentence as the subject of
+    # an act, the way a feature brings in a new voice before a pronoun quotes it
+    k = first + 1
+    if k + 1 < end and a.lowers[first] in _INDEFINITES and not a.quoted[k] and not a.caps[k] \
+            and a.lowers[k] in _PERSON_NOUNS and _past_act(a.lowers[k + 1]):
+        _introduce(a, k, sentence)
+
+
+def _introduce(a: _Analysis, k: int, sentence: int) -> None:
+    """The unnamed person whose noun stands at token k, as a mention a later pronoun may mean."""
+    entity = _entity(a, (k, k, k), a.starts[k], sentence)
+    if entity is None or entity.kind == "organisation":
+        return
+    _note_evidence(entity, "", True, _gender_of_words({a.lowers[k]}))
+    a.mentions.append(_Mention(entity, a.starts[k], sentence, 0))
+
+
+def _past_act(low: str) -> bool:
+    """A verb of acting in the past, not of being or saying: "shook", "waited", "pointed"."""
+    return low in _PAST_ACTS or (low.isalpha() and low.endswith("ed") and low not in _NOT_ACTING)
+
+
+_INDEFINITES = frozenset({"a", "an", "another"})
+_PAST_ACTS = frozenset({"shook", "nodded", "wept", "sat", "stood", "held", "came", "ran", "fled", "knelt", "shrugged",
+                        "took", "pointed", "began", "kept", "lost", "sent", "walked", "waited", "showed", "carried"})
 
 
 _INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})

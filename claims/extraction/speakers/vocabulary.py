@@ -110,7 +110,7 @@ _ABBREV_ALT = alternation(_TITLE_ABBREVIATIONS + _GIVEN_NAME_ABBREVIATIONS)
 _TOKEN = re.compile(
     rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
     r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
-    r"|\d[\d,.]*\d|\d"                          # numbers with separators
+    r"|(?:\d[\d,.]*\d|\d)(?:'s(?!\w))?"           # numbers with separators; a name's number: "Barrio 18's"
     r"|(?:[A-Za-z]\.){2,}"                      # U.S. a.m.
     r"|[A-Z]\.(?=\s+[A-Z])"                     # an initial: George W. Harlan
     r"|\w+s'(?=\s+[A-Z])"                        # a plural possessive inside a name: Doctors' Syndicate

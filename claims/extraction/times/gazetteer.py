@@ -105,10 +105,21 @@ def places_in(text: str, start: int, end: int) -> Iterator[Found]:
         for last in reversed(_name_ends(text, words, i)):
             span_start, span_end = words[i][0], _trimmed_end(text, words[last])
             place = lookup(text[span_start:span_end])
+            if place is not None and last == i and _acronym(text, span_start, span_end, place):
+                continue  # "BRA commander Sam Kauona": the Bougainville Revolutionary Army, not Bra in Italy
             if place is not None and not (last == i and _inside_a_longer_name(text, words, i, place)):
                 resume = last + 1
                 yield Found(span_start, span_end, text[span_start:span_end], place)
                 break
+
+
+def _acronym(text: str, start: int, end: int, place: Place) -> bool:
+    """A short word in capitals standing for a place spelled otherwise ("BRA" for Bra) is an organisation's
+    initials, except as a dateline, which opens its paragraph in capitals ("GOMA, Congo -")."""
+    word = text[start:end]
+    if not (word.isupper() and len(word) <= 5) or place.name.isupper():
+        return False
+    return not (start == 0 or text[start - 1] == "\n")
 
 
 def _name_ends(text: str, words: list[tuple[int, int]], first: int) -> list[int]:

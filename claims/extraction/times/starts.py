@@ -142,11 +142,14 @@ DAY_START = LazyPattern(
 
 
 
-# "commanders had been instructed to enforce the freeze from noon on Wednesday": in a story that has named a
-# truce, a definite agreement noun right before a start cue is that truce, wherever it stands in the sentence
+# "commanders had been instructed to enforce the freeze from noon on Wednesday", "saying their order took effect
+# at 6 a.m.": in a story that has named a truce, a definite agreement or order right before a start cue, or as the
+# subject of a verb of starting, is that truce (or its order), wherever it stands in the sentence
 _DEFINITE_AGREEMENT_FROM = LazyPattern(
-    rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_phrases(_PHRASES['anaphoric_nouns'])})"
-    rf"\s+(?=(?:{_phrases(_PHRASES['start_cues'])})\s)",
+    rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
+    rf"\s+(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?"
+    rf"(?:{_START_VERB_PATTERN}){_E})",
     re.IGNORECASE)
 _ANAPHORIC_NOUN = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}|{_phrases(_PHRASES['referring_extensions'], regex=True)}){_E}",
@@ -184,7 +187,8 @@ def sentences_about_truces(document: Document):
         if not triggers and previous_named_a_truce:
             subject = REFERRING_BACK.match(text, sentence.start, sentence.end)
             noun = (subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
-                    or AGREEMENT_STARTING.match(text, sentence.start, sentence.end))
+                    or AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+                    or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end))
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         elif not triggers and story_named_a_truce:
@@ -202,7 +206,7 @@ def sentences_about_truces(document: Document):
 
 
 _PROPOSAL = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
-_REJECTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+_REJECTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['rejections'], regex=True)}){_E}", re.IGNORECASE)
 
 
 _FIRST_PLAN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
