@@ -295,3 +295,9 @@ def test_an_unnamed_person_who_opens_a_sentence_acting_is_who_a_later_she_means(
     text = ("\"I have buried two sons,\" said Ruth Mensah, who sells cloth.\n\n"
             "Another trader shook her head. \"They sign every year and shoot every year,\" she said.")
     assert quote_speakers(text) == ["Ruth Mensah", "trader"]
+
+
+def test_a_verb_shaped_noun_before_a_finite_verb_is_no_reporting_verb():
+    text = ("A firefight two hours before the rebel order took effect left three soldiers and seven rebels dead, "
+            "the military said.")
+    assert speaker_of(text, "three soldiers") == "military"

@@ -418,3 +418,30 @@ def test_a_reported_future_counts_from_the_day_that_closes_its_reporting_clause(
     article = ("The rebel movement said in a statement carried by its radio station on Saturday that its units "
                "would stop all offensive action from midnight GMT on Saturday.")
     assert starts(article, date(2024, 3, 11)) == ["2024-03-10T00:00"]
+
+
+# --- round 25: a year over is no future start's; the day a statement or a "then" carries ---------------
+
+def test_a_start_still_to_come_does_not_take_a_past_year_written_for_another_event():
+    article = ("The guerrillas said on Tuesday they would suspend all offensive actions beginning at 0000 GMT on "
+               "March 20, a gesture to rescue talks that opened in Havana in 2019.")
+    assert starts(article, WEDNESDAY) == ["2024-03-20T00:00"]
+
+
+def test_a_reported_future_counts_from_the_day_of_the_event_the_sentence_before_dated():
+    # published Thursday 7 March; the accord was signed on Monday 4 March
+    article = ("The accord was signed on Monday afternoon at the mediators' offices. In a statement, the mediators "
+               "said the ceasefire would apply nationwide \"from midnight GMT on Monday.\"")
+    assert starts(article, date(2024, 3, 7)) == ["2024-03-05T00:00"]
+
+
+def test_then_carries_on_from_the_day_of_the_sentence_before():
+    article = ("Tanks opened fire on the parliament building at 9:45 a.m. on Monday. The ministry said the troops "
+               "encircling it then held fire from 1200 GMT to let the wounded out.")
+    assert starts(article, WEDNESDAY) == ["2024-03-04T12:00"]
+
+
+def test_a_bare_midnight_after_a_zero_hour_with_its_day_is_that_zero_hour():
+    article = ("The spring truce was due to begin at 00:00 on March 5, but the army counted that midnight by Kyiv "
+               "time, while the rebels ordered their units to stop firing at midnight Moscow time, an hour earlier.")
+    assert starts(article, date(2024, 3, 29)) == ["2024-03-04T22:00", "2024-03-04T21:00"]

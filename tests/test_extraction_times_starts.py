@@ -540,3 +540,30 @@ def test_an_offer_the_other_side_turned_down_starts_nothing():
     article = ("Officials said the general offered a ceasefire along the whole front from 1200 GMT on Saturday, "
                "but the government turned the offer down.")
     assert starts(article) == []
+
+
+# --- round 25: proposals turned down in the next sentence, orders in force since a clock, extensions -------
+
+def test_a_truce_discussed_and_rejected_in_the_next_sentence_starts_nothing():
+    article = ("Negotiators had discussed a truce from 0600 GMT on Saturday under which the defenders would hand "
+               "in their weapons. The deputies rejected it.")
+    assert starts(article) == []
+
+
+def test_fighters_under_orders_since_a_clock_to_stop_offensive_actions_started_then():
+    article = ("The rebel front said on Sunday that its fighters had been under orders since 0800 GMT on Saturday "
+               "to stop all offensive actions against government troops.")
+    assert starts(article, date(2024, 3, 11)) == ["2024-03-09T08:00"]
+
+
+def test_the_other_side_observing_an_extension_from_its_own_clock_is_a_second_start():
+    article = ("The rebels said they would prolong their truce for three months from 2200 GMT tonight. The "
+               "government said it would match the extension, but that its own forces would observe the new "
+               "period from 0400 GMT on Thursday.")
+    assert starts(article) == ["2024-03-06T22:00", "2024-03-07T04:00"]
+
+
+def test_a_unit_carrying_out_the_order_only_from_a_later_clock_gives_its_own_start():
+    article = ("The president's order to suspend offensive operations took effect at 0001 GMT on Wednesday. In "
+               "the north, however, one division will carry out the order only from 0600 GMT today.")
+    assert starts(article) == ["2024-03-06T00:01", "2024-03-06T06:00"]

@@ -151,6 +151,11 @@ def _frame_at(a: _Analysis, site: _Site) -> Attribution | None:
     return None
 
 
+# verbs that, right after a verb-shaped word, show that word to be the subject's noun: "the order took effect"
+_FINITE_AFTER_A_NOUN = frozenset({"took", "takes", "was", "is", "came", "comes", "went", "began", "begins", "had",
+                                  "has", "would", "will", "remains", "remained", "expired", "expires"})
+
+
 def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
     """Whether the verb-shaped word at the site is a reporting verb at all, not a noun or a name."""
     v, first, end = site.v, site.first, site.end
@@ -177,6 +182,11 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             a.words[before] == "," and not _follows_quotation(a, a.starts[v])
             or not a.caps[before] and _bare(a.lowers[before]) in _HEAD_NOUNS):
         return False  # "a fisherman called Samir Haddad", "the operation, called Iron Shield,": naming, not speaking
+    if not low.endswith(("s", "d")) and v + 1 < end and a.lowers[v + 1] in _FINITE_AFTER_A_NOUN \
+            and before >= first and not a.lowers[before].endswith("s"):
+        # "before the rebel order took effect": a finite verb right after it makes it the subject noun (not after a
+        # plural subject: "a war that aid agencies estimate has killed 150,000")
+        return False
     if (low in _ORDER_VERBS or site.trigger == "report" and low.endswith("ed")) and before >= first \
             and a.lowers[before] in _PASSIVE_AUXILIARIES:
         return False  # "the PUK's fighters were ordered to stop at midnight": ordered, by no one named here

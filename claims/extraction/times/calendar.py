@@ -70,6 +70,11 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         # "had taken effect at 00:00 on 21 December and would remain in force until 30 April 2019", in a story of
         # 22 December 2018: the year belongs to the other date; a start reported as past is not after publication
         year = None
+    if year is not None and not explicit_year and not same_month and tense == "future" and published is not None \
+            and year < published.year:
+        # "would suspend all offensive actions beginning at 0000 hours on July 20, ... since the talks opened in
+        # 2012": the year dates the other event; a start still to come is not in a year already over
+        year = None
     if year is None and published is not None:
         shift = _relative_year(normal(phrase), normal(sentence_text))
         if shift is not None:

@@ -57,7 +57,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     previous: Sentence | None = None
     for sentence, triggers in about_truces:
         referred_to, previous = previous, sentence
-        if starts.rejected_proposal(text, sentence):
+        if starts.rejected_proposal(text, sentence, _sentence_after(document, sentence)):
             continue
         found_before = len(claims)
         # "Commanders agreed on Friday to a local truce. It began at 6 p.m.": the day of the sentence referred to
@@ -65,12 +65,18 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                                                                                  sentence.end))
                         if starts.REFERRING_BACK.made(triggers[0]) else None)
         previous_day = _day_named_in(document, referred_to, None)  # for "... on that day" with no day of its own
+        just_before = _sentence_before(document, sentence)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
                     or starts.denied_report(text, match, sentence)):
                 continue
-            resolved = _resolve(document, match, sentence, context, referred_day, previous_day)
+            then_day = None
+            if referred_day is None and _THEN.search(text, sentence.start, match.start()):
+                # "Tanks opened fire at 9:45 a.m. on Monday. The ministry said the troops then held fire from 3 p.m.":
+                # "then" carries on from the day of the sentence before
+                then_day = _day_named_in(document, just_before, "past")
+            resolved = _resolve(document, match, sentence, context, referred_day, previous_day, then_day)
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
@@ -94,6 +100,34 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
     return claims
+
+
+_THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
+
+
+def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence right before this one in its paragraph, if any."""
+    index = document.sentences.index(sentence)
+    before = document.sentences[index - 1] if index > 0 else None
+    return before if before is not None and before.paragraph == sentence.paragraph else None
+
+
+def _zero_hour_before(text: str, start: int, end: int, day_words: str) -> str | None:
+    """A clock written as 00:00 ("00:00 on March 5", "0000 hours on July 20") with these day words, before `end`."""
+    for found in clock.TIME.finditer(text, start, end):
+        written = (found.group("day") or found.group("day0") or "").strip()
+        reading = clock.hour_and_minute(found)
+        if written and written == day_words.strip() and not found.group("named") and reading \
+                and reading[:2] == (0, 0):
+            return found.group().strip()
+    return None
+
+
+def _sentence_after(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence right after this one in its paragraph, if any."""
+    index = document.sentences.index(sentence)
+    after = document.sentences[index + 1] if index + 1 < len(document.sentences) else None
+    return after if after is not None and after.paragraph == sentence.paragraph else None
 
 
 def _day_named_in(document: Document, sentence: Sentence | None, verb_tense: str | None) -> tuple[str, date] | None:
@@ -178,7 +212,8 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
 
 def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _Context,
              referred_day: tuple[str, date] | None = None,
-             previous_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
+             previous_day: tuple[str, date] | None = None,
+             then_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
     """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
     reading = clock.hour_and_minute(match)
     if reading is None:
@@ -209,7 +244,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     # itself, so no day is borrowed from another start the story told of
     borrowed = None if match.group("pday") else context.story_day
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
-                                   referred_day or borrowed, previous_day)
+                                   referred_day or borrowed, previous_day, then_day)
     if choice.day is None:
         return None
     steps = [choice.reason]
@@ -224,8 +259,14 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     if within_day:
         steps.append(f"a minute past midnight 'on' {match.group(day_group).strip()!r} falls in that day")
     elif (hour == 0 and minute == 0 and match.group("named")) or from_midnight:
-        day, why = reference_day.midnight(choice, match, published, verb_tense)
-        steps.append(why)
+        zero = _zero_hour_before(text, sentence.start, match.start(), choice.words) if choice.named else None
+        if zero is not None:
+            # "due to begin at 00:00 on March 5, ... ordered its units to stop firing at midnight Moscow time":
+            # the day came with a 00:00 earlier in the sentence, so this midnight is that one, as the day begins
+            steps.append(f"the midnight of {zero!r} earlier in the sentence: 00:00 as {day.isoformat()} begins")
+        else:
+            day, why = reference_day.midnight(choice, match, published, verb_tense)
+            steps.append(why)
     steps.append(zone.reason)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
     if from_midnight:  # "one minute before midnight Sunday": counted from the midnight that ends Sunday

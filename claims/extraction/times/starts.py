@@ -148,7 +148,7 @@ DAY_START = LazyPattern(
 _DEFINITE_AGREEMENT_FROM = LazyPattern(
     rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
-    rf"\s+(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?"
+    rf"\s+(?:(?:only|just)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?"
     rf"(?:{_START_VERB_PATTERN}){_E})",
     re.IGNORECASE)
 _ANAPHORIC_NOUN = LazyPattern(
@@ -247,10 +247,21 @@ def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
                 and _PLAN_MOVED.search(text, sentence.start, sentence.end))
 
 
-def rejected_proposal(text: str, sentence: Sentence) -> bool:
-    """Whether the sentence is about a proposal that was turned down: its times start no truce."""
+def rejected_proposal(text: str, sentence: Sentence, following: Sentence | None = None) -> bool:
+    """Whether the sentence is about a proposal that was turned down, in it or by the next sentence's short
+    answer ("negotiators had discussed a truce from 6 a.m. on Saturday. The deputies rejected it."): its times
+    start no truce."""
+    if not _PROPOSAL.search(text, sentence.start, sentence.end):
+        return False
     return bool(_REJECTION.search(text, sentence.start, sentence.end)
-                and _PROPOSAL.search(text, sentence.start, sentence.end))
+                or following is not None and _REJECTED_IT.match(text, following.start, following.end))
+
+
+# "The deputies rejected it.", "Kyiv turned the offer down": a short sentence whose verb refuses what came before
+_REJECTED_IT = LazyPattern(
+    rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:{_phrases(_PHRASES['rejections'], regex=True)})"
+    rf"(?:\s+(?:it|this|that|them|the\s+(?:offer|plan|proposal|idea|truce|deal|terms)))?\W*$",
+    re.IGNORECASE)
 
 
 def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.Match]) -> int | None:
