@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 
 # A word starts where no letter, digit or hyphen comes before it ("killed", not "un-killed").
 WORD_START = r"(?<![\w-])"
@@ -38,6 +39,13 @@ def alternation(entries: Iterable[str], *, regex: bool = False) -> str:
     hold by construction (two branches opening with one letter in two cases, a letter outside ASCII,
     spacing other than single spaces) the list is kept.
     """
+    return _alternation(tuple(entries), regex)
+
+
+# The rules embed the same phrase lists several times (the outcomes after a count stand in six rules, and in their
+# `needs`): each list is written out once per process. The text depends only on the entries and their order.
+@lru_cache(maxsize=None)
+def _alternation(entries: tuple[str, ...], regex: bool) -> str:
     ordered = sorted(dict.fromkeys(entry for entry in entries if entry), key=len, reverse=True)
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
@@ -82,6 +90,9 @@ def _prefix_tree(phrases: list[str]) -> dict | None:
         for char in phrase:
             node = node.setdefault(char, {})
         node[None] = {}
+    # phrases all in lower case (most lexicons) cannot hold one letter in two cases: no walk of the tree needed
+    if all(phrase == phrase.lower() for phrase in phrases):
+        return tree
     return tree if _case_distinct(tree) else None
 
 
