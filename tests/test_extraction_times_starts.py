@@ -475,3 +475,14 @@ def test_a_clash_or_shelling_that_began_at_a_time_is_no_truce_start(sentence):
 
 def test_a_truce_ending_a_week_of_fighting_that_began_at_a_time_still_starts_then():
     assert starts("A truce ending a week of fighting began at 6 a.m. GMT on Monday.") == ["2024-03-04T06:00"]
+
+
+def test_the_letters_a_trigger_opens_with_cover_every_way_it_can_open():
+    from claims.extraction.times.starts import _TRIGGER_OPENS, _opening_letters
+
+    assert _opening_letters("(?<!to\\W)(?:the|a|an) (?:[\\w-]+ ){0,2}pause") == {"t", "a"}
+    assert _opening_letters("(?:military |combat )?operations") == {"m", "c", "o"}
+    assert _opening_letters("(?:a|b){0,2}?c") == {"a", "b", "c"}
+    for fragment in ("\\w+ pause", "a?b", "(?:x[(]|y)z", "(?:|x)y", " truce", "(?:a|b)?"):
+        assert "" in _opening_letters(fragment), fragment  # could open otherwise: the search is left untested
+    assert "" not in _TRIGGER_OPENS
