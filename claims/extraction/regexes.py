@@ -148,6 +148,21 @@ def _rest(node: dict) -> str:
     return body + "?" if None in node else body  # a phrase ends here: tried after every longer one (`?` is greedy)
 
 
+def opening(*phrase_lists: Iterable[str]) -> str:
+    """A look-ahead for the first characters of plain phrases: "(?=[AaFfTt])" for "from", "at", "to".
+
+    Placed right after a word start, before an alternation of the phrases, it lets a search over a sentence refuse a
+    word that opens none of them with one test, not one per phrase (sre tries a branch of letters written to match in
+    any case one by one). Both cases are listed, so it holds with or without re.IGNORECASE; a phrase that is empty
+    or opens with a space could open anywhere, and then no test is made.
+    """
+    firsts = {phrase[:1] for phrases in phrase_lists for phrase in phrases}
+    if not firsts or "" in firsts or any(first.isspace() for first in firsts):
+        return ""
+    chars = sorted({case for first in firsts for case in (first.lower(), first.upper(), first)})
+    return "(?=[" + "".join(re.escape(char) for char in chars) + "])"
+
+
 class Containing:
     """What `containing` makes: `search(text[, pos])` (the compiled pattern's own method) and the `keys`."""
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
-from ..regexes import LazyPattern
+from ..regexes import LazyPattern, opening
 from ..types import Document, Sentence
 from . import clock
 from .clock import B as _B, E as _E, phrases as _phrases
@@ -173,7 +173,8 @@ AGREEMENT_STARTING = LazyPattern(
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 DAY_START = LazyPattern(
-    rf"{_B}(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
+    rf"{_B}{opening(_PHRASES['start_cues'], _PHRASES['start_verbs'])}"
+    rf"(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
     re.IGNORECASE,
 )
 
@@ -231,12 +232,12 @@ def sentences_about_truces(document: Document):
             yield sentence, triggers
 
 
-_PROPOSAL = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
-_REJECTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
+_PROPOSAL = LazyPattern(rf"{_B}{opening(_PHRASES['proposals'])}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
+_REJECTION = LazyPattern(rf"{_B}{opening(_PHRASES['rejections'])}(?:{_phrases(_PHRASES['rejections'])}){_E}", re.IGNORECASE)
 
 
-_FIRST_PLAN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
-_PLAN_MOVED = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
+_FIRST_PLAN = LazyPattern(rf"{_B}{opening(_PHRASES['first_plan_words'])}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
+_PLAN_MOVED = LazyPattern(rf"{_B}{opening(_PHRASES['plan_moved_words'])}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
 
 
 _ENDING_VERB = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['ending_verbs'])}){_E}", re.IGNORECASE)
