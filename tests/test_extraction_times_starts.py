@@ -486,3 +486,17 @@ def test_the_letters_a_trigger_opens_with_cover_every_way_it_can_open():
     for fragment in ("\\w+ pause", "a?b", "(?:x[(]|y)z", "(?:|x)y", " truce", "(?:a|b)?"):
         assert "" in _opening_letters(fragment), fragment  # could open otherwise: the search is left untested
     assert "" not in _TRIGGER_OPENS
+
+
+def test_a_clause_break_is_found_where_its_plain_alternation_finds_it():
+    import random
+    import re
+
+    from claims.extraction.times.starts import _CLAUSE_BREAK
+
+    plain = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
+    rng = random.Random(5)
+    pieces = [";", ":", "—", "–", " ", "-", ",", "but", "while", "whereas", "butter", "a", "\n"]
+    for _ in range(5000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert [m.span() for m in _CLAUSE_BREAK.finditer(sample)] == [m.span() for m in plain.finditer(sample)], sample
