@@ -23,8 +23,9 @@ _MARKDOWN_LINE = re.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
 # closing quotation marks or brackets, then whitespace.
 # Sentence-ending marks ("...", "…", ".", "!", "?", any run of them) and the closing marks after them, then white
 # space. A run of the marks is read whole either way, so the class is the same as the alternation "(?:\.\.\.|…|[.!?])+",
-# and a pattern that opens with a class lets `re` skip to the next mark in C instead of trying each character.
-_TERMINAL = re.compile(r"[.!?…]+[\"”’'»)\]*]*(?=\s)")
+# and a pattern that opens with a class (one mark, then any more: "+" would hide it) lets `re` skip to the next mark in
+# C instead of trying each character.
+_TERMINAL = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]*]*(?=\s)")
 _WORD_BEFORE_STOP = re.compile(r"([\w.'’-]+)\.$")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([\w'’]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
