@@ -257,3 +257,15 @@ def test_the_truce_patterns_are_the_same_text_whatever_the_hash_seed():
     texts = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(texts) == 1
+
+
+def test_an_opening_test_refuses_only_words_that_open_no_phrase():
+    from claims.extraction.regexes import alternation, opening
+
+    phrases = ["took effect", "Began", "'ll", "from"]
+    assert opening(phrases) == "(?=['BFTbft])"
+    plain = re.compile(rf"{WORD_START}(?:{alternation(phrases)})", re.IGNORECASE)
+    tested = re.compile(rf"{WORD_START}{opening(phrases)}(?:{alternation(phrases)})", re.IGNORECASE)
+    text = "It began at noon; FROM then they'll say it Took Effect, or it took effect from dawn."
+    assert [m.span() for m in tested.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+    assert opening(["truce", ""]) == "" and opening([" truce"]) == "" and opening([]) == ""

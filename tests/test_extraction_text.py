@@ -116,3 +116,22 @@ def test_an_abbreviated_given_name_does_not_end_a_sentence():
     text = "The report was signed by Md. Rafiqul Islam. The ministry did not comment."
     sentences = [text[s.start:s.end] for s in segment(text).sentences]
     assert sentences == ["The report was signed by Md. Rafiqul Islam.", "The ministry did not comment."]
+
+
+def test_the_sentence_end_and_quotation_mark_searches_find_what_their_plain_alternations_find():
+    import random
+    import re
+
+    from claims.extraction import text as segmentation
+
+    plain = {"_TERMINAL": re.compile(r"(?:\.\.\.|…|[.!?])+[\"”’'»)\]*]*(?=\s)"),
+             "_DOUBLE": re.compile(r"``|''|[“”«»„\"]"),
+             "_DOUBLE_AND_SINGLE": re.compile(r"``|''|[“”«»„\"‘’']")}
+    rng = random.Random(3)
+    samples = ["".join(rng.choice("ab .!?…\"”’'»)]*`‘“«„\n") for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    for name, alternation in plain.items():
+        written = getattr(segmentation, name)
+        for sample in samples:
+            for start, end in ((0, len(sample)), (1, max(1, len(sample) - 1))):
+                assert [m.span() for m in written.finditer(sample, start, end)] == \
+                    [m.span() for m in alternation.finditer(sample, start, end)], (name, sample)

@@ -567,3 +567,28 @@ def test_a_unit_carrying_out_the_order_only_from_a_later_clock_gives_its_own_sta
     article = ("The president's order to suspend offensive operations took effect at 0001 GMT on Wednesday. In "
                "the north, however, one division will carry out the order only from 0600 GMT today.")
     assert starts(article) == ["2024-03-06T00:01", "2024-03-06T06:00"]
+
+
+def test_the_letters_a_trigger_opens_with_cover_every_way_it_can_open():
+    from claims.extraction.times.starts import _TRIGGER_OPENS, _opening_letters
+
+    assert _opening_letters("(?<!to\\W)(?:the|a|an) (?:[\\w-]+ ){0,2}pause") == {"t", "a"}
+    assert _opening_letters("(?:military |combat )?operations") == {"m", "c", "o"}
+    assert _opening_letters("(?:a|b){0,2}?c") == {"a", "b", "c"}
+    for fragment in ("\\w+ pause", "a?b", "(?:x[(]|y)z", "(?:|x)y", " truce", "(?:a|b)?"):
+        assert "" in _opening_letters(fragment), fragment  # could open otherwise: the search is left untested
+    assert "" not in _TRIGGER_OPENS
+
+
+def test_a_clause_break_is_found_where_its_plain_alternation_finds_it():
+    import random
+    import re
+
+    from claims.extraction.times.starts import _CLAUSE_BREAK
+
+    plain = re.compile(r"[;:—–]|\s-\s|,\s+(?:but|while|whereas)\b")
+    rng = random.Random(5)
+    pieces = [";", ":", "—", "–", " ", "-", ",", "but", "while", "whereas", "butter", "a", "\n"]
+    for _ in range(5000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert [m.span() for m in _CLAUSE_BREAK.finditer(sample)] == [m.span() for m in plain.finditer(sample)], sample

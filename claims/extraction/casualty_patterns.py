@@ -76,6 +76,10 @@ QUALNUM = (
 # What every count QUALNUM reads opens with, whichever of its forms it takes: a rule's `needs` (regexes.LazyPattern)
 # is its opening words followed by this, found in a sentence before the whole rule is compiled
 COUNT_START = rf"(?:(?:{QUAL}){E}\s+)?(?:between\s+)?{NUM}"
+# What follows that first number where QUALNUM reads on past it: a range's other end ("13 to 46", "13 and as many
+# as 46", "between 5 and 9") or a qualifier after the number ("50 or more"). Where none of these follows, the count
+# ended with its first number and the rule's own words come next: a rule's `needs` may ask for them right there.
+COUNT_GOES_ON = rf"(?=\s+(?:and|or|but)\s|\s*(?:-|–|—|\s+to\s|\s+or\s)|\s*(?:{alternation(QUALIFIER_AFTER_OF)}))"
 MODIFIER = (
     # "U.S. marines", "U.N. peacekeepers": an abbreviation written with stops is one word of the group
     rf"(?!(?:{alternation(GRAMMAR['not_a_modifier'] + GRAMMAR['linking_words'])}){E})"
@@ -340,12 +344,14 @@ SHARE_AFTER_TOLL = _compile(
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
+_ELIDED_PLACE_OPENING = rf"(?:\s+more)?\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+"
 ELIDED = _compile(
-    rf"{_ELIDED_OPENING}{QUALNUM}(?:\s+more)?"
-    rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+{DETERMINER}"
+    rf"{_ELIDED_OPENING}{QUALNUM}{_ELIDED_PLACE_OPENING}{DETERMINER}"
     rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
     rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
-    re.IGNORECASE, needs=_ELIDED_OPENING + COUNT_START, opens=True,
+    # "... and 54 wounded": most counts after "and" have no preposition right after them, and the rule is
+    # compiled only for one that has (or whose count goes on, which the rule alone can follow)
+    re.IGNORECASE, needs=rf"{_ELIDED_OPENING}{COUNT_START}(?:{COUNT_GOES_ON}|{_ELIDED_PLACE_OPENING})", opens=True,
 )
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
@@ -380,7 +386,22 @@ COLON_LIST = _compile(
     r"(?=\s*(?:[,.;)—–]|$)|\s+(?:and|as\s+well\s+as|plus|in|on|at|from|near|inside)\b)",
     re.IGNORECASE,
 )
-AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE, needs=r"\sand\s+$")
+# Verbs a count and its group never hold (their words are people, the words that modify them, an "of" phrase, a name,
+# the count's own words): "26 people had been killed and" is no count and group before "and". Only a verb standing as a
+# word of its own, in lower case ("Said" may be a name), and not inside a "suspected ..." form of a person.
+_GROUP_VOCABULARY = {
+    token
+    for phrase in [*GROUP_NOUNS, *GRAMMAR["determiners"], *GRAMMAR["name_joiners"], *GRAMMAR["filler_before_group"],
+                   *QUALIFIER_OF, *QUALIFIER_AFTER_OF, *QUALIFIER_TABLE["at_most"], *_NUMBER_WORD_LIST]
+    for token in normal(phrase).split()
+} | set(re.findall(r"[a-z]+", NUM)) | {"and", "or", "but", "possibly", "perhaps", "between", "to", "of", "own", "its",
+                                         "their", "his", "her", "our", "the", "these", "those", "more"}
+_NEVER_IN_A_GROUP = sorted(word for word in GRAMMAR["not_a_modifier"]
+                           if word in GRAMMAR["linking_words"] and word.isalpha() and word not in _GROUP_VOCABULARY)
+_GROUP_GAP = (rf"(?:{alternation(GRAMMAR['person_patterns'], regex=True)}"
+              rf"|(?!(?<![\w'’.-])(?-i:{'|'.join(_NEVER_IN_A_GROUP)})(?![\w-]))[\s\S])*?")
+AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE,
+                           needs=rf"{COUNT_START}{_GROUP_GAP}\sand\s+$", opens=True)
 # the second half of a mixed outcome: "dead| or wounded"
 MIXED_TAIL = _compile(
     rf"\s+(?:{alternation(' '.join(phrase.split()[1:]) for phrase in OUTCOMES['after_count'][''])}){E}", re.IGNORECASE

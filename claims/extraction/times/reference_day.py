@@ -28,20 +28,21 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from .. import lexicons
-from ..regexes import LazyPattern
+from ..regexes import LazyPattern, opening
 from . import calendar, clock
 from .clock import E as _E, phrases as _phrases
 
 _PHRASES = lexicons.table("ceasefire_phrases")
 _FUTURE = LazyPattern(
-    rf"(?<![\w'])(?:{_phrases(_PHRASES['future_markers'])}){_E}"
+    rf"(?<![\w']){opening(_PHRASES['future_markers'])}(?:{_phrases(_PHRASES['future_markers'])}){_E}"
     # "a truce to begin at 2 a.m." looks ahead; "was to take effect" and "was due to" report a past plan
-    rf"|(?<!\w)(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",
+    rf"|(?<!\w){opening(_PHRASES['future_infinitives'])}(?:{_phrases(_PHRASES['future_infinitives'])}){_E}",
     re.IGNORECASE,
 )
 # "was to take effect", "was due to begin", "was meant to take effect": a past plan, not a look ahead
 _PAST_PLAN = LazyPattern(r"\b(?:(?:was|were)\s+(?:\w+\s+)?|due\s+)$", re.IGNORECASE)
-_PAST = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_markers'])}){_E}", re.IGNORECASE)
+_PAST = LazyPattern(rf"{clock.B}{opening(_PHRASES['past_markers'])}(?:{_phrases(_PHRASES['past_markers'])}){_E}",
+                    re.IGNORECASE)
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])

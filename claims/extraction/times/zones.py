@@ -70,7 +70,8 @@ def named(words: str) -> tuple[ZoneInfo, str] | None:
 
 
 # "at 00:00 on Sunday 4 August (Luanda time)": the zone in brackets after the clock's day
-_BRACKETED_AFTER = LazyPattern(rf"\s*\(\s*(?P<zone>{clock.ZONE})\s*\)", re.IGNORECASE)
+# a clock's day seldom has a bracket after it: the zone grammar is compiled only for one that has
+_BRACKETED_AFTER = LazyPattern(rf"\s*\(\s*(?P<zone>{clock.ZONE})\s*\)", re.IGNORECASE, needs=r"\s*\(", opens=True)
 
 
 def written(match: re.Match) -> ZoneChoice | None:
