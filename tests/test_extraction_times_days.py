@@ -445,3 +445,31 @@ def test_a_bare_midnight_after_a_zero_hour_with_its_day_is_that_zero_hour():
     article = ("The spring truce was due to begin at 00:00 on March 5, but the army counted that midnight by Kyiv "
                "time, while the rebels ordered their units to stop firing at midnight Moscow time, an hour earlier.")
     assert starts(article, date(2024, 3, 29)) == ["2024-03-04T22:00", "2024-03-04T21:00"]
+
+
+# --- round 26: the day a sentence before gives a past start; a statement after a dated event -------------
+
+def test_that_day_points_back_to_a_day_the_sentence_before_put_in_the_past():
+    # published Thursday 7 March: the pause "came on Saturday" is 2 March, not the coming Saturday
+    article = ("An earlier pause came on Saturday. The Red Cross said a truce it had arranged took effect at "
+               "1000 GMT that day, long enough to carry the wounded out.")
+    assert starts(article, date(2024, 3, 7)) == ["2024-03-02T10:00"]
+
+
+def test_a_past_start_with_no_day_takes_the_day_the_sentence_before_gave_the_truce():
+    article = ("On Tuesday, soldiers held their fire for two hours after clergy negotiated a way out for families. "
+               "The council of churches said the pause it arranged took effect at 2030 GMT.")
+    assert starts(article, date(2024, 3, 7)) == ["2024-03-05T20:30"]
+
+
+def test_a_sentence_before_naming_two_days_gives_a_later_past_start_none_of_them():
+    article = ("The truce began at 00:00 GMT on Thursday and is meant to run until midnight on May 10-11. "
+               "The halt formally began at 0000 GMT in the capital too.")
+    assert starts(article, date(2024, 3, 7)) == ["2024-03-07T00:00", "2024-03-07T00:00"]
+
+
+def test_a_reported_future_counts_from_a_past_day_named_before_the_verb_of_saying():
+    # published Friday 8 March; after talks on Monday 4 March he said "on Tuesday": the 5th, not the 12th
+    article = ("After talks in the regional capital on Monday with the envoys, the rebel prime minister said his "
+               "fighters would hold fire from 2000 GMT on Tuesday.")
+    assert starts(article, date(2024, 3, 8)) == ["2024-03-05T20:00"]

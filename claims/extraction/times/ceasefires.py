@@ -64,19 +64,33 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         referred_day = (_day_named_in(document, referred_to, reference_day.tense(text, sentence.start, sentence.end,
                                                                                  sentence.end))
                         if starts.REFERRING_BACK.made(triggers[0]) else None)
-        previous_day = _day_named_in(document, referred_to, None)  # for "... on that day" with no day of its own
+        # for "... on that day" with no day of its own, read with the tense of the sentence that named it ("An earlier
+        # pause came on Saturday. ... took effect at 10 a.m. that day": the Saturday past)
+        referred_past = referred_to is not None and reference_day.tense(
+            text, referred_to.start, referred_to.end, referred_to.end) == "past"
+        previous_day = _day_named_in(document, referred_to, "past" if referred_past else None)
         just_before = _sentence_before(document, sentence)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
                     or starts.denied_report(text, match, sentence)):
                 continue
-            then_day = None
+            carried = None
             if referred_day is None and _THEN.search(text, sentence.start, match.start()):
                 # "Tanks opened fire at 9:45 a.m. on Monday. The ministry said the troops then held fire from 3 p.m.":
                 # "then" carries on from the day of the sentence before
-                then_day = _day_named_in(document, just_before, "past")
-            resolved = _resolve(document, match, sentence, context, referred_day, previous_day, then_day)
+                found = _day_named_in(document, just_before, "past")
+                carried = (*found, "its 'then' carries on from") if found else None
+            elif referred_day is None and referred_to is not None and referred_to is just_before \
+                    and _days_named(document, just_before) == 1 \
+                    and not clock.TIME.search(text, just_before.start, just_before.end) \
+                    and reference_day.tense(text, sentence.start, sentence.end, match.start()) == "past":
+                # "On Tuesday, soldiers held their fire for two hours. The council said the pause it arranged took
+                # effect at 3.30 p.m.": a past start with no day of its own, right after a sentence dating the truce
+                # by one day and no clock (a clock there is a start of its own, whose day the story keeps)
+                found = _day_named_in(document, just_before, "past")
+                carried = (*found, "the truce is dated") if found else None
+            resolved = _resolve(document, match, sentence, context, referred_day, previous_day, carried)
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
@@ -128,6 +142,12 @@ def _sentence_after(document: Document, sentence: Sentence) -> Sentence | None:
     index = document.sentences.index(sentence)
     after = document.sentences[index + 1] if index + 1 < len(document.sentences) else None
     return after if after is not None and after.paragraph == sentence.paragraph else None
+
+
+def _days_named(document: Document, sentence: Sentence) -> int:
+    """How many days a sentence names: one dates it; with two ("from Thursday until May 10") which is the truce's
+    start is not known."""
+    return sum(1 for _ in clock.DAY_ALONE.finditer(document.text, sentence.start, sentence.end))
 
 
 def _day_named_in(document: Document, sentence: Sentence | None, verb_tense: str | None) -> tuple[str, date] | None:
@@ -213,7 +233,7 @@ def _evidence(match: re.Match, cue_start: int, triggers: list[re.Match]) -> tupl
 def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _Context,
              referred_day: tuple[str, date] | None = None,
              previous_day: tuple[str, date] | None = None,
-             then_day: tuple[str, date] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
+             carried: tuple[str, date, str] | None = None) -> tuple[datetime, str, datetime, list[str]] | None:
     """(moment, precision, local moment, reasons) for a time expression, or None when it cannot be placed."""
     reading = clock.hour_and_minute(match)
     if reading is None:
@@ -244,7 +264,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     # itself, so no day is borrowed from another start the story told of
     borrowed = None if match.group("pday") else context.story_day
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
-                                   referred_day or borrowed, previous_day, then_day)
+                                   referred_day or borrowed, previous_day, carried)
     if choice.day is None:
         return None
     steps = [choice.reason]

@@ -114,6 +114,13 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
             day = calendar.parse_day(found.group("day"), published, "past", "")
             if day is not None:
                 return day, f"the statement's day {found.group('day').strip()!r}"
+    for found in reversed(named_days):
+        if _SPEECH_VERB.search(text, found.end(), position):
+            # "After talks in Donetsk on Monday ..., the prime minister said his fighters would hold fire from 00:00
+            # on Tuesday": a past day named before the verb of saying; the statement came that day or after
+            day = calendar.parse_day(found.group("day"), published, "past", "")
+            if day is not None:
+                return day, f"the day {found.group('day').strip()!r} named before the statement"
     # "The accord was signed on Monday afternoon. In a statement, the community said the ceasefire would apply from
     # midnight on Monday": the statement belongs to the event the sentence before dated with a past verb
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
@@ -127,7 +134,7 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
 
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
             story_day: tuple[str, date] | None = None, previous_day: tuple[str, date] | None = None,
-            then_day: tuple[str, date] | None = None) -> DayChoice:
+            carried: tuple[str, date, str] | None = None) -> DayChoice:
     """The local day of a clock, with the reason it was chosen."""
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
     read_as = day_tense(text, sentence_start, match.start(), verb_tense)
@@ -220,9 +227,10 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                             f"comes after the {announced!r} it was announced at", words.strip())
             return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
-    if then_day is not None and verb_tense != "future":
-        words, day = then_day
-        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; its 'then' carries on from "
+    if carried is not None and verb_tense != "future":
+        # the day of the sentence right before, which this one carries on from (ceasefires.py says how)
+        words, day, how = carried
+        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; {how} "
                                     f"{words.strip()!r} in the sentence before", words.strip())
     if story_day is not None and verb_tense != "future" and (published is None or story_day[1] <= published):
         words, day = story_day
