@@ -473,3 +473,10 @@ def test_a_reported_future_counts_from_a_past_day_named_before_the_verb_of_sayin
     article = ("After talks in the regional capital on Monday with the envoys, the rebel prime minister said his "
                "fighters would hold fire from 2000 GMT on Tuesday.")
     assert starts(article, date(2024, 3, 8)) == ["2024-03-05T20:00"]
+
+
+def test_a_day_that_belongs_to_another_sides_clock_is_no_statement_day():
+    # "Thursday" before "Khartoum said" is Eritrea's start, not the day Khartoum spoke (published Wednesday)
+    article = ("Eritrea said the truce would begin at 1800 GMT on Thursday, while Khartoum said the ceasefire would "
+               "start at 1900 GMT on Thursday.")
+    assert starts(article, WEDNESDAY) == ["2024-03-07T18:00", "2024-03-07T19:00"]

@@ -60,6 +60,8 @@ _PAST_DATED = LazyPattern(
 _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
+# "After talks in Donetsk on": the day dates an event the statement followed
+_AFTER_EVENT = LazyPattern(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,6}?(?:on\s+)?$", re.IGNORECASE)
 _THAT_FOLLOWS = LazyPattern(r"\s*,?\s+that\b", re.IGNORECASE)
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -115,7 +117,9 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
             if day is not None:
                 return day, f"the statement's day {found.group('day').strip()!r}"
     for found in reversed(named_days):
-        if _SPEECH_VERB.search(text, found.end(), position):
+        if _SPEECH_VERB.search(text, found.end(), position) and (
+                _AFTER_EVENT.search(text, max(sentence_start, found.start() - 60), found.start())
+                or _PAST_DATED.search(text, max(sentence_start, found.start() - 60), found.start())):
             # "After talks in Donetsk on Monday ..., the prime minister said his fighters would hold fire from 00:00
             # on Tuesday": a past day named before the verb of saying; the statement came that day or after
             day = calendar.parse_day(found.group("day"), published, "past", "")
