@@ -57,7 +57,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     previous: Sentence | None = None
     for sentence, triggers in about_truces:
         referred_to, previous = previous, sentence
-        if starts.rejected_proposal(text, sentence, _sentence_after(document, sentence)):
+        if starts.rejected_proposal(text, sentence, _neighbour(document, sentence, +1)):
             continue
         found_before = len(claims)
         # "Commanders agreed on Friday to a local truce. It began at 6 p.m.": the day of the sentence referred to
@@ -69,7 +69,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         referred_past = referred_to is not None and reference_day.tense(
             text, referred_to.start, referred_to.end, referred_to.end) == "past"
         previous_day = _day_named_in(document, referred_to, "past" if referred_past else None)
-        just_before = _sentence_before(document, sentence)
+        just_before = _neighbour(document, sentence, -1)
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
@@ -119,11 +119,11 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
 _THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
 
 
-def _sentence_before(document: Document, sentence: Sentence) -> Sentence | None:
-    """The sentence right before this one in its paragraph, if any."""
-    index = document.sentences.index(sentence)
-    before = document.sentences[index - 1] if index > 0 else None
-    return before if before is not None and before.paragraph == sentence.paragraph else None
+def _neighbour(document: Document, sentence: Sentence, step: int) -> Sentence | None:
+    """The sentence right before (step -1) or after (+1) this one in its paragraph, if any."""
+    index = document.sentences.index(sentence) + step
+    other = document.sentences[index] if 0 <= index < len(document.sentences) else None
+    return other if other is not None and other.paragraph == sentence.paragraph else None
 
 
 def _zero_hour_before(text: str, start: int, end: int, day_words: str) -> str | None:
@@ -135,13 +135,6 @@ def _zero_hour_before(text: str, start: int, end: int, day_words: str) -> str | 
                 and reading[:2] == (0, 0):
             return found.group().strip()
     return None
-
-
-def _sentence_after(document: Document, sentence: Sentence) -> Sentence | None:
-    """The sentence right after this one in its paragraph, if any."""
-    index = document.sentences.index(sentence)
-    after = document.sentences[index + 1] if index + 1 < len(document.sentences) else None
-    return after if after is not None and after.paragraph == sentence.paragraph else None
 
 
 def _days_named(document: Document, sentence: Sentence) -> int:

@@ -9,8 +9,10 @@ In order:
    on Monday evening that the guns would fall silent at midnight that night");
 3. unless the start is still to come, the day the story names elsewhere for the
    same start: the sentence before, when this one refers back to it ("Commanders
-   agreed on Friday to a local truce. It began at 6 p.m."), else the day of the
-   start read before ("began at 4:30pm on Saturday ... from 1700 hours IST");
+   agreed on Friday to a local truce. It began at 6 p.m.") or carries on from it
+   ("then held fire from 3 p.m."; a past start right after a sentence that dates
+   the truce by one day), else the day of the start read before ("began at 4:30pm
+   on Saturday ... from 1700 hours IST");
 4. else the publication date.
 Midnight belongs to the day that is ending, as news writes it: "midnight
 Saturday" and "Tuesday midnight" are 00:00 as the next day begins. A midnight
