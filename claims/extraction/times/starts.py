@@ -178,7 +178,7 @@ AGREEMENT_STARTING = LazyPattern(
 )
 # "a truce from Saturday", "will take effect on Monday": a start day with no clock time
 DAY_START = LazyPattern(
-    rf"{_B}{opening(_PHRASES['start_cues'], _PHRASES['start_verbs'])}"
+    rf"{_B}{opening(_PHRASES['start_cues'], _PHRASES['start_verbs'], _PHRASES['opening_windows'])}"
     rf"(?:(?:{_phrases(_PHRASES['start_cues'])})|(?:{_START_VERB_PATTERN})(?:\s+(?:on|from))?)\s+(?P<day>{clock.DAY})",
     re.IGNORECASE,
 )
