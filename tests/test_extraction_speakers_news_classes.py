@@ -301,3 +301,33 @@ def test_a_verb_shaped_noun_before_a_finite_verb_is_no_reporting_verb():
     text = ("A firefight two hours before the rebel order took effect left three soldiers and seven rebels dead, "
             "the military said.")
     assert speaker_of(text, "three soldiers") == "military"
+
+
+# --- round 27 ---------------------------------------------------------------------------------------------------
+
+def test_according_to_opening_the_sentence_reports_what_others_agreed():
+    text = ("According to the border police, local commanders on both sides agreed by radio to stop firing at "
+            "noon, and the shooting died away.")
+    assert speaker_of(text, "noon") == "border police"
+
+
+def test_an_unnamed_person_described_by_a_place_or_a_relative_clause_who_acts_is_who_she_means():
+    text = ("The mayor, Tomas Verde, spoke on the radio on Friday.\n\n"
+            "A nurse who runs the night shift at the clinic, and who asked that her name not be used, spent the "
+            "night in the basement. \"We counted every shell,\" she said.\n\n"
+            "Outside the market yesterday, a man in a grey coat held up a list of names. \"These are my cousins,\" "
+            "he said.")
+    assert quote_speakers(text) == ["nurse", "man"]
+
+
+def test_a_duration_opening_a_sentence_is_no_name():
+    text = ("Days after the governor met the strikers and offered talks, a spokesman for the strikers, a driver who "
+            "would not give his name, spoke to reporters at the depot. \"We will stay out until Monday,\" he said.")
+    assert quote_speakers(text) == ["spokesman"]
+
+
+def test_a_subject_described_by_a_place_with_a_capitalised_adjective_is_still_the_subject():
+    text = ("The Kel Adrar said they would hold their prisoners.\n\n"
+            "A baker near the old Portuguese harbour, who would not give his name, said the town had slept in its "
+            "clothes all week. \"Nobody undresses any more,\" he said.")
+    assert quote_speakers(text) == ["baker"]

@@ -480,3 +480,15 @@ def test_a_day_that_belongs_to_another_sides_clock_is_no_statement_day():
     article = ("Eritrea said the truce would begin at 1800 GMT on Thursday, while Khartoum said the ceasefire would "
                "start at 1900 GMT on Thursday.")
     assert starts(article, WEDNESDAY) == ["2024-03-07T18:00", "2024-03-07T19:00"]
+
+
+def test_a_stop_with_no_day_later_in_the_day_the_fighting_before_it_was_dated_falls_on_that_day():
+    # published Wednesday: the fighting of Monday afternoon ended that Monday, not on the day of the story
+    article = ("The two armies exchanged mortar fire from about 1.15pm GMT on Monday. Commanders on both sides agreed "
+               "by telephone to stop firing at 3pm GMT, and the last rounds fell minutes later.")
+    assert starts(article, WEDNESDAY) == ["2024-03-04T15:00"]
+
+
+def test_a_clock_earlier_than_the_fighting_before_it_is_not_taken_to_that_day():
+    article = ("The two armies exchanged mortar fire from about 4pm GMT on Monday. The truce took effect at 3pm GMT.")
+    assert starts(article, WEDNESDAY) == ["2024-03-06T15:00"]

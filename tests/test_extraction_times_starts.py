@@ -592,3 +592,37 @@ def test_a_clause_break_is_found_where_its_plain_alternation_finds_it():
     for _ in range(5000):
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
         assert [m.span() for m in _CLAUSE_BREAK.finditer(sample)] == [m.span() for m in plain.finditer(sample)], sample
+
+
+# --- round 27: halts named by what they suspend, orders to stop, refusals that follow -----------------------------
+
+def test_suspending_all_military_activity_from_a_clock_is_a_start():
+    article = "The army would suspend all military activity in the two valleys from 1600 GMT on Thursday, a statement said."
+    assert starts(article) == ["2024-03-07T16:00"]
+
+
+def test_the_suspension_extended_from_a_new_clock_is_a_new_start():
+    article = ("The army suspended all military activity in the valley from 1600 GMT on Monday. On Wednesday a "
+               "spokesman said the suspension would be extended by two days from 1200 GMT that day.")
+    assert starts(article) == ["2024-03-04T16:00", "2024-03-06T12:00"]
+
+
+def test_an_order_to_stop_given_by_radio_starts_the_truce_at_its_clock():
+    article = "The rebels agreed a truce with the army. Their commander told the gunners by radio to stop at 0500 GMT on Tuesday."
+    assert starts(article) == ["2024-03-05T05:00"]
+
+
+def test_an_hour_in_words_before_this_morning_is_a_clock_of_that_morning():
+    article = "The guns fell silent at seven this morning, GMT, a day after the truce was signed."
+    assert starts(article) == ["2024-03-06T07:00"]
+
+
+@pytest.mark.parametrize("article", [
+    # the next sentence's answer has a longer subject and goes on with a participle
+    "Village leaders offered a two-day truce from 0600 GMT on Sunday. The Defence Ministry in the capital rejected "
+    "the offer, calling it a ploy to rearm.",
+    # what one side wanted, turned down in the same sentence
+    "The northern delegation had wanted the truce to begin at 2000 GMT on Friday, but the elders turned that down.",
+])
+def test_a_truce_someone_wanted_or_offered_and_the_other_side_refused_starts_nothing(article):
+    assert starts(article) == []

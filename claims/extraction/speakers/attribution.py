@@ -220,6 +220,12 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
                 and _CLOSES_SENTENCE.match(text, trailing.end):
             # "X and Y agreed to halt the fighting from 06:00 GMT, officials said": the officials report the agreement
             return trailing, "the attribution closing the sentence reports what was agreed"
+        fronted = next((x for x in candidates if x.strength == "according" and a.starts[x.verb] < nearest.subject_start), None) \
+            if a.lowers[nearest.verb] in _AGREEMENT_VERBS else None
+        if fronted is not None and fronted.entity is not nearest.entity:
+            # "According to the Second Army Region, field commanders agreed by radio to stop firing at 4.30pm": the
+            # source that opens the sentence reports what was agreed
+            return fronted, "'according to' opening the sentence reports what was agreed"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest, "the nearest reporting frame before the statement governs it"
     according = _nearest_according(a, candidates, position)

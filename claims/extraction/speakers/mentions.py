@@ -11,7 +11,7 @@ from itertools import compress
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
-from .references import _GROUP_ANAPHORS, _gender_of_words, _holder_of_role
+from .references import _GROUP_ANAPHORS, _gender_in, _gender_of_words, _holder_of_role
 from .tokens import _bare
 from .vocabulary import (
     _PERSON_OR_TITLE,
@@ -31,6 +31,8 @@ from .vocabulary import (
     _PLACES,
     _STATE_FORCE_NOUNS,
     _STATES,
+    _SUBORDINATORS,
+    _TITLE_HEADS,
     _TITLE_WORDS,
 )
 
@@ -177,21 +179,68 @@ def _collect_introduced_people(a: _Analysis, sentence: int, first: int, end: int
                 or a.lowers[k + 1] not in ("who", "whose"):
             continue
         _introduce(a, k, sentence)
-    # "Another trader shook her head. '…,' she said": an unnamed person opening the sentence as the subject of
-    # an act, the way a feature brings in a new voice before a pronoun quotes it
-    k = first + 1
-    if k + 1 < end and a.lowers[first] in _INDEFINITES and not a.quoted[k] and not a.caps[k] \
-            and a.lowers[k] in _PERSON_NOUNS and _past_act(a.lowers[k + 1]):
-        _introduce(a, k, sentence)
+    # "Another trader shook her head. '…,' she said", "Outside the gate, a woman in a black burqa held up a
+    # photograph", "A woman who runs a bakery, and who did not want her name used, spent the day in a cellar":
+    # an unnamed person opening the clause as the subject of an act, the way a feature brings in a new voice
+    # before a pronoun quotes it
+    # "Hours after the prime minister met them, a spokesman for the mutineers spoke to reporters": after a clause
+    # the sentence opens with, too
+    fronted_clause = a.lowers[first] in _SUBORDINATORS or a.lowers[first] in _DURATIONS and first + 1 < end \
+        and a.lowers[first + 1] in _SUBORDINATORS
+    for opening in (first, *(k + 1 for k in range(first + 1, min(end - 2, first + 40 if fronted_clause else first + 8))
+                             if a.words[k] == "," and not a.quoted[k])):
+        if a.lowers[opening] in _INDEFINITES and (fronted_clause or _opens_clause(a, opening, first)):
+            _introduce_acting(a, opening, sentence, end)
+            break
 
 
-def _introduce(a: _Analysis, k: int, sentence: int) -> None:
-    """The unnamed person whose noun stands at token k, as a mention a later pronoun may mean."""
-    entity = _entity(a, (k, k, k), a.starts[k], sentence)
+def _introduce_acting(a: _Analysis, opening: int, sentence: int, end: int) -> None:
+    """The person an indefinite at `opening` brings in, when the clause goes on to a past act (its modifiers, a
+    place or a relative clause, stepped over) rather than to a copula, a passive or a verb of saying."""
+    k = opening + 1
+    while k < end and k - opening <= 3 and not a.quoted[k] and not a.caps[k] and a.lowers[k] not in _PERSON_HEADS \
+            and a.lowers[k] not in _FUNCTION_WORDS:
+        k += 1  # "an elderly woman", "a young shop owner"
+    if k + 1 >= end or a.quoted[k] or a.caps[k] or a.lowers[k] not in _PERSON_HEADS:
+        return
+    verb = k + 1
+    if not _past_act(a.lowers[verb]):
+        # past a place ("in a black burqa") or a relative clause set off or not ("who runs a bakery, and who
+        # did not want her name used,"): the first past act of the clause, with no copula or quotation before it
+        verb = next((m for m in range(k + 2, min(end, k + 25))
+                     if a.quoted[m] or (a.lowers[m] in _INTRODUCING_COPULAS or a.lowers[m] in _SPEECH
+                                        or _past_act(a.lowers[m]))
+                     and (a.words[m - 1] == "," or a.lowers[k + 1] not in _RELATIVE_OPENERS)),
+                    None)
+        if verb is None or a.quoted[verb] or a.lowers[verb] in _INTRODUCING_COPULAS or a.lowers[verb] in _SPEECH \
+                or a.lowers[k + 1] not in _MODIFIER_OPENERS:
+            return  # a verb of saying is an attribution: the frame reads its subject, with its name if it has one
+        if a.lowers[k + 1] in ("for", "of") and any(a.caps[m] for m in range(k + 2, min(verb, k + 6))):
+            return  # "a spokesman for the Baghdad Operations Command": the body speaks through them
+    _introduce(a, k, sentence, first=opening + 1, evidence_end=verb)
+
+
+_PERSON_HEADS = _PERSON_NOUNS | _TITLE_HEADS  # "a woman", "a spokesman"
+_DURATIONS = frozenset({"minutes", "hours", "days", "weeks", "moments", "shortly", "soon", "months", "years"})
+# what may follow an unnamed person's noun before the verb of its clause: a place, a relative clause, an aside
+_RELATIVE_OPENERS = frozenset({"who", "whose", ","})
+_MODIFIER_OPENERS = _RELATIVE_OPENERS | frozenset({"in", "near", "at", "from", "outside", "inside", "off", "on",
+                                                   "with", "by", "behind", "for", "of"})
+
+
+def _introduce(a: _Analysis, k: int, sentence: int, first: int | None = None, evidence_end: int | None = None) -> None:
+    """The unnamed person whose noun stands at token k (its phrase opening at `first`), as a mention a later
+    pronoun may mean; "her" or "his" up to `evidence_end` tells the gender the noun does not."""
+    first = k if first is None else first
+    entity = _entity(a, (first, k, k), a.starts[k], sentence)
     if entity is None or entity.kind == "organisation":
         return
-    _note_evidence(entity, "", True, _gender_of_words({a.lowers[k]}))
+    gender = _gender_of_words({a.lowers[k]})
+    if gender is None and evidence_end is not None:
+        gender = _gender_in(a, k + 1, evidence_end)
+    _note_evidence(entity, "", True, gender)
     a.mentions.append(_Mention(entity, a.starts[k], sentence, 0))
+
 
 
 def _past_act(low: str) -> bool:
@@ -201,7 +250,9 @@ def _past_act(low: str) -> bool:
 
 _INDEFINITES = frozenset({"a", "an", "another"})
 _PAST_ACTS = frozenset({"shook", "nodded", "wept", "sat", "stood", "held", "came", "ran", "fled", "knelt", "shrugged",
-                        "took", "pointed", "began", "kept", "lost", "sent", "walked", "waited", "showed", "carried"})
+                        "took", "pointed", "began", "kept", "lost", "sent", "walked", "waited", "showed", "carried",
+                        "spoke", "spent", "wore", "hid", "slept", "lay", "sold", "bought", "brought", "drove", "wrote",
+                        "ate", "left", "gave", "met", "led", "rode", "sang", "swept", "dug", "threw"})
 
 
 _INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})

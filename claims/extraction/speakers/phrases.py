@@ -71,7 +71,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                      or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS
                      or a.names[start - 1] and start - 2 >= floor and (a.lowers[start - 2].endswith(("'s", "’s"))
                                                                     or a.lowers[start - 2] in ("at", "in", "from")
-                                                                    or a.names[start - 2])):
+                                                                    or a.names[start - 2]
+                                                                    # "near the old Italian fort": an adjective
+                                                                    or not a.caps[start - 2] and not a.punct[start - 2]
+                                                                    and a.lowers[start - 2] not in _FUNCTION_WORDS)):
             start -= 1  # "Goma's Ndosho hospital", "at al-Kindi hospital": a name inside the workplace
         holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
         return (holder[0], i, holder[2]) if holder else None
@@ -229,6 +232,13 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     reach back to a person noun opening its clause; a place after any other noun ("the strike in
     Gaza") gives nothing."""
     k = place - 1
+    article = k
+    while article >= floor and place - article <= 3 and not a.punct[article] and not a.quoted[article] \
+            and not a.caps[article] and a.lowers[article] not in _FUNCTION_WORDS:
+        article -= 1  # "near the old Portuguese harbour": the place's adjectives and article
+    if article >= floor and a.lowers[article] == "the" and article - 1 >= floor \
+            and a.lowers[article - 1] in _LOCATIVE_LINKS:
+        k = article - 1
     if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS or a.lowers[k] == "of" and k - 1 >= floor and _bare(
             a.lowers[k - 1]) in (_PLACE_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS)):
         return None  # "in Bahir Dar", "in the town of Dessie", "residents of Uri town"

@@ -72,6 +72,7 @@ january february march april june july august september october november decembe
 earlier later last next this week month year morning evening night afternoon
 several most many some both all few other others each every another such
 dozens hundreds thousands millions scores tens
+minutes hours days weeks months years moments
 between among against across through during near including toward towards via per amid despite behind beyond
 """.split()) | frozenset(lexicons.words("speaker_connectives"))
 _CONNECTIVES = frozenset(lexicons.words("speaker_connectives"))

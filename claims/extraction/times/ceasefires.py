@@ -90,6 +90,13 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 # by one day and no clock (a clock there is a start of its own, whose day the story keeps)
                 found = _day_named_in(document, just_before, "past")
                 carried = (*found, "the truce is dated") if found else None
+            elif referred_day is None and _earlier_that_day(document, just_before, match) \
+                    and reference_day.tense(text, sentence.start, sentence.end, match.start()) != "future" \
+                    and not clock.DAY_ALONE.search(text, sentence.start, sentence.end):
+                # "The two sides fired rockets from shortly after 2.20pm on Wednesday. Field commanders agreed to
+                # stop firing at 4.30pm": the story runs on through the day the sentence before dated, a later hour
+                found = _day_named_in(document, just_before, "past")
+                carried = (*found, "the fighting before it, earlier that day, is dated") if found else None
             resolved = _resolve(document, match, sentence, context, referred_day, previous_day, carried)
             if resolved is None:
                 continue
@@ -135,6 +142,17 @@ def _zero_hour_before(text: str, start: int, end: int, day_words: str) -> str | 
                 and reading[:2] == (0, 0):
             return found.group().strip()
     return None
+
+
+def _earlier_that_day(document: Document, before: Sentence | None, match: re.Match) -> bool:
+    """Whether the sentence before names one day and one clock, earlier in the day than this clock."""
+    if before is None or _days_named(document, before) != 1:
+        return False
+    clocks = list(clock.TIME.finditer(document.text, before.start, before.end))
+    if len(clocks) != 1:
+        return False
+    earlier, this = clock.hour_and_minute(clocks[0]), clock.hour_and_minute(match)
+    return earlier is not None and this is not None and earlier[:2] < this[:2]
 
 
 def _days_named(document: Document, sentence: Sentence) -> int:

@@ -94,7 +94,10 @@ CLOCK = (
     rf"|(?P<h6>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+o['’]clock(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night))?"
     rf"|(?P<h7>{phrases(HOUR_WORDS)})\s+(?P<ap7>{AMPM})"
     # "six in the morning", "10 in the evening": the part of the day settles the half
-    rf"|(?P<h8>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+in\s+the\s+(?P<part8>morning|afternoon|evening){E})"
+    rf"|(?P<h8>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+in\s+the\s+(?P<part8>morning|afternoon|evening){E}"
+    # "at six this morning", "at ten tonight": the day's part that follows settles the half (and is read as the day)
+    rf"|(?P<h10>{phrases(HOUR_WORDS)}|\d{{1,2}})(?=\s+(?:(?:this|yesterday|tomorrow)\s+(?P<part10>morning|afternoon|evening|night)"
+    rf"|(?P<night10>tonight|last\s+night)){E}))"
 )
 # Every branch of CLOCK opens with a digit, an hour word, a named time or "a"/"an" ("a minute before midnight"):
 # that first letter is tested once at each word start before the branches are tried one by one (a quarter less
@@ -143,7 +146,7 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
         return total // 60, total % 60, "minute", True
     for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
                                            ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None),
-                                           ("h8", None, None)):
+                                           ("h8", None, None), ("h10", None, None)):
         if groups.get(hour_key):
             raw = groups[hour_key].lower()
             hour = int(raw) if raw.isdigit() else HOUR_WORDS[raw]
@@ -153,6 +156,11 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
                 ampm = "am" if groups["part"].lower() == "morning" else "pm"
             if hour_key == "h8":
                 ampm = "am" if groups["part8"].lower() == "morning" else "pm"
+            if hour_key == "h10":
+                part = (groups["part10"] or "night").lower()
+                if hour == 12 or part == "night" and hour < 6:
+                    return None  # "twelve tonight", "two tonight": which midnight or which night is not said
+                ampm = "am" if part == "morning" else "pm"
             hour = twenty_four(hour, ampm)
             if hour is None or minute > 59:
                 return None

@@ -127,6 +127,8 @@ _HOSTILE_SUBJECT = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['hostile_events'])})(?:\s+(?!and\b|or\b)[\w'’-]+){{0,3}}\s+"
     rf"(?:{_phrases(_PHRASES['begin_verbs'])})\b", re.IGNORECASE)
 _HALT_VERB = LazyPattern(rf"(?:{_phrases(_PHRASES['halt_verbs'])}){_E}", re.IGNORECASE)
+# "told them by radio to stop": an order whose infinitive is a verb of halting
+_ORDERED_TO_HALT = LazyPattern(rf"\bto\s+(?:{_phrases(_PHRASES['halt_verbs'])})$", re.IGNORECASE)
 _DENIED = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _END_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['end_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _START_VERB = LazyPattern(rf"{_B}(?:{_START_VERB_PATTERN}){_E}", re.IGNORECASE)
@@ -191,7 +193,7 @@ DAY_START = LazyPattern(
 _DEFINITE_AGREEMENT_FROM = LazyPattern(
     rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
-    rf"\s+(?:(?:only|just)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?"
+    rf"\s+(?:(?:only|just)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?(?:be(?:en)?\s+)?"
     rf"(?:{_START_VERB_PATTERN}){_E})",
     re.IGNORECASE)
 _ANAPHORIC_NOUN = LazyPattern(
@@ -303,8 +305,9 @@ def rejected_proposal(text: str, sentence: Sentence, following: Sentence | None 
 
 # "The deputies rejected it.", "Kyiv turned the offer down": a short sentence whose verb refuses what came before
 _REJECTED_IT = LazyPattern(
-    rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:{_phrases(_PHRASES['rejections'], regex=True)})"
-    rf"(?:\s+(?:it|this|that|them|the\s+(?:offer|plan|proposal|idea|truce|deal|terms)))?\W*$",
+    rf"\W*(?:[\w'’-]+\s+){{0,6}}?(?:{_phrases(_PHRASES['rejections'], regex=True)})"
+    rf"(?:\s+(?:it|this|that|them|the\s+(?:offer|plan|proposal|idea|truce|deal|terms)))?"
+    rf"(?:\W*$|,\s+(?:calling|saying|describing|dismissing|arguing|branding|terming)\s)",  # "…, calling it a trick"
     re.IGNORECASE)
 
 
@@ -406,7 +409,8 @@ def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
 def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:
     """Where "stop shelling at 0600 GMT" begins: a trigger led by a verb of halting, only an "at" between."""
     for trigger in triggers:
-        if (0 <= match.start() - trigger.end() <= 45 and _HALT_VERB.match(trigger.group())
+        if (0 <= match.start() - trigger.end() <= 45
+                and (_HALT_VERB.match(trigger.group()) or _ORDERED_TO_HALT.search(trigger.group()))
                 and _HALT_THEN_AT.fullmatch(text, trigger.end(), match.start())
                 and not _DENIED.search(text, max(0, trigger.start() - 30), trigger.start())):
             return trigger.start()
