@@ -304,3 +304,37 @@ def test_people_not_heard_from_since_an_attack_are_missing():
 
 def test_wounds_from_weapons_a_hospital_admits_are_injuries():
     assert tuples_in("The clinic admitted 14 patients with weapon wounds overnight.") == {("wounded", 14, None, "exact")}
+
+
+# --- round 27 --------------------------------------------------------------------------------------------------
+
+def test_a_toll_after_a_long_subject_with_an_aside_still_reaches_its_count():
+    article = ("The death toll from three days of clashes between herders and farmers, and the looting that "
+               "followed, climbed to at least 41 on Monday, the regional governor said.")
+    assert [(c["count"], c["qualifier"], c["speaker"].name) for c in claims_in(article)] == [(41, "at_least", "regional governor")]
+
+
+def test_a_toll_after_one_of_the_wounded_dying_is_read_from_its_own_verb():
+    assert tuples_in("One of the injured died in hospital overnight, bringing the toll to four.") == {
+        ("killed", 4, None, "exact")}
+
+
+def test_its_tally_goes_on_with_the_source_of_the_sentence_before():
+    article = ("The provincial coroner's office said at least 23 people died in the flooding of the camp. "
+               "Its tally of the dead included nine children and two aid workers.")
+    speakers = {(c["count"], c["speaker"].name if c["speaker"] else None) for c in claims_in(article)}
+    assert speakers == {(23, "provincial coroner's office"), (9, "provincial coroner's office"),
+                        (2, "provincial coroner's office")}
+
+
+def test_a_verb_deep_in_a_relative_clause_set_off_by_commas_reports_nothing_of_the_main_clause():
+    article = ("The insurgency, which spread after the province declared autonomy in 2019, has killed more than "
+               "3,000 people, according to the interior ministry.")
+    [claim] = claims_in(article)
+    assert claim["speaker"].name == "interior ministry"
+
+
+def test_soldiers_named_by_their_country_and_post_are_a_source():
+    article = "Eritrean soldiers at the crossing told reporters that at least 12 militiamen had been killed."
+    [claim] = claims_in(article)
+    assert claim["speaker"].name == "Eritrean soldiers at the crossing"

@@ -331,3 +331,17 @@ def test_a_subject_described_by_a_place_with_a_capitalised_adjective_is_still_th
             "A baker near the old Portuguese harbour, who would not give his name, said the town had slept in its "
             "clothes all week. \"Nobody undresses any more,\" he said.")
     assert quote_speakers(text) == ["baker"]
+
+
+def test_the_noun_a_body_was_described_by_is_what_the_noun_means_later():
+    text = ("- The Red Crescent says 300 people were treated.\n"
+            "- Oxfam, the British charity, says 2,000 families have fled.\n"
+            "- UNICEF says 45 children died.\n\n"
+            "\"The camps cannot take another week of this,\" the charity said.")
+    assert quote_speakers(text) == ["Oxfam"]
+
+
+def test_a_counted_group_in_the_report_is_not_the_they_who_report_it():
+    text = ("Local officials said a teacher was killed and four pupils were wounded. Three residents were also "
+            "hurt, they said.")
+    assert speaker_of(text, "Three residents") == "Local officials"

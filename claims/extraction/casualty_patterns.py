@@ -215,7 +215,7 @@ _TOLL_OPENING = (
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
     # an aside may follow the tally: "the toll, one of the worst on record, stood at 88"
     rf"(?:(?=,\s+[^,;:()]{{1,60}},\s+(?:{alternation(TOLL_LINK_QUALIFIER)}|\w+\s+(?:{alternation(TOLL_LINK_QUALIFIER)}))\s),)?"
-    rf"(?P<gap>(?:\s+[^\s;:()]+){{0,12}}?)"
+    rf"(?P<gap>(?:\s+[^\s;:()]+){{0,16}}?)"
     rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+"
 )
 TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START, opens=True)

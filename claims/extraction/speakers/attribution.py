@@ -510,7 +510,16 @@ def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
     if opening is not None and _FIGURE_BEFORE.search(text, max(0, opening.start() - 30), opening.start()):
         return False  # "The figure, which MSF calls its most conservative estimate, includes 730 children": the
         # clause says whose figure the sentence goes on to give
+    if opening is None:
+        # "The war, which erupted after the republic declared independence, has killed 6,000": a subject further
+        # into a relative clause set off by commas
+        comma = text.rfind(",", max(0, x.subject_start - 80), x.subject_start)
+        if comma >= 0 and _SET_OFF_RELATIVE.match(text, comma + 1, x.subject_start):
+            opening = comma
     return opening is not None and "," in text[a.ends[x.verb]:position]
+
+
+_SET_OFF_RELATIVE = re.compile(r"\s+(?:which|who|whose)\s+[^,;:.!?]*$", re.IGNORECASE)
 
 
 # a figure or a text whose relative clause names its author (document nouns of lexicons/speaker_nouns.json)

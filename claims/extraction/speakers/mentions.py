@@ -350,5 +350,7 @@ def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) 
         entity.kind = "organisation"  # "B'Tselem, the Israeli rights group": described as a body, so one
     if role and not entity.role and entity.kind == "person":
         entity.role = role
+    elif role and not entity.described and entity.kind == "organisation" and head in _ORG_NOUNS:
+        entity.described = role  # "Caritas, the Catholic charity,": what "the charity" will mean
     if gender and entity.gender is None and entity.kind == "person":
         entity.gender = gender

@@ -22,6 +22,7 @@ class Entity:
     gender: str | None = None     # male, female or None
     plural: bool = False
     short: str = ""               # the short form the article gives in brackets: "MONUC", "ISPR"
+    described: str = ""           # a body's own description: "the Catholic charity" for "Caritas, the Catholic charity,"
 
     def speaker(self) -> Speaker:
         """The speaker as editors read it: a body's name with the short form the article uses for it, so that

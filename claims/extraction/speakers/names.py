@@ -277,7 +277,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
-                                     qualifiers=tuple(a.lowers[first:last]))
+                                     qualifiers=tuple(a.lowers[first:last]), head=head_low)
         if earlier is not None:
             # "the rights group said" after "Amnesty International said"
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, the body named before")

@@ -9,11 +9,13 @@ lone "she"/"his" in a sentence with one person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import lexicons
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
+    _NUMBER_WORDS,
     _PLACES,
     _ABBREVIATED_TITLES,
     _COUNTRIES,
@@ -103,6 +105,8 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
             continue  # a lone name that acted ("Outside, Yonas waited ...") is "he" or "she" only close by
         if sentence - mention.sentence > 8:
             break
+        if mention.sentence == sentence and wanted["number"] == "plural" and _counted(a, mention.position):
+            continue  # "Two Pakistani soldiers were also hurt, they said": a group counted in the report is its news
         best.setdefault(mention.sentence, []).append(mention)
     for s in sorted(best, reverse=True):
         # within a sentence, a person known to be of the pronoun's gender before one whose gender is unknown
@@ -119,6 +123,14 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
                     entity.kind = "person"
                 return entity
     return None
+
+
+def _counted(a: _Analysis, position: int) -> bool:
+    """Whether the mention starting at this character opens with a number, or has one right before it: "Two
+    Pakistani soldiers"."""
+    k = bisect_left(a.starts, position)
+    return any(0 <= j < len(a.lowers) and not a.punct[j]
+               and (a.lowers[j].replace(",", "").isdigit() or a.lowers[j] in _NUMBER_WORDS) for j in (k - 1, k))
 
 
 def _close_by(a: _Analysis, earlier: int, later: int) -> bool:
@@ -241,13 +253,30 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
 _STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
+def _body_described_as(a: _Analysis, sentence: int, head: str) -> Entity | None:
+    """The latest body of the last few sentences whose own description ends in this noun: "the charity" after
+    "Caritas, the Catholic charity, says", though another body spoke since."""
+    for mention in reversed(a.mentions):
+        if sentence - mention.sentence > 4:
+            break
+        entity = mention.entity
+        if entity.kind == "organisation" and not mention.place and entity.described \
+                and entity.described.lower().split()[-1] == head:
+            return entity
+    return None
+
+
 def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
-                       qualifiers: tuple[str, ...] = ()) -> Entity | None:
+                       qualifiers: tuple[str, ...] = (), head: str = "") -> Entity | None:
     """The latest organisation named with capitals in the last few sentences, countries apart; for
     `company` ("the firm said"), also a lone name that acted ("Chevron halted production"). Words that
     qualify the noun must fit the name: "the rights group" is Human Rights Watch, "the civil protection
     agency" is not a newspaper named before it."""
     telling = [q for q in qualifiers if q not in _GENERIC_BODY_QUALIFIERS]
+    if head:
+        described = _body_described_as(a, sentence, head)
+        if described is not None:
+            return described
     for mention in reversed(a.mentions):
         if sentence - mention.sentence > 4:
             break
