@@ -105,3 +105,37 @@ def test_a_truce_as_subject_of_declared_is_never_its_own_speaker():
     # "declared" is a verb of saying too; the truce is what was declared, not who spoke
     [(_, found)] = starts("The ceasefire declared by the rebels took effect at 0600 GMT on Friday.")
     assert found == "rebels"
+
+
+# --- round 27c: who made the truce, whose truce it is, and announcements by a body ----------------------------
+
+@pytest.mark.parametrize("article, speaker", [
+    ("Two truces have failed this week. The second, brokered by Qatar after a day of telephone calls, was due to "
+     "begin at 0600 GMT on Friday.", "Qatar"),
+    ("A local pause negotiated by village elders, from 0600 GMT on Friday, let the wounded reach the clinic.",
+     "village elders"),
+    ("A truce agreed by the regional council on Monday was to take effect at 0600 GMT on Friday.",
+     "regional council"),
+    ("An earlier pause, announced by the governor for 0600 GMT on Friday, never held.", "governor"),
+])
+def test_who_made_or_announced_a_truce_named_after_it_is_the_source_of_its_start(article, speaker):
+    assert starts(article) == [("2024-03-08T06:00", speaker)]
+
+
+def test_who_made_a_truce_yields_to_who_reports_its_start():
+    article = "The opposition said a truce brokered by Turkey had taken hold from 0600 GMT on Friday."
+    assert starts(article) == [("2024-03-08T06:00", "opposition")]
+
+
+@pytest.mark.parametrize("article, speaker", [
+    ("The KNU ceasefire took effect at 0600 GMT on Friday.", "KNU"),
+    ("The Easter truce took effect at 0600 GMT on Friday.", None),  # a feast owns no truce
+])
+def test_a_body_named_before_the_truce_word_owns_the_truce(article, speaker):
+    assert starts(article) == [("2024-03-08T06:00", speaker)]
+
+
+def test_the_body_after_announcement_by_gives_the_that_clause():
+    article = ("Relief agencies welcomed the announcement by the Southern Front (SF) that it would halt all "
+               "operations from 0600 GMT on Friday.")
+    assert starts(article) == [("2024-03-08T06:00", "Southern Front (SF)")]

@@ -22,7 +22,7 @@ from .names import _entity
 from .phrases import _np_after, _np_before
 from .asides import _read_asides
 from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
-from .frames import FRAMES, _find_attributions
+from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
 from .vocabulary import _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
@@ -189,6 +189,10 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
     candidates = [x for x in a.by_sentence.get(sentence, ()) if x.entity is not None]
     if not candidates:
         return None, ""
+    made_by = [x for x in candidates if x.frame == "announced_terms" and a.lowers[x.verb] in _AUTHOR_PARTICIPLES]
+    if made_by and len(made_by) < len(candidates):
+        # "Hamas said a truce brokered by Egypt had taken hold": who made the truce yields to who reports it
+        candidates = [x for x in candidates if x not in made_by]
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
@@ -299,6 +303,8 @@ def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Enti
         owner = _entity(a, (tokens[0], tokens[-1], tokens[-1]), match.start(1), sentence)
         if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES:
             continue  # "Turkey's own ceasefire", "Aceh's first truce": a country's or a place's, told in the article's voice
+        if match.group("attributive") is not None and owner.kind != "organisation":
+            continue  # written before the truce with no "'s", only a body's short name owns it ("the CNDP ceasefire")
         return owner, f"the truce is {owner.name}'s own ('{match.group(0).strip()}')"
     for match in _ORDERED_FORCES.finditer(text, bounds.start, bounds.end):
         if match.start() > position:
@@ -310,7 +316,8 @@ def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Enti
 
 
 _TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
-_OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)
+_OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=[A-Z][A-Z])(?P<attributive>))\s+"
+                         r"(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)  # "the Kremlin's truce", "the CNDP ceasefire"
 _ORDERED_FORCES = re.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were|had\s+been|have\s+been)\s+"
                              r"(?:ordered|told|instructed)\b"
                              % "|".join(re.escape(w) for w in lexicons.words("speaker_forces_nouns")))

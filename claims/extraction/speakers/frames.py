@@ -95,6 +95,10 @@ def _find_attributions(a: _Analysis) -> None:
                 trigger = "speech"
             elif low in _REPORT:
                 trigger = "report"
+            elif low in _NOMINAL:
+                trigger = "nominal"  # "the announcement by the MNLA that it would end its operations"
+            elif low in _TERMS_ONLY:
+                trigger = "terms"  # "a truce brokered by Russia": a participle that only names a truce's author
             else:
                 continue
             attribution = _frame_at(a, _Site(i, first, end, sentence, trigger, previous))
@@ -120,7 +124,8 @@ class _Site:
 
     @property
     def strength(self) -> str:
-        return "according" if self.trigger == "citing" else self.trigger
+        return "according" if self.trigger == "citing" else "report" if self.trigger in ("terms", "nominal") \
+            else self.trigger
 
 
 _ABSENT = object()  # a frame's shape is not at this site: the next frame may try
@@ -337,6 +342,41 @@ def _frame_passive_agent(a: _Analysis, site: _Site):
     if evidence is None:
         return _ABSENT
     return _subject_from_evidence(a, site, evidence, agent=span)
+
+
+def _frame_nominal_by(a: _Analysis, site: _Site):
+    """"the announcement by the MNLA that it would end its military operations": the body after "by" gives the
+    content of the "that" clause after it."""
+    v, end = site.v, site.end
+    if v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
+        return _ABSENT
+    that = next((k for k in range(v + 3, min(end, v + 16)) if a.lowers[k] == "that" or a.punct[k] and a.words[k] not in "()"
+                 or a.quoted[k]), None)
+    if that is None or a.lowers[that] != "that":
+        return _ABSENT
+    span = _np_after(a, v + 2, that)
+    if span is None:
+        return _ABSENT
+    if span[1] < that - 1:
+        if not _name_goes_on(a, span[1] + 1, that):
+            return _ABSENT  # "the announcement by the army on Monday that": not a body's name up to "that"
+        if a.words[span[1] + 1] != "(":
+            span = (span[0], that - 1, that - 1)  # the whole name: "the Coalition to Restore Legitimacy in Yemen"
+    entity = _entity(a, span, a.starts[v], site.sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[that], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
+                       sentence=site.sentence)
+
+
+def _name_goes_on(a: _Analysis, first: int, end: int) -> bool:
+    """Whether tokens first..end-1 go on with a body's name: its short form in brackets ("(MNLA)"), or capitalised
+    words and their connectors ("to Restore Legitimacy in Yemen")."""
+    if a.words[first] == "(" and end - first == 3 and a.words[first + 2] == ")":
+        return True
+    return all(a.caps[k] or a.lowers[k] in ("to", "of", "for", "in", "the", "and") for k in range(first, end)) \
+        and a.caps[end - 1]
 
 
 def _frame_inverted(a: _Analysis, site: _Site):
@@ -569,11 +609,16 @@ _TERMS_FRAME = re.compile(
 
 
 _TERMS_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|its|their|under)\s+(?:[\w'’()-]+\s+){0,4}?(?:%s)\s*,?\s*$" % _TERMS_NOUNS,
-    re.IGNORECASE)
+    r"\b(?:(?:the|a|an|this|that|its|their|under)\s+(?:[\w'’()-]+\s+){0,4}?(?:%s)"
+    r"|the\s+(?:first|second|third|latest|last|earlier|later|new)(?:\s+one)?)\s*,?\s*$" % _TERMS_NOUNS,
+    re.IGNORECASE)  # "Two truces failed. The first, brokered by Russia, was due to begin": an ordinal takes one up
 # "... declared by the army for the festival took effect": the truce's start follows its author
+# (or after the aside the author closes: "The first, brokered by Russia after talks in Moscow lasting more than ten
+# hours, was due to begin"; "A local pause negotiated by elders, from 7 a.m. on Monday")
 _TRUCE_STARTS_AFTER = re.compile(
-    r"[^.;:!?]{0,60}?\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
+    r"(?:[^.;:!?]{0,60}?|[^.;:!?,]{0,100},[^.;:!?,]{0,30}?)\b(?:%s)\b|[^.;:!?,]{0,40}?,\s+(?:from|starting|beginning|effective)\s"
+    r"|[^.;:!?,]{0,40}?\sfor\s+(?:\d|noon|midnight|midday)"  # "announced by the presidency for 7pm on Friday"
+    % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
 # "... took effect at 13:00 on 20 September, under terms announced by the peacekeepers": a trailing "under"
 # aside names the author of the start the sentence has already stated
 _UNDER_TERMS_BEFORE = re.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\s*$"
@@ -581,7 +626,8 @@ _UNDER_TERMS_BEFORE = re.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?
 _TRUCE_START_VERB = re.compile(r"\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]),
                                re.IGNORECASE)
 # participles that make a truce's author its agent, beside the agent participles of reports ("announced")
-_TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles"))
+_AUTHOR_PARTICIPLES = frozenset(lexicons.words("speaker_author_participles"))
+_TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles")) | _AUTHOR_PARTICIPLES
 
 
 def _fronted_phrase(a: _Analysis, first: int, last: int) -> bool:
@@ -744,11 +790,14 @@ _MATCHERS = {
     "inverted": _frame_inverted,
     "according_to": _frame_according_to,
     "citing": _frame_citing,
+    "nominal_by": _frame_nominal_by,
 }
 FRAMES = tuple({"guarded": True, "final": True, **frame} for frame in lexicons.table("speaker_frames")["frames"])
 _FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers"])
-                      for trigger in ("speech", "report", "according", "citing")}
+                      for trigger in ("speech", "report", "according", "citing", "terms", "nominal")}
 _ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectives_before_a_noun"])
 _CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
-_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | {"according"}  # every word _find_attributions tries a frame at
+_NOMINAL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["nominal"])
+_TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
