@@ -345,3 +345,22 @@ def test_a_counted_group_in_the_report_is_not_the_they_who_report_it():
     text = ("Local officials said a teacher was killed and four pupils were wounded. Three residents were also "
             "hurt, they said.")
     assert speaker_of(text, "Three residents") == "Local officials"
+
+
+# --- round 28 ----------------------------------------------------------------------------------------------------
+
+def test_the_office_in_an_appositive_after_an_honorific_is_what_a_later_title_refers_to():
+    text = ("Dr Leila Haddad, director of the Saint Luke clinic in Tyre, told us that nine people had died.\n\n"
+            "\"We ran out of blood on the second night,\" the clinic director said.")
+    assert quote_speakers(text) == ["Leila Haddad"]
+
+
+def test_a_rank_written_after_the_office_leaves_the_office_the_title():
+    text = ("Army spokesman Maj. Gen. Tomas Eder said the bridge had been retaken. Asked about the shelling, the "
+            "spokesman said: \"Our guns did not fire on the village.\"")
+    assert quote_speakers(text) == ["Tomas Eder"]
+
+
+def test_a_name_that_ends_in_its_number_is_a_source():
+    text = "Barrio 18 said its members would stand down at noon."
+    assert speaker_of(text, "stand down") == "Barrio 18"

@@ -626,3 +626,23 @@ def test_an_hour_in_words_before_this_morning_is_a_clock_of_that_morning():
 ])
 def test_a_truce_someone_wanted_or_offered_and_the_other_side_refused_starts_nothing(article):
     assert starts(article) == []
+
+
+# --- round 28 ----------------------------------------------------------------------------------------------------
+
+def test_troops_told_not_to_initiate_action_from_a_clock_hold_fire_from_it():
+    article = "An official said troops had been told not to initiate any action from 2100 GMT on Tuesday."
+    assert starts(article) == ["2024-03-05T21:00"]
+
+
+def test_an_order_of_what_it_forbids_taking_effect_is_the_truce_starting():
+    article = ("The two gangs announced a truce on Tuesday. One gang said its order of \"no violence\" against the "
+               "public took effect at 0400 GMT on Wednesday.")
+    assert starts(article) == ["2024-03-06T04:00"]
+
+
+def test_a_headline_clock_with_no_day_is_the_start_the_story_dates():
+    # a paper of Wednesday morning: the headline's midnight is Monday's, as the story says, not Wednesday's
+    article = ("Army to hold fire from midnight GMT; talks on Thursday\n\n"
+               "An officer said units had been ordered to hold their fire from midnight GMT on Monday.")
+    assert starts(article) == ["2024-03-05T00:00", "2024-03-05T00:00"]

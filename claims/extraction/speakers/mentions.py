@@ -342,14 +342,19 @@ def _note_evidence_before(a: _Analysis, entity: Entity, i: int, first: int) -> N
         _note_evidence(entity, a.words[k] if word not in _TITLE_WORDS else "", True, _gender_of_words({word}))
 
 
+_HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "professor"})
+
+
 def _note_evidence(entity: Entity, role: str, person: bool, gender: str | None) -> None:
     if person and entity.kind == "unknown":
         entity.kind = "person"
     head = _bare(role.split()[-1].lower()) if role else ""
     if not person and entity.kind == "unknown" and head in _ORG_NOUNS and head not in _PERSON_NOUNS:
         entity.kind = "organisation"  # "B'Tselem, the Israeli rights group": described as a body, so one
-    if role and not entity.role and entity.kind == "person":
-        entity.role = role
+    if role and entity.kind == "person" and (not entity.role or entity.role.lower() in _HONORIFICS
+                                             and role.lower() not in _HONORIFICS):
+        # "Dr Nabil Hakimi, director of the city hospital,": the office, after an honorific that names none
+        entity.role = f"{entity.role}, {role}" if entity.role else role
     elif role and not entity.described and entity.kind == "organisation" and head in _ORG_NOUNS:
         entity.described = role  # "Caritas, the Catholic charity,": what "the charity" will mean
     if gender and entity.gender is None and entity.kind == "person":

@@ -53,6 +53,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     low = a.lowers[i]
     if low in _SUBJECT_PRONOUNS:
         return i, i, i
+    if low.isdigit() and len(low) <= 3 and i - 1 >= floor and a.names[i - 1] and not a.quoted[i - 1]:
+        named = _np_before(a, i - 1, floor)  # "Barrio 18 said": a name that ends in its number
+        return (named[0], i, i) if named is not None and named[1] == i - 1 else None
     if _bare(low) in _PLACE_NOUNS and not a.caps[i] and i - 1 >= floor and a.names[i - 1]:
         # "An official in Palma district said": the district is where the speaker is, not who speaks
         place = i - 1

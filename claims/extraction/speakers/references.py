@@ -181,8 +181,19 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
             continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
         if noun in words:
-            return candidate
+            return _named_holder(a, candidate) if not organisation else candidate
     return None
+
+
+def _named_holder(a: _Analysis, described: Entity) -> Entity:
+    """The named person whose appositive an unnamed role is: "Dr Nabil Hakimi, director of the city hospital,"
+    makes "director of the city hospital" Hakimi."""
+    if described.kind == "organisation" or described.role:
+        return described
+    for candidate in a.entities.values():
+        if candidate is not described and candidate.kind == "person" and described.name in candidate.role:
+            return candidate
+    return described
 
 
 def _is_document(entity: Entity) -> bool:
@@ -216,13 +227,20 @@ def _holds_title(role: str, noun: str) -> bool:
         words = words[:words.index("of")]  # "Minister of Health": the head comes before "of"
     if "for" in words:
         words = words[:words.index("for")]
-    if not words:
-        return False
-    head = words[-1].rstrip(".,")
-    head = _ABBREVIATED_TITLES.get(head, head)  # "Gov." is the governor
-    if head != noun and head not in _SAME_ROLE.get(noun, ()):
+    # "Military spokesman Lt. Col.": a rank written after the office leaves the office the head
+    while len(words) > 1 and words[-1].endswith(".") and not _heads(words[-1], noun) \
+            and any(_heads(w, noun) for w in words[:-1]):
+        words = words[:-1]
+    if not words or not _heads(words[-1], noun):
         return False
     return not any(w in _DISTINCT_QUALIFIERS for w in words[:-1])
+
+
+def _heads(word: str, noun: str) -> bool:
+    """Whether a title's word is the role `noun` names, or a synonym of it ("Gov." is the governor)."""
+    head = word.rstrip(".,")
+    head = _ABBREVIATED_TITLES.get(head, head)
+    return head == noun or head in _SAME_ROLE.get(noun, ())
 
 
 def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity | None:

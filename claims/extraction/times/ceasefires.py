@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
 from .. import speakers
+from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
 from . import calendar, clock, reference_day, starts, zones
 
@@ -54,6 +55,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces]),
                        story_day=_story_day(document, about_truces))
     claims = []
+    undated_headlines: list[ExtractedClaim] = []  # starts read in a headline with no day written by their clock
+    clock_of: dict[int, re.Match] = {}  # the clock each timed start was read from
     previous: Sentence | None = None
     for sentence, triggers in about_truces:
         referred_to, previous = previous, sentence
@@ -118,9 +121,33 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 explanation=(f"read {match.group().strip()!r} as the truce's start", *steps,
                              f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"),
             ))
+            clock_of[id(claims[-1])] = match
         if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
+        elif is_heading(document, sentence.paragraph):
+            undated_headlines.extend(claim for claim in claims[found_before:]
+                                     if not any(clock_of[id(claim)].group(g) for g in ("day", "day0", "pday")))
+    _date_headlines_by_the_body(claims, undated_headlines)
     return claims
+
+
+def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[ExtractedClaim]) -> None:
+    """"Govt says troops to hold fire from midnight" over a story dated the next morning: a headline's clock with
+    no day is the start the body gives at the same local hour with its day ("from midnight Sunday"), when the
+    body names one, not a midnight counted from the day of publication."""
+    for headline in undated:
+        local = headline.values["effective_at"]
+        body = next((claim for claim in claims if claim.start > headline.end and claim not in undated
+                     and claim.values["precision"] != "day"
+                     and (claim.values["effective_at"].hour, claim.values["effective_at"].minute) == (local.hour, local.minute)
+                     and claim.values["effective_at"].utcoffset() == local.utcoffset()), None)
+        if body is None or body.values["effective_at"] == local:
+            continue
+        moment = body.values["effective_at"]
+        headline.values["effective_at"] = moment
+        headline.explain(f"the headline gives no day: its {local.strftime('%H:%M')} is the start the story dates "
+                         f"{moment.date().isoformat()} ({body.text!r}); start "
+                         f"{moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
 
 
 _THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)

@@ -193,6 +193,8 @@ DAY_START = LazyPattern(
 _DEFINITE_AGREEMENT_FROM = LazyPattern(
     rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
+    # "its order of “zero violence” against the public took effect": what the order is of may stand between
+    rf"(?:\s+of\s+[^,.;:()]{{1,60}}?)?"
     rf"\s+(?:(?:only|just)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?(?:be(?:en)?\s+)?"
     rf"(?:{_START_VERB_PATTERN}){_E})",
     re.IGNORECASE)
