@@ -338,3 +338,18 @@ def test_soldiers_named_by_their_country_and_post_are_a_source():
     article = "Eritrean soldiers at the crossing told reporters that at least 12 militiamen had been killed."
     [claim] = claims_in(article)
     assert claim["speaker"].name == "Eritrean soldiers at the crossing"
+
+
+def test_a_count_before_and_the_shares_the_outcome_of_the_definite_count_after_it():
+    assert tuples_in("The remaining three guards and the two drivers are still missing.") == {
+        ("missing", 3, None, "exact"), ("missing", 2, None, "exact")}
+
+
+def test_the_bodies_of_people_taken_earlier_are_a_count_of_the_dead():
+    assert tuples_in("The bodies of six engineers kidnapped in May were found on Tuesday.") == {
+        ("killed", 6, None, "exact")}
+
+
+def test_whose_people_they_were_may_stand_between_a_count_and_its_group():
+    assert tuples_in("Rebels said they had captured 45 of Kagame's soldiers near the lake.") == {
+        ("captured", 45, None, "exact")}

@@ -592,6 +592,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
         return None  # "one of two farmers wounded": the two are the count
     if patterns.PROVISIONED.search(text, max(0, number_start - 40), number_start):
         return None  # "surgical kits for 300 wounded"
+    if outcome != "killed" and patterns.BODIES_OF.search(text, max(0, count_start - 30), count_start):
+        outcome = "killed"  # "the bodies of eight soldiers abducted last week": dead, whatever befell them before
     qualifier = patterns.QUALIFIER_OF[patterns.normal(groups["qual"])] if groups.get("qual") else "exact"
     if groups.get("qual_after") and qualifier == "exact":
         qualifier = patterns.QUALIFIER_AFTER_OF[patterns.normal(groups["qual_after"])]

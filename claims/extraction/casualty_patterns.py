@@ -106,14 +106,15 @@ OF_TAIL = rf"(?:\s+of\s+{NOUN_PHRASE})?"
 _NUMBER_WORDS = lexicons.table("number_words")
 _NUMBER_WORD_LIST = [*_NUMBER_WORDS["units"], *_NUMBER_WORDS["tens"], *_NUMBER_WORDS["multipliers"], *_NUMBER_WORDS["vague"]]
 NUMBER_WORD = rf"(?:{alternation(_NUMBER_WORD_LIST)}){E}"
+# "of its own", "of Dostum's Uzbek militiamen": whose people they were may come first
 GROUP = (
-    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?['’]s)\s+(?:own\s+)?)?"
     rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
 )
 # Any noun phrase may name who died ("six divers are still missing"); the words after the
 # number are still checked against measures and equipment, and captures need people.
 ANY_GROUP = (
-    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those)\s+(?:own\s+)?)?"
+    r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?['’]s)\s+(?:own\s+)?)?"
     rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
 )
 FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
@@ -400,8 +401,9 @@ _NEVER_IN_A_GROUP = sorted(word for word in GRAMMAR["not_a_modifier"]
                            if word in GRAMMAR["linking_words"] and word.isalpha() and word not in _GROUP_VOCABULARY)
 _GROUP_GAP = (rf"(?:{alternation(GRAMMAR['person_patterns'], regex=True)}"
               rf"|(?!(?<![\w'’.-])(?-i:{'|'.join(_NEVER_IN_A_GROUP)})(?![\w-]))[\s\S])*?")
-AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+$", re.IGNORECASE,
-                           needs=rf"{COUNT_START}{_GROUP_GAP}\sand\s+$", opens=True)
+# "Four soldiers and the two officials are still missing": the second count may be definite
+AND_MORE_BEFORE = _compile(rf"{QUALNUM}{FILLER}\s+{GROUP}\s+and\s+(?:the\s+)?$", re.IGNORECASE,
+                           needs=rf"{COUNT_START}{_GROUP_GAP}\sand\s+(?:the\s+)?$", opens=True)
 # the second half of a mixed outcome: "dead| or wounded"
 MIXED_TAIL = _compile(
     rf"\s+(?:{alternation(' '.join(phrase.split()[1:]) for phrase in OUTCOMES['after_count'][''])}){E}", re.IGNORECASE
@@ -416,6 +418,7 @@ AN_OBJECT_FOLLOWS = _compile(rf"\s+(?:{alternation(GRAMMAR['object_openers'])})\
 NEGATED = _compile(rf"{B}(?:{alternation(GRAMMAR['negating_before'])})\s+$", re.IGNORECASE)
 QUALIFIER_BEFORE = _compile(rf"(?:{B}(?:{QUAL}|between)\s+)$", re.IGNORECASE)
 # "one of two farmers wounded", "one of the 12 soldiers killed": the one is a member; the count after "of" counts
+BODIES_OF = _compile(r"\b(?:bodies|remains|corpses)\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 ONE_OF_A_COUNT = _compile(rf"\s+of\s+(?:the\s+)?{NUM}", re.IGNORECASE)
 # "surgical kits for 300 wounded": supplies measured in people, not people harmed
 PROVISIONED = _compile(rf"{B}(?:{alternation(GRAMMAR['provision_before'])})\s+"
