@@ -364,3 +364,10 @@ def test_a_rank_written_after_the_office_leaves_the_office_the_title():
 def test_a_name_that_ends_in_its_number_is_a_source():
     text = "Barrio 18 said its members would stand down at noon."
     assert speaker_of(text, "stand down") == "Barrio 18"
+
+
+def test_a_statement_named_by_its_bodys_noun_speaks_for_the_body_named_before():
+    text = ("The rebel command said its units would hold their positions.\n\n"
+            "Kenya's Interior Ministry said four police officers had been wounded.\n\n"
+            "\"The patrol was fired on first,\" the ministry statement read.")
+    assert quote_speakers(text) == ["Kenya's Interior Ministry"]

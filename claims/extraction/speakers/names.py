@@ -344,6 +344,13 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
         k -= 1
     if k < head - 1 and not (k + 1 == first == a.sentence_first_token[sentence] and head - first == 1):
         return _entity(a, (k + 1, head - 1, head - 1), position, sentence), "named before it as its issuer"
+    body = _bare(a.lowers[head - 1]) if head - 1 >= first and not a.caps[head - 1] else ""
+    if body in _ORG_NOUNS and body not in _PERSON_NOUNS and first > 0 and a.lowers[first - 1] in _DEFINITE:
+        # "the ministry statement read", "the agency's statement read": the body named before issued it
+        issuer = _holder_of_role(a, body, organisation=True) \
+            or (_latest_named_body(a, sentence, head=body) if body in _GROUP_ANAPHORS else None)
+        if issuer is not None:
+            return issuer, f"the {body} named before, whose text it is"
     opening, end = _sentence_bounds(a, sentence)
     j = head + 1
     if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
