@@ -371,3 +371,9 @@ def test_a_statement_named_by_its_bodys_noun_speaks_for_the_body_named_before():
             "Kenya's Interior Ministry said four police officers had been wounded.\n\n"
             "\"The patrol was fired on first,\" the ministry statement read.")
     assert quote_speakers(text) == ["Kenya's Interior Ministry"]
+
+
+def test_an_agency_quoting_a_statement_named_by_a_body_quotes_that_body():
+    text = ("The rebel army denied any part in the blast. A news agency close to the rebels quoted an army "
+            "statement as saying the bomb had been \"planted by the other side to blame us\".")
+    assert quote_speakers(text) == ["rebel army"]

@@ -26,6 +26,7 @@ from .nameparts import _and_inside_name, _is_acronym
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _STATE_FORCE_NOUNS,
     _PERSON_OR_TITLE,
     _PERSON_TITLE_OR_ORG,
     _PERSON_PEOPLE_OR_TITLE,
@@ -330,6 +331,7 @@ def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
 
 # "the group said", "that group said", "this ministry": a noun that points back to a body or a text named before
 _DEFINITE = frozenset({"the", "that", "this"})
+_DETERMINERS = _DEFINITE | {"a", "an"}
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
 
@@ -344,11 +346,16 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
         k -= 1
     if k < head - 1 and not (k + 1 == first == a.sentence_first_token[sentence] and head - first == 1):
         return _entity(a, (k + 1, head - 1, head - 1), position, sentence), "named before it as its issuer"
-    body = _bare(a.lowers[head - 1]) if head - 1 >= first and not a.caps[head - 1] else ""
-    if body in _ORG_NOUNS and body not in _PERSON_NOUNS and first > 0 and a.lowers[first - 1] in _DEFINITE:
-        # "the ministry statement read", "the agency's statement read": the body named before issued it
-        issuer = _holder_of_role(a, body, organisation=True) \
+    determiner = first if a.lowers[first] in _DETERMINERS else first - 1
+    body = _bare(a.lowers[head - 1]) if head - 1 > determiner and not a.caps[head - 1] else ""
+    if (body in _ORG_NOUNS or body in _STATE_FORCE_NOUNS) and body not in _PERSON_NOUNS and determiner >= 0 \
+            and a.lowers[determiner] in _DETERMINERS:
+        # "the ministry statement read", "quoted an army statement as saying": the body named before issued it
+        issuer = next((e for e in reversed(list(a.entities.values())) if e.kind == "organisation"
+                       and e.name.lower().split()[-1] == body), None) \
+            or _holder_of_role(a, body, organisation=True) \
             or (_latest_named_body(a, sentence, head=body) if body in _GROUP_ANAPHORS else None)
+        # (a body whose name ends in the noun first: "the Bosnian Serb army" for "an army statement")
         if issuer is not None:
             return issuer, f"the {body} named before, whose text it is"
     opening, end = _sentence_bounds(a, sentence)
