@@ -377,3 +377,12 @@ def test_an_agency_quoting_a_statement_named_by_a_body_quotes_that_body():
     text = ("The rebel army denied any part in the blast. A news agency close to the rebels quoted an army "
             "statement as saying the bomb had been \"planted by the other side to blame us\".")
     assert quote_speakers(text) == ["rebel army"]
+
+
+def test_a_short_form_written_as_a_word_is_the_bodys_alias():
+    text = ("The Northern Valley Defence Front (Nvdf) declared a truce on Friday.\n\n"
+            "Aid convoys reached the valley on Saturday. Markets reopened. Schools stayed shut. Roads were cleared. "
+            "Power returned to the main town.\n\n"
+            "In a statement, Nvdf said its fighters would hold their positions. It urged the army to do the same. "
+            "The group said it wanted \"talks without preconditions and without delay\".")
+    assert quote_speakers(text) == ["Northern Valley Defence Front (Nvdf)"]

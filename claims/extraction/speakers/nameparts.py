@@ -32,3 +32,20 @@ def _and_inside_name(a: _Analysis, j: int, limit: int) -> bool:
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _spelled_short_form(a: _Analysis, close: int) -> bool:
+    """Whether "(Arsa)" closing at token `close` is the short form of the name before it, written as a word: its
+    letters are the initials of that name's capitalised words ("Arakan Rohingya Salvation Army")."""
+    if close < 3 or a.words[close] != ")" or a.words[close - 2] != "(":
+        return False
+    word = a.words[close - 1]
+    if len(word) < 3 or not word.isalpha() or not word[:1].isupper():
+        return False
+    initials = []
+    k = close - 3
+    while k >= 0 and (a.names[k] or a.lowers[k] in ("of", "for", "and", "the")):
+        if a.names[k]:
+            initials.append(a.words[k][0].lower())
+        k -= 1
+    return "".join(reversed(initials)).endswith(word.lower()) and len(initials) >= len(word)

@@ -22,7 +22,7 @@ from .references import (
     _resolve,
     _resolve_pronoun,
 )
-from .nameparts import _and_inside_name, _is_acronym
+from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
@@ -469,7 +469,7 @@ def _one_of(a: _Analysis, first: int) -> int | None:
 def _note_short_form(a: _Analysis, entity: Entity, last: int) -> None:
     """"Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a bracketed short form marks a body and is its alias."""
     if last + 3 >= len(a.words) or a.words[last + 1] != "(" or a.words[last + 3] != ")" \
-            or not _is_acronym(a.words[last + 2]):
+            or not (_is_acronym(a.words[last + 2]) or _spelled_short_form(a, last + 3)):
         return
     if entity.plural and " and " in entity.name:
         # "the government and the Forces for the Defence of Democracy (FDD)": the short form names the last

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
-from .nameparts import _and_inside_name
+from .nameparts import _and_inside_name, _spelled_short_form
 from .tokens import _bare, _text
 from .vocabulary import (
     _DOCUMENT_WORDINGS,
@@ -216,13 +216,15 @@ def _bracketed_qualifier(a: _Analysis, i: int, floor: int) -> bool:
     word = a.words[i - 1]
     if a.starts[i - 2] == a.ends[i - 3] and word.isalpha() and word[:1].isupper():
         return True  # "NSCN(IM)": a bracket written onto the name, with no space, is part of it
-    return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and word not in _OUTLET_NAMES \
+        and not _spelled_short_form(a, i)  # "Arakan Rohingya Salvation Army (Arsa)": a short form
 
 
 def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
     """"(GNA)" closing at token i right after a name: a body's bracketed short form."""
     return i - 3 >= floor and a.words[i] == ")" and a.words[i - 2] == "(" and a.names[i - 3] \
-        and a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2 \
+        and (a.words[i - 1].isupper() and a.words[i - 1].isalpha() and len(a.words[i - 1]) >= 2
+             or _spelled_short_form(a, i)) \
         and a.starts[i - 2] > a.ends[i - 3]
 
 
