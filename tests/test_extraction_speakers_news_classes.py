@@ -386,3 +386,9 @@ def test_a_short_form_written_as_a_word_is_the_bodys_alias():
             "In a statement, Nvdf said its fighters would hold their positions. It urged the army to do the same. "
             "The group said it wanted \"talks without preconditions and without delay\".")
     assert quote_speakers(text) == ["Northern Valley Defence Front (Nvdf)"]
+
+
+def test_states_after_place_names_is_the_plural_noun_not_a_reporting_verb():
+    text = ("President Ana Lobo on Monday extended the truce in North Vale and East Vale states until the end of "
+            "the year, saying the new period would begin at midnight on Tuesday.")
+    assert speaker_of(text, "the new period") == "Ana Lobo"

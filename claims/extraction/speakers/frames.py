@@ -180,6 +180,10 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
     if not low.endswith(("s", "d")) and v + 1 < end and not a.caps[v + 1] and before >= first \
             and a.names[before] and _bare(a.lowers[v + 1]) in _HEAD_OR_TITLE:
         return False  # "Kaduna state police spokesman ...": a noun naming the state, not the verb "state"
+    if low in _PLURAL_PLACE_NOUNS and before >= first and a.names[before] and (
+            v + 1 >= end or a.punct[v + 1] and a.words[v + 1] != ":" or a.lowers[v + 1] in _FUNCTION_WORDS
+            and a.lowers[v + 1] != "that"):
+        return False  # "in South Kordofan and Blue Nile states until the end of 2016": the plural noun, not "states"
     if low in _ADJECTIVES_BEFORE_A_NOUN and v + 1 < end and not a.caps[v + 1] and a.lowers[v + 1].isalpha() \
             and a.lowers[v + 1] not in _FUNCTION_WORDS:
         return False  # "..., state television said": an adjective before its noun
@@ -208,6 +212,7 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
 
 
 _ORDER_VERBS = frozenset(lexicons.words("speaker_order_verbs"))
+_PLURAL_PLACE_NOUNS = frozenset({"states"})  # the plural of a kind of place spelled as a reporting verb
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_PHRASE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
 
