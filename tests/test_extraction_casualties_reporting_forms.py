@@ -353,3 +353,10 @@ def test_the_bodies_of_people_taken_earlier_are_a_count_of_the_dead():
 def test_whose_people_they_were_may_stand_between_a_count_and_its_group():
     assert tuples_in("Rebels said they had captured 45 of Kagame's soldiers near the lake.") == {
         ("captured", 45, None, "exact")}
+
+
+def test_others_captured_after_people_counted_are_more_of_those_people():
+    assert tuples_in("The militia said it had killed 9 policemen and captured three others.") == {
+        ("killed", 9, None, "exact"), ("captured", 3, None, "exact")}
+    # after things counted, "others" are more of the things
+    assert tuples_in("The militia seized five lorries and captured three others.") == set()

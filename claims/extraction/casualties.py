@@ -389,11 +389,25 @@ def _count_noun(text: str, begin: int, end: int) -> _Found | None:
     return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
 
 
+def _others_of_people_before(text: str, match: re.Match) -> bool:
+    """"killed at least 11 soldiers and captured four others": "others" after a count of people just before are
+    more of those people."""
+    if not _OTHERS_AT_END.search(match.group()):
+        return False
+    before = _PEOPLE_JUST_COUNTED.search(text, max(0, match.start() - 80), match.start())
+    return before is not None and patterns.normal(before.group("noun")) in patterns.PERSON_NOUNS
+
+
+_OTHERS_AT_END = re.compile(r"\b(?:others|more)$", re.IGNORECASE)
+# the noun that closes the clause before "and <verb>": "... 11 soldiers and " (not "... 18 ships and ")
+_PEOPLE_JUST_COUNTED = re.compile(r"(?P<noun>[A-Za-z][\w'-]*),?\s+and\s+$")
+
+
 def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found | None:
     groups = match.groupdict()
     if rule == "casualty.verb_then_count":
         outcome = patterns.VERBS_BEFORE[patterns.normal(groups["verb"])]
-        if outcome == "captured" and not groups.get("group"):
+        if outcome == "captured" and not groups.get("group") and not _others_of_people_before(text, match):
             return None  # "seized 18 ships" is no capture of people
         return _found(text, match, outcome, rule, 0.85, end)
     if rule == "casualty.lives_lost":
