@@ -355,7 +355,7 @@ def _frame_nominal_by(a: _Analysis, site: _Site):
     v, end = site.v, site.end
     if v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
         return _ABSENT
-    that = next((k for k in range(v + 3, min(end, v + 16)) if a.lowers[k] == "that" or a.punct[k] and a.words[k] not in "()"
+    that = next((k for k in range(v + 3, min(end, v + 16)) if a.lowers[k] == "that" or a.punct[k] and a.words[k] not in ("(", ")")
                  or a.quoted[k]), None)
     if that is None or a.lowers[that] != "that":
         return _ABSENT

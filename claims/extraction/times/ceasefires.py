@@ -135,9 +135,10 @@ def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[Extr
     """"Govt says troops to hold fire from midnight" over a story dated the next morning: a headline's clock with
     no day is the start the body gives at the same local hour with its day ("from midnight Sunday"), when the
     body names one, not a midnight counted from the day of publication."""
+    headlines = {id(claim) for claim in undated}  # by identity: two claims may hold equal values
     for headline in undated:
         local = headline.values["effective_at"]
-        body = next((claim for claim in claims if claim.start > headline.end and claim not in undated
+        body = next((claim for claim in claims if claim.start > headline.end and id(claim) not in headlines
                      and claim.values["precision"] != "day"
                      and (claim.values["effective_at"].hour, claim.values["effective_at"].minute) == (local.hour, local.minute)
                      and claim.values["effective_at"].utcoffset() == local.utcoffset()), None)
