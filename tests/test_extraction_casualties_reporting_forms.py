@@ -360,3 +360,63 @@ def test_others_captured_after_people_counted_are_more_of_those_people():
         ("killed", 9, None, "exact"), ("captured", 3, None, "exact")}
     # after things counted, "others" are more of the things
     assert tuples_in("The militia seized five lorries and captured three others.") == set()
+
+
+# --- round 29: a toll broken down, and a loss owned up to ------------------------------------------------
+
+def test_a_toll_for_a_year_broken_down_after_a_comma_gives_each_part():
+    article = "Insurgent violence killed 1,204 people in 2011, 830 civilians and 374 police officers."
+    assert tuples_in(article) == {("killed", 1204, None, "exact"), ("killed", 830, None, "exact"),
+                                  ("killed", 374, None, "exact")}
+
+
+def test_after_a_share_of_them_and_who_they_were_the_next_share_is_counted_too():
+    article = "The bombing killed 61 soldiers, 44 of them army recruits and 17 from the border guard."
+    assert tuples_in(article) == {("killed", 61, None, "exact"), ("killed", 44, None, "exact"),
+                                  ("killed", 17, None, "exact")}
+
+
+def test_a_share_of_them_followed_by_another_verb_adds_no_count():
+    article = "The gunmen killed 20 villagers, 12 of them women and burned 30 houses."
+    assert tuples_in(article) == {("killed", 20, None, "exact"), ("killed", 12, None, "exact")}
+
+
+def test_the_loss_of_fighters_a_side_owns_up_to_is_a_count_of_its_dead():
+    article = "In a statement, the front acknowledged the loss of six of its commanders in the raid."
+    assert tuples_in(article) == {("killed", 6, None, "exact")}
+
+
+def test_the_loss_of_jobs_or_positions_counts_no_people():
+    article = "The fighting meant the loss of 300 jobs at the port, and the rebels admitted the loss of two positions."
+    assert tuples_in(article) == set()
+
+
+def test_the_parts_of_a_toll_told_as_n_were_people_are_each_counted():
+    article = ("According to the parish register, 31 of the dead were women, six of them elderly, 22 were children "
+               "and 12 were men.")
+    assert tuples_in(article) == {("killed", 31, None, "exact"), ("killed", 6, None, "exact"),
+                                  ("killed", 22, None, "exact"), ("killed", 12, None, "exact")}
+
+
+def test_a_reporting_aside_between_a_toll_and_its_parts_keeps_them_parts_of_it():
+    article = "Of the dead, the doctor said, 14 were farmers and five were traders."
+    assert tuples_in(article) == {("killed", 14, None, "exact"), ("killed", 5, None, "exact")}
+
+
+def test_a_later_count_with_a_verb_of_its_own_is_no_part_of_the_toll():
+    article = "Of the dead, 21 were soldiers, and police said 15 were arrested."
+    assert tuples_in(article) == {("killed", 21, None, "exact")}
+
+
+def test_taking_people_prisoner_with_of_them_between_is_a_capture_not_a_death():
+    article = "The faction said it had lost nine fighters and had taken 14 of them prisoner."
+    assert tuples_in(article) == {("killed", 9, None, "exact"), ("captured", 14, None, "exact")}
+
+
+def test_a_jail_holding_prisoners_still_captured_no_one():
+    assert tuples_in("The central jail holds 2,000 prisoners.") == set()
+
+
+def test_people_first_listed_as_missing_of_whom_some_reached_safety_are_counted_once():
+    article = "Eight marines were first listed as missing; five of them reached a navy post on Friday night."
+    assert tuples_in(article) == {("missing", 8, None, "exact")}

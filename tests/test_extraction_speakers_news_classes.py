@@ -392,3 +392,49 @@ def test_states_after_place_names_is_the_plural_noun_not_a_reporting_verb():
     text = ("President Ana Lobo on Monday extended the truce in North Vale and East Vale states until the end of "
             "the year, saying the new period would begin at midnight on Tuesday.")
     assert speaker_of(text, "the new period") == "Ana Lobo"
+
+
+# --- round 29: who a later "she" or "he" is, and who a participle's agent is not --------------------------------
+
+def test_a_person_from_a_place_with_an_adjective_before_it_is_the_speaker_not_the_place():
+    text = ("A rice farmer from rural Dinajpur, whose brother was shot in March, said the militias now set the "
+            "curfew. \"Nobody moves after dark,\" he said.")
+    assert quote_speakers(text) == ["rice farmer"]
+
+
+def test_an_unnamed_person_with_a_relative_clause_and_no_comma_is_a_later_shes_antecedent():
+    text = ("He said a patrol was missing near the bridge on Pemba Island.\n\n"
+            "A 40-year-old fish seller who hid in the mangroves with her children went back to the market this "
+            "week.\n\n"
+            "\"We heard the boats first and then the shooting,\" she said.")
+    assert quote_speakers(text) == ["40-year-old fish seller"]
+
+
+def test_a_name_ending_in_island_or_valley_is_a_place_and_no_ones_she():
+    text = ("Troops were sent to Pemba Island on Tuesday.\n\n"
+            "\"We were not told why,\" she said.")
+    assert quote_speakers(text) == [None]
+
+
+def test_the_place_before_a_set_off_participle_with_its_agent_is_not_the_speaker():
+    text = ("A pause in shelling between Akwa and the town of Bira, agreed by local commanders at the bridge, has "
+            "held since Monday.")
+    assert speaker_of(text, "held since") is None
+
+
+def test_a_person_before_a_set_off_verb_of_reporting_by_a_means_still_speaks():
+    text = ("Our nurse in Koboko, Grace Achan, reported by radio on Friday: \"The clinic is full and the road is "
+            "closed to every truck.\"")
+    assert quote_speakers(text) == ["Grace Achan"]
+
+
+def test_the_counted_sides_that_promised_a_truce_in_a_relative_clause_are_its_source():
+    text = ("The truce, which the three warring sides promised would silence the guns from 1800 GMT on Friday, "
+            "did not last the night.")
+    assert speaker_of(text, "from 1800 GMT") == "three warring sides"
+
+
+def test_the_officers_who_arranged_a_truce_for_a_time_are_its_source():
+    text = ("A local truce between the clans, which African Union officers had arranged for 1000 GMT on Monday, "
+            "lasted barely an hour.")
+    assert speaker_of(text, "for 1000 GMT") == "African Union officers"

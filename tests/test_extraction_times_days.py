@@ -492,3 +492,73 @@ def test_a_stop_with_no_day_later_in_the_day_the_fighting_before_it_was_dated_fa
 def test_a_clock_earlier_than_the_fighting_before_it_is_not_taken_to_that_day():
     article = ("The two armies exchanged mortar fire from about 4pm GMT on Monday. The truce took effect at 3pm GMT.")
     assert starts(article, WEDNESDAY) == ["2024-03-06T15:00"]
+
+
+# --- round 29: the day a statement was made, and days that date other things --------------------------------------
+
+def test_a_monitoring_digests_item_is_read_from_the_day_its_source_line_gives():
+    # the digest is dated the 14th; the item went out on the 12th, so its "tonight" is the 12th
+    article = ("SUMMARY OF WORLD BROADCASTS\n\n"
+               "Voice of the Mountains, Kalat, in Pashto 1830 gmt 12 May 95\n\n"
+               "The Eastern Shura said in a broadcast that its fighters would stop firing from 2100 gmt tonight.\n\n"
+               "Radio Free Highlands, Herat, in Dari 0600 gmt 13 May 95\n\n"
+               "Elders said the truce that began at 0200 gmt yesterday was holding.")
+    assert starts(article, date(1995, 5, 14)) == ["1995-05-12T21:00", "1995-05-12T02:00"]
+    assert any("source line dates what it says: 1995-05-12" in step for step in reasons(article.split(
+        "\n\nRadio Free")[0], date(1995, 5, 14)))
+
+
+def test_of_that_year_is_the_year_named_before_not_one_named_after():
+    article = ("The last harvest truce came in 1987. It began at midnight GMT on October 4 of that year and led to "
+               "the longer truce of 1988.")
+    assert starts(article, date(2001, 10, 3)) == ["1987-10-05T00:00"]
+
+
+def test_today_inside_a_written_statements_quotation_counts_from_the_day_the_lede_gives_it():
+    # published Tuesday; the lede says the council announced it on Monday: "this evening" is Monday evening
+    article = ("The tribal council on Monday announced a month-long truce in the valley.\n\n"
+               "Its written statement, read out in the main mosque, said the truce would begin \"at 1900 GMT this "
+               "evening\" and bind every clan.")
+    assert starts(article, date(2024, 3, 5)) == ["2024-03-04T19:00"]
+
+
+def test_yesterday_in_a_spokesmans_quoted_words_counts_from_the_day_of_the_story():
+    article = ("The militia on Monday announced a halt to its attacks.\n\n"
+               "A spokesman told reporters on the phone that the halt \"began at 1600 GMT yesterday, as ordered\".")
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-05T16:00"]
+
+
+def test_the_day_of_a_truce_that_never_took_hold_dates_no_later_start():
+    # published Sunday 22 September 1991; the earlier truce was for Wednesday, the new order is for today
+    article = ("The two sides agreed on Sunday to a new truce from 1300 GMT. It replaces an accord which was meant "
+               "to take effect at 1000 GMT on Wednesday but never took hold. The army said later that its units had "
+               "been ordered to cease fire at 1600 GMT.")
+    assert starts(article, date(1991, 9, 22)) == ["1991-09-22T13:00", "1991-09-18T10:00", "1991-09-22T16:00"]
+
+
+def test_a_promised_start_of_a_truce_the_sentence_says_is_over_is_in_the_past():
+    # published Sunday 26 December: the Wednesday of a promise made last week is the 22nd, not the 29th
+    article = ("The holiday truce, which the three armies promised would silence the guns from midnight GMT on "
+               "Wednesday, had all but vanished by yesterday.")
+    assert starts(article, date(1993, 12, 26)) == ["1993-12-23T00:00"]
+
+
+def test_a_day_that_opens_the_sentence_dates_the_statement_it_reports():
+    # published Tuesday 21 January: said on Saturday the 18th, so "Sunday" is the 19th
+    article = ("On Saturday, according to church officials, the rebels sent word that they would observe a pause "
+               "from 2300 GMT on Sunday.")
+    assert starts(article, date(2025, 1, 21)) == ["2025-01-19T23:00"]
+
+
+def test_an_afternoon_clock_after_a_midnight_start_falls_on_the_day_that_midnight_ends():
+    article = ("The movement said its fighters would halt operations \"from midnight GMT on Sunday\".\n\n"
+               "In the capital, an official of the second group said its men had been told \"to stop at 1500 GMT and "
+               "not one minute later\".")
+    assert starts(article, date(2003, 6, 30)) == ["2003-06-30T00:00", "2003-06-29T15:00"]
+
+
+def test_an_ordinal_before_a_capitalised_unit_name_is_no_day_of_the_month():
+    # "The 9th Regiment" names a unit; "that day" is the Tuesday of the sentence before
+    article = ("The truce came into force at 1500 GMT on Tuesday. The 9th Regiment said separately that its men had "
+               "been ordered to hold their positions from 1700 GMT that day.")
+    assert starts(article, date(2018, 9, 5)) == ["2018-09-04T15:00", "2018-09-04T17:00"]

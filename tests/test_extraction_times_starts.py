@@ -646,3 +646,35 @@ def test_a_headline_clock_with_no_day_is_the_start_the_story_dates():
     article = ("Army to hold fire from midnight GMT; talks on Thursday\n\n"
                "An officer said units had been ordered to hold their fire from midnight GMT on Monday.")
     assert starts(article) == ["2024-03-05T00:00", "2024-03-05T00:00"]
+
+
+# --- round 29: more ways news says the guns stopped ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    # units that kept silent since a time: the halt began then
+    ("The commander said his units had kept silent since 0400 GMT, an hour after the agreed time.",
+     "2024-03-06T04:00"),
+    # told to stop attacking a kind of target from a time
+    ("The ministry said its air force had been told to stop attacking power plants \"from 1700 GMT on 5 March\".",
+     "2024-03-05T17:00"),
+    # suspending what a side calls its operations, in quotation marks
+    ("The movement will suspend what it calls \"armed operations\" from 2200 GMT tonight for three days.",
+     "2024-03-06T22:00"),
+    # a halt to a hyphenated kind of fire, held since a time
+    ("A separate halt to cross-border shelling, agreed by local commanders, has held since 1400 GMT on Monday.",
+     "2024-03-04T14:00"),
+    # an order to suspend operations "as of" a time looks ahead
+    ("The president has ordered the army to suspend offensive operations throughout the country as of 1800 GMT "
+     "today.", "2024-03-06T18:00"),
+    # a truce a relative clause says was arranged for a time
+    ("A local ceasefire between the two village militias, which the monitors had arranged for 1100 GMT on "
+     "Tuesday, lasted barely an hour.", "2024-03-05T11:00"),
+])
+def test_round_29_ways_of_saying_a_halt_began(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_a_pause_one_side_would_accept_and_the_other_refused_is_no_start():
+    article = ("The guerrillas sent word that they would accept a \"humanitarian pause\" from 2300 GMT on Sunday; the "
+               "government refused to discuss it.")
+    assert starts(article) == []

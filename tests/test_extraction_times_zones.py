@@ -243,3 +243,18 @@ def test_the_city_where_a_spokesman_speaks_from_is_not_where_the_truce_applies()
                "Brussels, Marc Ilunga, said rebel units had been ordered to stop shooting at 6 p.m. local time on "
                "Friday, six hours early.")
     assert starts(article, date(1992, 12, 5)) == ["1992-12-04T16:00"]  # Kigali +02, not Brussels +01
+
+
+def test_a_monitoring_digests_source_lines_say_where_the_agency_sits_not_where_the_fighting_is():
+    article = ("TAJIKISTAN ITEMS\n\n"
+               "Interfax news agency, Moscow, in English 0900 gmt 3 Aug 93\n\n"
+               "Tajik border guards said a truce in the Karategin valley had held since 0500 hours.\n\n"
+               "ITAR-TASS news agency, Moscow, in English 1100 gmt 3 Aug 93\n\n"
+               "Officials said the main road in Tajikistan was open.\n\n"
+               "Radio Rossii, Moscow, in Russian 1300 gmt 3 Aug 93\n\n"
+               "The radio said the talks would go on.\n\n"
+               "Ostankino television, Moscow, in Russian 1500 gmt 3 Aug 93\n\n"
+               "Television said the Tajik side had sent a delegation.")
+    [steps] = reasons(article, date(1993, 8, 4))
+    assert starts(article, date(1993, 8, 4)) == ["1993-08-03T00:00"]  # 0500 in Dushanbe (+05:00) on the 3rd
+    assert any(step.startswith("zone Asia/Dushanbe") for step in steps)

@@ -92,6 +92,7 @@ class _Found:
     group_from: str = ""  # the count whose people a bare count counts too ("17 of its troops were killed")
     outcome_from: str = ""  # the words a tally named again takes its outcome from ("the figure could be 80,000")
     refers_to: "_Found | None" = None  # the claim a tally named again counts again, whose source it shares
+    part_of_toll: bool = False  # a further part of a toll told as "N were <people>" ("15 were children")
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -232,8 +233,11 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         for number in (number for number in counts if number.value != 1):
             for begin in _starts_for(text, number.start, start):
                 match = patterns.OF_THEM.match(text, begin, end)
-                if match:
-                    keep(_share_of_them(text, match, ordered, end))
+                share = _share_of_them(text, match, ordered, end) if match else None
+                keep(share)
+                if share is not None and taken.get(share.number_start) is share:
+                    # "39 of them special police officers and 16 from the regular force": the next share
+                    _keep_chain(share, lambda item: _coordinated(text, item, start, end), keep, taken)
     found = sorted(taken.values(), key=lambda item: item.start)
     _carry_groups(text, found)
     return found
@@ -553,6 +557,18 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
         if found:
             found.start = (match.start("joiner") if match.group("joiner")
                            else match.start("qual") if match.group("qual") else found.number_start)
+            return found
+    if item.rule == "casualty.share_of_toll" or item.rule == "casualty.coordinated" and item.part_of_toll:
+        match = patterns.MORE_PARTS.match(text, item.end, end)
+        found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end)
+        if found:
+            found.start, found.end, found.part_of_toll = found.number_start, match.end(), True
+            return found
+    if item.rule == "casualty.continued" and patterns.SHARE_OF_THEM_END.search(text, item.start, item.end):
+        match = patterns.MORE_SHARES_AFTER.match(text, item.end, end)
+        found = match and _found(text, match, item.outcome, "casualty.coordinated", 0.7, end, group=None)
+        if found:
+            found.start = match.start("joiner")
             return found
     if item.rule in _COLON_LISTED:
         match = patterns.COLON_OPENING.match(text, item.end, end) and patterns.COLON_LIST.match(text, item.end, end)

@@ -199,7 +199,8 @@ LIVES_LOST = _compile(
 _HELD_CAPTIVE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['verbs'])})\s+"
 HELD_CAPTIVE = _compile(
     rf"{_HELD_CAPTIVE_OPENING}{QUALNUM}{FILLER}"
-    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?)?(?:\s+{GROUP})?"
+    # "had taken 23 of them prisoner": "of them" after the count too
+    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?|\s+of\s+them)?(?:\s+{GROUP})?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
     re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
@@ -337,11 +338,19 @@ SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHA
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
 _SHARE_AFTER_TOLL_OPENING = (
-    rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}(?:\s+[\w'’-]+){{0,4}}?\s*,\s+")
+    rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}(?:\s+[\w'’-]+){{0,4}}?"
+    # "Of the dead, she said, 19 were young men": a reporting aside between the toll and its part
+    rf"(?:\s*,\s+(?:[\w'’-]+\s+){{0,3}}?(?:said|says|added|reported))?\s*,\s+")
 SHARE_AFTER_TOLL = _compile(
     rf"{_SHARE_AFTER_TOLL_OPENING}{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
     re.IGNORECASE, needs=_SHARE_AFTER_TOLL_OPENING + COUNT_START, opens=True,
 )
+# "21 of the dead were women|, four of them pregnant, 15 were children and nine were men": after a part of a toll,
+# the next part, told the same way ("N were <people>")
+MORE_PARTS = _compile(
+    rf"[^\d;:()—–]{{0,60}}?(?:,\s+(?:and\s+)?|\s+and\s+)(?P<joiner>){QUALNUM}\s+(?:were|was)\s+"
+    rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:{PERSON}){E})?)(?=\s*(?:[,.;]|and\b|$))",
+    re.IGNORECASE, needs=r"[^\d;:()—–]{0,60}?(?:,\s+(?:and\s+)?|\s+and\s+)" + COUNT_START)
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
@@ -357,10 +366,12 @@ ELIDED = _compile(
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end
 # its clause there ("killed five soldiers, two policemen said" is no list)
+YEAR_PHRASE = r"(?:\s+(?:in|during|since|through|throughout|over)\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d(?!\d))"
 UNCOUNTED_ITEM = r"\s*,?\s+and\s+an?\s+(?-i:[a-z])[\w'’-]*(?:\s+(?-i:[a-z])[\w'’-]*)?(?=\s*,)"
 _AND_MORE_AFTER_OPENING = (
     # an item with no count may stand between two counted ones: "two shopkeepers and a child, as well as four ..."
-    rf"(?:{PLACE_PHRASE}?\s*,\s*[^,\d;:()]{{1,40}}?,|{UNCOUNTED_ITEM})??"
+    # a year may close the first item: "killed 908 people in 2009, 591 civilians and 317 security personnel"
+    rf"(?:(?:{PLACE_PHRASE}|{YEAR_PHRASE})?\s*,\s*[^,\d;:()]{{1,40}}?,|{UNCOUNTED_ITEM}|{YEAR_PHRASE}(?=\s*,))??"
     rf"(?:\s*,?\s+(?P<joiner>and|as\s+well\s+as|plus)|\s*,)\s+"
 )
 AND_MORE_AFTER = _compile(
@@ -368,6 +379,13 @@ AND_MORE_AFTER = _compile(
     rf"(?(joiner)|(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or|in|on|at|from|near|inside)\b))",
     re.IGNORECASE, needs=_AND_MORE_AFTER_OPENING + COUNT_START, opens=True,
 )
+# "killed 55 policemen, 39 of them special police officers| and 16 from the regular force": after a share of those
+# just counted, and the words that say who they were, the next share of them
+MORE_SHARES_AFTER = _compile(
+    rf"(?:\s+(?!and\b)[^,;:.\d()]{{1,50}}?)?\s+(?P<joiner>and)\s+{QUALNUM}"
+    rf"(?=\s+(?:from|of)\s+(?:the\s+)?[\w'’-]+|{FILLER}\s+{GROUP})",
+    re.IGNORECASE, needs=r"\s+and\s+" + COUNT_START)
+SHARE_OF_THEM_END = re.compile(rf"\b(?:{alternation(INHERIT_CUES['of_them'])})$", re.IGNORECASE)
 # "... killed on the Syrian side since Oct. 9|, along with": when it happened may stand before a companion too
 SINCE_PHRASE = r"(?:\s+(?:since|over|during|through|throughout)\s+(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|\d{1,4}))?)"
 # "376 rebels were killed in the operations|, along with 13 soldiers": a further group after a finished clause

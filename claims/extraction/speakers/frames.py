@@ -492,12 +492,15 @@ def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, i
     k = i - 1
     if k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS:
         k -= 1  # one modifier: "the main opposition"
+        if k >= first and a.lowers[k] in _SMALL_COUNTS:
+            k -= 1  # and a count before it: "the three warring sides"
     if k < first or a.lowers[k] != "the" or (k > first and (a.lowers[k - 1] in _NOT_AFTER
                                                           or a.lowers[k - 1].endswith("ing"))):
         return None  # "the death of the boy said", "a group monitoring the camps said": an object, no subject
     return k + 1, i, i
 
 
+_SMALL_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"})
 _NOT_AFTER = frozenset({"of", "by", "in", "at", "on", "to", "from", "with", "for", "that", "than"})  # "the death of the boy said"
 
 
@@ -511,7 +514,11 @@ def _frame_citing(a: _Analysis, site: _Site):
 
 
 def _frame_subject_verb(a: _Analysis, site: _Site):
-    """'SOURCE [, aside,] said': the noun phrase before the verb, past what may stand between them."""
+    """'SOURCE [, aside,] said': the noun phrase before the verb, past what may stand between them; not a participle
+    set off after a noun with its agent ("the town of Gisenyi, agreed by local commanders"), which qualifies it."""
+    if site.v - 1 >= site.first and a.words[site.v - 1] == "," and site.v + 1 < site.end \
+            and a.lowers[site.v + 1] == "by" and a.lowers[site.v] in _TERMS_PARTICIPLES:
+        return None  # (but "Peter Lual, reported by radio:" is Lual reporting)
     evidence = _read_asides(a, site.v, site.first)
     if evidence is None:
         return None  # an empty segment between commas: no subject can be read

@@ -207,17 +207,40 @@ def _introduce_acting(a: _Analysis, opening: int, sentence: int, end: int) -> No
     if not _past_act(a.lowers[verb]):
         # past a place ("in a black burqa") or a relative clause set off or not ("who runs a bakery, and who
         # did not want her name used,"): the first past act of the clause, with no copula or quotation before it
-        verb = next((m for m in range(k + 2, min(end, k + 25))
-                     if a.quoted[m] or (a.lowers[m] in _INTRODUCING_COPULAS or a.lowers[m] in _SPEECH
-                                        or _past_act(a.lowers[m]))
-                     and (a.words[m - 1] == "," or a.lowers[k + 1] not in _RELATIVE_OPENERS)),
-                    None)
+        verb = _main_verb_after(a, k, end)
         if verb is None or a.quoted[verb] or a.lowers[verb] in _INTRODUCING_COPULAS or a.lowers[verb] in _SPEECH \
                 or a.lowers[k + 1] not in _MODIFIER_OPENERS:
             return  # a verb of saying is an attribution: the frame reads its subject, with its name if it has one
         if a.lowers[k + 1] in ("for", "of") and any(a.caps[m] for m in range(k + 2, min(verb, k + 6))):
             return  # "a spokesman for the Baghdad Operations Command": the body speaks through them
     _introduce(a, k, sentence, first=opening + 1, evidence_end=verb)
+
+
+def _main_verb_after(a: _Analysis, k: int, end: int) -> int | None:
+    """The first verb of the clause whose subject's noun stands at k, past its relative clauses: "a woman who hid
+    beneath the bodies went back" (the act after the relative's own verb), "a woman who runs a bakery, and who did
+    not want her name used, spent the day" (after the comma that closes them); a quotation stops the search."""
+    in_relative = a.lowers[k + 1] in ("who", "whose")
+    relative_verb_seen = False
+    for m in range(k + 2, min(end, k + 25)):
+        low = a.lowers[m]
+        if a.quoted[m]:
+            return m
+        if low in ("who", "whose"):
+            in_relative, relative_verb_seen = True, False
+            continue
+        if a.words[m] == ",":
+            in_relative = False
+            continue
+        if not (low in _INTRODUCING_COPULAS or low in _SPEECH or _past_act(low)):
+            continue
+        if in_relative and not relative_verb_seen:
+            relative_verb_seen = True  # the relative clause's own verb
+            continue
+        if a.words[k + 1] == "," and a.words[m - 1] != ",":
+            continue  # ", a mother of three, wept": only after the aside closes
+        return m
+    return None
 
 
 _PERSON_HEADS = _PERSON_NOUNS | _TITLE_HEADS  # "a woman", "a spokesman"
@@ -252,7 +275,8 @@ _INDEFINITES = frozenset({"a", "an", "another"})
 _PAST_ACTS = frozenset({"shook", "nodded", "wept", "sat", "stood", "held", "came", "ran", "fled", "knelt", "shrugged",
                         "took", "pointed", "began", "kept", "lost", "sent", "walked", "waited", "showed", "carried",
                         "spoke", "spent", "wore", "hid", "slept", "lay", "sold", "bought", "brought", "drove", "wrote",
-                        "ate", "left", "gave", "met", "led", "rode", "sang", "swept", "dug", "threw"})
+                        "ate", "left", "gave", "met", "led", "rode", "sang", "swept", "dug", "threw", "went", "got", "made", "found",
+                        "heard", "returned"})
 
 
 _INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})
@@ -293,6 +317,12 @@ _NOT_ACTING = frozenset({"was", "were", "is", "has", "had", "says", "said", "rem
                          "suffered", "faced", "faces", "experienced", "endured", "witnessed", "saw", "sees"})
 
 
+# the last word of a name that makes it a place ("Bushrod Island", "Swat Valley"); not "Centre" or "Center", which end
+# the names of bodies that speak ("the Carter Center said")
+_PLACE_NAME_ENDINGS = frozenset({"island", "islands", "province", "district", "county", "valley", "river", "bridge",
+                                 "street", "square", "road", "avenue", "peninsula", "strait", "mountains", "hills"})
+
+
 def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, last_place: int,
               entity: Entity) -> bool:
     """A name used as a place: after "in"/"between"/"north of", listed after such a place, a known
@@ -313,6 +343,8 @@ def _is_place(a: _Analysis, span: tuple[int, int, int], first: int, end: int, la
         return True  # the country of a dateline: "BAMAKO, Mali:"
     if entity.name.lower() in _PLACES and entity.name.lower() not in _STATES and not entity.role:
         return True  # a known town or region; a country may still speak as "it"
+    if a.caps[stop] and a.lowers[stop] in _PLACE_NAME_ENDINGS and stop > start:
+        return True  # "a patrol on Bushrod Island", "Helmand Province": the name's last word says it is a place
     after = stop + 1
     return start == first and all(a.words[m].isupper() for m in range(start, stop + 1)) \
         and after < end and a.words[after] in (",", ":", "—", "–", "-")

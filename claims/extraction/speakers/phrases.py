@@ -244,6 +244,8 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     if article >= floor and a.lowers[article] == "the" and article - 1 >= floor \
             and a.lowers[article - 1] in _LOCATIVE_LINKS:
         k = article - 1
+    elif article >= floor and article < k and a.lowers[article] in _LOCATIVE_LINKS:
+        k = article  # "a cacao farmer from rural Tame", "a nurse in northern Tigray": adjectives with no article
     if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS or a.lowers[k] == "of" and k - 1 >= floor and _bare(
             a.lowers[k - 1]) in (_PLACE_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS)):
         return None  # "in Bahir Dar", "in the town of Dessie", "residents of Uri town"

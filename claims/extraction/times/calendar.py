@@ -19,6 +19,7 @@ from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
 # a year, not a 24-hour clock that looks like one: "(2001 GMT on May 11)"
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
 # "25", "25th", and "25-26" as in "the night of 25-26 November": the night's first day
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")
 # "October 10 last year": the year the sentence counts from publication
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
@@ -60,6 +61,11 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
     if month is None:
         return day_of_month(day_number, published) if published else None
     explicit_year = next((int(w) for w in words if re.fullmatch(r"\d{4}", w)), None)
+    if explicit_year is None and _THAT_YEAR.search(" ".join(words)):
+        # "The last festive truce came in 1974. It began at midnight on December 22 of that year": the year named
+        # before, not one the sentence goes on to name ("leading to the longer ceasefire of 1975")
+        named_before = YEAR.findall(earlier)
+        explicit_year = int(named_before[-1]) if named_before else None
     years_in_sentence = YEAR.findall(sentence_text)
     # "fought in August 1999 and again in May this year; ... a truce that began on 8 May": the year the sentence
     # gives the same month comes before any other year it names

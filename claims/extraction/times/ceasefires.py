@@ -13,13 +13,13 @@ ceasefire.utc_offset, ceasefire.named_zone, ceasefire.local_time, ceasefire.day_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from .. import speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
-from . import calendar, clock, reference_day, starts, zones
+from . import calendar, clock, reference_day, source_lines, starts, zones
 
 
 _ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
@@ -38,6 +38,7 @@ class _Context:
     read: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of every start read so far
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
+    story_midnight: bool = False  # that day came from a midnight ("midnight on Sunday" is 00:00 as Monday begins)
 
     @property
     def last_local(self) -> datetime | None:
@@ -52,14 +53,21 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     """Ceasefire start times tied to a truce in the same sentence, with their evidence passage and reasons."""
     text = document.text
     about_truces = list(starts.sentences_about_truces(document))
-    context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces]),
+    items = source_lines.SourceLines(text)
+    context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces], items.spans),
                        story_day=_story_day(document, about_truces))
+    whole = document
     claims = []
     undated_headlines: list[ExtractedClaim] = []  # starts read in a headline with no day written by their clock
     clock_of: dict[int, re.Match] = {}  # the clock each timed start was read from
     previous: Sentence | None = None
     for sentence, triggers in about_truces:
         referred_to, previous = previous, sentence
+        # a monitoring digest's item is read from the day its source line gives, not the digest's
+        item_day = items.day_at(sentence.start)
+        document = whole if item_day is None or item_day == whole.published else replace(whole, published=item_day)
+        dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
+                         f"{whole.published.isoformat() if whole.published else 'date'}",) if document is not whole else ()
         if starts.rejected_proposal(text, sentence, _neighbour(document, sentence, +1)):
             continue
         found_before = len(claims)
@@ -73,6 +81,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             text, referred_to.start, referred_to.end, referred_to.end) == "past"
         previous_day = _day_named_in(document, referred_to, "past" if referred_past else None)
         just_before = _neighbour(document, sentence, -1)
+        if just_before is not None and starts.failed_start(text, just_before):
+            just_before = None  # "... which was meant to take effect on Wednesday but never took hold": dates nothing
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
@@ -118,7 +128,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 confidence=0.7 if rule == "ceasefire.local_time" else 0.85,
                 rule=rule,
                 values={"effective_at": moment, "precision": precision},
-                explanation=(f"read {match.group().strip()!r} as the truce's start", *steps,
+                explanation=(f"read {match.group().strip()!r} as the truce's start", *dated_by_item, *steps,
                              f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"),
             ))
             clock_of[id(claims[-1])] = match
@@ -204,9 +214,11 @@ def _day_named_in(document: Document, sentence: Sentence | None, verb_tense: str
 
 def _story_day(document: Document, about_truces: list) -> tuple[str, date] | None:
     """The first day the story ties to a truce's start ("took effect on Friday", "a truce from Saturday"),
-    for a later past-tense clock that names none ("It began at 6 p.m.")."""
+    for a later past-tense clock that names none ("It began at 6 p.m."); not the day of a start that never held."""
     text = document.text
     for sentence, _ in about_truces:
+        if starts.failed_start(text, sentence):
+            continue
         for match in starts.DAY_START.finditer(text, sentence.start, sentence.end):
             verb_tense = reference_day.tense(text, sentence.start, sentence.end, match.start())
             day = calendar.parse_day(match.group("day"), document.published, verb_tense,
@@ -302,6 +314,10 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     # "took effect at midnight (21:00 GMT on Wednesday)": a bracket that names its own day dates the clock
     # itself, so no day is borrowed from another start the story told of
     borrowed = None if match.group("pday") else context.story_day
+    if borrowed is not None and context.story_midnight and hour >= 12:
+        # "from midnight on Sunday", then "told to stop at 1500 GMT": the afternoon before that midnight, on the
+        # Sunday it ends, is nearer to it than the afternoon after
+        borrowed = (borrowed[0], borrowed[1] - timedelta(days=1))
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
                                    referred_day or borrowed, previous_day, carried)
     if choice.day is None:
@@ -332,8 +348,11 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         local = (datetime.combine(day, time(0, 0)) + timedelta(minutes=counted[1])).replace(tzinfo=zone.zone)
         steps.append(f"{match.group('h9')} {'minute' if abs(counted[1]) == 1 else 'minutes'} "
                      f"{'after' if counted[1] > 0 else 'before'} that midnight: {local.strftime('%Y-%m-%d %H:%M')}")
-    if choice.named:  # the day the start falls on: "midnight Sunday" tells a later "0001 hours" it is Monday
+    if choice.named and not starts.failed_start(text, sentence):
+        # the day the start falls on: "midnight Sunday" tells a later "0001 hours" it is Monday (a start that never
+        # held dates nothing else)
         context.story_day = (choice.words, local.date())
+        context.story_midnight = local.time() == time(0, 0) and from_midnight or (hour, minute) == (0, 0)
     moment = local
     if match.group("pzone"):
         moment, why = reference_day.utc_equivalent(match, local, published, verb_tense,

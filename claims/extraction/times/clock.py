@@ -70,7 +70,8 @@ _DATE_YEAR = rf"(?:,?\s+\d{{4}}{E}|\s+of\s+(?:that|the\s+same)\s+year{E})?"
 DATE = (
     rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?{E}{_DATE_YEAR}"  # "Nov. 25-26": a night's two days
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?\s+(?:of\s+)?{MONTH}{_DATE_YEAR}"  # "the 3rd of April"
-    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E})"  # "zero hour of the 30th": a day of the month nearest publication
+    # "zero hour of the 30th": a day of the month nearest publication; not "the 7th Brigade", a unit's name
+    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )
 DAY = (
     rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"

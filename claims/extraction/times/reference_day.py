@@ -45,6 +45,8 @@ _FUTURE = LazyPattern(
 _PAST_PLAN = LazyPattern(r"\b(?:(?:was|were)\s+(?:\w+\s+)?|due\s+)$", re.IGNORECASE)
 _PAST = LazyPattern(rf"{clock.B}{opening(_PHRASES['past_markers'])}(?:{_phrases(_PHRASES['past_markers'])}){_E}",
                     re.IGNORECASE)
+_TRUCE_OVER = LazyPattern(rf"{clock.B}{opening(_PHRASES['truce_over'])}(?:{_phrases(_PHRASES['truce_over'])}){_E}",
+                          re.IGNORECASE)
 _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported_future_markers"])
 _PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
@@ -64,6 +66,7 @@ _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 _SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
 # "After talks in Donetsk on": the day dates an event the statement followed
 _AFTER_EVENT = LazyPattern(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,6}?(?:on\s+)?$", re.IGNORECASE)
+_FRONTED_DAY = LazyPattern(r"\W*(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)
 _THAT_FOLLOWS = LazyPattern(r"\s*,?\s+that\b", re.IGNORECASE)
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -88,21 +91,60 @@ def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> s
     return None
 
 
-def day_tense(text: str, sentence_start: int, position: int, verb_tense: str | None) -> str | None:
+def day_tense(text: str, sentence_start: int, position: int, verb_tense: str | None,
+             sentence_end: int | None = None) -> str | None:
     """The tense a day phrase by this clock is read with: "past" right after "since" ("held their fire
     since 6 p.m. on Sunday"); "reported" when the only look ahead is a future seen from a statement already
-    made ("said the militia would stop firing on Tuesday"); else the verb's."""
+    made ("said the militia would stop firing on Tuesday"), unless the sentence then says the truce is already over;
+    else the verb's."""
     if _PAST_CUE.search(text, max(sentence_start, position - 20), position):
         return "past"
     if verb_tense == "future":
         ahead = [clock.normal(found.group()) for found in _FUTURE.finditer(text, max(sentence_start, position - 120),
                                                                             position)]
         if ahead and all(words in _REPORTED_FUTURE for words in ahead):
+            # "the truce, which the sides promised would silence the guns from midnight on Wednesday, had all but
+            # vanished by yesterday": the sentence says the truce is behind us, so its promised start is past
+            if sentence_end is not None and _TRUCE_OVER.search(text, position, sentence_end):
+                return "past"
             return "reported"
     return verb_tense
 
 
-def statement_day(text: str, published: date | None, sentence_start: int, position: int) -> tuple[date | None, str]:
+def _quoted_relative_day(text: str, published: date | None, match: re.Match, sentence_start: int,
+                         written: str | None) -> tuple[date, str] | None:
+    """ "The joint statement ... said the suspension would begin 'from six o'clock this evening'" in a story dated
+    the next day, whose lede says the groups announced it on Sunday: "this evening", "tonight", "today" inside a
+    quotation count from the day the words were said, when the sentence names that day or, for a statement issued in
+    writing, the story's lede does; not from the day of publication."""
+    if published is None or not written or clock.normal(written) not in clock.RELATIVE_DAYS:
+        return None
+    if not _inside_quotation(text, sentence_start, match.start()):
+        return None
+    said_on, why = statement_day(text, published, sentence_start, match.start(), fallback=False)
+    if said_on is None:
+        if not _ISSUED_DOCUMENT.search(text, sentence_start, match.start()):
+            return None  # "the spokesman told reporters that the halt 'began at six o'clock yesterday'": said today
+        found = _LEDE_SAID_ON.search(text, 0, sentence_start)
+        if found is None:
+            return None
+        words = found.group("day1") or found.group("day2")
+        said_on = calendar.parse_day(words, published, "past", "")
+        why = f"the day the story gives the announcement, {words.strip()!r}"
+    if said_on is None or said_on == published:
+        return None
+    return said_on, f"{why} ({said_on.isoformat()})"
+
+
+def _inside_quotation(text: str, start: int, position: int) -> bool:
+    """Whether an opening quotation mark before `position` in the sentence is still open there."""
+    before = text[start:position]
+    curly_open, curly_close = before.count("“"), before.count("”")
+    return curly_open > curly_close or (curly_open == 0 and before.count('"') % 2 == 1)
+
+
+def statement_day(text: str, published: date | None, sentence_start: int, position: int,
+                  fallback: bool = True) -> tuple[date | None, str]:
     """The day a statement reported with "would" was made: the day its verb names before the clock
     ("said Monday that it would observe a truce from 6 p.m. Friday"), else the day before publication, when
     a news story's statements are usually made."""
@@ -119,7 +161,9 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
             if day is not None:
                 return day, f"the statement's day {found.group('day').strip()!r}"
     for found in reversed(named_days):
-        if _SPEECH_VERB.search(text, found.end(), position) and (
+        # "On Saturday, according to officials, the ELN sent word that it would observe a pause from 6 pm on
+        # Sunday": a day that opens the sentence dates what the sentence reports
+        if _FRONTED_DAY.fullmatch(text, sentence_start, found.start()) or _SPEECH_VERB.search(text, found.end(), position) and (
                 _AFTER_EVENT.search(text, max(sentence_start, found.start() - 60), found.start())
                 or _PAST_DATED.search(text, max(sentence_start, found.start() - 60), found.start())):
             # "After talks in Donetsk on Monday ..., the prime minister said his fighters would hold fire from 00:00
@@ -135,7 +179,20 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
             day = calendar.parse_day(found.group("day"), published, "past", "")
             if day is not None:
                 return day, f"the day of the event just before it, {found.group('day').strip()!r}"
+    if not fallback:
+        return None, ""
     return published - timedelta(days=1), "the day before publication, the usual day of a reported statement"
+
+
+# "The joint statement of the two groups ... said": words issued in writing, dated by the story's announcement
+_ISSUED_DOCUMENT = LazyPattern(r"\b(?:statement|declaration|communiqu[eé]|announcement|decree|order|text|"
+                               r"letter|message|bulletin)s?\b", re.IGNORECASE)
+# "Hamas and Islamic Jihad on Sunday announced", "the army said on Friday": the day a story's statement was made,
+# next to its verb (the first such in the story: its lede)
+_LEDE_SAID_ON = LazyPattern(
+    rf"\bon\s+(?P<day1>{clock.WEEKDAY})\s+(?:{_phrases(lexicons.words('speech_verbs'))}){_E}"
+    rf"|{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+on\s+(?P<day2>{clock.WEEKDAY}){_E}",
+    re.IGNORECASE)
 
 
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
@@ -143,12 +200,19 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
             carried: tuple[str, date, str] | None = None) -> DayChoice:
     """The local day of a clock, with the reason it was chosen."""
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
-    read_as = day_tense(text, sentence_start, match.start(), verb_tense)
+    read_as = day_tense(text, sentence_start, match.start(), verb_tense, sentence_end)
     # the clock itself ("from 1900 local time") is no year
     written = match.group("day") or match.group("day0")
     # (the day written with it stays, in its place: "December 29 last year" counts its year right after it)
     around = text[sentence_start:match.start()] + f" {written or ''} " + text[match.end():sentence_end]
     earlier_text = calendar.earlier_in_paragraph(text, sentence_start)
+    quoted_from = _quoted_relative_day(text, published, match, sentence_start, written)
+    if quoted_from is not None:
+        said_on, why = quoted_from
+        day = calendar.parse_day(written, said_on, read_as, around, earlier_text)
+        if day is not None:
+            return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} in the quoted words counts from the "
+                                        f"day they were said, {why}", written.strip())
     if written and read_as == "reported":
         said_on, why = statement_day(text, published, sentence_start, match.start())
         day = calendar.parse_day(written, said_on, "future", around, earlier_text) if said_on else None

@@ -79,7 +79,10 @@ _START_VERB_PATTERN = (f'{_phrases(_PHRASES["start_verbs"])}|'
 # "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
 _TRUCE_AT = LazyPattern(rf"{_B}(?:{_PHRASES['truce_at'].replace(' ', chr(92) + 's+')})\s+$", re.IGNORECASE)
 _FUTURE_START_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
-_LOOKING_AHEAD = LazyPattern(r"\b(?:will|would|shall|is\s+to|are\s+to)\b|'ll\b", re.IGNORECASE)
+# "will observe the truce as of midnight", "ordered the army to suspend operations as of 18:00 hours today": a clause
+# that looks ahead, by its auxiliary or by the infinitive of a verb of halting
+_LOOKING_AHEAD = LazyPattern(rf"\b(?:will|would|shall|is\s+to|are\s+to|to\s+(?:{_phrases(_PHRASES['halt_verbs'])}))\b|'ll\b",
+                             re.IGNORECASE)
 # "took effect at", "was due to begin on Monday at": the verb of starting stands just before the "at"
 # "took effect at Tuesday midnight", "began Tuesday midnight": a day may stand between the cue and the clock
 _DAY_BEFORE_CLOCK = rf"(?:{clock.WEEKDAY}\s+)?"
@@ -258,6 +261,8 @@ _REJECTION = LazyPattern(rf"{_B}{opening(_PHRASES['rejections'])}(?:{_phrases(_P
 
 
 _FIRST_PLAN = LazyPattern(rf"{_B}{opening(_PHRASES['first_plan_words'])}(?:{_phrases(_PHRASES['first_plan_words'])}){_E}", re.IGNORECASE)
+_FAILED_START = LazyPattern(rf"{_B}{opening(_PHRASES['failed_starts'])}(?:{_phrases(_PHRASES['failed_starts'])}){_E}",
+                            re.IGNORECASE)
 _PLAN_MOVED = LazyPattern(rf"{_B}{opening(_PHRASES['plan_moved_words'])}(?:{_phrases(_PHRASES['plan_moved_words'])}){_E}", re.IGNORECASE)
 
 
@@ -293,6 +298,12 @@ def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
     clause_start = _clause_start(text, sentence.start, match.start())
     return bool(_FIRST_PLAN.search(text, clause_start, match.start())
                 and _PLAN_MOVED.search(text, sentence.start, sentence.end))
+
+
+def failed_start(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence tells of a start that never held ("which was meant to take effect at noon on Wednesday
+    but never took hold"): the day it names is that truce's, not the one the story is about."""
+    return bool(_FAILED_START.search(text, sentence.start, sentence.end))
 
 
 def rejected_proposal(text: str, sentence: Sentence, following: Sentence | None = None) -> bool:
@@ -427,9 +438,19 @@ def _set_for(text: str, window_start: int, before: str, clause_start: int, trigg
         return None
     cue_start = window_start + found.start()
     truce = next((t for t in reversed(triggers) if t.end() <= cue_start), None)
-    if truce is None or cue_start - truce.end() > 30 or _EVENT_NOUN.search(text, clause_start, cue_start):
+    if truce is None or _EVENT_NOUN.search(text, clause_start, cue_start):
+        return None
+    gap = text[truce.end():cue_start]
+    # "a local ceasefire between Croat and Muslim commanders, which United Nations officers had arranged for noon":
+    # a relative clause on the truce may reach further than the truce's own qualifier
+    reach = 100 if _RELATIVE_ON_TRUCE.match(gap) else 30
+    if len(gap) > reach:
         return None
     return truce.start()
+
+
+# ", which United Nations officers had arranged for": a relative clause, the words before it qualifying the truce
+_RELATIVE_ON_TRUCE = re.compile(r"[^,;:.()]{0,60},\s+(?:which|that)\s+[^,;:.()]+$")
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:

@@ -101,9 +101,11 @@ def written(match: re.Match) -> ZoneChoice | None:
 class ArticlePlaces:
     """The places one article names, read once, and only when a local time needs them."""
 
-    def __init__(self, text: str, ceasefire_sentences: list[tuple[int, int]]):
+    def __init__(self, text: str, ceasefire_sentences: list[tuple[int, int]],
+                 source_lines: list[tuple[int, int]] = ()):
         self.text = text
         self._ceasefire_sentences = ceasefire_sentences
+        self._source_lines = source_lines
         self._found: list[Found] | None = None
 
     @property
@@ -117,8 +119,8 @@ class ArticlePlaces:
 
         A mention weighs 1, twice in a sentence about a truce, twice again where it places the
         fighting ("in Sudan") or names a side's forces ("the Sudanese army"); a dateline
-        ("DOHA (Reuters) -") says where the reporter was and weighs least, as does a place that speaks for its
-        government ("Turkey said it would watch the border").
+        ("DOHA (Reuters) -") or a monitored item's source line says where the reporter or broadcaster was and weighs
+        least, as does a place that speaks for its government ("Turkey said it would watch the border").
         """
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
@@ -128,7 +130,7 @@ class ArticlePlaces:
             weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
             if self._locative(found) or self._a_sides_forces(found):
                 weight *= 2
-            if self._dateline(found) or self._speaking(found):
+            if self._dateline(found) or self._speaking(found) or self._on_source_line(found):
                 weight = 0.5
             weights[found.place.zone] += weight
             first.setdefault(found.place.zone, found)
@@ -136,6 +138,10 @@ class ArticlePlaces:
             return None
         zone, weight = weights.most_common(1)[0]
         return first[zone], weight
+
+    def _on_source_line(self, found: Found) -> bool:
+        """ "Interfax news agency, Moscow, in English 2210 gmt 27 Jul 92": where a monitored item was broadcast."""
+        return any(start <= found.start < end for start, end in self._source_lines)
 
     def _locative(self, found: Found) -> bool:
         return bool(_IN.search(self.text, max(0, found.start - 30), found.start))

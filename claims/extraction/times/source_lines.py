@@ -1,0 +1,65 @@
+"""The source lines of a monitoring digest: each item's own day, and where it was broadcast from.
+
+A digest of monitored media (the BBC's Summary of World Broadcasts and its heirs, the
+agencies' monitoring services) prints several items under one date, each after a line
+naming its source and when it went out:
+
+    Interfax news agency, Moscow, in English 2210 gmt 27 Jul 92
+
+"Today" and "tonight" in that item are the 27th, not the digest's day, and Moscow is
+where the agency sits, not where the fighting is.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, datetime
+
+from .clock import MONTHS
+
+# "<source>, <place>, in <language> 2210 gmt 27 Jul 92": the language, the clock in GMT and the day, alone on a line
+_SOURCE_LINE = re.compile(
+    r"^(?P<source>[^\n]{2,120}?),\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+"
+    r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<year>\d{2}|\d{4})\s*$",
+    re.MULTILINE,
+)
+
+
+class SourceLines:
+    """The source lines of one article, read once; most articles have none."""
+
+    def __init__(self, text: str):
+        self.spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._days: list[date] = []
+        if " gmt " not in text.lower() and " utc " not in text.lower():
+            return
+        for line in _SOURCE_LINE.finditer(text):
+            day = _day(line)
+            if day is not None:
+                self.spans.append((line.start(), line.end()))
+                self._starts.append(line.start())
+                self._days.append(day)
+
+    def day_at(self, position: int) -> date | None:
+        """The day the item holding `position` was broadcast, or None outside any item."""
+        index = bisect_right(self._starts, position) - 1
+        return self._days[index] if index >= 0 else None
+
+    def holds(self, position: int) -> bool:
+        """Whether `position` is on a source line ("Interfax news agency, Moscow, in English ...")."""
+        return any(start <= position < end for start, end in self.spans)
+
+
+def _day(line: re.Match) -> date | None:
+    month = MONTHS.get(line.group("month").lower())
+    if month is None:
+        return None
+    year = int(line.group("year"))
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    try:
+        return datetime(year, month, int(line.group("day"))).date()
+    except ValueError:
+        return None
