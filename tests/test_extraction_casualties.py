@@ -305,8 +305,12 @@ def test_it_asks_the_speakers_stage_who_stated_each_count(monkeypatch):
 
 # --- distractors: numbers that count no casualties ---------------------------------------
 
+def test_an_age_is_no_count_but_a_person_counted_by_a_is_one():
+    assert tuples_in("A 34-year-old nurse was killed in the strike.") == {("killed", 1, None, "exact")}
+
+
 @pytest.mark.parametrize("sentence", [
-    "A 34-year-old nurse was killed in the strike.",                      # age
+    "The 34-year-old nurse was killed in the strike.",                    # age (the article "a" counts one: below)
     "The man, 52, was wounded by shrapnel.",                                # age after a name
     "The village was shelled in 2014 and again in 2019, killing a farmer.",  # years
     "Fighting resumed on 14 March and on March 20, killing scores.",       # dates, vague count

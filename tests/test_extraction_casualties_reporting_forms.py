@@ -420,3 +420,41 @@ def test_a_jail_holding_prisoners_still_captured_no_one():
 def test_people_first_listed_as_missing_of_whom_some_reached_safety_are_counted_once():
     article = "Eight marines were first listed as missing; five of them reached a navy post on Friday night."
     assert tuples_in(article) == {("missing", 8, None, "exact")}
+
+
+# --- round 30: one person counted by "a", captives held, parts named after "including" ----------------------------
+
+def test_one_person_counted_by_the_article_a_is_a_count_of_one():
+    article = ("A Kenyan peacekeeper was also wounded in the raid, and a 19-year-old student was killed at the "
+               "checkpoint.")
+    assert tuples_in(article) == {("wounded", 1, None, "exact"), ("killed", 1, None, "exact")}
+
+
+def test_not_a_single_person_hurt_counts_nobody():
+    assert tuples_in("Not a single soldier was hurt in the exchange.") == set()
+
+
+def test_fighters_from_both_sides_are_one_group():
+    assert tuples_in("At least 27 fighters from both sides have been killed, the monitors said.") == {
+        ("killed", 27, None, "at_least")}
+
+
+def test_a_bare_count_captured_in_a_clash_is_a_count_of_captives():
+    assert tuples_in("The rebels said they captured 15 in clashes near the river last week.") == {
+        ("captured", 15, None, "exact")}
+
+
+def test_people_still_being_held_are_captives_unless_the_police_hold_them():
+    assert tuples_in("He said 9 members of his militia were still being held in the north.") == {
+        ("captured", 9, None, "exact")}
+    assert tuples_in("Twelve suspects were still being held by police.") == set()
+
+
+def test_a_year_inside_a_relative_clause_is_no_count_of_its_own():
+    article = "At least six people who signed the 2016 accord were among the dead."
+    assert tuples_in(article) == {("killed", 6, None, "at_least")}
+
+
+def test_including_a_count_of_people_who_died_later_keeps_the_outcome():
+    article = "Eleven people died, including three who succumbed to their wounds in hospital."
+    assert tuples_in(article) == {("killed", 11, None, "exact"), ("killed", 3, None, "exact")}

@@ -438,3 +438,25 @@ def test_the_officers_who_arranged_a_truce_for_a_time_are_its_source():
     text = ("A local truce between the clans, which African Union officers had arranged for 1000 GMT on Monday, "
             "lasted barely an hour.")
     assert speaker_of(text, "for 1000 GMT") == "African Union officers"
+
+
+def test_the_spokesman_is_the_one_named_before_not_another_named_later():
+    text = ("The army spokesman, Colonel Hamid Osman, told reporters that the pause began on time. Asked about the "
+            "air raids, the spokesman said the air force was \"bound by the same order as every unit\".\n\n"
+            "The rebels dismissed the pause. Their spokesman, Kuku Abdelaziz, said bombs fell near the town.")
+    assert quote_speakers(text) == ["Hamid Osman"]
+
+
+def test_a_rank_carried_by_the_name_keeps_the_office_written_before_it():
+    from claims.extraction.speakers import attribution
+    document = segment("The army spokesman, Colonel Hamid Osman, told reporters that the pause began on time.")
+    [entity] = [e for e in attribution._analyse(document).entities.values() if e.name == "Hamid Osman"]
+    assert entity.role == "army spokesman, Colonel"
+
+
+def test_a_new_voice_set_against_the_last_with_was_blunter_is_a_later_hes_antecedent():
+    text = ("In the village, a rice farmer who did not want his name printed said the police searched every house. "
+            "\"We feed whoever has the gun,\" he said.\n\n"
+            "A retired CRPF deputy inspector who once served in the district was blunter. \"Nobody goes into that "
+            "forest on foot for three days,\" he said.")
+    assert quote_speakers(text) == ["rice farmer", "retired CRPF deputy inspector"]

@@ -151,7 +151,7 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
     if not counts:
-        return []
+        return _one_person(text, start, end)
 
     def keep(item: _Found | None) -> None:
         if item is None or item.number_start in taken:
@@ -238,8 +238,31 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 if share is not None and taken.get(share.number_start) is share:
                     # "39 of them special police officers and 16 from the regular force": the next share
                     _keep_chain(share, lambda item: _coordinated(text, item, start, end), keep, taken)
+    for item in _one_person(text, start, end):
+        keep(item)
     found = sorted(taken.values(), key=lambda item: item.start)
     _carry_groups(text, found)
+    return found
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|hardly)\s+$", re.IGNORECASE)
+
+
+def _one_person(text: str, start: int, end: int) -> list[_Found]:
+    """"A Malaysian soldier was killed": one person, counted by the article "a" (not after "not": "not a single
+    soldier was hurt")."""
+    if "a " not in text[start:end].lower():
+        return []  # (so "an " too)
+    found = []
+    for match in patterns.ONE_PERSON.finditer(text, start, end):
+        if patterns.NEGATED.search(text, max(0, match.start() - 30), match.start()) \
+                or _NOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue
+        outcome = patterns.after_count_outcome(match.group("outcome"))
+        if not outcome or not _names_people(match.group("group")):
+            continue
+        found.append(_Found(match.start(), match.end(), outcome, 1, None, "exact", _clean_group(match.group("group")),
+                            "casualty.one_person", 0.7, match.start(), match.end("n")))
     return found
 
 
@@ -306,9 +329,10 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
 def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found | None:
     outcome = patterns.after_count_outcome(match.group("outcome"))
     relative = match.group("relative")
-    if relative and (not match.group("group") or numbers.find_numbers(text, match.start("relative"),
-                                                                      match.end("relative"))):
-        return None  # "two men who said five were killed": the clause holds a count of its own
+    if relative and (not match.group("group") or any(
+            numbers.is_count(text, number.start, number.end)
+            for number in numbers.find_numbers(text, match.start("relative"), match.end("relative")))):
+        return None  # "two men who said five were killed": the clause holds a count of its own (a year is none)
     if ((outcome == "captured" or patterns.normal(match.group("outcome")) in patterns.PEOPLE_ONLY_OUTCOMES)
             and not _names_people(match.group("group"))):
         return None  # "20 tanks were captured", "300 jobs were eliminated"
@@ -402,6 +426,9 @@ def _others_of_people_before(text: str, match: re.Match) -> bool:
     return before is not None and patterns.normal(before.group("noun")) in patterns.PERSON_NOUNS
 
 
+# what may follow a bare count of captives, which names no thing captured: "captured 12 in clashes near Talodi"
+_BARE_COUNT_CLOSES = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:in|near|during|on|at|after|when|while|last|and)\s",
+                                re.IGNORECASE)
 _OTHERS_AT_END = re.compile(r"\b(?:others|more)$", re.IGNORECASE)
 # the noun that closes the clause before "and <verb>": "... 11 soldiers and " (not "... 18 ships and ")
 _PEOPLE_JUST_COUNTED = re.compile(r"(?P<noun>[A-Za-z][\w'-]*),?\s+and\s+$")
@@ -411,8 +438,9 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
     groups = match.groupdict()
     if rule == "casualty.verb_then_count":
         outcome = patterns.VERBS_BEFORE[patterns.normal(groups["verb"])]
-        if outcome == "captured" and not groups.get("group") and not _others_of_people_before(text, match):
-            return None  # "seized 18 ships" is no capture of people
+        if outcome == "captured" and not groups.get("group") and not _others_of_people_before(text, match) \
+                and (_OTHERS_AT_END.search(match.group()) or not _BARE_COUNT_CLOSES.match(text, match.end())):
+            return None  # "seized 18 ships" is no capture of people ("captured 12 in clashes" is: no noun follows)
         return _found(text, match, outcome, rule, 0.85, end)
     if rule == "casualty.lives_lost":
         verb = patterns.normal(groups["verb"])

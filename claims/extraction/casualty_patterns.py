@@ -142,7 +142,8 @@ ASIDE = (
 # (the longest clause first, "who were injured in the blast| later died"; then the shortest, "who rushed to the
 # scene| were also killed", for when the longest leaves the clause's own verb as the outcome; the clause may be
 # the outcome itself, "40 people who| died", "12 people who were| injured")
-RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:[A-Za-z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*)?,?)?"
+# (a year may stand among its words: "five people who signed the 2016 peace agreement were among the dead")
+RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)\s+){0,6}[A-Za-z][\w'’-]*)?,?)?"
 # an injury stated as its treatment: "treated for gunshot wounds", "treated in hospital for burns"; a disease,
 # shock or a check-up names no injury and is never matched
 TREATED = OUTCOMES["treated_for"]
@@ -345,6 +346,12 @@ SHARE_AFTER_TOLL = _compile(
     rf"{_SHARE_AFTER_TOLL_OPENING}{QUALNUM}(?=\s+(?:{alternation(GRAMMAR['linking_words'])}){E})",
     re.IGNORECASE, needs=_SHARE_AFTER_TOLL_OPENING + COUNT_START, opens=True,
 )
+# "a soldier was killed", "A Malaysian peacekeeper was also wounded": one person, counted by the article "a"
+ONE_PERSON = _compile(
+    rf"{B}(?P<n>an?)\s+(?P<group>(?:(?:\d+-[\w'’-]+|{MODIFIER})\s+){{0,3}}?(?:{PERSON}){E})\s+"
+    rf"(?:was|has\s+been|had\s+been|is)\s+"
+    rf"(?:(?:{alternation(GRAMMAR['one_person_adverbs'])})\s+)*(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+    re.IGNORECASE)
 # "21 of the dead were women|, four of them pregnant, 15 were children and nine were men": after a part of a toll,
 # the next part, told the same way ("N were <people>")
 MORE_PARTS = _compile(
@@ -445,7 +452,8 @@ MONEY = _compile(rf"(?:{B}(?:{alternation(w for w in GRAMMAR['money_context'] if
                    re.IGNORECASE)
 ASIDE_MARK = _compile(r"[,;(—–]|\s-\s")
 # "including 11 from one family", "including 4 of them": a bare count whose people are named after it
-WHOSE_PEOPLE = _compile(r"\s+(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)\b", re.IGNORECASE)
+# "including 11 from one family", "including two who succumbed to their wounds": the count's people, said after it
+WHOSE_PEOPLE = _compile(r"\s+(?:(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)|who)\b", re.IGNORECASE)
 PARTITIVE = _compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 AGE_SUPERLATIVE_BEFORE = _compile(

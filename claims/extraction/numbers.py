@@ -122,6 +122,7 @@ _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _PREVIOUS_WORD = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
 _TRIM = ".,;:!?\"'”’)"
 # "a dozen", "a couple of": units of more than one word, read before the word-by-word grammar
 _MULTI_WORD_UNIT = re.compile(
@@ -247,6 +248,9 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
     if text[start:end].lower() == "one" and _ONE_OF_A_RANKING.match(text, end, limit):
         return False  # "the toll is one of the highest", "one of the deadliest attacks"
     following = _NEXT_WORDS.match(text, end, limit)
+    if _YEAR.fullmatch(text[start:end]) and previous and previous.group(2).lower() in _YEAR_DETERMINERS \
+            and not names_people and not (following and following.group(1).lower().strip(_TRIM) in person_words):
+        return False  # "who signed the 2016 peace agreement", "since the 1994 genocide": a year, whatever follows
     if following:
         raw_first = following.group(1)
         first = raw_first.lower().strip(_TRIM)

@@ -425,6 +425,10 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
                 outer_first += 1
             if not entity.role:
                 entity.role = _text(a, outer_first, outer[1])
+            elif " " not in entity.role and entity.role[:1].isupper() and _bare(a.lowers[outer[2]]) in _PERSON_OR_TITLE \
+                    and entity.role.lower() not in _text(a, outer_first, outer[1]).lower():
+                # "The army spokesman, Colonel Ibrahim al-Tayeb,": the office before the name, then the rank it bore
+                entity.role = f"{_text(a, outer_first, outer[1])}, {entity.role}"
             if _bare(a.lowers[outer[2]]) in _PERSON_OR_TITLE and entity.kind == "unknown":
                 entity.kind = "person"
             elif _bare(a.lowers[outer[2]]) in _ORG_NOUNS and entity.kind == "unknown":

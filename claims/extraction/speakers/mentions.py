@@ -6,6 +6,7 @@ gender.
 """
 from __future__ import annotations
 
+import re
 from itertools import compress
 
 from .model import _Analysis, Entity, _Mention
@@ -198,12 +199,20 @@ def _introduce_acting(a: _Analysis, opening: int, sentence: int, end: int) -> No
     """The person an indefinite at `opening` brings in, when the clause goes on to a past act (its modifiers, a
     place or a relative clause, stepped over) rather than to a copula, a passive or a verb of saying."""
     k = opening + 1
-    while k < end and k - opening <= 3 and not a.quoted[k] and not a.caps[k] and a.lowers[k] not in _PERSON_HEADS \
-            and a.lowers[k] not in _FUNCTION_WORDS:
-        k += 1  # "an elderly woman", "a young shop owner"
+    while k < end and k - opening <= 3 and not a.quoted[k] and (not a.caps[k] or _acronym(a.words[k])) \
+            and a.lowers[k] not in _PERSON_HEADS and a.lowers[k] not in _FUNCTION_WORDS:
+        k += 1  # "an elderly woman", "a young shop owner", "a retired CRPF inspector"
     if k + 1 >= end or a.quoted[k] or a.caps[k] or a.lowers[k] not in _PERSON_HEADS:
         return
+    if k + 2 < end and not a.caps[k + 1] and _bare(a.lowers[k + 1]) in _PERSON_HEADS and a.lowers[k + 1] != "who":
+        k += 1  # "a retired inspector general": a two-word office
     verb = k + 1
+    comparing = _main_verb_after(a, k, end) if a.lowers[k + 1] in ("who", "whose") else verb
+    if comparing is not None and a.lowers[comparing] in _INTRODUCING_COPULAS and comparing + 1 < end \
+            and _COMPARING.fullmatch(a.lowers[comparing + 1]):
+        # "A retired inspector general who once commanded there was blunter.": a new voice, set against the last
+        _introduce(a, k, sentence, first=opening + 1, evidence_end=comparing)
+        return
     if not _past_act(a.lowers[verb]):
         # past a place ("in a black burqa") or a relative clause set off or not ("who runs a bakery, and who
         # did not want her name used,"): the first past act of the clause, with no copula or quotation before it
@@ -214,6 +223,15 @@ def _introduce_acting(a: _Analysis, opening: int, sentence: int, end: int) -> No
         if a.lowers[k + 1] in ("for", "of") and any(a.caps[m] for m in range(k + 2, min(verb, k + 6))):
             return  # "a spokesman for the Baghdad Operations Command": the body speaks through them
     _introduce(a, k, sentence, first=opening + 1, evidence_end=verb)
+
+
+# "was blunter", "was more cautious", "was less sure": a copula that sets a new voice against the one before
+_COMPARING = re.compile(r"more|less|blunter|franker|harsher|gloomier|sharper|angrier|plainer|warier|firmer|calmer")
+
+
+def _acronym(word: str) -> bool:
+    """ "CRPF", "UN": a body's short form, read as a modifier of the person noun after it."""
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def _main_verb_after(a: _Analysis, k: int, end: int) -> int | None:

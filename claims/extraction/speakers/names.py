@@ -257,7 +257,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         titled = _titled_speaker_before(a, sentence) if head_low in _GENERIC_ROLE_NOUNS else None
         if titled is not None:
             return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
-        earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS)
+        earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS, before=a.starts[first])
         if earlier is not None:
             # "the spokesperson said" after "a spokesperson for the ministry said"
             return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
@@ -266,7 +266,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             and head_low not in _ORG_NOUNS and not any(a.caps[k] for k in range(first, last + 1)):
         # "the foreign minister said" after "Foreign Minister Leon Ruiz": every qualifier is in the title
         earlier = _holder_of_role(a, head_low, organisation=False,
-                                  qualifiers=frozenset(a.lowers[first:last]))
+                                  qualifiers=frozenset(a.lowers[first:last]), before=a.starts[first])
         if earlier is not None:
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, who holds that title")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \

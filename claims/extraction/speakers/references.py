@@ -25,6 +25,7 @@ from .vocabulary import (
     _SPEAKING_DOCUMENTS,
     _STATE_FORCE_NOUNS,
     _STATE_FORCE_WORDS,
+    _TITLE_WORDS,
     _FEMALE_ENDINGS,
     _FEMALE_GIVEN,
     _FEMALE_WORDS,
@@ -161,12 +162,16 @@ def _fits(entity: Entity, wanted: dict) -> bool:
 
 
 def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
-                    qualifiers: frozenset[str] = frozenset()) -> Entity | None:
+                    qualifiers: frozenset[str] = frozenset(), before: int | None = None) -> Entity | None:
     """The latest entity whose name or role holds `noun`: "the ministry" after "the Ministry of Health";
     for a person, the latest whose title is that role: "the minister" after "Foreign Minister X" (not
     after "Prime Minister Y"), "the spokeswoman" after "a spokesperson, Dana Kell", "the governor" after
-    "Gov. X"; with `qualifiers`, the title holds them too ("the foreign minister")."""
+    "Gov. X"; with `qualifiers`, the title holds them too ("the foreign minister"). With `before`, only one
+    mentioned before that position: "the spokesman" is never a spokesman the story names only later."""
+    later = _first_mentioned_after(a, before) if before is not None else set()
     for candidate in reversed(list(a.entities.values())):
+        if id(candidate) in later:
+            continue
         if organisation and (candidate.kind != "organisation" or candidate.name == noun):
             continue
         if candidate.plural or _is_document(candidate):
@@ -183,6 +188,16 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
         if noun in words:
             return _named_holder(a, candidate) if not organisation else candidate
     return None
+
+
+def _first_mentioned_after(a: _Analysis, position: int) -> set[int]:
+    """The entities (by identity) whose first mention comes at or after `position`."""
+    first: dict[int, int] = {}
+    for mention in a.mentions:
+        key = id(mention.entity)
+        if key not in first or mention.position < first[key]:
+            first[key] = mention.position
+    return {key for key, at in first.items() if at >= position}
 
 
 def _named_holder(a: _Analysis, described: Entity) -> Entity:
@@ -228,7 +243,9 @@ def _holds_title(role: str, noun: str) -> bool:
     if "for" in words:
         words = words[:words.index("for")]
     # "Military spokesman Lt. Col.": a rank written after the office leaves the office the head
-    while len(words) > 1 and words[-1].endswith(".") and not _heads(words[-1], noun) \
+    # ("army spokesman, Colonel": the rank the name carried, after the office written before it)
+    while len(words) > 1 and (words[-1].endswith(".") or words[-1].rstrip(",") in _TITLE_WORDS) \
+            and not _heads(words[-1], noun) \
             and any(_heads(w, noun) for w in words[:-1]):
         words = words[:-1]
     if not words or not _heads(words[-1], noun):
