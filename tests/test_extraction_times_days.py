@@ -562,3 +562,17 @@ def test_an_ordinal_before_a_capitalised_unit_name_is_no_day_of_the_month():
     article = ("The truce came into force at 1500 GMT on Tuesday. The 9th Regiment said separately that its men had "
                "been ordered to hold their positions from 1700 GMT that day.")
     assert starts(article, date(2018, 9, 5)) == ["2018-09-04T15:00", "2018-09-04T17:00"]
+
+
+def test_a_clock_still_to_come_takes_the_day_the_sentence_goes_on_to_give_the_start():
+    # published Friday 30 August: "starting on Sunday, 1 September" dates the 6 a.m. before it
+    article = ("The vaccination pauses will run from 0300 GMT to 1200 GMT and move from zone to zone: three days in "
+               "the centre starting on Sunday, 1 September, then the south.")
+    assert starts(article, date(2024, 8, 30)) == ["2024-09-01T03:00"]
+
+
+def test_a_day_that_opens_an_earlier_sentence_of_the_paragraph_dates_the_statement_reported_after_it():
+    # published Wednesday 25 August; said on Sunday the 22nd, so "Monday" is the 23rd, not the 30th
+    article = ("On Sunday, the leader of the armed groups said in a video that the gangs had made peace so that aid "
+               "could pass. He said the truce would hold from 1000 GMT Monday, so that convoys could move in daylight.")
+    assert starts(article, date(2021, 8, 25)) == ["2021-08-23T10:00"]

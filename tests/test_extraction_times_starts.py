@@ -678,3 +678,32 @@ def test_a_pause_one_side_would_accept_and_the_other_refused_is_no_start():
     article = ("The guerrillas sent word that they would accept a \"humanitarian pause\" from 2300 GMT on Sunday; the "
                "government refused to discuss it.")
     assert starts(article) == []
+
+
+# --- round 31: recurring pauses, appeals unanswered, ordinals that held, conditions rejected ---------------------
+
+def test_a_daily_pause_has_hours_not_a_start():
+    article = ("Unlike the daily tactical pause along the coast road, which the navy announced in June and which runs "
+               "from 0500 GMT to 1600 GMT, the new truce covers the whole district.")
+    assert starts(article) == []
+
+
+def test_an_appeal_for_a_truce_that_went_unanswered_is_no_start():
+    assert starts("An appeal by the bishops for a truce from midnight GMT on August 10 had gone unanswered.") == []
+
+
+def test_an_offer_the_other_side_rejects_in_the_next_sentence_is_no_start():
+    article = ("The rebels said last week that they were ready to halt their attacks from 1700 GMT on June 15 if the "
+               "army withdrew. The defence ministry rejected the condition the same day, calling it a trap.")
+    assert starts(article) == []
+
+
+def test_an_ordinal_that_held_for_some_hours_from_a_time_is_a_start():
+    article = ("Before that, the only pauses were local ones arranged to evacuate foreigners. The first held for three "
+               "hours from 1200 GMT on 17 January, while boats took people off the beach.")
+    assert starts(article, date(1986, 2, 7)) == ["1986-01-17T12:00"]
+
+
+def test_plural_pauses_named_with_the_take_their_start():
+    article = "Under the plan, the pauses in the southern districts are due to start at 0300 GMT on Thursday."
+    assert starts(article) == ["2024-03-07T03:00"]

@@ -258,3 +258,30 @@ def test_a_monitoring_digests_source_lines_say_where_the_agency_sits_not_where_t
     [steps] = reasons(article, date(1993, 8, 4))
     assert starts(article, date(1993, 8, 4)) == ["1993-08-03T00:00"]  # 0500 in Dushanbe (+05:00) on the 3rd
     assert any(step.startswith("zone Asia/Dushanbe") for step in steps)
+
+
+# --- round 31: the clock of a government that speaks, and a zone written after the quotation ----------------------
+
+def test_a_government_speaking_by_its_capitals_name_states_its_own_clock():
+    article = ("The truce is due to take hold at 0300 GMT on Saturday.\n\n"
+               "Damascus replied through a communique. \"Our forces will hold their fire at seven in the morning,\" "
+               "the communique said.")
+    steps = reasons(article, date(1999, 8, 20))[1]
+    assert any(step.startswith("zone Asia/Damascus from the speaker 'Damascus'") for step in steps)
+
+
+def test_a_zone_written_after_the_quotation_that_holds_the_clock_is_that_clock():
+    article = ("The agency said the troops had been ordered to stop firing \"from nine o'clock on Friday morning\", "
+               "Egyptian time, which runs an hour ahead of the other side's.")
+    [steps] = reasons(article, date(1987, 9, 12))
+    assert starts(article, date(1987, 9, 12)) == ["1987-09-11T06:00"]  # Cairo kept summer time (+03:00) then
+    assert any("written after the quotation" in step for step in steps)
+
+
+def test_a_start_taken_for_one_read_before_says_nothing_of_what_local_time_means():
+    # the 6:30 is the GMT start spoken of again; the later bare midnight is read in the country's zone, not GMT
+    article = ("The ceasefire is due to take hold at 0300 GMT on Saturday. Officials said the truce would start at "
+               "6:30 a.m. in Tehran.\n\n"
+               "The two sides last stopped firing at each other's cities in April, when Iraq declared a halt to "
+               "air raids from midnight on April 20.")
+    assert starts(article, date(1988, 8, 19)) == ["1988-08-20T03:00", "1988-08-20T03:00", "1988-04-20T20:00"]

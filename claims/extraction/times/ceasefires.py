@@ -86,8 +86,9 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
-                    or starts.denied_report(text, match, sentence)):
-                continue
+                    or starts.denied_report(text, match, sentence)
+                    or _recurring(text, sentence, match)):
+                continue  # (a daily pause "which runs from 8 a.m. to 7 p.m." has hours, not a start)
             carried = None
             if referred_day is None and _THEN.search(text, sentence.start, match.start()):
                 # "Tanks opened fire at 9:45 a.m. on Monday. The ministry said the troops then held fire from 3 p.m.":
@@ -114,8 +115,10 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if resolved is None:
                 continue
             moment, precision, local, steps = resolved
+            spoken_again = any(local is earlier_local for earlier_local, _ in context.read)
             context.read.append((local, moment))
-            if not _written_zone(match):
+            if not _written_zone(match) and not spoken_again:
+                # (a start taken for one read before keeps that one's zone, which says nothing of "local time")
                 context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
             start, end = _evidence(match, cue_start, triggers)
             rule = _rule_for(match)
@@ -159,6 +162,18 @@ def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[Extr
         headline.explain(f"the headline gives no day: its {local.strftime('%H:%M')} is the start the story dates "
                          f"{moment.date().isoformat()} ({body.text!r}); start "
                          f"{moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
+
+
+# "the daily tactical pause ... which runs from 8 a.m.", "a nightly window": a truce that recurs has no one start
+_RECURRING = re.compile(r"\b(?:daily|nightly)\s+(?:[\w-]+\s+){0,2}(?:pause|window|truce|ceasefire|halt|lull)s?\b",
+                        re.IGNORECASE)
+def _recurring(text: str, sentence: Sentence, match: re.Match) -> bool:
+    """Whether the truce the clock belongs to recurs ("the daily tactical pause ..., which runs from 8 a.m. to
+    7 p.m."), with no other truce named between it and the clock ("Unlike the daily pause, the truce begins ...")."""
+    last = None
+    for last in _RECURRING.finditer(text, sentence.start, match.start()):
+        pass
+    return last is not None and starts.TRIGGER.search(text, last.end(), match.start()) is None
 
 
 _THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
@@ -310,7 +325,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
                 return moment, precision, local, [
                     f"an hour with no half of the day: the start read before at {local.strftime('%H:%M')} on "
                     f"{local.date().isoformat()}, spoken of again"]
-    zone = _zone_for(match, sentence, context)
+    zone = _zone_for(match, sentence, context, document)
     # "took effect at midnight (21:00 GMT on Wednesday)": a bracket that names its own day dates the clock
     # itself, so no day is borrowed from another start the story told of
     borrowed = None if match.group("pday") else context.story_day
@@ -381,6 +396,19 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     return moment, precision, local, steps
 
 
-def _zone_for(match: re.Match, sentence: Sentence, context: _Context) -> zones.ZoneChoice:
-    return zones.written(match) or zones.for_local_time(match, sentence.start, sentence.end, context.places,
-                                                        context.local_zone)
+def _zone_for(match: re.Match, sentence: Sentence, context: _Context, document: Document) -> zones.ZoneChoice:
+    written = zones.written(match)
+    if written is not None:
+        return written
+    speaker = speakers.statement_speaker(document, match.start())
+    # a side's own words: a clock quoted from it ("'Our forces will hold their fire at seven'"), or its declaration
+    # ("Iraq declared a halt ... from midnight"); not a broker's ("brokered by Russia ... was due to take effect")
+    own_words = speaker is not None and (
+        reference_day.inside_quotation(document.text, sentence.start, match.start())
+        or re.search(rf"\b{re.escape(speaker.name)}\s+(?:(?:has|had)\s+)?(?:{_DECLARING})\b",
+                     document.text[sentence.start:match.start()]))
+    return zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone,
+                                speaker.name if own_words else None)
+
+
+_DECLARING = "declared|declares|announced|announces|ordered|orders|said|says|replied|stated|promised"

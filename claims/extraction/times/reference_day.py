@@ -66,6 +66,10 @@ _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 _SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
 # "After talks in Donetsk on": the day dates an event the statement followed
 _AFTER_EVENT = LazyPattern(r"\b(?:after|following)\s+(?:[\w'’-]+\s+){1,6}?(?:on\s+)?$", re.IGNORECASE)
+# "starting on Sunday, 1 September", "beginning Monday": a start's day written after its clock
+_STARTING_ON = LazyPattern(rf"{clock.B}(?:starting|beginning|from)\s+(?:on\s+)?(?P<day>{clock.DAY})", re.IGNORECASE)
+_OPENS_A_SENTENCE = LazyPattern(r"(?:^|[.!?][\"”’]?\s+)(?:(?:late|early)\s+)?(?:on\s+)?$",
+                                re.IGNORECASE | re.MULTILINE)
 _FRONTED_DAY = LazyPattern(r"\W*(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)
 _THAT_FOLLOWS = LazyPattern(r"\s*,?\s+that\b", re.IGNORECASE)
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
@@ -119,7 +123,7 @@ def _quoted_relative_day(text: str, published: date | None, match: re.Match, sen
     writing, the story's lede does; not from the day of publication."""
     if published is None or not written or clock.normal(written) not in clock.RELATIVE_DAYS:
         return None
-    if not _inside_quotation(text, sentence_start, match.start()):
+    if not inside_quotation(text, sentence_start, match.start()):
         return None
     said_on, why = statement_day(text, published, sentence_start, match.start(), fallback=False)
     if said_on is None:
@@ -136,7 +140,7 @@ def _quoted_relative_day(text: str, published: date | None, match: re.Match, sen
     return said_on, f"{why} ({said_on.isoformat()})"
 
 
-def _inside_quotation(text: str, start: int, position: int) -> bool:
+def inside_quotation(text: str, start: int, position: int) -> bool:
     """Whether an opening quotation mark before `position` in the sentence is still open there."""
     before = text[start:position]
     curly_open, curly_close = before.count("“"), before.count("”")
@@ -175,7 +179,10 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
     # midnight on Monday": the statement belongs to the event the sentence before dated with a past verb
     paragraph_start = text.rfind("\n", 0, sentence_start) + 1
     for found in reversed(list(clock.DAY_ALONE.finditer(text, paragraph_start, sentence_start))):
-        if _PAST_DATED.search(text, max(paragraph_start, found.start() - 60), found.start()):
+        # ("On Sunday, Jimmy Cherizier ... said in a video ... He said the truce would hold from 6 a.m. Monday": a day
+        # that opens a sentence before, in the same paragraph, dates that sentence's statement)
+        if _PAST_DATED.search(text, max(paragraph_start, found.start() - 60), found.start()) \
+                or _OPENS_A_SENTENCE.search(text, paragraph_start, found.start()):
             day = calendar.parse_day(found.group("day"), published, "past", "")
             if day is not None:
                 return day, f"the day of the event just before it, {found.group('day').strip()!r}"
@@ -243,6 +250,17 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     reported = read_as == "reported"
     read_as = "future" if reported else read_as
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    starting_on = _STARTING_ON.search(text, match.end(), sentence_end) if not earlier and read_as == "future" else None
+    if starting_on is not None and not any(
+            not _RANGE_TO.fullmatch(text, match.end(), other.start())
+            for other in clock.TIME.finditer(text, match.end(), starting_on.start())):  # (a range's end may stand between)
+        # "the pauses will run from 6 a.m. to 3 p.m. local time ...: three days in central Gaza starting on Sunday,
+        # 1 September": a clock still to come takes the day the sentence goes on to give the start
+        words = starting_on.group("day")
+        day = calendar.parse_day(words, published, "future", around, earlier_text)
+        if day is not None:
+            return DayChoice(day, True, f"day {_iso(day)}: the sentence goes on to give the start's day, "
+                                        f"{starting_on.group().strip()!r}", words.strip())
     same_day = _SAME_DAY.match(text, match.end(), sentence_end)
     if same_day and not earlier and previous_day is not None:
         # "... set D-Day as 29 December 1996. The ceasefire will run from 00:00 hours on that day."

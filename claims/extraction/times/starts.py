@@ -165,8 +165,10 @@ _ORDINAL_SUBJECT = (
 )
 REFERRING_BACK = LazyPattern(
     rf"(?:\W*|{_SAID_BEFORE})"
-    rf"(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
-    rf"|{_ORDINAL_SUBJECT})(?={_START_VERB_PATTERN})",
+    rf"(?:(?:(?:{_phrases(_PHRASES['referring_back'])}){_ASIDE}\s+(?:\w+\s+){{0,2}}?"
+    rf"|{_ORDINAL_SUBJECT})(?={_START_VERB_PATTERN})"
+    # "the only pauses were local ones. The first held for three hours from 3 p.m.": an ordinal that held or lasted
+    rf"|(?:{_phrases(_PHRASES['referring_ordinals'])})\s+(?=(?:held|lasted|ran)\s+for\b))",
     re.IGNORECASE,
 )
 # "Two truces were agreed. The latest offer was the second in four days. The first, agreed in the capital, was meant
@@ -319,7 +321,8 @@ def rejected_proposal(text: str, sentence: Sentence, following: Sentence | None 
 # "The deputies rejected it.", "Kyiv turned the offer down": a short sentence whose verb refuses what came before
 _REJECTED_IT = LazyPattern(
     rf"\W*(?:[\w'’-]+\s+){{0,6}}?(?:{_phrases(_PHRASES['rejections'], regex=True)})"
-    rf"(?:\s+(?:it|this|that|them|the\s+(?:offer|plan|proposal|idea|truce|deal|terms)))?"
+    rf"(?:\s+(?:it|this|that|them|the\s+(?:offer|plan|proposal|idea|truce|deal|terms|conditions?|demands?)))?"
+    rf"(?:\s+(?:the\s+same\s+day|at\s+once|immediately|within\s+hours|later|on\s+\w+day))?"  # "... the same day"
     rf"(?:\W*$|,\s+(?:calling|saying|describing|dismissing|arguing|branding|terming)\s)",  # "…, calling it a trick"
     re.IGNORECASE)
 

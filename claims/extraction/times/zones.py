@@ -74,6 +74,11 @@ def named(words: str) -> tuple[ZoneInfo, str] | None:
 _BRACKETED_AFTER = LazyPattern(rf"\s*\(\s*(?P<zone>{clock.ZONE})\s*\)", re.IGNORECASE, needs=r"\s*\(", opens=True)
 
 
+# "stop firing 'from eight o'clock on Friday morning', Libyan time": the zone after the quotation that holds the clock
+_ZONE_AFTER_QUOTE = LazyPattern(rf"[\"”’]\s*,\s*(?P<zone>{clock.ZONE})(?=\s*[,.;]|\s+(?:which|and|when)\b)",
+                                re.IGNORECASE, needs=r"[\"”’]\s*,", opens=True)
+
+
 def written(match: re.Match) -> ZoneChoice | None:
     """The zone written with the clock, or in brackets right after its day, if any."""
     if match.group("offset"):
@@ -95,6 +100,13 @@ def written(match: re.Match) -> ZoneChoice | None:
         where = f" ({source})" if source else ""
         return ZoneChoice(zone, f"zone {zone.key} in brackets after the clock's day: {after.group('zone').strip()!r}"
                                 f"{where}", True)
+    after = _ZONE_AFTER_QUOTE.match(match.string, match.end())
+    found = after and named(after.group("zone"))
+    if found:
+        zone, source = found
+        where = f" ({source})" if source else ""
+        return ZoneChoice(zone, f"zone {zone.key} written after the quotation that holds the clock: "
+                                f"{after.group('zone').strip()!r}{where}", True)
     return None
 
 
@@ -192,8 +204,11 @@ class ArticlePlaces:
 
 
 def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
-                   earlier: ZoneChoice | None) -> ZoneChoice:
-    """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies."""
+                   earlier: ZoneChoice | None, speaker: str | None = None) -> ZoneChoice:
+    """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies; when the
+    sentence places it nowhere and no earlier start said what local time means, the clock of a government that
+    speaks by its place's name in its own words ("Baghdad replied ... 'Our forces will hold their fire at seven in
+    the morning'"): a side's own statement keeps its own time."""
     text = places.text
     in_sentence = [found for found in places.in_span(sentence_start, sentence_end)
                    if not places.venue(found) and not _in_brackets_after_clock(text, found, sentence_start)]
@@ -215,6 +230,11 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
         return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
                                         f"before in this article")
+    spoken_for = gazetteer.lookup(speaker) if speaker else None
+    if spoken_for is not None and spoken_for.kind in ("country", "capital", "demonym"):
+        return ZoneChoice(ZoneInfo(spoken_for.zone),
+                          f"zone {spoken_for.zone} from the speaker {speaker!r} ({spoken_for.kind}), a government "
+                          f"stating its own clock{_note(spoken_for)}")
     dominant = places.dominant()
     if dominant is not None:
         found, weight = dominant
