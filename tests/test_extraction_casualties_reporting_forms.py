@@ -458,3 +458,24 @@ def test_a_year_inside_a_relative_clause_is_no_count_of_its_own():
 def test_including_a_count_of_people_who_died_later_keeps_the_outcome():
     article = "Eleven people died, including three who succumbed to their wounds in hospital."
     assert tuples_in(article) == {("killed", 11, None, "exact"), ("killed", 3, None, "exact")}
+
+
+# --- round 32: shares with outcomes of their own, prisoners of war, the dead or disappeared ------------------------
+
+def test_a_share_of_the_injured_who_died_is_a_count_of_the_dead():
+    article = "The agency raised the toll to 19, saying four of the injured had died in hospital."
+    assert tuples_in(article) == {("killed", 19, None, "exact"), ("killed", 4, None, "exact")}
+
+
+def test_a_share_of_the_wounded_in_a_condition_stays_wounded():
+    assert tuples_in("Twelve of the wounded were in serious condition.") == {("wounded", 12, None, "exact")}
+
+
+def test_prisoners_of_war_a_side_holds_are_captives():
+    article = "The Red Cross says the government holds about 9,000 enemy prisoners of war."
+    assert tuples_in(article) == {("captured", 9000, None, "about")}
+
+
+def test_people_who_died_or_disappeared_are_one_count_of_both_outcomes():
+    article = "The commission estimates that 12,400 people died or disappeared during the conflict."
+    assert tuples_in(article) == {("killed_or_missing", 12400, None, "exact")}

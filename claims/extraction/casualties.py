@@ -358,6 +358,17 @@ def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = Non
         return None  # "one of the dead was a nurse" singles a person out: no count
     outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[
         patterns.normal(match.group("outcome"))]
+    own = patterns.OWN_OUTCOME.match(text, match.end(), end)
+    if own is not None and patterns.after_count_outcome(own.group("outcome")) not in (None, "", outcome):
+        # "three of the injured had died in hospital": a share of a toll with an outcome of its own
+        linking = set(patterns.normal(own.group("linking")).replace(",", " ").split())
+        if patterns.PROJECTION_WORDS & linking and not patterns.PERFECT_WORDS & linking:
+            return None  # "half of the injured could die": a forecast
+        found = _found(text, match, patterns.after_count_outcome(own.group("outcome")), "casualty.share_of_toll",
+                       0.75, end, group=None)
+        if found:
+            found.end = own.end()
+        return found
     return _found(text, match, outcome, "casualty.share_of_toll", 0.75, end,
                   group=None)
 

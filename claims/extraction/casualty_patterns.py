@@ -201,7 +201,7 @@ _HELD_CAPTIVE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['ve
 HELD_CAPTIVE = _compile(
     rf"{_HELD_CAPTIVE_OPENING}{QUALNUM}{FILLER}"
     # "had taken 23 of them prisoner": "of them" after the count too
-    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?|\s+of\s+them)?(?:\s+{GROUP})?"
+    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?|\s+of\s+them)?(?:\s+{GROUP}|(?:\s+{MODIFIER}){{1,2}}?(?=\s+prisoners\s+of\s+war))?"
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
     re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
