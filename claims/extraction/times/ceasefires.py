@@ -400,15 +400,19 @@ def _zone_for(match: re.Match, sentence: Sentence, context: _Context, document: 
     written = zones.written(match)
     if written is not None:
         return written
-    speaker = speakers.statement_speaker(document, match.start())
-    # a side's own words: a clock quoted from it ("'Our forces will hold their fire at seven'"), or its declaration
-    # ("Iraq declared a halt ... from midnight"); not a broker's ("brokered by Russia ... was due to take effect")
-    own_words = speaker is not None and (
-        reference_day.inside_quotation(document.text, sentence.start, match.start())
-        or re.search(rf"\b{re.escape(speaker.name)}\s+(?:(?:has|had)\s+)?(?:{_DECLARING})\b",
-                     document.text[sentence.start:match.start()]))
+    def own_clock_speaker() -> str | None:
+        """A side's own words: a clock quoted from it ("'Our forces will hold their fire at seven'"), or its
+        declaration ("Iraq declared a halt ... from midnight"); not a broker's ("brokered by Russia ... was due to take
+        effect"). Asked only when nothing before it in zones.for_local_time placed the clock."""
+        speaker = speakers.statement_speaker(document, match.start())
+        own_words = speaker is not None and (
+            reference_day.inside_quotation(document.text, sentence.start, match.start())
+            or re.search(rf"\b{re.escape(speaker.name)}\s+(?:(?:has|had)\s+)?(?:{_DECLARING})\b",
+                         document.text[sentence.start:match.start()]))
+        return speaker.name if own_words else None
+
     return zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone,
-                                speaker.name if own_words else None)
+                                own_clock_speaker)
 
 
 _DECLARING = "declared|declares|announced|announces|ordered|orders|said|says|replied|stated|promised"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
@@ -204,7 +205,7 @@ class ArticlePlaces:
 
 
 def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
-                   earlier: ZoneChoice | None, speaker: str | None = None) -> ZoneChoice:
+                   earlier: ZoneChoice | None, speaker: Callable[[], str | None] | None = None) -> ZoneChoice:
     """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies; when the
     sentence places it nowhere and no earlier start said what local time means, the clock of a government that
     speaks by its place's name in its own words ("Baghdad replied ... 'Our forces will hold their fire at seven in
@@ -230,6 +231,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
         return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
                                         f"before in this article")
+    speaker = speaker() if speaker is not None else None  # asked only here: reading the speaker costs a parse
     spoken_for = gazetteer.lookup(speaker) if speaker else None
     if spoken_for is not None and spoken_for.kind in ("country", "capital", "demonym"):
         return ZoneChoice(ZoneInfo(spoken_for.zone),
