@@ -460,3 +460,20 @@ def test_a_new_voice_set_against_the_last_with_was_blunter_is_a_later_hes_antece
             "A retired CRPF deputy inspector who once served in the district was blunter. \"Nobody goes into that "
             "forest on foot for three days,\" he said.")
     assert quote_speakers(text) == ["rice farmer", "retired CRPF deputy inspector"]
+
+
+def test_it_after_a_sentence_closing_on_a_statement_and_its_issuer_is_that_statement():
+    text = ("State radio interrupted its programmes at noon with a statement from the joint military command. It "
+            "said all units \"will hold their positions and answer only fire aimed at them.\"")
+    assert quote_speakers(text) == ["joint military command"]
+
+
+def test_it_after_a_statement_named_mid_sentence_is_still_resolved_by_salience():
+    text = "The army issued a statement on Monday. It said \"all units have stopped firing at the agreed hour.\""
+    assert quote_speakers(text) == ["army"]
+
+
+def test_a_verb_inside_a_when_clause_set_off_by_commas_does_not_govern_the_main_clause():
+    text = ("Police say the shelling since March 14, when the general declared what he called a war of liberation, "
+            "has killed more than 900 people.")
+    assert speaker_of(text, "killed more than") == "Police"

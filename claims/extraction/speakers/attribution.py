@@ -526,7 +526,8 @@ def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
     return opening is not None and "," in text[a.ends[x.verb]:position]
 
 
-_SET_OFF_RELATIVE = re.compile(r"\s+(?:which|who|whose)\s+[^,;:.!?]*$", re.IGNORECASE)
+# (and "the shelling since March 14, when Aoun declared a war of liberation, has killed 900": a "when" clause)
+_SET_OFF_RELATIVE = re.compile(r"\s+(?:which|who|whose|when|where)\s+[^,;:.!?]*$", re.IGNORECASE)
 
 
 # a figure or a text whose relative clause names its author (document nouns of lexicons/speaker_nouns.json)

@@ -111,11 +111,44 @@ _PATIENT_WORDS = frozenset(lexicons.words("speaker_patient_words"))
 _NEGATIVE_SUBJECTS = frozenset(lexicons.words("speaker_negative_subjects"))
 
 
+# "... with a statement from the armed forces general command. It said ...": a text named with its issuer
+_DOCUMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|message|declaration|bulletin)"
+                            r"\s+(?:from|by|of|issued\s+by)\s+", re.IGNORECASE)
+
+
+def _issuer_of_document_just_named(a: _Analysis, first: int, sentence: int) -> Entity | None:
+    """ "Baghdad radio broke into its programme with a statement from the armed forces general command. It said":
+    an "It" opening the sentence after one that ends by naming a statement and who issued it is that statement,
+    so its issuer speaks (not the radio that carried it)."""
+    if sentence == 0 or a.sentence_first_token[sentence] != first:
+        return None
+    before = a.document.sentences[sentence - 1]
+    named = None
+    for named in _DOCUMENT_FROM.finditer(a.document.text, before.start, before.end):
+        pass
+    if named is None or re.search(r"[,;:]", a.document.text[named.end():before.end].rstrip(" .")):
+        return None  # the statement must close the sentence, its issuer last
+    mentioned = next((m.entity for m in a.mentions if m.sentence == sentence - 1 and m.position >= named.end()
+                      and not m.place and m.entity.kind != "person"), None)
+    if mentioned is not None:
+        return mentioned
+    # an issuer written in lower case ("the armed forces general command") is no mention yet: name it as written
+    words = a.document.text[named.end():before.end].strip().rstrip(".").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not 1 <= len(words) <= 6 or not all(w.isalpha() for w in words):
+        return None
+    return _canonical(a, Entity(name=" ".join(words), kind="organisation"))
+
+
 def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: int) -> Entity | None:
     first, last, head = span
     low = a.lowers[last]
     if first == last and low in _SUBJECT_PRONOUNS:
         word = a.words[last]
+        issuer = _issuer_of_document_just_named(a, first, sentence) if low == "it" else None
+        if issuer is not None:
+            return _noted(a, issuer, lambda: f"'{word}' is the statement just named, which {issuer.name} issued")
         found = _resolve_pronoun(a, low, position, sentence)
         if found is not None:
             return _noted(a, found, lambda: f"'{word}' is {found.name}: the most salient earlier {_wanted(low)}")
