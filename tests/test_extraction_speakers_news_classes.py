@@ -477,3 +477,9 @@ def test_a_verb_inside_a_when_clause_set_off_by_commas_does_not_govern_the_main_
     text = ("Police say the shelling since March 14, when the general declared what he called a war of liberation, "
             "has killed more than 900 people.")
     assert speaker_of(text, "killed more than") == "Police"
+
+
+def test_a_military_attache_in_a_city_is_the_speaker_not_the_city():
+    text = ("A Western military attache in Kano said the dead probably numbered in the hundreds. \"Even the lower "
+            "figure is a catastrophe,\" he said.")
+    assert quote_speakers(text) == ["Western military attache in Kano"]
