@@ -359,13 +359,13 @@ def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = Non
     outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[
         patterns.normal(match.group("outcome"))]
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
-    if own is not None and patterns.after_count_outcome(own.group("outcome")) not in (None, "", outcome):
+    own_outcome = patterns.after_count_outcome(own.group("outcome")) if own is not None else None
+    if own_outcome not in (None, "", outcome):
         # "three of the injured had died in hospital": a share of a toll with an outcome of its own
         linking = set(patterns.normal(own.group("linking")).replace(",", " ").split())
         if patterns.PROJECTION_WORDS & linking and not patterns.PERFECT_WORDS & linking:
             return None  # "half of the injured could die": a forecast
-        found = _found(text, match, patterns.after_count_outcome(own.group("outcome")), "casualty.share_of_toll",
-                       0.75, end, group=None)
+        found = _found(text, match, own_outcome, "casualty.share_of_toll", 0.75, end, group=None)
         if found:
             found.end = own.end()
         return found
@@ -428,11 +428,12 @@ def _count_noun(text: str, begin: int, end: int) -> _Found | None:
     return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
 
 
-def _others_of_people_before(text: str, match: re.Match) -> bool:
-    """"killed at least 11 soldiers and captured four others": "others" after a count of people just before are
-    more of those people."""
+def _captives_without_a_noun(text: str, match: re.Match) -> bool:
+    """A capture counted with no noun of its own that still counts people: "killed at least 11 soldiers and
+    captured four others" ("others" after a count of people just before are more of those people), "captured 12
+    in clashes near Talodi" (a bare count, no noun of things after it)."""
     if not _OTHERS_AT_END.search(match.group()):
-        return False
+        return bool(_BARE_COUNT_CLOSES.match(text, match.end()))
     before = _PEOPLE_JUST_COUNTED.search(text, max(0, match.start() - 80), match.start())
     return before is not None and patterns.normal(before.group("noun")) in patterns.PERSON_NOUNS
 
@@ -449,9 +450,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
     groups = match.groupdict()
     if rule == "casualty.verb_then_count":
         outcome = patterns.VERBS_BEFORE[patterns.normal(groups["verb"])]
-        if outcome == "captured" and not groups.get("group") and not _others_of_people_before(text, match) \
-                and (_OTHERS_AT_END.search(match.group()) or not _BARE_COUNT_CLOSES.match(text, match.end())):
-            return None  # "seized 18 ships" is no capture of people ("captured 12 in clashes" is: no noun follows)
+        if outcome == "captured" and not groups.get("group") and not _captives_without_a_noun(text, match):
+            return None  # "seized 18 ships" is no capture of people
         return _found(text, match, outcome, rule, 0.85, end)
     if rule == "casualty.lives_lost":
         verb = patterns.normal(groups["verb"])

@@ -89,26 +89,28 @@ def written(match: re.Match) -> ZoneChoice | None:
             return ZoneChoice(timezone(sign * offset), f"zone written as an offset: {match.group('offset')!r}", True)
     words = match.group("zone") or match.group("zone3") or match.group("zone2")
     if words:
-        found = named(words)
-        if found:
-            zone, source = found
-            where = f" ({source})" if source else ""
-            return ZoneChoice(zone, f"zone {zone.key} written with the clock: {words.strip()!r}{where}", True)
+        choice = _named_choice(words, "written with the clock")
+        if choice is not None:
+            return choice
     after = _BRACKETED_AFTER.match(match.string, match.end()) if match.group("day") or match.group("day0") else None
-    found = after and named(after.group("zone"))
-    if found:
-        zone, source = found
-        where = f" ({source})" if source else ""
-        return ZoneChoice(zone, f"zone {zone.key} in brackets after the clock's day: {after.group('zone').strip()!r}"
-                                f"{where}", True)
+    if after is not None:
+        choice = _named_choice(after.group("zone"), "in brackets after the clock's day")
+        if choice is not None:
+            return choice
     after = _ZONE_AFTER_QUOTE.match(match.string, match.end())
-    found = after and named(after.group("zone"))
-    if found:
-        zone, source = found
-        where = f" ({source})" if source else ""
-        return ZoneChoice(zone, f"zone {zone.key} written after the quotation that holds the clock: "
-                                f"{after.group('zone').strip()!r}{where}", True)
+    if after is not None:
+        return _named_choice(after.group("zone"), "written after the quotation that holds the clock")
     return None
+
+
+def _named_choice(words: str, how: str) -> ZoneChoice | None:
+    """The zone a name of a zone means, as a written choice saying how it was written, or None."""
+    found = named(words)
+    if found is None:
+        return None
+    zone, source = found
+    where = f" ({source})" if source else ""
+    return ZoneChoice(zone, f"zone {zone.key} {how}: {words.strip()!r}{where}", True)
 
 
 class ArticlePlaces:
