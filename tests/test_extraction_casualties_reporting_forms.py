@@ -479,3 +479,22 @@ def test_prisoners_of_war_a_side_holds_are_captives():
 def test_people_who_died_or_disappeared_are_one_count_of_both_outcomes():
     article = "The commission estimates that 12,400 people died or disappeared during the conflict."
     assert tuples_in(article) == {("killed_or_missing", 12400, None, "exact")}
+
+
+def test_a_partys_martyrs_are_its_dead():
+    assert tuples_in("The party said its own losses were 11 martyrs and 30 wounded.") == {
+        ("killed", 11, None, "exact"), ("wounded", 30, None, "exact")}
+
+
+def test_fighters_who_gave_themselves_up_are_captured():
+    assert tuples_in("Commanders said more than 2,000 fighters had given themselves up at the border by Monday.") \
+        == {("captured", 2000, None, "more_than")}
+    assert tuples_in("About 40 gunmen had surrendered by nightfall, the police said.") == {("captured", 40, None, "about")}
+    # weapons handed in are no count of people
+    assert tuples_in("Officials say thousands of fighters surrendered weapons before the deadline.") == set()
+
+
+def test_others_who_remained_in_a_critical_state_are_wounded_but_a_share_of_the_wounded_is_not_counted_again():
+    assert tuples_in("The surgeon said 11 people died and at least seven others remained in a critical state.") == {
+        ("killed", 11, None, "exact"), ("wounded", 7, None, "at_least")}
+    assert tuples_in("Five were still in hospital on Monday, one of them in a serious condition.") == set()

@@ -576,3 +576,54 @@ def test_a_day_that_opens_an_earlier_sentence_of_the_paragraph_dates_the_stateme
     article = ("On Sunday, the leader of the armed groups said in a video that the gangs had made peace so that aid "
                "could pass. He said the truce would hold from 1000 GMT Monday, so that convoys could move in daylight.")
     assert starts(article, date(2021, 8, 25)) == ["2021-08-23T10:00"]
+
+
+# --- round 35: the day a statement was made, named with the statement; readings on other clocks --------------
+
+@pytest.mark.parametrize("article, utc", [
+    # "In a statement on Friday night": Friday 1 March, so "Sunday" is the 3rd, not the 10th
+    ('In a statement on Friday night, the militia said its units would stop firing "from 6 a.m. on Sunday".',
+     "2024-03-03T06:00"),
+    # read on air on Monday: its "midnight tonight" ends Monday 4 March
+    ('A government communique read on state television at 8 p.m. Monday said the army would hold its fire '
+     '"from midnight tonight".', "2024-03-05T00:00"),
+    # broadcast on Monday: its "yesterday" is Sunday 3 March
+    ('The rebels\' radio, in a commentary broadcast Monday, said its fighters had "held their fire since noon '
+     'yesterday".', "2024-03-03T12:00"),
+])
+def test_a_day_in_the_words_naming_a_statement_dates_the_statement(article, utc):
+    assert starts(article, WEDNESDAY) == [utc]
+
+
+def test_a_written_statements_tonight_counts_from_the_day_the_storys_opening_gives_its_news():
+    # published Wednesday 6 March; the leaders signed "yesterday", Tuesday, so the communique's night is Tuesday's
+    article = ("The three commanders signed a truce at the presidential palace yesterday, and their aides said the "
+               "guns would fall silent from midnight.\n\n"
+               'A joint communique said all units would "cease hostilities from midnight tonight".')
+    assert starts(article, WEDNESDAY) == ["2024-03-06T00:00", "2024-03-06T00:00"]
+    # published Sunday 10 March: the truce "took effect ... on Saturday", the day the statement was handed out
+    article = ("A truce declared by the government took effect at midnight (2200 GMT) on Saturday, officials said.\n\n"
+               'A written statement handed out by the delegation said the army "will halt all operations from '
+               'midnight tonight, Cairo time".')
+    assert starts(article, date(2024, 3, 10)) == ["2024-03-09T22:00", "2024-03-09T22:00"]
+
+
+def test_the_same_moment_on_another_places_clock_in_brackets_leaves_the_day_written_after_it():
+    article = "The truce took effect at 5am Cairo time (6am Riyadh) yesterday, witnesses said."
+    assert starts(article, WEDNESDAY) == ["2024-03-05T03:00"]  # yesterday, Tuesday; Cairo is two hours ahead
+
+
+def test_square_brackets_give_a_gmt_reading_as_round_ones_do():
+    # a monitoring digest's editor brackets the GMT reading in square brackets
+    assert starts("The ministry said a truce came into force at 1200 [0900 gmt] today.", SATURDAY) \
+        == ["2024-03-09T09:00"]
+    # (a year before an editor's note is no clock)
+    assert starts("The two sides agreed a truce in 2015 [passage omitted] and it held until 2019.", SATURDAY) == []
+
+
+def test_a_person_speaking_of_an_order_dates_its_last_night_from_publication_not_from_the_storys_opening():
+    article = ("The truce was signed yesterday afternoon.\n\n"
+               'A rebel spokesman said the ceasefire order went out over the radio yesterday evening and applied '
+               '"from midnight last night".')
+    # (a guard: the opening's "yesterday" dates only the words of a text that speaks for itself)
+    assert starts(article, WEDNESDAY) == ["2024-03-06T00:00"]  # the night of Tuesday, seen from Wednesday

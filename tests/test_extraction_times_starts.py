@@ -707,3 +707,16 @@ def test_an_ordinal_that_held_for_some_hours_from_a_time_is_a_start():
 def test_plural_pauses_named_with_the_take_their_start():
     article = "Under the plan, the pauses in the southern districts are due to start at 0300 GMT on Thursday."
     assert starts(article) == ["2024-03-07T03:00"]
+
+
+# --- round 35: a proposal the next sentence says no one answered ---------------------------------------------
+
+@pytest.mark.parametrize("answer", ["Neither side has answered.", "The militias have not responded.",
+                                    "The rebels have yet to respond."])
+def test_a_proposed_truce_that_no_side_has_answered_is_no_start(answer):
+    assert starts(f"Elders in the valley have proposed a truce between the clans from 6am GMT on Saturday. {answer}") == []
+
+
+def test_a_proposed_truce_the_next_sentence_says_was_taken_up_still_starts():
+    assert starts("Elders in the valley proposed a truce between the clans from 6am GMT on Saturday. Both sides "
+                  "agreed.") != []  # (guard: only a refusal or silence undoes the proposal)

@@ -285,3 +285,11 @@ def test_a_start_taken_for_one_read_before_says_nothing_of_what_local_time_means
                "The two sides last stopped firing at each other's cities in April, when Iraq declared a halt to "
                "air raids from midnight on April 20.")
     assert starts(article, date(1988, 8, 19)) == ["1988-08-20T03:00", "1988-08-20T03:00", "1988-04-20T20:00"]
+
+
+def test_contacts_meetings_and_embassies_place_the_talks_not_the_truce():
+    # noon in Iraq (+03) is 09:00 GMT; read in Turkey's zone (+02 in 1997) it would be 10:00
+    article = ("ERBIL — The two Kurdish parties said a truce took effect at noon today after contacts in Ankara. "
+               "They will meet again in Ankara next week, and the embassies in Ankara will keep watch over it. "
+               "Fighting in northern Iraq had killed dozens.")
+    assert starts(article, date(1997, 11, 24)) == ["1997-11-24T09:00"]

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
-from .references import _name_office_holders, _resolve_pronoun
+from .references import _monitored_outlet, _name_office_holders, _resolve_pronoun
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes
 from ..text import is_heading
 from .names import _entity
@@ -122,6 +122,11 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
             return StatementAttribution(issuer[0].speaker(), (
                 f"speaker {issuer[0].name}: the article is {issuer[0].name}'s own release, which opens by "
                 f"speaking in its voice ('{issuer[2]}'), and no other source governs the statement",))
+        outlet = _monitored_outlet(analysis, sentence)
+        if outlet is not None:
+            return StatementAttribution(outlet.speaker(), (
+                f"speaker {outlet.name}: the item is the text of {outlet.name}'s report, whose source line heads it "
+                f"in a monitoring digest, and no other source governs the statement",))
         return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
     return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
                                                           *attribution_reasons(found)))
@@ -268,7 +273,10 @@ def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
     here, before = sentences[sentence], sentences[sentence - 1]
     if here.paragraph != before.paragraph:
         return None
-    if _CONTINUATION.match(a.document.text, here.start, here.end):
+    if _CONTINUATION.match(a.document.text, here.start, here.end) \
+            or _RECKONED_WITHOUT_AGENT.search(a.document.text, here.start, here.end):
+        # "... said its forces had killed 23 soldiers. KNU losses were put at four killed.": who reckoned them goes
+        # unsaid, so it is the source of the report the sentence goes on with
         found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
         return found
     text = a.document.text
@@ -280,6 +288,8 @@ def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
     return None
 
 
+_RECKONED_WITHOUT_AGENT = re.compile(r"\b(?:was|were)\s+(?:put|given|listed|reported)\s+(?:at|as)\b(?![^.]*\bby\b)",
+                                     re.IGNORECASE)
 _CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., police said on Monday."
 
 

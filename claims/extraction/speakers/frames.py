@@ -208,7 +208,26 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
         return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
+    if low in _ADMITTING and _counted_object(a, v, end) and "according" in a.lowers[v:end]:
+        # "the hospital has admitted more than 350 wounded people ..., according to its director": patients taken
+        # in, whose count the source named after them gives
+        return False
     return True
+
+
+_ADMITTING = frozenset({"admitted", "admits", "admit", "admitting"})
+
+
+def _counted_object(a: _Analysis, v: int, end: int) -> bool:
+    """The verb's object is a count: "admitted 40 wounded", "admitted more than 350 wounded people"."""
+    k = v + 1
+    while k < end and k < v + 4 and a.lowers[k] in ("more", "than", "over", "about", "nearly", "some", "at", "least"):
+        k += 1
+    return k < end and (a.lowers[k].replace(",", "").isdigit() or a.lowers[k] in _NUMBER_WORDS)
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                           "hundreds", "scores", "eleven", "twelve", "twenty", "thirty", "forty", "fifty"})
 
 
 _ORDER_VERBS = frozenset(lexicons.words("speaker_order_verbs"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..source_lines import SourceLines
 from ..text import Quotation
 from ..types import Document, Speaker
 
@@ -99,3 +100,4 @@ class _Analysis:
     note: str | None = None        # how the latest reference was resolved, read by the frame that asked
     decided: dict = field(default_factory=dict)  # position -> StatementAttribution, each asked once
     release: tuple | None = None   # (issuer, sentence, verb) of an organisation's own release; () when none
+    items: SourceLines | None = None  # a monitoring digest's source lines, read when a statement needs them

@@ -66,6 +66,16 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if i - 1 >= floor and a.lowers[i - 1] == "the" and _AGE_NOUN.fullmatch(low):  # the regex last: every phrase asks
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = a.names[i]
+    if not head_is_name and _bare(low) not in _HEAD_NOUNS and low in _ORG_NAME_WORDS and i - 1 >= floor \
+            and a.names[i - 1] and not a.quoted[i - 1]:
+        named = i - 1
+        while named - 1 >= floor and a.names[named - 1] and not a.quoted[named - 1] and i - named < 4:
+            named -= 1
+        opening = named - 1
+        if opening >= floor and a.lowers[opening] == "the":
+            named, opening = opening, opening - 1
+        if opening < floor or a.punct[opening] or named == a.sentence_first_token[a.sentence_of_token[named]]:
+            return named, i, i  # "Al Thawra hospital said": a named institution, its noun written in lowercase
     if not head_is_name and _bare(low) not in _HEAD_NOUNS:
         # "A doctor at Dessie's main referral hospital told": the person before where they work
         start = i
@@ -158,6 +168,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
+    elif joint - 2 >= floor and a.lowers[joint] in _COMPASS and a.lowers[joint - 1] in ("in", "at") \
+            and not a.caps[joint] and a.names[joint - 2] and not a.quoted[joint - 2] \
+            and (inner := _np_before(a, joint - 2, floor)) is not None:
+        first, i, head = inner  # "Medina Hospital in south Mogadishu said": the hospital, not the part of the city
     elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and (a.names[joint - 1] or _short_form_at(a, joint - 1, floor)) \
             and not a.quoted[joint - 1]:
         # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped;
@@ -267,7 +281,9 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
                     start - 2 < floor or a.punct[start - 2] or start - 1 == a.sentence_first_token[a.sentence_of_token[start]]):
                 return start, k, k  # "...: its commander in the province told units": the body's commander
             opening = start - 1
-            if opening < floor or a.punct[opening] or a.quoted[opening] \
+            if opening >= floor and a.lowers[opening] == "the" and a.lowers[start] in _SMALL_NUMBERS:
+                opening -= 1  # "that the two Kurdish groups in northern Iraq agreed": the article before a number
+            if opening < floor or a.punct[opening] or a.quoted[opening] or a.lowers[opening] == "that" \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
                 return (start + 1 if a.lowers[start] in ("a", "an") else start), k, k
             return None
@@ -277,6 +293,11 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
 
 
 _LOCATIVE_LINKS = frozenset({"in", "at", "near", "from"})
+_POINTS = lexicons.words("speaker_compass_points")
+# "in south Mogadishu", "in northern Iraq", "at central Baghdad": the part of a place before its name
+_COMPASS = frozenset([*_POINTS, *(p + "ern" for p in _POINTS if p.endswith(("north", "south", "east", "west"))),
+                      "central"])
+_SMALL_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 # "a spokesman for the hospital in", "a worker based in", "an envoy involved in the talks"
 _HOLDER_LINKS = _LOCATIVE_LINKS | {"for", "of"} | _LOCATING_PARTICIPLES
 

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 
 from .. import lexicons
+from ..source_lines import SourceLines
+from ..text import is_heading
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
@@ -271,8 +273,10 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
         if sentence - attribution.sentence > 3:
             break
         sentence_span = a.document.sentences[attribution.sentence]
-        # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first
-        if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end):
+        # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first;
+        # "The Political Bureau has announced that ... The statement said": a body's announcement is its statement
+        if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end) or (
+                a.lowers[attribution.verb] in _ANNOUNCING and attribution.entity.kind == "organisation"):
             return attribution.entity
     paragraph = a.document.sentences[sentence].paragraph
     for attribution in reversed(a.attributions):
@@ -285,6 +289,7 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
     return None
 
 
+_ANNOUNCING = frozenset({"announced", "announces", "declared", "declares", "proclaimed", "proclaims"})
 _STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
@@ -316,7 +321,7 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         if sentence - mention.sentence > 4:
             break
         entity = mention.entity
-        if mention.place or entity.plural:
+        if mention.place or entity.plural and not _named_body(entity):
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
         if entity.name.lower() in _CLOCK_ZONES:
             continue  # "from 1800 GMT": a clock's zone is no body
@@ -324,7 +329,7 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
             continue
         if telling and not _names_fit(entity.name, telling):
             continue
-        if entity.kind == "organisation" and entity.name[:1].isupper() \
+        if entity.kind == "organisation" and (entity.name[:1].isupper() or entity.short) \
                 and entity.name.lower() not in _COUNTRIES and entity.name.lower() not in _PLACES:
             return entity  # ("Bamako announced ...": a capital standing for its government is no group)
         if (company or sentence - mention.sentence <= 1 and _spoke_in(a, entity, mention.sentence)) \
@@ -335,6 +340,14 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
             entity.kind = "organisation"
             return entity
     return None
+
+
+def _named_body(entity: Entity) -> bool:
+    """ "the Rapid Support Forces (RSF)", "the Syrian Democratic Forces": a plural name that is one body's, known
+    by its short form or written in capitals word by word (not "Health workers in Mekelle")."""
+    words = [word for word in entity.name.split() if word not in ("of", "the", "and", "for")]
+    return entity.kind == "organisation" and (bool(entity.short) or len(words) >= 2
+                                              and all(word[:1].isupper() for word in words))
 
 
 def _spoke_in(a: _Analysis, entity: Entity, sentence: int) -> bool:
@@ -393,3 +406,15 @@ _SINGLE_OFFICES = frozenset(lexicons.words("speaker_single_offices"))
 # a definite mention: "the minister", "Mexico's security minister" (never "a minister")
 _DEFINITE_OFFICE = re.compile(r"(?:[Tt]he\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s)")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _monitored_outlet(a: _Analysis, sentence: int) -> Entity | None:
+    """The outlet whose monitored item holds the sentence ("Source: Radio Myanmar, Yangon, in Burmese 1330 gmt
+    24 Feb 94" above "Text of report"): the item is its words, not the digest's; None outside any item."""
+    if a.items is None:
+        a.items = SourceLines(a.document.text)
+    bounds = a.document.sentences[sentence]
+    if not a.items.spans or a.items.holds(bounds.start) or is_heading(a.document, bounds.paragraph):
+        return None
+    name = a.items.source_at(bounds.start)
+    return Entity(name=name, kind="organisation") if name else None

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from .. import speakers
+from .. import source_lines, speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
-from . import calendar, clock, reference_day, source_lines, starts, zones
+from . import calendar, clock, reference_day, starts, zones
 
 
 _ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)

@@ -84,9 +84,9 @@ CLOCK = (
     # "12:00 noon": the word only confirms the half of the day
     # "18:00", and "18h00" as French- and Portuguese-speaking outlets write it
     rf"(?:(?!24:00)(?P<h1>\d{{1,2}})(?::|h(?=[0-5]\d\b))(?P<m1>[0-5]\d)(?:\s*(?P<ap1>{AMPM})|\s*(?:hours|hrs|h){E}|(?<=12:00)\s+(?:noon|midday){E})?"
-    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|\s*(?:hours|hrs){E}|(?=\s*(?:{ZONE}|\()))"
+    rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|\s*(?:hours|hrs){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d)))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
-    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\())"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d))"
     rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"
     # "one minute past midnight", "a minute before midnight": minutes counted from a named time
     rf"|(?P<h9>{phrases(HOUR_WORDS)}|an?|\d{{1,2}})\s+minutes?\s+(?P<dir9>{phrases(MINUTE_OFFSETS)})\s+"
@@ -115,13 +115,18 @@ LOCAL_EQUIVALENT = (
     rf"\s*[(\[]\s*(?:\d{{1,2}}(?:[:.]?[0-5]\d)?\s*(?:{AMPM})?|{phrases(NAMED_TIMES)})\s*(?:{phrases(LOCAL_WORDS)}){E}"
     r"\s*[)\]]"
 )
+# "6am Khartoum time (8am UAE) yesterday": the same moment on another place's clock adds nothing either
+OTHER_PLACE_EQUIVALENT = (
+    rf"\s*[(\[]\s*\d{{1,2}}(?:[:.]?[0-5]\d)?\s*(?:{AMPM})?\s+(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+)?"
+    r"(?:\s+time)?\s*[)\]]"
+)
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns
     rf"{B}{CLOCK_OPENS}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
-    rf"(?:{LOCAL_EQUIVALENT})?"
+    rf"(?:{LOCAL_EQUIVALENT}|{OTHER_PLACE_EQUIVALENT})?"
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )

@@ -130,14 +130,25 @@ def _quoted_relative_day(text: str, published: date | None, match: re.Match, sen
         if not _ISSUED_DOCUMENT.search(text, sentence_start, match.start()):
             return None  # "the spokesman told reporters that the halt 'began at six o'clock yesterday'": said today
         found = _LEDE_SAID_ON.search(text, 0, sentence_start)
+        if found is None and _document_speaks(text, sentence_start, match.start()):
+            found = _LEDE_PAST_DAY.search(text, 0, min(sentence_start, _LEDE_REACH))
         if found is None:
             return None
-        words = found.group("day1") or found.group("day2")
+        words = next(day for day in found.groups() if day)
         said_on = calendar.parse_day(words, published, "past", "")
         why = f"the day the story gives the announcement, {words.strip()!r}"
     if said_on is None or said_on == published:
         return None
     return said_on, f"{why} ({said_on.isoformat()})"
+
+
+def _document_speaks(text: str, sentence_start: int, position: int) -> bool:
+    """ "A joint communique said ...": the text issued is what speaks, the subject of the sentence's first verb of
+    saying; not in "Pakiri said the order went out ... and applied 'from midnight last night'", where a person
+    speaks of it."""
+    document = _ISSUED_DOCUMENT.search(text, sentence_start, position)
+    said = _SPEECH_VERB.search(text, sentence_start, position)
+    return document is not None and (said is None or said.start() > document.start())
 
 
 def inside_quotation(text: str, start: int, position: int) -> bool:
@@ -160,7 +171,11 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
                 # "said in a statement carried by the Firat news agency on Saturday that ...": the day that
                 # closes the reporting clause, right before its "that"
                 _THAT_FOLLOWS.match(text, found.end())
-                and _SPEECH_VERB.search(text, max(sentence_start, found.start() - 120), found.start())):
+                and _SPEECH_VERB.search(text, max(sentence_start, found.start() - 120), found.start())) or (
+                # "In a statement on Monday evening, the group said", "A communique read on state radio at 5 p.m.
+                # Saturday said": a day inside the words naming the statement, before the verb that reports it
+                _STATEMENT_NAMED_BEFORE.search(text, max(sentence_start, found.start() - 60), found.start())
+                and _SPEECH_VERB.search(text, found.end(), position)):
             day = calendar.parse_day(found.group("day"), published, "past", "")
             if day is not None:
                 return day, f"the statement's day {found.group('day').strip()!r}"
@@ -191,6 +206,11 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
     return published - timedelta(days=1), "the day before publication, the usual day of a reported statement"
 
 
+# "in a statement on", "a communique read on state radio at 5 p.m.", "in a commentary broadcast": the noun of a
+# statement, then at most a few words of the same clause (no comma), right before a day
+_STATEMENT_NAMED_BEFORE = LazyPattern(
+    r"\b(?:statement|communiqu[eé]|commentary|broadcast|address|message|bulletin|declaration|announcement|"
+    r"interview|briefing|speech)s?(?:\s+[\w'’.-]+){0,8}?\s+$", re.IGNORECASE)
 # "The joint statement of the two groups ... said": words issued in writing, dated by the story's announcement
 _ISSUED_DOCUMENT = LazyPattern(r"\b(?:statement|declaration|communiqu[eé]|announcement|decree|order|text|"
                                r"letter|message|bulletin)s?\b", re.IGNORECASE)
@@ -200,6 +220,12 @@ _LEDE_SAID_ON = LazyPattern(
     rf"\bon\s+(?P<day1>{clock.WEEKDAY})\s+(?:{_phrases(lexicons.words('speech_verbs'))}){_E}"
     rf"|{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+on\s+(?P<day2>{clock.WEEKDAY}){_E}",
     re.IGNORECASE)
+# else the day the story's opening gives its news, after a verb in the past: "signed a ceasefire at State House,
+# Nairobi, yesterday", "took effect at midnight (2100 GMT) on Saturday"
+_LEDE_PAST_DAY = LazyPattern(
+    rf"\b(?:[a-z]+ed|{_phrases(clock.WORDS['past_verbs'])})\b[^.!?\n]{{0,80}}?\b"
+    rf"(?P<day3>{clock.WEEKDAY}|yesterday|last\s+night){_E}", re.IGNORECASE)
+_LEDE_REACH = 1200  # the opening of a story: its headline, byline and first paragraph or two
 
 
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,

@@ -6,8 +6,9 @@ naming its source and when it went out:
 
     Interfax news agency, Moscow, in English 2210 gmt 27 Jul 92
 
-"Today" and "tonight" in that item are the 27th, not the digest's day, and Moscow is
-where the agency sits, not where the fighting is.
+"Today" and "tonight" in that item are the 27th, not the digest's day, Moscow is
+where the agency sits, not where the fighting is, and what the item says in no one
+else's name is the agency's.
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ import re
 from bisect import bisect_right
 from datetime import date, datetime
 
-from .clock import MONTHS
+from . import lexicons
+
+MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 
 # "<source>, <place>, in <language> 2210 gmt 27 Jul 92": the language, the clock in GMT and the day, alone on a line
 _SOURCE_LINE = re.compile(
@@ -33,6 +36,7 @@ class SourceLines:
         self.spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._days: list[date] = []
+        self._sources: list[str] = []
         if " gmt " not in text.lower() and " utc " not in text.lower():
             return
         for line in _SOURCE_LINE.finditer(text):
@@ -41,11 +45,18 @@ class SourceLines:
                 self.spans.append((line.start(), line.end()))
                 self._starts.append(line.start())
                 self._days.append(day)
+                self._sources.append(_outlet(line.group("source")))
 
     def day_at(self, position: int) -> date | None:
         """The day the item holding `position` was broadcast, or None outside any item."""
         index = bisect_right(self._starts, position) - 1
         return self._days[index] if index >= 0 else None
+
+    def source_at(self, position: int) -> str | None:
+        """The outlet whose item holds `position` ("Radio Myanmar" for "Source: Radio Myanmar, Yangon, in
+        Burmese ..."), or None outside any item."""
+        index = bisect_right(self._starts, position) - 1
+        return self._sources[index] or None if index >= 0 else None
 
     def holds(self, position: int) -> bool:
         """Whether `position` is on a source line ("Interfax news agency, Moscow, in English ...")."""
@@ -63,3 +74,9 @@ def _day(line: re.Match) -> date | None:
         return datetime(year, month, int(line.group("day"))).date()
     except ValueError:
         return None
+
+
+def _outlet(source: str) -> str:
+    """ "Source: Voice of Iraqi Kurdistan, Salah al-Din" -> "Voice of Iraqi Kurdistan": the name before its city."""
+    name = source.split(":", 1)[1] if source.lower().startswith("source:") else source
+    return name.split(",", 1)[0].strip()
