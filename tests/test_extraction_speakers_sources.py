@@ -109,3 +109,45 @@ def test_a_hospital_that_admitted_a_count_of_wounded_admitted_patients_and_its_d
     text = ("Central hospital, in the east of the city, has admitted more than 200 wounded people since Friday, "
             "according to its director.")
     assert speaker_of(text, "200 wounded") == "director"
+
+
+# --- round 36: outlets that relay, the country after a place, people "there", numbers inside names -----------
+
+def test_a_news_agency_closing_the_sentence_relays_the_body_that_speaks_in_it():
+    text = ("The Interior Ministry said four policemen had been killed on Friday, bringing to 19 the number of "
+            "officers killed this month, the state news agency reported.")
+    assert speaker_of(text, "four policemen") == "Interior Ministry"
+    assert speaker_of(text, "bringing to 19") == "Interior Ministry"
+    quote = ('The Foreign Ministry said it was "deeply alarmed" and urged both sides "to return at once to the '
+             'ceasefire line", news agency Tanjug reported.')
+    assert quote_speakers(quote) == ["Foreign Ministry", "Foreign Ministry"]
+
+
+def test_an_agency_that_speaks_in_its_own_clause_keeps_its_words():
+    # (a guard: only a credit after the statement relays; "which said" is the agency's own clause)
+    text = ("The militia claimed the raid through its Amaq news agency, which said its fighters had killed 14 "
+            "soldiers.")
+    assert speaker_of(text, "killed 14") == "militia's Amaq news agency"
+
+
+def test_the_country_after_a_place_where_a_spokesman_sits_is_not_the_speaker():
+    text = "A spokesman for the Karen National Union in Mae Sot, Thailand, said by telephone that six fighters died."
+    assert speaker_of(text, "six fighters").startswith("spokesman for the Karen National Union")
+
+
+def test_a_person_there_who_asked_not_to_be_named_is_the_speaker():
+    text = ("The district hospital said it had received 30 bodies. A nurse there, who asked not to be named, said at "
+            "least 9 of the wounded were children.")
+    assert speaker_of(text, "at least 9") == "nurse"
+
+
+def test_a_number_inside_a_broadcasters_name_stays_in_it():
+    text = "France 24 TV said more than 40 people had died in the floods."
+    assert speaker_of(text, "more than 40") == "France 24 TV"
+
+
+def test_the_statement_is_the_issuers_named_with_it_before_not_the_reporters():
+    text = ("ANCHOR: What do we know?\n\n"
+            "HOLLOWAY: Tom, state radio broke into its evening programme with a statement from the army high "
+            "command. It said all units had halted. The statement said 14 soldiers had been wounded in the night.")
+    assert speaker_of(text, "14 soldiers") == "army high command"

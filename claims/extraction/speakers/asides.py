@@ -18,6 +18,7 @@ from .phrases import _bracketed_qualifier, _ends_role, _np_after, _np_before
 from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _text
 from .vocabulary import (
+    _COUNTRIES,
     _PERSON_OR_TITLE,
     _BETWEEN_SUBJECT_AND_VERB,
     _HEAD_NOUNS,
@@ -311,6 +312,13 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
                 and _bare(a.lowers[segment_first]) not in _TITLE_WORDS:  # ("The UN force in the south, Unifil, said":
             # no place's name; "an officer in the north of the city, Colonel Ali Farah, said": a title names a person)
             i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
+            continue
+        place = j - 1
+        while place - 1 >= first and a.names[place - 1] and j - place < 3:
+            place -= 1  # "in Mae Sot, Thailand,": a place of two or three names
+        if place - 1 >= first and a.words[j] == "," and a.names[j - 1] and a.lowers[place - 1] in ("in", "at", "from") \
+                and _text(a, segment_first, segment_last).lower() in _PLACES | _COUNTRIES:
+            i = j - 1  # "a spokesman for the Tigers in Madras, India, said": the country of the place before it
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
         if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS

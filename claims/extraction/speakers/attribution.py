@@ -23,7 +23,7 @@ from .phrases import _np_after, _np_before
 from .asides import _read_asides
 from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -93,7 +93,7 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
     if sentence is None:
         return StatementAttribution(None)
     found, why = _statement_source(analysis, sentence, position)
-    relayed = _relayed_source(analysis, sentence, found)
+    relayed = _relayed_source(analysis, sentence, found, position)
     if relayed is not None:
         found, why = relayed, f"{found.entity.name} relays what it credits to {relayed.entity.name}"
     named = _named_over_place(analysis, sentence, found, position)
@@ -454,16 +454,24 @@ _TRAILING_CREDIT = re.compile(r"(?::|\s[-–—])\s+((?:[^\W\d][\w'’.&-]*\s?){
 _LEADING_CREDIT = re.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'’.&-]*):\s")
 
 
-def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None) -> Attribution | None:
+def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
     """"Xinhua, citing local officials, said ...", "..., state media reported, according to the army": when
     the chosen speaker is a news outlet and the sentence credits a person or body, they are the source."""
     if found is None:
         return None
-    cited = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None
-             and x.strength == "according"]
-    if not cited or not is_outlet(found.entity):
+    others = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None]
+    cited = [x for x in others if x.strength == "according"]
+    opening = [x for x in others if x.strength == "speech" and not x.inverted and found.subject_start > position
+               and a.ends[x.verb] <= found.subject_start and a.lowers[found.verb] in _RELAYING_VERBS]
+    if not (cited or opening) or not is_outlet(found.entity):
         return None  # most sentences cite no one: the outlet test is skipped
-    return next((x for x in cited if not is_outlet(x.entity)), None)
+    # "Azerbaijan's Defence Ministry said seven servicemen had been killed ..., state news agency AZERTAC reported":
+    # the outlet closing the sentence relays the body that speaks in it
+    return next((x for x in cited if not is_outlet(x.entity)), None) \
+        or next((x for x in opening if not is_outlet(x.entity)), None)
+
+
+_RELAYING_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "quotes"})
 
 
 def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
@@ -483,16 +491,6 @@ def _is_place_for_government(entity) -> bool:
     return not entity.role and (name in _STATES or name in _PLACES)
 
 
-def is_outlet(entity) -> bool:
-    """A news outlet: named as one ("Xinhua", "Al Jazeera") or described as one ("state media", "the broadcaster")."""
-    words = _WORDS.findall(f"{entity.role} {entity.name}".lower())
-    return entity.name in _OUTLET_NAMES or any(w in _MEDIA_NOUNS for w in words) \
-        or any(" ".join(words[k:k + 2]) in _MEDIA_NOUNS for k in range(len(words) - 1))
-
-
-_MEDIA = lexicons.words("speaker_media")
-_MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
-_OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
 _WORDS = re.compile(r"[\w-]+")
 _ROLE_NOUNS = _PERSON_NOUNS | _TITLE_WORDS
 

@@ -333,10 +333,14 @@ def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> En
         bounds = a.document.sentences[earlier]
         if not same.search(text, bounds.start, bounds.end):
             continue
+        first, end = _sentence_bounds(a, earlier)
+        named = next((k for k in range(first, end) if _bare(a.lowers[k]) == noun.lower() and not a.quoted[k]), None)
+        issuer = _issuer_named_with(a, named, named, position, earlier)[0] if named is not None else None
+        if issuer is not None:
+            return issuer  # "... with a statement from the armed forces general command. ... The statement said"
         spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
         if spoke:
             return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
-        first, end = _sentence_bounds(a, earlier)
         span = _np_after(a, first, end) if first < end else None
         if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
             return None

@@ -11,6 +11,7 @@ from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name, _spelled_short_form
 from .tokens import _bare, _text
 from .vocabulary import (
+    _OUTLET_NAMES,
     _DOCUMENT_WORDINGS,
     _PERSON_OR_PEOPLE,
     _HEAD_OR_TITLE,
@@ -51,6 +52,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if i < floor or a.punct[i] or a.quoted[i]:
         return None
     low = a.lowers[i]
+    if low in ("there", "here") and i - 1 >= floor and not a.quoted[i - 1] and not a.caps[i - 1] \
+            and _bare(a.lowers[i - 1]) in _PERSON_OR_PEOPLE:
+        return _np_before(a, i - 1, floor)  # "A surgeon there, who asked not to be named, said": the surgeon
     if low in _SUBJECT_PRONOUNS:
         return i, i, i
     if low.isdigit() and len(low) <= 3 and i - 1 >= floor and a.names[i - 1] and not a.quoted[i - 1]:
@@ -128,6 +132,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             continue
         if low.endswith("'s") and low not in _FUNCTION_WORDS:
             first = k
+            continue
+        if low.isdigit() and len(low) <= 3 and k - 1 >= floor and a.names[k - 1] and a.names[first] \
+                and not a.quoted[k - 1] and not in_role:
+            first = k - 1  # "Rossiya 24 TV", "Channel 4 News": a number inside a name
             continue
         if low in _ORDINAL_SUFFIXES and k - 1 >= floor and a.lowers[k - 1].isdigit() \
                 and a.ends[k - 1] == a.starts[k] and a.names[first] and not in_role:
@@ -242,7 +250,6 @@ def _short_form_at(a: _Analysis, i: int, floor: int) -> bool:
         and a.starts[i - 2] > a.ends[i - 3]
 
 
-_OUTLET_NAMES = frozenset(m for m in lexicons.words("speaker_media") if not m.islower())
 
 
 def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int, int, int] | None:

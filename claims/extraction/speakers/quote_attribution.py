@@ -18,7 +18,7 @@ from .phrases import _AGENT_PARTICIPLES, _np_after
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
-from .vocabulary import _CONNECTIVES, _DOCUMENT_NOUNS, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
+from .vocabulary import is_outlet, _CONNECTIVES, _DOCUMENT_NOUNS, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -40,7 +40,7 @@ def _attribute_quotations(a: _Analysis) -> None:
             if lead >= quotation.end and _ADJACENT.fullmatch(text, quotation.end, lead) \
                     and _paragraph_of(a.document, lead) == last_paragraph \
                     and not _new_sentence_after_introduced(a, quotation, lead):
-                found = (x, "quote.said_after")
+                found = (_relayed_by_outlet(a, x, speech, sentence, quotation.start) or x, "quote.said_after")
                 break
         # 1b. a credit line after a dash that closes the paragraph: '“…” — Maria Soto, mayor of Tula.'
         credit = _dash_credit(a, quotation.end, last_paragraph) if found is None else None
@@ -118,6 +118,20 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _relayed_by_outlet(a: _Analysis, after: Attribution, speech: list[Attribution], sentence: int,
+                       opening: int) -> Attribution | None:
+    """ "The Russian Foreign Ministry said Moscow ... urged both sides “to show restraint”, news agency RIA
+    Novosti reported": an outlet reporting after the quotation relays the body whose frame opened the sentence
+    before it."""
+    if a.lowers[after.verb] not in _RELAYING_VERBS or not is_outlet(after.entity):
+        return None
+    return next((x for x in speech if x.strength == "speech" and not x.inverted and x.end <= opening
+                 and _sentence_index(a, x.start) == sentence and not is_outlet(x.entity)), None)
+
+
+_RELAYING_VERBS = frozenset({"reported", "reports"})
 
 
 def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, int] | None:

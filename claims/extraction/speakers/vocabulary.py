@@ -125,3 +125,16 @@ _QUOTE_MARKS = frozenset("“”\"«»„")
 _AGE_NOUN = re.compile(r"\d+-year-old")
 
 _WORDS = re.compile(r"\w+")
+
+
+def is_outlet(entity) -> bool:
+    """A news outlet: named as one ("Xinhua", "Al Jazeera") or described as one ("state media", "the broadcaster")."""
+    words = _HYPHENATED_WORDS.findall(f"{entity.role} {entity.name}".lower())
+    return entity.name in _OUTLET_NAMES or any(w in _MEDIA_NOUNS for w in words) \
+        or any(" ".join(words[k:k + 2]) in _MEDIA_NOUNS for k in range(len(words) - 1))
+
+
+_MEDIA = lexicons.words("speaker_media")
+_MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
+_OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
+_HYPHENATED_WORDS = re.compile(r"[\w-]+")
