@@ -627,3 +627,13 @@ def test_a_person_speaking_of_an_order_dates_its_last_night_from_publication_not
                '"from midnight last night".')
     # (a guard: the opening's "yesterday" dates only the words of a text that speaks for itself)
     assert starts(article, WEDNESDAY) == ["2024-03-06T00:00"]  # the night of Tuesday, seen from Wednesday
+
+
+def test_a_daily_reports_source_line_with_no_comma_and_a_desk_code_dates_its_item():
+    # the report is dated the 24th; the item went out on the 22nd, so "this evening" is the 22nd's
+    article = ("DAILY REPORT -- MIDDLE EAST\n24 October 1973\n\n"
+               "COMMAND ORDERS UNITS TO HOLD FIRE\n"
+               "Cairo Domestic Service in Arabic 1315 GMT 22 Oct 73 NC\n"
+               "[Excerpts] The General Command has instructed all units to cease fire at 1852 Cairo time this "
+               "evening.")
+    assert starts(article, date(1973, 10, 24)) == ["1973-10-22T16:52"]

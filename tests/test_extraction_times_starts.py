@@ -720,3 +720,27 @@ def test_a_proposed_truce_that_no_side_has_answered_is_no_start(answer):
 def test_a_proposed_truce_the_next_sentence_says_was_taken_up_still_starts():
     assert starts("Elders in the valley proposed a truce between the clans from 6am GMT on Saturday. Both sides "
                   "agreed.") != []  # (guard: only a refusal or silence undoes the proposal)
+
+
+# --- round 37: requests not agreed, stands that halt, ordinals that ran, and corrections ---------------------
+
+def test_a_requested_pause_that_was_not_agreed_is_no_start():
+    assert starts("A four-hour pause from 09:00 GMT on Sunday, requested by aid agencies to reach the wounded, was "
+                  "not agreed.") == []
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The rebel command told its units to go on the defensive from eight o'clock GMT this morning.",
+     "2024-03-06T08:00"),
+    ("The guerrillas said their units would avoid all contact with the army from 00:00 GMT on Friday, March 8.",
+     "2024-03-08T00:00"),
+])
+def test_orders_to_go_on_the_defensive_or_to_avoid_contact_are_halts(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_an_ordinal_with_a_verb_of_its_own_then_ran_from_takes_up_a_truce_named_before():
+    article = ("The rebels have declared two truces this year. The first began at 00:00 GMT on January 10. The "
+               "second covered the holiday on February 20 and ran from 00:00 GMT on Friday, February 16, until "
+               "midnight on February 21.")
+    assert starts(article, date(2024, 3, 1)) == ["2024-01-10T00:00", "2024-02-16T00:00"]

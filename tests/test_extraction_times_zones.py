@@ -293,3 +293,19 @@ def test_contacts_meetings_and_embassies_place_the_talks_not_the_truce():
                "They will meet again in Ankara next week, and the embassies in Ankara will keep watch over it. "
                "Fighting in northern Iraq had killed dozens.")
     assert starts(article, date(1997, 11, 24)) == ["1997-11-24T09:00"]
+
+
+def test_ist_is_indian_standard_time():
+    # 2000 IST is 1430 GMT
+    article = ("NEW DELHI, Dec. 16 — The government ordered the armed forces to cease fire on the western front with "
+               "effect from 2000 hours IST tomorrow, Friday, December 17.")
+    assert starts(article, date(1971, 12, 16)) == ["1971-12-17T14:30"]
+
+
+def test_a_truce_in_a_neighbouring_country_is_read_in_that_countrys_zone():
+    # Cambodia kept +07 in 1973: 7 a.m. Monday is midnight GMT
+    article = ("SAIGON, Jan. 28 (AP) — Fighting in South Vietnam slowed today as troops in South Vietnam waited "
+               "for orders.\n\n"
+               "In neighboring Cambodia, the president said his forces would suspend all offensive operations from "
+               "7 a.m. Monday.")
+    assert starts(article, date(1973, 1, 28)) == ["1973-01-29T00:00"]

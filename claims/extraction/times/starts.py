@@ -162,6 +162,8 @@ _ASIDE = r"(?:\s*,[^,;:]{1,140}(?:,[^,;:]{1,60})?,)?"
 _ORDINAL_SUBJECT = (
     rf"(?:{_phrases(_PHRASES['referring_ordinals'])})(?:{_ASIDE}\s+|\s*,\s*(?:which|that)\s+)"
     rf"(?:(?:was|were|is|are|had|has|would|will)\s+(?:\w+\s+){{0,2}}?)?"
+    # "The second covered the first round on May 29 and ran from 00:00": a first verb of its own, then "and"
+    rf"(?:(?:[\w'’-]+\s+){{1,8}}?and\s+)?"
 )
 REFERRING_BACK = LazyPattern(
     rf"(?:\W*|{_SAID_BEFORE})"

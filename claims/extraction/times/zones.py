@@ -28,7 +28,7 @@ from .gazetteer import Found
 
 UTC = ZoneInfo("UTC")
 # "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
-_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?"
+_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
                  r"(?:(?:north|south)?-?(?:east|west|north|south)(?:ern)?\s+|central\s+)?$")
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
