@@ -151,3 +151,16 @@ def test_the_statement_is_the_issuers_named_with_it_before_not_the_reporters():
             "HOLLOWAY: Tom, state radio broke into its evening programme with a statement from the army high "
             "command. It said all units had halted. The statement said 14 soldiers had been wounded in the night.")
     assert speaker_of(text, "14 soldiers") == "army high command"
+
+
+# --- round 38: a transcript's tape cues, and teams that treated the wounded -----------------------------------
+
+def test_a_recording_under_a_transcripts_cue_line_is_the_voice_the_cue_names():
+    text = ("PRESENTER: The monitors say the line held overnight. Their chief, Marta Lindqvist, spent the day between "
+            "the two command posts.\n\n"
+            "TAPE: CUT ONE - LINDQVIST\n\n"
+            "\"We went back and forth for six hours, and by ten o'clock both sides had given us their word.\"\n\n"
+            "TAPE: CUT TWO - KRASNIQI (in Albanian, under translation)\n\n"
+            "\"We did not fire first and we will not fire first.\"")
+    assert quote_speakers(text) == ["Marta Lindqvist", "Krasniqi"]
+

@@ -637,3 +637,12 @@ def test_a_daily_reports_source_line_with_no_comma_and_a_desk_code_dates_its_ite
                "[Excerpts] The General Command has instructed all units to cease fire at 1852 Cairo time this "
                "evening.")
     assert starts(article, date(1973, 10, 24)) == ["1973-10-22T16:52"]
+
+
+def test_a_later_midnight_for_a_start_the_story_dated_at_00_00_is_the_same_one():
+    # published Monday 20 February: "00:00 Kyiv time on Monday" began Monday; the separatists' midnight Moscow time
+    # is the same night, an hour earlier in GMT, not the night after
+    article = ("A new ceasefire began at 00:00 Kyiv time on Monday, the monitors said.\n\n"
+               "The separatists told their fighters to stop firing at midnight Moscow time, an hour before Ukrainian "
+               "units.")
+    assert starts(article, date(2017, 2, 20)) == ["2017-02-19T22:00", "2017-02-19T21:00"]

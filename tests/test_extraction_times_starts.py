@@ -744,3 +744,12 @@ def test_an_ordinal_with_a_verb_of_its_own_then_ran_from_takes_up_a_truce_named_
                "second covered the holiday on February 20 and ran from 00:00 GMT on Friday, February 16, until "
                "midnight on February 21.")
     assert starts(article, date(2024, 3, 1)) == ["2024-01-10T00:00", "2024-02-16T00:00"]
+
+
+def test_a_reported_start_the_next_sentence_calls_wrong_is_no_start():
+    article = ("A Gulf channel had reported that the truce would start at noon GMT on Thursday. The envoy's office "
+               "said that report was wrong.")
+    assert starts(article) == []
+    # (a guard: a report the next sentence leaves standing still gives its start)
+    assert starts("A Gulf channel reported that the truce would start at noon GMT on Thursday. Aid convoys are "
+                  "waiting at the border.") == ["2024-03-07T12:00"]

@@ -24,6 +24,7 @@ _CONFIDENCE = {
     "quote.said_after": 0.9,
     "quote.said_before": 0.9,
     "quote.dash_credit": 0.85,
+    "quote.tape_cue": 0.85,
     "quote.in_sentence": 0.8,
     "quote.colon_lead": 0.8,
     "quote.paragraph": 0.75,

@@ -41,6 +41,7 @@ QUOTE_PASSES = {
     "quote.previous_subject": "the person the sentence before it is about",
     "quote.headline_echo": "the speaker of the body quote that the headline echoes",
     "quote.headline_speaker": "the name the headline gives before a colon",
+    "quote.tape_cue": "the voice a broadcast transcript's cue line names for the recording",
 }
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()

@@ -99,6 +99,13 @@ def _attribute_quotations(a: _Analysis) -> None:
                                              quotation.end))
             previous_paragraph_speaker = (last_paragraph, subject)
             continue
+        # 6b. a bare quote paragraph under a broadcast transcript's cue line: 'TAPE: CUT ONE - AALTO'
+        cued = _tape_cue(a, paragraph) if found is None and quotation.start == a.document.paragraphs[paragraph].start \
+            else None
+        if cued is not None:
+            a.quotes.append(QuoteAttribution(quotation, cued, "quote.tape_cue", quotation.start, quotation.end))
+            previous_paragraph_speaker = (last_paragraph, cued)
+            continue
         # 7. a bare quote paragraph right after a quoted or introduced speaker
         if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
             entity = previous_paragraph_speaker[1]
@@ -118,6 +125,25 @@ def _attribute_quotations(a: _Analysis) -> None:
         if entity is not None:
             # a later paragraph's bare quote continues only from the paragraph just before it
             previous_paragraph_speaker = (last_paragraph, entity)
+
+
+def _tape_cue(a: _Analysis, paragraph: int) -> Entity | None:
+    """The voice a broadcast transcript's cue line names for the recording under it: "TAPE: CUT ONE - AALTO",
+    "ACTUALITY: HOXHA" (the surname, in capitals, is the person the script named in full before)."""
+    if paragraph == 0:
+        return None
+    before = a.document.paragraphs[paragraph - 1]
+    cue = _TAPE_CUE.match(a.document.text, before.start, before.end)
+    if cue is None:
+        return None
+    name = " ".join(part.capitalize() for part in cue.group("name").split())
+    known = next((e for e in reversed(list(a.entities.values())) if e.kind == "person"
+                  and e.name.lower().split()[-1] == name.lower().split()[-1]), None)
+    return known or Entity(name=name, kind="person")
+
+
+_TAPE_CUE = re.compile(r"(?:TAPE|CUT|ACTUALITY|SOUNDBITE|SOT|INSERT)\b[^\n]{0,40}[-–—:][ \t]*"
+                       r"(?P<name>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+(?:[ \t]+[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+){0,2})[ \t]*(?:\([^)\n]*\))?[ \t]*$")
 
 
 def _relayed_by_outlet(a: _Analysis, after: Attribution, speech: list[Attribution], sentence: int,

@@ -86,7 +86,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
             cue_start = starts.start_cue(text, match, sentence, triggers)
             if (cue_start is None or starts.superseded_plan(text, match, sentence)
-                    or starts.denied_report(text, match, sentence)
+                    or starts.denied_report(text, match, sentence, _neighbour(document, sentence, +1))
                     or _recurring(text, sentence, match)):
                 continue  # (a daily pause "which runs from 8 a.m. to 7 p.m." has hours, not a start)
             carried = None
@@ -354,6 +354,11 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             # "due to begin at 00:00 on March 5, ... ordered its units to stop firing at midnight Moscow time":
             # the day came with a 00:00 earlier in the sentence, so this midnight is that one, as the day begins
             steps.append(f"the midnight of {zero!r} earlier in the sentence: 00:00 as {day.isoformat()} begins")
+        elif borrowed is not None and context.story_midnight and (choice.words, choice.day) == borrowed \
+                and not match.group("day") and not match.group("day0"):
+            # "began at 00:00 Kyiv time on Monday", then "told their fighters to stop firing at midnight Moscow
+            # time": the story's start already fell as that day began; this midnight is the same one
+            steps.append(f"the midnight the story dated before: 00:00 as {day.isoformat()} begins")
         else:
             day, why = reference_day.midnight(choice, match, published, verb_tense)
             steps.append(why)

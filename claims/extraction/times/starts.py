@@ -290,10 +290,18 @@ def _event_began(text: str, start: int, cue_start: int) -> bool:
     return event is not None and TRIGGER.search(text, event.start(), cue_start) is None
 
 
-def denied_report(text: str, match: re.Match, sentence: Sentence) -> bool:
+def denied_report(text: str, match: re.Match, sentence: Sentence, following: Sentence | None = None) -> bool:
     """Whether the clock is in a report the sentence says someone denied: "an official denied a report that a
-    truce would begin at 6am"."""
-    return bool(_DENIED_REPORT.search(text, sentence.start, match.start()))
+    truce would begin at 6am"; or in a report of a start the next sentence calls wrong ("al-Arabiya had reported
+    that the truce would start at noon on Thursday. The envoy's office said that report was wrong.")."""
+    if _DENIED_REPORT.search(text, sentence.start, match.start()):
+        return True
+    return following is not None and bool(_REPORTED_THAT.search(text, sentence.start, match.start())) \
+        and bool(_DENIED_AFTER.search(text, following.start, following.end))
+
+
+_REPORTED_THAT = LazyPattern(r"\breport(?:s|ed)?\s+that\b", re.IGNORECASE)
+_DENIED_AFTER = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['denied_after'], regex=True)}){_E}", re.IGNORECASE)
 
 
 def superseded_plan(text: str, match: re.Match, sentence: Sentence) -> bool:
