@@ -164,3 +164,23 @@ def test_a_recording_under_a_transcripts_cue_line_is_the_voice_the_cue_names():
             "\"We did not fire first and we will not fire first.\"")
     assert quote_speakers(text) == ["Marta Lindqvist", "Krasniqi"]
 
+
+
+# --- round 39: a radio that broadcast an order, people from a hamlet or an ejido ------------------------------
+
+def test_a_radio_that_broadcast_an_order_is_its_source():
+    text = ('The rebels\' clandestine radio broadcast an order to its units to cease fire "at 0600 hours on Monday '
+            'and to hold every position."')
+    assert quote_speakers(text) == ["rebels' clandestine radio"]
+
+
+def test_a_person_from_a_hamlet_or_an_ejido_of_a_named_place_is_the_speaker():
+    assert quote_speakers('"We left everything behind," a woman from the ejido of Las Palmas told our team.') == ["woman"]
+    assert quote_speakers('"Nobody came to help," a farmer from the hamlet of Kiliba said.') == ["farmer"]
+
+
+def test_a_statement_broadcast_by_a_radio_is_the_body_that_issued_it():
+    # (a guard: "broadcast" after a statement, or before "by", is a participle, not the radio speaking)
+    text = ("The rebel command in Knin gave a far higher figure. In a statement broadcast by Knin radio, it said 52 "
+            "people had been killed in three villages.")
+    assert speaker_of(text, "52 people") == "rebel command in Knin"

@@ -208,6 +208,9 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
         return False  # "the insurgency has claimed more than 9,000 lives": taking lives, not reporting
+    if low in _SAME_AS_PARTICIPLE and (v + 1 < end and a.lowers[v + 1] in ("by", "on", "over", "in", "at", "live")
+                                       or v - 1 >= first and _bare(a.lowers[v - 1]) in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS):
+        return False  # "In a statement broadcast by Knin radio, it said": a participle describing the statement
     if low in _ADMITTING and _counted_object(a, v, end) and "according" in a.lowers[v:end]:
         # "the hospital has admitted more than 350 wounded people ..., according to its director": patients taken
         # in, whose count the source named after them gives
@@ -216,6 +219,7 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
 
 
 _ADMITTING = frozenset({"admitted", "admits", "admit", "admitting"})
+_SAME_AS_PARTICIPLE = frozenset({"broadcast"})  # a verb whose past tense is its participle, and which a text takes
 
 
 def _counted_object(a: _Analysis, v: int, end: int) -> bool:
