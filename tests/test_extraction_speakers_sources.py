@@ -184,3 +184,18 @@ def test_a_statement_broadcast_by_a_radio_is_the_body_that_issued_it():
     text = ("The rebel command in Knin gave a far higher figure. In a statement broadcast by Knin radio, it said 52 "
             "people had been killed in three villages.")
     assert speaker_of(text, "52 people") == "rebel command in Knin"
+
+
+# --- round 40: sources cited before an outlet, "the sources" after them, people reported missing ---------------
+
+def test_sources_a_station_cites_before_it_gives_a_figure_are_the_source_and_the_sources_after_are_they():
+    text = ("Citing hospital sources, the station put the number of bodies recovered at between 200 and 250. "
+            "Nineteen of the dead were found in one basement, the sources said.")
+    assert speaker_of(text, "between 200") == "hospital sources"
+    assert speaker_of(text, "Nineteen") == "hospital sources"
+
+
+def test_people_reported_missing_make_no_report():
+    text = ("The delegation holds a further list of 640 people reported missing by their families. \"We will not give "
+            "a final figure until the search is over.\"")
+    assert speaker_of(text, "640 people") is None

@@ -211,6 +211,10 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
     if low in _SAME_AS_PARTICIPLE and (v + 1 < end and a.lowers[v + 1] in ("by", "on", "over", "in", "at", "live")
                                        or v - 1 >= first and _bare(a.lowers[v - 1]) in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS):
         return False  # "In a statement broadcast by Knin radio, it said": a participle describing the statement
+    if low in ("reported", "feared", "believed", "presumed", "confirmed") and v + 1 < end \
+            and a.lowers[v + 1] in _OUTCOME_ADJECTIVES and before >= first and not a.caps[before] \
+            and _bare(a.lowers[before]) in _PEOPLE_NOUNS:
+        return False  # "a list of 991 people reported missing": the people counted, not a report they make
     if low in _ADMITTING and _counted_object(a, v, end) and "according" in a.lowers[v:end]:
         # "the hospital has admitted more than 350 wounded people ..., according to its director": patients taken
         # in, whose count the source named after them gives
@@ -219,6 +223,8 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
 
 
 _ADMITTING = frozenset({"admitted", "admits", "admit", "admitting"})
+_OUTCOME_ADJECTIVES = frozenset({"missing", "dead", "killed", "wounded", "injured", "captured", "kidnapped",
+                                 "abducted", "detained", "drowned"})
 _SAME_AS_PARTICIPLE = frozenset({"broadcast"})  # a verb whose past tense is its participle, and which a text takes
 
 

@@ -15,6 +15,7 @@ from .references import (
     _gender_of_name,
     _gender_of_words,
     _COMPANY_NOUNS,
+    _fuller_group_before,
     _GROUP_ANAPHORS,
     _holder_of_role,
     _issuer_of_statement,
@@ -308,6 +309,12 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
+    if not head_is_name and possessor is None and first == last and first > 0 and a.lowers[first - 1] in _DEFINITE \
+            and head_low in _PEOPLE_NOUNS and not a.caps[first]:
+        fuller = _fuller_group_before(a, head_low, sentence)
+        if fuller is not None:
+            # "the sources said" after "Citing Lebanese police sources": the group named in full just before
+            return _noted(a, fuller, lambda: f"'the {a.words[head]}' are {fuller.name}, named in full just before")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,

@@ -342,6 +342,18 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
     return None
 
 
+def _fuller_group_before(a: _Analysis, head: str, sentence: int) -> Entity | None:
+    """The people a bare definite plural points back to, named with more words in the last few sentences: "the
+    sources" after "Lebanese police sources", "the witnesses" after "two witnesses in Ocosingo"."""
+    for mention in reversed(a.mentions):
+        if sentence - mention.sentence > 3:
+            break
+        words = mention.entity.name.lower().split()
+        if mention.sentence <= sentence and mention.entity.plural and len(words) > 1 and words[-1] == head:
+            return mention.entity
+    return None
+
+
 def _named_body(entity: Entity) -> bool:
     """ "the Rapid Support Forces (RSF)", "the Syrian Democratic Forces": a plural name that is one body's, known
     by its short form or written in capitals word by word (not "Health workers in Mekelle")."""
