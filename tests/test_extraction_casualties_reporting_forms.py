@@ -498,3 +498,10 @@ def test_others_who_remained_in_a_critical_state_are_wounded_but_a_share_of_the_
     assert tuples_in("The surgeon said 11 people died and at least seven others remained in a critical state.") == {
         ("killed", 11, None, "exact"), ("wounded", 7, None, "at_least")}
     assert tuples_in("Five were still in hospital on Monday, one of them in a serious condition.") == set()
+
+
+def test_another_person_who_died_is_one_more_dead_but_another_two_are_two():
+    assert tuples_in("Another man died on Monday night, the nurse said.") == {("killed", 1, None, "exact")}
+    assert tuples_in("A fifth policeman died later in hospital.") == {("killed", 1, None, "exact")}
+    assert tuples_in("Another two soldiers died in hospital.") == {("killed", 2, None, "exact")}
+    assert tuples_in("Not a single soldier died.") == set()

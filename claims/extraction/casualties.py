@@ -245,22 +245,24 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     return found
 
 
+_COUNTED_GROUP = re.compile(rf"(?:{numbers.NUMBER_PATTERN})\s", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|hardly)\s+$", re.IGNORECASE)
 
 
 def _one_person(text: str, start: int, end: int) -> list[_Found]:
-    """"A Malaysian soldier was killed": one person, counted by the article "a" (not after "not": "not a single
-    soldier was hurt")."""
-    if "a " not in text[start:end].lower():
+    """"A Malaysian soldier was killed", "Another man died": one person, counted by the article "a" or by
+    "another" (not after "not": "not a single soldier was hurt")."""
+    lowered = text[start:end].lower()
+    if "a " not in lowered and "another " not in lowered:
         return []  # (so "an " too)
     found = []
     for match in patterns.ONE_PERSON.finditer(text, start, end):
         if patterns.NEGATED.search(text, max(0, match.start() - 30), match.start()) \
                 or _NOT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
-        outcome = patterns.after_count_outcome(match.group("outcome"))
-        if not outcome or not _names_people(match.group("group")):
-            continue
+        outcome = "killed" if match.group("died") else patterns.after_count_outcome(match.group("outcome"))
+        if not outcome or not _names_people(match.group("group")) or _COUNTED_GROUP.match(match.group("group")):
+            continue  # ("another two soldiers died": a count of its own, read as one)
         found.append(_Found(match.start(), match.end(), outcome, 1, None, "exact", _clean_group(match.group("group")),
                             "casualty.one_person", 0.7, match.start(), match.end("n")))
     return found

@@ -348,9 +348,11 @@ SHARE_AFTER_TOLL = _compile(
 )
 # "a soldier was killed", "A Malaysian peacekeeper was also wounded": one person, counted by the article "a"
 ONE_PERSON = _compile(
-    rf"{B}(?P<n>an?)\s+(?P<group>(?:(?:\d+-[\w'’-]+|{MODIFIER})\s+){{0,3}}?(?:{PERSON}){E})\s+"
-    rf"(?:was|has\s+been|had\s+been|is)\s+"
-    rf"(?:(?:{alternation(GRAMMAR['one_person_adverbs'])})\s+)*(?P<outcome>{alternation(AFTER_COUNT)}){E}",
+    rf"{B}(?P<n>an?|another)\s+(?P<group>(?:(?:\d+-[\w'’-]+|{MODIFIER})\s+){{0,3}}?(?:{PERSON}){E})\s+"
+    rf"(?:(?:was|has\s+been|had\s+been|is)\s+"
+    rf"(?:(?:{alternation(GRAMMAR['one_person_adverbs'])})\s+)*(?P<outcome>{alternation(AFTER_COUNT)}){E}"
+    # "Another man died on Monday night", "a sixth soldier later died": one more dead, told by the verb alone
+    rf"|(?:(?:{alternation(GRAMMAR['one_person_adverbs'])})\s+)*(?P<died>died){E})",
     re.IGNORECASE)
 # "21 of the dead were women|, four of them pregnant, 15 were children and nine were men": after a part of a toll,
 # the next part, told the same way ("N were <people>")
