@@ -199,3 +199,12 @@ def test_people_reported_missing_make_no_report():
     text = ("The delegation holds a further list of 640 people reported missing by their families. \"We will not give "
             "a final figure until the search is over.\"")
     assert speaker_of(text, "640 people") is None
+
+
+# --- round 42: a body's own toll ------------------------------------------------------------------------------
+
+def test_a_toll_that_is_a_bodys_own_is_that_bodys_figure_but_a_countrys_is_the_articles():
+    text = ("The health ministry has issued its latest figures: 52 people have been killed since Tuesday. The "
+            "ministry's toll earlier this evening stood at 41.")
+    assert speaker_of(text, "41") == "health ministry"
+    assert speaker_of("Kenya's toll stood at 41 by the evening.", "41") is None

@@ -109,7 +109,7 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
-        owner = _owner_of_the_halt(analysis, sentence, position)
+        owner = _owner_of_the_halt(analysis, sentence, position) or _owner_of_the_toll(analysis, sentence, position)
         if owner is not None:
             return StatementAttribution(owner[0].speaker(), (f"speaker {owner[0].name}: {owner[1]}",))
         answering = _transcript_answer(analysis, sentence)
@@ -326,6 +326,24 @@ def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Enti
     return None
 
 
+def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
+    """The body whose toll the sentence gives, when no frame governs it: "The ministry's toll earlier this evening
+    stood at 67" (the health ministry named before); not a country's or a place's ("Ukraine's toll")."""
+    bounds = a.document.sentences[sentence]
+    for match in _OWNED_TOLL.finditer(a.document.text, bounds.start, bounds.end):
+        if match.start() > position:
+            break
+        k = bisect_right(a.starts, match.start()) - 1  # the token holding the "'s"
+        span = _np_before(a, k, a.sentence_first_token[sentence]) if k >= 0 else None
+        owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
+        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES or owner.name.lower() in _STATES:
+            continue
+        return owner, f"the toll is {owner.name}'s own ('{a.document.text[a.starts[span[0]]:match.end()]}')"
+    return None
+
+
+_OWNED_TOLL = re.compile(r"['’]s\s+(?:(?:latest|own|earlier|revised|official|updated|new|previous|final|provisional)"
+                         r"\s+)?(?:death\s+)?(?:toll|tally|count|figures?)\b", re.IGNORECASE)
 _TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
 _OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=[A-Z][A-Z])(?P<attributive>))\s+"
                          r"(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)  # "the Kremlin's truce", "the CNDP ceasefire"
