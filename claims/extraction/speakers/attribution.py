@@ -480,8 +480,10 @@ def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None, posi
         return None
     others = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None]
     cited = [x for x in others if x.strength == "according"]
-    opening = [x for x in others if x.strength == "speech" and not x.inverted and found.subject_start > position
-               and a.ends[x.verb] <= found.subject_start and a.lowers[found.verb] in _RELAYING_VERBS]
+    # a credit after the statement ("..., state news agency AZERTAC reported") may relay a frame that opened it
+    credits_after = found.subject_start > position and a.lowers[found.verb] in _RELAYING_VERBS
+    opening = [x for x in others if x.strength == "speech" and not x.inverted
+               and a.ends[x.verb] <= found.subject_start] if credits_after else []
     if not (cited or opening) or not is_outlet(found.entity):
         return None  # most sentences cite no one: the outlet test is skipped
     # "Azerbaijan's Defence Ministry said seven servicemen had been killed ..., state news agency AZERTAC reported":

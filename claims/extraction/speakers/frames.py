@@ -49,6 +49,7 @@ from .phrases import (
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _NUMBER_WORDS,
     _PERSON_OR_TITLE,
     _PERSON_OR_PEOPLE,
     _HEAD_OR_TITLE,
@@ -233,11 +234,10 @@ def _counted_object(a: _Analysis, v: int, end: int) -> bool:
     k = v + 1
     while k < end and k < v + 4 and a.lowers[k] in ("more", "than", "over", "about", "nearly", "some", "at", "least"):
         k += 1
-    return k < end and (a.lowers[k].replace(",", "").isdigit() or a.lowers[k] in _NUMBER_WORDS)
+    return k < end and (a.lowers[k].replace(",", "").isdigit() or a.lowers[k] in _COUNT_WORDS)
 
 
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                           "hundreds", "scores", "eleven", "twelve", "twenty", "thirty", "forty", "fifty"})
+_COUNT_WORDS = _NUMBER_WORDS | frozenset(lexicons.table("number_words")["vague"])  # "admitted dozens of wounded"
 
 
 _ORDER_VERBS = frozenset(lexicons.words("speaker_order_verbs"))

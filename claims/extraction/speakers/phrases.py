@@ -11,6 +11,7 @@ from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name, _spelled_short_form
 from .tokens import _bare, _text
 from .vocabulary import (
+    _NUMBER_WORDS,
     _OUTLET_NAMES,
     _DOCUMENT_WORDINGS,
     _PERSON_OR_PEOPLE,
@@ -176,7 +177,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         inner = _np_before(a, joint - 1, floor)
         if inner:
             first, head = inner[0], inner[2]
-    elif joint - 2 >= floor and a.lowers[joint] in _COMPASS and a.lowers[joint - 1] in ("in", "at") \
+    elif joint - 2 >= floor and a.lowers[joint] in _PART_OF_A_PLACE and a.lowers[joint - 1] in ("in", "at") \
             and not a.caps[joint] and a.names[joint - 2] and not a.quoted[joint - 2] \
             and (inner := _np_before(a, joint - 2, floor)) is not None:
         first, i, head = inner  # "Medina Hospital in south Mogadishu said": the hospital, not the part of the city
@@ -288,7 +289,7 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
                     start - 2 < floor or a.punct[start - 2] or start - 1 == a.sentence_first_token[a.sentence_of_token[start]]):
                 return start, k, k  # "...: its commander in the province told units": the body's commander
             opening = start - 1
-            if opening >= floor and a.lowers[opening] == "the" and a.lowers[start] in _SMALL_NUMBERS:
+            if opening >= floor and a.lowers[opening] == "the" and a.lowers[start] in _NUMBER_WORDS:
                 opening -= 1  # "that the two Kurdish groups in northern Iraq agreed": the article before a number
             if opening < floor or a.punct[opening] or a.quoted[opening] or a.lowers[opening] == "that" \
                     or start == a.sentence_first_token[a.sentence_of_token[start]]:
@@ -302,9 +303,8 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
 _LOCATIVE_LINKS = frozenset({"in", "at", "near", "from"})
 _POINTS = lexicons.words("speaker_compass_points")
 # "in south Mogadishu", "in northern Iraq", "at central Baghdad": the part of a place before its name
-_COMPASS = frozenset([*_POINTS, *(p + "ern" for p in _POINTS if p.endswith(("north", "south", "east", "west"))),
+_PART_OF_A_PLACE = frozenset([*_POINTS, *(p + "ern" for p in _POINTS if p.endswith(("north", "south", "east", "west"))),
                       "central"])
-_SMALL_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 # "a spokesman for the hospital in", "a worker based in", "an envoy involved in the talks"
 _HOLDER_LINKS = _LOCATIVE_LINKS | {"for", "of"} | _LOCATING_PARTICIPLES
 

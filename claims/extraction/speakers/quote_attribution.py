@@ -151,13 +151,13 @@ def _relayed_by_outlet(a: _Analysis, after: Attribution, speech: list[Attributio
     """ "The Russian Foreign Ministry said Moscow ... urged both sides “to show restraint”, news agency RIA
     Novosti reported": an outlet reporting after the quotation relays the body whose frame opened the sentence
     before it."""
-    if a.lowers[after.verb] not in _RELAYING_VERBS or not is_outlet(after.entity):
+    if a.lowers[after.verb] not in _OUTLET_REPORTING_VERBS or not is_outlet(after.entity):
         return None
     return next((x for x in speech if x.strength == "speech" and not x.inverted and x.end <= opening
                  and _sentence_index(a, x.start) == sentence and not is_outlet(x.entity)), None)
 
 
-_RELAYING_VERBS = frozenset({"reported", "reports"})
+_OUTLET_REPORTING_VERBS = frozenset({"reported", "reports"})
 
 
 def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, int] | None:
