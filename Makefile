@@ -10,12 +10,23 @@ PIP_TOOLS_VERSION := 7.6.2
 
 .PHONY: run test install lock demo worker clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VENV)/.compiled
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+# Our bytecode, and the engine's rules compiled once and kept beside it (claims/extraction/pattern_cache.py), so
+# that a one-shot `extract_claims` neither compiles 8,000 lines of Python nor parses half a megabyte of regex
+# (0.8 s of CPU down to 0.4 s); redone whenever our code or the engine's lexicons change. Both are caches: a
+# stale or missing one costs time, never a different result.
+OUR_SOURCES := $(shell find claims sources factdesk -name '*.py' -o -name '*.json')
+
+$(VENV)/.compiled: $(VENV)/.installed $(OUR_SOURCES)
+	$(BIN)/python -m compileall -q claims sources factdesk
+	$(BIN)/python -m claims.extraction.precompile
 	touch $@
 
 # requirements.in (what we depend on) → requirements.txt (everything installed, exact, hashed).
@@ -40,3 +51,4 @@ worker: install
 
 clean:
 	rm -rf $(VENV) .venv-tools var
+	find claims sources factdesk -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from claims.extraction import pattern_cache
 from claims.extraction.regexes import (
     WORD_END,
     WORD_END_BEFORE_HYPHEN,
@@ -97,8 +98,8 @@ def test_a_lazy_pattern_matches_exactly_as_re_compiles_it():
 
 def test_a_lazy_pattern_compiles_when_first_used_and_only_once(monkeypatch):
     compiled = []
-    real_compile = re.compile
-    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args) or real_compile(*args))
+    real_compile = pattern_cache.compile
+    monkeypatch.setattr(pattern_cache, "compile", lambda *args: compiled.append(args) or real_compile(*args))
     lazy = LazyPattern(TOLL, re.IGNORECASE)
     assert compiled == []
     assert lazy.search("the dead rose to 4") and lazy.match("dead stood at 5") and not lazy.fullmatch("nothing")
@@ -174,8 +175,8 @@ def test_only_phrases_next_to_each_other_in_the_longest_first_order_share_their_
 
 def test_a_lazy_pattern_whose_needs_are_missing_answers_no_match_without_compiling(monkeypatch):
     compiled = []
-    real_compile = re.compile
-    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args[0]) or real_compile(*args))
+    real_compile = pattern_cache.compile
+    monkeypatch.setattr(pattern_cache, "compile", lambda *args: compiled.append(args[0]) or real_compile(*args))
     lazy = LazyPattern(TOLL, re.IGNORECASE, needs=r"\s(?:to|at)\s+\d")
     text = "The death toll rose sharply; the dead were counted."
     assert lazy.search(text) is None and lazy.match(text, 4) is None and list(lazy.finditer(text)) == []

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
+from . import pattern_cache
+
 # A word starts where no letter, digit or hyphen comes before it ("killed", not "un-killed").
 WORD_START = r"(?<![\w-])"
 # A word ends where no letter, digit or hyphen follows ("killed", not "killed-in-action").
@@ -292,7 +294,10 @@ class LazyPattern:
 
     _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
+    _every: list[LazyPattern] = []  # every rule made in this process, for `compile_every_rule`
+
     def __init__(self, pattern: str, flags: int | re.RegexFlag = 0, *, needs: str | None = None, opens: bool = False):
+        LazyPattern._every.append(self)
         self.pattern = pattern
         self.flags = int(flags)
         self.needs = needs
@@ -311,7 +316,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
-            compiled = re.compile(self.pattern, self.flags)
+            compiled = pattern_cache.compile(self.pattern, self.flags)
             for method in self._METHODS:
                 setattr(self, method, getattr(compiled, method))
             self.groups, self.groupindex = compiled.groups, compiled.groupindex
@@ -326,7 +331,7 @@ class LazyPattern:
 
     def _gate(self) -> None:
         """Bind search, match, fullmatch and finditer to tests of `needs` before the pattern is compiled."""
-        needed = re.compile(self.needs, self.flags)
+        needed = pattern_cache.compile(self.needs, self.flags)
         anywhere = needed.search
         here = needed.match if self.opens else needed.search
 
@@ -351,3 +356,12 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:40]!r}{'...' if len(self.pattern) > 40 else ''}, {self.flags})"
+
+
+def compile_every_rule() -> int:
+    """Compile every rule made so far, and the `needs` of each: what `pattern_cache` writes down."""
+    for rule in LazyPattern._every:
+        pattern_cache.compile(rule.pattern, rule.flags)
+        if rule.needs is not None:
+            pattern_cache.compile(rule.needs, rule.flags)
+    return len(LazyPattern._every)
