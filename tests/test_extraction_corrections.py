@@ -32,3 +32,16 @@ def test_the_same_sentences_outside_a_correction_are_claims():
     ordinary = CORRECTION.replace("We regret the errors.", "").replace("CORRECTIONS AND CLARIFICATIONS\n\n", "")
     assert ("ceasefire", "2024-03-09T00:00") in claims(ordinary)  # (a guard: only a correction withdraws)
     assert ("casualty", "killed", 17) in claims(ordinary)
+
+
+def test_a_paragraph_labelled_correction_withdraws_what_an_earlier_edition_reported():
+    article = ("The monitors said the truce was holding on Monday.\n\n"
+               "Correction: A report in Saturday's editions said the ceasefire began at 0300 GMT on Saturday. "
+               "The army said it began at 0500 GMT on Saturday.")
+    assert claims(article) == [("ceasefire", "2024-03-09T05:00")]
+
+
+def test_a_report_in_an_edition_outside_a_correction_is_a_claim():
+    article = ("The monitors said the truce was holding on Monday.\n\n"
+               "A report in Saturday's editions said the ceasefire began at 0300 GMT on Saturday.")
+    assert claims(article) == [("ceasefire", "2024-03-09T03:00")]

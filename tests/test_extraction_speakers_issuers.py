@@ -510,3 +510,9 @@ def test_a_name_addressed_before_a_named_role_is_not_the_later_he():
     text = ("HOST: What did the police say?\n\nREPORTER: Ines, a police spokesman in Tarbes, Captain Hugo Morel, "
             "told us that officers had arrested nine men. He added that two officers were hurt.")
     assert speaker_of(text, "two officers") == "Hugo Morel"
+
+
+def test_a_participle_phrase_after_the_word_statement_describes_it_and_the_statement_speaks_later():
+    text = ('A UN statement released in Geneva on Thursday said the two sides had agreed to "stop all '
+            'hostilities from noon".')
+    assert quote_speakers(text) == ["UN"]

@@ -646,3 +646,34 @@ def test_a_later_midnight_for_a_start_the_story_dated_at_00_00_is_the_same_one()
                "The separatists told their fighters to stop firing at midnight Moscow time, an hour before Ukrainian "
                "units.")
     assert starts(article, date(2017, 2, 20)) == ["2017-02-19T22:00", "2017-02-19T21:00"]
+
+
+def test_a_bracketed_year_after_a_numbered_text_dates_the_text_not_the_start():
+    article = ("The truce between the two armies took effect at 0600 hours GMT on 3 June, as required by Security "
+               "Council resolution 998 (1995).")
+    assert starts(article, date(1996, 6, 5)) == ["1996-06-03T06:00"]
+
+
+def test_a_midnight_in_a_story_that_says_the_truce_began_overnight_is_the_night_just_past():
+    # published Tuesday: "overnight" is the night that ended on Tuesday morning, so its midnight opened Tuesday
+    article = ("The truce in the port began overnight after a day of shelling.\n\n"
+               "A rebel commander said his men are observing the truce \"from one minute after midnight GMT\" and "
+               "will only answer attacks.")
+    assert starts(article, date(2018, 12, 18)) == ["2018-12-18T00:01"]
+
+
+def test_a_day_that_opens_the_sentence_dates_the_announcement_of_a_start_still_to_come():
+    # published Wednesday; announced on Monday, so the 1500 GMT still to come is Monday's, not Wednesday's
+    article = ("On Monday, after a night of talks at the mission, a government spokesman announced that the "
+               "ceasefire would apply from 1500 GMT.")
+    assert starts(article, WEDNESDAY) == ["2024-03-04T15:00"]
+
+
+def test_a_digests_source_line_that_names_no_language_dates_its_item():
+    # the digest is dated the 26th; the item went out on the 24th, so its "today" is the 24th
+    article = ("SUMMARY OF WORLD BROADCASTS\nTuesday 26 March 1974\n\n"
+               "Truce order to the northern front\n"
+               "Baghdad home service 1630 gmt 24 Mar 74\n\n"
+               "Text of communique: The forces in the north were ordered to cease fire at 2000 local time (1700 gmt) "
+               "today.")
+    assert starts(article, date(1974, 3, 26)) == ["1974-03-24T17:00"]

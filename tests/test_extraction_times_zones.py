@@ -309,3 +309,17 @@ def test_a_truce_in_a_neighbouring_country_is_read_in_that_countrys_zone():
                "In neighboring Cambodia, the president said his forces would suspend all offensive operations from "
                "7 a.m. Monday.")
     assert starts(article, date(1973, 1, 28)) == ["1973-01-29T00:00"]
+
+
+def test_a_town_of_a_country_the_story_never_names_is_a_namesake_of_one_where_the_fighting_is():
+    # Leer in the gazetteer is a German town; in a story about South Sudan it is Unity state's Leer (+03 in 2014)
+    article = ("JUBA - South Sudan's army and the rebels traded accusations on Sunday over fighting in Unity "
+               "state.\n\nField commanders of both armies in Leer County agreed to a pause from 6pm on Friday so that "
+               "aid could reach the town, the South Sudanese army said.")
+    assert starts(article, date(2014, 5, 11)) == ["2014-05-09T15:00"]
+
+
+def test_a_town_whose_country_the_story_names_keeps_its_own_zone():
+    article = ("MANILA - Government troops and rebels on Mindanao in the Philippines agreed a truce.\n\n"
+               "The ceasefire took effect in Santa Cruz at 6pm on Friday, the army said.")
+    assert starts(article, date(2014, 5, 11)) == ["2014-05-09T10:00"]

@@ -7,9 +7,9 @@ A correction box repeats the error before it gives the right figure:
     died; the figure given by police was seven. We regret the errors.
 
 The sentences that restate what "we reported" are not claims of the article; the sentences
-after them are. A paragraph is a correction when it says so ("Correction", "we regret the
-error") and a sentence in it is withdrawn when it tells what the paper itself reported
-(lexicons/correction_phrases.json).
+after them are. A paragraph is a correction when it says so ("we regret the error", or a
+"CORRECTION:" label opening it) and a sentence in it is withdrawn when it tells what the paper
+itself reported ("we reported", "A report in Monday's editions said"; lexicons/correction_phrases.json).
 """
 from __future__ import annotations
 
@@ -28,15 +28,19 @@ def _pattern(key: str) -> re.Pattern:
 
 _MARKS = _pattern("marks")
 _RESTATED = _pattern("restated_errors")
+_OPENER = re.compile(r"\s*(?:%s)" % "|".join(r"\s+".join(map(re.escape, label.split())) for label in _PHRASES["openers"]),
+                     re.IGNORECASE)
 
 
 def withdrawn_spans(document: Document) -> list[tuple[int, int]]:
     """The (start, end) of every sentence a correction withdraws; most articles have none."""
     text = document.text
-    if _MARKS.search(text) is None:
+    lowered = text.lower()
+    if _MARKS.search(text) is None and not any(label in lowered for label in _PHRASES["openers"]):
         return []
     correcting = {index for index, paragraph in enumerate(document.paragraphs)
-                  if _MARKS.search(text, paragraph.start, paragraph.end)}
+                  if _MARKS.search(text, paragraph.start, paragraph.end)
+                  or _OPENER.match(text, paragraph.start, paragraph.end)}
     return [(sentence.start, sentence.end) for sentence in document.sentences
             if sentence.paragraph in correcting and _RESTATED.search(text, sentence.start, sentence.end)]
 

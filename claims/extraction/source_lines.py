@@ -22,9 +22,10 @@ MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 
 # "<source>, <place>, in <language> 2210 gmt 27 Jul 92": the language, the clock in GMT and the day, alone on a line
 # (the FBIS's Daily Report writes it with no comma and a desk's two-letter code after it: "Cairo Domestic Service
-# in Arabic 1315 GMT 22 Oct 73 NC")
+# in Arabic 1315 GMT 22 Oct 73 NC"); the early Summary of World Broadcasts names no language: "Cairo home service
+# 1745 gmt 22 Oct 73"
 _SOURCE_LINE = re.compile(
-    r"^(?P<source>[^\n]{2,120}?),?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?\s+"
+    r"^(?P<source>[^\n]{2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
     r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<year>\d{2}|\d{4})(?:\s+[A-Z]{2})?\s*$",
     re.MULTILINE,

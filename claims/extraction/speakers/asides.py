@@ -19,6 +19,8 @@ from .references import _gender_in, _gender_of_words
 from .tokens import _bare, _text
 from .vocabulary import (
     _COUNTRIES,
+    _DOCUMENT_NOUNS,
+    _SPEAKING_DOCUMENTS,
     _PERSON_OR_TITLE,
     _BETWEEN_SUBJECT_AND_VERB,
     _HEAD_NOUNS,
@@ -220,6 +222,23 @@ class _SubjectEvidence:
 _COMPASS = frozenset(lexicons.words("speaker_compass_points"))
 
 
+_PARTICIPLE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
+
+
+def _before_participle_phrase(a: _Analysis, i: int, first: int) -> int:
+    """ "A MONUC statement issued on Monday afternoon said": a short participle phrase right after a document
+    noun describes the document; the subject ends at the noun. Returns the index the subject ends at."""
+    if i < first or a.punct[i] or a.quoted[i]:
+        return i
+    for k in range(i - 2, max(first, i - 9) - 1, -1):
+        if a.punct[k + 1] or a.quoted[k + 1]:
+            return i
+        if a.lowers[k + 1].endswith("ed") and a.lowers[k + 2] in _PARTICIPLE_OPENERS \
+                and _bare(a.lowers[k]) in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS:
+            return k
+    return i
+
+
 def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     """Step back from the verb at `v` over what may stand between a subject and its verb: adverbs and
     times ("also", "on Monday"), a bracketed short form, and comma-closed asides (appositives,
@@ -234,6 +253,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i -= 1
     # "the World Food Programme (WFP) said": step over a bracketed short form
     i = _before_short_form(a, i, first)
+    i = _before_participle_phrase(a, i, first)
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False

@@ -205,6 +205,11 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             and a.lowers[before - 1].isalpha() and v + 1 < end and a.lowers[v + 1] in _PARTICIPLE_PHRASE_OPENERS:
         return False  # "the truce, agreed at a summit in Abuja on Saturday, took effect": a participle describing
         # the noun before the comma, not a verb with a subject
+    if site.trigger == "report" and low.endswith("ed") and before >= first \
+            and _bare(a.lowers[before]) in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS \
+            and v + 1 < end and a.lowers[v + 1] in _PARTICIPLE_PHRASE_OPENERS and _speech_verb_follows(a, v, end):
+        return False  # "A MONUC statement issued on Monday afternoon said": a participle describing the statement,
+        # whose own verb comes later
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):
@@ -221,6 +226,16 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
         # in, whose count the source named after them gives
         return False
     return True
+
+
+def _speech_verb_follows(a: _Analysis, v: int, end: int) -> bool:
+    """A speech verb ("said", "announced") comes after `v` in the same clause, within a few words."""
+    for k in range(v + 1, min(end, v + 10)):
+        if a.punct[k] or a.quoted[k]:
+            return False
+        if a.lowers[k] in _SPEECH:
+            return True
+    return False
 
 
 _ADMITTING = frozenset({"admitted", "admits", "admit", "admitting"})

@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
 
-# a year, not a 24-hour clock that looks like one: "(2001 GMT on May 11)"
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
+# a year, not a 24-hour clock that looks like one ("(2001 GMT on May 11)"), nor the year of a numbered text in
+# brackets after its number ("as provided for under resolution 435 (1978)"): that dates the text, not the event
+YEAR = re.compile(r"(?<!\d)(?<!\d \()(?<!\d\()(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
 # "25", "25th", and "25-26" as in "the night of 25-26 November": the night's first day
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")

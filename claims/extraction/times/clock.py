@@ -23,6 +23,7 @@ HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
 NAMED_TIMES: dict[str, list[int]] = WORDS["named_times"]
 LOCAL_WORDS = frozenset(WORDS["local_words"])
 NIGHT_DAYS = frozenset(WORDS["night_days"])
+NIGHT_PAST_DAYS = frozenset(WORDS["night_past_days"])
 MINUTE_OFFSETS: dict[str, int] = WORDS["minute_offsets"]
 
 

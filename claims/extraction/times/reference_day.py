@@ -73,6 +73,9 @@ _OPENS_A_SENTENCE = LazyPattern(r"(?:^|[.!?][\"”’]?\s+)(?:(?:late|early)\s+)
 _FRONTED_DAY = LazyPattern(r"\W*(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)
 _THAT_FOLLOWS = LazyPattern(r"\s*,?\s+that\b", re.IGNORECASE)
 _SAID_ON = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))})\s+(?:on\s+)?$", re.IGNORECASE)
+# "On Tuesday, after talks at MONUC headquarters, a presidency spokesman announced that ...": a day opening the
+# sentence dates the statement its verb makes later
+_SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){clock.E}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +373,9 @@ def _after_statement(text: str, published: date | None, sentence_start: int, sen
                      match: re.Match, around: str, earlier_text: str) -> DayChoice | None:
     """The day of a clock still to come that a statement of a named day announced: that day when the clock is
     later than the hour such a statement is taken to be made at (see time_words.json), else the day after."""
-    if not _SAID_ON.search(text, max(sentence_start, day.start() - 30), day.start()):
+    opens_the_sentence = not text[sentence_start:day.start()].strip() and text[day.end():day.end() + 1] == "," \
+        and _SPEECH_VERB.search(text, day.end(), match.start())
+    if not _SAID_ON.search(text, max(sentence_start, day.start() - 30), day.start()) and not opens_the_sentence:
         return None
     if clock.DAY_ALONE.search(text, match.end(), sentence_end):
         return None  # "said on Monday that the pause would run from 09:00, beginning on Tuesday": that day
@@ -414,6 +419,10 @@ def midnight(choice: DayChoice, match: re.Match, published: date | None, verb_te
         return day, f"{words!r} is 00:00 as {day.isoformat()} begins"
     if clock.normal(match.group("day") or "") in clock.NIGHT_DAYS:
         return day + timedelta(days=1), f"midnight {match.group('day').strip()!r} ends {day.isoformat()}"
+    night_past = next((w for w in (match.group("day"), choice.words) if w and clock.normal(w) in clock.NIGHT_PAST_DAYS),
+                      None)
+    if night_past is not None:
+        return day, f"midnight {night_past.strip()!r}: the night just past, 00:00 as {day.isoformat()} began"
     if not choice.named:
         if verb_tense == "past":
             return day, "midnight reported as past in a story of that day: the midnight just past"

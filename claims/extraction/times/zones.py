@@ -122,6 +122,7 @@ class ArticlePlaces:
         self._ceasefire_sentences = ceasefire_sentences
         self._source_lines = source_lines
         self._found: list[Found] | None = None
+        self._dominant: tuple[tuple[Found, float] | None] | None = None
 
     @property
     def found(self) -> list[Found]:
@@ -137,6 +138,11 @@ class ArticlePlaces:
         ("DOHA (Reuters) -") or a monitored item's source line says where the reporter or broadcaster was and weighs
         least, as does a place that speaks for its government ("Turkey said it would watch the border").
         """
+        if self._dominant is None:
+            self._dominant = (self._weigh(),)
+        return self._dominant[0]
+
+    def _weigh(self) -> tuple[Found, float] | None:
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
         for found in self.found:
@@ -200,6 +206,17 @@ class ArticlePlaces:
                           f"zone {dateline.place.zone}: the sentence names sides in {len(zones_named)} zones, and "
                           f"the dateline {dateline.words!r} files from one of them")
 
+    def namesake(self, found: Found) -> bool:
+        """A town of a country the article names nowhere else, in a story whose fighting is in another country:
+        "a pause in Leer County" in a story about South Sudan is not Leer in Germany. A country, a capital or a
+        people names its country by itself; a town is trusted when something else in the article is in its country."""
+        if found.place.kind in ("country", "capital", "demonym") or not found.place.country:
+            return False
+        if any(other.place.country == found.place.country and other.words != found.words for other in self.found):
+            return False
+        dominant = self.dominant()
+        return dominant is not None and dominant[0].place.country not in ("", found.place.country)
+
     def in_span(self, start: int, end: int) -> list[Found]:
         return [found for found in self.found if start <= found.start and found.end <= end]
 
@@ -215,7 +232,8 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
     text = places.text
     in_sentence = [found for found in places.in_span(sentence_start, sentence_end)
                    if not places.venue(found) and not _in_brackets_after_clock(text, found, sentence_start)]
-    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)]
+    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)
+              and not places.namesake(found)]
     before = [found for found in set_in if found.end <= match.start()]
     # after the clock, only a place in its own clause: "from 6 p.m. on March 16, days after a bomb fell in Lincang"
     # names where the bomb fell
