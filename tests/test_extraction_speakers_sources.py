@@ -208,3 +208,21 @@ def test_a_toll_that_is_a_bodys_own_is_that_bodys_figure_but_a_countrys_is_the_a
             "ministry's toll earlier this evening stood at 41.")
     assert speaker_of(text, "41") == "health ministry"
     assert speaker_of("Kenya's toll stood at 41 by the evening.", "41") is None
+
+
+ITEMS = ("SUMMARY OF BROADCASTS\nFriday 12 April 1974\n\n"
+         "Army holds its fire\nAden home service 1500 gmt 10 Apr 74\n\n"
+         "Text of statement by the general command: Units in the east were ordered to hold their fire. \"Any breach "
+         "will be answered at once.\" Forty rebels were killed in the mountains last week.\n\n"
+         "Statement by the revolutionary council: \"The republic will defend every village.\"\n\n"
+         "Radio comment\nAden home service 1700 gmt 10 Apr 74\n\n"
+         "Excerpts from commentary: The enemy has learned nothing. \"Our patience has limits.\"")
+
+
+def test_a_monitored_items_label_names_the_issuer_of_its_text_who_speaks_it():
+    assert quote_speakers(ITEMS) == ["general command", "revolutionary council", "Aden home service"]
+    assert speaker_of(ITEMS, "Forty rebels") == "general command"
+
+
+def test_a_quotation_no_one_in_a_monitored_item_is_credited_with_is_its_outlets():
+    assert quote_speakers(ITEMS)[-1] == "Aden home service"

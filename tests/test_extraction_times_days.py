@@ -677,3 +677,16 @@ def test_a_digests_source_line_that_names_no_language_dates_its_item():
                "Text of communique: The forces in the north were ordered to cease fire at 2000 local time (1700 gmt) "
                "today.")
     assert starts(article, date(1974, 3, 26)) == ["1974-03-24T17:00"]
+
+
+def test_a_truce_announced_to_begin_that_did_not_survive_began_on_the_day_before_publication():
+    # published Wednesday 6 March: the truce is over, so "Sunday" is the 3rd, not the coming 10th
+    article = ("An earlier truce, brokered by the neighbours and announced by state radio to begin at 1800 GMT on "
+               "Sunday, did not survive the night.")
+    assert starts(article, WEDNESDAY) == ["2024-03-03T18:00"]
+
+
+def test_a_season_of_this_year_dates_a_month_day_the_paragraph_would_give_an_earlier_year():
+    article = ("Last year's harvest truce began at 00:00 GMT on August 1, 2023, and lasted a month. A spring truce "
+               "this spring, meant to start at midnight GMT on April 30, collapsed within days.")
+    assert starts(article, date(2024, 9, 2))[-1] == "2024-05-01T00:00"

@@ -753,3 +753,13 @@ def test_a_reported_start_the_next_sentence_calls_wrong_is_no_start():
     # (a guard: a report the next sentence leaves standing still gives its start)
     assert starts("A Gulf channel reported that the truce would start at noon GMT on Thursday. Aid convoys are "
                   "waiting at the border.") == ["2024-03-07T12:00"]
+
+
+def test_an_offer_the_other_side_left_unanswered_is_no_start():
+    article = ("The rebels had offered on Thursday to stop shooting from 1800 GMT that evening, an offer the "
+               "government left unanswered.")
+    assert starts(article) == []
+
+
+def test_a_request_for_a_pause_that_received_no_answer_is_no_start():
+    assert starts("The charity's request for a four-hour pause from 1000 GMT on Friday received no answer.") == []

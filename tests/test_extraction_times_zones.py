@@ -323,3 +323,11 @@ def test_a_town_whose_country_the_story_names_keeps_its_own_zone():
     article = ("MANILA - Government troops and rebels on Mindanao in the Philippines agreed a truce.\n\n"
                "The ceasefire took effect in Santa Cruz at 6pm on Friday, the army said.")
     assert starts(article, date(2014, 5, 11)) == ["2014-05-09T10:00"]
+
+
+def test_a_headline_set_in_capitals_names_its_places_and_the_dateline_picks_the_side():
+    # the order comes from Cairo (EEST, +03 in July 1977); the headline names both sides in capitals
+    article = ("CAIRO - EGYPT ORDERS ITS ARMY TO HALT OPERATIONS AGAINST LIBYA FROM 2000 LOCAL\n\n"
+               "In Libya, fighting went on near Tobruk and in the Libyan desert, Libyan radio said, and Libyan "
+               "units shelled Egyptian posts.")
+    assert starts(article, date(1977, 7, 24)) == ["1977-07-24T17:00"]

@@ -25,6 +25,8 @@ _CONFIDENCE = {
     "quote.said_before": 0.9,
     "quote.dash_credit": 0.85,
     "quote.tape_cue": 0.85,
+    "quote.item_label": 0.8,
+    "quote.monitored_outlet": 0.6,
     "quote.in_sentence": 0.8,
     "quote.colon_lead": 0.8,
     "quote.paragraph": 0.75,

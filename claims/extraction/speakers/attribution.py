@@ -16,7 +16,7 @@ from .. import lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _monitored_outlet, _name_office_holders, _resolve_pronoun
-from .quote_attribution import _attribute_quotations, _credit_headline_echoes
+from .quote_attribution import _attribute_quotations, _credit_headline_echoes, _labelled_paragraph
 from ..text import is_heading
 from .names import _entity
 from .phrases import _np_after, _np_before
@@ -42,6 +42,8 @@ QUOTE_PASSES = {
     "quote.headline_echo": "the speaker of the body quote that the headline echoes",
     "quote.headline_speaker": "the name the headline gives before a colon",
     "quote.tape_cue": "the voice a broadcast transcript's cue line names for the recording",
+    "quote.monitored_outlet": "the outlet whose monitored item holds the quotation, which no one in it is credited with",
+    "quote.item_label": "the issuer the label opening a monitored item names ('Text of statement by ...:')",
 }
 
 _cache: OrderedDict[int, _Analysis] = OrderedDict()
@@ -123,6 +125,11 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
             return StatementAttribution(issuer[0].speaker(), (
                 f"speaker {issuer[0].name}: the article is {issuer[0].name}'s own release, which opens by "
                 f"speaking in its voice ('{issuer[2]}'), and no other source governs the statement",))
+        labelled = _labelled_paragraph(analysis, analysis.document.sentences[sentence].paragraph)
+        if labelled is not None:
+            return StatementAttribution(labelled.speaker(), (
+                f"speaker {labelled.name}: the label opening the item names the issuer of its text, and no other "
+                f"source governs the statement",))
         outlet = _monitored_outlet(analysis, sentence)
         if outlet is not None:
             return StatementAttribution(outlet.speaker(), (

@@ -15,6 +15,7 @@ from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
 from .phrases import _AGENT_PARTICIPLES, _np_after
+from .references import _monitored_outlet
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
@@ -106,6 +107,12 @@ def _attribute_quotations(a: _Analysis) -> None:
             a.quotes.append(QuoteAttribution(quotation, cued, "quote.tape_cue", quotation.start, quotation.end))
             previous_paragraph_speaker = (last_paragraph, cued)
             continue
+        # 6c. a quotation in a monitored item whose opening label names the text's issuer
+        labelled = _labelled_paragraph(a, paragraph) if found is None else None
+        if labelled is not None:
+            a.quotes.append(QuoteAttribution(quotation, labelled, "quote.item_label", quotation.start, quotation.end))
+            previous_paragraph_speaker = (last_paragraph, labelled)
+            continue
         # 7. a bare quote paragraph right after a quoted or introduced speaker
         if found is None and previous_paragraph_speaker and previous_paragraph_speaker[0] == paragraph - 1:
             entity = previous_paragraph_speaker[1]
@@ -114,6 +121,11 @@ def _attribute_quotations(a: _Analysis) -> None:
             previous = [x for x in speech if paragraph_of[id(x)] == paragraph - 1]
             if previous and quotation.start == a.document.paragraphs[paragraph].start:
                 entity, rule = previous[-1].entity, "quote.continuation"
+        if entity is None and sentence is not None:
+            # a monitored item's own words, quoted, are its outlet's: "Excerpts from commentary: ... '...'"
+            outlet = _monitored_outlet(a, sentence)
+            if outlet is not None:
+                entity, rule = outlet, "quote.monitored_outlet"
         start, end = quotation.start, quotation.end
         if found and rule == "quote.said_after":
             x = found[0]
@@ -349,8 +361,49 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     if first >= end or a.starts[first] >= opening:
         return None
     named = _named_in_apposition(a, first, end, sentence)
-    entity = named or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening, sentence)
+    labelled = _issuer_label(a, first, opening, sentence) if named is None else None
+    entity = named or labelled or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening,
+                                                                                                 sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+def _issuer_label(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:
+    """A monitoring item's label naming the issuer of the text it introduces: "Statement by the Revolutionary
+    Command Council:", "Text of statement by military spokesman:", "Communique from the general command:". The
+    label is verbless: it opens with the text's noun (after "text of", "excerpts from"), the issuer follows
+    "by" or "from", and a colon closes it."""
+    k = first
+    while k + 1 < len(a.words) and a.starts[k] < opening and (
+            a.lowers[k] in ("a", "an", "the", "full") or _bare(a.lowers[k]) in _LABEL_OPENERS
+            and a.lowers[k + 1] in ("of", "from")):
+        k += 2 if _bare(a.lowers[k]) in _LABEL_OPENERS else 1
+    if k + 1 >= len(a.words) or a.starts[k + 1] >= opening or a.quoted[k] \
+            or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS | _QUOTE_LEAD_NOUNS \
+            or a.lowers[k + 1] not in ("by", "from"):
+        return None
+    _, end = _sentence_bounds(a, sentence)
+    colon = next((j for j in range(k + 2, end) if a.words[j] == ":"), None)
+    if colon is None or a.starts[colon] >= opening or colon - k > 12:
+        return None
+    span = _np_after(a, k + 2, colon)
+    return _entity(a, span, a.starts[span[0]], sentence) if span is not None else None
+
+
+def _labelled_paragraph(a: _Analysis, paragraph: int) -> Entity | None:
+    """The issuer a paragraph's opening label names ("Text of statement by military spokesman: ..."), which
+    speaks every quotation of the paragraph no frame credits."""
+    start = a.document.paragraphs[paragraph].start
+    sentence = _sentence_index(a, start)
+    if sentence is None:
+        return None
+    first, end = _sentence_bounds(a, sentence)
+    colon = next((j for j in range(first, min(end, first + 16)) if a.words[j] == ":"), None)
+    if colon is None or first >= end or a.starts[first] != start:
+        return None
+    return _issuer_label(a, first, a.ends[colon], sentence)
+
+
+_LABEL_OPENERS = frozenset({"text", "excerpts", "excerpt", "extracts", "extract", "summary"})
 
 
 def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:

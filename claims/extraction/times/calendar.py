@@ -23,7 +23,10 @@ YEAR = re.compile(r"(?<!\d)(?<!\d \()(?<!\d\()(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UT
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–]\d{1,2})?")
 # "October 10 last year": the year the sentence counts from publication
-_RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0))
+# (a season of this year: "An Easter truce this spring, meant to start at midnight on April 30"; not winter, which
+# straddles two years)
+_RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0),
+                   ("this spring", 0), ("this summer", 0), ("this autumn", 0), ("this fall", 0))
 _RELATIVE_SHIFT = dict(_RELATIVE_YEARS)
 _RELATIVE_YEAR = re.compile("|".join(re.escape(words) for words, _ in _RELATIVE_YEARS))
 

@@ -115,10 +115,15 @@ def places_in(text: str, start: int, end: int) -> Iterator[Found]:
 
 def _acronym(text: str, start: int, end: int, place: Place) -> bool:
     """A short word in capitals standing for a place spelled otherwise ("BRA" for Bra) is an organisation's
-    initials, except as a dateline, which opens its paragraph in capitals ("GOMA, Congo -")."""
+    initials, except as a dateline, which opens its paragraph in capitals ("GOMA, Congo -"), or in a headline
+    set all in capitals."""
     word = text[start:end]
     if not (word.isupper() and len(word) <= 5) or place.name.isupper():
         return False
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not any(ch.islower() for ch in line) and len(line.split()) >= 4:
+        return False  # a headline set in capitals: "EGYPT ORDERS HALT TO OPERATIONS AGAINST LIBYA" names places
     return not (start == 0 or text[start - 1] == "\n")
 
 

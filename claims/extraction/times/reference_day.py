@@ -88,10 +88,17 @@ class DayChoice:
 
 def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> str | None:
     """"future" when the words before a time look ahead, "past" when the sentence says the start
-    is behind us ("took effect", "was due to"), else None: the nearest such day is meant."""
+    is behind us ("took effect", "was due to", a truce "to begin" that "did not survive"), else None: the
+    nearest such day is meant."""
     window_start = max(sentence_start, position - 120)
-    if any(not (found.group().lower().startswith("to ") and _PAST_PLAN.search(text, window_start, found.start()))
-           for found in _FUTURE.finditer(text, window_start, position)):
+    ahead = [found for found in _FUTURE.finditer(text, window_start, position)
+             if not (found.group().lower().startswith("to ") and _PAST_PLAN.search(text, window_start, found.start()))]
+    if ahead and all(found.group().lower().startswith("to ") for found in ahead) \
+            and _TRUCE_OVER.search(text, position, sentence_end):
+        # "An earlier truce, announced by Tripoli radio to begin at 1800 on Sunday, did not survive the night": the
+        # sentence says the truce is behind us, so the start it was announced for is past
+        return "past"
+    if ahead:
         return "future"
     if _PAST.search(text, sentence_start, sentence_end):
         return "past"
