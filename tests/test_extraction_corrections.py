@@ -45,3 +45,11 @@ def test_a_report_in_an_edition_outside_a_correction_is_a_claim():
     article = ("The monitors said the truce was holding on Monday.\n\n"
                "A report in Saturday's editions said the ceasefire began at 0300 GMT on Saturday.")
     assert claims(article) == [("ceasefire", "2024-03-09T03:00")]
+
+
+def test_what_the_first_edition_stated_is_withdrawn_by_the_correction():
+    article = ("The monitors said the truce was holding on Tuesday.\n\n"
+               "Our first edition stated that the truce would begin at 0300 GMT on Saturday. That was wrong. The "
+               "truce began at 0500 GMT on Saturday. The same edition reported that nine soldiers had died. The army says "
+               "two soldiers were killed. We regret the errors.")
+    assert claims(article) == [("ceasefire", "2024-03-09T05:00"), ("casualty", "killed", 2)]

@@ -690,3 +690,29 @@ def test_a_season_of_this_year_dates_a_month_day_the_paragraph_would_give_an_ear
     article = ("Last year's harvest truce began at 00:00 GMT on August 1, 2023, and lasted a month. A spring truce "
                "this spring, meant to start at midnight GMT on April 30, collapsed within days.")
     assert starts(article, date(2024, 9, 2))[-1] == "2024-05-01T00:00"
+
+
+def test_yesterday_quoted_from_a_communique_that_says_it_today_counts_from_publication():
+    # published Saturday 19 July; the lede dates another announcement 'last night', but this communique speaks now
+    article = ("The council, meeting through the night, said last night that both sides had agreed to a truce.\n\n"
+               "A communique from the palace says its forces \"ceased fire at 1800 GMT yesterday\" as a proof of good "
+               "faith.")
+    assert starts(article, date(1969, 7, 19))[-1] == "1969-07-18T18:00"
+
+
+def test_an_equivalent_after_which_is_or_that_is_pins_the_moment():
+    assert starts("The guard would cease fire at 1900 hours local time, which is 1700 GMT, the spokesman said.",
+                  WEDNESDAY) == ["2024-03-06T17:00"]
+    assert starts("A truce will come into force at 1800 hours Turkish time, that is 1500 GMT, the office said.",
+                  WEDNESDAY) == ["2024-03-06T15:00"]
+
+
+def test_an_hour_with_no_half_of_the_day_takes_the_half_its_equivalent_falls_in():
+    article = "The spokesman said the guard would cease fire at seven o'clock local time, which is 1700 GMT."
+    assert starts(article, WEDNESDAY) == ["2024-03-06T17:00"]
+
+
+def test_the_following_weekday_after_a_clock_counts_from_the_day_named_before_it():
+    article = ("A truce pledged in a joint declaration on 14 September was supposed to take hold at 1000 GMT the "
+               "following Saturday.")
+    assert starts(article, date(1993, 9, 27)) == ["1993-09-18T10:00"]

@@ -331,3 +331,22 @@ def test_a_headline_set_in_capitals_names_its_places_and_the_dateline_picks_the_
                "In Libya, fighting went on near Tobruk and in the Libyan desert, Libyan radio said, and Libyan "
                "units shelled Egyptian posts.")
     assert starts(article, date(1977, 7, 24)) == ["1977-07-24T17:00"]
+
+
+def test_a_transcripts_speaker_label_is_no_dateline():
+    # HALE is a reporter's label in a radio transcript (and a town in England): "local time" is Cyprus's (+02 then)
+    article = ("PRESENTER: In Cyprus tonight the guns are quiet. The ceasefire in Cyprus held through the day, and in "
+               "Nicosia people came out into the streets.\n\n"
+               "HALE: No. The first ceasefire, which came into force at four o'clock in the afternoon of 22 July, "
+               "local time, left the Turkish army where it stood.")
+    assert starts(article, date(1974, 8, 16)) == ["1974-07-22T14:00"]
+
+
+def test_a_reporters_label_repeated_through_a_transcript_is_no_place_where_the_fighting_is():
+    # NUR is a town in Iran in the gazetteer; here it labels the reporter's answers from Mogadishu (+03)
+    article = ("PRESENTER: Good afternoon. Northern Mogadishu is quiet after elders announced a truce.\n\n"
+               "NUR: Largely. I heard a few bursts of gunfire before dawn, but nothing like last week.\n\n"
+               "PRESENTER: And the militia?\n\n"
+               "NUR: Its spokesman told us the fighters would hold fire from 0600 hours this morning.\n\n"
+               "NUR: The elders say the truce will hold.")
+    assert starts(article, date(2006, 5, 15)) == ["2006-05-15T03:00"]

@@ -377,6 +377,16 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     if match.group("pzone"):
         moment, why = reference_day.utc_equivalent(match, local, published, verb_tense,
                                                    text[sentence.start:sentence.end])
+        if not certain and not match.group("pday"):
+            # "seven o'clock local time, which is 1700 GMT": a clock with no half of the day takes the half its
+            # equivalent reading falls nearest
+            evening = local + timedelta(hours=12)
+            later, later_why = reference_day.utc_equivalent(match, evening, published, verb_tense,
+                                                            text[sentence.start:sentence.end])
+            if abs(later - evening) < abs(moment - local):
+                local, moment = evening, later
+                why = f"{later_why}; the hour had no half of the day, and the equivalent puts it at " \
+                      f"{evening.strftime('%H:%M')} local"
         steps.append(why)
         if match.group("pm") or match.group("pnamed"):
             precision = "minute"  # "(0200 GMT)" gives the minute even when "4 a.m." did not

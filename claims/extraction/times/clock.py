@@ -126,7 +126,9 @@ OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d)
 TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns
     rf"{B}{CLOCK_OPENS}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
-    rf"(?:\s*[(\[]\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?\s*[)\]])?"
+    # the equivalent in brackets, or after "that is" / "which is": "seven o'clock local time, which is 1700 GMT"
+    rf"(?:\s*(?:(?P<pbracket>[(\[])|,\s*(?:that|which)\s+is\s+)\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?"
+    rf"(?(pbracket)\s*[)\]]))?"
     rf"(?:{LOCAL_EQUIVALENT}|{OTHER_PLACE_EQUIVALENT})?"
     rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,

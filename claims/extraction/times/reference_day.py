@@ -51,6 +51,9 @@ _REPORTED_FUTURE = frozenset(clock.normal(words) for words in _PHRASES["reported
 _PAST_CUE = LazyPattern(rf"{clock.B}(?:{_phrases(_PHRASES['past_cues'])})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ZERO_HOUR = frozenset(clock.WORDS["zero_hours"])
 _NEXT_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['next_day_words'])}){_E}", re.IGNORECASE)
+# "was supposed to take hold at noon the following Saturday": the first such weekday after the day named before
+_FOLLOWING_WEEKDAY = LazyPattern(
+    rf"\s*,?\s*(?:on\s+)?the\s+(?:following|next)\s+(?P<weekday>{_phrases(list(clock.WEEKDAYS))}){_E}", re.IGNORECASE)
 _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])}){_E}", re.IGNORECASE)
 # "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
 _VERB_AFTER_ASIDE = LazyPattern(
@@ -125,6 +128,10 @@ def day_tense(text: str, sentence_start: int, position: int, verb_tense: str | N
     return verb_tense
 
 
+# a report verb in the present tense: the document speaks on the day of the story
+_SPEAKS_NOW = LazyPattern(r"\b(?:says|say|states|reads|adds|insists|claims)\b", re.IGNORECASE)
+
+
 def _quoted_relative_day(text: str, published: date | None, match: re.Match, sentence_start: int,
                          written: str | None) -> tuple[date, str] | None:
     """ "The joint statement ... said the suspension would begin 'from six o'clock this evening'" in a story dated
@@ -139,6 +146,8 @@ def _quoted_relative_day(text: str, published: date | None, match: re.Match, sen
     if said_on is None:
         if not _ISSUED_DOCUMENT.search(text, sentence_start, match.start()):
             return None  # "the spokesman told reporters that the halt 'began at six o'clock yesterday'": said today
+        if _SPEAKS_NOW.search(text, sentence_start, match.start()):
+            return None  # "A communique from the palace says forces 'ceased fire at six p.m. yesterday'": it speaks today
         found = _LEDE_SAID_ON.search(text, 0, sentence_start)
         if found is None and _document_speaks(text, sentence_start, match.start()):
             found = _LEDE_PAST_DAY.search(text, 0, min(sentence_start, _LEDE_REACH))
@@ -326,6 +335,16 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         # "who bargained with them by telephone on Sunday, ... from 1800 that evening": a past verb dates the day
         dated_tense = "past" if _PAST_DATED.search(text, max(sentence_start, earlier[-1].start() - 40),
                                                     earlier[-1].start()) else None
+        following = _FOLLOWING_WEEKDAY.match(text, match.end(), sentence_end)
+        if following:
+            words = earlier[-1].group("day")
+            named_day = calendar.parse_day(words, published, dated_tense, around, earlier_text)
+            if named_day is not None:
+                weekday = clock.WEEKDAYS[following.group("weekday").lower()]
+                day = named_day + timedelta(days=(weekday - named_day.weekday() - 1) % 7 + 1)
+                return DayChoice(day, True, f"day {_iso(day)}: {following.group().strip()!r} after the clock is the "
+                                            f"first such day after {words.strip()!r} earlier in the sentence",
+                                 words.strip())
         if next_day:  # "Under the accord of May 31, 1991, a ceasefire took effect at 1800 hours the following day"
             words = earlier[-1].group("day")
             day = calendar.parse_day(words, published, dated_tense, around, earlier_text)
@@ -465,18 +484,18 @@ def utc_equivalent(match: re.Match, local: datetime, published: date | None, ver
         shift = (weekday - local.date().weekday() + 3) % 7 - 3
         day = local.date() + timedelta(days=shift)
         moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
-        return moment, (f"the bracketed {_bracket(match)} names its own day, the {written.strip()} nearest the local "
+        return moment, (f"the {_bracket(match)} names its own day, the {written.strip()} nearest the local "
                         f"day: {day.isoformat()}, and pins the moment")
     if written:
         day = calendar.parse_day(written, published, verb_tense, sentence_text)
         if day:
             moment = datetime.combine(day, time(hour, minute), tzinfo=zone)
-            return moment, f"the bracketed {_bracket(match)} names its own day {day.isoformat()}, and pins the moment"
+            return moment, f"the {_bracket(match)} names its own day {day.isoformat()}, and pins the moment"
     anchor = local.astimezone(zone)
     candidates = [datetime.combine(anchor.date() + timedelta(days=shift), time(hour, minute), tzinfo=zone)
                   for shift in (-1, 0, 1)]
     moment = min(candidates, key=lambda candidate: abs(candidate - anchor))
-    return moment, f"the bracketed {_bracket(match)} pins the moment: {moment.strftime('%Y-%m-%d %H:%M')} {_zone(zone)}"
+    return moment, f"the {_bracket(match)} pins the moment: {moment.strftime('%Y-%m-%d %H:%M')} {_zone(zone)}"
 
 
 def _how(words: str, verb_tense: str | None) -> str:
@@ -488,8 +507,10 @@ def _how(words: str, verb_tense: str | None) -> str:
 
 
 def _bracket(match: re.Match) -> str:
+    """How the equivalent reading was written: "bracketed '2200 GMT'", "equivalent '1700 GMT' (after 'which is')"."""
     first = "pnamed" if match.group("pnamed") else "ph"
-    return repr(match.string[match.start(first):match.end("pzone")])
+    reading = repr(match.string[match.start(first):match.end("pzone")])
+    return f"bracketed {reading}" if match.group("pbracket") else f"equivalent {reading}"
 
 
 def _zone(zone: tzinfo) -> str:

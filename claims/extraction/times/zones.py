@@ -42,6 +42,8 @@ _SPEAKER_PLACE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_spe
                             re.IGNORECASE)
 # "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
 _DATELINE = re.compile(r"\s{0,2}(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[\w .]{1,30})?\s*(?=\(|—|–|-\s|:)")
+# a transcript's speaker label opening a paragraph: "PRESENTER:", "HALE:", "DR. OKAFOR:"
+_SPEAKER_LABEL = re.compile(r"^(?-i:([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}))(?:\s*\([^)\n]{1,40}\))?:", re.MULTILINE)
 # "Turkey said", "Moscow has announced": a place as the subject of a verb of speech
 _SPEAKS = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{clock.phrases(lexicons.words('speech_verbs'))})\b", re.IGNORECASE)
 # "a U.S.-brokered truce in Iraq": the last venue word before the place qualifying the truce right after it sets
@@ -123,6 +125,7 @@ class ArticlePlaces:
         self._source_lines = source_lines
         self._found: list[Found] | None = None
         self._dominant: tuple[tuple[Found, float] | None] | None = None
+        self._labels: set[str] | None = None
 
     @property
     def found(self) -> list[Found]:
@@ -146,7 +149,8 @@ class ArticlePlaces:
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
         for found in self.found:
-            if self.venue(found) or _in_brackets_after_clock(self.text, found, self.text.rfind("\n", 0, found.start) + 1):
+            if self.venue(found) or self.speaker_label(found) \
+                    or _in_brackets_after_clock(self.text, found, self.text.rfind("\n", 0, found.start) + 1):
                 continue
             weight = 2.0 if any(s <= found.start < e for s, e in self._ceasefire_sentences) else 1.0
             if self._locative(found) or self._a_sides_forces(found):
@@ -176,10 +180,24 @@ class ArticlePlaces:
         return bool(after)
 
     def _dateline(self, found: Found) -> bool:
-        """Whether the place is in the dateline: "KHARTOUM (Reuters) -", and the country of "ANKARA, Turkey (AP)"."""
+        """Whether the place is in the dateline: "KHARTOUM (Reuters) -", and the country of "ANKARA, Turkey (AP)";
+        not a transcript's speaker label ("HALE: No. The first ceasefire ..." among "PRESENTER:" lines)."""
         line_start = self.text.rfind("\n", 0, found.start) + 1
         dateline = _DATELINE.match(self.text, line_start)
-        return dateline is not None and found.end <= dateline.end()
+        return dateline is not None and found.end <= dateline.end() and not self.speaker_label(found)
+
+    def speaker_label(self, found: Found) -> bool:
+        """A transcript's label naming who speaks ("NUR: Largely, Hodan." among "PRESENTER:" lines): a person,
+        not a place, however the gazetteer spells it."""
+        line_start = self.text.rfind("\n", 0, found.start) + 1
+        label = _SPEAKER_LABEL.match(self.text, line_start)
+        return label is not None and found.end <= label.end() and self._transcript()
+
+    def _transcript(self) -> bool:
+        """Whether paragraphs open with two or more different speaker labels in capitals ("PRESENTER:", "HALE:")."""
+        if self._labels is None:
+            self._labels = {found.group(1) for found in _SPEAKER_LABEL.finditer(self.text)}
+        return len(self._labels) >= 2
 
     def venue(self, found: Found) -> bool:
         """Where a truce was negotiated or announced ("negotiators in Havana", "said in Ankara"), not where it
@@ -218,7 +236,8 @@ class ArticlePlaces:
         return dominant is not None and dominant[0].place.country not in ("", found.place.country)
 
     def in_span(self, start: int, end: int) -> list[Found]:
-        return [found for found in self.found if start <= found.start and found.end <= end]
+        return [found for found in self.found if start <= found.start and found.end <= end
+                and not self.speaker_label(found)]
 
 
 
