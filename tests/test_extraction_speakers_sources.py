@@ -226,3 +226,22 @@ def test_a_monitored_items_label_names_the_issuer_of_its_text_who_speaks_it():
 
 def test_a_quotation_no_one_in_a_monitored_item_is_credited_with_is_its_outlets():
     assert quote_speakers(ITEMS)[-1] == "Aden home service"
+
+
+DIGEST_ITEMS = ("SUMMARY OF BROADCASTS\nMonday 20 March 1978\n\n"
+                "Front communique\nRadio Liberty in French 1900 gmt 18 Mar 78\n\n"
+                "Excerpts from communique of the Northern Front (NF):\n\n"
+                "The truce came into force at noon today. Our units will respect it. They will answer only attacks. "
+                "[Passage omitted]\n\n"
+                "The communique added that 31 NF fighters had been killed since the start of the fighting.\n\n"
+                "Radio comment\nRadio Savanna in English 2000 gmt 18 Mar 78\n\n"
+                "Excerpts from commentary:\n\n"
+                "The conference has met. The commentary said that at least 90 civilians had been killed in the north.")
+
+
+def test_the_communique_a_monitored_items_label_names_speaks_for_its_issuer_several_sentences_on():
+    assert speaker_of(DIGEST_ITEMS, "31 NF fighters") == "Northern Front (NF)"
+
+
+def test_a_commentary_no_issuer_is_named_for_is_the_outlet_whose_item_it_is():
+    assert speaker_of(DIGEST_ITEMS, "at least 90 civilians") == "Radio Savanna"

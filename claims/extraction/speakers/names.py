@@ -19,6 +19,7 @@ from .references import (
     _GROUP_ANAPHORS,
     _holder_of_role,
     _issuer_of_statement,
+    _monitored_outlet,
     _latest_named_body,
     _resolve,
     _resolve_pronoun,
@@ -309,6 +310,10 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
+        outlet = _monitored_outlet(a, sentence)
+        if outlet is not None:
+            # "Excerpts from commentary: ... The commentary said": a monitored item's text, read by its outlet
+            return _noted(a, outlet, lambda: f"'the {a.words[head]}' is {outlet.name}'s, whose monitored item it is")
     if not head_is_name and possessor is None and first == last and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _PEOPLE_NOUNS and not a.caps[first]:
         fuller = _fuller_group_before(a, head_low, sentence)
@@ -332,12 +337,16 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
 
 def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
     """Who issued "the communique" that says something: the subject of the latest of the last few sentences
-    naming the same text ("The militia, in a communique sent to journalists, rejected the accusation. ...
+    (three; six inside a monitored item, back to its source line: "Excerpts from communique of the Armed Forces
+    of the North:" above four sentences of its text) naming the same text ("The militia, in a communique sent to journalists, rejected the accusation. ...
     the communique said"), or the latest who spoke in that sentence; None when no sentence names it."""
     text = a.document.text
     same = re.compile(r"\b%s\b" % re.escape(noun), re.IGNORECASE)
-    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+    in_item = _monitored_outlet(a, sentence) is not None
+    for earlier in range(sentence - 1, max(-1, sentence - (7 if in_item else 4)), -1):
         bounds = a.document.sentences[earlier]
+        if in_item and a.items.holds(bounds.start):
+            return None  # a monitored item's text reaches back to its source line, no further
         if not same.search(text, bounds.start, bounds.end):
             continue
         first, end = _sentence_bounds(a, earlier)
@@ -349,11 +358,15 @@ def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> En
         if spoke:
             return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
         span = _np_after(a, first, end) if first < end else None
-        if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
-            return None
+        if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0) \
+                or _bare(a.lowers[span[2]]) in _ITEM_LABEL_WORDS:
+            return None  # (a monitored item's label, "Excerpts from commentary:", names no issuer)
         subject = _entity(a, span, a.starts[first], earlier)
         return subject if subject is not None and subject.kind != "person" else None
     return None
+
+
+_ITEM_LABEL_WORDS = frozenset({"excerpts", "excerpt", "extracts", "extract", "text", "summary"})
 
 
 def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
