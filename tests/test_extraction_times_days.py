@@ -716,3 +716,22 @@ def test_the_following_weekday_after_a_clock_counts_from_the_day_named_before_it
     article = ("A truce pledged in a joint declaration on 14 September was supposed to take hold at 1000 GMT the "
                "following Saturday.")
     assert starts(article, date(1993, 9, 27)) == ["1993-09-18T10:00"]
+
+
+def test_a_source_line_in_brackets_after_an_item_dates_the_item_above_it():
+    # the digest is dated the 12th; each item's own line, in brackets under its text, gives the day it went out
+    article = ("SUMMARY OF BROADCASTS\n12 August 1964\n\n"
+               "1. Army ordered to cease fire\n\n"
+               "The spokesman said the army had been ordered to cease fire \"as from 0300 GMT this morning\".\n"
+               "(Capital home service in English 0430 gmt 10 Aug 64)\n\n"
+               "2. Fighters to stop\n\n"
+               "The radio said the fighters would stop firing \"as from 2100 GMT tonight\".\n"
+               "(Hill radio in English 1900 gmt 11 Aug 64)")
+    assert starts(article, date(1964, 8, 12)) == ["1964-08-10T03:00", "1964-08-11T21:00"]
+
+
+def test_a_source_line_may_write_its_day_in_figures():
+    article = ("SUMMARY OF BROADCASTS\nMonday 12 June 1967\n\n"
+               "Home service in English 1700 GMT 10.6.67\n\n"
+               "Announcement: A cease-fire came into force at 1630 GMT today.")
+    assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]

@@ -350,3 +350,12 @@ def test_a_reporters_label_repeated_through_a_transcript_is_no_place_where_the_f
                "NUR: Its spokesman told us the fighters would hold fire from 0600 hours this morning.\n\n"
                "NUR: The elders say the truce will hold.")
     assert starts(article, date(2006, 5, 15)) == ["2006-05-15T03:00"]
+
+
+def test_a_bare_clock_in_a_monitored_item_is_on_its_broadcasters_clock():
+    # the digest's fighting is on the Syrian front, but the Jerusalem item's "1830" is Israel's (+02 in 1967)
+    article = ("SUMMARY OF BROADCASTS\nMonday 12 June 1967\n\nTHE CEASE-FIRE ON THE SYRIAN FRONT\n\n"
+               "Jerusalem home service in Hebrew 1700 GMT 10 Jun 67\n\n"
+               "Announcement by the army spokesman: A cease-fire on the Syrian front came into force at 1830 today. "
+               "Units on the Syrian heights will hold their lines against the Syrian army.")
+    assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]

@@ -23,23 +23,30 @@ MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 # "<source>, <place>, in <language> 2210 gmt 27 Jul 92": the language, the clock in GMT and the day, alone on a line
 # (the FBIS's Daily Report writes it with no comma and a desk's two-letter code after it: "Cairo Domestic Service
 # in Arabic 1315 GMT 22 Oct 73 NC"); the early Summary of World Broadcasts names no language: "Cairo home service
-# 1745 gmt 22 Oct 73"
+# 1745 gmt 22 Oct 73", writes the day in figures ("1700 GMT 10.6.67"), or puts the line in brackets after the
+# item's text: "(Nicosia home service in Greek 0430 gmt 10 Aug 64)"
 _SOURCE_LINE = re.compile(
-    r"^(?P<source>[^\n]{2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
-    r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+"
-    r"(?P<year>\d{2}|\d{4})(?:\s+[A-Z]{2})?\s*$",
+    r"^(?P<open>\()?(?P<source>[^\n()]{2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
+    r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+"
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<year>\d{2}|\d{4})"
+    r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{2}|\d{4}))"
+    r"(?:\s+[A-Z]{2})?(?(open)\)|)\s*$",
     re.MULTILINE,
 )
 
 
 class SourceLines:
-    """The source lines of one article, read once; most articles have none."""
+    """The source lines of one article, read once; most articles have none.
+
+    A line heads the item after it; a line in brackets closes the item before it (the text back to the
+    previous source line)."""
 
     def __init__(self, text: str):
         self.spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._days: list[date] = []
         self._sources: list[str] = []
+        self._trailing: list[bool] = []
         if " gmt " not in text.lower() and " utc " not in text.lower():
             return
         for line in _SOURCE_LINE.finditer(text):
@@ -49,17 +56,27 @@ class SourceLines:
                 self._starts.append(line.start())
                 self._days.append(day)
                 self._sources.append(_outlet(line.group("source")))
+                self._trailing.append(bool(line.group("open")))
+
+    def _item(self, position: int) -> int | None:
+        """The index of the source line of the item holding `position`: a bracketed line after it, else the
+        line heading it."""
+        index = bisect_right(self._starts, position)
+        if index < len(self._starts) and self._trailing[index]:
+            return index
+        index -= 1
+        return index if index >= 0 and not self._trailing[index] else None
 
     def day_at(self, position: int) -> date | None:
         """The day the item holding `position` was broadcast, or None outside any item."""
-        index = bisect_right(self._starts, position) - 1
-        return self._days[index] if index >= 0 else None
+        index = self._item(position)
+        return self._days[index] if index is not None else None
 
     def source_at(self, position: int) -> str | None:
         """The outlet whose item holds `position` ("Radio Myanmar" for "Source: Radio Myanmar, Yangon, in
         Burmese ..."), or None outside any item."""
-        index = bisect_right(self._starts, position) - 1
-        return self._sources[index] or None if index >= 0 else None
+        index = self._item(position)
+        return self._sources[index] or None if index is not None else None
 
     def holds(self, position: int) -> bool:
         """Whether `position` is on a source line ("Interfax news agency, Moscow, in English ...")."""
@@ -67,14 +84,17 @@ class SourceLines:
 
 
 def _day(line: re.Match) -> date | None:
-    month = MONTHS.get(line.group("month").lower())
-    if month is None:
-        return None
-    year = int(line.group("year"))
+    if line.group("nday"):
+        month, day_number, year = int(line.group("nmonth")), int(line.group("nday")), int(line.group("nyear"))
+    else:
+        month = MONTHS.get(line.group("month").lower())
+        if month is None:
+            return None
+        day_number, year = int(line.group("day")), int(line.group("year"))
     if year < 100:
         year += 1900 if year >= 30 else 2000
     try:
-        return datetime(year, month, int(line.group("day"))).date()
+        return datetime(year, month, day_number).date()
     except ValueError:
         return None
 

@@ -39,6 +39,7 @@ class _Context:
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
     story_midnight: bool = False  # that day came from a midnight ("midnight on Sunday" is 00:00 as Monday begins)
+    items: source_lines.SourceLines | None = None  # a monitoring digest's source lines (most articles have none)
 
     @property
     def last_local(self) -> datetime | None:
@@ -55,7 +56,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     about_truces = list(starts.sentences_about_truces(document))
     items = source_lines.SourceLines(text)
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces], items.spans),
-                       story_day=_story_day(document, about_truces))
+                       story_day=_story_day(document, about_truces), items=items)
     whole = document
     claims = []
     undated_headlines: list[ExtractedClaim] = []  # starts read in a headline with no day written by their clock
@@ -426,8 +427,9 @@ def _zone_for(match: re.Match, sentence: Sentence, context: _Context, document: 
                          document.text[sentence.start:match.start()]))
         return speaker.name if own_words else None
 
+    outlet = context.items.source_at(match.start()) if context.items is not None else None
     return zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone,
-                                own_clock_speaker)
+                                own_clock_speaker, outlet)
 
 
 _DECLARING = "declared|declares|announced|announces|ordered|orders|said|says|replied|stated|promised"

@@ -243,9 +243,11 @@ class ArticlePlaces:
 
 
 def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
-                   earlier: ZoneChoice | None, speaker: Callable[[], str | None] | None = None) -> ZoneChoice:
-    """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies; when the
-    sentence places it nowhere and no earlier start said what local time means, the clock of a government that
+                   earlier: ZoneChoice | None, speaker: Callable[[], str | None] | None = None,
+                   outlet: str | None = None) -> ZoneChoice:
+    """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies; in a monitored
+    item, the broadcaster's own (its source line names its city); when the sentence places it nowhere and no
+    earlier start said what local time means, the clock of a government that
     speaks by its place's name in its own words ("Baghdad replied ... 'Our forces will hold their fire at seven in
     the morning'"): a side's own statement keeps its own time."""
     text = places.text
@@ -266,6 +268,12 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
     sides = places.reporters_side(in_sentence)
     if sides is not None:
         return sides
+    broadcaster = next(iter(gazetteer.places_in(outlet, 0, len(outlet))), None) if outlet else None
+    if broadcaster is not None:
+        # a monitored item's bare clock is its broadcaster's: "Jerusalem home service ... at 1830 today"
+        return ZoneChoice(ZoneInfo(broadcaster.place.zone),
+                          f"zone {broadcaster.place.zone} from {broadcaster.words!r} in the item's source line "
+                          f"({outlet!r}): a broadcaster's bare clock is its own{_note(broadcaster.place)}")
     if earlier is not None:
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
         return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
