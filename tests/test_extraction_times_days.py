@@ -735,3 +735,26 @@ def test_a_source_line_may_write_its_day_in_figures():
                "Home service in English 1700 GMT 10.6.67\n\n"
                "Announcement: A cease-fire came into force at 1630 GMT today.")
     assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]
+
+
+def test_a_weekday_the_sentence_has_dated_with_a_past_verb_is_that_same_day():
+    # published Wednesday 24 February 2010: signed on Tuesday evening, the truce's "midnight on Tuesday" ends that
+    # Tuesday, not the next one
+    article = ("The government and the rebels signed a framework agreement in Doha on Tuesday evening which includes "
+               "a ceasefire to come into force at midnight on Tuesday (21:00 GMT).")
+    assert starts(article, date(2010, 2, 24)) == ["2010-02-23T21:00"]
+
+
+def test_the_day_of_a_truces_participle_without_commas_dates_the_agreement_not_the_start():
+    # published 1 September: agreed on 26 August, it took effect at the midnight just past
+    article = ("The ceasefire agreed by the contact group in Minsk on Aug. 26 took effect at midnight GMT, timed for "
+               "the first day of the school year.")
+    assert starts(article, date(2015, 9, 1)) == ["2015-09-01T00:00"]
+
+
+def test_a_headlines_undated_midnight_is_the_bodys_start_pinned_in_gmt():
+    # the body's start is kept in UTC (pinned by its bracket); seen on Khartoum's clock it is the same midnight
+    article = ("Khartoum and the rebels sign framework deal, ceasefire from midnight\n\n"
+               "KHARTOUM - The government and the rebels signed a framework agreement in Doha on Tuesday evening which "
+               "includes a ceasefire to come into force at midnight on Tuesday (21:00 GMT).")
+    assert starts(article, date(2010, 2, 24)) == ["2010-02-23T21:00", "2010-02-23T21:00"]

@@ -152,10 +152,11 @@ def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[Extr
     headlines = {id(claim) for claim in undated}  # by identity: two claims may hold equal values
     for headline in undated:
         local = headline.values["effective_at"]
+        # (the body's start seen on the headline's clock: one pinned by "(21:00 GMT)" is kept in UTC)
         body = next((claim for claim in claims if claim.start > headline.end and id(claim) not in headlines
                      and claim.values["precision"] != "day"
-                     and (claim.values["effective_at"].hour, claim.values["effective_at"].minute) == (local.hour, local.minute)
-                     and claim.values["effective_at"].utcoffset() == local.utcoffset()), None)
+                     and _hour_and_minute(claim.values["effective_at"].astimezone(local.tzinfo)) == _hour_and_minute(local)),
+                    None)
         if body is None or body.values["effective_at"] == local:
             continue
         moment = body.values["effective_at"]
@@ -163,6 +164,10 @@ def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[Extr
         headline.explain(f"the headline gives no day: its {local.strftime('%H:%M')} is the start the story dates "
                          f"{moment.date().isoformat()} ({body.text!r}); start "
                          f"{moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC")
+
+
+def _hour_and_minute(moment: datetime) -> tuple[int, int]:
+    return moment.hour, moment.minute
 
 
 # "the daily tactical pause ... which runs from 8 a.m.", "a nightly window": a truce that recurs has no one start

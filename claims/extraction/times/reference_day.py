@@ -58,12 +58,17 @@ _SAME_DAY = LazyPattern(rf"\s*,?\s*(?:{_phrases(clock.WORDS['same_day_words'])})
 # "..., agreed in Lomé last Tuesday, took effect at": a day that closes an aside before the verb of starting
 _VERB_AFTER_ASIDE = LazyPattern(
     rf"\s*,\s+(?!which\b|that\b)(?:\w+\s+){{0,2}}?(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
+_START_VERB_RIGHT_AFTER = LazyPattern(rf"\s+(?:{_phrases(_PHRASES['start_verbs'])}){_E}", re.IGNORECASE)
+_PARTICIPLE_BEFORE_DAY = LazyPattern(
+    r"\b(?:agreed|signed|reached|brokered|negotiated|concluded|arranged|announced|declared)\s+(?:by|in|at|on)\b"
+    r"(?:\s+[\w'’.-]+){0,9}?\s+(?:on\s+)?$", re.IGNORECASE)
 # "from 10:00 to 21:00 on Sunday": what joins a range's start to its end
 _RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
 # a past verb, then at most a few words ("by telephone"), then the day: "bargained with the gunmen by telephone on"
 _PAST_DATED = LazyPattern(
     rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])}))(?:\s+[\w'’-]+){{0,5}}?\s+(?:on\s+)?$",
     re.IGNORECASE)
+_PAST_VERB = LazyPattern(rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])})){_E}")
 _STATEMENT_HOURS: dict[str, int] = clock.WORDS["statement_hours"]
 # "said Monday that", "announced on Tuesday it": the day a statement was made, right after its verb
 _SPEECH_VERB = LazyPattern(rf"{clock.B}(?:{_phrases(lexicons.words('speech_verbs'))}){_E}", re.IGNORECASE)
@@ -273,6 +278,10 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                         f"reported from a statement: the first such day from {why}, {said_on.isoformat()})",
                              written.strip())
         read_as = "future"
+    same_day = _same_weekday_dated_before(text, published, sentence_start, match, written, around, earlier_text) \
+        if written else None
+    if same_day is not None:
+        return same_day
     if written:
         day = calendar.parse_day(written, published, read_as, around, earlier_text)
         return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
@@ -313,7 +322,12 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         return DayChoice(day, True, f"day {_iso(day)}: {same_day.group().strip()!r} after the clock points back to "
                                     f"{words.strip()!r} in the sentence before", words.strip())
     # "The truce, agreed in Lomé last Tuesday, took effect at midnight": the day dates the aside, not the start
-    dates_an_aside = bool(earlier) and bool(_VERB_AFTER_ASIDE.match(text, earlier[-1].end(), match.start()))
+    dates_an_aside = bool(earlier) and bool(
+        _VERB_AFTER_ASIDE.match(text, earlier[-1].end(), match.start())
+        # "the ceasefire agreed by the contact group in Minsk on Aug. 26 took effect at midnight": no commas, the
+        # participle's day, then the verb of starting
+        or _START_VERB_RIGHT_AFTER.match(text, earlier[-1].end(), match.start())
+        and _PARTICIPLE_BEFORE_DAY.search(text, sentence_start, earlier[-1].start()))
     if earlier and reported and _is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
         # "announced on Monday evening, saying a truce would start at midnight": the first midnight after the
         # statement, the one that ends the day it was made
@@ -382,6 +396,24 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def _same_weekday_dated_before(text: str, published: date | None, sentence_start: int, match: re.Match,
+                               written: str, around: str, earlier_text: str) -> DayChoice | None:
+    """ "signed a framework agreement on Tuesday evening which includes a ceasefire to come into force at midnight
+    on Tuesday": the weekday the sentence has already dated with a past verb is the same day, not the next one."""
+    weekdays = [w for w in clock.normal(written).replace(",", " ").split() if w in clock.WEEKDAYS]
+    if len(weekdays) != 1 or len(clock.normal(written).split()) > 2:
+        return None
+    for before in clock.DAY_ALONE.finditer(text, sentence_start, match.start()):
+        words = clock.normal(before.group("day")).replace(",", " ").split()
+        if weekdays[0] in words and _PAST_VERB.search(text, sentence_start, before.start()):
+            day = calendar.parse_day(before.group("day"), published, "past", around, earlier_text)
+            if day is not None:
+                return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock is the "
+                                            f"{before.group().strip()!r} the sentence dates earlier with a past verb",
+                                 written.strip())
+    return None
 
 
 def _range_end_day(text: str, match: re.Match, sentence_end: int) -> tuple[re.Match, str] | None:
