@@ -245,3 +245,13 @@ def test_the_communique_a_monitored_items_label_names_speaks_for_its_issuer_seve
 
 def test_a_commentary_no_issuer_is_named_for_is_the_outlet_whose_item_it_is():
     assert speaker_of(DIGEST_ITEMS, "at least 90 civilians") == "Radio Savanna"
+
+
+def test_by_the_count_of_a_body_credits_the_figure_like_according_to():
+    text = "The fighting has gone on for a month in which, by the count of the city police, more than 300 people died."
+    assert speaker_of(text, "more than 300") == "city police"
+
+
+def test_a_bodys_figures_that_stand_at_a_number_are_that_bodys():
+    text = "It was the quietest night in weeks. Provincial police figures this morning stand at 212 dead."
+    assert speaker_of(text, "212 dead") == "Provincial police"

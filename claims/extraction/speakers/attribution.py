@@ -21,9 +21,9 @@ from ..text import is_heading
 from .names import _entity
 from .phrases import _np_after, _np_before
 from .asides import _read_asides
-from .tokens import _sentence_bounds, _sentence_index, _tokenise, _tokens_between
+from .tokens import _bare, _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -346,11 +346,26 @@ def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Enti
         if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES or owner.name.lower() in _STATES:
             continue
         return owner, f"the toll is {owner.name}'s own ('{a.document.text[a.starts[span[0]]:match.end()]}')"
+    for match in _BODY_FIGURES.finditer(a.document.text, bounds.start, bounds.end):
+        # "Lebanese police figures this morning stand at 635 dead": a body's figures, named by the body before them
+        if match.start() > position:
+            break
+        k = bisect_right(a.starts, match.start()) - 1  # the last word before "figures"
+        if k < 0 or a.starts[k] < bounds.start or _bare(a.lowers[k]) not in _ORG_NOUNS and not a.names[k]:
+            continue
+        span = _np_before(a, k, a.sentence_first_token[sentence])
+        owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
+        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES or owner.name.lower() in _STATES:
+            continue
+        return owner, f"the figures are {owner.name}'s own ('{a.document.text[a.starts[span[0]]:match.end()]}')"
     return None
 
 
 _OWNED_TOLL = re.compile(r"['’]s\s+(?:(?:latest|own|earlier|revised|official|updated|new|previous|final|provisional)"
                          r"\s+)?(?:death\s+)?(?:toll|tally|count|figures?)\b", re.IGNORECASE)
+# "police figures this morning stand at", "army count rose to": a toll named by the body before it, then its verb
+_BODY_FIGURES = re.compile(r"(?<=\w)\s+(?:death\s+)?(?:toll|tally|count|figures)\s+(?:[\w,]+\s+){0,3}?"
+                           r"(?:stands?|stood|rose|rises|reached|reaches|put|puts|showed|shows|gave|gives)\b")
 _TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
 _OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=[A-Z][A-Z])(?P<attributive>))\s+"
                          r"(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)  # "the Kremlin's truce", "the CNDP ceasefire"

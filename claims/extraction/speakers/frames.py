@@ -90,6 +90,9 @@ def _find_attributions(a: _Analysis) -> None:
             low = a.lowers[i]
             if low == "according" and i + 1 < end and a.lowers[i + 1] == "to":
                 trigger = "according"
+            elif low in _BY_THE_COUNT_OF and i - 2 >= first and a.lowers[i - 1] == "the" and a.lowers[i - 2] == "by" \
+                    and i + 1 < end and a.lowers[i + 1] == "of":
+                trigger = "according"  # "by the count of the Lebanese police, more than 600 people have died"
             elif low in _CITING:
                 trigger = "citing"
             elif low in _SPEECH:
@@ -859,5 +862,6 @@ _ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectiv
 _CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
 _NOMINAL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["nominal"])
 _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
-_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | {"according"}  # every word _find_attributions tries a frame at
+_BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
