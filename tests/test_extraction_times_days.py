@@ -758,3 +758,10 @@ def test_a_headlines_undated_midnight_is_the_bodys_start_pinned_in_gmt():
                "KHARTOUM - The government and the rebels signed a framework agreement in Doha on Tuesday evening which "
                "includes a ceasefire to come into force at midnight on Tuesday (21:00 GMT).")
     assert starts(article, date(2010, 2, 24)) == ["2010-02-23T21:00", "2010-02-23T21:00"]
+
+
+def test_last_tuesday_is_not_the_tuesday_the_sentence_dated_before_it():
+    # published Tuesday 9 December 2014: "to Tuesday morning" is today; "last Tuesday" is the 2nd
+    article = ("The press centre said three soldiers had been killed in the 24 hours to Tuesday morning near the "
+               "airport, where a local ceasefire was supposed to begin at 0400 GMT last Tuesday but collapsed.")
+    assert starts(article, date(2014, 12, 9)) == ["2014-12-02T04:00"]

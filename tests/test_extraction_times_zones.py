@@ -357,5 +357,13 @@ def test_a_bare_clock_in_a_monitored_item_is_on_its_broadcasters_clock():
     article = ("SUMMARY OF BROADCASTS\nMonday 12 June 1967\n\nTHE CEASE-FIRE ON THE SYRIAN FRONT\n\n"
                "Jerusalem home service in Hebrew 1700 GMT 10 Jun 67\n\n"
                "Announcement by the army spokesman: A cease-fire on the Syrian front came into force at 1830 today. "
-               "Units on the Syrian heights will hold their lines against the Syrian army.")
+               "Israeli units on the Syrian heights will hold their lines against the Syrian army.")
     assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]
+
+
+def test_a_broadcasters_city_in_a_country_the_digest_never_names_is_a_namesake():
+    # "Sana" in the gazetteer is a town in Peru; the digest is about Yemen (+03), whose capital the line means
+    article = ("SUMMARY OF BROADCASTS\nWednesday 25 November 1964\n\nYEMEN: THE CEASE-FIRE\n\n"
+               "Sana radio in Arabic 1730 gmt 23 Nov 64\n\n"
+               "The republican command said its units had ceased fire at 1300 hours today.")
+    assert starts(article, date(1964, 11, 25)) == ["1964-11-23T10:00"]

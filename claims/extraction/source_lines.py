@@ -26,7 +26,7 @@ MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 # 1745 gmt 22 Oct 73", writes the day in figures ("1700 GMT 10.6.67"), or puts the line in brackets after the
 # item's text: "(Nicosia home service in Greek 0430 gmt 10 Aug 64)"
 _SOURCE_LINE = re.compile(
-    r"^(?P<open>\()?(?P<source>[^\n()]{2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
+    r"^(?P<open>\()?(?P<source>(?:(?(open)[^\n()]|[^\n])){2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
     r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<year>\d{2}|\d{4})"
     r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{2}|\d{4}))"

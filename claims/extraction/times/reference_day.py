@@ -402,9 +402,10 @@ def _same_weekday_dated_before(text: str, published: date | None, sentence_start
                                written: str, around: str, earlier_text: str) -> DayChoice | None:
     """ "signed a framework agreement on Tuesday evening which includes a ceasefire to come into force at midnight
     on Tuesday": the weekday the sentence has already dated with a past verb is the same day, not the next one."""
-    weekdays = [w for w in clock.normal(written).replace(",", " ").split() if w in clock.WEEKDAYS]
-    if len(weekdays) != 1 or len(clock.normal(written).split()) > 2:
-        return None
+    words = [w for w in clock.normal(written).replace(",", " ").split() if w != "on"]
+    weekdays = [w for w in words if w in clock.WEEKDAYS]
+    if len(weekdays) != 1 or len(words) != 1:
+        return None  # only a bare weekday: "last Tuesday", "next Tuesday" name another
     for before in clock.DAY_ALONE.finditer(text, sentence_start, match.start()):
         words = clock.normal(before.group("day")).replace(",", " ").split()
         if weekdays[0] in words and _PAST_VERB.search(text, sentence_start, before.start()):

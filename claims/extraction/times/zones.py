@@ -235,6 +235,12 @@ class ArticlePlaces:
         dominant = self.dominant()
         return dominant is not None and dominant[0].place.country not in ("", found.place.country)
 
+    def names_country_of(self, place: Found) -> bool:
+        """Whether the article names the country of a place found outside it (a broadcaster's city on a source
+        line): "Sana radio" is Yemen's Sana'a only in a story that names Yemen, not Sana in Peru."""
+        return any(found.place.country == place.place.country and found.words.lower() != place.words.lower()
+                   for found in self.found)
+
     def in_span(self, start: int, end: int) -> list[Found]:
         return [found for found in self.found if start <= found.start and found.end <= end
                 and not self.speaker_label(found)]
@@ -269,7 +275,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
     if sides is not None:
         return sides
     broadcaster = next(iter(gazetteer.places_in(outlet, 0, len(outlet))), None) if outlet else None
-    if broadcaster is not None:
+    if broadcaster is not None and places.names_country_of(broadcaster):
         # a monitored item's bare clock is its broadcaster's: "Jerusalem home service ... at 1830 today"
         return ZoneChoice(ZoneInfo(broadcaster.place.zone),
                           f"zone {broadcaster.place.zone} from {broadcaster.words!r} in the item's source line "
