@@ -255,3 +255,19 @@ def test_by_the_count_of_a_body_credits_the_figure_like_according_to():
 def test_a_bodys_figures_that_stand_at_a_number_are_that_bodys():
     text = "It was the quietest night in weeks. Provincial police figures this morning stand at 212 dead."
     assert speaker_of(text, "212 dead") == "Provincial police"
+
+
+def test_a_role_placed_by_prepositions_is_named_in_the_aside_after_it_not_the_place():
+    text = 'A nurse in the east of the town, Amina Yusuf, told us that 14 people were killed in the night.'
+    assert speaker_of(text, "14 people") == "Amina Yusuf"
+
+
+def test_a_place_the_role_reached_by_a_verb_is_named_in_the_aside():
+    # the guard: "who fled to the district capital, Ruvo," names the capital, and the farmer speaks
+    text = "A farmer who fled to the district capital, Ruvo, told us that 14 people were killed in the night."
+    assert speaker_of(text, "14 people") == "farmer"
+
+
+def test_a_colon_lead_whose_subject_is_named_in_an_aside_quotes_that_person():
+    text = 'A trader in the old market, Fatmata Kamara, put it this way: "We voted for peace with our hands."'
+    assert quote_speakers(text) == ["Fatmata Kamara"]

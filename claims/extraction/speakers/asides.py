@@ -329,6 +329,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
             continue
         if j - 1 >= first and a.words[j] == "," and not a.caps[j - 1] and _bare(a.lowers[j - 1]) in _PLACE_NOUNS \
                 and a.lowers[j - 1] not in _COMPASS \
+                and not _person_named_after_role(a, first, j, segment_first, segment_last) \
                 and _bare(a.lowers[segment_first]) not in _TITLE_WORDS:  # ("The UN force in the south, Unifil, said":
             # no place's name; "an officer in the north of the city, Colonel Ali Farah, said": a title names a person)
             i = j - 1  # "a farmer who fled to the district capital, Ruvo, told": the name is the place's
@@ -358,6 +359,22 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         i -= 1
     return _SubjectEvidence(i, role, gender, person_evidence, organisation_evidence, age_or_role_seen,
                             name_between)
+
+
+def _person_named_after_role(a: _Analysis, first: int, j: int, segment_first: int, segment_last: int) -> bool:
+    """ "A teacher in the north of the city, Rojin Ali, told us": a person's role placed by prepositions alone (no
+    verb, no relative clause between) names the person in the aside after it, not the place the role ends on (as
+    in "a farmer who fled to the district capital, Ruvo, told"); the name has two words or more."""
+    if segment_last <= segment_first or not all(a.names[k] for k in range(segment_first, segment_last + 1)):
+        return False
+    start = j - 1
+    while start - 1 >= first and a.words[start - 1] not in (",", ";", ":"):
+        start -= 1
+    head = start + 1 if a.lowers[start] in ("a", "an", "the") else start
+    if head >= j - 1 or _bare(a.lowers[head]) not in _PERSON_OR_TITLE:
+        return False
+    return a.lowers[head + 1] in _LOCATIVES | {"from", "of"} and not any(
+        a.lowers[k] in _RELATIVES or a.lowers[k].endswith("ed") for k in range(head + 1, j))
 
 
 def _role_headed(a: _Analysis, i: int, first: int) -> bool:

@@ -360,7 +360,11 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
         first += 2  # "Still, the envoy was blunt:"
     if first >= end or a.starts[first] >= opening:
         return None
-    named = _named_in_apposition(a, first, end, sentence)
+    framed = next((x.entity for x in a.by_sentence.get(sentence, ()) if x.entity is not None and not x.inverted
+                   and a.starts[first] <= x.subject_start <= a.ends[min(first + 1, end - 1)]
+                   and a.starts[x.verb] < opening), None)
+    # (the clause's own frame, which reads the asides: "A trader in the Big Market, Fatmata Conteh, put it this way:")
+    named = framed or _named_in_apposition(a, first, end, sentence)
     labelled = _issuer_label(a, first, opening, sentence) if named is None else None
     entity = named or labelled or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening,
                                                                                                  sentence)
