@@ -505,3 +505,16 @@ def test_another_person_who_died_is_one_more_dead_but_another_two_are_two():
     assert tuples_in("A fifth policeman died later in hospital.") == {("killed", 1, None, "exact")}
     assert tuples_in("Another two soldiers died in hospital.") == {("killed", 2, None, "exact")}
     assert tuples_in("Not a single soldier died.") == set()
+
+
+# --- prisoners held by a side: "holds 240 Ethiopian prisoners" -------------------------------
+
+def test_prisoners_of_a_named_side_held_by_the_other_were_captured():
+    assert tuples_in("The front says it holds 240 Ethiopian prisoners in camps near the border.") == {
+        ("captured", 240, None, "exact")}
+    assert tuples_in("The command said it was holding about 1,200 U.N. prisoners.") == {
+        ("captured", 1200, None, "about")}
+
+
+def test_a_prison_holding_prisoners_of_no_side_captured_no_one():
+    assert tuples_in("The district jail holds 900 prisoners in cells built for 300.") == set()

@@ -201,8 +201,11 @@ _HELD_CAPTIVE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_captive']['ve
 HELD_CAPTIVE = _compile(
     rf"{_HELD_CAPTIVE_OPENING}{QUALNUM}{FILLER}"
     # "had taken 23 of them prisoner": "of them" after the count too
-    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?|\s+of\s+them)?(?:\s+{GROUP}|(?:\s+{MODIFIER}){{1,2}}?(?=\s+prisoners\s+of\s+war))?"
-    rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}){E}",
+    rf"(?:\s+of\s+(?:the|those)(?:\s+{NUM})?|\s+of\s+them)?(?:\s+{GROUP}|(?:\s+{MODIFIER}){{1,2}}?(?=\s+prisoners\s+of\s+war)"
+    # "holds 379 Algerian prisoners", "hold 12,763 U.N. prisoners": prisoners of a named side were captured (a prison
+    # that "holds 2,000 prisoners" names no side, and captured no one)
+    rf"|\s+(?P<side>(?-i:[A-Z][A-Za-z.'’-]+)(?:\s+(?-i:[A-Z][A-Za-z.'’-]+))?)(?=\s+prisoners{E}))?"
+    rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}|(?(side)prisoners|(?!))){E}",
     re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
 _LEFT_OUTCOME_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+"
