@@ -518,3 +518,14 @@ def test_prisoners_of_a_named_side_held_by_the_other_were_captured():
 
 def test_a_prison_holding_prisoners_of_no_side_captured_no_one():
     assert tuples_in("The district jail holds 900 prisoners in cells built for 300.") == set()
+
+
+# --- tallies set in the base form, and tallies that could be ---------------------------------
+
+def test_a_toll_set_with_the_base_form_of_its_verb_is_read():
+    assert tuples_in("The deaths bring to more than 140 the number of people killed in the valley this year.") == {
+        ("killed", 140, None, "more_than")}
+
+
+def test_a_toll_that_could_be_up_to_a_number_is_at_most_that_number():
+    assert tuples_in("The ministry says the toll could be up to 4,000.") == {("killed", 4000, None, "at_most")}
