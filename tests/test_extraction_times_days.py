@@ -765,3 +765,24 @@ def test_last_tuesday_is_not_the_tuesday_the_sentence_dated_before_it():
     article = ("The press centre said three soldiers had been killed in the 24 hours to Tuesday morning near the "
                "airport, where a local ceasefire was supposed to begin at 0400 GMT last Tuesday but collapsed.")
     assert starts(article, date(2014, 12, 9)) == ["2014-12-02T04:00"]
+
+
+RETROSPECTIVE = ("Fifty years on: how the 1974 truce in the hills was kept\n\n"
+                 "The fighting had begun on Friday, March 1, 1974, and went on for four months.\n\n"
+                 "Was there a ceasefire?\n\nYes. A ceasefire took effect at 0600 GMT on July 1, and held.")
+
+
+def test_a_month_day_in_a_retrospective_falls_in_the_year_its_headline_and_dates_name():
+    assert starts(RETROSPECTIVE, date(2024, 9, 2)) == ["1974-07-01T06:00"]
+
+
+def test_a_headlines_past_year_alone_does_not_move_a_month_day():
+    article = RETROSPECTIVE.replace("on Friday, March 1, 1974, and", "in the spring and")
+    assert starts(article, date(2024, 9, 2)) == ["2024-07-01T06:00"]
+
+
+def test_an_agreed_truce_that_was_ignored_still_started():
+    # "ignored" is no refusal of a proposal: the truce was agreed, then broken (the appeal beside it is no start)
+    article = ("A ceasefire that the envoys said had been agreed from 1200 GMT on 24 May was ignored on both sides "
+               "within an hour.")
+    assert starts(article, date(1994, 6, 7)) == ["1994-05-24T12:00"]

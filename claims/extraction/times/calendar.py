@@ -175,6 +175,28 @@ def year_of_narrative(earlier: str, month: int, day_number: int) -> int | None:
     return year if this >= then else None
 
 
+def retrospective_year(text: str, published: date, before: int) -> int | None:
+    """The year a retrospective is about: the year its headline (its first lines) names, or counts back to ("fifty
+    years on"), when the text before `before` dates a day of that year in full ("Monday 12 January 1970"). An
+    anniversary piece's undated "July 1" is that year's, not the one of publication."""
+    headline = " ".join(line for line in text[:400].splitlines()[:3] if line.strip())  # a rubric may come first
+    year = next((int(y) for y in YEAR.findall(headline) if int(y) < published.year - 1), None)
+    if year is None:
+        counted = _YEARS_ON.search(headline)
+        if counted:
+            span = counted.group(1).lower()
+            number = int(span) if span.isdigit() else _YEARS_WORDS.get(span)
+            year = published.year - number if number else None
+    if year is None or not any(int(found.group("year")) == year for found in _FULL_DATE.finditer(text, 0, before)):
+        return None
+    return year
+
+
+_YEARS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90, "hundred": 100}
+_YEARS_ON = re.compile(r"\b(\d{1,3}|%s)\s+years\s+(?:on|later|after)\b" % "|".join(_YEARS_WORDS), re.IGNORECASE)
+
+
 def earlier_in_paragraph(text: str, sentence_start: int) -> str:
     """The text of the sentence's paragraph before it."""
     return text[text.rfind("\n", 0, sentence_start) + 1:sentence_start]

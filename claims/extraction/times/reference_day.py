@@ -284,6 +284,9 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         return same_day
     if written:
         day = calendar.parse_day(written, published, read_as, around, earlier_text)
+        looking_back = _retrospective_day(text, published, sentence_start, written, day)
+        if looking_back is not None:
+            return looking_back
         return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
                          written.strip())
     ranged = _range_end_day(text, match, sentence_end)
@@ -415,6 +418,31 @@ def _same_weekday_dated_before(text: str, published: date | None, sentence_start
                                             f"{before.group().strip()!r} the sentence dates earlier with a past verb",
                                  written.strip())
     return None
+
+
+def _retrospective_day(text: str, published: date | None, sentence_start: int, written: str,
+                       day: date | None) -> DayChoice | None:
+    """ "Sixty years on: how the 1965 war ended" ... "a ceasefire took effect there at 0600 hours IST on July 1": a
+    month and day written without a year, in a retrospective whose headline names its year (and whose text has
+    dated a day of it in full), fall in that year, not near publication; a weekday written with them must agree."""
+    words = clock.normal(written).replace(",", " ").replace(".", " ").split()
+    weekday = next((clock.WEEKDAYS[w] for w in words if w in clock.WEEKDAYS), None)
+    # (a weekday written with the date has already moved it to a recent year when it was that weekday)
+    if published is None or day is None or weekday is None and abs(day.year - published.year) > 1:
+        return None
+    if not any(w in clock.MONTHS and w not in clock.WEEKDAYS for w in words) or calendar.YEAR.search(written):
+        return None
+    year = calendar.retrospective_year(text, published, sentence_start)
+    if year is None:
+        return None
+    try:
+        recalled = day.replace(year=year)
+    except ValueError:
+        return None
+    if weekday is not None and recalled.weekday() != weekday:
+        return None
+    return DayChoice(recalled, True, f"day {recalled.isoformat()}: {written.strip()!r} written with the clock, in a "
+                                     f"retrospective whose headline and dates are of {year}", written.strip())
 
 
 def _range_end_day(text: str, match: re.Match, sentence_end: int) -> tuple[re.Match, str] | None:
