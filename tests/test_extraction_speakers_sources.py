@@ -271,3 +271,15 @@ def test_a_place_the_role_reached_by_a_verb_is_named_in_the_aside():
 def test_a_colon_lead_whose_subject_is_named_in_an_aside_quotes_that_person():
     text = 'A trader in the old market, Fatmata Kamara, put it this way: "We voted for peace with our hands."'
     assert quote_speakers(text) == ["Fatmata Kamara"]
+
+
+def test_a_person_of_a_town_and_state_in_wire_style_speaks_not_the_state():
+    text = ('Sgt. Lou Varga of Wichita, Kan., said his unit had lost 4 men in the night. '
+            '"We stopped counting the shells," he said.')
+    assert speaker_of(text, "4 men").endswith("Lou Varga")  # (with or without his rank)
+    assert quote_speakers(text)[0].endswith("Lou Varga")
+
+
+def test_a_hometown_after_an_age_is_an_aside_of_its_own():
+    text = "Sgt. Ramon Ortiz, 24, of Tucson, Ariz., told reporters that 3 soldiers were wounded."
+    assert speaker_of(text, "3 soldiers").endswith("Ramon Ortiz")

@@ -220,6 +220,7 @@ class _SubjectEvidence:
 
 
 _COMPASS = frozenset(lexicons.words("speaker_compass_points"))
+_HOME_REGIONS = frozenset(w.lower() for w in lexicons.words("speaker_home_regions"))
 
 
 _PARTICIPLE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
@@ -340,6 +341,15 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         if place - 1 >= first and a.words[j] == "," and a.names[j - 1] and a.lowers[place - 1] in ("in", "at", "from") \
                 and _text(a, segment_first, segment_last).lower() in _PLACES | _COUNTRIES:
             i = j - 1  # "a spokesman for the Tigers in Madras, India, said": the country of the place before it
+            continue
+        if place - 1 >= first and a.words[j] == "," and a.names[j - 1] \
+                and a.lowers[place - 1] in ("in", "at", "from", "of") \
+                and _text(a, segment_first, segment_last).lower().replace(" .", ".") in _HOME_REGIONS:
+            # "Cpl. Dale Rennick of Emporia, Kan., said": the state of the town before it; a hometown after "of"
+            # is no part of the person's name
+            # ("Sgt. Ramon Ortiz, 24, of Tucson, Ariz., told": after an age, the hometown is an aside of its own)
+            i = place - 2 if a.lowers[place - 1] == "of" and (a.names[place - 2] or a.words[place - 2] == ",") \
+                else j - 1
             continue
         # "Its chief executive, Oleksandr Kamyshin, told ..." / "the agency, AFAD, said"
         if j >= first and a.words[j] == "," and all(a.names[k] or a.lowers[k] in _NAME_CONNECTORS
