@@ -516,3 +516,15 @@ def test_a_participle_phrase_after_the_word_statement_describes_it_and_the_state
     text = ('A UN statement released in Geneva on Thursday said the two sides had agreed to "stop all '
             'hostilities from noon".')
     assert quote_speakers(text) == ["UN"]
+
+
+def test_a_part_of_a_text_speaks_for_the_text_and_its_issuer():
+    text = ('State radio read a statement of the Defence Council. It said the army would stop. The central passage '
+            'read: "From 0600 hours on Friday our units will hold their fire."')
+    assert quote_speakers(text) == ["Defence Council"]
+
+
+def test_a_part_of_a_text_no_issuer_is_named_for_is_the_text_itself():
+    text = ('The two leaders met in Lome, and a joint communique was read there this afternoon. The key line says '
+            '"the truce shall become total and definitive."')
+    assert quote_speakers(text) == ["joint communique"]

@@ -314,6 +314,14 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if outlet is not None:
             # "Excerpts from commentary: ... The commentary said": a monitored item's text, read by its outlet
             return _noted(a, outlet, lambda: f"'the {a.words[head]}' is {outlet.name}'s, whose monitored item it is")
+    if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
+            and head_low in _DOCUMENT_PARTS:
+        whole = _document_of_part(a, position, sentence)
+        if whole is not None:
+            # "read a statement of the Chinese Government. ... The central passage read:": the part speaks for the
+            # text it is part of, and so for its issuer
+            return _noted(a, whole, lambda: f"'the {a.words[head]}' is part of the text named just before, "
+                                            f"{whole.name}'s")
     if not head_is_name and possessor is None and first == last and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _PEOPLE_NOUNS and not a.caps[first]:
         fuller = _fuller_group_before(a, head_low, sentence)
@@ -364,6 +372,35 @@ def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> En
         subject = _entity(a, span, a.starts[first], earlier)
         return subject if subject is not None and subject.kind != "person" else None
     return None
+
+
+# parts of a text, which speak for the text: "The key line says", "The central passage read"
+_DOCUMENT_PARTS = frozenset({"passage", "line", "paragraph", "section", "clause", "sentence", "wording"})
+
+
+def _document_of_part(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """The issuer of the latest speaking text named in the last three sentences; else that text itself, in its
+    fullest mention there ("a joint communique read there this afternoon. ... the communique was read out ...
+    The key line says": the joint communique)."""
+    unnamed: list[tuple[int, int]] = []  # (first, head) of each mention of the latest text, latest first
+    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+        first, end = _sentence_bounds(a, earlier)
+        for named in range(end - 1, first - 1, -1):
+            if _bare(a.lowers[named]) not in _SPEAKING_DOCUMENTS or a.quoted[named]:
+                continue
+            if unnamed and a.lowers[named] != a.lowers[unnamed[0][1]]:
+                continue  # another text: only mentions of the latest one count
+            issuer = _issuer_named_with(a, named, named, position, earlier)[0]
+            if issuer is not None:
+                return issuer
+            k = named
+            while k - 1 >= first and (a.names[k - 1] or a.lowers[k - 1] in ("joint", "final", "official")):
+                k -= 1
+            unnamed.append((k, named))
+    if not unnamed:
+        return None
+    k, named = max(unnamed, key=lambda mention: mention[1] - mention[0])
+    return Entity(name=_text(a, k, named), kind="organisation")
 
 
 _ITEM_LABEL_WORDS = frozenset({"excerpts", "excerpt", "extracts", "extract", "text", "summary"})
