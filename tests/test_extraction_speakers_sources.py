@@ -283,3 +283,8 @@ def test_a_person_of_a_town_and_state_in_wire_style_speaks_not_the_state():
 def test_a_hometown_after_an_age_is_an_aside_of_its_own():
     text = "Sgt. Ramon Ortiz, 24, of Tucson, Ariz., told reporters that 3 soldiers were wounded."
     assert speaker_of(text, "3 soldiers").endswith("Ramon Ortiz")
+
+
+def test_a_consulate_in_a_city_speaks_not_the_city():
+    text = "Chile's consulate in Mendoza said in a statement that 3 of its citizens were missing."
+    assert speaker_of(text, "3 of its") == "Chile's consulate in Mendoza"
