@@ -20,6 +20,7 @@ from .tokens import _bare, _text
 from .vocabulary import (
     _COUNTRIES,
     _DOCUMENT_NOUNS,
+    _PARTICIPLE_PHRASE_OPENERS,
     _SPEAKING_DOCUMENTS,
     _PERSON_OR_TITLE,
     _BETWEEN_SUBJECT_AND_VERB,
@@ -223,9 +224,6 @@ _COMPASS = frozenset(lexicons.words("speaker_compass_points"))
 _HOME_REGIONS = frozenset(w.lower() for w in lexicons.words("speaker_home_regions"))
 
 
-_PARTICIPLE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
-
-
 def _before_participle_phrase(a: _Analysis, i: int, first: int) -> int:
     """ "A MONUC statement issued on Monday afternoon said": a short participle phrase right after a document
     noun describes the document; the subject ends at the noun. Returns the index the subject ends at."""
@@ -234,7 +232,7 @@ def _before_participle_phrase(a: _Analysis, i: int, first: int) -> int:
     for k in range(i - 2, max(first, i - 9) - 1, -1):
         if a.punct[k + 1] or a.quoted[k + 1]:
             return i
-        if a.lowers[k + 1].endswith("ed") and a.lowers[k + 2] in _PARTICIPLE_OPENERS \
+        if a.lowers[k + 1].endswith("ed") and a.lowers[k + 2] in _PARTICIPLE_PHRASE_OPENERS \
                 and _bare(a.lowers[k]) in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS:
             return k
     return i

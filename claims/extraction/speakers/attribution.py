@@ -335,29 +335,25 @@ def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Enti
 
 def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
     """The body whose toll the sentence gives, when no frame governs it: "The ministry's toll earlier this evening
-    stood at 67" (the health ministry named before); not a country's or a place's ("Ukraine's toll")."""
+    stood at 67" (the health ministry named before), "Lebanese police figures this morning stand at 635 dead"; not
+    a country's or a place's ("Ukraine's toll")."""
     bounds = a.document.sentences[sentence]
-    for match in _OWNED_TOLL.finditer(a.document.text, bounds.start, bounds.end):
-        if match.start() > position:
-            break
-        k = bisect_right(a.starts, match.start()) - 1  # the token holding the "'s"
-        span = _np_before(a, k, a.sentence_first_token[sentence]) if k >= 0 else None
-        owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
-        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES or owner.name.lower() in _STATES:
-            continue
-        return owner, f"the toll is {owner.name}'s own ('{a.document.text[a.starts[span[0]]:match.end()]}')"
-    for match in _BODY_FIGURES.finditer(a.document.text, bounds.start, bounds.end):
-        # "Lebanese police figures this morning stand at 635 dead": a body's figures, named by the body before them
-        if match.start() > position:
-            break
-        k = bisect_right(a.starts, match.start()) - 1  # the last word before "figures"
-        if k < 0 or a.starts[k] < bounds.start or _bare(a.lowers[k]) not in _ORG_NOUNS and not a.names[k]:
-            continue
-        span = _np_before(a, k, a.sentence_first_token[sentence])
-        owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
-        if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES or owner.name.lower() in _STATES:
-            continue
-        return owner, f"the figures are {owner.name}'s own ('{a.document.text[a.starts[span[0]]:match.end()]}')"
+    text = a.document.text
+    owned = ((match, bisect_right(a.starts, match.start()) - 1)  # the token holding the "'s"
+             for match in _OWNED_TOLL.finditer(text, bounds.start, bounds.end))
+    named_before = ((match, k) for match in _BODY_FIGURES.finditer(text, bounds.start, bounds.end)
+                    for k in [bisect_right(a.starts, match.start()) - 1]  # the last word before "figures"
+                    if k >= 0 and a.starts[k] >= bounds.start and (_bare(a.lowers[k]) in _ORG_NOUNS or a.names[k]))
+    for noun, candidates in (("toll is", owned), ("figures are", named_before)):
+        for match, k in candidates:
+            if match.start() > position:
+                break
+            span = _np_before(a, k, a.sentence_first_token[sentence]) if k >= 0 else None
+            owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
+            if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES \
+                    or owner.name.lower() in _STATES:
+                continue
+            return owner, f"the {noun} {owner.name}'s own ('{text[a.starts[span[0]]:match.end()]}')"
     return None
 
 

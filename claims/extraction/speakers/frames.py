@@ -62,6 +62,7 @@ from .vocabulary import (
     _NAME_CONNECTORS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
+    _PARTICIPLE_PHRASE_OPENERS,
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
@@ -261,7 +262,6 @@ _COUNT_WORDS = _NUMBER_WORDS | frozenset(lexicons.table("number_words")["vague"]
 _ORDER_VERBS = frozenset(lexicons.words("speaker_order_verbs"))
 _PLURAL_PLACE_NOUNS = frozenset({"states"})  # the plural of a kind of place spelled as a reporting verb
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are"})
-_PARTICIPLE_PHRASE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
 
 
 def _takes_a_life(a: _Analysis, v: int, end: int) -> bool:

@@ -28,6 +28,7 @@ from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _ITEM_LABEL_WORDS,
     _STATE_FORCE_NOUNS,
     _PERSON_OR_TITLE,
     _PERSON_TITLE_OR_ORG,
@@ -401,9 +402,6 @@ def _document_of_part(a: _Analysis, position: int, sentence: int) -> Entity | No
         return None
     k, named = max(unnamed, key=lambda mention: mention[1] - mention[0])
     return Entity(name=_text(a, k, named), kind="organisation")
-
-
-_ITEM_LABEL_WORDS = frozenset({"excerpts", "excerpt", "extracts", "extract", "text", "summary"})
 
 
 def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:

@@ -19,7 +19,8 @@ from .references import _monitored_outlet
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
-from .vocabulary import is_outlet, _CONNECTIVES, _DOCUMENT_NOUNS, _PERSON_NOUNS, _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS
+from .vocabulary import (is_outlet, _CONNECTIVES, _DOCUMENT_NOUNS, _ITEM_LABEL_WORDS, _PERSON_NOUNS,
+                         _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS)
 
 
 def _attribute_quotations(a: _Analysis) -> None:
@@ -378,9 +379,9 @@ def _issuer_label(a: _Analysis, first: int, opening: int, sentence: int) -> Enti
     "by" or "from", and a colon closes it."""
     k = first
     while k + 1 < len(a.words) and a.starts[k] < opening and (
-            a.lowers[k] in ("a", "an", "the", "full") or _bare(a.lowers[k]) in _LABEL_OPENERS
+            a.lowers[k] in ("a", "an", "the", "full") or _bare(a.lowers[k]) in _ITEM_LABEL_WORDS
             and a.lowers[k + 1] in ("of", "from")):
-        k += 2 if _bare(a.lowers[k]) in _LABEL_OPENERS else 1
+        k += 2 if _bare(a.lowers[k]) in _ITEM_LABEL_WORDS else 1
     if k + 1 >= len(a.words) or a.starts[k + 1] >= opening or a.quoted[k] \
             or _bare(a.lowers[k]) not in _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS | _QUOTE_LEAD_NOUNS \
             or a.lowers[k + 1] not in ("by", "from"):
@@ -407,7 +408,6 @@ def _labelled_paragraph(a: _Analysis, paragraph: int) -> Entity | None:
     return _issuer_label(a, first, a.ends[colon], sentence)
 
 
-_LABEL_OPENERS = frozenset({"text", "excerpts", "excerpt", "extracts", "extract", "summary"})
 
 
 def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:

@@ -27,6 +27,11 @@ _PERSON_NOUNS = frozenset(_NOUNS["person"])
 _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
 _DOCUMENT_WORDINGS = tuple(tuple(entry.split()) for entry in _NOUNS["document_wordings"])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
+# the words a monitored item's label opens with before the text it names: "Excerpts from commentary:",
+# "Text of statement by military spokesman:"; such a label names no speaker itself
+_ITEM_LABEL_WORDS = frozenset({"text", "excerpts", "excerpt", "extracts", "extract", "summary"})
+# words that open the rest of a participle phrase ("agreed at a summit", "issued on Monday afternoon")
+_PARTICIPLE_PHRASE_OPENERS = frozenset(lexicons.words("speaker_participle_openers"))
 _HEAD_NOUNS = _ORG_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _SPEAKING_DOCUMENTS
 # unions the passes test words against, built once here rather than on every test
 _PERSON_OR_TITLE = _PERSON_NOUNS | _TITLE_WORDS

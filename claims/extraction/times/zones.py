@@ -228,16 +228,15 @@ class ArticlePlaces:
         """A town of a country the article names nowhere else, in a story whose fighting is in another country:
         "a pause in Leer County" in a story about South Sudan is not Leer in Germany. A country, a capital or a
         people names its country by itself; a town is trusted when something else in the article is in its country."""
-        if found.place.kind in ("country", "capital", "demonym") or not found.place.country:
-            return False
-        if any(other.place.country == found.place.country and other.words != found.words for other in self.found):
+        if found.place.kind in ("country", "capital", "demonym") or not found.place.country \
+                or self.names_country_of(found):
             return False
         dominant = self.dominant()
         return dominant is not None and dominant[0].place.country not in ("", found.place.country)
 
     def names_country_of(self, place: Found) -> bool:
-        """Whether the article names the country of a place found outside it (a broadcaster's city on a source
-        line): "Sana radio" is Yemen's Sana'a only in a story that names Yemen, not Sana in Peru."""
+        """Whether the article names something else in the place's country: "Sana radio" on a source line is
+        Yemen's Sana'a only in a story that names Yemen, not Sana in Peru."""
         return any(found.place.country == place.place.country and found.words.lower() != place.words.lower()
                    for found in self.found)
 
