@@ -786,3 +786,16 @@ def test_an_agreed_truce_that_was_ignored_still_started():
     article = ("A ceasefire that the envoys said had been agreed from 1200 GMT on 24 May was ignored on both sides "
                "within an hour.")
     assert starts(article, date(1994, 6, 7)) == ["1994-05-24T12:00"]
+
+
+def test_a_weekday_with_the_day_of_the_month_is_that_date_in_a_month_where_it_falls_on_that_weekday():
+    # a letter of Saturday 28 December 1985: Thursday the 19th is 19 December, Kampala +03
+    article = "Rebel radio said its units in Uganda would hold their fire only from 6 a.m. on Thursday, the 19th."
+    assert starts(article, date(1985, 12, 28)) == ["1985-12-19T03:00"]
+
+
+def test_the_weekday_of_a_narrated_week_follows_the_last_date_the_text_gave():
+    # "the Saturday" is the one after Friday 24 January, not the Saturday nearest a story of 4 February
+    article = ("The order to cease fire came into effect at midnight on Friday, 24th January, Djakarta time. "
+               "The Malaysian Government told its forces to hold fire from 6 a.m. on the Saturday, Malayan time.")
+    assert starts(article, date(1964, 2, 4)) == ["1964-01-24T17:00", "1964-01-24T22:30"]

@@ -367,3 +367,44 @@ def test_a_broadcasters_city_in_a_country_the_digest_never_names_is_a_namesake()
                "Sana radio in Arabic 1730 gmt 23 Nov 64\n\n"
                "The republican command said its units had ceased fire at 1300 hours today.")
     assert starts(article, date(1964, 11, 25)) == ["1964-11-23T10:00"]
+
+
+@pytest.mark.parametrize("name, zone", [
+    ("Djakarta", "Asia/Jakarta"),            # an old spelling
+    ("Saigon", "Asia/Ho_Chi_Minh"),          # a city's former name
+    ("Leopoldville", "Africa/Kinshasa"),
+    ("Katanga", "Africa/Lubumbashi"),        # a province since split
+    ("Sarawak", "Asia/Kuching"),             # a region GeoNames puts on its capital's clock
+    ("Malayan", "Asia/Kuala_Lumpur"),        # a demonym of a state since merged
+    ("Java", "Asia/Jakarta"),                # an island
+])
+def test_older_reportings_place_names_keep_their_places_zone(name, zone):
+    assert gazetteer.lookup(name).zone == zone
+
+
+def test_a_name_the_overlay_moves_to_another_zone_takes_that_zones_country():
+    # "Sana" is a town in Peru in GeoNames; the overlay means Yemen's capital as older reporting spelt it
+    assert (gazetteer.lookup("Sana").zone, gazetteer.lookup("Sana").country) == ("Asia/Aden", "YE")
+
+
+def test_a_clock_named_by_an_old_spelling_keeps_that_years_offset():
+    # Jakarta kept +07:30 until the end of 1963 and +07 from 1964; Malaysia's +07:30 is the story's other clock
+    article = ("The Malaysian army said Indonesian units had been told to stop firing at 6 a.m. on 12 February, "
+               "Djakarta time.")
+    assert starts(article, date(1964, 2, 13)) == ["1964-02-11T23:00"]
+
+
+def test_a_colonial_provinces_name_places_the_truce_in_its_zone():
+    # Katanga is on Lubumbashi's +02, not Leopoldville's +01, however often the Irish contingent is named
+    article = ("Irish soldiers of the U.N. force held the road. The Irish commander met Katangese officers. "
+               "A cease-fire in Katanga took effect at 1500 hours on Saturday, the Irish said.")
+    assert starts(article, date(1961, 9, 18)) == ["1961-09-16T13:00"]
+
+
+def test_a_brackets_offset_names_the_zone_of_a_place_the_article_names_for_starts_in_other_years():
+    # the bracket says the clock was +08: Indonesia's in 1949, not the Netherlands'; a start of 1947, when Java kept
+    # +07:30, is read on that place's clock, not with 1949's offset
+    article = ("The Dutch command said its troops ceased fire at midnight (1600 GMT) on Wednesday. Dutch officers met "
+               "Indonesian Republican envoys on Thursday, and Dutch planes flew over the hills. The first truce had "
+               "begun at noon on March 3, 1947, local time.")
+    assert starts(article, date(1949, 8, 11)) == ["1949-08-10T16:00", "1947-03-03T04:30"]

@@ -52,9 +52,17 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         if month is None or day_number is None:
             return counted
         return nearest_month_day(month, day_number, counted) or counted
+    if weekday is not None and month is None and day_number is not None and published is not None:
+        # "from 6 a.m. on Thursday, the 19th": the 19th, of a month nearest publication, that falls on a Thursday
+        return month_day_on_weekday(day_number, weekday, published, tense)
     if weekday is not None and (month is None or day_number is None):
         if published is None:
             return None
+        before = sentence_text[:max(0, sentence_text.find(phrase.strip()))]
+        if words[0] == "the" and (narrated := narrated_weekday(weekday, f"{earlier} {before}", published)):
+            # "at midnight on Friday, 24th January ... from 6 a.m. on the Saturday": the Saturday of the week the
+            # text narrates, the first after the last date it gave
+            return narrated
         if "next" in words:
             tense = "future"
         elif "last" in words:
@@ -245,6 +253,45 @@ def day_of_month(day_number: int, published: date) -> date | None:
         except ValueError:
             continue
     return min(candidates, key=lambda day: abs(day - published)) if candidates else None
+
+
+def month_day_on_weekday(day_number: int, weekday: int, published: date, tense: str | None) -> date | None:
+    """"Thursday, the 19th": among this month, the months before and the one after, the 19th that is a Thursday,
+    nearest publication (not after it for a start reported as past); None when none of them is."""
+    candidates = []
+    for shift in range(-6, 2):
+        month_index = published.year * 12 + published.month - 1 + shift
+        try:
+            day = date(month_index // 12, month_index % 12 + 1, day_number)
+        except ValueError:
+            continue
+        if day.weekday() == weekday and not (tense == "past" and day > published + timedelta(days=1)):
+            candidates.append(day)
+    return min(candidates, key=lambda day: abs(day - published)) if candidates else None
+
+
+def narrated_weekday(weekday: int, text_before: str, published: date) -> date | None:
+    """"the Saturday" after a text that gave a full date ("midnight on Friday, 24th January"): the first such
+    weekday on or after the last date given, when that date has its month and day (the year from publication)."""
+    last = None
+    for last in _DATE_GIVEN.finditer(text_before):
+        pass
+    if last is None:
+        return None
+    month = MONTHS.get((last.group("month") or last.group("month2")).lower().rstrip("."))
+    number = int(last.group("day") or last.group("day2"))
+    given = nearest_month_day(month, number, published, "past") if month else None
+    if given is None:
+        return None
+    return given + timedelta(days=(weekday - given.weekday()) % 7)
+
+
+# a day of a month, with or without its year: "24th January", "Jan. 24", "January 24, 1964"
+_DATE_GIVEN = re.compile(
+    rf"(?<!\w)(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\b)",
+    re.IGNORECASE,
+)
 
 
 def weekday_date(weekday: int, published: date, tense: str | None) -> date:

@@ -400,7 +400,13 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         # (a fixed offset only when it differs from the zone's own that day: later dates keep daylight saving)
         offset = local.replace(tzinfo=None) - moment.astimezone(timezone.utc).replace(tzinfo=None)
         if abs(offset) <= timedelta(hours=14) and local.utcoffset() != offset:
-            local = local.replace(tzinfo=timezone(offset))
+            # the zone read was not the place's: a place the article names whose clock stood at that offset that
+            # day is ("ceased fire in Java at midnight (1600 GMT)": Java's +08 in 1949), so a start in another year
+            # keeps that place's history; else the offset alone
+            keeper = context.places.zone_at_offset(local.replace(tzinfo=None), offset)
+            local = local.replace(tzinfo=keeper or timezone(offset))
+            if keeper is not None:
+                steps.append(f"the bracket's offset is the clock of {keeper.key}, a zone the article names")
     else:
         steps.append(zones.offset_step(local))
     if not choice.named and not match.group("pday"):  # "(22:00 GMT on Monday)" names its own day

@@ -75,7 +75,7 @@ DATE = (
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )
 DAY = (
-    rf"(?:(?:(?:this|last|next|early|late|on)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:(?:this|last|next|early|late|on|the)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
     rf"|(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{DATE}"  # "on the morning of 15 October"
     # "from 12 noon today, Saturday 22 August": a statement's "today" with the date it was written on

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
@@ -66,11 +67,24 @@ def _index() -> dict[str, tuple[str, str, str, str, str]]:
         # 35,000 rows, read by one-shot runs too: an ASCII name has no accent or curly apostrophe to fold
         key = " ".join(name.lower().split()) if name.isascii() else fold(name)
         index[key] = (name, share(kind, kind), share(country, country), share(zone, zone), share(note, note))
+    countries_of_zone: dict[str, Counter[str]] = {}
+    for _, _, country, zone, _ in index.values():
+        countries_of_zone.setdefault(zone, Counter())[country] += 1
     for name, zone in lexicons.table("place_zones").items():
-        if not name.startswith("_"):
-            known = index.get(fold(name))
-            note = known[4] if known and known[3] == zone else ""
-            index[fold(name)] = (name, known[1] if known else "area", known[2] if known else "", zone, note)
+        if name.startswith("_"):
+            continue
+        known = index.get(fold(name))
+        if known is not None and known[3] == zone:
+            index[fold(name)] = (name, known[1], known[2], zone, known[4])
+        elif known is not None:
+            # the overlay moves the name to another zone: of the same country ("Sarawak" on Kuching's clock, not the
+            # capital's), or of another place of that name ("Sana", Yemen's capital as older reporting spells it,
+            # not the town in Peru), whose country is the one that keeps that zone
+            countries = countries_of_zone.get(zone, Counter())
+            country = known[2] if known[2] in countries else countries.most_common(1)[0][0] if countries else ""
+            index[fold(name)] = (name, known[1], country, zone, "")
+        else:
+            index[fold(name)] = (name, "area", "", zone, "")
     return index
 
 

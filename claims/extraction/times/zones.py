@@ -240,6 +240,16 @@ class ArticlePlaces:
         return any(found.place.country == place.place.country and found.words.lower() != place.words.lower()
                    for found in self.found)
 
+    def zone_at_offset(self, wall: datetime, offset: timedelta) -> ZoneInfo | None:
+        """The zone of a place the article names (the most named first) whose clock stood at `offset` at this
+        wall-clock time, if any."""
+        named = Counter(found.place.zone for found in self.found if not self.speaker_label(found))
+        for zone_name, _ in named.most_common():
+            zone = ZoneInfo(zone_name)
+            if wall.replace(tzinfo=zone).utcoffset() == offset:
+                return zone
+        return None
+
     def in_span(self, start: int, end: int) -> list[Found]:
         return [found for found in self.found if start <= found.start and found.end <= end
                 and not self.speaker_label(found)]
