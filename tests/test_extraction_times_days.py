@@ -799,3 +799,40 @@ def test_the_weekday_of_a_narrated_week_follows_the_last_date_the_text_gave():
     article = ("The order to cease fire came into effect at midnight on Friday, 24th January, Djakarta time. "
                "The Malaysian Government told its forces to hold fire from 6 a.m. on the Saturday, Malayan time.")
     assert starts(article, date(1964, 2, 4)) == ["1964-01-24T17:00", "1964-01-24T22:30"]
+
+
+def test_a_datelines_day_before_the_paper_is_the_day_the_storys_tomorrow_counts_from():
+    # a morning paper of Wednesday 29 March prints its correspondent's story of the 28th: "tomorrow" is the 29th
+    article = ("From Our Correspondent, Beirut, March 28\n\n"
+               "The guerrillas said tonight that their fighters in southern Lebanon would observe a ceasefire from "
+               "0600 hours tomorrow.")
+    assert starts(article, date(1978, 3, 29)) == ["1978-03-29T04:00"]
+    assert any("the dateline dates the story 1978-03-28" in step
+               for step in times.find_ceasefires(text.segment(article, date(1978, 3, 29)))[0].explanation)
+
+
+def test_a_past_start_with_no_day_is_not_later_than_the_minute_its_page_went_up():
+    # stamped 06:15 GMT on Monday 21 July: a pause that took effect at 10:30 GMT was Sunday's
+    article = ("21 Jul 2014 06:15 GMT\n\nGaza City - A two-hour humanitarian pause in Shujayea took effect at 1:30pm "
+               "local time (10:30 GMT), but it broke down within the hour.")
+    assert starts(article, date(2014, 7, 21)) == ["2014-07-20T10:30"]
+
+
+def test_a_weekday_last_week_is_that_weekday_of_the_week_before_the_storys():
+    # a story of Tuesday 28 March: "Tuesday last week" is 21 March, not the day of the story
+    article = "Israel declared its ceasefire at 6 pm local time (1600 GMT) on Tuesday last week."
+    assert starts(article, date(1978, 3, 28)) == ["1978-03-21T16:00"]
+
+
+def test_a_fixed_feast_names_its_date_nearest_the_story():
+    # aired on 4 February 1968: Christmas Eve is 24 December 1967, on Saigon's +08
+    article = "At Christmas the allies kept a 24-hour truce from six in the evening on Christmas Eve, Saigon time."
+    assert starts(article, date(1968, 2, 4)) == ["1967-12-24T10:00"]
+
+
+def test_that_night_is_the_day_of_the_sentence_right_before_even_when_it_names_no_truce():
+    # a chronology's entry: the dated line's day, not the day of the truce an earlier entry named
+    article = ("FEBRUARY 10, 1964 - Baghdad radio said a ceasefire with the Kurds took effect at noon that day.\n\n"
+               "JUNE 29, 1966 - Iraq's prime minister offers a peace plan. The army was ordered to cease fire from "
+               "midnight that night.")
+    assert starts(article, date(1991, 4, 25)) == ["1964-02-10T09:00", "1966-06-29T21:00"]

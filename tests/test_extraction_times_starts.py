@@ -763,3 +763,9 @@ def test_an_offer_the_other_side_left_unanswered_is_no_start():
 
 def test_a_request_for_a_pause_that_received_no_answer_is_no_start():
     assert starts("The charity's request for a four-hour pause from 1000 GMT on Friday received no answer.") == []
+
+
+def test_an_order_to_cease_movements_starts_a_truce():
+    article = "The rebel command had instructed all its units in Mozambique to cease movements from 18:00 today."
+    assert [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+            for claim in times.find_ceasefires(text.segment(article, date(2019, 8, 1)))] == ["2019-08-01T16:00"]

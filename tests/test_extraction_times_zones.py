@@ -408,3 +408,11 @@ def test_a_brackets_offset_names_the_zone_of_a_place_the_article_names_for_start
                "Indonesian Republican envoys on Thursday, and Dutch planes flew over the hills. The first truce had "
                "begun at noon on March 3, 1947, local time.")
     assert starts(article, date(1949, 8, 11)) == ["1949-08-10T16:00", "1947-03-03T04:30"]
+
+
+def test_a_bare_clock_reading_as_a_start_named_before_in_its_own_zone_is_that_start():
+    # the first sentence gives the midnight in GMT; the minister's "midnight" is the same one, not Egypt's
+    article = ("British and French forces in Egypt ceased fire at midnight last night, Greenwich time. Fighting in "
+               "Egypt had gone on all day. Sir Anthony Eden told the Commons yesterday that the forces would stop "
+               "firing at midnight unless attacked in Egypt.")
+    assert starts(article, date(1956, 11, 7)) == ["1956-11-07T00:00", "1956-11-07T00:00"]

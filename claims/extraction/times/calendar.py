@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .clock import MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
+from .clock import FIXED_DAYS, MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
 
 # a year, not a 24-hour clock that looks like one ("(2001 GMT on May 11)"), nor the year of a numbered text in
 # brackets after its number ("as provided for under resolution 435 (1978)"): that dates the text, not the event
@@ -41,6 +41,10 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return None
     if " ".join(words) in RELATIVE_DAYS:
         return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
+    if " ".join(words) in FIXED_DAYS:
+        # "on Christmas Eve": that date nearest the story, not after it for a start reported as past
+        month, number = FIXED_DAYS[" ".join(words)]
+        return nearest_month_day(month, number, published, tense) if published else None
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
     day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
@@ -63,6 +67,10 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
             # "at midnight on Friday, 24th January ... from 6 a.m. on the Saturday": the Saturday of the week the
             # text narrates, the first after the last date it gave
             return narrated
+        if "week" in words and ("last" in words or "next" in words):
+            # "on Tuesday last week": that weekday in the week before the story's (or after it, for "next week")
+            monday = published - timedelta(days=published.weekday())
+            return monday + timedelta(days=weekday + (7 if "next" in words else -7))
         if "next" in words:
             tense = "future"
         elif "last" in words:
@@ -211,9 +219,11 @@ def earlier_in_paragraph(text: str, sentence_start: int) -> str:
 
 
 def weekday_named(phrase: str) -> bool:
-    """Whether a day phrase is a weekday without a date ("Friday", "next Tuesday"): only those move with tense."""
+    """Whether a day phrase is a weekday without a date ("Friday", "next Tuesday"; not "Thursday, the 19th"): only
+    those move with tense."""
     words = normal(phrase).replace(",", " ").replace(".", " ").split()
-    return any(w in WEEKDAYS for w in words) and not any(w in MONTHS and w not in WEEKDAYS for w in words)
+    return any(w in WEEKDAYS for w in words) and not any(w in MONTHS and w not in WEEKDAYS for w in words) \
+        and not any(_DAY_NUMBER.fullmatch(w) for w in words)
 
 
 def nearest_month_day(month: int, day_number: int, published: date, tense: str | None = None,

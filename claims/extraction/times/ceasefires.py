@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from .. import source_lines, speakers
+from .. import datelines, source_lines, speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
 from . import calendar, clock, reference_day, starts, zones
@@ -40,6 +40,8 @@ class _Context:
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
     story_midnight: bool = False  # that day came from a midnight ("midnight on Sunday" is 00:00 as Monday begins)
     items: source_lines.SourceLines | None = None  # a monitoring digest's source lines (most articles have none)
+    filed_at: datetime | None = None  # the minute the page went up, when it is stamped
+    written: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of starts in a named zone
 
     @property
     def last_local(self) -> datetime | None:
@@ -55,8 +57,15 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     text = document.text
     about_truces = list(starts.sentences_about_truces(document))
     items = source_lines.SourceLines(text)
+    filing = datelines.filed(text, document.published)
+    dated_by_dateline: tuple[str, ...] = ()
+    if filing is not None and filing.day != document.published:
+        # "From Our Correspondent, Beirut, March 28" in the paper of the 29th: the story's days count from the 28th
+        document = replace(document, published=filing.day)
+        dated_by_dateline = (filing.reason,)
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces], items.spans),
-                       story_day=_story_day(document, about_truces), items=items)
+                       story_day=_story_day(document, about_truces), items=items,
+                       filed_at=filing.at if filing is not None else None)
     whole = document
     claims = []
     undated_headlines: list[ExtractedClaim] = []  # starts read in a headline with no day written by their clock
@@ -68,7 +77,8 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         item_day = items.day_at(sentence.start)
         document = whole if item_day is None or item_day == whole.published else replace(whole, published=item_day)
         dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
-                         f"{whole.published.isoformat() if whole.published else 'date'}",) if document is not whole else ()
+                         f"{whole.published.isoformat() if whole.published else 'date'}",) if document is not whole \
+            else dated_by_dateline
         if starts.rejected_proposal(text, sentence, _neighbour(document, sentence, +1)):
             continue
         found_before = len(claims)
@@ -82,6 +92,12 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             text, referred_to.start, referred_to.end, referred_to.end) == "past"
         previous_day = _day_named_in(document, referred_to, "past" if referred_past else None)
         just_before = _neighbour(document, sentence, -1)
+        if just_before is not None and just_before is not referred_to and (referred_to is None
+                                                                           or just_before.start > referred_to.start):
+            # "JUNE 29, 1966 - The premier offers a peace plan. The army was ordered to cease fire from midnight that
+            # night": 'that night' is the day of the sentence right before, when it names one, even if it names no truce
+            past_before = reference_day.tense(text, just_before.start, just_before.end, just_before.end) == "past"
+            previous_day = _day_named_in(document, just_before, "past" if past_before else None) or previous_day
         if just_before is not None and starts.failed_start(text, just_before):
             just_before = None  # "... which was meant to take effect on Wednesday but never took hold": dates nothing
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
@@ -118,7 +134,9 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             moment, precision, local, steps = resolved
             spoken_again = any(local is earlier_local for earlier_local, _ in context.read)
             context.read.append((local, moment))
-            if not _written_zone(match) and not spoken_again:
+            if _written_zone(match):
+                context.written.append((local, moment))
+            elif not spoken_again:
                 # (a start taken for one read before keeps that one's zone, which says nothing of "local time")
                 context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
             start, end = _evidence(match, cue_start, triggers)
@@ -370,6 +388,14 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             steps.append(why)
     steps.append(zone.reason)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
+    if not zone.written and not match.group("zone") and not match.group("pzone"):
+        # "ceased fire at midnight last night, Greenwich time", then "Eden told the Commons the forces would stop firing
+        # at midnight": a bare clock that reads as the start named before in a zone of its own is that start again
+        for earlier_local, earlier in reversed(context.written):
+            if earlier_local.replace(tzinfo=None) == local.replace(tzinfo=None) and earlier_local.tzinfo != zone.zone:
+                return earlier, precision, earlier_local, [
+                    *steps[:-1], f"the same clock and day as the start read before in {zones.name_of(earlier_local.tzinfo)}"
+                    f" time, with no zone of its own: that start, spoken of again"]
     if from_midnight:  # "one minute before midnight Sunday": counted from the midnight that ends Sunday
         local = (datetime.combine(day, time(0, 0)) + timedelta(minutes=counted[1])).replace(tzinfo=zone.zone)
         steps.append(f"{match.group('h9')} {'minute' if abs(counted[1]) == 1 else 'minutes'} "
@@ -409,6 +435,12 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
                 steps.append(f"the bracket's offset is the clock of {keeper.key}, a zone the article names")
     else:
         steps.append(zones.offset_step(local))
+    if not choice.named and not match.group("pday") and verb_tense == "past" and context.filed_at is not None \
+            and moment > context.filed_at:
+        # a page stamped 06:15 GMT reports a pause that began at 1:30pm: not yet that day, so the day before
+        local, moment = local - timedelta(days=1), moment - timedelta(days=1)
+        steps.append(f"the page went up at {context.filed_at.strftime('%H:%M')} GMT that day, before this start: "
+                     f"the day before, {local.date().isoformat()}")
     if not choice.named and not match.group("pday"):  # "(22:00 GMT on Monday)" names its own day
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
         # start spoken of again, not the same hour on the publication day; the latest start read at that moment, which

@@ -19,6 +19,7 @@ PLACES: dict[str, str] = {k: v for k, v in lexicons.table("place_zones").items()
 WEEKDAYS: dict[str, int] = WORDS["weekdays"]
 MONTHS: dict[str, int] = WORDS["months"]
 RELATIVE_DAYS: dict[str, int] = WORDS["relative_days"]
+FIXED_DAYS: dict[str, list[int]] = WORDS["fixed_days"]
 HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
 NAMED_TIMES: dict[str, list[int]] = WORDS["named_times"]
 LOCAL_WORDS = frozenset(WORDS["local_words"])
@@ -75,11 +76,14 @@ DATE = (
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )
 DAY = (
-    rf"(?:(?:(?:this|last|next|early|late|on|the)\s+)*{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:(?:this|last|next|early|late|on|the)\s+)*{WEEKDAY}"
+    rf"(?:\s+(?:last|next|this)\s+week{E})?(?:\s+(?:morning|afternoon|evening|night))?"  # "Tuesday last week"
     rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
     rf"|(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{DATE}"  # "on the morning of 15 October"
     # "from 12 noon today, Saturday 22 August": a statement's "today" with the date it was written on
-    rf"|(?:{phrases(RELATIVE_DAYS)}){E}(?:,\s+(?:{WEEKDAY},?\s+)?(?:the\s+)?{DATE})?)"
+    rf"|(?:{phrases(RELATIVE_DAYS)}){E}(?:,\s+(?:{WEEKDAY},?\s+)?(?:the\s+)?{DATE})?"
+    # "on Christmas Eve", "New Year's Day": a fixed feast names its date
+    rf"|(?:{phrases(FIXED_DAYS)}){E})"
 )
 CLOCK = (
     # "12:00 noon": the word only confirms the half of the day
@@ -137,7 +141,8 @@ TIME = LazyPattern(  # compiled when an article about a truce is read: the large
 # first letter is tested once at each word start before the branches are tried (a fifth less time in the search for
 # a day in a sentence). A new kind of opening added to DAY must be added here too.
 DAY_OPENS = "(?=[\\d" + "".join(sorted({word[0] for word in [
-    "the", "this", "last", "next", "early", "late", "on", *WEEKDAYS, *MONTHS, *RELATIVE_DAYS]} - set("0123456789"))) + "])"
+    "the", "this", "last", "next", "early", "late", "on", *WEEKDAYS, *MONTHS, *RELATIVE_DAYS, *FIXED_DAYS]}
+    - set("0123456789"))) + "])"
 DAY_ALONE = LazyPattern(rf"{B}{DAY_OPENS}(?P<day>{DAY})", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 

@@ -291,7 +291,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
                           f"({outlet!r}): a broadcaster's bare clock is its own{_note(broadcaster.place)}")
     if earlier is not None:
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
-        return ZoneChoice(earlier.zone, f"{what} {_name(earlier.zone)}: what local time meant for the start read "
+        return ZoneChoice(earlier.zone, f"{what} {name_of(earlier.zone)}: what local time meant for the start read "
                                         f"before in this article")
     speaker = speaker() if speaker is not None else None  # asked only here: reading the speaker costs a parse
     spoken_for = gazetteer.lookup(speaker) if speaker else None
@@ -337,5 +337,7 @@ def _note(place: gazetteer.Place) -> str:
     return f"; {place.note}" if place.note else ""
 
 
-def _name(zone: tzinfo) -> str:
+def name_of(zone: tzinfo) -> str:
+    """A zone's IANA name, or its offset when it has none."""
     return getattr(zone, "key", None) or str(zone)
+

@@ -1,0 +1,89 @@
+"""When a story was written, as its first lines say: the dateline's day and the web page's time stamp.
+
+A morning paper prints on the 29th what its correspondent filed on the 28th:
+
+    From Our Correspondent, Beirut, March 28
+    BEIRUT, March 28 (Reuters) -
+
+"Tonight", "tomorrow" and "today" in that story count from the 28th, not from the day of the
+paper. A web page stamps the minute it went up ("21 Jul 2014 06:15 GMT"): a start the story
+reports as past, with no day of its own, cannot be later than that minute.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from . import lexicons
+
+MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
+_MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
+_FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story's date is in its opening lines
+# "From Our Correspondent, Beirut, March 28", "BEIRUT, March 28 (Reuters) -", "NDOLA, Northern Rhodesia, Sept. 20 (UPI)
+# -": places, then the month and day, then the agency, a dash or the end of the line
+_DATELINE = re.compile(
+    rf"^(?:From\s+[^,\n]{{2,60}},\s*)?(?-i:[A-Z])[^\n,]{{1,40}}(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}}){{0,2}},\s*"
+    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|[-—–:]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "21 Jul 2014 06:15 GMT", "Published 06:15 GMT, 21 July 2014": the minute a page went up
+_STAMP = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+"
+    rf"(?P<year>\d{{4}}),?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})\s+(?:GMT|UTC)|(?P<hour2>\d{{1,2}}):(?P<minute2>\d{{2}})\s+"
+    rf"(?:GMT|UTC),?\s+(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?\s+(?P<year2>\d{{4}}))\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    day: date                    # the day the story counts "today" from
+    at: datetime | None          # the minute it went up, in UTC, when a stamp says so
+    reason: str                  # for the explanation; "" when the story's day is its publication day
+
+
+def filed(text: str, published: date | None) -> Filed | None:
+    """The day (and minute) the story was written, when its opening lines say so; None when they do not."""
+    if published is None:
+        return None
+    opening = "\n".join(text.splitlines()[:_FIRST_LINES])
+    stamp = _stamp(opening, published)
+    dated = _dateline_day(opening, published)
+    if dated is not None:
+        days = (published - dated).days
+        return Filed(dated, stamp, f"the dateline dates the story {dated.isoformat()}, {days} day"
+                                   f"{'s' if days > 1 else ''} before its publication: its 'today' is that day")
+    if stamp is not None:
+        return Filed(published, stamp, "")
+    return None
+
+
+def _dateline_day(opening: str, published: date) -> date | None:
+    """The dateline's day, when it is one to three days before publication (a paper of the next morning, a
+    weekly); the same day changes nothing."""
+    for found in _DATELINE.finditer(opening):
+        month = MONTHS[found.group("month").lower()]
+        year = published.year - (1 if month > published.month else 0)
+        try:
+            day = date(year, month, int(found.group("day")))
+        except ValueError:
+            continue
+        if timedelta(days=1) <= published - day <= timedelta(days=3):
+            return day
+    return None
+
+
+def _stamp(opening: str, published: date) -> datetime | None:
+    """The minute of a time stamp in GMT on the day of publication."""
+    for found in _STAMP.finditer(opening):
+        day, month, year = found.group("day") or found.group("day2"), found.group("month") or found.group("month2"), \
+            found.group("year") or found.group("year2")
+        hour, minute = found.group("hour") or found.group("hour2"), found.group("minute") or found.group("minute2")
+        try:
+            moment = datetime(int(year), MONTHS[month.lower()], int(day), int(hour), int(minute), tzinfo=timezone.utc)
+        except (KeyError, ValueError):
+            continue
+        if moment.date() == published:
+            return moment
+    return None
