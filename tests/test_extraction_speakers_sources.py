@@ -288,3 +288,46 @@ def test_a_hometown_after_an_age_is_an_aside_of_its_own():
 def test_a_consulate_in_a_city_speaks_not_the_city():
     text = "Chile's consulate in Mendoza said in a statement that 3 of its citizens were missing."
     assert speaker_of(text, "3 of its") == "Chile's consulate in Mendoza"
+
+
+# --- round 60: records of turns (a parliament's, a broadcast's), and the label that is no subject ---------------
+
+def test_a_members_turn_in_a_parliamentary_record_is_in_that_members_voice():
+    text = ("Borneo (Cease-fire)\n\n"
+            "Mr. Aldous Penrose asked the Secretary of State what casualties the forces had suffered.\n\n"
+            "The Under-Secretary of State for War (Mr. Hugh Fairlie): Since the cease-fire two riflemen have been "
+            "wounded in a patrol near the border.\n\n"
+            "Mr. Penrose: Is my right hon. Friend aware that the raiders killed three villagers last week?\n\n"
+            "Mr. Fairlie: I am aware of it. Four raiders were killed in the same clash.")
+    assert speaker_of(text, "two riflemen have been wounded") == "Hugh Fairlie"
+    assert speaker_of(text, "Four raiders were killed") == "Hugh Fairlie"
+    assert speaker_of(text, "the raiders killed three villagers") == "Aldous Penrose"
+
+
+def test_a_guests_turn_in_a_broadcast_is_the_guests_and_the_correspondents_stays_the_programmes():
+    text = ("MODERATOR (ELLEN PARRY): Tonight, the holiday truce. Our correspondent Tom Hale reports first, then we "
+            "talk to Dr Anna Brecht.\n\n"
+            "HALE (on film): The truce was to begin at six in the evening. Since then 40 soldiers have been killed.\n\n"
+            "PARRY: Dr Brecht, did anyone expect it to hold?\n\n"
+            "BRECHT: No. At least 12 civilians died on the first night alone.")
+    assert speaker_of(text, "At least 12 civilians died") == "Anna Brecht"
+    assert speaker_of(text, "40 soldiers have been killed") is None
+
+
+def test_a_turns_label_is_not_the_subject_of_a_verb_in_its_paragraph():
+    text = ("PRESENTER (Ruth Okafor): Let us go to our correspondent.\n\n"
+            "CORRESPONDENT (Sam Idris): Ruth, the army's spokesman went on television last night and read a statement "
+            "saying 30 fighters had been killed.\n\n"
+            "PRESENTER: And the rebels?\n\n"
+            "IDRIS: They deny it.")
+    assert speaker_of(text, "30 fighters had been killed") == "army's spokesman"
+
+
+def test_a_guest_the_label_describes_speaks_for_themselves_and_a_signed_off_reporter_for_the_programme():
+    text = ("HOST (Lena Varga): Good evening. Our reporter has been at the hospital.\n\n"
+            "OKONJO: Lena, the wards are full. 14 people died overnight in the town.\n\n"
+            "HOST: Peter Okonjo in Goma. We also reached a surgeon there.\n\n"
+            "DR. MIRIAM ADE (Heal Africa Hospital): We have received 54 wounded since Sunday.\n\n"
+            "HOST: Thank you.")
+    assert speaker_of(text, "We have received 54 wounded") == "MIRIAM ADE"
+    assert speaker_of(text, "14 people died") is None  # the programme's own report

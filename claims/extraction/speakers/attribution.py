@@ -21,7 +21,7 @@ from ..text import is_heading
 from .names import _entity
 from .phrases import _np_after, _np_before
 from .asides import _read_asides
-from .tokens import _bare, _sentence_bounds, _sentence_index, _tokenise, _tokens_between
+from .tokens import TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise, _tokens_between
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
 from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
@@ -184,6 +184,7 @@ def _analyse(document: Document) -> _Analysis:
     analysis = _Analysis(document=document)
     _tokenise(analysis)
     _find_attributions(analysis)
+    _drop_turn_labels_as_subjects(analysis)
     _name_office_holders(analysis)
     _attribute_quotations(analysis)
     _credit_headline_echoes(analysis)
@@ -371,20 +372,28 @@ _ORDERED_FORCES = re.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were
 
 
 def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
-    """Who answers in the paragraph of `sentence` when the document is an interview transcript: its
-    paragraphs open with labels in capitals, some of them questions ("Q:"), and this paragraph's label
-    names someone other than the journalist (lexicons/speaker_transcript_labels.txt)."""
+    """Who holds the floor in the paragraph of `sentence` when the document is a record of turns: an interview
+    transcript (labels in capitals, some of them questions, "Q:"), a broadcast between a presenter and guests, a
+    parliamentary record ("Mr. Fairlie:", "The Minister of State (Mr. Hugh Fairlie):"), when three or more
+    paragraphs open with the labels of two or more people; not a journalist's turn (a presenter's, a
+    correspondent's: lexicons/speaker_transcript_labels.txt), which stays the programme's own voice."""
     text = a.document.text
-    if not _QUESTION_LABEL.search(text):
-        return None
-    paragraph = a.document.paragraphs[a.document.sentences[sentence].paragraph]
-    label = _LABEL.match(text, paragraph.start, paragraph.end)
-    if label is None or label.group(1).strip().upper() in _JOURNALIST_LABELS:
-        return None
-    tokens = [k for k in _tokens_between(a, label.start(1), label.end(1)) if not a.punct[k]]
+    paragraph_index = a.document.sentences[sentence].paragraph
+    if _QUESTION_LABEL.search(text):
+        paragraph = a.document.paragraphs[paragraph_index]
+        label = _LABEL.match(text, paragraph.start, paragraph.end)
+        if label is None or label.group(1).strip().upper() in _JOURNALIST_LABELS:
+            return None
+        name_start, name_end = label.start(1), label.end(1)
+    else:
+        turn = _turns(a).get(paragraph_index)
+        if turn is None or not turn[2]:
+            return None
+        name_start, name_end = turn[0], turn[1]
+    tokens = [k for k in _tokens_between(a, name_start, name_end) if not a.punct[k] and _bare(a.lowers[k]) not in _HONORIFICS]
     if not tokens:
         return None
-    entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), label.start(1), _sentence_index(a, label.start(1)))
+    entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), name_start, _sentence_index(a, name_start))
     if entity is not None and " " not in entity.name:
         # "KHADKA:" after "SPOKESMAN LT COL HEMANTA RAJ KHADKA:": a label in capitals reads as a short form,
         # but it is the surname of the person the transcript labelled in full before
@@ -396,6 +405,74 @@ def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
 
 
 _JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transcript_labels"))
+_JOURNALIST_NOUNS = "|".join(re.escape(w.lower()) for w in lexicons.words("speaker_transcript_labels") if len(w) > 1)
+_TITLES = "|".join(re.escape(w) for w in sorted(_TITLE_WORDS - {w.lower() for w in lexicons.words("speaker_transcript_labels")},
+                                                   key=len, reverse=True))
+_HONOURED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s", re.IGNORECASE)
+_ROLE_LABELS = _JOURNALIST_LABELS | frozenset(w.upper() for w in lexicons.words("speaker_turn_roles"))
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
+_BRACKETED_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
+
+
+def _drop_turn_labels_as_subjects(a: _Analysis) -> None:
+    """"CORRESPONDENT (Karim Bensalem): Grace, the spokesman ... went on television and read a statement": the label
+    opening a turn of a record says who speaks the paragraph, it is no subject of a verb in it."""
+    labels = [(turn[3], turn[4]) for turn in _turns(a).values()]
+    if not labels:
+        return
+    kept = [x for x in a.attributions if not any(start <= x.subject_start < end for start, end in labels)]
+    if len(kept) == len(a.attributions):
+        return
+    a.attributions = kept
+    a.by_sentence = {}
+    for x in kept:
+        a.by_sentence.setdefault(x.sentence, []).append(x)
+
+
+def _turns(a: _Analysis) -> dict:
+    """Paragraph -> (name start, name end, whether the turn is in its holder's own voice, label start, label end) for
+    a record of turns: three or more paragraphs opened by the labels of two or more people; empty for any other
+    document. A turn is its holder's own when the record says who they are (a title: "Mr. Fairlie:", "Dr Raymond
+    Cole"; a description: "AWA (trader from Daloa):", "Anne-Marie Gisler is a spokeswoman for the ICRC", "Gisler of
+    the Red Cross") and not that they are one of the programme's journalists ("PRESENTER:", "our correspondent Martin
+    Oakes", signed off "Ana Sandoval in Tula"), who report in its voice. A label's bracket names
+    the person ("MODERATOR (ELLEN WHITCOMB):"), whose bare surname labels their later turns."""
+    if a.turns is not None:
+        return a.turns
+    text, found, journalists = a.document.text, {}, set()
+    for index, paragraph in enumerate(a.document.paragraphs):
+        label = _TURN.match(text, paragraph.start, paragraph.end)
+        if label is None or (label.group("office") and not label.group("bracket")):
+            continue
+        group = "caps" if label.group("caps") else "honoured" if label.group("honoured") else "office"
+        head = label.group(group).strip()
+        bracket = label.group("bracket") or ""
+        # the bracket names the person after a role's label ("GUEST (LUCÍA ARBELÁEZ):") or an office ("The Minister of
+        # State (Mr. Hugh Fairlie):"); after a person's own name it describes them ("DR. AKA KOUAME (Cocody Hospital):")
+        named = _BRACKETED_NAME.fullmatch(bracket.strip()) if group == "office" or head.upper() in _ROLE_LABELS else None
+        start, end = (label.start("bracket"), label.end("bracket")) if named \
+            else (label.start(group), label.start(group) + len(head))
+        person = (bracket if named else head).split()[-1].upper()
+        surname = re.escape(person)
+        if head.upper() in _JOURNALIST_LABELS or re.search(
+                rf"\b(?:{_JOURNALIST_NOUNS})\b(?:\s+[A-Z][\w'’-]+){{0,3}}\s+{surname}\b", text, re.IGNORECASE) \
+                or re.search(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}{surname}\s+in\s+[A-Z][\w'’-]+[.,]", text,
+                             re.IGNORECASE | re.MULTILINE):
+            # "... and our correspondent Martin Oakes", "HOST: Ana Sandoval in Tula, thank you.": the text names them
+            # as one of the programme's journalists, or signs them off from where they report
+            journalists.add(person)
+        titled = group != "caps" or bool(bracket) and not named or bool(named and _HONOURED.match(bracket.strip())) \
+            or bool(re.search(rf"\b(?:{_TITLES})\.?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{surname}\b", text, re.IGNORECASE)) \
+            or bool(re.search(rf"\b{surname}(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b{surname}\s+of\s+the\s+[A-Z]", text,
+                              re.IGNORECASE))
+        found[index] = (start, end, person, titled, label.start(), label.end())
+    people = {turn[2] for turn in found.values()}
+    a.turns = {index: (start, end, titled and person not in journalists, label_start, label_end)
+               for index, (start, end, person, titled, label_start, label_end) in found.items()} \
+        if len(found) >= 3 and len(people) >= 2 else {}
+    return a.turns
+
+
 _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}):[ \t]")
 _QUESTION_LABEL = re.compile(r"^(?:%s):" % "|".join(re.escape(w) for w in ("Q", "QUESTION", "INTERVIEWER")),
                              re.MULTILINE)

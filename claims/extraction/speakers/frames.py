@@ -47,7 +47,7 @@ from .phrases import (
     _tail_end,
 )
 from .references import _gender_of_words, _learn_gender
-from .tokens import _bare, _sentence_bounds, _text
+from .tokens import _bare, _sentence_bounds, _text, past_turn_label
 from .vocabulary import (
     _NUMBER_WORDS,
     _PERSON_OR_TITLE,
@@ -370,7 +370,8 @@ def _frame_elided_subject(a: _Analysis, site: _Site):
     if before < site.first or not (a.lowers[before] in _CLAUSE_OPENERS
                                    or a.words[before] == "," and a.lowers[v].endswith("ing")):
         return _ABSENT
-    entity = site.previous.entity if site.previous else _sentence_subject(a, site.first, site.end, site.sentence)
+    entity = site.previous.entity if site.previous else _sentence_subject(
+        a, past_turn_label(a, site.first, site.end), site.end, site.sentence)
     if entity is None:
         return None
     return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, site.end), subject_start=a.starts[v],

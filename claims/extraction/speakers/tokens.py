@@ -132,3 +132,23 @@ def _paragraph_of(document: Document, position: int) -> int:
         else:
             hi = mid
     return max(lo - 1, 0)
+
+
+# a paragraph opened by who speaks, then a colon: "COLE:", "OAKES (on film):", "MODERATOR (ELLEN WHITCOMB):",
+# "Mr. Dafydd Rees:", "The Minister of State for Commonwealth Relations (Mr. Hugh Fairlie):"
+TURN_LABEL = re.compile(
+    r"(?:(?P<caps>[A-Z][A-Z.'’ -]{0,40}?)|(?P<honoured>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})|(?P<office>The\s+[A-Z][\w ,'’-]{2,80}?))"
+    r"(?:\s*\((?P<bracket>[^()\n]{2,50})\))?:[ \t]")
+
+
+def past_turn_label(a: _Analysis, first: int, end: int) -> int:
+    """The first token after a turn's label ("CORRESPONDENT (Karim Bensalem): Grace, the spokesman ..."): past the
+    colon, and past a name the speaker addresses ("Grace,"); `first` itself when the sentence opens with no label."""
+    label = TURN_LABEL.match(a.document.text, a.starts[first]) if first < end else None
+    if label is None:
+        return first
+    k = bisect_left(a.starts, label.end(), first, end)
+    if k + 1 < end and a.caps[k] and a.words[k + 1] == "," and k + 2 < end:
+        k += 2
+    return k
