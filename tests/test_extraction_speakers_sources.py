@@ -331,3 +331,18 @@ def test_a_guest_the_label_describes_speaks_for_themselves_and_a_signed_off_repo
             "HOST: Thank you.")
     assert speaker_of(text, "We have received 54 wounded") == "MIRIAM ADE"
     assert speaker_of(text, "14 people died") is None  # the programme's own report
+
+
+# --- round 61: indirect speech that runs on, information received from a source -------------------------------
+
+def test_indirect_speech_runs_on_through_sentences_shifted_into_the_past_perfect():
+    text = ("4. The representative of Ruritania said that his Government had asked for the meeting. Villages near "
+            "the border had come under fire on Sunday, and 12 soldiers had been killed. The Council took note.")
+    assert speaker_of(text, "12 soldiers had been killed") == "representative of Ruritania"
+    assert speaker_of(text, "The Council took note") is None
+
+
+def test_according_to_information_received_from_a_source_credits_the_source():
+    text = ("According to information received from the provincial governor, at least 40 villagers had been killed "
+            "in the raid.")
+    assert speaker_of(text, "at least 40 villagers") == "provincial governor"

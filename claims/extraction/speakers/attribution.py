@@ -289,12 +289,42 @@ def _continued_report(a: _Analysis, sentence: int) -> Attribution | None:
         found, _ = _statement_source(a, sentence - 1, max(before.end - 1, before.start))
         return found
     text = a.document.text
+    reported = _reported_speech_goes_on(a, sentence)
+    if reported is not None:
+        return reported
     for x in a.by_sentence.get(sentence - 1, ()):
         lead = a.starts[x.verb] if x.inverted else x.subject_start
         if x.entity is not None and x.strength != "according" and _TRAILING_SUBJECT_GAP.search(text, before.start, lead) \
                 and _CLOSES_CLAUSE.match(text, x.end, before.end):
             return x  # "..., police said." closing the sentence before
     return None
+
+
+def _reported_speech_goes_on(a: _Analysis, sentence: int) -> Attribution | None:
+    """Indirect speech that runs on, as a summary record writes it: "The representative of Cyprus said that his
+    Government had requested the meeting. The flights had come a day after a cease-fire had come into effect at
+    1700 hours.": sentences in the same paragraph whose verbs are shifted back into the past perfect or the
+    conditional ("had come", "would meet") go on with the report that "said that" opened, up to four sentences on."""
+    sentences, text = a.document.sentences, a.document.text
+    for back in range(1, 5):
+        earlier = sentence - back
+        if earlier < 0 or sentences[earlier].paragraph != sentences[sentence].paragraph:
+            return None
+        here = sentences[earlier + 1]
+        if not _BACKSHIFTED.search(text, here.start, here.end):
+            return None
+        for x in a.by_sentence.get(earlier, ()):
+            if x.entity is not None and not x.inverted and x.strength != "according" \
+                    and x.verb + 1 < len(a.lowers) and a.lowers[x.verb + 1] == "that":
+                return x
+        if a.by_sentence.get(earlier):
+            return None
+    return None
+
+
+_BACKSHIFTED = re.compile(r"\b(?:had|would)\s+(?:\w+\s+)?(?:been|\w+ed|come|gone|taken|given|held|made|seen|done|"
+                          r"begun|run|kept|left|fallen|flown|known|told|brought|put|set|shot|hit|found)\b|\bwould\s+\w+",
+                          re.IGNORECASE)
 
 
 _RECKONED_WITHOUT_AGENT = re.compile(r"\b(?:was|were)\s+(?:put|given|listed|reported)\s+(?:at|as)\b(?![^.]*\bby\b)",

@@ -607,7 +607,7 @@ def _past_wording(a: _Analysis, i: int, limit: int) -> int:
 
 _AGENT_PARTICIPLES = frozenset({"released", "issued", "published", "compiled", "provided", "given", "reported",
                                 "announced", "cited", "quoted", "gathered", "collected",
-                                "kept", "shared"})
+                                "kept", "shared", "received", "obtained"})
 
 
 def _tail_end(a: _Analysis, v: int, end: int) -> int:
