@@ -836,3 +836,9 @@ def test_that_night_is_the_day_of_the_sentence_right_before_even_when_it_names_n
                "JUNE 29, 1966 - Iraq's prime minister offers a peace plan. The army was ordered to cease fire from "
                "midnight that night.")
     assert starts(article, date(1991, 4, 25)) == ["1964-02-10T09:00", "1966-06-29T21:00"]
+
+
+def test_a_start_told_with_a_past_verb_and_no_day_is_not_later_than_its_pages_stamp():
+    article = ("21 Jul 2014 06:15 GMT\n\nThe Red Cross brokered a two-hour pause in Shujayea from 1:30pm local time "
+               "(10:30 GMT) so that ambulances could reach the wounded.")
+    assert starts(article, date(2014, 7, 21)) == ["2014-07-20T10:30"]

@@ -769,3 +769,9 @@ def test_an_order_to_cease_movements_starts_a_truce():
     article = "The rebel command had instructed all its units in Mozambique to cease movements from 18:00 today."
     assert [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
             for claim in times.find_ceasefires(text.segment(article, date(2019, 8, 1)))] == ["2019-08-01T16:00"]
+
+
+def test_a_truce_one_side_asked_for_and_the_other_refused_starts_nothing():
+    article = ("Jordanian officials said Israel had asked through United Nations observers for a ceasefire at "
+               "11.30 a.m. but that the king had refused while Israeli troops remained on Jordanian soil.")
+    assert times.find_ceasefires(text.segment(article, date(1968, 3, 21))) == []

@@ -435,8 +435,9 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
                 steps.append(f"the bracket's offset is the clock of {keeper.key}, a zone the article names")
     else:
         steps.append(zones.offset_step(local))
-    if not choice.named and not match.group("pday") and verb_tense == "past" and context.filed_at is not None \
-            and moment > context.filed_at:
+    if not choice.named and not match.group("pday") and context.filed_at is not None and moment > context.filed_at \
+            and (verb_tense == "past" or verb_tense is None
+                 and reference_day.told_in_the_past(text, sentence.start, match.start())):
         # a page stamped 06:15 GMT reports a pause that began at 1:30pm: not yet that day, so the day before
         local, moment = local - timedelta(days=1), moment - timedelta(days=1)
         steps.append(f"the page went up at {context.filed_at.strftime('%H:%M')} GMT that day, before this start: "

@@ -94,6 +94,11 @@ class DayChoice:
     words: str = ""  # the day phrase read, when the article named one
 
 
+def told_in_the_past(text: str, start: int, position: int) -> bool:
+    """Whether a verb in the past ("brokered", "took") comes between `start` and the clock at `position`."""
+    return _PAST_VERB.search(text, start, position) is not None
+
+
 def tense(text: str, sentence_start: int, sentence_end: int, position: int) -> str | None:
     """"future" when the words before a time look ahead, "past" when the sentence says the start
     is behind us ("took effect", "was due to", a truce "to begin" that "did not survive"), else None: the
