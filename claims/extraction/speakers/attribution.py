@@ -438,6 +438,12 @@ _JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transc
 _JOURNALIST_NOUNS = "|".join(re.escape(w.lower()) for w in lexicons.words("speaker_transcript_labels") if len(w) > 1)
 _TITLES = "|".join(re.escape(w) for w in sorted(_TITLE_WORDS - {w.lower() for w in lexicons.words("speaker_transcript_labels")},
                                                    key=len, reverse=True))
+_NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+_TITLED_NAME = re.compile(rf"\b(?:{_TITLES})\.?\s+({_NAME_WORDS})\b", re.IGNORECASE)  # "Dr Raymond Cole"
+# "Anne-Marie Gisler is a spokeswoman for the ICRC", "Gisler, a spokeswoman", "Anne-Marie Gisler of the Red Cross"
+_DESCRIBED_NAME = re.compile(r"\b([A-Z][\w'’-]+)(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b([A-Z][\w'’-]+)\s+of\s+the\s+[A-Z]")
+_JOURNALIST_NAME = re.compile(rf"\b(?:{_JOURNALIST_NOUNS})\b\s+({_NAME_WORDS})\b", re.IGNORECASE)
+_SIGNED_OFF = re.compile(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}?([A-Z][\w'’-]+)\s+in\s+[A-Z][\w'’-]+[.,]", re.MULTILINE)
 _HONOURED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s", re.IGNORECASE)
 _ROLE_LABELS = _JOURNALIST_LABELS | frozenset(w.upper() for w in lexicons.words("speaker_turn_roles"))
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
@@ -469,37 +475,34 @@ def _turns(a: _Analysis) -> dict:
     the person ("MODERATOR (ELLEN WHITCOMB):"), whose bare surname labels their later turns."""
     if a.turns is not None:
         return a.turns
-    text, found, journalists = a.document.text, {}, set()
+    text, found = a.document.text, {}
     for index, paragraph in enumerate(a.document.paragraphs):
         label = _TURN.match(text, paragraph.start, paragraph.end)
         if label is None or (label.group("office") and not label.group("bracket")):
             continue
         group = "caps" if label.group("caps") else "honoured" if label.group("honoured") else "office"
         head = label.group(group).strip()
-        bracket = label.group("bracket") or ""
+        bracket = (label.group("bracket") or "").strip()
         # the bracket names the person after a role's label ("GUEST (LUCÍA ARBELÁEZ):") or an office ("The Minister of
         # State (Mr. Hugh Fairlie):"); after a person's own name it describes them ("DR. AKA KOUAME (Cocody Hospital):")
-        named = _BRACKETED_NAME.fullmatch(bracket.strip()) if group == "office" or head.upper() in _ROLE_LABELS else None
+        named = _BRACKETED_NAME.fullmatch(bracket) if group == "office" or head.upper() in _ROLE_LABELS else None
         start, end = (label.start("bracket"), label.end("bracket")) if named \
             else (label.start(group), label.start(group) + len(head))
         person = (bracket if named else head).split()[-1].upper()
-        surname = re.escape(person)
-        if head.upper() in _JOURNALIST_LABELS or re.search(
-                rf"\b(?:{_JOURNALIST_NOUNS})\b(?:\s+[A-Z][\w'’-]+){{0,3}}\s+{surname}\b", text, re.IGNORECASE) \
-                or re.search(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}{surname}\s+in\s+[A-Z][\w'’-]+[.,]", text,
-                             re.IGNORECASE | re.MULTILINE):
-            # "... and our correspondent Martin Oakes", "HOST: Ana Sandoval in Tula, thank you.": the text names them
-            # as one of the programme's journalists, or signs them off from where they report
-            journalists.add(person)
-        titled = group != "caps" or bool(bracket) and not named or bool(named and _HONOURED.match(bracket.strip())) \
-            or bool(re.search(rf"\b(?:{_TITLES})\.?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{surname}\b", text, re.IGNORECASE)) \
-            or bool(re.search(rf"\b{surname}(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b{surname}\s+of\s+the\s+[A-Z]", text,
-                              re.IGNORECASE))
-        found[index] = (start, end, person, titled, label.start(), label.end())
-    people = {turn[2] for turn in found.values()}
-    a.turns = {index: (start, end, titled and person not in journalists, label_start, label_end)
-               for index, (start, end, person, titled, label_start, label_end) in found.items()} \
-        if len(found) >= 3 and len(people) >= 2 else {}
+        described = group != "caps" or bool(bracket) and not named or bool(named and _HONOURED.match(bracket))
+        found[index] = (start, end, person, described, head.upper() in _JOURNALIST_LABELS, label.start(), label.end())
+    if len(found) < 3 or len({turn[2] for turn in found.values()} ) < 2:
+        a.turns = {}
+        return a.turns
+    # read once per record: the surnames the text gives a title or a description, and those of its journalists
+    # ("our correspondent Martin Oakes", a sign-off "Ana Sandoval in Tula")
+    titled = {m.group(1).split()[-1].upper() for m in _TITLED_NAME.finditer(text)} \
+        | {(m.group(1) or m.group(2)).upper() for m in _DESCRIBED_NAME.finditer(text)}
+    journalists = {m.group(1).split()[-1].upper() for m in _JOURNALIST_NAME.finditer(text)} \
+        | {m.group(1).upper() for m in _SIGNED_OFF.finditer(text)} \
+        | {person for _, _, person, _, journalist, _, _ in found.values() if journalist}
+    a.turns = {index: (start, end, (described or person in titled) and person not in journalists, label_start, label_end)
+               for index, (start, end, person, described, _, label_start, label_end) in found.items()}
     return a.turns
 
 
