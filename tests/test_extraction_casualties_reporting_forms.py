@@ -529,3 +529,19 @@ def test_a_toll_set_with_the_base_form_of_its_verb_is_read():
 
 def test_a_toll_that_could_be_up_to_a_number_is_at_most_that_number():
     assert tuples_in("The ministry says the toll could be up to 4,000.") == {("killed", 4000, None, "at_most")}
+
+
+# --- round 63: a side's dead set at a figure ------------------------------------------------------------------
+
+def test_a_sides_dead_estimated_at_a_figure_is_a_toll():
+    assert tuples_in("U.N. officers estimated Katangese dead at more than 150 after the fighting.") == {
+        ("killed", 150, None, "more_than")}
+
+
+def test_the_dead_given_as_a_figure_is_a_toll():
+    assert tuples_in("The police had first given the dead as 35, and later raised it.") == {
+        ("killed", 35, None, "exact")}
+
+
+def test_a_capitalised_word_before_dead_needs_a_figure_linked_to_it():
+    assert tuples_in("Villagers found Omar dead at the roadside on Sunday.") == set()
