@@ -545,3 +545,8 @@ def test_the_dead_given_as_a_figure_is_a_toll():
 
 def test_a_capitalised_word_before_dead_needs_a_figure_linked_to_it():
     assert tuples_in("Villagers found Omar dead at the roadside on Sunday.") == set()
+
+
+def test_the_dead_were_a_figure_is_a_toll():
+    assert ("killed", 144, None, "exact") in tuples_in(
+        "The command said the dead were 144 civilians and 22 soldiers.")
