@@ -550,3 +550,8 @@ def test_a_capitalised_word_before_dead_needs_a_figure_linked_to_it():
 def test_the_dead_were_a_figure_is_a_toll():
     assert ("killed", 144, None, "exact") in tuples_in(
         "The command said the dead were 144 civilians and 22 soldiers.")
+
+
+def test_prisoners_a_force_brought_back_were_captured():
+    assert tuples_in("The raiding force brought back 131 prisoners for questioning.") == {
+        ("captured", 131, None, "exact")}
