@@ -555,3 +555,15 @@ def test_the_dead_were_a_figure_is_a_toll():
 def test_prisoners_a_force_brought_back_were_captured():
     assert tuples_in("The raiding force brought back 131 prisoners for questioning.") == {
         ("captured", 131, None, "exact")}
+
+
+# --- round 66: the groups listed after 'the dead were', and a figure in quotation marks -----------------------
+
+def test_the_groups_listed_after_the_dead_were_each_count_the_dead():
+    assert tuples_in("The command said the dead were 144 civilians, 22 soldiers and four policemen.") == {
+        ("killed", 144, None, "exact"), ("killed", 22, None, "exact"), ("killed", 4, None, "exact")}
+
+
+def test_a_toll_set_at_a_figure_in_quotation_marks_is_read():
+    assert tuples_in('A relief committee puts the number of people killed at "more than 1,000".') == {
+        ("killed", 1000, None, "more_than")}

@@ -222,7 +222,7 @@ _TOLL_OPENING = (
     # an aside may follow the tally: "the toll, one of the worst on record, stood at 88"
     rf"(?:(?=,\s+[^,;:()]{{1,60}},\s+(?:{alternation(TOLL_LINK_QUALIFIER)}|\w+\s+(?:{alternation(TOLL_LINK_QUALIFIER)}))\s),)?"
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,16}}?)"
-    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+"
+    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+[\"“]?"  # 'put the toll at "more than 1,000"'
 )
 TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START, opens=True)
 # the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
