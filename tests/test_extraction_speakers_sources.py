@@ -346,3 +346,10 @@ def test_according_to_information_received_from_a_source_credits_the_source():
     text = ("According to information received from the provincial governor, at least 40 villagers had been killed "
             "in the raid.")
     assert speaker_of(text, "at least 40 villagers") == "provincial governor"
+
+
+# --- round 67: 'One woman in ..., Name, told me' -------------------------------------------------------------
+
+def test_one_person_placed_by_prepositions_is_named_in_the_aside_after():
+    text = "One woman in the north of the city, Hanan Idris, told me that 12 people had been killed on her street."
+    assert speaker_of(text, "12 people") == "Hanan Idris"

@@ -378,7 +378,7 @@ def _person_named_after_role(a: _Analysis, first: int, j: int, segment_first: in
     start = j - 1
     while start - 1 >= first and a.words[start - 1] not in (",", ";", ":"):
         start -= 1
-    head = start + 1 if a.lowers[start] in ("a", "an", "the") else start
+    head = start + 1 if a.lowers[start] in ("a", "an", "the", "one", "another") else start  # "One woman in ..."
     if head >= j - 1 or _bare(a.lowers[head]) not in _PERSON_OR_TITLE:
         return False
     return a.lowers[head + 1] in _LOCATIVES | {"from", "of"} and not any(
