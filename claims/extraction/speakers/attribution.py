@@ -21,7 +21,8 @@ from ..text import is_heading
 from .names import _entity
 from .phrases import _np_after, _np_before
 from .asides import _read_asides
-from .tokens import TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise, _tokens_between
+from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
+                     _tokens_between)
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
 from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
@@ -420,7 +421,8 @@ def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
         if turn is None or not turn[2]:
             return None
         name_start, name_end = turn[0], turn[1]
-    tokens = [k for k in _tokens_between(a, name_start, name_end) if not a.punct[k] and _bare(a.lowers[k]) not in _HONORIFICS]
+    tokens = [k for k in _tokens_between(a, name_start, name_end)
+              if not a.punct[k] and _bare(a.lowers[k]) not in _HONORIFICS]
     if not tokens:
         return None
     entity = _entity(a, (tokens[0], tokens[-1], tokens[-1]), name_start, _sentence_index(a, name_start))
@@ -444,10 +446,10 @@ _TITLED_NAME = re.compile(rf"\b(?:{_TITLES})\.?\s+({_NAME_WORDS})\b", re.IGNOREC
 _DESCRIBED_NAME = re.compile(r"\b([A-Z][\w'’-]+)(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b([A-Z][\w'’-]+)\s+of\s+the\s+[A-Z]")
 _JOURNALIST_NAME = re.compile(rf"\b(?:{_JOURNALIST_NOUNS})\b\s+({_NAME_WORDS})\b", re.IGNORECASE)
 _SIGNED_OFF = re.compile(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}?([A-Z][\w'’-]+)\s+in\s+[A-Z][\w'’-]+[.,]", re.MULTILINE)
-_HONOURED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s", re.IGNORECASE)
+_HONOURED = re.compile(rf"{HONORIFIC}\s", re.IGNORECASE)
 _ROLE_LABELS = _JOURNALIST_LABELS | frozenset(w.upper() for w in lexicons.words("speaker_turn_roles"))
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
-_BRACKETED_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
+_HONORIFICS = frozenset(word.lower() for word in HONORIFICS)
+_BRACKETED_NAME = re.compile(rf"(?:{HONORIFIC}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}")
 
 
 def _drop_turn_labels_as_subjects(a: _Analysis) -> None:

@@ -101,4 +101,4 @@ class _Analysis:
     decided: dict = field(default_factory=dict)  # position -> StatementAttribution, each asked once
     release: tuple | None = None   # (issuer, sentence, verb) of an organisation's own release; () when none
     items: SourceLines | None = None  # a monitoring digest's source lines, read when a statement needs them
-    turns: dict | None = None      # paragraph -> (label start, label end, name start, name end, journalist's) of a record
+    turns: dict | None = None      # a record's paragraph -> (name start, name end, own voice, label start, label end)

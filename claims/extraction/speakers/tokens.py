@@ -134,10 +134,13 @@ def _paragraph_of(document: Document, position: int) -> int:
     return max(lo - 1, 0)
 
 
+# the courtesy titles a record of turns labels people by ("Mr. Fairlie:", "(Mr. Hugh Fairlie)")
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame")
+HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"
 # a paragraph opened by who speaks, then a colon: "COLE:", "OAKES (on film):", "MODERATOR (ELLEN WHITCOMB):",
 # "Mr. Dafydd Rees:", "The Minister of State for Commonwealth Relations (Mr. Hugh Fairlie):"
 TURN_LABEL = re.compile(
-    r"(?:(?P<caps>[A-Z][A-Z.'’ -]{0,40}?)|(?P<honoured>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame)\.?\s+[A-Z][\w'’-]+"
+    rf"(?:(?P<caps>[A-Z][A-Z.'’ -]{{0,40}}?)|(?P<honoured>{HONORIFIC}\s+[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})|(?P<office>The\s+[A-Z][\w ,'’-]{2,80}?))"
     r"(?:\s*\((?P<bracket>[^()\n]{2,50})\))?:[ \t]")
 

@@ -564,9 +564,6 @@ def utc_equivalent(match: re.Match, local: datetime, published: date | None, ver
     return moment, f"the {_bracket(match)} pins the moment: {moment.strftime('%Y-%m-%d %H:%M')} {_zone(zone)}"
 
 
-_DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
-
-
 def _how(words: str, verb_tense: str | None) -> str:
     """Why a weekday went back or ahead: the verb's tense, or the nearer one."""
     said = clock.normal(words).replace(",", " ").split()
@@ -576,7 +573,7 @@ def _how(words: str, verb_tense: str | None) -> str:
         return " (in the week the words name)"
     if said[0] == "the" and said[1] in clock.WEEKDAYS:
         return " (of the week the text narrates, when it gave a date before)"
-    if any(_DAY_OF_MONTH.fullmatch(w) for w in said):
+    if not calendar.weekday_named(words):
         return " (the day of the month falls on that weekday)"
     return {"future": " (the coming one: the start is still to come)",
             "past": " (looking back: the start is reported as past)"}.get(verb_tense, " (the nearer one)")

@@ -340,4 +340,3 @@ def _note(place: gazetteer.Place) -> str:
 def name_of(zone: tzinfo) -> str:
     """A zone's IANA name, or its offset when it has none."""
     return getattr(zone, "key", None) or str(zone)
-
