@@ -567,3 +567,49 @@ def test_the_groups_listed_after_the_dead_were_each_count_the_dead():
 def test_a_toll_set_at_a_figure_in_quotation_marks_is_read():
     assert tuples_in('A relief committee puts the number of people killed at "more than 1,000".') == {
         ("killed", 1000, None, "more_than")}
+
+
+# --- round 68: thousands grouped by spaces, ranges, labels, lives it cost, treated for gas --------------------
+
+def test_thousands_grouped_by_a_space_are_one_number():
+    assert tuples_in("Opposition sources have spoken of between 2 400 and 6 000 dead.") == {
+        ("killed", 2400, 6000, "range")}
+    assert tuples_in("The authorities put the number of dead at more than 4 000.") == {
+        ("killed", 4000, None, "more_than")}
+
+
+def test_a_year_then_a_count_stays_two_numbers():
+    assert tuples_in("In March 1988 300 villagers were killed.") == {("killed", 300, None, "exact")}
+
+
+def test_estimates_that_range_between_two_figures_are_a_range_even_with_a_word_on_the_upper_one():
+    assert tuples_in("Estimates of those killed in the fighting range from 20,000 to about 40,000.") == {
+        ("killed", 20000, 40000, "range")}
+
+
+def test_a_share_of_those_deaths_counts_deaths():
+    assert tuples_in("The study attributes about 900 of those deaths to the militias.") == {
+        ("killed", 900, None, "about")}
+
+
+def test_prisoners_an_offensive_netted_were_captured():
+    assert tuples_in("The spring offensive netted about 2,300 prisoners.") == {("captured", 2300, None, "about")}
+
+
+def test_whom_a_war_cost_lives_may_stand_before_the_count():
+    assert tuples_in("The insurgency has cost Peru an estimated 69,000 lives.") == {("killed", 69000, None, "about")}
+
+
+def test_people_treated_for_gas_injuries_were_wounded():
+    assert tuples_in("Doctors said more than 3,000 people had been treated for gas injuries.") == {
+        ("wounded", 3000, None, "more_than")}
+
+
+def test_a_line_labelled_with_an_outcome_and_a_colon_is_a_count():
+    article = "Figures at 18:00:\nDeaths: 1,204\nMissing: more than 600\nInjured: 3,100 people\n"
+    assert tuples_in(article) == {("killed", 1204, None, "exact"), ("missing", 600, None, "more_than"),
+                                  ("wounded", 3100, None, "exact")}
+
+
+def test_a_label_inside_a_sentence_is_no_line_label():
+    assert tuples_in("The report's heading read: Injured: none reported.") == set()

@@ -483,3 +483,36 @@ def test_a_military_attache_in_a_city_is_the_speaker_not_the_city():
     text = ("A Western military attache in Kano said the dead probably numbered in the hundreds. \"Even the lower "
             "figure is a catastrophe,\" he said.")
     assert quote_speakers(text) == ["Western military attache in Kano"]
+
+
+# --- round 68: the agent of a participle of record, an adverb before the verb, informing, speaking of ---------
+
+def test_a_figure_recorded_by_a_body_is_that_bodys():
+    text = "Situation at 18:00.\n\nDeaths: 1,204 recorded by the health ministry\nShelters: 31 open\n"
+    assert speaker_of(text, "1,204") == "health ministry"
+    assert speaker_of("At least 212 deaths have been confirmed by the provincial health office.", "212") == \
+        "provincial health office"
+
+
+def test_a_figure_after_a_participle_of_record_is_not_its_agents():
+    text = "The monitor counts only deaths confirmed by two separate sources, and its own tally stands at 40."
+    assert speaker_of(text, "40") == "monitor"
+
+
+def test_a_means_after_by_is_no_agent():
+    text = "Casualty figures: 14 dead reported by radio from the outpost, the district officer said."
+    assert speaker_of(text, "14 dead") == "district officer"
+
+
+def test_an_adverb_between_the_auxiliary_and_the_verb_keeps_the_subject():
+    text = "The Front has formally ordered an end to its armed campaign, with effect from 1200 GMT on Friday."
+    assert speaker_of(text, "1200 GMT") == "Front"
+
+
+def test_the_body_that_informed_another_of_a_figure_gives_it():
+    text = "The rebel movement has informed the commission that 14 of its fighters were killed near the river."
+    assert speaker_of(text, "14 of its") == "rebel movement"
+
+
+def test_sources_that_have_spoken_of_a_figure_give_it():
+    assert speaker_of("Church sources have spoken of between 300 and 500 dead.", "300") == "Church sources"

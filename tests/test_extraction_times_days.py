@@ -842,3 +842,18 @@ def test_a_start_told_with_a_past_verb_and_no_day_is_not_later_than_its_pages_st
     article = ("21 Jul 2014 06:15 GMT\n\nThe Red Cross brokered a two-hour pause in Shujayea from 1:30pm local time "
                "(10:30 GMT) so that ambulances could reach the wounded.")
     assert starts(article, date(2014, 7, 21)) == ["2014-07-20T10:30"]
+
+
+# --- round 68 -----------------------------------------------------------------------------------------------
+
+def test_the_following_day_after_a_clock_counts_on_from_the_day_of_the_sentence_before():
+    article = ("Army officers met village elders on Tuesday 2 April. State television said a truce would begin at "
+               "0700 GMT the following day to let repair crews in.")
+    assert starts(article, date(2019, 4, 20)) == ["2019-04-03T07:00"]
+
+
+def test_a_day_in_a_relative_clause_on_the_speaker_does_not_date_the_statement():
+    article = ("The rebels, who first proposed a holiday pause on Dec. 3, said they would hold their fire from "
+               "1100 GMT Friday.")
+    # published Saturday 25 December 1965: the Friday is the 24th, not the first Friday after the 3rd
+    assert starts(article, date(1965, 12, 25)) == ["1965-12-24T11:00"]

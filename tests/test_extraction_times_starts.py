@@ -775,3 +775,42 @@ def test_a_truce_one_side_asked_for_and_the_other_refused_starts_nothing():
     article = ("Jordanian officials said Israel had asked through United Nations observers for a ceasefire at "
                "11.30 a.m. but that the king had refused while Israeli troops remained on Jordanian soil.")
     assert times.find_ceasefires(text.segment(article, date(1968, 3, 21))) == []
+
+
+# --- round 68: an end to a campaign, a later deal, firing that will stop, full force ----------------------------
+
+def test_an_order_ending_an_armed_campaign_with_effect_from_a_time_starts_it():
+    article = "The Tamil group has ordered an end to its armed campaign, with effect from 1200 GMT on Friday."
+    assert starts(article, date(2009, 5, 15)) == ["2009-05-15T12:00"]
+
+
+def test_a_second_deal_named_without_a_time_is_taken_up_by_it_in_the_next_sentence():
+    article = ("An earlier truce around the dam collapsed within hours. Engineers were sent home. A new arrangement "
+               "was worked out by the provincial governor. It took effect at 0600 GMT on Saturday 9 March.")
+    assert "2024-03-09T06:00" in starts(article, date(2024, 3, 12))
+
+
+def test_a_new_deal_in_a_story_with_no_truce_starts_nothing():
+    assert starts("A new arrangement was worked out by the governor. It took effect at 0600 GMT on Saturday.",
+                  date(2024, 3, 12)) == []
+
+
+def test_firing_along_a_named_road_that_will_stop_from_a_time_is_a_start():
+    article = "Mediators say all firing along the Kadugli-Dilling road will stop from 1800 GMT tomorrow."
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-07T18:00"]
+
+
+def test_an_order_to_stop_all_military_activity_from_a_time_is_a_start():
+    article = "The commander ordered his units to stop all military activity from 0400 GMT on Thursday."
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-07T04:00"]
+
+
+def test_a_truce_entering_into_full_force_at_a_time_starts_then():
+    article = "Under the accord the truce enters into full force at 1000 GMT today."
+    assert starts(article, date(2024, 3, 6)) == ["2024-03-06T10:00"]
+
+
+def test_an_order_addressed_to_units_that_therefore_takes_effect_later_is_a_start():
+    article = ("A truce was signed in Addis Ababa on Monday. The movement says its own order to all field commands "
+               "therefore takes effect from 2200 GMT on Wednesday.")
+    assert starts(article, date(2024, 3, 5)) == ["2024-03-06T22:00"]

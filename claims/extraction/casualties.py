@@ -66,6 +66,7 @@ _VERB_FIRST = (
     (patterns.LISTED_AS, "casualty.listed_as", patterns.plain_keys(patterns.OUTCOMES["listed_as"]["verbs"])),
     (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
     (patterns.TREATED_FOR, "casualty.treated_for", patterns.TREATED_KEYS),
+    (patterns.LABELLED, "casualty.labelled", patterns.plain_keys(patterns.LABELS)),
 )
 
 # The key tests of a sentence that holds an anchor, answered by one scan of it (regexes.KeyScan)
@@ -427,7 +428,13 @@ def _count_noun(text: str, begin: int, end: int) -> _Found | None:
     if not match or patterns.MIXED_TAIL.match(text, match.end(), end):
         return None  # "50 dead or wounded civilians": no outcome the contract can hold
     outcome = patterns.COUNT_NOUNS[patterns.normal(match.group("outcome"))]
+    if patterns.normal(match.group("n") or "") in _SINGLED_OUT and _OF_A_SHARE.search(match.group()):
+        return None  # "one of these deaths" singles one out of a toll, it counts none
     return _found(text, match, outcome, "casualty.count_noun", 0.8, end, group=None)
+
+
+_SINGLED_OUT = frozenset(patterns.GRAMMAR["singled_out_of_a_toll"])
+_OF_A_SHARE = re.compile(r"\sof\s+(?:the|those|these)\s", re.IGNORECASE)
 
 
 def _captives_without_a_noun(text: str, match: re.Match) -> bool:
@@ -466,6 +473,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.listed_as":
         return _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.8, end)
+    if rule == "casualty.labelled":
+        return _found(text, match, patterns.LABELS[patterns.normal(groups["label"])], rule, 0.75, end)
     if rule == "casualty.left_outcome":
         return _found(text, match, patterns.LEFT_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.85, end)
     toll = groups["toll"]

@@ -69,7 +69,7 @@ QUALNUM = (
     # "at least 13 and as many as 46": a floor and a ceiling make one range
     rf"(?:(?(qual)(?P<lo3>{NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{AT_MOST})\s+(?P<hi3>{NUM})|(?!))"
     rf"|between\s+(?P<lo>{NUM})\s+and\s+(?P<hi>{NUM})"
-    rf"|(?P<lo2>{NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?P<hi2>{NUM})"
+    rf"|(?P<lo2>{NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?:(?:{QUAL}){E}\s+)?(?P<hi2>{NUM})"
     rf"|(?P<n>{NUM})){E_OR_HYPHEN}"
     rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)}){E_OR_HYPHEN})?"
 )
@@ -182,7 +182,10 @@ COUNT_THEN_OUTCOME, COUNT_THEN_OUTCOME_NEAR = (
 OUTCOME_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in [*AFTER_COUNT, *TREATED["after_count"]]})
 COUNT_NOUN_AFTER_A_COUNT = containing({max(normal(p).split(), key=len) for p in COUNT_NOUNS})
 COUNT_NOUN = _compile(
-    rf"{QUALNUM}(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}", re.IGNORECASE,
+    # ("about 1,700 of those deaths": a share of deaths counts deaths; "21 of the dead" is a share of the toll's people)
+    rf"{QUALNUM}(?:\s+of\s+(?:the|those|these)(?=\s+(?:{alternation(OUTCOMES['deaths_shared'])}){E}))?"
+    rf"(?:\s+{MODIFIER}){{0,2}}?\s+(?P<outcome>{alternation(COUNT_NOUNS)}){E}",
+    re.IGNORECASE,
     needs=rf"\s(?:{alternation(COUNT_NOUNS)}){E}",
 )
 _VERB_THEN_COUNT_OPENING = (  # the count may open a partial quote: had killed "more than 50 soldiers"
@@ -191,7 +194,9 @@ VERB_THEN_COUNT = _compile(
     rf"{_VERB_THEN_COUNT_OPENING}{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
     re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START, opens=True,
 )
-_LIVES_LOST_OPENING = rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:the\s+)?"
+# ("cost the Sudan an estimated half a million lives", "cost Iran 300,000 lives": whom it cost may stand first)
+_LIVES_LOST_OPENING = (rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:(?:the\s+)?{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+)?"
+                       rf"\s+(?=(?:an?\s+)?(?:(?:{QUAL}){E}\s+)?\d|(?:{QUAL}){E}))?(?:the\s+)?")
 LIVES_LOST = _compile(
     rf"{_LIVES_LOST_OPENING}{QUALNUM}\s+(?:(?P<lives>lives){E}|{GROUP})",
     re.IGNORECASE, needs=_LIVES_LOST_OPENING + COUNT_START, opens=True,
@@ -208,6 +213,12 @@ HELD_CAPTIVE = _compile(
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}|(?(side)prisoners|(?!))){E}",
     re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
+# "Deaths: 3,958 recorded by the World Health Organization", "- Missing: more than 9,000": a line opening with the
+# outcome as its label, then a colon and the count (situation reports, fact boxes)
+LABELS = by_phrase({key: value for key, value in OUTCOMES["labels"].items() if not key.startswith("_")})
+_LABELLED_OPENING = rf"(?<![^\n])[ \t]*(?:[-•*–—][ \t]*)?(?P<label>{alternation(LABELS)})[ \t]*:[ \t]*"
+LABELLED = _compile(rf"{_LABELLED_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE,
+                    needs=_LABELLED_OPENING + COUNT_START, opens=True)
 _LEFT_OUTCOME_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['left_verbs'])})\s+"
 LEFT_OUTCOME = _compile(
     # "had taken 68 Georgian prisoners": a people's name may stand for the group

@@ -93,7 +93,8 @@ else:
         rf"(?:[-\s]+(?:{_MULTIPLIER}){_END}|(?:[-\s]+|(?:{_AFTER_MULTIPLIER})\s+and\s+){_ATOM})*"
     )
 _DIGIT_NUMBER = (
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+    # "6,500", and "5 000" as official and European texts group thousands (a single space, never before a year)
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,]|[.,]\d))+|\d+)(?:\.\d+)?(?![\d])"
     rf"(?:\s+(?:{_MULTIPLIER}){_END}|(?:{_alternation(_DIGIT_SUFFIXES)}){_END})?"
 )
 
@@ -117,6 +118,7 @@ VAGUE_PATTERN = rf"{_WORD_START}(?:{_alternation(_WORDS['vague'])}){_END}"
 _NUMBER_OPENS = "".join(sorted({entry[0].lower() for entry in (*_WORDS["vague"], *_UNITS, *_TENS, "a", "half")}))
 _NUMBER = re.compile(rf"(?<!\w)(?=[\d{_NUMBER_OPENS}])(?:(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN}))",
                      re.IGNORECASE)
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)\s(?=\d{3}(?!\d))")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
@@ -158,6 +160,7 @@ def parse_number(text: str) -> int | float | None:
 
 
 def _parse_digits(cleaned: str) -> int | float | None:
+    cleaned = _SPACED_THOUSANDS.sub("", cleaned)
     match = re.match(r"([\d,]+(?:\.\d+)?)\s*([a-z]*)$", cleaned)
     if not match:
         return None

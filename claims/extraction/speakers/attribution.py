@@ -209,7 +209,7 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
         # "Hamas said a truce brokered by Egypt had taken hold": who made the truce yields to who reports it
         candidates = [x for x in candidates if x not in made_by]
     text = a.document.text
-    before = [x for x in candidates if x.strength != "according" and a.ends[x.verb] <= position
+    before = [x for x in candidates if x.strength != "according" and x.frame != "agent_after" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
     trailing = _trailing_speaker(a, candidates, position)
     if before:
@@ -740,6 +740,12 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
             continue
         if x.frame == "announced_terms" and a.starts[x.verb] > position:
             return x  # "... took effect at noon, under terms announced by the peacekeepers"
+        if x.frame == "agent_after" and a.starts[x.verb] > position \
+                and not _AGENT_GAP_BREAK.search(text, position, a.starts[x.verb]) \
+                and _DIGIT.search(text, position, a.starts[x.verb]):
+            # "3,958 deaths recorded by the World Health Organization": the figure itself stands before the
+            # participle (not "counts only deaths confirmed by two sources, and our tally stands at 35")
+            return x
         if x.inverted and a.starts[x.verb] > position:
             gap = text[position:a.starts[x.verb]]
             if gap.rstrip().endswith(",") and not _voice_breaks(gap):
@@ -756,6 +762,12 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
 
 _BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
                             else r";")
+
+# what keeps a statement from the participle of record after it: a clause or sentence break (not a figure's comma)
+_AGENT_GAP_BREAK = re.compile(r"[;:!?]|[.,](?!\d)|\b(?:and|but|when|while|after|because|which|who|that)\b",
+                              re.IGNORECASE)
+
+_DIGIT = re.compile(r"\d")
 
 _TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
                                    re.IGNORECASE)

@@ -397,6 +397,26 @@ def _frame_passive_agent(a: _Analysis, site: _Site):
     return _subject_from_evidence(a, site, evidence, agent=span)
 
 
+def _frame_agent_after(a: _Analysis, site: _Site):
+    """"Deaths: 3,958 recorded by the World Health Organization", "the figure was confirmed by the ministry": a
+    participle of record with its agent after "by" gives what stands before it to the agent."""
+    v, end = site.v, site.end
+    if a.lowers[v] not in _BY_AGENT_PARTICIPLES or v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
+        return _ABSENT
+    means = v + 3 if v + 3 < end and a.lowers[v + 2] in ("a", "an", "the") else v + 2
+    if a.lowers[means] in _BY_MEANS:
+        return _ABSENT  # "reported by radio on Friday": how it came, not who gave it
+    span = _np_after(a, v + 2, end)
+    if span is None:
+        return _ABSENT
+    entity = _entity(a, span, a.starts[v], site.sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
+                       sentence=site.sentence)
+
+
 def _frame_nominal_by(a: _Analysis, site: _Site):
     """"the announcement by the MNLA that it would end its military operations": the body after "by" gives the
     content of the "that" clause after it."""
@@ -855,6 +875,7 @@ _MATCHERS = {
     "according_to": _frame_according_to,
     "citing": _frame_citing,
     "nominal_by": _frame_nominal_by,
+    "agent_after": _frame_agent_after,
 }
 FRAMES = tuple({"guarded": True, "final": True, **frame} for frame in lexicons.table("speaker_frames")["frames"])
 _FRAMES_BY_TRIGGER = {trigger: tuple(f for f in FRAMES if trigger in f["triggers"])
@@ -863,6 +884,8 @@ _ADJECTIVES_BEFORE_A_NOUN = frozenset(lexicons.table("speaker_frames")["adjectiv
 _CITING = frozenset(lexicons.table("speaker_frames")["trigger_words"]["citing"])
 _NOMINAL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["nominal"])
 _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
+_BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
+_BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
 _TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

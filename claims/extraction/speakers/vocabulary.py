@@ -85,6 +85,8 @@ _BETWEEN_SUBJECT_AND_VERB = frozenset("""
 also has have had would will could may might later earlier then again previously separately
 reportedly repeatedly not never already only just further publicly officially initially first
 now today yesterday tonight subsequently quickly immediately since once likewise too both all there here
+formally unilaterally jointly finally belatedly promptly swiftly simultaneously independently privately
+recently abruptly unexpectedly duly
 """.split())
 _WEEKDAY_OR_TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon

@@ -211,6 +211,8 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
     for found in reversed(named_days):
         # "On Saturday, according to officials, the ELN sent word that it would observe a pause from 6 pm on
         # Sunday": a day that opens the sentence dates what the sentence reports
+        if _RELATIVE_CLAUSE_OPEN.search(text, sentence_start, found.start()):
+            continue  # "The Viet Cong, who first proposed a truce on Dec. 7, said they would ...": the day of the aside
         if _FRONTED_DAY.fullmatch(text, sentence_start, found.start()) or _SPEECH_VERB.search(text, found.end(), position) and (
                 _AFTER_EVENT.search(text, max(sentence_start, found.start() - 60), found.start())
                 or _PAST_DATED.search(text, max(sentence_start, found.start() - 60), found.start())):
@@ -235,6 +237,8 @@ def statement_day(text: str, published: date | None, sentence_start: int, positi
     return published - timedelta(days=1), "the day before publication, the usual day of a reported statement"
 
 
+# a relative clause opened after a comma and not yet closed: "The Viet Cong, who first proposed a holiday truce on"
+_RELATIVE_CLAUSE_OPEN = LazyPattern(r",\s+(?:who|which|whose)\b[^,;:()]*$")
 # "in a statement on", "a communique read on state radio at 5 p.m.", "in a commentary broadcast": the noun of a
 # statement, then at most a few words of the same clause (no comma), right before a day
 _STATEMENT_NAMED_BEFORE = LazyPattern(
@@ -323,6 +327,13 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         if day is not None:
             return DayChoice(day, True, f"day {_iso(day)}: the sentence goes on to give the start's day, "
                                         f"{starting_on.group().strip()!r}", words.strip())
+    next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
+    if next_day and not earlier and previous_day is not None:
+        # "... met local notables on Saturday 7 January. A truce would begin at 9am the following day"
+        words, day = previous_day
+        day += timedelta(days=1)
+        return DayChoice(day, True, f"day {_iso(day)}: {next_day.group().strip()!r} after the clock counts on from "
+                                    f"{words.strip()!r} in the sentence before", words.strip())
     same_day = _SAME_DAY.match(text, match.end(), sentence_end)
     if same_day and not earlier and previous_day is not None:
         # "... set D-Day as 29 December 1996. The ceasefire will run from 00:00 hours on that day."

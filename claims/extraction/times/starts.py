@@ -201,9 +201,16 @@ _DEFINITE_AGREEMENT_FROM = LazyPattern(
     rf"{_B}(?:the|this|that|its|their)\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:{_phrases(_PHRASES['anaphoric_nouns'] + _PHRASES['starting_subjects'])})"
     # "its order of “zero violence” against the public took effect": what the order is of may stand between
-    rf"(?:\s+of\s+[^,.;:()]{{1,60}}?)?"
-    rf"\s+(?:(?:only|just)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?(?:be(?:en)?\s+)?"
+    # ("its own order to all commands therefore takes effect": or whom it is addressed to)
+    rf"(?:\s+(?:of|to)\s+[^,.;:()]{{1,60}}?)?"
+    rf"\s+(?:(?:only|just|therefore|thus|now|also)\s+)?(?=(?:{_phrases(_PHRASES['start_cues'])})\s|(?:(?:had|has|have|would|will|was|were)\s+)?(?:be(?:en)?\s+)?"
     rf"(?:{_START_VERB_PATTERN}){_E})",
+    re.IGNORECASE)
+# "A second deal was brokered by the governor's envoy. It took effect at 8am": in a story that has named a truce,
+# a subject that counts on from it ("a second", "another", "a new") names the next one
+_NEXT_AGREEMENT = LazyPattern(
+    rf"\W*(?:a|another|the)\s+(?:(?:{_phrases(_PHRASES['next_agreement_words'])})\s+)(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:{_phrases(_PHRASES['anaphoric_nouns'])}){_E}",
     re.IGNORECASE)
 _ANAPHORIC_NOUN = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['anaphoric_nouns'])}|{_phrases(_PHRASES['referring_extensions'], regex=True)}){_E}",
@@ -247,6 +254,7 @@ def sentences_about_truces(document: Document):
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         elif not triggers and story_named_a_truce:
             agreement = (AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
+                         or _NEXT_AGREEMENT.match(text, sentence.start, sentence.end)
                          or (sentences_since_truce == 2 and REFERRING_ORDINAL.match(text, sentence.start, sentence.end))
                          or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end)
                          or None)
