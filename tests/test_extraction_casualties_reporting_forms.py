@@ -613,3 +613,25 @@ def test_a_line_labelled_with_an_outcome_and_a_colon_is_a_count():
 
 def test_a_label_inside_a_sentence_is_no_line_label():
     assert tuples_in("The report's heading read: Injured: none reported.") == set()
+
+
+# --- round 69: a toll set at its groups, one named victim and others, a long 'number of' --------------------
+
+def test_a_toll_set_at_one_group_and_another_counts_both():
+    assert tuples_in("Late on Saturday the ministry put the dead at 19 hostages and 27 gunmen.") == {
+        ("killed", 19, None, "exact"), ("killed", 27, None, "exact")}
+
+
+def test_a_toll_set_at_a_bare_figure_lists_nothing_after_it():
+    assert tuples_in("The ministry put the toll at 19 on Saturday and 27 on Sunday.") == {
+        ("killed", 19, None, "exact")}
+
+
+def test_a_named_victim_and_others_counts_the_others():
+    assert tuples_in("The car bomb that killed the former governor Ahmed Salim and 14 others was never solved.") == {
+        ("killed", 14, None, "exact")}
+
+
+def test_the_number_of_a_long_group_killed_is_a_toll():
+    assert tuples_in("The movement has put the number of its members and supporters killed at more than 900.") == {
+        ("killed", 900, None, "more_than")}

@@ -814,3 +814,8 @@ def test_an_order_addressed_to_units_that_therefore_takes_effect_later_is_a_star
     article = ("A truce was signed in Addis Ababa on Monday. The movement says its own order to all field commands "
                "therefore takes effect from 2200 GMT on Wednesday.")
     assert starts(article, date(2024, 3, 5)) == ["2024-03-06T22:00"]
+
+
+def test_forces_that_ceased_fighting_at_a_time_started_a_truce_then():
+    article = "In Lisbon, the government said its forces in Goa had ceased fighting at 2 p.m. Lisbon time."
+    assert starts(article, date(1961, 12, 19)) == ["1961-12-19T14:00"]

@@ -416,3 +416,19 @@ def test_a_bare_clock_reading_as_a_start_named_before_in_its_own_zone_is_that_st
                "Egypt had gone on all day. Sir Anthony Eden told the Commons yesterday that the forces would stop "
                "firing at midnight unless attacked in Egypt.")
     assert starts(article, date(1956, 11, 7)) == ["1956-11-07T00:00", "1956-11-07T00:00"]
+
+
+# --- round 69: a bare clock in the paragraph of a start written in a place's zone -----------------------------
+
+def test_a_bare_clock_after_a_start_written_in_a_places_zone_in_the_same_paragraph_keeps_that_zone():
+    article = ("MALI: A truce between Mali's army and rebels in northern Mali broke down near Kidal, Mali, and Gao.\n"
+               "SOUTH SUDAN: The truce signed in Addis Ababa took effect at 6pm Juba time on Friday. A rebel "
+               "spokesman said his commanders had been told to halt from midnight on Saturday.\n")
+    # Juba kept East Africa Time (UTC+3) until 2021; the article never says where else the midnight would be
+    assert starts(article, date(2014, 1, 27)) == ["2014-01-24T15:00", "2014-01-25T21:00"]
+
+
+def test_local_time_at_a_ranges_end_is_still_the_place_of_the_truce_not_the_zone_written_before():
+    article = ("KYIV — Russia's defence ministry announced a pause from 10:00 Moscow time (07:00 UTC). Kyiv said "
+               "the two sides had agreed a ceasefire on the Sumy route from 09:00 to 21:00 local time.")
+    assert "2022-03-08T06:00" in starts(article, date(2022, 3, 8))

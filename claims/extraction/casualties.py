@@ -67,6 +67,7 @@ _VERB_FIRST = (
     (patterns.TOLL_AFTER_COUNT, "casualty.toll", patterns.plain_keys(p for ps in patterns.TOLL_NOUNS.values() for p in ps)),
     (patterns.TREATED_FOR, "casualty.treated_for", patterns.TREATED_KEYS),
     (patterns.LABELLED, "casualty.labelled", patterns.plain_keys(patterns.LABELS)),
+    (patterns.NAMED_AND_OTHERS, "casualty.named_and_others", patterns.plain_keys(patterns.VERBS_BEFORE)),
 )
 
 # The key tests of a sentence that holds an anchor, answered by one scan of it (regexes.KeyScan)
@@ -473,6 +474,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.listed_as":
         return _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.8, end)
+    if rule == "casualty.named_and_others":
+        return _found(text, match, patterns.VERBS_BEFORE[patterns.normal(groups["verb"])], rule, 0.7, end, group=None)
     if rule == "casualty.labelled":
         return _found(text, match, patterns.LABELS[patterns.normal(groups["label"])], rule, 0.75, end)
     if rule == "casualty.left_outcome":
@@ -599,7 +602,9 @@ _COLON_LISTED = ("casualty.toll", "casualty.count_then_outcome", "casualty.verb_
 
 def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Found | None:
     """A further count of people joined by "and", or listed after a comma, shares the claim's outcome."""
-    listing = item.rule == "casualty.toll" and patterns.LISTING_LINK.search(text, item.start, item.number_start)
+    listing = item.rule == "casualty.toll" and (
+        patterns.LISTING_LINK.search(text, item.start, item.number_start)
+        or item.group and patterns.LISTING_SET_AT.search(text, item.start, item.number_start))
     if listing or item.rule in ("casualty.verb_then_count", "casualty.left_outcome", "casualty.lives_lost",
                                 "casualty.continued", "casualty.held_captive", "casualty.coordinated"):
         match = patterns.AND_MORE_AFTER.match(text, item.end, end)

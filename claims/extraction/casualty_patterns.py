@@ -195,6 +195,14 @@ VERB_THEN_COUNT = _compile(
     re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START, opens=True,
 )
 # ("cost the Sudan an estimated half a million lives", "cost Iran 300,000 lives": whom it cost may stand first)
+# "the bombing that killed former Prime Minister Rafik Hariri and 21 others": one named victim, then the count of
+# the others who shared the outcome
+_NAMED_AND_OTHERS_OPENING = (
+    rf"{B}(?P<verb>{alternation(VERBS_BEFORE)})\s+(?:(?:former|then|late|the|a|an|two|three|its|their|his|her)\s+)?"
+    rf"(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{CAPITAL}[\w'’.-]*\s+){{1,5}}and\s+")
+NAMED_AND_OTHERS = _compile(
+    rf"{_NAMED_AND_OTHERS_OPENING}{QUALNUM}\s+(?:others|other people|more people){E}",
+    re.IGNORECASE, needs=_NAMED_AND_OTHERS_OPENING + COUNT_START, opens=True)
 _LIVES_LOST_OPENING = (rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:(?:the\s+)?{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+)?"
                        rf"\s+(?=(?:an?\s+)?(?:(?:{QUAL}){E}\s+)?\d|(?:{QUAL}){E}))?(?:the\s+)?")
 LIVES_LOST = _compile(
@@ -277,6 +285,7 @@ ORDINAL_ONE = _compile(
 ORDINAL_OPENING = _compile(r"(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+an?\s+", re.IGNORECASE)  # ORDINAL_ONE's start
 # a toll that lists who it holds: "the dead included one civilian, two guards ... as well as five of the attackers"
 LISTING_LINK = _compile(rf"{B}(?:{alternation(GRAMMAR['listing_links'])}){E}", re.IGNORECASE)
+LISTING_SET_AT = _compile(rf"{B}(?:{alternation(GRAMMAR['listing_set_at'])})\s+$", re.IGNORECASE)
 # "the dead man's family", "the injured woman": one person, or an owner, right after a toll like "the dead"
 NOUN_AFTER_THE_TOLL = _compile(
     rf"(?:['’]s{E}|\s+(?:{alternation(GRAMMAR['one_person_nouns'])}){E}|\s+[\w-]+['’]s{E})", re.IGNORECASE

@@ -42,6 +42,9 @@ class _Context:
     items: source_lines.SourceLines | None = None  # a monitoring digest's source lines (most articles have none)
     filed_at: datetime | None = None  # the minute the page went up, when it is stamped
     written: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of starts in a named zone
+    # the paragraph (its start) of the last start written in a place's zone ("6pm Bangui time"), and that zone: a bare
+    # clock after it in the same paragraph keeps it ("local time" still means the place where the truce applies)
+    paragraph_zone: tuple[int, zones.ZoneChoice] | None = None
 
     @property
     def last_local(self) -> datetime | None:
@@ -136,6 +139,9 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             context.read.append((local, moment))
             if _written_zone(match):
                 context.written.append((local, moment))
+                written = zones.written(match)
+                if written is not None and getattr(written.zone, "key", "UTC") not in zones.UNIVERSAL_KEYS:
+                    context.paragraph_zone = (_paragraph_start(text, match.start()), written)
             elif not spoken_again:
                 # (a start taken for one read before keeps that one's zone, which says nothing of "local time")
                 context.local_zone = zones.ZoneChoice(local.tzinfo, "")  # zones.for_local_time words the reason
@@ -472,8 +478,20 @@ def _zone_for(match: re.Match, sentence: Sentence, context: _Context, document: 
         return speaker.name if own_words else None
 
     outlet = context.items.source_at(match.start()) if context.items is not None else None
+    paragraph = context.paragraph_zone[1] if context.paragraph_zone is not None and not match.group("zone") \
+        and not _ZONE_AT_RANGE_END.match(document.text, match.end(), sentence.end) \
+        and context.paragraph_zone[0] == _paragraph_start(document.text, match.start()) else None
     return zones.for_local_time(match, sentence.start, sentence.end, context.places, context.local_zone,
-                                own_clock_speaker, outlet)
+                                own_clock_speaker, outlet, paragraph)
+
+
+# "from 09:00 to 21:00 local time", "from 09:00 to 21:00 Kyiv time": the range's end says which clock it is
+_ZONE_AT_RANGE_END = re.compile(r"\s*(?:-|–|—|to|until|till)\s+[^,;.()]{1,30}?\s(?:local|time|GMT|UTC)\b", re.IGNORECASE)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the line (a paragraph, in the copy we read) holding `position` starts."""
+    return text.rfind("\n", 0, position) + 1
 
 
 _DECLARING = "declared|declares|announced|announces|ordered|orders|said|says|replied|stated|promised"

@@ -27,6 +27,9 @@ from . import clock, gazetteer
 from .gazetteer import Found
 
 UTC = ZoneInfo("UTC")
+# zones that are no place's clock: a start written in one says nothing of what a bare clock near it means
+UNIVERSAL_KEYS = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/UCT", "UCT", "Etc/Greenwich", "Greenwich",
+                            "Etc/Zulu", "Zulu"})
 # "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
 _IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
                  r"(?:(?:north|south)?-?(?:east|west|north|south)(?:ern)?\s+|central\s+)?$")
@@ -259,7 +262,7 @@ class ArticlePlaces:
 
 def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
                    earlier: ZoneChoice | None, speaker: Callable[[], str | None] | None = None,
-                   outlet: str | None = None) -> ZoneChoice:
+                   outlet: str | None = None, paragraph: ZoneChoice | None = None) -> ZoneChoice:
     """The zone of "local time", or of a clock with no zone: the place where the ceasefire applies; in a monitored
     item, the broadcaster's own (its source line names its city); when the sentence places it nowhere and no
     earlier start said what local time means, the clock of a government that
@@ -289,6 +292,11 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
         return ZoneChoice(ZoneInfo(broadcaster.place.zone),
                           f"zone {broadcaster.place.zone} from {broadcaster.words!r} in the item's source line "
                           f"({outlet!r}): a broadcaster's bare clock is its own{_note(broadcaster.place)}")
+    if paragraph is not None:
+        # "The ceasefire took effect at 6pm Bangui time ... its commanders had been told to halt from midnight on
+        # Saturday": a bare clock in the paragraph of a start written in a place's zone keeps that zone
+        return ZoneChoice(paragraph.zone, f"zone {name_of(paragraph.zone)}: the zone written with the start read "
+                                          f"before in the same paragraph")
     if earlier is not None:
         what = "the offset" if getattr(earlier.zone, "key", None) is None else "zone"
         return ZoneChoice(earlier.zone, f"{what} {name_of(earlier.zone)}: what local time meant for the start read "
