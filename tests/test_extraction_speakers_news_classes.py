@@ -516,3 +516,22 @@ def test_the_body_that_informed_another_of_a_figure_gives_it():
 
 def test_sources_that_have_spoken_of_a_figure_give_it():
     assert speaker_of("Church sources have spoken of between 300 and 500 dead.", "300") == "Church sources"
+
+
+# --- round 70: a body named before, taken up by its noun with a formal capital ---------------------------------
+
+def test_the_capitalised_ministry_is_the_ministry_named_before():
+    text = ("The Ministry of Internal Affairs reports that 19 servicemen were killed. In the same period at least "
+            "six civilians were killed in the Shali district, the Ministry said.")
+    assert speaker_of(text, "six civilians") == "Ministry of Internal Affairs"
+
+
+def test_the_community_is_the_religious_community_named_before():
+    text = ("The talks were mediated by the Community of Sant'Egidio in Rome. In a statement, the community said 12 "
+            "prisoners had been released to the Red Cross.")
+    assert speaker_of(text, "12 prisoners") == "Community of Sant'Egidio"
+
+
+def test_an_acronym_after_the_is_its_own_name():
+    text = "The Ministry of Defence said 4 soldiers died. Later the UNHCR said 30 refugees were missing."
+    assert speaker_of(text, "30 refugees") == "UNHCR"

@@ -819,3 +819,17 @@ def test_an_order_addressed_to_units_that_therefore_takes_effect_later_is_a_star
 def test_forces_that_ceased_fighting_at_a_time_started_a_truce_then():
     article = "In Lisbon, the government said its forces in Goa had ceased fighting at 2 p.m. Lisbon time."
     assert starts(article, date(1961, 12, 19)) == ["1961-12-19T14:00"]
+
+
+def test_a_truce_from_that_hour_starts_at_the_clock_named_just_before():
+    article = ("The garrison surrendered at 0900 GMT today, and the commander ordered his men to cease fire from "
+               "that hour.")
+    assert starts(article, date(1961, 12, 19)) == ["1961-12-19T09:00"]
+    article = ("The garrison surrendered at 0900 GMT. A spokesman said the ceasefire on the island applied from that "
+               "hour.")
+    assert starts(article, date(1961, 12, 19)) == ["1961-12-19T09:00"]
+
+
+def test_from_that_moment_away_from_the_truces_words_starts_nothing():
+    article = "Rebels attacked the post at 0500 GMT. From that moment the truce was dead."
+    assert starts(article, date(1961, 12, 19)) == []

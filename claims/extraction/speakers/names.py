@@ -256,6 +256,10 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
     head_is_name = a.names[head] and not (head == first and head_low in _HEAD_NOUNS
                                                    and a.sentence_first_token[sentence] == first)
+    if head_is_name and first == last == head and first > 0 and a.lowers[first - 1] in _DEFINITE \
+            and head_low in _ORG_NOUNS and not _is_acronym(a.words[head]) \
+            and (head + 1 >= len(a.lowers) or a.lowers[head + 1] != "of"):
+        head_is_name = False  # "the Ministry said", "the Community said": a formal capital on the body named before
     plural = False
     if not head_is_name:
         if head_low in _PEOPLE_NOUNS:

@@ -161,6 +161,10 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             ))
             clock_of[id(claims[-1])] = match
         if len(claims) == found_before:
+            pointed = _clock_pointed_back_to(document, sentence, triggers, context, dated_by_item)
+            if pointed is not None:
+                claims.append(pointed)
+        if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
         elif is_heading(document, sentence.paragraph):
             undated_headlines.extend(claim for claim in claims[found_before:]
@@ -207,6 +211,46 @@ def _recurring(text: str, sentence: Sentence, match: re.Match) -> bool:
 
 
 _THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
+
+
+# "ordered his troops to cease fire from that hour": a start that points back to a clock named just before
+_THAT_HOUR = re.compile(r"\b(?:from|as\s+of|at|with\s+effect\s+from)\s+(?:that|the\s+same)\s+(?:hour|moment|minute|time)\b",
+                        re.IGNORECASE)
+
+
+def _clock_pointed_back_to(document: Document, sentence: Sentence, triggers: list[re.Match], context: _Context,
+                           dated_by: tuple[str, ...]) -> ExtractedClaim | None:
+    """"Diu surrendered at noon, and the commander ordered a cease-fire from that hour", "... at noon local time.
+    The spokesman said the cease-fire applied from that hour": the last clock before it, in the sentence or the one
+    before, is the start; only right after the truce's words in the same clause (not "From that moment the truce was
+    dead")."""
+    text = document.text
+    anaphor = _THAT_HOUR.search(text, sentence.start, sentence.end)
+    if anaphor is None or not any(t.end() <= anaphor.start() and anaphor.start() - t.end() <= 60
+                                  and not re.search(r"[.;:]", text[t.end():anaphor.start()]) for t in triggers):
+        return None
+    just_before = _neighbour(document, sentence, -1)
+    for where in (sentence, just_before):
+        if where is None:
+            continue
+        clocks = [m for m in clock.TIME.finditer(text, where.start, min(where.end, anaphor.start()))]
+        if not clocks:
+            continue
+        earlier = clocks[-1]
+        resolved = _resolve(document, earlier, where, context)
+        if resolved is None:
+            return None
+        moment, precision, local, steps = resolved
+        context.read.append((local, moment))
+        start = max((t.start() for t in triggers if t.end() <= anaphor.start()), default=anaphor.start())
+        return ExtractedClaim(
+            kind="ceasefire", start=start, end=anaphor.end(), text=text[start:anaphor.end()],
+            speaker=speakers.statement_speaker(document, anaphor.start()), confidence=0.6,
+            rule=_rule_for(earlier), values={"effective_at": moment, "precision": precision},
+            explanation=(f"read {anaphor.group().strip()!r} as the truce's start: it points back to "
+                         f"{earlier.group().strip()!r}, the clock named just before it", *dated_by, *steps,
+                         f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"))
+    return None
 
 
 def _neighbour(document: Document, sentence: Sentence, step: int) -> Sentence | None:
