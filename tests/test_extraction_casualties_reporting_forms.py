@@ -635,3 +635,36 @@ def test_a_named_victim_and_others_counts_the_others():
 def test_the_number_of_a_long_group_killed_is_a_toll():
     assert tuples_in("The movement has put the number of its members and supporters killed at more than 900.") == {
         ("killed", 900, None, "more_than")}
+
+
+# --- round 71: care that counts the hurt in a story of violence; a side holding people -----------------------
+
+def test_people_taken_into_care_in_a_story_of_violence_were_wounded():
+    article = ("Two guards were killed when the bomb went off. Forty-one people were taken to hospital, and the "
+               "health ministry said 17 remained in hospital on Friday.")
+    assert tuples_in(article) == {("killed", 2, None, "exact"), ("wounded", 41, None, "exact"),
+                                  ("wounded", 17, None, "exact")}
+
+
+def test_care_in_a_story_with_no_death_or_injury_counts_nobody():
+    assert tuples_in("The clinic said 300 people were treated during the festival week.") == set()
+
+
+def test_care_for_an_illness_counts_nobody_hurt():
+    assert tuples_in("One man was killed in the clash. Doctors said 80 people were treated for cholera.") == {
+        ("killed", 1, None, "exact")}
+
+
+def test_a_named_side_holding_people_captured_them():
+    assert tuples_in("Relatives say the FARC is holding at least 26 people in the hills.") == {
+        ("captured", 26, None, "at_least")}
+
+
+def test_a_building_or_the_police_holding_people_captured_nobody():
+    assert tuples_in("The new stadium holds 45,000 people.") == set()
+    assert tuples_in("Police held 12 people overnight.") == set()
+
+
+def test_a_share_of_hostages_freed_is_no_capture():
+    assert tuples_in("The gunmen held more than 30 people in the embassy, freeing 14 of them on Saturday.") == {
+        ("captured", 30, None, "more_than")}

@@ -68,6 +68,7 @@ _VERB_FIRST = (
     (patterns.TREATED_FOR, "casualty.treated_for", patterns.TREATED_KEYS),
     (patterns.LABELLED, "casualty.labelled", patterns.plain_keys(patterns.LABELS)),
     (patterns.NAMED_AND_OTHERS, "casualty.named_and_others", patterns.plain_keys(patterns.VERBS_BEFORE)),
+    (patterns.HELD_PEOPLE, "casualty.held_people", patterns.plain_keys(patterns.OUTCOMES["held_people"]["verbs"])),
 )
 
 # The key tests of a sentence that holds an anchor, answered by one scan of it (regexes.KeyScan)
@@ -104,6 +105,8 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
     for sentence in document.sentences:
         previous = _in_sentence(document.text, sentence.start, sentence.end, previous)
         found.extend(previous)
+    if any(item.outcome in ("killed", "wounded") for item in found):
+        found = _with_hospital_care(document, found)
     claims = []
     speaker_of: dict[int, str | None] = {}
     for item in found:
@@ -129,6 +132,22 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
             explanation=_explanation(item),
         ))
     return claims
+
+
+def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]:
+    """In a story of violence, people counted as taken into care ("52 people were being treated") were hurt: each
+    such count no rule has claimed, in a sentence that names no illness, is a count of the wounded."""
+    text = document.text
+    claimed = {item.number_start for item in found}
+    cared: list[_Found] = []
+    for sentence in document.sentences:
+        if patterns.ILLNESS.search(text, sentence.start, sentence.end):
+            continue
+        for match in patterns.HOSPITAL_CARE.finditer(text, sentence.start, sentence.end):
+            item = _found(text, match, "wounded", "casualty.hospital_care", 0.6, sentence.end)
+            if item is not None and item.number_start not in claimed:
+                cared.append(item)
+    return sorted([*found, *cared], key=lambda item: item.start) if cared else found
 
 
 def _explanation(item: _Found) -> tuple[str, ...]:
@@ -275,6 +294,21 @@ def _held_by_fighters(text: str, sentence_start: int, claim_start: int) -> bool:
     the detention, and no police or court before it, make it a capture whatever happens to the captives next."""
     return bool(patterns.FIGHTING_DETAINER.search(text, sentence_start, claim_start)) \
         and not patterns.CUSTODY_CUE.search(text, sentence_start, claim_start)
+
+
+def _held_by_a_side(text: str, match: re.Match) -> bool:
+    """Whether the people a clause says are held ("... is holding at least 20 people") are held by a side: fighters
+    or a named body before the verb in its sentence, and no place, building or event ("the stadium holds 50,000
+    people", "the party held 12 meetings"), no police or court, and nothing after the group that makes it a place
+    ("holds 500 men in camps" is still a side's camps: only the holder is checked)."""
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    holder = (start, match.start())
+    if patterns.HOLDING_PLACE.search(text, *holder) or patterns.CUSTODY_CUE.search(text, *holder):
+        return False
+    first_word = re.match(r"\W*\w+", text[start:match.start()])
+    after_first = start + (first_word.end() if first_word else 0)  # a sentence's first word is capitalised anyway
+    return bool(patterns.FIGHTING_DETAINER.search(text, *holder)
+                or patterns.A_NAMED_SIDE.search(text, after_first, match.start()))
 
 
 _GROUP_GIVERS = ("casualty.count_then_outcome", "casualty.verb_then_count")
@@ -474,6 +508,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.listed_as":
         return _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.8, end)
+    if rule == "casualty.held_people":
+        return _found(text, match, "captured", rule, 0.65, end) if _held_by_a_side(text, match) else None
     if rule == "casualty.named_and_others":
         return _found(text, match, patterns.VERBS_BEFORE[patterns.normal(groups["verb"])], rule, 0.7, end, group=None)
     if rule == "casualty.labelled":
@@ -518,8 +554,9 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int,
 def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:
     """"killing 50, 20 of them children" shares the claim before; "45 were hurt, 6 of whom later died" has its own
     outcome."""
-    if patterns.UNDONE_OUTCOME.match(text, match.end(), end):
-        return None  # "detained 30 men, 12 of whom were later released"
+    if patterns.UNDONE_OUTCOME.match(text, match.end(), end) \
+            or patterns.UNDOING_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "detained 30 men, 12 of whom were later released", "held 30 people, freeing 14 of them"
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
     if not own and patterns.CONDITION_AFTER_A_SHARE.match(text, match.end(), end):
         return None  # "420 injured, 61 of them in serious condition": the state of some already counted

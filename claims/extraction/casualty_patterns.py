@@ -221,6 +221,20 @@ HELD_CAPTIVE = _compile(
     rf"\s+(?P<captives>{alternation(OUTCOMES['held_captive']['captives'])}|(?(side)prisoners|(?!))){E}",
     re.IGNORECASE, needs=_HELD_CAPTIVE_OPENING + COUNT_START, opens=True,
 )
+# "the ELN is holding at least 20 people", "the HVO holds more than 500 Muslim men": who holds them is checked by
+# casualties._held_by_a_side
+_HELD_PEOPLE_OPENING = rf"{B}(?P<verb>{alternation(OUTCOMES['held_people']['verbs'])})\s+[\"“]?"
+HELD_PEOPLE = _compile(rf"{_HELD_PEOPLE_OPENING}{QUALNUM}[\"”]?\s+{GROUP}", re.IGNORECASE,
+                       needs=_HELD_PEOPLE_OPENING + COUNT_START, opens=True)
+HOLDING_PLACE = _compile(rf"{B}(?:{alternation(OUTCOMES['held_people']['places'])}){E}", re.IGNORECASE)
+A_NAMED_SIDE = _compile(r"\b(?-i:[A-Z][A-Za-z.'’-]+)")
+# "52 people were being treated", "Thirty-nine were taken to hospital": care that counts the hurt in a story of
+# violence (casualties.find_casualties asks for that story, and for no illness in the sentence)
+HOSPITAL_CARE = _compile(
+    rf"{B}{QUALNUM}(?:\s+of\s+(?:them|whom|those))?(?:\s+{GROUP})?{LINKING}\s*"
+    rf"(?P<care>{alternation(OUTCOMES['hospital_care']['care'])}){E}",
+    re.IGNORECASE, needs=rf"\s(?:{alternation(OUTCOMES['hospital_care']['care'])}){E}")
+ILLNESS = _compile(rf"{B}(?:{alternation(OUTCOMES['hospital_care']['illness'])}){E}", re.IGNORECASE)
 # "Deaths: 3,958 recorded by the World Health Organization", "- Missing: more than 9,000": a line opening with the
 # outcome as its label, then a colon and the count (situation reports, fact boxes)
 LABELS = by_phrase({key: value for key, value in OUTCOMES["labels"].items() if not key.startswith("_")})
@@ -347,6 +361,8 @@ OF_THEM = _compile(rf"{QUALNUM}\s+(?:{alternation(INHERIT_CUES['of_them'])}){E}"
                    needs=rf"\s(?:{alternation(INHERIT_CUES['of_them'])}){E}")
 OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 # "45 were brought in with injuries, 6 of whom later died": the share's own outcome, not the one before
+UNDOING_BEFORE = _compile(rf"{B}(?:{alternation(GRAMMAR['undoing_before_a_share'])})\s+(?:{alternation(QUALIFIER_OF)}\s+)?$",
+                          re.IGNORECASE)
 UNDONE_OUTCOME = _compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
 OWN_OUTCOME = _compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}", re.IGNORECASE)
 # "62 of the dead were in the hills": part of a toll, counted apart
@@ -508,5 +524,6 @@ ANCHOR_KEYS = plain_keys(
     [phrase for section in ("after_count", "count_nouns", "verbs_before_count", "lives_verbs", "loss_verbs",
                             "left_outcomes") for phrase in by_phrase(OUTCOMES[section])]
     + TREATED["injuries"]  # every treatment the rules read names one of these
+    + OUTCOMES["held_people"]["verbs"]  # "the ELN is holding at least 20 people"
     + [phrase for phrases in TOLL_NOUNS.values() for phrase in phrases]
 )
