@@ -50,6 +50,7 @@ dates, clock times, distances, money and equipment around a number rule it out
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -140,8 +141,11 @@ def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]
     text = document.text
     claimed = {item.number_start for item in found}
     cared: list[_Found] = []
-    for sentence in document.sentences:
-        if patterns.ILLNESS.search(text, sentence.start, sentence.end):
+    starts = [sentence.start for sentence in document.sentences]
+    holding = sorted({bisect_right(starts, word.start()) - 1 for word in patterns.CARE_WORD.finditer(text.lower())})
+    for index in holding:  # only the sentences that name care at all: one scan of the text finds them
+        sentence = document.sentences[index]
+        if index < 0 or patterns.ILLNESS.search(text, sentence.start, sentence.end):
             continue
         for match in patterns.HOSPITAL_CARE.finditer(text, sentence.start, sentence.end):
             item = _found(text, match, "wounded", "casualty.hospital_care", 0.6, sentence.end)

@@ -234,6 +234,9 @@ HOSPITAL_CARE = _compile(
     rf"{B}{QUALNUM}(?:\s+of\s+(?:them|whom|those))?(?:\s+{GROUP})?{LINKING}\s*"
     rf"(?P<care>{alternation(OUTCOMES['hospital_care']['care'])}){E}",
     re.IGNORECASE, needs=rf"\s(?:{alternation(OUTCOMES['hospital_care']['care'])}){E}")
+# every phrase of care holds one of these stems: one scan of the lower-cased text finds the sentences to read
+CARE_STEMS = tuple(OUTCOMES["hospital_care"]["stems"])
+CARE_WORD = re.compile("|".join(map(re.escape, CARE_STEMS)))
 ILLNESS = _compile(rf"{B}(?:{alternation(OUTCOMES['hospital_care']['illness'])}){E}", re.IGNORECASE)
 # "Deaths: 3,958 recorded by the World Health Organization", "- Missing: more than 9,000": a line opening with the
 # outcome as its label, then a colon and the count (situation reports, fact boxes)
