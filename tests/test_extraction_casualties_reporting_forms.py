@@ -668,3 +668,20 @@ def test_a_building_or_the_police_holding_people_captured_nobody():
 def test_a_share_of_hostages_freed_is_no_capture():
     assert tuples_in("The gunmen held more than 30 people in the embassy, freeing 14 of them on Saturday.") == {
         ("captured", 30, None, "more_than")}
+
+
+# --- round 72: a side's dead set at a figure; a share of the hurt brought in that died -------------------------
+
+def test_a_setter_with_whose_dead_then_at_a_figure_is_a_toll():
+    assert tuples_in("Cairo put Libya's own dead at 46.") == {("killed", 46, None, "exact")}
+    assert tuples_in("The ministry puts the civilian dead at 19.") == {("killed", 19, None, "exact")}
+    assert tuples_in("A military source put the army's wounded at 31.") == {("wounded", 31, None, "exact")}
+
+
+def test_a_setter_of_something_else_at_a_figure_is_no_toll():
+    assert tuples_in("The firm put the dead battery at 40 percent.") == set()
+
+
+def test_a_share_of_the_hurt_brought_in_that_died_were_killed():
+    assert tuples_in("A surgeon said 9 of those brought in had died.") == {("killed", 9, None, "exact")}
+    assert tuples_in("At least 30 of the injured taken to the hospital had died.") == {("killed", 30, None, "at_least")}

@@ -70,6 +70,7 @@ _VERB_FIRST = (
     (patterns.LABELLED, "casualty.labelled", patterns.plain_keys(patterns.LABELS)),
     (patterns.NAMED_AND_OTHERS, "casualty.named_and_others", patterns.plain_keys(patterns.VERBS_BEFORE)),
     (patterns.HELD_PEOPLE, "casualty.held_people", patterns.plain_keys(patterns.OUTCOMES["held_people"]["verbs"])),
+    (patterns.SET_AT, "casualty.set_at", patterns.plain_keys(patterns.GRAMMAR["toll_setters"])),
 )
 
 # The key tests of a sentence that holds an anchor, answered by one scan of it (regexes.KeyScan)
@@ -401,6 +402,8 @@ def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = Non
     outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[
         patterns.normal(match.group("outcome"))]
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
+    if own is None and outcome == "wounded" and (carried := patterns.CARRIED_IN.match(text, match.end(), end)):
+        own = patterns.OWN_OUTCOME.match(text, carried.end(), end)  # "40 of the injured brought in had died"
     own_outcome = patterns.after_count_outcome(own.group("outcome")) if own is not None else None
     if own_outcome not in (None, "", outcome):
         # "three of the injured had died in hospital": a share of a toll with an outcome of its own
@@ -512,6 +515,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return _found(text, match, "captured", rule, 0.75, end)
     if rule == "casualty.listed_as":
         return _found(text, match, patterns.LISTED_AS_OUTCOMES[patterns.normal(groups["outcome"])], rule, 0.8, end)
+    if rule == "casualty.set_at":
+        return _found(text, match, patterns.SET_AT_OUTCOMES[patterns.normal(groups["noun"])], rule, 0.8, end, group=None)
     if rule == "casualty.held_people":
         return _found(text, match, "captured", rule, 0.65, end) if _held_by_a_side(text, match) else None
     if rule == "casualty.named_and_others":

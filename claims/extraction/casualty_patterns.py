@@ -228,6 +228,14 @@ HELD_PEOPLE = _compile(rf"{_HELD_PEOPLE_OPENING}{QUALNUM}[\"”]?\s+{GROUP}", re
                        needs=_HELD_PEOPLE_OPENING + COUNT_START, opens=True)
 HOLDING_PLACE = _compile(rf"{B}(?:{alternation(OUTCOMES['held_people']['places'])}){E}", re.IGNORECASE)
 A_NAMED_SIDE = _compile(r"\b(?-i:[A-Z][A-Za-z.'’-]+)")
+# "put Egypt's own dead at 46", "puts the civilian dead at 19", "put the army's dead at four": a setter, whose
+# people (a possessive or a describing word), the outcome as a noun, then "at" and the count
+SET_AT_OUTCOMES = by_phrase({key: value for key, value in OUTCOMES["set_at"].items() if not key.startswith("_")})
+_SET_AT_OPENING = (
+    rf"{B}(?P<verb>{alternation(GRAMMAR['toll_setters'])})\s+"
+    rf"(?:(?:the|its|their|his|her|our)\s+|[\w.'’-]+['’]s\s+|the\s+[\w'’-]+['’]s\s+)(?:own\s+)?"
+    rf"(?:(?-i:[a-zA-Z])[\w'’-]*\s+){{0,2}}?(?P<noun>{alternation(SET_AT_OUTCOMES)})\s+at\s+[\"“]?")
+SET_AT = _compile(rf"{_SET_AT_OPENING}{QUALNUM}", re.IGNORECASE, needs=_SET_AT_OPENING + COUNT_START, opens=True)
 # "52 people were being treated", "Thirty-nine were taken to hospital": care that counts the hurt in a story of
 # violence (casualties.find_casualties asks for that story, and for no illness in the sentence)
 HOSPITAL_CARE = _compile(
@@ -373,10 +381,13 @@ SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 # what may follow a share of a toll: its verb or a place, never more of a noun phrase ("of the dead man's
 # relatives", "of the injured players")
 AFTER_A_SHARE = (
-    rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'])}){E})"
+    rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'] + OUTCOMES['carried_in'])}){E})"
 )
 SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE,
                          needs=rf"\s(?:{alternation(SHARE_OF)}){E}")
+# "40 of the injured | brought to the hospital | had died": how the share came into care, before its own outcome
+CARRIED_IN = _compile(rf"\s+(?:{alternation(OUTCOMES['carried_in'])}){E}(?:\s+(?:in|to|into|at)(?:\s+(?:the|a|an))?"
+                      rf"(?:\s+[\w'’-]+){{1,2}}?)?(?=\s)", re.IGNORECASE)
 SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
