@@ -535,3 +535,9 @@ def test_the_community_is_the_religious_community_named_before():
 def test_an_acronym_after_the_is_its_own_name():
     text = "The Ministry of Defence said 4 soldiers died. Later the UNHCR said 30 refugees were missing."
     assert speaker_of(text, "30 refugees") == "UNHCR"
+
+
+def test_a_dateline_is_never_the_subject_a_participle_shares():
+    text = ("KAMPALA, Uganda (AP) -- A truce between the government and the rebels took effect Tuesday at 0300 GMT, "
+            "raising hopes of an end to the war.")
+    assert speaker_of(text, "0300 GMT") is None

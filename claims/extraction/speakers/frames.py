@@ -371,12 +371,25 @@ def _frame_elided_subject(a: _Analysis, site: _Site):
                                    or a.words[before] == "," and a.lowers[v].endswith("ing")):
         return _ABSENT
     entity = site.previous.entity if site.previous else _sentence_subject(
-        a, past_turn_label(a, site.first, site.end), site.end, site.sentence)
+        a, _past_dateline(a, past_turn_label(a, site.first, site.end), v), site.end, site.sentence)
     if entity is None:
         return None
     return Attribution(verb=v, start=a.starts[v], end=_tail_end(a, v, site.end), subject_start=a.starts[v],
                        subject_end=a.starts[v], entity=entity, inverted=False, strength=site.strength,
                        sentence=site.sentence)
+
+
+def _past_dateline(a: _Analysis, first: int, v: int) -> int:
+    """The first token after a dateline that opens the sentence ("JUBA, Sudan (AP) -- A truce ... took effect"): a
+    place in capitals, then a dash before the verb; else `first`."""
+    if not (a.words[first].isupper() and a.words[first].isalpha() and len(a.words[first]) > 1):
+        return first
+    dash = next((k for k in range(first + 1, min(v, first + 12)) if a.words[k] in ("-", "--", "–", "—", "_")), None)
+    if dash is None:
+        return first
+    while dash + 1 < v and a.words[dash + 1] in ("-", "--", "–", "—", "_"):
+        dash += 1
+    return dash + 1
 
 
 def _frame_closing_inverted(a: _Analysis, site: _Site):
