@@ -541,3 +541,20 @@ def test_a_dateline_is_never_the_subject_a_participle_shares():
     text = ("KAMPALA, Uganda (AP) -- A truce between the government and the rebels took effect Tuesday at 0300 GMT, "
             "raising hopes of an end to the war.")
     assert speaker_of(text, "0300 GMT") is None
+
+
+# --- round 74: spokesmen as a group; a day and its part between auxiliary and verb ------------------------------
+
+def test_spokesmen_of_a_side_are_the_speakers():
+    assert speaker_of("Fighting went on. Rebel spokesmen put the toll at more than 2,000.", "2,000") == \
+        "Rebel spokesmen"
+
+
+def test_a_named_day_and_its_part_between_auxiliary_and_verb_keep_the_subject():
+    text = "Fighting went on. The government had on Saturday evening put the toll at 132."
+    assert speaker_of(text, "132") == "government"
+
+
+def test_a_statement_issued_on_a_day_and_its_part_still_speaks():
+    text = "A UN statement issued on Monday afternoon said 14 civilians had been killed."
+    assert speaker_of(text, "14 civilians") == "UN"  # the statement speaks for its issuer

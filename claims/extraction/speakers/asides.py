@@ -238,6 +238,16 @@ def _before_participle_phrase(a: _Analysis, i: int, first: int) -> int:
     return i
 
 
+def _part_of_a_named_day(a: _Analysis, i: int, first: int) -> bool:
+    """"(on) Saturday evening", "(late on) Monday night": a part of the day after a weekday and its preposition."""
+    return i - 2 >= first and a.lowers[i] in _PARTS_OF_DAY and a.lowers[i - 1] in _WEEKDAY_OR_TIME \
+        and a.lowers[i - 1] not in _PARTS_OF_DAY and a.lowers[i - 2] in ("on", "late", "early", "last") \
+        and not (i - 3 >= first and a.lowers[i - 3].endswith("ed"))  # "a statement issued on Monday afternoon said"
+
+
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
 def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     """Step back from the verb at `v` over what may stand between a subject and its verb: adverbs and
     times ("also", "on Monday"), a bracketed short form, and comma-closed asides (appositives,
@@ -246,8 +256,11 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     before = v - 1
     i = before
     while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
-                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
-        if a.lowers[i] in _WEEKDAY_OR_TIME:
+                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))
+                          or _part_of_a_named_day(a, i, first)):
+        if _part_of_a_named_day(a, i, first):
+            i -= 2  # "had on Saturday evening put": the day and its part
+        elif a.lowers[i] in _WEEKDAY_OR_TIME:
             i -= 1
         i -= 1
     # "the World Food Programme (WFP) said": step over a bracketed short form
