@@ -145,8 +145,10 @@ def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]
     starts = [sentence.start for sentence in document.sentences]
     holding = sorted({bisect_right(starts, word.start()) - 1 for word in patterns.CARE_WORD.finditer(text.lower())})
     for index in holding:  # only the sentences that name care at all: one scan of the text finds them
+        if index < 0:
+            continue
         sentence = document.sentences[index]
-        if index < 0 or patterns.ILLNESS.search(text, sentence.start, sentence.end):
+        if patterns.ILLNESS.search(text, sentence.start, sentence.end):
             continue
         for match in patterns.HOSPITAL_CARE.finditer(text, sentence.start, sentence.end):
             item = _found(text, match, "wounded", "casualty.hospital_care", 0.6, sentence.end)
@@ -307,13 +309,15 @@ def _held_by_a_side(text: str, match: re.Match) -> bool:
     people", "the party held 12 meetings"), no police or court, and nothing after the group that makes it a place
     ("holds 500 men in camps" is still a side's camps: only the holder is checked)."""
     start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    holder = (start, match.start())
-    if patterns.HOLDING_PLACE.search(text, *holder) or patterns.CUSTODY_CUE.search(text, *holder):
+    if patterns.HOLDING_PLACE.search(text, start, match.start()):
+        return False
+    if _held_by_fighters(text, start, match.start()):
+        return True
+    if patterns.CUSTODY_CUE.search(text, start, match.start()):
         return False
     first_word = re.match(r"\W*\w+", text[start:match.start()])
     after_first = start + (first_word.end() if first_word else 0)  # a sentence's first word is capitalised anyway
-    return bool(patterns.FIGHTING_DETAINER.search(text, *holder)
-                or patterns.A_NAMED_SIDE.search(text, after_first, match.start()))
+    return bool(patterns.A_NAMED_SIDE.search(text, after_first, match.start()))
 
 
 _GROUP_GIVERS = ("casualty.count_then_outcome", "casualty.verb_then_count")

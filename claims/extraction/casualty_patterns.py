@@ -194,7 +194,6 @@ VERB_THEN_COUNT = _compile(
     rf"{_VERB_THEN_COUNT_OPENING}{QUALNUM}{QUOTE_CLOSE}{FILLER}(?:\s+{QUOTE_OPEN}{GROUP}{QUOTE_CLOSE})?",
     re.IGNORECASE, needs=_VERB_THEN_COUNT_OPENING + COUNT_START, opens=True,
 )
-# ("cost the Sudan an estimated half a million lives", "cost Iran 300,000 lives": whom it cost may stand first)
 # "the bombing that killed former Prime Minister Rafik Hariri and 21 others": one named victim, then the count of
 # the others who shared the outcome
 _NAMED_AND_OTHERS_OPENING = (
@@ -203,6 +202,7 @@ _NAMED_AND_OTHERS_OPENING = (
 NAMED_AND_OTHERS = _compile(
     rf"{_NAMED_AND_OTHERS_OPENING}{QUALNUM}\s+(?:others|other people|more people){E}",
     re.IGNORECASE, needs=_NAMED_AND_OTHERS_OPENING + COUNT_START, opens=True)
+# ("cost the Sudan an estimated half a million lives", "cost Iran 300,000 lives": whom it cost may stand first)
 _LIVES_LOST_OPENING = (rf"{B}(?P<verb>{alternation(LIVES_VERBS)})\s+(?:(?:the\s+)?{CAPITAL}[\w'’-]+(?:\s+{CAPITAL}[\w'’-]+)?"
                        rf"\s+(?=(?:an?\s+)?(?:(?:{QUAL}){E}\s+)?\d|(?:{QUAL}){E}))?(?:the\s+)?")
 LIVES_LOST = _compile(

@@ -255,10 +255,12 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     (", ,") leaves no subject to read."""
     before = v - 1
     i = before
-    while i >= first and (a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
-                          (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))
-                          or _part_of_a_named_day(a, i, first)):
-        if _part_of_a_named_day(a, i, first):
+    while i >= first:
+        day_and_part = _part_of_a_named_day(a, i, first)
+        if not (day_and_part or a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+                (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
+            break
+        if day_and_part:
             i -= 2  # "had on Saturday evening put": the day and its part
         elif a.lowers[i] in _WEEKDAY_OR_TIME:
             i -= 1

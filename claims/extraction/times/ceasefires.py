@@ -137,10 +137,10 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             moment, precision, local, steps = resolved
             spoken_again = any(local is earlier_local for earlier_local, _ in context.read)
             context.read.append((local, moment))
-            if _written_zone(match):
+            written = zones.written(match)
+            if written is not None:
                 context.written.append((local, moment))
-                written = zones.written(match)
-                if written is not None and getattr(written.zone, "key", "UTC") not in zones.UNIVERSAL_KEYS:
+                if getattr(written.zone, "key", "UTC") not in zones.UNIVERSAL_KEYS:
                     context.paragraph_zone = (_paragraph_start(text, match.start()), written)
             elif not spoken_again:
                 # (a start taken for one read before keeps that one's zone, which says nothing of "local time")
@@ -233,7 +233,7 @@ def _clock_pointed_back_to(document: Document, sentence: Sentence, triggers: lis
     for where in (sentence, just_before):
         if where is None:
             continue
-        clocks = [m for m in clock.TIME.finditer(text, where.start, min(where.end, anaphor.start()))]
+        clocks = list(clock.TIME.finditer(text, where.start, min(where.end, anaphor.start())))
         if not clocks:
             continue
         earlier = clocks[-1]
@@ -315,11 +315,6 @@ def _story_day(document: Document, about_truces: list) -> tuple[str, date] | Non
             if day is not None:
                 return match.group("day"), day
     return None
-
-
-def _written_zone(match: re.Match) -> bool:
-    """Whether the time names its zone ("Moscow time", "GMT+3") rather than leaving it local."""
-    return zones.written(match) is not None
 
 
 def _rule_for(match: re.Match) -> str:
