@@ -558,3 +558,69 @@ def test_a_named_day_and_its_part_between_auxiliary_and_verb_keep_the_subject():
 def test_a_statement_issued_on_a_day_and_its_part_still_speaks():
     text = "A UN statement issued on Monday afternoon said 14 civilians had been killed."
     assert speaker_of(text, "14 civilians") == "UN"  # the statement speaks for its issuer
+
+
+# --- round 75: who counted, recorded or cared for the casualties; owners of a count; texts issued just before ------
+
+def test_an_adverb_of_two_words_between_auxiliary_and_verb_keeps_the_subject():
+    text = "Ceasefire monitors have so far confirmed 41 of the deaths."
+    assert speaker_of(text, "41") == "Ceasefire monitors"
+    assert speaker_of("The coastguard has thus far counted 19 bodies.", "19") == "coastguard"
+
+
+def test_the_owner_of_a_count_or_an_account_is_its_source():
+    assert speaker_of("Fighting went on. The navy's own account put the missing at 12.", "12") == "navy"
+    assert speaker_of("The armed forces' latest list gives 88 dead.", "88") == "armed forces"
+
+
+def test_the_teams_of_a_body_speak_for_it():
+    text = ("The Lakeside Relief Forum runs four clinics near the front. The Forum's teams have recorded 231 deaths in "
+            "the camps since May.")
+    assert speaker_of(text, "231") == "Lakeside Relief Forum"
+    assert speaker_of("Fighting went on. The charity's surgical team operated on 64 wounded people.", "64") == "charity"
+
+
+def test_who_treated_received_or_recovered_the_casualties_is_the_source_of_their_count():
+    assert speaker_of("Doctors at the district hospital treated 37 wounded people overnight.", "37") == \
+        "Doctors at the district hospital"
+    assert speaker_of("Mulago Hospital received 60 of the injured on Sunday.", "60") == "Mulago Hospital"
+    assert speaker_of("The Red Cross evacuated 25 wounded fighters by boat.", "25") == "Red Cross"
+    assert speaker_of("Navy divers had recovered 14 bodies by nightfall.", "14") == "Navy divers"
+
+
+def test_who_inflicted_the_casualties_is_not_their_source():
+    assert speaker_of("Fighting went on. Gunmen killed 12 passengers on the road to Gao.", "12") is None
+    assert speaker_of("Fighting went on. The militia captured 30 soldiers near the bridge.", "30") is None
+
+
+def test_a_statement_said_just_after_a_body_spoke_is_that_body_s():
+    text = ("In London the Foreign Office said it regretted the delay. \"A ceasefire declared by one side is not a "
+            "settlement,\" a statement said.")
+    assert quote_speakers(text) == ["Foreign Office"]
+
+
+def test_a_statement_said_with_no_body_before_it_stays_the_statement():
+    text = "The shelling stopped at dawn. \"Our forces will hold their fire while talks go on,\" a statement said."
+    assert quote_speakers(text) == ["statement"]
+
+
+def test_a_group_known_by_where_it_works_keeps_the_place_in_its_name():
+    text = "Doctors at Borama hospital in the west said at least 22 wounded had been admitted."
+    assert speaker_of(text, "22 wounded") == "Doctors at Borama hospital in the west"
+
+
+def test_the_head_of_a_named_hospital_speaks_with_the_hospital_in_the_name():
+    text = "The director of Kirkuk hospital said it had received 12 wounded soldiers."
+    assert speaker_of(text, "12 wounded") == "director of Kirkuk hospital"
+
+
+def test_a_place_opening_the_sentence_is_not_part_of_the_body_after_it():
+    assert speaker_of("In Paris the Foreign Ministry said 3 nationals were missing.", "3 nationals") == \
+        "Foreign Ministry"
+    assert speaker_of("Save the Children said 3 pupils were missing.", "3 pupils") == "Save the Children"
+
+
+def test_a_credit_line_naming_a_statement_credits_its_issuer():
+    text = ("\"A pause of three days is enough to move fuel to the clinics that have run dry.\" — statement from the "
+            "Aden office of the Danish Refugee Council\n\nShelling resumed at dusk.")
+    assert quote_speakers(text) == ["Aden office of the Danish Refugee Council"]

@@ -24,6 +24,7 @@ from .vocabulary import (
     _SPEAKING_DOCUMENTS,
     _PERSON_OR_TITLE,
     _BETWEEN_SUBJECT_AND_VERB,
+    _TWO_WORD_ADVERBS,
     _HEAD_NOUNS,
     _LOCATIVES,
     _ORG_NOUNS,
@@ -257,11 +258,14 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     i = before
     while i >= first:
         day_and_part = _part_of_a_named_day(a, i, first)
-        if not (day_and_part or a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+        two_words = i - 2 >= first and (a.lowers[i - 1], a.lowers[i]) in _TWO_WORD_ADVERBS
+        if not (day_and_part or two_words or a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
                 (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
             break
         if day_and_part:
             i -= 2  # "had on Saturday evening put": the day and its part
+        elif two_words:
+            i -= 1  # "have so far confirmed"
         elif a.lowers[i] in _WEEKDAY_OR_TIME:
             i -= 1
         i -= 1

@@ -24,7 +24,7 @@ from .asides import _read_asides
 from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
                      _tokens_between)
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import is_outlet, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -208,6 +208,10 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
     if made_by and len(made_by) < len(candidates):
         # "Hamas said a truce brokered by Egypt had taken hold": who made the truce yields to who reports it
         candidates = [x for x in candidates if x not in made_by]
+    candidates = [x for x in candidates if a.lowers[x.verb] not in _CARE_VERBS
+                  or _cares_for(a, x, a.by_sentence[sentence], position)]
+    if not candidates:
+        return None, ""
     text = a.document.text
     before = [x for x in candidates if x.strength != "according" and x.frame != "agent_after" and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
@@ -697,6 +701,21 @@ _FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:%
 _RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _cares_for(a: _Analysis, x: Attribution, sentence_frames: list[Attribution], position: int) -> bool:
+    """Whether a verb of care ("Doctors treated 37 wounded", "the hospital received 60 of the injured") makes its
+    subject the source of the statement: only when the figure is its object, a few words on in the same clause,
+    and no one reported it earlier in the sentence ("The ICRC said a hospital it supports had received the bodies
+    of 29 children": the ICRC reports it; "commanders had received the order": no casualty is its object)."""
+    gap = a.document.text[a.ends[x.verb]:position]
+    if len(gap) > 40 or _CLAUSE_BREAK.search(gap):
+        return False
+    return not any(y is not x and a.lowers[y.verb] not in _CARE_VERBS and a.ends[y.verb] <= a.starts[x.verb]
+                   for y in sentence_frames)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?“”\"()]")
+
+
 def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) -> Attribution:
     """"X said Nepal had asked for help after 40 died": a verb whose subject opens what another verb
     reports belongs to that report, so the outer speaker is the source."""
@@ -720,11 +739,11 @@ _RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in ph
                                             for phrase in lexicons.words("speaker_responsibility_claims")),
                                    re.IGNORECASE)
 
-# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", or, after a
-# verb of telling, its audience and time before "that" ("told a briefing at 6pm that the two countries' commanders
-# had agreed"); after other verbs a "that" past a noun is a relative ("accused each other of breaking a truce that
-# Moscow said ...")
-_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+# what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", "said its"
+# ("MSF said its team had treated 27": the team's verb is inside MSF's report), or, after a verb of telling, its
+# audience and time before "that" ("told a briefing at 6pm that the two countries' commanders had agreed"); after
+# other verbs a "that" past a noun is a relative ("accused each other of breaking a truce that Moscow said ...")
+_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an|its|their|his|her|our)\s+)?", re.IGNORECASE)
 _TOLD_CLAUSE_OPENING = re.compile(
     r"\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
     re.IGNORECASE)

@@ -57,6 +57,8 @@ from .vocabulary import (
     _CLAUSE_OPENERS,
     _DOCUMENT_NOUNS,
     _SPEAKING_DOCUMENTS,
+    _OWNED_STAFF,
+    _CARE_VERBS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
     _NAME_CONNECTORS,
@@ -99,6 +101,8 @@ def _find_attributions(a: _Analysis) -> None:
             elif low in _SPEECH:
                 trigger = "speech"
             elif low in _REPORT:
+                if low in _CARE_VERBS and not _figure_follows(a, i, end):
+                    continue  # "The delegation flew back": a verb of care reports only the casualties it cared for
                 trigger = "report"
             elif low in _NOMINAL:
                 trigger = "nominal"  # "the announcement by the MNLA that it would end its operations"
@@ -114,6 +118,17 @@ def _find_attributions(a: _Analysis) -> None:
                     previous = attribution
                     a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
         _learn_gender(a, a.mentions[mentions_from:], first, end)
+
+
+def _figure_follows(a: _Analysis, i: int, end: int) -> bool:
+    """A count within a few words after the verb, in the same clause ("treated 37", "received the bodies of 29",
+    "operated on 64")."""
+    for k in range(i + 1, min(end, i + 6)):
+        if a.punct[k]:
+            return False
+        if a.lowers[k][:1].isdigit() or a.lowers[k] in _NUMBER_WORDS:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,9 +533,9 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
         else:
             subject_first = name_between[0]
     else:
-        span = agent or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
+        span = agent or (_staff_owner(a, i, first) if a.lowers[v] not in _SPEECH else None) or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
             or _subject_before_relative(a, i, first) or _author_of_document(a, i, first) \
-            or (_definite_noun_before(a, i, first) if i == v - 1 else None)
+            or (_definite_noun_before(a, i, first) if not any(a.punct[k] for k in range(i + 1, v)) else None)
         if span is None:
             return _ABSENT  # no subject before the verb: a passive agent or an inverted subject may follow
         if span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
@@ -547,13 +562,17 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
 
 def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """"The Interior Ministry's official count puts the dead at 107", "MSF surveys put the toll at 6,700":
-    a document's author, named before it, is the source of what the document says."""
-    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _DOCUMENT_NOUNS:
+    a document's author, named before it, is the source of what the document says; so is the owner of the
+    people who counted or cared for the casualties ("The Forum's teams have recorded", "the charity's surgical
+    team operated on"), or a body named by its common noun before its own account ("the navy's own account")."""
+    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _DOCUMENT_NOUNS | _OWNED_STAFF:
         return None
     k = i - 1
     while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
             and i - k < 3:
         k -= 1  # "official", "latest"
+    if k >= first and not a.names[k]:
+        return _common_owner(a, k, first)
     if k < first or not a.names[k]:
         return None
     last = k
@@ -565,10 +584,51 @@ def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int
     return (k, last, last) if last == i - 1 else None  # "MSF surveys": the name right before the document
 
 
+def _staff_owner(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
+    """"The charity's surgical team operated on", "MSF's doctors treated": the body whose people counted or cared
+    for the casualties, named in the possessive before them."""
+    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _OWNED_STAFF:
+        return None
+    k = i - 1
+    while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
+            and i - k < 3:
+        k -= 1  # "surgical", "field"
+    if k < first or not a.lowers[k].endswith(("'s", "’s", "s'", "s’")):
+        return None
+    owner = _author_of_document(a, i, first)
+    opening = owner[0] - 1 if owner is not None else first
+    if opening >= first and a.lowers[opening] == "the":
+        opening -= 1
+    if opening >= first and a.lowers[opening] in _NOT_AFTER:
+        return None  # "An officer of the Tatmadaw's information team told": the team is not the subject
+    return owner
+
+
+def _common_owner(a: _Analysis, k: int, first: int) -> tuple[int, int, int] | None:
+    """"the navy's (own account)", "the armed forces' (latest list)": a body or group named by its common noun in
+    the possessive, after "the" and at most one modifier."""
+    low = a.lowers[k]
+    if low.endswith(("'s", "’s")):
+        noun = low[:-2]
+    elif low.endswith(("s'", "s’")):
+        noun = low[:-1]
+    else:
+        return None
+    if noun not in _ORG_NOUNS and noun not in _PEOPLE_NOUNS:
+        return None
+    j = k - 1
+    if j >= first and not a.caps[j] and a.lowers[j].isalpha() and a.lowers[j] not in _FUNCTION_WORDS:
+        j -= 1  # "the armed forces'"
+    if j < first or a.lowers[j] != "the":
+        return None
+    return j + 1, k, k
+
+
 def _definite_noun_before(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """"the opposition said", "the main opposition bloc said", "the hospital said": a definite noun
-    phrase the vocabulary does not list is still the subject of the verb right after it (only right
-    after it: in "The truce, announced by ..., collapsed" the participle has no subject)."""
+    phrase the vocabulary does not list is still the subject of the verb right after it, or after its
+    auxiliary and adverbs ("the coastguard has so far counted"); never across a comma: in "The truce,
+    announced by ..., collapsed" the participle has no subject."""
     if i < first or a.caps[i] or a.quoted[i] or not a.lowers[i].isalpha():
         return None
     low = a.lowers[i]

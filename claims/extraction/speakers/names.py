@@ -12,6 +12,7 @@ from .. import lexicons
 from .model import _Analysis, Entity
 from .references import (
     _ANY_PERSON,
+    _body_that_just_spoke,
     _gender_of_name,
     _gender_of_words,
     _COMPANY_NOUNS,
@@ -28,6 +29,8 @@ from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    _AGREEMENT_VERBS,
+    _CARE_VERBS,
     _ITEM_LABEL_WORDS,
     _STATE_FORCE_NOUNS,
     _PERSON_OR_TITLE,
@@ -245,14 +248,18 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name_first = split + 1
     else:
         role, name, name_first = "", _text(a, first, last), first
-    if name.endswith(("'s", "’s")) and a.names[last] and len(name) > 3:
-        name = name[:-2]  # "Bashir Adan's house was hit": the man, not his possessive
+    if name.endswith(("'s", "’s")) and len(name) > 3 and (a.names[last] or _bare(a.lowers[last]) in _ORG_NOUNS):
+        name = name[:-2]  # "Bashir Adan's house was hit": the man, not his possessive; "the navy's own account"
+    elif name.endswith(("s'", "s’")) and len(name) > 3:
+        name = name[:-1]  # "the armed forces' latest list"
     if possessor is not None:
         name = f"{possessor.name}'s {name}"
     elif split is None and _located_person(a, first, last, head):
         # "a doctor at a hospital in Bahir Dar": the doctor speaks; where they are describes them
         opening = first + 1 if a.lowers[first] in ("a", "an") else first
         role, name, name_first = _text(a, opening, last), _text(a, opening, head), opening
+        if _bare(a.lowers[head]) in _PEOPLE_NOUNS:
+            name = role  # "Doctors at Keysaney hospital in the north": a group known only by where it works
     # "Officials said" / "Families of the hostages": a capital only because the sentence starts there
     head_is_name = a.names[head] and not (head == first and head_low in _HEAD_NOUNS
                                                    and a.sentence_first_token[sentence] == first)
@@ -319,6 +326,14 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if outlet is not None:
             # "Excerpts from commentary: ... The commentary said": a monitored item's text, read by its outlet
             return _noted(a, outlet, lambda: f"'the {a.words[head]}' is {outlet.name}'s, whose monitored item it is")
+    if not head_is_name and possessor is None and first == last and first > 0 and a.lowers[first - 1] in ("a", "an") \
+            and head_low in _ISSUED_TEXTS and (last + 1 >= len(a.lowers) or a.lowers[last + 1] not in _SOURCE_LINKS):
+        issuer = _body_that_just_spoke(a, position, sentence)
+        if issuer is not None:
+            # "The Foreign Office said it regretted the delay. '...,' a statement said": a statement with no author
+            # of its own is the body's that has just spoken
+            return _noted(a, issuer, lambda: f"'a {a.words[head]}' with no author of its own is {issuer.name}'s, "
+                                             f"the body that spoke just before")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _DOCUMENT_PARTS:
         whole = _document_of_part(a, position, sentence)
@@ -367,9 +382,12 @@ def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> En
         issuer = _issuer_named_with(a, named, named, position, earlier)[0] if named is not None else None
         if issuer is not None:
             return issuer  # "... with a statement from the armed forces general command. ... The statement said"
-        spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None]
+        spoke = [x.entity for x in a.by_sentence.get(earlier, ()) if x.entity is not None
+                 and a.lowers[x.verb] not in _AGREEMENT_VERBS | _CARE_VERBS]
         if spoke:
-            return spoke[-1]  # the latest who spoke there: "..., according to a joint statement" itself
+            # the latest who spoke there: "..., according to a joint statement" itself; not parties said to
+            # agree ("In their joint statement, the mediators said the two sides had agreed": the mediators')
+            return spoke[-1]
         span = _np_after(a, first, end) if first < end else None
         if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0) \
                 or _bare(a.lowers[span[2]]) in _ITEM_LABEL_WORDS:
@@ -427,6 +445,9 @@ def _subject_owning(a: _Analysis, pronoun: int, sentence: int) -> Entity | None:
 
 # "the group said", "that group said", "this ministry": a noun that points back to a body or a text named before
 _DEFINITE = frozenset({"the", "that", "this"})
+# texts a body issues in its own name (a commentary or an editorial is an outlet's own voice)
+_ISSUED_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration", "bulletin", "release"})
+_SOURCE_LINKS = frozenset({"from", "by", "of", "issued", "signed", "released", "published"})  # "a statement from X"
 _DETERMINERS = _DEFINITE | {"a", "an"}
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})

@@ -88,7 +88,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and (a.lowers[start - 1].endswith(("'s", "’s")) or a.lowers[start - 1] in ("the", "a", "an")
                      or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS
                      or a.names[start - 1] and start - 2 >= floor and (a.lowers[start - 2].endswith(("'s", "’s"))
-                                                                    or a.lowers[start - 2] in ("at", "in", "from")
+                                                                    or a.lowers[start - 2] in ("at", "in", "from", "of")
                                                                     or a.names[start - 2]
                                                                     # "near the old Italian fort": an adjective
                                                                     or not a.caps[start - 2] and not a.punct[start - 2]
@@ -116,8 +116,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             in_role = in_role or bare.rstrip(".") in _TITLE_WORDS  # "county Sheriff Mark Delgado"
             continue
         if low in _NAME_CONNECTORS and k - 1 >= floor and a.names[k - 1] and a.names[first] \
-                and a.lowers[k - 1] not in _WEEKDAY_OR_TIME:
-            first = k
+                and a.lowers[k - 1] not in _WEEKDAY_OR_TIME \
+                and not (low == "the" and k - 2 >= floor and a.lowers[k - 2] in ("in", "at", "from")):
+            first = k  # ("Save the Children"; but "In London the Foreign Office said": a place, then the body)
             continue
         if low in _NAME_PARTICLES and k - 2 >= floor and a.lowers[k - 1] in _NAME_PARTICLES \
                 and not a.caps[k - 1] and a.names[k - 2] and a.names[first]:
@@ -269,8 +270,8 @@ def _speaker_before_locative(a: _Analysis, place: int, floor: int) -> tuple[int,
     elif article >= floor and article < k and a.lowers[article] in _LOCATIVE_LINKS:
         k = article  # "a cacao farmer from rural Tame", "a nurse in northern Tigray": adjectives with no article
     if k < floor or not (a.lowers[k] in _LOCATIVE_LINKS or a.lowers[k] == "of" and k - 1 >= floor and _bare(
-            a.lowers[k - 1]) in (_PLACE_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS)):
-        return None  # "in Bahir Dar", "in the town of Dessie", "residents of Uri town"
+            a.lowers[k - 1]) in (_PLACE_NOUNS | _PEOPLE_NOUNS | _PERSON_NOUNS | _TITLE_WORDS)):
+        return None  # "in Bahir Dar", "in the town of Dessie", "residents of Uri town", "the director of Sinjar hospital"
     while k - 1 >= floor and place - k < 10:
         k -= 1
         low = a.lowers[k]

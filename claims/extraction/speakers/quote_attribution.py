@@ -19,7 +19,7 @@ from .references import _monitored_outlet
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
 from .frames import _sentence_subject
-from .vocabulary import (is_outlet, _CONNECTIVES, _DOCUMENT_NOUNS, _ITEM_LABEL_WORDS, _PERSON_NOUNS,
+from .vocabulary import (is_outlet, _CONNECTIVES, _DOCUMENT_NOUNS, _ORG_NOUNS, _ITEM_LABEL_WORDS, _PERSON_NOUNS,
                          _SPEAKING_DOCUMENTS, _TITLE_WORDS, _WORDS)
 
 
@@ -194,10 +194,19 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
         return None
     limit = tokens[-1] + 1
     span = _np_after(a, tokens[0], limit)
+    issued = span is not None and span[1] + 2 <= tokens[-1] and _bare(a.lowers[span[2]]) in _SPEAKING_DOCUMENTS \
+        and a.lowers[span[1] + 1] in ("from", "by", "of")
+    if issued:
+        span = _np_after(a, span[1] + 2, limit)  # "— statement from the Yemen office of the NRC": its issuer
+        while span is not None and span[1] + 2 <= tokens[-1] and a.lowers[span[1] + 1] == "of":
+            whole = _np_after(a, span[1] + 2, limit)
+            if whole is None:
+                break
+            span = (span[0], whole[1], span[2])  # the office "of the Norwegian Refugee Council"
     if span is None or span[1] != tokens[-1] and a.words[span[1] + 1] != ",":
         return None  # the credit is the noun phrase, or the noun phrase and an appositive after a comma
     head_low = _bare(a.lowers[span[2]])
-    if not (a.names[span[2]] or head_low in _TITLE_WORDS | _PERSON_NOUNS):
+    if not (a.names[span[2]] or head_low in _TITLE_WORDS | _PERSON_NOUNS or issued and head_low in _ORG_NOUNS):
         return None
     sentence = _sentence_index(a, a.starts[span[0]])
     entity = _entity(a, span, a.starts[span[0]], sentence if sentence is not None else 0)

@@ -278,6 +278,12 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
         if _STATEMENT_MENTION.search(text, sentence_span.start, sentence_span.end) or (
                 a.lowers[attribution.verb] in _ANNOUNCING and attribution.entity.kind == "organisation"):
             return attribution.entity
+    return _body_that_just_spoke(a, position, sentence)
+
+
+def _body_that_just_spoke(a: _Analysis, position: int, sentence: int) -> Entity | None:
+    """The latest single body that spoke before `position` in the same paragraph: the issuer a statement with no
+    author of its own speaks for ("The Foreign Office said it regretted the delay. '...,' a statement said")."""
     paragraph = a.document.sentences[sentence].paragraph
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:

@@ -14,7 +14,8 @@ from ..regexes import alternation
 
 _SPEECH = frozenset(lexicons.words("speech_verbs"))
 _AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
-_REPORT = (frozenset(lexicons.words("speech_report_verbs")) | _AGREEMENT_VERBS) - _SPEECH
+_CARE_VERBS = frozenset(lexicons.words("speaker_care_verbs"))
+_REPORT = (frozenset(lexicons.words("speech_report_verbs")) | _AGREEMENT_VERBS | _CARE_VERBS) - _SPEECH
 _VOICE_BREAKS = frozenset(lexicons.words("speaker_voice_breaks"))
 _TITLE_PHRASES = frozenset(tuple(t.lower().split()) for t in lexicons.words("titles"))
 _TITLE_WORDS = frozenset(w for phrase in _TITLE_PHRASES for w in phrase) - {"of", "the", "in"}
@@ -27,6 +28,7 @@ _PERSON_NOUNS = frozenset(_NOUNS["person"])
 _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.split()[-1:])
 _DOCUMENT_WORDINGS = tuple(tuple(entry.split()) for entry in _NOUNS["document_wordings"])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
+_OWNED_STAFF = frozenset(_NOUNS["owned_staff"])
 # the words a monitored item's label opens with before the text it names: "Excerpts from commentary:",
 # "Text of statement by military spokesman:"; such a label names no speaker itself
 _ITEM_LABEL_WORDS = frozenset({"text", "excerpts", "excerpt", "extracts", "extract", "summary"})
@@ -88,6 +90,8 @@ now today yesterday tonight subsequently quickly immediately since once likewise
 formally unilaterally jointly finally belatedly promptly swiftly simultaneously independently privately
 recently abruptly unexpectedly duly
 """.split())
+# adverbs of two words that stand between an auxiliary and its verb as one: "have so far confirmed"
+_TWO_WORD_ADVERBS = frozenset({("so", "far"), ("thus", "far"), ("by", "then"), ("until", "now"), ("in", "turn")})
 _WEEKDAY_OR_TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
 """.split())
