@@ -857,3 +857,16 @@ def test_a_day_in_a_relative_clause_on_the_speaker_does_not_date_the_statement()
                "1100 GMT Friday.")
     # published Saturday 25 December 1965: the Friday is the 24th, not the first Friday after the 3rd
     assert starts(article, date(1965, 12, 25)) == ["1965-12-24T11:00"]
+
+
+# --- round 76: a year completes only its own date ---------------------------------------------------------------
+
+def test_a_year_that_completes_another_date_does_not_date_this_one():
+    article = ("The truce with the rebels was signed in July. The decree sets the start at 00:00 GMT on August 3 and "
+               "the end at the close of January 29, 2024.")
+    assert starts(article, date(2023, 8, 1)) == ["2023-08-03T00:00"]
+
+
+def test_a_year_after_a_date_of_the_same_month_dates_the_range():
+    article = "The truce will run from 06:00 GMT on August 3 to August 30, 2025, the envoy said."
+    assert starts(article, date(2024, 12, 1)) == ["2025-08-03T06:00"]

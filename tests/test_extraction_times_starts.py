@@ -833,3 +833,23 @@ def test_a_truce_from_that_hour_starts_at_the_clock_named_just_before():
 def test_from_that_moment_away_from_the_truces_words_starts_nothing():
     article = "Rebels attacked the post at 0500 GMT. From that moment the truce was dead."
     assert starts(article, date(1961, 12, 19)) == []
+
+
+# --- round 76: a truce's start named as a noun ------------------------------------------------------------------
+
+def test_the_start_named_as_a_noun_takes_the_time_after_it():
+    article = "A truce was agreed in Osh. The Kyrgyz side gave the start as 19:00 GMT today."
+    assert starts(article, date(2022, 1, 26)) == ["2022-01-26T19:00"]
+    article = "The ceasefire was signed on Monday. The army fixed the start at 0600 GMT on Wednesday."
+    assert starts(article, date(2022, 1, 24)) == ["2022-01-26T06:00"]
+
+
+def test_a_side_giving_its_own_start_after_the_truce_was_named():
+    article = ("Both sides said they would observe the truce. A statement from the rebel command gave its own start as "
+               "0001 GMT on Friday, 28 January.")
+    assert starts(article, date(2022, 1, 26)) == ["2022-01-28T00:01"]
+
+
+def test_a_verb_start_after_a_truce_starts_nothing():
+    article = "The ceasefire was agreed on Tuesday. Talks on prisoners will start at 10:00 GMT on Friday."
+    assert starts(article, date(2022, 1, 26)) == []

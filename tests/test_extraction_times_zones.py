@@ -432,3 +432,8 @@ def test_local_time_at_a_ranges_end_is_still_the_place_of_the_truce_not_the_zone
     article = ("KYIV — Russia's defence ministry announced a pause from 10:00 Moscow time (07:00 UTC). Kyiv said "
                "the two sides had agreed a ceasefire on the Sumy route from 09:00 to 21:00 local time.")
     assert "2022-03-08T06:00" in starts(article, date(2022, 3, 8))
+
+
+def test_mecca_time_is_saudi_time():
+    article = "The truce was agreed in Jeddah. It took effect at 7am Mecca time on June 18."
+    assert starts(article, date(2023, 6, 20)) == ["2023-06-18T04:00"]

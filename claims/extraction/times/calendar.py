@@ -86,7 +86,8 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         # before, not one the sentence goes on to name ("leading to the longer ceasefire of 1975")
         named_before = YEAR.findall(earlier)
         explicit_year = int(named_before[-1]) if named_before else None
-    years_in_sentence = YEAR.findall(sentence_text)
+    years_in_sentence = [y.group() for y in YEAR.finditer(sentence_text)
+                         if _month_dated_by(sentence_text, y.start()) in (None, month)]
     # "fought in August 1999 and again in May this year; ... a truce that began on 8 May": the year the sentence
     # gives the same month comes before any other year it names
     same_month = month_year_before(sentence_text, month, published) if published is not None else None
@@ -121,6 +122,20 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
         return date(year, month, day_number)
     except ValueError:
         return None
+
+
+def _month_dated_by(text: str, year_start: int) -> int | None:
+    """The month of the date a year completes ("January 29, 2024", "29 January 2024"), or None when the year
+    stands alone: "sets the start at 00:00 on August 3 and the end at the close of January 29, 2024" gives the
+    year to January 29 only."""
+    written = _DATE_BEFORE_YEAR.search(text, max(0, year_start - 25), year_start)
+    if written is None:
+        return None
+    return MONTHS.get((written.group("m1") or written.group("m2")).lower().rstrip("."))
+
+
+_DATE_BEFORE_YEAR = re.compile(
+    r"(?:\b(?P<m1>[A-Za-z]{3,9}\.?)\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9}\.?)),?\s*$")
 
 
 def _after(year: int, month: int, day_number: int, published: date) -> bool:

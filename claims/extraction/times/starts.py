@@ -78,6 +78,14 @@ _START_VERB_PATTERN = (f'{_phrases(_PHRASES["start_verbs"])}|'
                        f'{_phrases(_PHRASES["opening_windows"], regex=True)}')
 # "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
 _TRUCE_AT = LazyPattern(rf"{_B}(?:{_PHRASES['truce_at'].replace(' ', chr(92) + 's+')})\s+$", re.IGNORECASE)
+# "The army fixed the start at noon", "gave its own start as 0001 hours", "put the start of the truce at midnight":
+# the start named as a noun, then the time
+_START_NOUN_AT = LazyPattern(
+    rf"{_B}(?:the|its|their)\s+(?:own\s+)?(?:{_phrases(_PHRASES['start_nouns'])})"
+    rf"(?:\s+of\s+(?:the|its|their)\s+(?:[\w'-]+\s+)?(?:cease-?fire|truce|pause|halt|armistice))?\s+(?:at|as|for|from)\s+$",
+    re.IGNORECASE)
+_START_NOUN = LazyPattern(
+    rf"{_B}(?:the|its|their)\s+(?:own\s+)?(?:{_phrases(_PHRASES['start_nouns'])})\s+(?:at|as|for|from)\b", re.IGNORECASE)
 _FUTURE_START_CUE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['future_start_cues'])})\s+$", re.IGNORECASE)
 # "will observe the truce as of midnight", "ordered the army to suspend operations as of 18:00 hours today": a clause
 # that looks ahead, by its auxiliary or by the infinitive of a verb of halting
@@ -249,7 +257,8 @@ def sentences_about_truces(document: Document):
             subject = REFERRING_BACK.match(text, sentence.start, sentence.end)
             noun = (subject or _ANAPHORIC_NOUN.search(text, sentence.start, sentence.end)
                     or AGREEMENT_STARTING.match(text, sentence.start, sentence.end)
-                    or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end))
+                    or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end)
+                    or _START_NOUN.search(text, sentence.start, sentence.end))
             triggers = [noun] if noun else []
             named_a_truce = bool(noun)  # "A second deal ... collapsed. A third one held." keeps the thread
         elif not triggers and story_named_a_truce:
@@ -257,6 +266,7 @@ def sentences_about_truces(document: Document):
                          or _NEXT_AGREEMENT.match(text, sentence.start, sentence.end)
                          or (sentences_since_truce == 2 and REFERRING_ORDINAL.match(text, sentence.start, sentence.end))
                          or _DEFINITE_AGREEMENT_FROM.search(text, sentence.start, sentence.end)
+                         or _START_NOUN.search(text, sentence.start, sentence.end)
                          or None)
             triggers = [agreement] if agreement else []
             named_a_truce = bool(agreement)
@@ -357,7 +367,7 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     # a verb of starting right before ("took effect shortly after 8 p.m.") outranks an end word, unless a verb of
     # ending comes between them ("the extended truce expires at 23:59")
     cue = (_FIGHTING_ENDS_AT.search(before) or _AT_CUE.search(before) or _BARE_START.search(before)
-           or _TRUCE_AT.search(before))
+           or _TRUCE_AT.search(before) or _START_NOUN_AT.search(before))
     if cue and not _FIGHTING_ENDS_AT.made(cue) and _event_began(text, max(clause_start, window_start + cue.start() - 90),
                                                                window_start + cue.start()):
         return None  # "a meeting in Moscow that began at 10 a.m.": the event began then, not the truce
