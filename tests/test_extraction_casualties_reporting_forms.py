@@ -685,3 +685,35 @@ def test_a_setter_of_something_else_at_a_figure_is_no_toll():
 def test_a_share_of_the_hurt_brought_in_that_died_were_killed():
     assert tuples_in("A surgeon said 9 of those brought in had died.") == {("killed", 9, None, "exact")}
     assert tuples_in("At least 30 of the injured taken to the hospital had died.") == {("killed", 30, None, "at_least")}
+
+
+# --- round 77: burials and care named by their verb before the count ------------------------------------------
+
+def test_people_someone_buried_were_dead():
+    assert tuples_in("The shelling went on all week. We buried 23 people in the churchyard on Sunday.") == {
+        ("killed", 23, None, "exact")}
+    assert tuples_in("The parish priest said the village had buried at least 40 of its people since May.") == {
+        ("killed", 40, None, "at_least")}
+
+
+def test_things_someone_buried_are_no_deaths():
+    assert tuples_in("Retreating troops buried 200 mines along the road to Kassala.") == set()
+
+
+def test_people_a_clinic_treated_in_a_story_of_violence_were_hurt():
+    article = ("Gunmen killed six villagers near Bunia on Monday. Our mobile clinic treated 31 people for gunshot and "
+               "machete wounds.")
+    assert ("wounded", 31, None, "exact") in tuples_in(article)
+    article = "Shells hit the market, killing nine. \"We are treating between 20 and 25 children here,\" a nurse said."
+    assert ("wounded", 20, 25, "range") in tuples_in(article)
+
+
+def test_people_treated_for_an_illness_were_not_hurt():
+    article = "Two people died in the floods. Field teams treated 300 people for cholera in the camps."
+    assert ("wounded", 300, None, "exact") not in tuples_in(article)
+
+
+def test_a_rate_is_no_toll():
+    assert tuples_in("In June the militia was killing 30 people a day, a nurse said.") == set()
+    assert tuples_in("The clinic was burying ten people a week by August.") == set()
+    assert tuples_in("A second raid killed 12 people a day after the truce began.") == {("killed", 12, None, "exact")}

@@ -150,11 +150,18 @@ def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]
         sentence = document.sentences[index]
         if patterns.ILLNESS.search(text, sentence.start, sentence.end):
             continue
-        for match in patterns.HOSPITAL_CARE.finditer(text, sentence.start, sentence.end):
-            item = _found(text, match, "wounded", "casualty.hospital_care", 0.6, sentence.end)
-            if item is not None and item.number_start not in claimed:
-                cared.append(item)
+        for pattern in (patterns.HOSPITAL_CARE, patterns.HOSPITAL_CARE_BEFORE):
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                if pattern is patterns.HOSPITAL_CARE_BEFORE and _SHARE_TREATED_FOR.search(text, match.end(), sentence.end):
+                    continue  # "Medics treated 60 people, 14 of them for shrapnel wounds": only the 14 were hurt
+                item = _found(text, match, "wounded", "casualty.hospital_care", 0.6, sentence.end)
+                if item is not None and item.number_start not in claimed:
+                    claimed.add(item.number_start)
+                    cared.append(item)
     return sorted([*found, *cared], key=lambda item: item.start) if cared else found
+
+
+_SHARE_TREATED_FOR = re.compile(r"\b(?:of\s+them|of\s+whom|including|among\s+them)\b[^.;]*?\bfor\b", re.IGNORECASE)
 
 
 def _explanation(item: _Found) -> tuple[str, ...]:
@@ -700,6 +707,11 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
     return None
 
 
+# "twenty people a day", "40 a week" (not "a day after the truce", "a week later": when, not how often)
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|night|hour)\b"
+                         r"(?!\s+(?:after|before|later|earlier|ago|into|of|or|and)\b)", re.IGNORECASE)
+
+
 def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: float, sentence_end: int,
            group: str | None | bool = True, implied: str | None = None) -> _Found | None:
     """A claim from a match, or None when the outcome is mixed or the number counts no people."""
@@ -727,6 +739,8 @@ def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: floa
         return None  # "one of two farmers wounded": the two are the count
     if patterns.PROVISIONED.search(text, max(0, number_start - 40), number_start):
         return None  # "surgical kits for 300 wounded"
+    if _RATE_AFTER.match(text, match.end()):
+        return None  # "we were burying twenty people a day": a rate, not a toll
     if outcome != "killed" and patterns.BODIES_OF.search(text, max(0, count_start - 30), count_start):
         outcome = "killed"  # "the bodies of eight soldiers abducted last week": dead, whatever befell them before
     qualifier = patterns.QUALIFIER_OF[patterns.normal(groups["qual"])] if groups.get("qual") else "exact"

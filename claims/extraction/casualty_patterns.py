@@ -242,6 +242,11 @@ HOSPITAL_CARE = _compile(
     rf"{B}{QUALNUM}(?:\s+of\s+(?:them|whom|those))?(?:\s+{GROUP})?{LINKING}\s*"
     rf"(?P<care>{alternation(OUTCOMES['hospital_care']['care'])}){E}",
     re.IGNORECASE, needs=rf"\s(?:{alternation(OUTCOMES['hospital_care']['care'])}){E}")
+# "Magen David Adom says it treated 63 people", "We are treating between 30 and 40 children here": the care's verb
+# before the count
+HOSPITAL_CARE_BEFORE = _compile(
+    rf"{B}(?P<care>{alternation(OUTCOMES['hospital_care']['care_before'])})\s+{QUALNUM}(?:\s+{GROUP})?",
+    re.IGNORECASE, needs=rf"{B}(?:{alternation(OUTCOMES['hospital_care']['care_before'])})\s")
 # every phrase of care holds one of these stems: one scan of the lower-cased text finds the sentences to read
 CARE_STEMS = tuple(OUTCOMES["hospital_care"]["stems"])
 CARE_WORD = re.compile("|".join(map(re.escape, CARE_STEMS)))
