@@ -717,3 +717,8 @@ def test_a_rate_is_no_toll():
     assert tuples_in("In June the militia was killing 30 people a day, a nurse said.") == set()
     assert tuples_in("The clinic was burying ten people a week by August.") == set()
     assert tuples_in("A second raid killed 12 people a day after the truce began.") == {("killed", 12, None, "exact")}
+
+
+def test_a_share_set_off_between_the_count_and_its_verb_leaves_the_count_its_outcome():
+    assert tuples_in("More than 90 people, 41 of them children, were killed in the strike on the school.") == {
+        ("killed", 90, None, "more_than"), ("killed", 41, None, "exact")}

@@ -131,6 +131,8 @@ BRACKET = r"(?:\s*\([^()\d]{1,40}\))?"
 ASIDE = (
     r"(?:\s*(?P<open>,|—|–|\(|\s-(?=\s))\s*(?:[^,—–()\d;:]{1,90}?"
     rf"|(?:{alternation(GRAMMAR['listing_asides'])})\s[^—–();:]{{1,120}}?"
+    # a share of them: ", 132 of them children,"
+    rf"|{NUM}\s+of\s+(?:them|whom)\s+[^,—–()\d;:]{{1,60}}?"
     # an aside that breaks the count down: " - 20 militants and eight police officers -"
     rf"|{NUM}\s+[^,—–()\d;:]{{1,40}}?(?:\s*(?:,\s*and|,|and)\s*{NUM}\s+[^,—–()\d;:]{{1,40}}?){{1,4}}"
     # an aside of ages, digits and all: ", aged 54 and 61,"
