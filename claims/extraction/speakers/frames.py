@@ -533,7 +533,9 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
         else:
             subject_first = name_between[0]
     else:
-        span = agent or (_staff_owner(a, i, first) if a.lowers[v] not in _SPEECH else None) or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
+        # (the people a body sent count or care for casualties in its name; when they speak, they speak for themselves)
+        owned = _staff_owner(a, i, first) if a.lowers[v] not in _SPEECH else None
+        span = agent or owned or _np_before(a, i, first) or _np_with_postmodifier(a, i, first) \
             or _subject_before_relative(a, i, first) or _author_of_document(a, i, first) \
             or (_definite_noun_before(a, i, first) if not any(a.punct[k] for k in range(i + 1, v)) else None)
         if span is None:
@@ -571,10 +573,10 @@ def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int
     while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
             and i - k < 3:
         k -= 1  # "official", "latest"
-    if k >= first and not a.names[k]:
-        return _common_owner(a, k, first)
-    if k < first or not a.names[k]:
+    if k < first:
         return None
+    if not a.names[k]:
+        return _common_owner(a, k, first)
     last = k
     while k - 1 >= first and (a.names[k - 1] or a.lowers[k - 1] in _NAME_CONNECTORS and k - 2 >= first
                               and a.names[k - 2]):
