@@ -624,3 +624,8 @@ def test_a_credit_line_naming_a_statement_credits_its_issuer():
     text = ("\"A pause of three days is enough to move fuel to the clinics that have run dry.\" — statement from the "
             "Aden office of the Danish Refugee Council\n\nShelling resumed at dusk.")
     assert quote_speakers(text) == ["Aden office of the Danish Refugee Council"]
+
+
+def test_a_spokesman_quoted_as_saying_keeps_whom_he_speaks_for():
+    text = "Tanjug quoted a spokesman for the Kosovo Liberation Army as saying that 40 soldiers had been killed."
+    assert speaker_of(text, "40 soldiers") == "spokesman for the Kosovo Liberation Army"

@@ -905,6 +905,12 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
                                inverted=False, strength=strength, sentence=sentence)
     if span is None:
         return None
+    while span[1] + 2 < as_index and a.lowers[span[1] + 1] in ("of", "for") \
+            and _bare(a.lowers[span[2]]) in _PERSON_OR_TITLE:
+        whole = _np_after(a, span[1] + 2, as_index)
+        if whole is None:
+            break
+        span = (span[0], whole[1], span[2])  # "quoted a spokesman of the Palestine Liberation Organization as saying"
     name_first = span[1] + 2
     if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
             and a.names[name_first]:
