@@ -629,3 +629,8 @@ def test_a_credit_line_naming_a_statement_credits_its_issuer():
 def test_a_spokesman_quoted_as_saying_keeps_whom_he_speaks_for():
     text = "Tanjug quoted a spokesman for the Kosovo Liberation Army as saying that 40 soldiers had been killed."
     assert speaker_of(text, "40 soldiers") == "spokesman for the Kosovo Liberation Army"
+
+
+def test_who_saw_a_text_is_not_its_speaker():
+    text = "A statement issued by the rebel command and seen by AFP said 40 fighters had been killed."
+    assert speaker_of(text, "40 fighters") == "rebel command"

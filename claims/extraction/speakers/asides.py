@@ -225,6 +225,26 @@ _COMPASS = frozenset(lexicons.words("speaker_compass_points"))
 _HOME_REGIONS = frozenset(w.lower() for w in lexicons.words("speaker_home_regions"))
 
 
+def _before_reader_phrase(a: _Analysis, i: int, first: int) -> int:
+    """"A statement issued by the rebels and seen by Reuters said": whoever saw or obtained a text only read it;
+    the subject ends before "(and) seen by" and its agent. Returns the index the subject ends at."""
+    if i < first or a.punct[i] or a.quoted[i]:
+        return i
+    for b in range(i - 1, max(first, i - 7), -1):
+        if a.punct[b] or a.quoted[b]:
+            return i
+        if a.lowers[b] == "by" and a.lowers[b - 1] in _READER_PARTICIPLES:
+            k = b - 2
+            if k >= first and (a.lowers[k] == "and" or a.words[k] == ","):
+                k -= 1
+            return k if k >= first and not a.punct[k] else i
+    return i
+
+
+# participles of reading a text: their agent saw the words, never said them
+_READER_PARTICIPLES = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "received", "examined"})
+
+
 def _before_participle_phrase(a: _Analysis, i: int, first: int) -> int:
     """ "A MONUC statement issued on Monday afternoon said": a short participle phrase right after a document
     noun describes the document; the subject ends at the noun. Returns the index the subject ends at."""
@@ -272,6 +292,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     # "the World Food Programme (WFP) said": step over a bracketed short form
     i = _before_short_form(a, i, first)
     i = _before_participle_phrase(a, i, first)
+    i = _before_reader_phrase(a, i, first)
     role, age_or_role_seen = "", False
     gender = None
     person_evidence = False
