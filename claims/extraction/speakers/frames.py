@@ -45,6 +45,7 @@ from .phrases import (
     _past_source_document,
     _subject_before_relative,
     _tail_end,
+    _through_of_phrases,
 )
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text, past_turn_label
@@ -589,16 +590,12 @@ def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int
 def _staff_owner(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
     """"The charity's surgical team operated on", "MSF's doctors treated": the body whose people counted or cared
     for the casualties, named in the possessive before them."""
-    if i < first or a.caps[i] or _bare(a.lowers[i]) not in _OWNED_STAFF:
-        return None
-    k = i - 1
-    while k >= first and not a.caps[k] and a.lowers[k].isalpha() and a.lowers[k] not in _FUNCTION_WORDS \
-            and i - k < 3:
-        k -= 1  # "surgical", "field"
-    if k < first or not a.lowers[k].endswith(("'s", "’s", "s'", "s’")):
+    if i < first or _bare(a.lowers[i]) not in _OWNED_STAFF:
         return None
     owner = _author_of_document(a, i, first)
-    opening = owner[0] - 1 if owner is not None else first
+    if owner is None or not a.lowers[owner[1]].endswith(("'s", "’s", "s'", "s’")):
+        return None  # ("MSF doctors said": the doctors, not a possessive owner)
+    opening = owner[0] - 1
     if opening >= first and a.lowers[opening] == "the":
         opening -= 1
     if opening >= first and a.lowers[opening] in _NOT_AFTER:
@@ -905,12 +902,9 @@ def _quoted_as_saying(a: _Analysis, as_index: int, first: int, end: int, sentenc
                                inverted=False, strength=strength, sentence=sentence)
     if span is None:
         return None
-    while span[1] + 2 < as_index and a.lowers[span[1] + 1] in ("of", "for") \
-            and _bare(a.lowers[span[2]]) in _PERSON_OR_TITLE:
-        whole = _np_after(a, span[1] + 2, as_index)
-        if whole is None:
-            break
-        span = (span[0], whole[1], span[2])  # "quoted a spokesman of the Palestine Liberation Organization as saying"
+    if _bare(a.lowers[span[2]]) in _PERSON_OR_TITLE:
+        # "quoted a spokesman of the Palestine Liberation Organization as saying": whom he speaks for
+        span = _through_of_phrases(a, span, as_index, links=("of", "for"))
     name_first = span[1] + 2
     if span[1] + 1 < as_index and a.words[span[1] + 1] == "," and name_first < as_index \
             and a.names[name_first]:

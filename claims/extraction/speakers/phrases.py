@@ -340,6 +340,18 @@ def _verb_between_names(a: _Analysis, k: int, floor: int) -> bool:
         and a.lowers[left] not in _STATES and not a.lowers[left].endswith(("an", "ese", "ish", "i"))
 
 
+def _through_of_phrases(a: _Analysis, span: tuple[int, int, int], limit: int,
+                        links: tuple[str, ...] = ("of",)) -> tuple[int, int, int]:
+    """The noun phrase `span` with the "of"-phrases after it, up to `limit`, its head kept: "the Yemen office | of the
+    Norwegian Refugee Council", "a spokesman | of the Palestine Liberation Organization"."""
+    while span[1] + 2 < limit and a.lowers[span[1] + 1] in links:
+        whole = _np_after(a, span[1] + 2, limit)
+        if whole is None:
+            break
+        span = (span[0], whole[1], span[2])
+    return span
+
+
 def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     """The noun phrase starting at token i (after a verb or "according to")."""
     while i < limit and a.lowers[i] in ("the", "a", "an"):

@@ -14,7 +14,7 @@ from .. import lexicons
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .phrases import _AGENT_PARTICIPLES, _np_after
+from .phrases import _AGENT_PARTICIPLES, _np_after, _through_of_phrases
 from .references import _monitored_outlet
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
@@ -198,11 +198,7 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
         and a.lowers[span[1] + 1] in ("from", "by", "of")
     if issued:
         span = _np_after(a, span[1] + 2, limit)  # "— statement from the Yemen office of the NRC": its issuer
-        while span is not None and span[1] + 2 <= tokens[-1] and a.lowers[span[1] + 1] == "of":
-            whole = _np_after(a, span[1] + 2, limit)
-            if whole is None:
-                break
-            span = (span[0], whole[1], span[2])  # the office "of the Norwegian Refugee Council"
+        span = _through_of_phrases(a, span, limit) if span is not None else None
     if span is None or span[1] != tokens[-1] and a.words[span[1] + 1] != ",":
         return None  # the credit is the noun phrase, or the noun phrase and an appositive after a comma
     head_low = _bare(a.lowers[span[2]])
