@@ -870,3 +870,41 @@ def test_a_year_that_completes_another_date_does_not_date_this_one():
 def test_a_year_after_a_date_of_the_same_month_dates_the_range():
     article = "The truce will run from 06:00 GMT on August 3 to August 30, 2025, the envoy said."
     assert starts(article, date(2024, 12, 1)) == ["2025-08-03T06:00"]
+
+
+# --- round 81: a past start with no day of its own happened on the day the story's opening names --------------
+
+FRIDAY = date(2024, 3, 8)
+
+
+def test_a_past_start_with_no_day_falls_on_the_day_the_opening_paragraph_dates_the_news():
+    article = ("Herders and farmers agree to halt fighting in Plateau\n\n"
+               "March 8, 2024\n\n"
+               "Herders and farmers in two districts of Plateau state agreed to stop fighting after clashes killed "
+               "nine people on Wednesday, local officials said.\n\n"
+               "The state police commissioner said the elders of both communities had met in Jos and agreed a "
+               "ceasefire from 18:00 WAT.")
+    assert starts(article, FRIDAY) == ["2024-03-06T17:00"]
+    assert "the story's opening dates its news 'on Wednesday'" in " ".join(reasons(article, FRIDAY))
+
+
+def test_a_day_still_to_come_in_the_opening_dates_no_news():
+    article = ("Plateau truce\n\n"
+               "A window for the two communities to hand over their weapons now runs until noon on Monday, "
+               "officials say.\n\n"
+               "A ceasefire came into force at 18:00 WAT, the state police commissioner confirmed.")
+    assert starts(article, FRIDAY) == ["2024-03-08T17:00"]
+
+
+def test_a_start_still_to_come_keeps_the_publication_date_whatever_the_opening_dates():
+    article = ("Plateau truce\n\n"
+               "Clashes between herders and farmers killed nine people on Wednesday, officials said.\n\n"
+               "The commissioner said a ceasefire would take effect at 18:00 WAT.")
+    assert starts(article, FRIDAY) == ["2024-03-08T17:00"]
+
+
+def test_the_opening_of_a_story_of_the_same_day_changes_nothing():
+    article = ("Plateau truce\n\n"
+               "Clashes between herders and farmers killed nine people on Friday, officials said.\n\n"
+               "The commissioner said a ceasefire took effect at 18:00 WAT.")
+    assert starts(article, FRIDAY) == ["2024-03-08T17:00"]

@@ -437,3 +437,10 @@ def test_local_time_at_a_ranges_end_is_still_the_place_of_the_truce_not_the_zone
 def test_mecca_time_is_saudi_time():
     article = "The truce was agreed in Jeddah. It took effect at 7am Mecca time on June 18."
     assert starts(article, date(2023, 6, 20)) == ["2023-06-18T04:00"]
+
+
+def test_palestine_is_the_land_between_the_river_and_the_sea_not_a_town_in_texas():
+    # GeoNames knows "Palestine" only as a town in Texas; the overlay gives the name its news meaning
+    assert gazetteer.lookup("Palestine").zone == "Asia/Gaza"
+    assert starts("Firing on all fronts stopped at 0001 hours, Palestine time, on Saturday.", date(1941, 7, 12)) == [
+        "1941-07-11T21:01"]

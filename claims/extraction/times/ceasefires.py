@@ -39,6 +39,8 @@ class _Context:
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
     story_midnight: bool = False  # that day came from a midnight ("midnight on Sunday" is 00:00 as Monday begins)
+    # the day the story's opening paragraph dates its news by ("on Thursday"), and where that paragraph ends
+    lede_day: tuple[str, date, int] | None = None
     items: source_lines.SourceLines | None = None  # a monitoring digest's source lines (most articles have none)
     filed_at: datetime | None = None  # the minute the page went up, when it is stamped
     written: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of starts in a named zone
@@ -67,7 +69,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         document = replace(document, published=filing.day)
         dated_by_dateline = (filing.reason,)
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces], items.spans),
-                       story_day=_story_day(document, about_truces), items=items,
+                       story_day=_story_day(document, about_truces), lede_day=_lede_day(document), items=items,
                        filed_at=filing.at if filing is not None else None)
     whole = document
     claims = []
@@ -317,6 +319,38 @@ def _story_day(document: Document, about_truces: list) -> tuple[str, date] | Non
     return None
 
 
+def _lede_day(document: Document) -> tuple[str, date, int] | None:
+    """The day a story's opening paragraph dates its news by, when it is a day before the publication date ("Kyrgyz
+    and Tajik border guards have agreed to stop shooting after a gunfight ... on Thursday" in Friday's story), with
+    where that paragraph ends: a past start later in the story that names no day of its own happened then, not on
+    the day the story went out. An opening that names two different days ("a grenade thrown on Aug. 31, the
+    ministry said on Tuesday") or a day still to come dates nothing."""
+    text, published = document.text, document.published
+    if published is None:
+        return None
+    lede = next((paragraph for index, paragraph in enumerate(document.paragraphs[:4])
+                 if not is_heading(document, index)), None)
+    if lede is None:
+        return None
+    found = set()
+    for match in clock.DAY_ALONE.finditer(text, lede.start, lede.end):
+        sentence_start = max((sentence.start for sentence in document.sentences if sentence.start <= match.start()),
+                             default=lede.start)
+        if not reference_day.told_in_the_past(text, sentence_start, match.start()):
+            return None  # "A 72-hour window now runs until noon on Monday": a day still to come dates no news
+        day = calendar.parse_day(match.group("day"), published, "past", text[lede.start:lede.end])
+        if day is None:
+            return None
+        found.add((match.group("day"), day))
+    days = {day for _, day in found}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    if not timedelta(days=1) <= published - day <= timedelta(days=6):
+        return None
+    return min(found)[0], day, lede.end
+
+
 def _rule_for(match: re.Match) -> str:
     """Which evidence fixed the moment: a bracketed UTC time, a zone written out, or the article's places."""
     if match.group("pzone"):
@@ -403,7 +437,9 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         # Sunday it ends, is nearer to it than the afternoon after
         borrowed = (borrowed[0], borrowed[1] - timedelta(days=1))
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
-                                   referred_day or borrowed, previous_day, carried)
+                                   referred_day or borrowed, previous_day, carried,
+                                   context.lede_day[:2] if context.lede_day and sentence.start >= context.lede_day[2]
+                                   else None)
     if choice.day is None:
         return None
     steps = [choice.reason]

@@ -263,7 +263,7 @@ _LEDE_REACH = 1200  # the opening of a story: its headline, byline and first par
 
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
             story_day: tuple[str, date] | None = None, previous_day: tuple[str, date] | None = None,
-            carried: tuple[str, date, str] | None = None) -> DayChoice:
+            carried: tuple[str, date, str] | None = None, lede_day: tuple[str, date] | None = None) -> DayChoice:
     """The local day of a clock, with the reason it was chosen."""
     verb_tense = tense(text, sentence_start, sentence_end, match.start())
     read_as = day_tense(text, sentence_start, match.start(), verb_tense, sentence_end)
@@ -412,6 +412,10 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         words, day = story_day
         return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; the story names "
                                     f"{words.strip()!r} for the same start elsewhere", words.strip())
+    if lede_day is not None and verb_tense != "future" and not clock.DAY_ALONE.search(text, sentence_start, sentence_end):
+        words, day = lede_day
+        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence, and the start is told as past; "
+                                    f"the story's opening dates its news {words.strip()!r}", words.strip())
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
