@@ -872,10 +872,20 @@ def test_a_persons_age_is_never_a_count(sentence):
     assert claims_in(sentence) == []
 
 
-def test_a_share_given_only_by_its_condition_adds_no_claim():
+# Round 82 turned this rule round: a share stated by its condition was once no claim, but editors annotating
+# unseen articles list it as a figure of the seriously hurt (about 8 required and 14 optional items across 10
+# hold-out sets, against 2 distractors), and it is one a monitor follows ("35 in critical condition").
+def test_a_share_given_by_its_condition_counts_the_seriously_hurt_among_them():
     assert tuples_in("Doctors said 150 people were hurt, 35 of them in critical condition.") == {
-        ("wounded", 150, None, "exact")}
-    assert tuples_in("The blast injured 80 workers, 9 of them seriously.") == {("wounded", 80, None, "exact")}
+        ("wounded", 150, None, "exact"), ("wounded", 35, None, "exact")}
+    assert tuples_in("The blast injured 80 workers, 9 of them seriously.") == {
+        ("wounded", 80, None, "exact"), ("wounded", 9, None, "exact")}
+    assert tuples_in("The fire killed 4 and injured 26 guests, three of whom remained in a serious condition.") == {
+        ("killed", 4, None, "exact"), ("wounded", 26, None, "exact"), ("wounded", 3, None, "exact")}
+
+
+def test_a_share_released_or_undone_is_still_no_figure_of_the_hurt():
+    assert tuples_in("Gunmen seized 30 villagers, 12 of whom were later released.") == {("captured", 30, None, "exact")}
 
 
 @pytest.mark.parametrize("sentence", [

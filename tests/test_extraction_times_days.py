@@ -908,3 +908,10 @@ def test_the_opening_of_a_story_of_the_same_day_changes_nothing():
                "Clashes between herders and farmers killed nine people on Friday, officials said.\n\n"
                "The commissioner said a ceasefire took effect at 18:00 WAT.")
     assert starts(article, FRIDAY) == ["2024-03-08T17:00"]
+
+
+def test_an_opening_that_names_two_different_days_dates_no_later_start():
+    article = ("Plateau truce\n\n"
+               "A police officer died on Friday of wounds suffered in a raid on Wednesday, officials said.\n\n"
+               "The commissioner said both communities had agreed to hold fire from 18:00 WAT.")
+    assert starts(article, date(2024, 3, 9)) == ["2024-03-09T17:00"]

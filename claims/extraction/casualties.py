@@ -578,8 +578,13 @@ def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) 
             or patterns.UNDOING_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "detained 30 men, 12 of whom were later released", "held 30 people, freeing 14 of them"
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
-    if not own and patterns.CONDITION_AFTER_A_SHARE.match(text, match.end(), end):
-        return None  # "420 injured, 61 of them in serious condition": the state of some already counted
+    condition = None if own else patterns.CONDITION_AFTER_A_SHARE.match(text, match.end(), end)
+    if condition is not None:
+        # "420 injured, 61 of them in serious condition": the seriously hurt among them, a figure of its own
+        found = _found(text, match, "wounded", "casualty.condition_share", 0.6, end)
+        if found:
+            found.end = condition.end()
+        return found
     if not own:
         return _continued(text, match, earlier, end)
     linking = set(patterns.normal(own.group("linking")).replace(",", " ").split())
