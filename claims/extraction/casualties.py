@@ -191,9 +191,6 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     def keep(item: _Found | None) -> None:
         if item is None or item.number_start in taken:
             return
-        if item.outcome == "captured" and patterns.DETENTION_WORD.search(text, item.start, item.end) \
-                and patterns.CUSTODY_CUE.search(text, start, end) and not _held_by_fighters(text, start, item.start):
-            return  # "two crew members were detained for questioning, police said": an arrest, not a capture
         if any(other.number_start <= item.number_start < other.numbers_end for other in taken.values()):
             return  # "200 to 250 people": the 250 belongs to the range already read
         if any(other.numbers_end <= item.number_start < other.end and other.start <= item.start
@@ -304,8 +301,8 @@ def _one_person(text: str, start: int, end: int) -> list[_Found]:
 
 
 def _held_by_fighters(text: str, sentence_start: int, claim_start: int) -> bool:
-    """"The army said it had detained 38 suspected rebels, who will be handed to prosecutors": fighters named before
-    the detention, and no police or court before it, make it a capture whatever happens to the captives next."""
+    """"The militia said it was holding 38 villagers": fighters named before the verb of holding, and no police or
+    court before it, make the people held captives of a side."""
     return bool(patterns.FIGHTING_DETAINER.search(text, sentence_start, claim_start)) \
         and not patterns.CUSTODY_CUE.search(text, sentence_start, claim_start)
 

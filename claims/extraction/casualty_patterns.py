@@ -521,7 +521,6 @@ LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 AGE_SUPERLATIVE_BEFORE = _compile(
     rf"{B}(?:{alternation(GRAMMAR['age_superlatives'] + GRAMMAR['singled_out_of_a_toll'])})\s+(?:of|among)\s+$",
     re.IGNORECASE)
-DETENTION_WORD = _compile(rf"{B}(?:{alternation(GRAMMAR['detention_outcomes'])}){E}", re.IGNORECASE)
 CUSTODY_CUE = _compile(rf"{B}(?:{alternation(GRAMMAR['custody_cues'])}){E}", re.IGNORECASE)
 FIGHTING_DETAINER = _compile(rf"{B}(?:{alternation(GRAMMAR['fighting_detainers'])}){E}", re.IGNORECASE)
 CONDITION_AFTER_A_SHARE = _compile(
