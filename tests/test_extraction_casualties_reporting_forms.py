@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from claims.extraction import casualties, pipeline, text
 
 
@@ -722,3 +724,22 @@ def test_a_rate_is_no_toll():
 def test_a_share_set_off_between_the_count_and_its_verb_leaves_the_count_its_outcome():
     assert tuples_in("More than 90 people, 41 of them children, were killed in the strike on the school.") == {
         ("killed", 90, None, "more_than"), ("killed", 41, None, "exact")}
+
+
+# --- round 84: people counted with their wounds were hurt, whatever verb carries them ----------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The head nurse said 14 people with stab wounds had been brought in since dawn.", ("wounded", 14, None, "exact")),
+    ("By noon about 25 miners had arrived with burns and broken bones.", ("wounded", 25, None, "about")),
+    ("The ward admitted more than 60 children with shrapnel and other wounds.", ("wounded", 60, None, "more_than")),
+])
+def test_people_counted_with_their_wounds_were_hurt(sentence, expected):
+    assert tuples_in(sentence) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The field hospital, with 40 beds, opened on Monday.",
+    "About 200 families with young children were moved to the school.",
+])
+def test_a_count_with_no_wound_after_it_is_no_casualty(sentence):
+    assert tuples_in(sentence) == set()

@@ -253,6 +253,9 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                     match = patterns.TREATED_SHARE.match(text, begin, end)
                     if match:
                         keep(_found(text, match, "wounded", "casualty.treated_for", 0.7, end, group=None))
+    # "11 people with gunshot wounds had been brought in overnight": people counted with their wounds
+    for match in patterns.PEOPLE_WITH_INJURY.finditer(text, start, end):
+        keep(_found(text, match, "wounded", "casualty.with_injury", 0.7, end))
     if keys.search(patterns.RUNNING_TOTAL_KEYS):
         for match in patterns.RUNNING_TOTAL.finditer(text, start, end):
             keep(_running_total(text, match, ordered, end))

@@ -292,6 +292,13 @@ TREATED_FOR = _compile(
     rf"\s+(?:{FOR_OR_WITH})\s+{INJURY}|\s+(?:{alternation(TREATED['wounded_people'])}){E})",
     re.IGNORECASE, needs=_TREATED_FOR_OPENING + COUNT_START, opens=True,
 )
+# "11 people with gunshot and shrapnel wounds had been brought in", "about 20 patients had arrived with gunshot
+# wounds": people counted with their wounds were hurt, whatever verb carries them (the group is required: "a clinic
+# with 40 beds" names no injury, and "30 with burns" after a verb of treating is TREATED_SHARE's)
+_WITH_INJURY_ARRIVING = r"(?:\s+(?:had\s+|have\s+|has\s+)?(?:arrived|come|came|turned\s+up))?"
+PEOPLE_WITH_INJURY = _compile(
+    rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+{GROUP}{_WITH_INJURY_ARRIVING}\s+with\s+{INJURY}",
+    re.IGNORECASE, needs=rf"\swith\s+{INJURY}")
 # "..., 11 of them for shrapnel wounds", "23 for gunshot wounds and 11 for burns": a share of those treated,
 # read only after a verb of treating earlier in the sentence
 TREATED_SHARE = _compile(rf"{QUALNUM}(?:\s+of\s+(?:them|whom|those))?\s+(?:{FOR_OR_WITH})\s+{INJURY}", re.IGNORECASE,
