@@ -1451,3 +1451,14 @@ def test_the_tokens_are_the_token_patterns_own_matches_with_their_offsets():
     assert analysis.ends == [m.end() for m in expected]
     assert analysis.words == [m.group() for m in expected]
     assert "Harlan" in analysis.words and "Syndicate" in analysis.words
+
+
+# --- round 85: the abbreviated titles of lawyers, clergy, detectives and engineers ------------------------------
+
+def test_an_abbreviated_title_before_a_name_is_the_role_and_ends_no_sentence():
+    text = ('"The accord gives farmers a chance to plant," said Atty. Ramon Aquino, a member of the panel. '
+            '"We will see," said Det. Maria Lopez. '
+            'The envoy, Msgr. Paolo Greco, said the talks would resume. "Both sides listened," he said.')
+    assert quote_speakers(text) == ["Ramon Aquino", "Maria Lopez", "Paolo Greco"]
+    [first, *_] = find_quote_claims(segment(text))
+    assert first.speaker.role == "Atty."
