@@ -743,3 +743,18 @@ def test_people_counted_with_their_wounds_were_hurt(sentence, expected):
 ])
 def test_a_count_with_no_wound_after_it_is_no_casualty(sentence):
     assert tuples_in(sentence) == set()
+
+
+# --- round 86: a tally put between two figures needs no word to link them --------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Historians of the famine put the toll between 300,000 and half a million.", ("killed", 300000, 500000, "range")),
+    ("The commission put the number of dead between 1,204 and 1,590.", ("killed", 1204, 1590, "range")),
+    ("The coroner expects the final toll to end up somewhere between 80 and 95.", ("killed", 80, 95, "range")),
+])
+def test_a_toll_put_between_two_figures_is_a_range(sentence, expected):
+    assert tuples_in(sentence) == {expected}
+
+
+def test_a_toll_between_two_dates_is_no_range_of_people():
+    assert tuples_in("The toll between 1990 and 1995 is not known.") == set()

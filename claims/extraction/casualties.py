@@ -550,6 +550,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
             and (groups.get("gap") or "").strip() and not groups.get("group")
             and not patterns.CLAUSE_GOES_ON.match(text, match.end())):
         return None  # "deaths occurred at 6 sites": a verb, a bare "at", no setter, and the count counts something else
+    if "link" in groups and not groups["link"] and not groups.get("put") and not (groups.get("gap") or "").strip():
+        return None  # "the toll between 1990 and 1995": with no verb to set it or to carry it, a span of years
     implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(groups["link"])] if groups.get("link") else "exact"
     return _found(text, match, outcome, rule, 0.8, end,
                   implied=None if implied == "exact" else implied)

@@ -267,13 +267,14 @@ LEFT_OUTCOME = _compile(
     re.IGNORECASE, needs=_LEFT_OUTCOME_OPENING + COUNT_START, opens=True,
 )
 _TOLL_OPENING = (
-    rf"{B}(?:(?:{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
+    rf"{B}(?:(?P<put>{alternation(GRAMMAR['toll_setters'])})\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:own\s+)?"
     rf"(?:[A-Za-z-]+\s+)??)?"
     rf"(?P<toll>{alternation([p for ps in TOLL_NOUNS.values() for p in ps], regex=True)}){E}"
     # an aside may follow the tally: "the toll, one of the worst on record, stood at 88"
     rf"(?:(?=,\s+[^,;:()]{{1,60}},\s+(?:{alternation(TOLL_LINK_QUALIFIER)}|\w+\s+(?:{alternation(TOLL_LINK_QUALIFIER)}))\s),)?"
     rf"(?P<gap>(?:\s+[^\s;:()]+){{0,16}}?)"
-    rf"\s+(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+[\"“]?"  # 'put the toll at "more than 1,000"'
+    rf"\s+(?:(?P<link>{alternation(TOLL_LINK_QUALIFIER)})\s+[\"“]?"  # 'put the toll at "more than 1,000"'
+    rf"|(?=between\s))"  # 'put the toll between 500,000 and one million': a range needs no link
 )
 TOLL = _compile(rf"{_TOLL_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE, needs=_TOLL_OPENING + COUNT_START, opens=True)
 # the count before the tally it sets: "bringing to 250 the number of soldiers killed", "brought to 1,203 the toll"
