@@ -414,8 +414,8 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                     f"{words.strip()!r} for the same start elsewhere", words.strip())
     if lede_day is not None and verb_tense != "future" and not clock.DAY_ALONE.search(text, sentence_start, sentence_end):
         words, day = lede_day
-        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence, and the start is told as past; "
-                                    f"the story's opening dates its news {words.strip()!r}", words.strip())
+        return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence, and the start is not told as still "
+                                    f"to come; the story's opening dates its news {words.strip()!r}", words.strip())
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
