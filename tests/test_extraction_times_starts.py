@@ -853,3 +853,17 @@ def test_a_side_giving_its_own_start_after_the_truce_was_named():
 def test_a_verb_start_after_a_truce_starts_nothing():
     article = "The ceasefire was agreed on Tuesday. Talks on prisoners will start at 10:00 GMT on Friday."
     assert starts(article, date(2022, 1, 26)) == []
+
+
+# --- round 87: "as early as" before the clock is an approximate start, like "shortly after" -----------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The rebel command said it had ordered its units to stop firing as early as 6 p.m. GMT yesterday.",
+    "The truce took effect as early as 6 p.m. GMT on Tuesday, officials said.",
+])
+def test_a_start_as_early_as_a_clock_starts_then(sentence):
+    assert starts(sentence) == ["2024-03-05T18:00"]
+
+
+def test_an_attack_as_early_as_a_clock_starts_no_truce():
+    assert starts("Shelling began as early as 6 p.m. GMT on Tuesday, hours before the truce.") == []
