@@ -758,3 +758,18 @@ def test_a_toll_put_between_two_figures_is_a_range(sentence, expected):
 
 def test_a_toll_between_two_dates_is_no_range_of_people():
     assert tuples_in("The toll between 1990 and 1995 is not known.") == set()
+
+
+# --- round 88: people taken who "remain missing" are counted as missing ----------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Six aid workers kidnapped near the border last spring remain missing.", ("missing", 6, None, "exact")),
+    ("Four herders were abducted in March and are still unaccounted for.", ("missing", 4, None, "exact")),
+])
+def test_people_taken_who_remain_missing_are_missing(sentence, expected):
+    assert tuples_in(sentence) == {expected}
+
+
+def test_a_share_that_remains_missing_leaves_the_capture_a_capture():
+    assert tuples_in("Gunmen abducted 12 passengers, two of whom remain missing.") == {
+        ("captured", 12, None, "exact"), ("missing", 2, None, "exact")}

@@ -276,8 +276,21 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     for item in _one_person(text, start, end):
         keep(item)
     found = sorted(taken.values(), key=lambda item: item.start)
+    for item in found:
+        if item.outcome == "captured" and _STILL_MISSING.match(text, item.end, end):
+            # "Nine persons abducted in the Timbuktu region remain missing": the sentence's own verb says what is
+            # known of them now; who took them is the story of how
+            item.outcome = "missing"
     _carry_groups(text, found)
     return found
+
+
+# after a capture in its clause, the clause's verb of state: "remain missing", "are still unaccounted for" (not a
+# share's or another group's: "abducted 12 passengers, two of whom remain missing")
+_STILL_MISSING = re.compile(
+    r"(?:(?!\b(?:whom|them|others?|another|while|but|whereas)\b)[^.;:!?()\d]){0,80}?"
+    r"\b(?:and\s+)?(?:remain|remains|remained|are\s+still|were\s+still|is\s+still|was\s+still)"
+    r"\s+(?:missing|unaccounted\s+for)\b", re.IGNORECASE)
 
 
 _COUNTED_GROUP = re.compile(rf"(?:{numbers.NUMBER_PATTERN})\s", re.IGNORECASE)
