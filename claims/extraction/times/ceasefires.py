@@ -39,8 +39,8 @@ class _Context:
     local_zone: zones.ZoneChoice | None = None  # what "local time" turned out to mean in an earlier claim
     story_day: tuple[str, date] | None = None  # the day the story names for the start ("took effect on Friday")
     story_midnight: bool = False  # that day came from a midnight ("midnight on Sunday" is 00:00 as Monday begins)
-    # the day the story's opening paragraph dates its news by ("on Thursday"), and where that paragraph ends
-    lede_day: tuple[str, date, int] | None = None
+    lede_day: tuple[str, date] | None = None  # the day the story's opening paragraph dates its news by ("on Thursday")
+    lede_end: int = 0  # where that paragraph ends: only a start after it takes that day
     items: source_lines.SourceLines | None = None  # a monitoring digest's source lines (most articles have none)
     filed_at: datetime | None = None  # the minute the page went up, when it is stamped
     written: list[tuple[datetime, datetime]] = field(default_factory=list)  # (local, moment) of starts in a named zone
@@ -69,8 +69,9 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         document = replace(document, published=filing.day)
         dated_by_dateline = (filing.reason,)
     context = _Context(text, zones.ArticlePlaces(text, [(s.start, s.end) for s, _ in about_truces], items.spans),
-                       story_day=_story_day(document, about_truces), lede_day=_lede_day(document), items=items,
+                       story_day=_story_day(document, about_truces), items=items,
                        filed_at=filing.at if filing is not None else None)
+    context.lede_day, context.lede_end = _lede_day(document) or (None, 0)
     whole = document
     claims = []
     undated_headlines: list[ExtractedClaim] = []  # starts read in a headline with no day written by their clock
@@ -319,7 +320,7 @@ def _story_day(document: Document, about_truces: list) -> tuple[str, date] | Non
     return None
 
 
-def _lede_day(document: Document) -> tuple[str, date, int] | None:
+def _lede_day(document: Document) -> tuple[tuple[str, date], int] | None:
     """The day a story's opening paragraph dates its news by, when it is a day before the publication date ("Kyrgyz
     and Tajik border guards have agreed to stop shooting after a gunfight ... on Thursday" in Friday's story), with
     where that paragraph ends: a past start later in the story that names no day of its own happened then, not on
@@ -332,7 +333,7 @@ def _lede_day(document: Document) -> tuple[str, date, int] | None:
                  if not is_heading(document, index)), None)
     if lede is None:
         return None
-    found = set()
+    found: list[tuple[str, date]] = []
     for match in clock.DAY_ALONE.finditer(text, lede.start, lede.end):
         sentence_start = max((sentence.start for sentence in document.sentences if sentence.start <= match.start()),
                              default=lede.start)
@@ -341,14 +342,13 @@ def _lede_day(document: Document) -> tuple[str, date, int] | None:
         day = calendar.parse_day(match.group("day"), published, "past", text[lede.start:lede.end])
         if day is None:
             return None
-        found.add((match.group("day"), day))
-    days = {day for _, day in found}
-    if len(days) != 1:
+        found.append((match.group("day"), day))
+    if len({day for _, day in found}) != 1:
         return None
-    (day,) = days
+    words, day = found[0]
     if not timedelta(days=1) <= published - day <= timedelta(days=6):
         return None
-    return min(found)[0], day, lede.end
+    return (words, day), lede.end
 
 
 def _rule_for(match: re.Match) -> str:
@@ -438,8 +438,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         borrowed = (borrowed[0], borrowed[1] - timedelta(days=1))
     choice = reference_day.day_for(text, published, match, sentence.start, sentence.end,
                                    referred_day or borrowed, previous_day, carried,
-                                   context.lede_day[:2] if context.lede_day and sentence.start >= context.lede_day[2]
-                                   else None)
+                                   context.lede_day if sentence.start >= context.lede_end else None)
     if choice.day is None:
         return None
     steps = [choice.reason]
