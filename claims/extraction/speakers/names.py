@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
+from .. import gazetteer
 from .model import _Analysis, Entity
 from .references import (
     _ANY_PERSON,
@@ -203,6 +204,13 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
         return None       # "early reports put the dead at ..." is not a speaker
+    if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS \
+            and _nationality_of_text(a, first, head):
+        # "the Finnish communique said", "a Peruvian army communique said": the adjective tells whose side
+        # issued the text, not who did; the text, so named, speaks
+        text = Entity(name=_text(a, first, last), role="", kind="organisation", gender=None, plural=False)
+        return _noted(a, _canonical(a, text), lambda: f"the {a.words[head]} is named by the nationality "
+                                                      f"'{a.words[first]}' that issued it, not by its issuer's name")
     if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS:
         issuer, how = _issuer_named_with(a, first, head, position, sentence)
         if issuer is not None:
@@ -451,6 +459,15 @@ _SOURCE_LINKS = frozenset({"from", "by", "of", "issued", "signed", "released", "
 _DETERMINERS = _DEFINITE | {"a", "an"}
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+
+def _nationality_of_text(a: _Analysis, first: int, head: int) -> bool:
+    """Whether the words before a document noun are a nationality and the body words after it ("Finnish",
+    "Peruvian army"): no name of an issuer, only the side it belongs to."""
+    if not a.names[first] or first + 1 > head or any(a.names[k] or a.quoted[k] for k in range(first + 1, head)):
+        return False
+    place = gazetteer.lookup(a.words[first])
+    return place is not None and place.kind == "demonym"
 
 
 def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,

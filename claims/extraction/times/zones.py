@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from .. import lexicons
+from .. import gazetteer, lexicons
+from ..gazetteer import Found
 from ..regexes import LazyPattern
-from . import clock, gazetteer
-from .gazetteer import Found
+from . import clock
 
 UTC = ZoneInfo("UTC")
 # zones that are no place's clock: a start written in one says nothing of what a bare clock near it means

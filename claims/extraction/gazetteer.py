@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from .. import lexicons
+from . import lexicons
 
 # The words a place name may hold besides capitalised ones: "Deir ez-Zor", "Bosnia and Herzegovina".
 _JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "de", "del", "da", "do", "of", "the",
