@@ -353,3 +353,26 @@ def test_according_to_information_received_from_a_source_credits_the_source():
 def test_one_person_placed_by_prepositions_is_named_in_the_aside_after():
     text = "One woman in the north of the city, Hanan Idris, told me that 12 people had been killed on her street."
     assert speaker_of(text, "12 people") == "Hanan Idris"
+
+
+# --- round 90: a hospital, a clinic or a morgue that speaks for itself --------------------------------------
+
+def test_a_hospital_named_by_its_kind_and_town_speaks_as_that_hospital_not_the_town():
+    text = "The district hospital in Mandera said it had treated 23 wounded people overnight."
+    assert speaker_of(text, "23 wounded") == "district hospital in Mandera"
+    text = "The mission hospital at Lodwar, in Turkana, says it admitted 85 wounded fighters."
+    assert speaker_of(text, "85 wounded") == "mission hospital at Lodwar"
+
+
+def test_a_citys_morgue_speaks_as_the_morgue_not_the_city():
+    text = "Nairobi's central morgue said it had received 19 bodies by evening."
+    assert speaker_of(text, "19 bodies") == "Nairobi's central morgue"
+
+
+def test_people_working_at_or_for_a_hospital_still_speak_for_it():
+    # (guards: the person before the hospital is the source)
+    assert speaker_of("A doctor at the hospital in Mandera said 23 people were wounded.", "23 people") == "doctor"
+    assert speaker_of("A spokesman for the hospital in Mandera said 23 people were wounded.", "23 people") == \
+        "spokesman for the hospital in Mandera"
+    assert speaker_of("Nurses at the main clinic in Goz Beida said 40 people had been wounded.", "40 people") == \
+        "Nurses at the main clinic in Goz Beida"

@@ -11,6 +11,7 @@ from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name, _spelled_short_form
 from .tokens import _bare, _text
 from .vocabulary import (
+    _INSTITUTION_NOUNS,
     _NUMBER_WORDS,
     _OUTLET_NAMES,
     _DOCUMENT_WORDINGS,
@@ -95,6 +96,8 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                                                                     and a.lowers[start - 2] not in _FUNCTION_WORDS)):
             start -= 1  # "Goma's Ndosho hospital", "at al-Kindi hospital": a name inside the workplace
         holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
+        if holder is None and _bare(low) in _INSTITUTION_NOUNS and _opens_clause_at(a, start, floor):
+            return start, i, i  # "Nairobi's central morgue said": no one in it named, the institution speaks
         return (holder[0], i, holder[2]) if holder else None
     first = i
     in_role = not head_is_name
@@ -157,7 +160,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     with_person = joint - 1 >= floor and a.lowers[joint] == "with" and _lowercase(a, joint - 1) \
         and _bare(a.lowers[joint - 1]) in _PERSON_OR_PEOPLE  # "an official with the ministry"
     if joint - 1 >= floor and (a.lowers[joint] in _PP_WORDS or with_person) \
-            and _bare(a.lowers[joint - 1]) in _HEAD_OR_TITLE \
+            and (_bare(a.lowers[joint - 1]) in _HEAD_OR_TITLE
+                 or _bare(a.lowers[joint - 1]) in _INSTITUTION_NOUNS and not a.caps[joint - 1]
+                 and _np_before(a, joint - 1, floor) is not None) \
             and _bare(a.lowers[joint - 1]) not in _DOCUMENT_NOUNS and not a.quoted[joint - 1]:
         inner = _np_before(a, joint - 1, floor)
         if inner:
@@ -221,6 +226,13 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+def _opens_clause_at(a: _Analysis, start: int, floor: int) -> bool:
+    """Whether the phrase from `start` opens its clause: at the sentence's start, after punctuation or "that"."""
+    opening = start - 1
+    return opening < floor or a.punct[opening] or a.quoted[opening] or a.lowers[opening] == "that" \
+        or start == a.sentence_first_token[a.sentence_of_token[start]]
 
 
 def _is_month(low: str) -> bool:

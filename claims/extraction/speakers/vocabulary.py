@@ -29,6 +29,7 @@ _DOCUMENT_NOUNS = frozenset(w for entry in _NOUNS["documents"] for w in entry.sp
 _DOCUMENT_WORDINGS = tuple(tuple(entry.split()) for entry in _NOUNS["document_wordings"])
 _SPEAKING_DOCUMENTS = frozenset(w for entry in _NOUNS["documents_speaking"] for w in entry.split()[-1:])
 _OWNED_STAFF = frozenset(_NOUNS["owned_staff"])
+_INSTITUTION_NOUNS = frozenset(_NOUNS["institutions"])
 # the words a monitored item's label opens with before the text it names: "Excerpts from commentary:",
 # "Text of statement by military spokesman:"; such a label names no speaker itself
 _ITEM_LABEL_WORDS = frozenset({"text", "excerpts", "excerpt", "extracts", "extract", "summary"})
