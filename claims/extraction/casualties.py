@@ -54,7 +54,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import casualty_patterns as patterns, numbers, speakers
+from . import casualty_patterns as patterns, casualty_tables, numbers, speakers
 from .regexes import KeyScan
 from .types import Document, ExtractedClaim
 
@@ -133,6 +133,8 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
             },
             explanation=_explanation(item),
         ))
+    # a table's cells carry no outcome in their own words: read apart, leaving rows prose has read already
+    claims.extend(casualty_tables.find_table_casualties(document, [(c.start, c.end) for c in claims]))
     return claims
 
 

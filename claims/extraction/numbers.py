@@ -21,7 +21,7 @@ _TENS: dict[str, int] = _WORDS["tens"]
 _MULTIPLIERS: dict[str, int] = _WORDS["multipliers"]
 _DIGIT_SUFFIXES: dict[str, int] = _WORDS["digit_suffixes"]
 _CONTEXT = lexicons.table("number_context")
-_MEASURE_WORDS = frozenset(word.lower() for word in lexicons.words("number_units"))
+MEASURE_WORDS = frozenset(word.lower() for word in lexicons.words("number_units"))
 _MONTHS = frozenset(_CONTEXT["months"])
 _NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
 _CURRENCY = tuple(_CONTEXT["currency_marks"])
@@ -257,12 +257,12 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
     if following:
         raw_first = following.group(1)
         first = raw_first.lower().strip(_TRIM)
-        if first in _MEASURE_WORDS or raw_first.lower() in _MEASURE_WORDS:
+        if first in MEASURE_WORDS or raw_first.lower() in MEASURE_WORDS:
             return False
         if raw_first[:1].isupper() and first in _MONTHS:
             return False  # "10 October"
         second = (following.group(2) or "").lower().strip(_TRIM)
-        if second in _MEASURE_WORDS and first not in person_words and first not in _TIME_DETERMINERS \
+        if second in MEASURE_WORDS and first not in person_words and first not in _TIME_DETERMINERS \
                 and not names_people:
             return False  # "18 fuel ships", but not "6,200 the year before"
     return names_people or not _YEAR.fullmatch(text[start:end])

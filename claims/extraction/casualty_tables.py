@@ -1,0 +1,212 @@
+"""Casualty figures set out as a table, whose numbers carry no outcome in their own words.
+
+Prose is read clause by clause (casualties.py); a table's cell holds only "about 2,000", and what it counts is
+written elsewhere:
+- a column table names it in its header ("Source | Group | Killed | Injured", or columns set apart by runs of
+  spaces): each cell under an outcome's column is a count of that outcome, its row's source column says who gives
+  it, its group column whom it counts;
+- a list of labelled rows with leader dots ("Dead, Bolivia ......... about 50,000") names it in the row's label,
+  or in the heading over the list ("THE DEAD BY COMMUNITY" over "Arabs ........ 36").
+The bracketed note under a heading ("(Government figures, 9 p.m. Wednesday)") names the source of a list. A cell
+that is no count ("-", "no figure", "not published") and a row no outcome is named for ("Men mobilised ... 400,000")
+give nothing. The words are in lexicons/casualty_tables.json.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import casualty_patterns as patterns, lexicons, numbers
+from .types import Document, ExtractedClaim, Speaker
+
+_WORDS = lexicons.table("casualty_tables")
+
+
+def _alternation(entries) -> str:
+    ordered = sorted(entries, key=len, reverse=True)  # the longest phrase wins: "killed or missing" over "killed"
+    return "(?:" + "|".join(re.escape(e) for e in ordered) + ")"
+
+
+def _phrases(entries) -> re.Pattern:
+    return re.compile(rf"\b{_alternation(entries)}\b", re.IGNORECASE)
+
+
+_OUTCOME_OF = {phrase: outcome for outcome, phrases in _WORDS["outcomes"].items() for phrase in phrases}
+_OUTCOME = _phrases(_OUTCOME_OF)
+_SOURCE_HEADER = _phrases(_WORDS["source_headers"])
+_GROUP_HEADER = _phrases(_WORDS["group_headers"])
+_SOURCE_NOTES = tuple(re.compile(p) for p in _WORDS["source_notes"])
+_NUMBER = r"\d[\d,.]*\d|\d"
+# a cell that is one count, qualified or not, or a range: "about 2,000", "10,000 to 25,000", "over 17,000"
+_CELL = re.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P<low>{_NUMBER})"
+                   rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\*?", re.IGNORECASE)
+# "Dead, Bolivia ......... about 50,000", "Paraguayans held prisoner in Bolivia . about 2,500"
+_LEADER_ROW = re.compile(r"(?P<label>\S[^\n]*?\S)\s+(?P<dots>\.(?:\s?\.)*)\s+(?P<value>\S[^\n]*?)\s*$")
+_COLUMNS = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # the line's text, its surrounding spaces left out
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    start: int
+    end: int
+    text: str
+
+
+def find_table_casualties(document: Document, claimed: list[tuple[int, int]]) -> list[ExtractedClaim]:
+    """The casualty counts in the document's tables, leaving out any row a claim read from prose already covers."""
+    text = document.text
+    if "  " not in text and "|" not in text and ".." not in text and "\t" not in text:
+        return []  # no table can be set out without one of these
+    claims = []
+    for block, heading in _blocks(text):
+        for claim in [*_column_table(text, block), *_leader_list(text, block, heading)]:
+            if not any(start < claim.end and claim.start < end for start, end in claimed):
+                claims.append(claim)
+    return claims
+
+
+def _blocks(text: str) -> Iterator[tuple[list[_Line], list[_Line]]]:
+    """Runs of consecutive non-blank lines, each with the run of lines just before it (its heading, if any)."""
+    lines, block, previous = [], [], []
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            offset = position + raw.index(stripped[0])
+            block.append(_Line(offset, offset + len(stripped), stripped))
+        elif block:
+            lines.append(block)
+            block = []
+        position += len(raw) + 1
+    if block:
+        lines.append(block)
+    for block in lines:
+        yield block, previous
+        previous = block
+
+
+def _cells(line: _Line) -> list[_Cell]:
+    cells, at = [], 0
+    for gap in _COLUMNS.finditer(line.text):
+        if gap.start() > at:
+            cells.append(_Cell(line.start + at, line.start + gap.start(), line.text[at:gap.start()]))
+        at = gap.end()
+    if at < len(line.text):
+        cells.append(_Cell(line.start + at, line.end, line.text[at:]))
+    return cells
+
+
+def _column_table(text: str, block: list[_Line]) -> Iterator[ExtractedClaim]:
+    """ "Source | Group | Killed | Injured" over rows of as many cells: a count in each outcome's column."""
+    if len(block) < 2:
+        return
+    header = _cells(block[0])
+    if len(header) < 2 or any(cell.text.endswith((".", ",", ";")) for cell in header) \
+            or not all(len(_cells(line)) == len(header) for line in block[1:]):
+        return  # (a header's cells are labels, not clauses: "were killed.  The army said" is wrapped prose)
+    # a header cell is a few words: "Killed", "Dead or missing", "Injured (hospitalised)"
+    outcomes = {i: _outcome_in(cell.text) for i, cell in enumerate(header) if len(cell.text) < 30}
+    outcomes = {i: outcome for i, outcome in outcomes.items() if outcome}
+    if not outcomes:
+        return
+    source = next((i for i, cell in enumerate(header) if _SOURCE_HEADER.fullmatch(cell.text.strip())), None)
+    group = next((i for i, cell in enumerate(header) if _GROUP_HEADER.fullmatch(cell.text.strip())), None)
+    heading = " | ".join(cell.text for cell in header)
+    for line in block[1:]:
+        row = _cells(line)
+        for column, outcome in outcomes.items():
+            value = _CELL.fullmatch(row[column].text)
+            if value is None:
+                continue  # "-", "no figure", "not published"
+            speaker = _source_speaker(row[source].text) if source is not None and source != column else None
+            reasons = [f"a row of a table: the column headed '{header[column].text}' in '{heading}' counts "
+                       f"the {outcome}"]
+            if speaker is not None:
+                reasons.append(f"speaker {speaker.name}: the row's '{header[source].text}' column")
+            who = row[group].text if group is not None and group != column else _first_label(row, outcomes, source)
+            claim = _claim(line, value, outcome, who, speaker, reasons)
+            if claim is not None:
+                yield claim
+
+
+def _leader_list(text: str, block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
+    """ "Arabs ........ 36" under "THE DEAD BY COMMUNITY": the label or the heading names the outcome."""
+    rows = [(line, _LEADER_ROW.fullmatch(line.text)) for line in block]
+    first = next((k for k, (_, match) in enumerate(rows) if match is not None), len(rows))
+    heading = [*heading, *block[:first]]  # "THE WAR IN FIGURES" may stand right over the rows, no line between
+    rows = [(line, match) for line, match in rows if match is not None]
+    if len(rows) < 2 or not any(len(match["dots"].replace(" ", "")) >= 3 for _, match in rows):
+        return
+    titles = [line.text for line in heading if not line.text.startswith("(")]
+    title_outcome = next((o for o in (_outcome_in(title) for title in titles) if o), None)
+    notes = [line.text for line in heading if line.text.startswith("(")]
+    speaker = next((s for s in (_note_source(note) for note in notes) if s), None)
+    for line, match in rows:
+        value = _CELL.fullmatch(match["value"])
+        if value is None:
+            continue
+        outcome = _outcome_in(match["label"]) or title_outcome
+        if outcome is None:
+            continue  # "Men mobilised, both armies ...... 400,000": no outcome named for the row
+        named = _OUTCOME.search(match["label"])
+        if named and any(word in numbers.MEASURE_WORDS for word in re.findall(r"[a-z]+", match["label"][:named.start()].lower())):
+            continue  # "Guns captured, both armies ..... 140": the things taken, not people
+        where = "the row's label" if _outcome_in(match["label"]) else f"the heading '{titles[0] if titles else ''}'"
+        reasons = [f"a row of a list set out with leader dots: {where} names the {outcome}"]
+        if speaker is not None:
+            reasons.append(f"speaker {speaker.name}: the note under the list's heading")
+        who = _OUTCOME.sub("", match["label"]).strip(" ,;:-") or None
+        claim = _claim(_Line(line.start + match.start("value"), line.start + match.end("value"), match["value"]),
+                       value, outcome, who, speaker, reasons, row=line)
+        if claim is not None:
+            yield claim
+
+
+def _claim(line: _Line, value: re.Match, outcome: str, who: str | None, speaker: Speaker | None,
+           reasons: list[str], row: _Line | None = None) -> ExtractedClaim | None:
+    low = numbers.parse_number(value["low"])
+    high = numbers.parse_number(value["high"]) if value["high"] else None
+    if not isinstance(low, int) or high is not None and (not isinstance(high, int) or high <= low):
+        return None
+    qualifier = "range" if high is not None else \
+        patterns.QUALIFIER_OF[patterns.normal(value["qual"])] if value["qual"] else "exact"
+    evidence = row or line
+    return ExtractedClaim(
+        kind="casualty", start=evidence.start, end=evidence.end, text=evidence.text, speaker=speaker,
+        confidence=0.7, rule="casualty.table_row",
+        values={"outcome": outcome, "count": low, "count_high": high, "qualifier": qualifier,
+                "group": (who or "").lower() or None},
+        explanation=tuple(reasons))
+
+
+def _outcome_in(words: str) -> str | None:
+    found = _OUTCOME.search(words)
+    return _OUTCOME_OF[found.group().lower()] if found else None
+
+
+def _first_label(row: list[_Cell], outcomes: dict[int, str], source: int | None) -> str | None:
+    """The first cell that is neither a count nor the source: the row's label."""
+    return next((cell.text for i, cell in enumerate(row) if i not in outcomes and i != source
+                 and not _CELL.fullmatch(cell.text)), None)
+
+
+def _source_speaker(cell: str) -> Speaker | None:
+    name = re.sub(r"\s*\(\d{4}\)$", "", cell).strip()  # "Amnesty International (1983)": the year of the estimate
+    return Speaker(name=name, role="", kind="organisation") if name and not _CELL.fullmatch(name) else None
+
+
+def _note_source(note: str) -> Speaker | None:
+    for pattern in _SOURCE_NOTES:
+        found = pattern.search(note)
+        if found:
+            name = re.sub(r"\s+and\s+of\s+", " and ", found["source"].strip())
+            return Speaker(name=name, role="", kind="organisation")
+    return None

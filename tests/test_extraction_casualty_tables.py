@@ -1,0 +1,115 @@
+"""Casualty figures set out as tables: the outcome is in a column's header, a row's label or the list's heading,
+not in the cell's own words. Articles written for the tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from claims.extraction import casualties, pipeline, text
+
+
+def table_rows(article: str) -> list[dict]:
+    document = text.segment(article, date(2024, 3, 6))
+    found = [claim for claim in casualties.find_casualties(document) if claim.rule == "casualty.table_row"]
+    for claim in found:
+        assert claim.text == article[claim.start:claim.end]
+    return [{**claim.values, "text": claim.text, "speaker": claim.speaker.name if claim.speaker else None,
+             "explanation": claim.explanation} for claim in found]
+
+
+def tuples(rows: list[dict]) -> list[tuple]:
+    return [(r["outcome"], r["count"], r["count_high"], r["qualifier"], r["speaker"]) for r in rows]
+
+
+COLUMN_TABLE = """Fighting around the dam has gone on for a week. Figures differ widely.
+
+WHO COUNTS WHAT
+
+Source | Group | Killed | Wounded
+Interior Ministry, Varnia | civilians in Varnia | 48 | 130
+Red Crescent branch, Dolsk | civilians in Dolsk | about 20 | -
+Dolsk defence office | fighters | 15 to 25 | not published
+
+The ministry gave no figure for its own troops.
+"""
+
+
+def test_a_column_headed_by_an_outcome_counts_it_and_the_source_column_says_who_gives_it():
+    assert tuples(table_rows(COLUMN_TABLE)) == [
+        ("killed", 48, None, "exact", "Interior Ministry, Varnia"),
+        ("wounded", 130, None, "exact", "Interior Ministry, Varnia"),
+        ("killed", 20, None, "about", "Red Crescent branch, Dolsk"),
+        ("killed", 15, 25, "range", "Dolsk defence office"),
+    ]
+
+
+def test_a_table_row_keeps_its_group_and_says_which_column_it_read():
+    first = table_rows(COLUMN_TABLE)[0]
+    assert first["group"] == "civilians in varnia"
+    assert first["text"] == "Interior Ministry, Varnia | civilians in Varnia | 48 | 130"
+    assert "the column headed 'Killed'" in first["explanation"][0]
+
+
+def test_columns_set_apart_by_spaces_are_read_like_columns_between_bars():
+    article = ("Estimates of the dead after the siege\n\n"
+               "Source                          Dead            Missing\n"
+               "Harbour Watch (2019)            about 1,200     300\n"
+               "City council                    no figure       no figure\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 1200, None, "about", "Harbour Watch"),
+        ("missing", 300, None, "exact", "Harbour Watch"),
+    ]
+
+
+def test_a_list_with_leader_dots_takes_the_outcome_from_each_rows_label():
+    article = ("THE CAMPAIGN IN FIGURES\n"
+               "(estimates of the consuls and of the Red Cross)\n"
+               "Dead, northern army ................ about 9,000\n"
+               "Northerners taken prisoner ......... over 3,000\n"
+               "Guns captured, both armies ......... 140\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 9000, None, "about", "consuls and the Red Cross"),
+        ("captured", 3000, None, "more_than", "consuls and the Red Cross"),
+    ]
+
+
+def test_a_list_under_a_heading_that_names_the_dead_counts_the_dead():
+    article = ("THE DEAD BY TOWN\n(Provincial government figures, noon Friday)\n\n"
+               "Varna ............ 12\nDolsk ............ 7\nTotal ............ 19\n")
+    rows = table_rows(article)
+    assert tuples(rows) == [("killed", 12, None, "exact", "Provincial government"),
+                            ("killed", 7, None, "exact", "Provincial government"),
+                            ("killed", 19, None, "exact", "Provincial government")]
+    assert "the heading 'THE DEAD BY TOWN'" in rows[0]["explanation"][0]
+
+
+def test_a_table_whose_cells_name_their_outcome_is_read_once_as_prose():
+    article = ("Date    | Source            | Figure given\n"
+               "May 3   | Police            | 12 killed, 40 wounded\n"
+               "May 4   | Hospital director | 15 killed\n")
+    document = text.segment(article, date(2024, 3, 6))
+    found = casualties.find_casualties(document)
+    assert sorted((c.values["outcome"], c.values["count"]) for c in found) == \
+        [("killed", 12), ("killed", 15), ("wounded", 40)]
+    assert all(c.rule != "casualty.table_row" for c in found)
+
+
+def test_prose_wrapped_in_lines_with_two_spaces_after_a_full_stop_is_no_table():
+    article = ("Nine soldiers were killed.  The army said on Monday\n"
+               "that 14 more were wounded.  Residents said that\n"
+               "shelling went on into the night.\n")
+    assert table_rows(article) == []
+    assert table_rows("Nine soldiers were killed.  Officials said\n12  were hurt.  Most were\n") == []
+
+
+def test_a_row_counting_no_outcome_gives_nothing():
+    article = ("THE WAR IN FIGURES\n"
+               "Men under arms ............. 400,000\n"
+               "Aircraft lost ............... 12\n")
+    assert table_rows(article) == []
+
+
+def test_a_table_row_is_a_claim_of_the_extraction_with_its_reasons():
+    claims = [c for c in pipeline.extract(COLUMN_TABLE, date(2024, 3, 6)).claims if c.rule == "casualty.table_row"]
+    assert len(claims) == 4
+    assert claims[0].speaker.name == "Interior Ministry, Varnia"
+    assert "speaker Interior Ministry, Varnia: the row's 'Source' column" in claims[0].explanation
