@@ -915,3 +915,29 @@ def test_an_opening_that_names_two_different_days_dates_no_later_start():
                "A police officer died on Friday of wounds suffered in a raid on Wednesday, officials said.\n\n"
                "The commissioner said both communities had agreed to hold fire from 18:00 WAT.")
     assert starts(article, date(2024, 3, 9)) == ["2024-03-09T17:00"]
+
+
+# --- a night named by the two days it joins ("the night of Friday to Saturday", "between March 31 and April 1") ---
+
+@pytest.mark.parametrize("sentence, utc", [
+    # midnight ends the night's first day, as for any named day
+    ("The ceasefire took effect at midnight GMT between Saturday and Sunday.", "2024-03-03T00:00"),
+    ("The first truce began at midnight GMT between February 28 and February 29.", "2024-02-29T00:00"),
+    # after that midnight, the clock is on the second day
+    ("The truce is to begin at one minute past midnight GMT on the night of Sunday to Monday.", "2024-03-11T00:01"),
+    ("An earlier truce began at 2 a.m. GMT on the night of 1-2 March.", "2024-03-02T02:00"),
+    # before it, on the first
+    ("The truce began at 10 p.m. GMT on the night of Friday to Saturday.", "2024-03-01T22:00"),
+])
+def test_a_clock_in_a_night_named_by_two_days_falls_on_the_day_its_side_of_midnight_is(sentence, utc):
+    assert starts(sentence, WEDNESDAY) == [utc]
+
+
+def test_the_explanation_says_a_small_hours_clock_is_on_the_nights_second_day():
+    steps = reasons("The truce is to begin at 2 a.m. GMT on the night of Sunday to Monday.", WEDNESDAY)
+    assert "names a night" in steps[1] and "its second day" in steps[1]
+
+
+def test_at_the_stroke_of_an_hour_is_a_start_cue():
+    assert starts("The truce began at the stroke of midnight GMT on Sunday, the army said.", WEDNESDAY) == \
+        ["2024-03-04T00:00"]

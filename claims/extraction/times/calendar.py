@@ -39,6 +39,11 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
     words = normal(phrase).replace(",", " ").replace(".", " ").split()
     if not words:
         return None
+    first_day = _first_day_of_night(words)
+    if first_day is not None:
+        # "the night of Friday to Saturday", "between March 31 and April 1": the night's first day (a clock after
+        # its midnight moves to the second: reference_day)
+        return parse_day(first_day, published, tense, sentence_text, earlier)
     if " ".join(words) in RELATIVE_DAYS:
         return published + timedelta(days=RELATIVE_DAYS[" ".join(words)]) if published else None
     if " ".join(words) in FIXED_DAYS:
@@ -330,3 +335,25 @@ def weekday_date(weekday: int, published: date, tense: str | None) -> date:
     if tense == "future" or (tense is None and back > 3):
         return published + timedelta(days=7 - back)
     return published - timedelta(days=back)
+
+
+_NIGHT_OPENINGS = (("the", "night", "of"), ("the", "night", "from"), ("night", "of"), ("night", "from"), ("between",))
+_NIGHT_JOINS = frozenset({"to", "into", "and", "on"})
+
+
+def _first_day_of_night(words: list[str]) -> str | None:
+    """The first of the two days a night is named by ("the night of Friday to Saturday" -> "Friday"), or None."""
+    opening = next((o for o in _NIGHT_OPENINGS if tuple(words[:len(o)]) == o), None)
+    if opening is None:
+        return None
+    rest = words[len(opening):]
+    join = next((k for k, word in enumerate(rest) if word in _NIGHT_JOINS and k > 0), None)
+    return " ".join(rest[:join]) if join is not None else None
+
+
+def names_a_night(phrase: str) -> bool:
+    """Whether a day phrase names a night by the two days it joins: "the night of Friday to Saturday",
+    "between March 31 and April 1", "the night of 25-26 November"."""
+    words = normal(phrase).replace(",", " ").split()
+    return _first_day_of_night(words) is not None or any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?[-–]\d{1,2}", w)
+                                                         for w in words)

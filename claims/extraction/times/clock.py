@@ -75,8 +75,13 @@ DATE = (
     # "zero hour of the 30th": a day of the month nearest publication; not "the 7th Brigade", a unit's name
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )
+# "the night of Friday to Saturday", "midnight between March 31 and April 1": a night named by the two days it joins
+_NIGHT_DAY = rf"(?:{WEEKDAY}|{DATE})"
+NIGHT = (rf"(?:(?:the\s+)?night\s+(?:of|from)\s+|between\s+)(?:the\s+)?{_NIGHT_DAY}\s+(?:to|into|and|on)\s+"
+         rf"(?:the\s+)?{_NIGHT_DAY}")
 DAY = (
-    rf"(?:(?:(?:this|last|next|early|late|on|the)\s+)*{WEEKDAY}"
+    rf"(?:{NIGHT}"
+    rf"|(?:(?:this|last|next|early|late|on|the)\s+)*{WEEKDAY}"
     rf"(?:\s+(?:last|next|this)\s+week{E})?(?:\s+(?:morning|afternoon|evening|night))?"  # "Tuesday last week"
     rf"(?:,?\s+(?:the\s+)?{DATE})?"  # "Thursday, 30 November": the date settles the week
     rf"|(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{DATE}"  # "on the morning of 15 October"
@@ -141,7 +146,8 @@ TIME = LazyPattern(  # compiled when an article about a truce is read: the large
 # first letter is tested once at each word start before the branches are tried (a fifth less time in the search for
 # a day in a sentence). A new kind of opening added to DAY must be added here too.
 DAY_OPENS = "(?=[\\d" + "".join(sorted({word[0] for word in [
-    "the", "this", "last", "next", "early", "late", "on", *WEEKDAYS, *MONTHS, *RELATIVE_DAYS, *FIXED_DAYS]}
+    "the", "this", "last", "next", "early", "late", "on", "night", "between", *WEEKDAYS, *MONTHS, *RELATIVE_DAYS,
+    *FIXED_DAYS]}
     - set("0123456789"))) + "])"
 DAY_ALONE = LazyPattern(rf"{B}{DAY_OPENS}(?P<day>{DAY})", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

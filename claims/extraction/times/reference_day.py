@@ -296,6 +296,14 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         looking_back = _retrospective_day(text, published, sentence_start, written, day)
         if looking_back is not None:
             return looking_back
+        reading = clock.hour_and_minute(match)
+        if day is not None and reading is not None and reading[0] < 12 and not _is_midnight(match) \
+                and calendar.names_a_night(written):
+            # "at one minute past midnight on the night of Sunday to Monday": after the night's midnight, its second day
+            day += timedelta(days=1)
+            return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} names a night, and "
+                                        f"{match.group().split(' on ')[0].strip()!r} is after its midnight: its second "
+                                        f"day", written.strip())
         return DayChoice(day, True, f"day {_iso(day)}: {written.strip()!r} written with the clock{_how(written, read_as)}",
                          written.strip())
     ranged = _range_end_day(text, match, sentence_end)
