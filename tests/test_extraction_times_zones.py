@@ -444,3 +444,17 @@ def test_palestine_is_the_land_between_the_river_and_the_sea_not_a_town_in_texas
     assert gazetteer.lookup("Palestine").zone == "Asia/Gaza"
     assert starts("Firing on all fronts stopped at 0001 hours, Palestine time, on Saturday.", date(1941, 7, 12)) == [
         "1941-07-11T21:01"]
+
+
+# --- "Central European Time" is UTC+01:00 as written, whatever Paris or Berlin kept that day ------------------
+# (the blind annotators of three sets read it so: double summer time in May 1945 did not make "2301 hours Central
+# European Time" 21:01 GMT)
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    ("All fighting is to stop at 2301 hours Central European Time on 8 May.", date(1945, 5, 8), "1945-05-08T22:01"),
+    ("The truce takes effect at 18:00 CET on Sunday.", date(2023, 7, 5), "2023-07-09T17:00"),
+    ("The truce takes effect at 18:00 CEST on Sunday.", date(2023, 7, 5), "2023-07-09T16:00"),
+    ("The truce takes effect at 18:00 Central European Summer Time on Sunday.", date(2023, 7, 5), "2023-07-09T16:00"),
+])
+def test_central_european_time_and_its_summer_time_are_the_offsets_they_name(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
