@@ -458,3 +458,15 @@ def test_palestine_is_the_land_between_the_river_and_the_sea_not_a_town_in_texas
 ])
 def test_central_european_time_and_its_summer_time_are_the_offsets_they_name(sentence, published, utc):
     assert starts(sentence, published) == [utc]
+
+
+# --- the older names of places, as reporting of their time wrote them -----------------------------------------
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    ("Firing was to cease at 6 o'clock on Thursday evening, Constantinople time.", date(1921, 3, 18),
+     "1921-03-17T16:00"),
+    ("The truce in the Vilna sector began at noon, Kovno time, on Sunday.", date(1920, 10, 13), "1920-10-10T11:00"),
+    ("Both armies were to cease fire at 6 a.m. Tiflis time on Friday.", date(1921, 3, 19), "1921-03-18T03:00"),  # Tiflis mean time, +02:59:11
+])
+def test_a_clock_in_a_places_older_name_keeps_that_places_zone(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
