@@ -941,3 +941,14 @@ def test_the_explanation_says_a_small_hours_clock_is_on_the_nights_second_day():
 def test_at_the_stroke_of_an_hour_is_a_start_cue():
     assert starts("The truce began at the stroke of midnight GMT on Sunday, the army said.", WEDNESDAY) == \
         ["2024-03-04T00:00"]
+
+
+# --- a clock with no a.m. or p.m. takes its half of the day from the words after it --------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The truce took effect at 2:30 this afternoon GMT, the army said.", "2024-03-06T14:30"),
+    ("A ceasefire will take effect at 7:30 tonight GMT.", "2024-03-06T19:30"),
+    ("The truce took effect at 9:30 this morning GMT.", "2024-03-06T09:30"),
+])
+def test_this_afternoon_or_tonight_after_a_clock_makes_it_the_afternoon_or_evening(sentence, utc):
+    assert starts(sentence, WEDNESDAY) == [utc]

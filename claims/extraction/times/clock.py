@@ -181,12 +181,23 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
                 if hour == 12 or part == "night" and hour < 6:
                     return None  # "twelve tonight", "two tonight": which midnight or which night is not said
                 ampm = "am" if part == "morning" else "pm"
+            if ampm is None and hour_key in ("h1", "h2") and 1 <= hour <= 11:
+                ampm = _half_from_day_part(groups.get("day") or groups.get("day0") or "", hour)
             hour = twenty_four(hour, ampm)
             if hour is None or minute > 59:
                 return None
             precision = "minute" if minute_key and groups.get(minute_key) else "hour"
             certain = hour_key != "h6" or bool(ampm)  # a bare "eight o'clock" could be either half
             return hour, minute, precision, certain
+    return None
+
+
+def _half_from_day_part(day: str, hour: int) -> str | None:
+    """ "2:30 this afternoon", "7:30 tonight": the part of the day written after a clock with no a.m. or p.m.
+    settles its half (a small hour "tonight" stays as written: "1:30 tonight" may be after midnight)."""
+    words = normal(day).split()
+    if "afternoon" in words or "evening" in words or ("tonight" in words or "night" in words) and hour >= 6:
+        return "pm"
     return None
 
 
