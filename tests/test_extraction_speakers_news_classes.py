@@ -634,3 +634,28 @@ def test_a_spokesman_quoted_as_saying_keeps_whom_he_speaks_for():
 def test_who_saw_a_text_is_not_its_speaker():
     text = "A statement issued by the rebel command and seen by AFP said 40 fighters had been killed."
     assert speaker_of(text, "40 fighters") == "rebel command"
+
+
+# --- round 96: "as X put it", a general staff in its city, a saint's hospital ----------------------------------
+
+def test_as_someone_put_it_credits_the_quotation_to_them():
+    text = ('Nobody expects the line to move. As one Malian colonel put it to me last week: "A truce is a map '
+            'everybody agrees to misread."')
+    assert quote_speakers(text) == ["Malian colonel"]
+    assert quote_speakers('"A truce is a map everybody agrees to misread," as one colonel put it.') == ["colonel"]
+
+
+def test_put_it_at_a_figure_is_still_an_estimate_of_the_subject():
+    # (a guard: "put ... at" reports a figure by its subject; the "as ... put it" frame takes nothing from it)
+    assert speaker_of("The army put the toll at 40 dead.", "40 dead") == "army"
+    assert speaker_of("The army put it at 40 dead.", "40 dead") == "army"
+
+
+def test_a_general_staff_in_its_city_is_the_body_not_a_general_named_staff():
+    text = "The General Staff in Warsaw said in its communique that 300 soldiers had been killed."
+    assert speaker_of(text, "300 soldiers") == "General Staff in Warsaw"
+
+
+def test_a_saints_name_keeps_its_st_before_the_rest():
+    text = "St. Anselm Hospital in Garissa said it treated seven hostages for gunshot wounds."
+    assert speaker_of(text, "seven hostages") == "St. Anselm Hospital"

@@ -101,6 +101,8 @@ def _find_attributions(a: _Analysis) -> None:
                 trigger = "citing"
             elif low in _SPEECH:
                 trigger = "speech"
+            elif low == "put" and _puts_it_as(a, i, first, end):
+                trigger = "speech"  # "As one minister put it to me:": a way of saying, in an "as" clause
             elif low in _REPORT:
                 if low in _CARE_VERBS and not _figure_follows(a, i, end):
                     continue  # "The delegation flew back": a verb of care reports only the casualties it cared for
@@ -119,6 +121,19 @@ def _find_attributions(a: _Analysis) -> None:
                     previous = attribution
                     a.mentions.append(_Mention(attribution.entity, a.starts[i], sentence, 2))
         _learn_gender(a, a.mentions[mentions_from:], first, end)
+
+
+def _puts_it_as(a: _Analysis, i: int, first: int, end: int) -> bool:
+    """ "as one minister put it", "As he put it to reporters": "put it" speaks in a clause opened by "as" (not "put
+    it at 40", an estimate, nor "to put it mildly")."""
+    if i + 1 >= end or a.lowers[i + 1] != "it":
+        return False
+    for k in range(i - 1, max(first, i - 8) - 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return False
+        if a.lowers[k] == "as":
+            return k < i - 1
+    return False
 
 
 def _figure_follows(a: _Analysis, i: int, end: int) -> bool:
@@ -962,5 +977,5 @@ _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
 _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
-_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according", "put"}  # ("put" is a report verb too)  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

@@ -245,7 +245,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
                     and k + 2 <= last:
                 split = k  # "Rescuer Tomas Lim said": a person noun capitalised only because it opens the sentence
                 break
-    if split is not None and all(_bare(a.lowers[k]) in _ORG_NAME_WORDS for k in range(split + 1, last + 1)):
+    body_end = head if split is not None and split < head < last else last  # "the General Staff in Warsaw": the body's words, not the place
+    if split is not None and all(_bare(a.lowers[k]) in _ORG_NAME_WORDS for k in range(split + 1, body_end + 1)):
         # "the FAA General Staff", "URNG General Command", "Libyan state TV": what follows the title or the
         # describing noun is only the word for a body, so the whole phrase is the body's name
         split = None
