@@ -773,3 +773,15 @@ def test_people_taken_who_remain_missing_are_missing(sentence, expected):
 def test_a_share_that_remains_missing_leaves_the_capture_a_capture():
     assert tuples_in("Gunmen abducted 12 passengers, two of whom remain missing.") == {
         ("captured", 12, None, "exact"), ("missing", 2, None, "exact")}
+
+
+# --- round 97: a setter's tally placed before "at", and a tally that "now numbers" ---------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Witnesses put the civilian dead there at between 300 and 400.", ("killed", 300, 400, "range")),
+    ("Officials put the total dead on both sides at between 1,000 and 2,000.", ("killed", 1000, 2000, "range")),
+    ("Police put the dead in Kisumu at 12.", ("killed", 12, None, "exact")),
+    ("The wounded now number more than 300, the hospital said.", ("wounded", 300, None, "more_than")),
+])
+def test_a_tally_read_where_it_was_set_or_as_it_now_numbers(sentence, expected):
+    assert expected in tuples_in(sentence)

@@ -236,7 +236,9 @@ SET_AT_OUTCOMES = by_phrase({key: value for key, value in OUTCOMES["set_at"].ite
 _SET_AT_OPENING = (
     rf"{B}(?P<verb>{alternation(GRAMMAR['toll_setters'])})\s+"
     rf"(?:(?:the|its|their|his|her|our)\s+|[\w.'’-]+['’]s\s+|the\s+[\w'’-]+['’]s\s+)(?:own\s+)?"
-    rf"(?:(?-i:[a-zA-Z])[\w'’-]*\s+){{0,2}}?(?P<noun>{alternation(SET_AT_OUTCOMES)})\s+at\s+[\"“]?")
+    rf"(?:(?-i:[a-zA-Z])[\w'’-]*\s+){{0,2}}?(?P<noun>{alternation(SET_AT_OUTCOMES)})"
+    # "put the civilian dead there at between 300 and 400", "the total dead on both sides at": where, before "at"
+    rf"(?:\s+(?:there|here|on\s+(?:both|each|either)\s+sides?|in\s+(?:the\s+)?[\w'’-]+)){{0,2}}\s+at\s+[\"“]?")
 SET_AT = _compile(rf"{_SET_AT_OPENING}{QUALNUM}", re.IGNORECASE, needs=_SET_AT_OPENING + COUNT_START, opens=True)
 # "52 people were being treated", "Thirty-nine were taken to hospital": care that counts the hurt in a story of
 # violence (casualties.find_casualties asks for that story, and for no illness in the sentence)
