@@ -67,7 +67,7 @@ def find_table_casualties(document: Document, claimed: list[tuple[int, int]]) ->
         return []  # no table can be set out without one of these
     claims = []
     for block, heading in _blocks(text):
-        for claim in [*_column_table(text, block), *_leader_list(text, block, heading)]:
+        for claim in [*_column_table(block), *_leader_list(block, heading)]:
             if not any(start < claim.end and claim.start < end for start, end in claimed):
                 claims.append(claim)
     return claims
@@ -104,7 +104,7 @@ def _cells(line: _Line) -> list[_Cell]:
     return cells
 
 
-def _column_table(text: str, block: list[_Line]) -> Iterator[ExtractedClaim]:
+def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
     """ "Source | Group | Killed | Injured" over rows of as many cells: a count in each outcome's column."""
     if len(block) < 2:
         return
@@ -137,7 +137,7 @@ def _column_table(text: str, block: list[_Line]) -> Iterator[ExtractedClaim]:
                 yield claim
 
 
-def _leader_list(text: str, block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
+def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
     """ "Arabs ........ 36" under "THE DEAD BY COMMUNITY": the label or the heading names the outcome."""
     rows = [(line, _LEADER_ROW.fullmatch(line.text)) for line in block]
     first = next((k for k, (_, match) in enumerate(rows) if match is not None), len(rows))
