@@ -867,3 +867,22 @@ def test_a_start_as_early_as_a_clock_starts_then(sentence):
 
 def test_an_attack_as_early_as_a_clock_starts_no_truce():
     assert starts("Shelling began as early as 6 p.m. GMT on Tuesday, hours before the truce.") == []
+
+
+# --- round 98: "a return to calm", the Gaza word for a truce -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("Hamas said a return to calm, reached through Egyptian mediation, took effect at 22:00 GMT.", "2024-03-06T22:00"),
+    ("An Egyptian-brokered calm took hold at 19:00 GMT, the factions said.", "2024-03-06T19:00"),
+    ("The factions said they would respect the calm from 04:30 GMT.", "2024-03-06T04:30"),
+])
+def test_a_calm_agreed_or_taking_hold_is_a_truce(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leaders appealed for calm at 22:00 GMT as crowds gathered.",
+    "Calm returned to the streets by 19:00 GMT, police said.",
+])
+def test_calm_in_the_streets_or_an_appeal_for_calm_is_no_truce(sentence):
+    assert starts(sentence) == []
