@@ -113,3 +113,14 @@ def test_a_table_row_is_a_claim_of_the_extraction_with_its_reasons():
     assert len(claims) == 4
     assert claims[0].speaker.name == "Interior Ministry, Varnia"
     assert "speaker Interior Ministry, Varnia: the row's 'Source' column" in claims[0].explanation
+
+
+def test_row_labels_under_no_header_of_their_own_name_whom_each_row_counts():
+    article = ("Losses by the army's count\n\n"
+               "                 Killed     Wounded\n"
+               "Soldiers         12         40\n"
+               "Civilians        about 30   75\n")
+    rows = table_rows(article)
+    assert [(r["outcome"], r["count"], r["qualifier"], r["group"]) for r in rows] == [
+        ("killed", 12, "exact", "soldiers"), ("wounded", 40, "exact", "soldiers"),
+        ("killed", 30, "about", "civilians"), ("wounded", 75, "exact", "civilians")]

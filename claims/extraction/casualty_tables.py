@@ -51,6 +51,7 @@ class _Line:
     start: int
     end: int  # the line's text, its surrounding spaces left out
     text: str
+    indent: int = 0  # the spaces before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,7 @@ def _blocks(text: str) -> Iterator[tuple[list[_Line], list[_Line]]]:
         stripped = raw.strip()
         if stripped:
             offset = position + raw.index(stripped[0])
-            block.append(_Line(offset, offset + len(stripped), stripped))
+            block.append(_Line(offset, offset + len(stripped), stripped, raw.index(stripped[0])))
         elif block:
             lines.append(block)
             block = []
@@ -109,9 +110,14 @@ def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
     if len(block) < 2:
         return
     header = _cells(block[0])
-    if len(header) < 2 or any(cell.text.endswith((".", ",", ";")) for cell in header) \
-            or not all(len(_cells(line)) == len(header) for line in block[1:]):
+    if len(header) < 2 or any(cell.text.endswith((".", ",", ";")) for cell in header):
         return  # (a header's cells are labels, not clauses: "were killed.  The army said" is wrapped prose)
+    widths = {len(_cells(line)) for line in block[1:]}
+    if widths == {len(header) + 1} and block[0].indent >= 3:
+        # "            Killed   Wounded" over "Soldiers   12   40": the rows' labels stand under no header
+        header = [_Cell(block[0].start, block[0].start, ""), *header]
+    elif widths != {len(header)}:
+        return
     # a header cell is a few words: "Killed", "Dead or missing", "Injured (hospitalised)"
     outcomes = {i: _outcome_in(cell.text) for i, cell in enumerate(header) if len(cell.text) < 30}
     outcomes = {i: outcome for i, outcome in outcomes.items() if outcome}
