@@ -785,3 +785,19 @@ def test_a_share_that_remains_missing_leaves_the_capture_a_capture():
 ])
 def test_a_tally_read_where_it_was_set_or_as_it_now_numbers(sentence, expected):
     assert expected in tuples_in(sentence)
+
+
+# --- round 100: "the wounded number 113,000": after the people a tally counts, "number" is a verb ------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The wounded number 113,000, the ministry said.", ("wounded", 113000, None, "exact")),
+    ("The dead number 40.", ("killed", 40, None, "exact")),
+])
+def test_a_tally_that_numbers_its_people_gives_its_count(sentence, expected):
+    assert expected in tuples_in(sentence)
+
+
+def test_a_number_that_labels_a_thing_is_still_no_count():
+    # (a guard: "flight number 17" is no count of anyone)
+    assert ("wounded", 17, None, "exact") not in tuples_in("Flight number 17 landed; 12 people were hurt.")
+    assert ("wounded", 12, None, "exact") in tuples_in("Flight number 17 landed; 12 people were hurt.")
