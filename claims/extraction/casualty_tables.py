@@ -159,34 +159,34 @@ def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[Extracted
         value = _CELL.fullmatch(match["value"])
         if value is None:
             continue
-        outcome = _outcome_in(match["label"]) or title_outcome
+        label = match["label"]
+        named = _OUTCOME.search(label)
+        outcome = _OUTCOME_OF[named.group().lower()] if named else title_outcome
         if outcome is None:
             continue  # "Men mobilised, both armies ...... 400,000": no outcome named for the row
-        named = _OUTCOME.search(match["label"])
-        if named and any(word in numbers.MEASURE_WORDS for word in re.findall(r"[a-z]+", match["label"][:named.start()].lower())):
+        if named and any(word in numbers.MEASURE_WORDS for word in re.findall(r"[a-z]+", label[:named.start()].lower())):
             continue  # "Guns captured, both armies ..... 140": the things taken, not people
-        where = "the row's label" if _outcome_in(match["label"]) else f"the heading '{titles[0] if titles else ''}'"
+        where = "the row's label" if named else f"the heading '{titles[0] if titles else ''}'"
         reasons = [f"a row of a list set out with leader dots: {where} names the {outcome}"]
         if speaker is not None:
             reasons.append(f"speaker {speaker.name}: the note under the list's heading")
-        who = _OUTCOME.sub("", match["label"]).strip(" ,;:-") or None
-        claim = _claim(_Line(line.start + match.start("value"), line.start + match.end("value"), match["value"]),
-                       value, outcome, who, speaker, reasons, row=line)
+        who = _OUTCOME.sub("", label).strip(" ,;:-") or None
+        claim = _claim(line, value, outcome, who, speaker, reasons)
         if claim is not None:
             yield claim
 
 
 def _claim(line: _Line, value: re.Match, outcome: str, who: str | None, speaker: Speaker | None,
-           reasons: list[str], row: _Line | None = None) -> ExtractedClaim | None:
+           reasons: list[str]) -> ExtractedClaim | None:
+    """The row `line` as a claim of the count in `value`: the whole row is the evidence an editor reads."""
     low = numbers.parse_number(value["low"])
     high = numbers.parse_number(value["high"]) if value["high"] else None
     if not isinstance(low, int) or high is not None and (not isinstance(high, int) or high <= low):
         return None
     qualifier = "range" if high is not None else \
         patterns.QUALIFIER_OF[patterns.normal(value["qual"])] if value["qual"] else "exact"
-    evidence = row or line
     return ExtractedClaim(
-        kind="casualty", start=evidence.start, end=evidence.end, text=evidence.text, speaker=speaker,
+        kind="casualty", start=line.start, end=line.end, text=line.text, speaker=speaker,
         confidence=0.7, rule="casualty.table_row",
         values={"outcome": outcome, "count": low, "count_high": high, "qualifier": qualifier,
                 "group": (who or "").lower() or None},

@@ -102,7 +102,9 @@ def _find_attributions(a: _Analysis) -> None:
             elif low in _SPEECH:
                 trigger = "speech"
             elif low == "put" and _puts_it_as(a, i, first, end):
-                trigger = "speech"  # "As one minister put it to me:": a way of saying, in an "as" clause
+                # "As one minister put it to me:": a way of saying, in an "as" clause ("put" is a report verb
+                # otherwise: "put the toll at 40")
+                trigger = "speech"
             elif low in _REPORT:
                 if low in _CARE_VERBS and not _figure_follows(a, i, end):
                     continue  # "The delegation flew back": a verb of care reports only the casualties it cared for
@@ -977,5 +979,5 @@ _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
 _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
-_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according", "put"}  # ("put" is a report verb too)  # every word _find_attributions tries a frame at
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
-from .. import gazetteer
+from .. import gazetteer, lexicons
 from .model import _Analysis, Entity
 from .references import (
     _ANY_PERSON,
@@ -245,7 +244,8 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
                     and k + 2 <= last:
                 split = k  # "Rescuer Tomas Lim said": a person noun capitalised only because it opens the sentence
                 break
-    body_end = head if split is not None and split < head < last else last  # "the General Staff in Warsaw": the body's words, not the place
+    # "the General Staff in Warsaw": the body's words up to its head, not the place after it
+    body_end = head if split is not None and split < head < last else last
     if split is not None and all(_bare(a.lowers[k]) in _ORG_NAME_WORDS for k in range(split + 1, body_end + 1)):
         # "the FAA General Staff", "URNG General Command", "Libyan state TV": what follows the title or the
         # describing noun is only the word for a body, so the whole phrase is the body's name

@@ -196,7 +196,7 @@ def _half_from_day_part(day: str, hour: int) -> str | None:
     """ "2:30 this afternoon", "7:30 tonight": the part of the day written after a clock with no a.m. or p.m.
     settles its half (a small hour "tonight" stays as written: "1:30 tonight" may be after midnight)."""
     words = normal(day).split()
-    if "afternoon" in words or "evening" in words or ("tonight" in words or "night" in words) and hour >= 6:
+    if "afternoon" in words or "evening" in words or (("tonight" in words or "night" in words) and hour >= 6):
         return "pm"
     return None
 
