@@ -29,3 +29,20 @@ def test_claims_of_other_kinds_carry_an_explanation_member_too():
         "speaker officials: the attribution right after the statement governs it",
         "frame: the subject of 'said'",
     ]]
+
+
+def test_a_start_in_a_story_dated_by_its_dateline_still_says_who_gave_it():
+    # the correspondent's story of the 28th in the paper of the 29th: the day is the dateline's, and the
+    # explanation goes on to name the speaker and the frame that credits them, as in any other story
+    article = ("From Our Correspondent, Beirut, March 28\n\n"
+               "The guerrillas said tonight that their fighters in southern Lebanon would observe a ceasefire from "
+               "0600 hours tomorrow.")
+    [claim] = contract_claims(article, date(1978, 3, 29))
+
+    assert claim["speaker"] == "guerrillas"
+    assert "the dateline dates the story 1978-03-28, 1 day before its publication: its 'today' is that day" \
+        in claim["explanation"]
+    assert claim["explanation"][-2:] == [
+        "speaker guerrillas: the nearest reporting frame before the statement governs it",
+        "frame: the subject of 'said'",
+    ]

@@ -178,9 +178,10 @@ def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
 
 
 # A byline: "By Jo Marsh", "By [Ana Li](#) and Tom Ek, Reuters", "By a staff correspondent" (names or a
-# reporter's description, nothing else), never a sentence that opens with "By evening, ...".
+# reporter's description, nothing else), never a sentence that opens with "By evening, ...". A word is read
+# whole (possessive), or a capitalised line that fails to end would be tried in every split of its letters.
 _BYLINE = re.compile(
-    r"By\s+(?:(?:\[?[A-Z][\w.'’-]*\]?(?:\([^)\s]*\))?|and|&|de|del|da|dos|van|von|der|al|el|bin|la|le)[\s,]*)+$"
+    r"By\s+(?:(?:\[?[A-Z][\w.'’-]*+\]?(?:\([^)\s]*\))?|and|&|de|del|da|dos|van|von|der|al|el|bin|la|le)[\s,]*)+$"
     r"|By\s+(?:a|an|our|the)\s[^\n]{0,60}(?:correspondent|reporter|writer|staff|editor|team)s?\.?$")
 
 

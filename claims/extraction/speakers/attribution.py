@@ -173,13 +173,16 @@ def attributions(document: Document) -> list[Attribution]:
 def _analyse(document: Document) -> _Analysis:
     """The document's attribution pass, computed once and kept while the document is in use.
 
-    The cache holds the document itself, so an id cannot be reused by another
+    Who said what depends on the words alone, not on the day the story is dated: a copy of the
+    document re-dated by a dateline or a monitored item's own day (`dataclasses.replace`, which keeps
+    the same sentence list) shares the original's analysis instead of tokenising the text again.
+    The cache holds the document, and with it that list, so an id cannot be reused by another
     document while its entry lives; a lock keeps threaded workers safe.
     """
-    key = id(document)
+    key = id(document.sentences)
     with _cache_lock:
         cached = _cache.get(key)
-        if cached is not None and cached.document is document:
+        if cached is not None and cached.document.sentences is document.sentences:
             _cache.move_to_end(key)
             return cached
     analysis = _Analysis(document=document)
