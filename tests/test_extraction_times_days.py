@@ -737,6 +737,15 @@ def test_a_source_line_may_write_its_day_in_figures():
     assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]
 
 
+def test_a_source_line_without_a_year_dates_its_item_by_the_date_nearest_the_digest():
+    # a digest of Tuesday 2 January 1968: "30 Dec" is last year's, and the item's "Sunday" is the day after it
+    article = ("ASIA BROADCAST MONITOR\nTuesday, 2 January 1968\n\n"
+               "2. SAIGON: ALLIED TRUCE\nSaigon Home Service, in Vietnamese, 0400 GMT 30 Dec\n\n"
+               "A government communique said allied forces in Vietnam would observe a truce of 36 hours, from 1800 on "
+               "Sunday to 0600 on Tuesday, Saigon time.")
+    assert starts(article, date(1968, 1, 2)) == ["1967-12-31T10:00"]
+
+
 def test_a_weekday_the_sentence_has_dated_with_a_past_verb_is_that_same_day():
     # published Wednesday 24 February 2010: signed on Tuesday evening, the truce's "midnight on Tuesday" ends that
     # Tuesday, not the next one

@@ -470,3 +470,41 @@ def test_central_european_time_and_its_summer_time_are_the_offsets_they_name(sen
 ])
 def test_a_clock_in_a_places_older_name_keeps_that_places_zone(sentence, published, utc):
     assert starts(sentence, published) == [utc]
+
+
+# --- North American and Australian names that say standard or daylight time ---------------------------------------
+
+@pytest.mark.parametrize("sentence, published, utc", [
+    # a broadcast from Washington of a truce in Asia: the clock is Washington's, as the name says, in any month
+    ("The State Department said the truce in Laos had begun at 5 a.m. Eastern Standard Time on Sunday.",
+     date(1973, 2, 23), "1973-02-18T10:00"),
+    ("The truce in Laos takes effect at 9 p.m. Eastern Daylight Time on Friday, officials said.", date(1973, 6, 12),
+     "1973-06-16T01:00"),
+    ("The pause in Gaza begins at 10 a.m. Pacific Standard Time on Monday.", date(2024, 2, 7), "2024-02-12T18:00"),
+    # the Australian name is not read as its last three words
+    ("The ceasefire on Bougainville took effect at 6 a.m. Australian Eastern Standard Time on Monday.",
+     date(2000, 10, 19), "2000-10-15T20:00"),
+])
+def test_a_zone_named_standard_or_daylight_time_is_the_offset_it_names(sentence, published, utc):
+    assert starts(sentence, published) == [utc]
+
+
+# --- a zone written once for a whole range ---------------------------------------------------------------------
+
+def test_a_zone_written_after_a_ranges_end_is_the_clock_of_its_start_too():
+    # the article is about Vietnam (Saigon, +08 then), but the range is in Hanoi's clock (+07), written at its end
+    article = ("VIETNAM: THE FRONT'S TRUCE\n\n"
+               "In South Vietnam, the Front's forces will cease military attacks from 0100 hours on 30 December to "
+               "0100 hours on 2 January, Hanoi time, the Front's radio said.")
+    assert starts(article, date(1968, 1, 2)) == ["1967-12-29T18:00"]
+    assert any("written after the range's end: 'Hanoi time'" in step for step in reasons(article, date(1968, 1, 2))[0])
+
+
+def test_a_zone_written_as_an_offset_after_a_ranges_end_counts_for_its_start():
+    article = "In Ukraine, a local truce will hold from 09:00 to 21:00 GMT+3 on Sunday, the two sides said."
+    assert starts(article, date(2022, 1, 2)) == ["2022-01-02T06:00"]
+
+
+def test_local_time_after_a_ranges_end_still_means_the_place_of_the_truce():
+    article = "In Yemen, the humanitarian pause runs from 08:00 to 20:00 local time on Friday, the UN said."
+    assert starts(article, date(2016, 4, 6)) == ["2016-04-08T05:00"]

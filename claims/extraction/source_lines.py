@@ -21,14 +21,15 @@ from . import lexicons
 MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 
 # "<source>, <place>, in <language> 2210 gmt 27 Jul 92": the language, the clock in GMT and the day, alone on a line
+# (a digest of one season may leave out the year, "in Vietnamese, 0400 GMT 30 Dec": the date nearest its own day)
 # (the FBIS's Daily Report writes it with no comma and a desk's two-letter code after it: "Cairo Domestic Service
 # in Arabic 1315 GMT 22 Oct 73 NC"); the early Summary of World Broadcasts names no language: "Cairo home service
 # 1745 gmt 22 Oct 73", writes the day in figures ("1700 GMT 10.6.67"), or puts the line in brackets after the
 # item's text: "(Nicosia home service in Greek 0430 gmt 10 Aug 64)"
 _SOURCE_LINE = re.compile(
-    r"^(?P<open>\()?(?P<source>(?:(?(open)[^\n()]|[^\n])){2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)?\s+"
+    r"^(?P<open>\()?(?P<source>(?:(?(open)[^\n()]|[^\n])){2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?,?)?\s+"
     r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+"
-    r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<year>\d{2}|\d{4})"
+    r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+(?P<year>\d{2}|\d{4}))?"
     r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{2}|\d{4}))"
     r"(?:\s+[A-Z]{2})?(?(open)\)|)\s*$",
     re.MULTILINE,
@@ -41,7 +42,7 @@ class SourceLines:
     A line heads the item after it; a line in brackets closes the item before it (the text back to the
     previous source line)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, published: date | None = None):
         self.spans: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._days: list[date] = []
@@ -50,7 +51,7 @@ class SourceLines:
         if " gmt " not in text.lower() and " utc " not in text.lower():
             return
         for line in _SOURCE_LINE.finditer(text):
-            day = _day(line)
+            day = _day(line, published)
             if day is not None:
                 self.spans.append((line.start(), line.end()))
                 self._starts.append(line.start())
@@ -83,20 +84,37 @@ class SourceLines:
         return any(start <= position < end for start, end in self.spans)
 
 
-def _day(line: re.Match) -> date | None:
+def _day(line: re.Match, published: date | None) -> date | None:
     if line.group("nday"):
         month, day_number, year = int(line.group("nmonth")), int(line.group("nday")), int(line.group("nyear"))
     else:
         month = MONTHS.get(line.group("month").lower())
         if month is None:
             return None
-        day_number, year = int(line.group("day")), int(line.group("year"))
+        day_number = int(line.group("day"))
+        if line.group("year") is None:
+            return _nearest(published, month, day_number)
+        year = int(line.group("year"))
     if year < 100:
         year += 1900 if year >= 30 else 2000
     try:
         return datetime(year, month, day_number).date()
     except ValueError:
         return None
+
+
+def _nearest(published: date | None, month: int, day_number: int) -> date | None:
+    """The month-day written without a year that falls nearest the digest's own day (30 Dec in a digest of
+    2 January is last year's)."""
+    if published is None:
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day_number))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda day: abs(day - published), default=None)
 
 
 def _outlet(source: str) -> str:

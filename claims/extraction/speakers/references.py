@@ -430,7 +430,7 @@ def _monitored_outlet(a: _Analysis, sentence: int) -> Entity | None:
     """The outlet whose monitored item holds the sentence ("Source: Radio Myanmar, Yangon, in Burmese 1330 gmt
     24 Feb 94" above "Text of report"): the item is its words, not the digest's; None outside any item."""
     if a.items is None:
-        a.items = SourceLines(a.document.text)
+        a.items = SourceLines(a.document.text, a.document.published)
     bounds = a.document.sentences[sentence]
     if not a.items.spans or a.items.holds(bounds.start) or is_heading(a.document, bounds.paragraph):
         return None

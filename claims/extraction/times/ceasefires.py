@@ -61,7 +61,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     """Ceasefire start times tied to a truce in the same sentence, with their evidence passage and reasons."""
     text = document.text
     about_truces = list(starts.sentences_about_truces(document))
-    items = source_lines.SourceLines(text)
+    items = source_lines.SourceLines(text, document.published)
     filing = datelines.filed(text, document.published)
     dated_by_dateline: tuple[str, ...] = ()
     if filing is not None and filing.day != document.published:

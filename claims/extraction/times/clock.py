@@ -130,6 +130,8 @@ OTHER_PLACE_EQUIVALENT = (
     rf"\s*[(\[]\s*\d{{1,2}}(?:[:.]?[0-5]\d)?\s*(?:{AMPM})?\s+(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+)?"
     r"(?:\s+time)?\s*[)\]]"
 )
+# what joins a range's start to its end: "from 10:00 to 21:00", "0600-1800"
+RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns

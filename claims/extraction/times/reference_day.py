@@ -63,7 +63,6 @@ _PARTICIPLE_BEFORE_DAY = LazyPattern(
     r"\b(?:agreed|signed|reached|brokered|negotiated|concluded|arranged|announced|declared)\s+(?:by|in|at|on)\b"
     r"(?:\s+[\w'’.-]+){0,9}?\s+(?:on\s+)?$", re.IGNORECASE)
 # "from 10:00 to 21:00 on Sunday": what joins a range's start to its end
-_RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECASE)
 # a past verb, then at most a few words ("by telephone"), then the day: "bargained with the gunmen by telephone on"
 _PAST_DATED = LazyPattern(
     rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])}))(?:\s+[\w'’-]+){{0,5}}?\s+(?:on\s+)?$",
@@ -326,7 +325,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
     starting_on = _STARTING_ON.search(text, match.end(), sentence_end) if not earlier and read_as == "future" else None
     if starting_on is not None and not any(
-            not _RANGE_TO.fullmatch(text, match.end(), other.start())
+            not clock.RANGE_TO.fullmatch(text, match.end(), other.start())
             for other in clock.TIME.finditer(text, match.end(), starting_on.start())):  # (a range's end may stand between)
         # "the pauses will run from 6 a.m. to 3 p.m. local time ...: three days in central Gaza starting on Sunday,
         # 1 September": a clock still to come takes the day the sentence goes on to give the start
@@ -475,7 +474,7 @@ def _retrospective_day(text: str, published: date | None, sentence_start: int, w
 
 def _range_end_day(text: str, match: re.Match, sentence_end: int) -> tuple[re.Match, str] | None:
     """The end of a range that starts at this clock, and the day written with it: "from 10:00 to 21:00 on Sunday"."""
-    joined = _RANGE_TO.match(text, match.end(), sentence_end)
+    joined = clock.RANGE_TO.match(text, match.end(), sentence_end)
     if not joined:
         return None
     end = clock.TIME.match(text, joined.end(), sentence_end)

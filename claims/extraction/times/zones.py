@@ -105,7 +105,21 @@ def written(match: re.Match) -> ZoneChoice | None:
     after = _ZONE_AFTER_QUOTE.match(match.string, match.end())
     if after is not None:
         return _named_choice(after.group("zone"), "written after the quotation that holds the clock")
-    return None
+    return _written_at_range_end(match)
+
+
+def _written_at_range_end(match: re.Match) -> ZoneChoice | None:
+    """ "from 0100 hours on 30 December to 0100 hours on 2 January, Hanoi time": a zone written once, after the
+    range's end, is the clock of both ends."""
+    joined = clock.RANGE_TO.match(match.string, match.end())
+    end = clock.TIME.match(match.string, joined.end()) if joined is not None else None
+    if end is None or clock.hour_and_minute(end) is None:
+        return None
+    if end.group("offset"):
+        choice = written(end)
+        return ZoneChoice(choice.zone, f"{choice.reason}, after the range's end", True) if choice else None
+    words = end.group("zone") or end.group("zone3") or end.group("zone2")
+    return _named_choice(words, "written after the range's end") if words else None
 
 
 def _named_choice(words: str, how: str) -> ZoneChoice | None:
