@@ -737,6 +737,21 @@ def test_a_source_line_may_write_its_day_in_figures():
     assert starts(article, date(1967, 6, 12)) == ["1967-06-10T16:30"]
 
 
+def test_a_dateline_of_a_weekday_alone_dates_the_story_to_that_day_before_the_paper():
+    # a Wednesday paper prints the correspondent's despatch of Tuesday: "this morning" is Tuesday's
+    article = ("GUNS FALL SILENT IN THE CITY\n\nFrom Our Own Correspondent\n\nELISABETHVILLE, Tuesday.\n\n"
+               "The fighting died away early this morning after the United Nations command in Katanga ordered its "
+               "troops to cease fire at 2 a.m. local time.")
+    assert starts(article, date(1961, 12, 20)) == ["1961-12-19T00:00"]
+
+
+@pytest.mark.parametrize("dateline", ["ELISABETHVILLE, Wednesday.", "Elisabethville, Tuesday, said the radio."])
+def test_a_weekday_dateline_of_the_papers_own_day_or_in_a_sentence_changes_nothing(dateline):
+    article = (f"{dateline}\n\nThe United Nations command in Katanga ordered its troops to cease fire at 2 a.m. "
+               "local time this morning.")
+    assert starts(article, date(1961, 12, 20)) == ["1961-12-20T00:00"]
+
+
 def test_a_source_line_without_a_year_dates_its_item_by_the_date_nearest_the_digest():
     # a digest of Tuesday 2 January 1968: "30 Dec" is last year's, and the item's "Sunday" is the day after it
     article = ("ASIA BROADCAST MONITOR\nTuesday, 2 January 1968\n\n"
@@ -788,6 +803,24 @@ def test_a_month_day_in_a_retrospective_falls_in_the_year_its_headline_and_dates
 def test_a_headlines_past_year_alone_does_not_move_a_month_day():
     article = RETROSPECTIVE.replace("on Friday, March 1, 1974, and", "in the spring and")
     assert starts(article, date(2024, 9, 2)) == ["2024-07-01T06:00"]
+
+
+def test_a_retrospectives_headline_may_come_under_a_masthead_and_its_full_date_later_in_the_text():
+    # a research note of 9 November 2018: its title (the third line with words) names 1918, and the timeline
+    # dates a day of 1918 in full only after the entry read here
+    article = ("INSTITUTE FOR TRUCE STUDIES\nBriefing 7/18 | 9 November 2018\n\n"
+               "How the guns fell silent in the autumn of 1918\n\n"
+               "29 September: Bulgaria signs at Salonika. Hostilities on the Macedonian front cease at 1000 GMT on "
+               "30 September.\n\n"
+               "13 December 1918: the armistice with Germany is renewed at Trier.")
+    assert starts(article, date(2018, 11, 9)) == ["1918-09-30T10:00"]
+
+
+def test_a_headline_year_in_figures_with_no_full_date_of_it_anywhere_moves_nothing():
+    article = ("INSTITUTE FOR TRUCE STUDIES\nBriefing 7/18 | 9 November 2018\n\n"
+               "What the armistices of 1918 teach today's mediators\n\n"
+               "The new truce in the region takes effect at 1000 GMT on 30 November, the mediators said.")
+    assert starts(article, date(2018, 11, 9)) == ["2018-11-30T10:00"]
 
 
 def test_an_agreed_truce_that_was_ignored_still_started():

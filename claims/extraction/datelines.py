@@ -18,13 +18,23 @@ from datetime import date, datetime, timedelta, timezone
 from . import lexicons
 
 MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
+WEEKDAYS: dict[str, int] = {name: number for name, number in lexicons.table("time_words")["weekdays"].items()
+                            if len(name) > 4}  # written out in a dateline: "ELISABETHVILLE, Tuesday."
 _MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
-_FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story's date is in its opening lines
+_FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story's date is in its opening lines (blank
+# lines between them do not count)
 # "From Our Correspondent, Beirut, March 28", "BEIRUT, March 28 (Reuters) -", "NDOLA, Northern Rhodesia, Sept. 20 (UPI)
 # -": places, then the month and day, then the agency, a dash or the end of the line
 _DATELINE = re.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*)?(?-i:[A-Z])[^\n,]{{1,40}}(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}}){{0,2}},\s*"
     rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|[-—–:]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "ELISABETHVILLE, Tuesday.", "From Our Own Correspondent, Aden, Sunday": a place in capitals (or after "From ..."),
+# then only the weekday the correspondent filed on, as papers of the next morning print it
+_WEEKDAY_DATELINE = re.compile(
+    rf"^(?:From\s+[^,\n]{{2,60}},\s*(?-i:[A-Z])[^\n,]{{1,40}}|(?-i:[A-Z][A-Z.'’ -]{{1,40}}))"
+    rf"(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}})?,\s*(?P<weekday>{'|'.join(WEEKDAYS)})\.?(?=\s*(?:\(|[-—–:]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "21 Jul 2014 06:15 GMT", "Published 06:15 GMT, 21 July 2014": the minute a page went up
@@ -47,7 +57,7 @@ def filed(text: str, published: date | None) -> Filed | None:
     """The day (and minute) the story was written, when its opening lines say so; None when they do not."""
     if published is None:
         return None
-    opening = "\n".join(text.splitlines()[:_FIRST_LINES])
+    opening = "\n".join([line for line in text.splitlines() if line.strip()][:_FIRST_LINES])
     stamp = _stamp(opening, published)
     dated = _dateline_day(opening, published)
     if dated is not None:
@@ -60,8 +70,8 @@ def filed(text: str, published: date | None) -> Filed | None:
 
 
 def _dateline_day(opening: str, published: date) -> date | None:
-    """The dateline's day, when it is one to three days before publication (a paper of the next morning, a
-    weekly); the same day changes nothing."""
+    """The dateline's day (a month and day, or a weekday alone), when it is one to three days before publication
+    (a paper of the next morning, a weekly); the same day changes nothing."""
     for found in _DATELINE.finditer(opening):
         month = MONTHS[found.group("month").lower()]
         year = published.year - (1 if month > published.month else 0)
@@ -71,6 +81,10 @@ def _dateline_day(opening: str, published: date) -> date | None:
             continue
         if timedelta(days=1) <= published - day <= timedelta(days=3):
             return day
+    for found in _WEEKDAY_DATELINE.finditer(opening):
+        back = (published.weekday() - WEEKDAYS[found.group("weekday").lower()]) % 7
+        if 1 <= back <= 3:  # the paper of the next morning, or of Monday for a story of Saturday
+            return published - timedelta(days=back)
     return None
 
 

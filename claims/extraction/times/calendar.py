@@ -213,17 +213,21 @@ def year_of_narrative(earlier: str, month: int, day_number: int) -> int | None:
 
 def retrospective_year(text: str, published: date, before: int) -> int | None:
     """The year a retrospective is about: the year its headline (its first lines) names, or counts back to ("fifty
-    years on"), when the text before `before` dates a day of that year in full ("Monday 12 January 1970"). An
-    anniversary piece's undated "July 1" is that year's, not the one of publication."""
-    headline = " ".join(line for line in text[:400].splitlines()[:3] if line.strip())  # a rubric may come first
+    years on"), when the text dates a day of that year in full ("Monday 12 January 1970"; before `before`, or
+    anywhere when the headline names the year in figures). An anniversary piece's undated "July 1" is that year's,
+    not the one of publication."""
+    # a rubric, a masthead or a dated line may come first: "HALDEN INSTITUTE ... / Research Note 18/11 | 9 November
+    # 2018 / 'Hostilities will cease': the four armistices of autumn 1918"
+    headline = " ".join([line for line in text[:400].splitlines() if line.strip()][:3])
     year = next((int(y) for y in YEAR.findall(headline) if int(y) < published.year - 1), None)
+    reach = len(text) if year is not None else before
     if year is None:
         counted = _YEARS_ON.search(headline)
         if counted:
             span = counted.group(1).lower()
             number = int(span) if span.isdigit() else _YEARS_WORDS.get(span)
             year = published.year - number if number else None
-    if year is None or not any(int(found.group("year")) == year for found in _FULL_DATE.finditer(text, 0, before)):
+    if year is None or not any(int(found.group("year")) == year for found in _FULL_DATE.finditer(text, 0, reach)):
         return None
     return year
 
