@@ -659,3 +659,36 @@ def test_a_general_staff_in_its_city_is_the_body_not_a_general_named_staff():
 def test_a_saints_name_keeps_its_st_before_the_rest():
     text = "St. Anselm Hospital in Garissa said it treated seven hostages for gunshot wounds."
     assert speaker_of(text, "seven hostages") == "St. Anselm Hospital"
+
+
+def test_a_bodys_name_runs_on_across_of_the_for_a_pronoun_to_refer_back_to():
+    text = ("The International Committee of the Red Cross is running the crossing. \"We are moving families as fast as "
+            "the roads allow,\" it said.")
+    assert quote_speakers(text) == ["International Committee of the Red Cross"]
+    text = ("The UN Office for the Coordination of Humanitarian Affairs kept its count. \"The numbers rise each hour,\" "
+            "it said.")
+    assert quote_speakers(text) == ["UN Office for the Coordination of Humanitarian Affairs"]
+
+
+def test_of_the_after_a_persons_name_says_where_the_person_works():
+    # (a guard: the person stays a person, whom "he" means)
+    text = ("Political scientist Karim Saade of the Lebanese University watched the talks. \"There is a table now, "
+            "and that is a gain,\" he said.")
+    assert quote_speakers(text) == ["Karim Saade"]
+
+
+def test_a_title_inside_the_name_of_a_body_named_after_someone_is_part_of_the_name():
+    text = "Doctors at the Prince Albert Hospital said they had treated nearly 300 wounded civilians."
+    assert speaker_of(text, "300 wounded") == "Doctors at the Prince Albert Hospital"
+    assert speaker_of("The King Hussein Medical Centre said it had treated 30 wounded.", "30 wounded") \
+        == "King Hussein Medical Centre"
+    # (a guard: a title before a person's name is still split off)
+    assert speaker_of("Prince Faisal said 30 people were wounded.", "30 people") == "Faisal"
+
+
+def test_a_sheet_or_leaflet_named_before_speaks_for_what_issued_it():
+    text = ("A rebel publicity sheet circulated in the city this evening. \"Our columns have not been beaten,\" the "
+            "sheet said.")
+    assert quote_speakers(text) == ["rebel publicity sheet"]
+    text = "Leaflets from the rebel command fell on the town. \"Lay down your arms and go home,\" the leaflets said."
+    assert quote_speakers(text) == ["rebel command"]

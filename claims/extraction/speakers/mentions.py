@@ -27,6 +27,8 @@ from .vocabulary import (
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _NAME_LINKS,
+    _ORG_NAME_WORDS,
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACES,
@@ -55,6 +57,11 @@ def _collect_mentions(a: _Analysis, sentence: int, first: int, end: int) -> None
         while j + 1 < end and (a.names[j + 1] or (a.lowers[j + 1] in _NAME_CONNECTORS and j + 2 < end
                                                             and a.names[j + 2])) and not a.quoted[j + 1]:
             j += 1
+            if j + 3 < end and not a.names[j + 1] and a.lowers[j + 1] in _NAME_LINKS and a.lowers[j + 2] == "the" \
+                    and a.names[j + 3] and not a.quoted[j + 2] and _bare(a.lowers[j]) in _ORG_NAME_WORDS:
+                # "the International Committee of the Red Cross": "of the" inside a body's name (after a person's,
+                # "Marwan Khalil of the Lebanese University", it says where the person works)
+                j += 2
         if j + 3 < end and a.words[j + 1] == "(" and a.starts[j + 1] == a.ends[j] and a.words[j + 3] == ")" \
                 and a.names[j + 2]:
             j += 3  # "NSCN(IM)": a qualifier in brackets written onto the name is part of it

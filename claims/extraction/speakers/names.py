@@ -216,9 +216,13 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             # "said a statement from the League", "a joint statement by the partners urged", "a Council
             # statement called on": a text speaks for whoever the phrase names as issuing it
             return _noted(a, issuer, lambda: f"the {a.words[head]} speaks for {issuer.name}, {how}")
-    # Split off the title: everything up to the last title phrase followed by a name.
+    # Split off the title: everything up to the last title phrase followed by a name (not inside the name of a body
+    # named after someone: "the Prince Léopold Hospital", "King Faisal Specialist Hospital")
     split = None
+    named_after = a.names[last] and _bare(a.lowers[last]) in _ORG_NAME_WORDS
     for k in range(last - 1, first - 1, -1):
+        if named_after:
+            break
         if not a.names[k + 1]:
             continue
         if _bare(a.lowers[k]).rstrip(".") not in _TITLE_HEADS:

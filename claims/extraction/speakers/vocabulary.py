@@ -99,6 +99,9 @@ monday tuesday wednesday thursday friday saturday sunday morning evening night a
 _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
                               "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
                               "la", "le", "y", "without", "los", "las", "das", "di", "zu", "dela", "delos", "dei"})
+# the words that link a body's name to the rest of it across "the": "Committee of the Red Cross", "Office for the
+# Coordination of Humanitarian Affairs"
+_NAME_LINKS = frozenset({"of", "for"})
 # particles that may come two in a row inside a person's name: "de los Santos", "van der Berg", "de la Cruz"
 _NAME_PARTICLES = _NAME_CONNECTORS - {"of", "the", "for", "without", "y"}
 _NAME_INNER_TITLES = frozenset(lexicons.words("name_inner_titles"))
