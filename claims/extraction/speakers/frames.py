@@ -445,22 +445,40 @@ def _frame_passive_agent(a: _Analysis, site: _Site):
 
 def _frame_agent_after(a: _Analysis, site: _Site):
     """"Deaths: 3,958 recorded by the World Health Organization", "the figure was confirmed by the ministry": a
-    participle of record with its agent after "by" gives what stands before it to the agent."""
+    participle of record with its agent after "by" gives what stands before it to the agent; so does an estimate's,
+    with the figure between ("the toll was put at 40 by the army": what stands before the "by")."""
     v, end = site.v, site.end
-    if a.lowers[v] not in _BY_AGENT_PARTICIPLES or v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
-        return _ABSENT
-    means = v + 3 if v + 3 < end and a.lowers[v + 2] in ("a", "an", "the") else v + 2
+    by = _figure_then_by(a, v, end) if a.lowers[v] in _BY_AGENT_ESTIMATES else None
+    if by is None:
+        if a.lowers[v] not in _BY_AGENT_PARTICIPLES or v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
+            return _ABSENT
+        by = v + 1
+    means = by + 2 if by + 2 < end and a.lowers[by + 1] in ("a", "an", "the") else by + 1
     if a.lowers[means] in _BY_MEANS:
         return _ABSENT  # "reported by radio on Friday": how it came, not who gave it
-    span = _np_after(a, v + 2, end)
+    span = _np_after(a, by + 1, end)
     if span is None:
         return _ABSENT
-    entity = _entity(a, span, a.starts[v], site.sentence)
+    verb = v if by == v + 1 else by  # (after an estimate's figure, the frame opens at its "by")
+    entity = _entity(a, span, a.starts[verb], site.sentence)
     if entity is None:
         return None
-    return Attribution(verb=v, start=a.starts[v], end=a.ends[span[1]], subject_start=a.starts[span[0]],
+    return Attribution(verb=verb, start=a.starts[verb], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
                        sentence=site.sentence)
+
+
+def _figure_then_by(a: _Analysis, v: int, end: int) -> int | None:
+    """The "by" after an estimate's figure: "was put at about 40 killed by X", "were given as 1,013 by X" (a form of
+    "be", the participle, "at" or "as", a few words of the figure, then "by"); None otherwise."""
+    if v < 1 or v + 3 >= end or a.lowers[v + 1] not in ("at", "as") or a.lowers[v - 1] not in _BE_FORMS:
+        return None
+    for k in range(v + 2, min(end - 1, v + 10)):
+        if a.quoted[k] or a.punct[k] and a.words[k] not in (",", "-") or a.lowers[k] in _SPEECH:
+            return None
+        if a.lowers[k] == "by":
+            return k
+    return None
 
 
 def _frame_nominal_by(a: _Analysis, site: _Site):
@@ -978,6 +996,8 @@ _NOMINAL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["nominal"
 _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
 _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
+_BY_AGENT_ESTIMATES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_estimates"])
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
 _TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"

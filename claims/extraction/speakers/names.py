@@ -202,6 +202,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             return _noted(a, owned, lambda: f"'whose {_text(a, first, last)}' are those of {owned.name}")
         return _noted(a, possessor, lambda: f"'{a.words[first - 1]} {_text(a, first, last)}' is {possessor.name}'s")
     if not a.names[head] and head_low in _DOCUMENT_NOUNS and head_low not in _SPEAKING_DOCUMENTS:
+        if possessor is None and head == last and _owned_document(a, first, head):
+            # "an army headquarters summary gave", "An Associated Press investigation put the toll at": the
+            # document is named by who made it, and so named it speaks
+            text = Entity(name=_text(a, first, last), role="", kind="organisation", gender=None, plural=False)
+            return _noted(a, _canonical(a, text), lambda: f"the {a.words[head]} is named by who made it")
         return None       # "early reports put the dead at ..." is not a speaker
     if possessor is None and head == last and not a.names[head] and head_low in _SPEAKING_DOCUMENTS \
             and _nationality_of_text(a, first, head):
@@ -464,6 +469,22 @@ _SOURCE_LINKS = frozenset({"from", "by", "of", "issued", "signed", "released", "
 _DETERMINERS = _DEFINITE | {"a", "an"}
 
 _ISSUING_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+
+def _owned_document(a: _Analysis, first: int, head: int) -> bool:
+    """Whether the words before a document noun name a body that made it: a name that is no nationality, or a
+    body's word ("army headquarters summary", "Associated Press investigation"; not "Western reports", "early
+    reports")."""
+    for k in range(first, head):
+        if a.quoted[k]:
+            return False
+        if a.names[k] and k > a.sentence_first_token[a.sentence_of_token[k]]:
+            place = gazetteer.lookup(a.words[k])
+            if place is None or place.kind != "demonym":
+                return True
+        elif not a.caps[k] and _bare(a.lowers[k]) in _ORG_NOUNS:
+            return True
+    return False
 
 
 def _nationality_of_text(a: _Analysis, first: int, head: int) -> bool:

@@ -72,9 +72,16 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if i - 1 >= floor and a.lowers[i - 1] == "the" and _AGE_NOUN.fullmatch(low):  # the regex last: every phrase asks
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = a.names[i]
+    # "the Sperrin Lakeland health trust", "The Green Cross emergency hospital": a word or two describing the
+    # institution may come between its name and its noun
+    described = i - 1
+    while described >= floor and i - described <= 2 and not a.names[described] and not a.caps[described] \
+            and not a.quoted[described] and not a.punct[described] and a.lowers[described].isalpha() \
+            and a.lowers[described] not in _FUNCTION_WORDS and not a.lowers[described].endswith("ly"):
+        described -= 1
     if not head_is_name and _bare(low) not in _HEAD_NOUNS and low in _ORG_NAME_WORDS and i - 1 >= floor \
-            and a.names[i - 1] and not a.quoted[i - 1]:
-        named = i - 1
+            and described >= floor and a.names[described] and not a.quoted[described]:
+        named = described
         while named - 1 >= floor and a.names[named - 1] and not a.quoted[named - 1] and i - named < 4:
             named -= 1
         opening = named - 1
