@@ -716,3 +716,10 @@ def test_a_document_named_by_the_body_that_made_it_speaks():
         == "UN investigation"
     # (a guard: reports with no maker named are no one's)
     assert speaker_of("Early reports put the dead at 48.", "48") is None
+
+
+def test_a_relative_clause_with_a_perfect_tense_still_credits_its_antecedent():
+    text = "The estimate came from diplomats, not the rebels, which have put the number of their dead at 3,000."
+    assert speaker_of(text, "3,000") == "rebels"
+    assert speaker_of("The estimate is not the ministry's, which had said 700 were killed.", "700") == "ministry"
+    assert speaker_of("The guerrillas, who have said 300 were killed, rejected the report.", "300") == "guerrillas"

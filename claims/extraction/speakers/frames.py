@@ -347,8 +347,11 @@ def _frame_quoted_as_saying(a: _Analysis, site: _Site):
 
 
 def _frame_relative_who(a: _Analysis, site: _Site):
-    """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks."""
+    """"..., joined by a fisherman called Samir Haddad, who said": the relative's antecedent speaks (also with a
+    tense's auxiliary between: ", which has put the number at", ", who had said")."""
     before = site.v - 1
+    if before - 1 >= site.first and a.lowers[before] in _PERFECT_AUXILIARIES:
+        before -= 1
     if before - 1 >= site.first and a.lowers[before] == "which" and a.words[before - 1] == ",":
         return _relative_body(a, site.v, before - 2, site.first, site.end, site.sentence, site.strength)
     if before - 1 < site.first or a.lowers[before] != "who" or a.words[before - 1] != ",":
@@ -998,6 +1001,7 @@ _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_mean
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_AGENT_ESTIMATES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_estimates"])
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
 _TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
