@@ -474,7 +474,7 @@ def _frame_agent_after(a: _Analysis, site: _Site):
 def _figure_then_by(a: _Analysis, v: int, end: int) -> int | None:
     """The "by" after an estimate's figure: "was put at about 40 killed by X", "were given as 1,013 by X" (a form of
     "be", the participle, "at" or "as", a few words of the figure, then "by"); None otherwise."""
-    if v < 1 or v + 3 >= end or a.lowers[v + 1] not in ("at", "as") or a.lowers[v - 1] not in _BE_FORMS:
+    if v < 1 or v + 3 >= end or a.lowers[v + 1] not in ("at", "as") or a.lowers[v - 1] not in _PASSIVE_AUXILIARIES:
         return None
     for k in range(v + 2, min(end - 1, v + 10)):
         if a.quoted[k] or a.punct[k] and a.words[k] not in (",", "-") or a.lowers[k] in _SPEECH:
@@ -1000,7 +1000,6 @@ _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
 _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_AGENT_ESTIMATES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_estimates"])
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
 _TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at

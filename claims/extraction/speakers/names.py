@@ -225,9 +225,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     # named after someone: "the Prince Léopold Hospital", "King Faisal Specialist Hospital")
     split = None
     named_after = a.names[last] and _bare(a.lowers[last]) in _ORG_NAME_WORDS
-    for k in range(last - 1, first - 1, -1):
-        if named_after:
-            break
+    for k in (range(last - 1, first - 1, -1) if not named_after else ()):
         if not a.names[k + 1]:
             continue
         if _bare(a.lowers[k]).rstrip(".") not in _TITLE_HEADS:

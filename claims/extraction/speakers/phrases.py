@@ -27,6 +27,7 @@ from .vocabulary import (
     _ORG_NOUNS,
     _MALE_WORDS,
     _NAME_CONNECTORS,
+    _NAME_LINKS,
     _NAME_PARTICLES,
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
@@ -44,6 +45,17 @@ from .vocabulary import (
     _TITLE_WORDS,
     _WEEKDAY_OR_TIME,
 )
+
+
+def _name_before_describers(a: _Analysis, i: int, floor: int) -> int | None:
+    """The last word of the name before an institution's lowercase noun at i, past a word or two describing the
+    institution ("the Sperrin Lakeland health trust", "The Green Cross emergency hospital"), or None."""
+    named = i - 1
+    while named >= floor and i - named <= 2 and not a.names[named] and not a.caps[named] \
+            and not a.quoted[named] and not a.punct[named] and a.lowers[named].isalpha() \
+            and a.lowers[named] not in _FUNCTION_WORDS and not a.lowers[named].endswith("ly"):
+        named -= 1
+    return named if named >= floor and a.names[named] and not a.quoted[named] else None
 
 
 def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
@@ -72,16 +84,9 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
     if i - 1 >= floor and a.lowers[i - 1] == "the" and _AGE_NOUN.fullmatch(low):  # the regex last: every phrase asks
         return i, i, i  # "the 45-year-old said": refers back to a person
     head_is_name = a.names[i]
-    # "the Sperrin Lakeland health trust", "The Green Cross emergency hospital": a word or two describing the
-    # institution may come between its name and its noun
-    described = i - 1
-    while described >= floor and i - described <= 2 and not a.names[described] and not a.caps[described] \
-            and not a.quoted[described] and not a.punct[described] and a.lowers[described].isalpha() \
-            and a.lowers[described] not in _FUNCTION_WORDS and not a.lowers[described].endswith("ly"):
-        described -= 1
-    if not head_is_name and _bare(low) not in _HEAD_NOUNS and low in _ORG_NAME_WORDS and i - 1 >= floor \
-            and described >= floor and a.names[described] and not a.quoted[described]:
-        named = described
+    named = _name_before_describers(a, i, floor) \
+        if not head_is_name and _bare(low) not in _HEAD_NOUNS and low in _ORG_NAME_WORDS and i - 1 >= floor else None
+    if named is not None:
         while named - 1 >= floor and a.names[named - 1] and not a.quoted[named - 1] and i - named < 4:
             named -= 1
         opening = named - 1
@@ -134,7 +139,7 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and not a.caps[k - 1] and a.names[k - 2] and a.names[first]:
             first = k - 1  # "Javier Ortega de los Santos", "Pieter van der Berg": two particles in a row
             continue
-        if low == "the" and k - 2 >= floor and a.lowers[k - 1] in ("for", "of") and a.names[k - 2] \
+        if low == "the" and k - 2 >= floor and a.lowers[k - 1] in _NAME_LINKS and a.names[k - 2] \
                 and a.names[first] and not a.caps[k - 1]:
             first = k - 1  # "Office for the Coordination of ...": the connector pair stays inside the name
             continue
@@ -400,7 +405,7 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
                 and not a.caps[j + 1] and a.names[j + 2] and j > i and a.names[j - 1]:
             j += 2  # "de los", "van der" inside a name
             continue
-        if low in ("for", "of") and j + 2 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] \
+        if low in _NAME_LINKS and j + 2 < limit and a.lowers[j + 1] == "the" and a.names[j + 2] \
                 and j > i and a.names[j - 1]:
             j += 2  # "Office for the Coordination of Humanitarian Affairs"
             continue

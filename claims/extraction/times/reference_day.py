@@ -62,7 +62,6 @@ _START_VERB_RIGHT_AFTER = LazyPattern(rf"\s+(?:{_phrases(_PHRASES['start_verbs']
 _PARTICIPLE_BEFORE_DAY = LazyPattern(
     r"\b(?:agreed|signed|reached|brokered|negotiated|concluded|arranged|announced|declared)\s+(?:by|in|at|on)\b"
     r"(?:\s+[\w'’.-]+){0,9}?\s+(?:on\s+)?$", re.IGNORECASE)
-# "from 10:00 to 21:00 on Sunday": what joins a range's start to its end
 # a past verb, then at most a few words ("by telephone"), then the day: "bargained with the gunmen by telephone on"
 _PAST_DATED = LazyPattern(
     rf"(?:\b[a-z]+ed|{clock.B}(?:{_phrases(clock.WORDS['past_verbs'])}))(?:\s+[\w'’-]+){{0,5}}?\s+(?:on\s+)?$",
