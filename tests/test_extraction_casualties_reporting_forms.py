@@ -144,6 +144,25 @@ def test_a_tally_named_again_without_its_own_source_keeps_the_source_of_the_clai
         500: "agency", 120: "agency"}
 
 
+def test_a_figure_may_answer_the_claim_two_sentences_back_when_a_sentence_of_judgement_stands_between():
+    assert tuples_in("The province said on Friday that 210 people had died in the flooding. Aid groups called that "
+                     "far too low. A coalition of churches, citing parish records, put the total at more than 400.") == {
+        ("killed", 210, None, "exact"), ("killed", 400, None, "more_than")}
+
+
+def test_a_figure_does_not_reach_back_across_a_paragraph_or_past_two_sentences():
+    assert tuples_in("The province said that 210 people had died in the flooding.\n\n"
+                     "Aid groups called that far too low. The coalition put the total at 400.") == {
+        ("killed", 210, None, "exact")}
+    assert tuples_in("The province said that 210 people had died. Aid groups called that far too low. "
+                     "Roads were cut. The coalition put the total at 400.") == {("killed", 210, None, "exact")}
+
+
+def test_a_body_that_puts_its_own_figure_on_the_toll_counts_the_same_dead():
+    assert tuples_in("At least 30 of the dead were miners, the union said. The mine owners put their own figure "
+                     "at 26.") == {("killed", 30, None, "at_least"), ("killed", 26, None, "exact")}
+
+
 def test_a_bare_figure_that_counts_no_casualty_is_no_claim():
     assert tuples_in("The quake destroyed 3,000 homes, and officials put the number at 4,500 by evening.") == set()
     assert tuples_in("At least 12 people were killed in the attack. The total cost of repairs was 3 billion.") == {

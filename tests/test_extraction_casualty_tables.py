@@ -124,3 +124,22 @@ def test_row_labels_under_no_header_of_their_own_name_whom_each_row_counts():
     assert [(r["outcome"], r["count"], r["qualifier"], r["group"]) for r in rows] == [
         ("killed", 12, "exact", "soldiers"), ("wounded", 40, "exact", "soldiers"),
         ("killed", 30, "about", "civilians"), ("wounded", 75, "exact", "civilians")]
+
+
+def test_a_table_titled_on_the_line_right_above_its_header_is_still_read():
+    article = ("The violence has eased since the accord was signed.\n\n"
+               "Political violence in the hill districts, by year\n"
+               "Year | Incidents | Civilians killed | Police killed | Arrests\n"
+               "2018 | 310 | 41 | 9 | 870\n"
+               "2019 | 204 | 27 | 4 | 655\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 41, None, "exact", None), ("killed", 9, None, "exact", None),
+        ("killed", 27, None, "exact", None), ("killed", 4, None, "exact", None),
+    ]
+
+
+def test_the_people_a_column_header_names_before_its_outcome_are_the_rows_group():
+    article = ("Year | Civilians killed | Police killed\n"
+               "2018 | 41 | 9\n"
+               "2019 | 27 | 4\n")
+    assert [row["group"] for row in table_rows(article)] == ["civilians", "police", "civilians", "police"]

@@ -104,9 +104,17 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
     """Every stated casualty count in the document, each with its clause as evidence."""
     found: list[_Found] = []
     previous: list[_Found] = []
+    paragraph, skipped = None, False
     for sentence in document.sentences:
-        previous = _in_sentence(document.text, sentence.start, sentence.end, previous)
-        found.extend(previous)
+        current = _in_sentence(document.text, sentence.start, sentence.end, previous)
+        found.extend(current)
+        if current or skipped or sentence.paragraph != paragraph:
+            previous, skipped = current, False
+        else:
+            # "The government said 150 had died. Students dismissed that. AFP put the total at more than 300": a
+            # figure may answer the claim of its paragraph's sentence before the one that passes judgement on it
+            skipped = True
+        paragraph = sentence.paragraph
     if any(item.outcome in ("killed", "wounded") for item in found):
         found = _with_hospital_care(document, found)
     claims = []

@@ -107,6 +107,8 @@ def _cells(line: _Line) -> list[_Cell]:
 
 def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
     """ "Source | Group | Killed | Injured" over rows of as many cells: a count in each outcome's column."""
+    while len(block) > 2 and len(_cells(block[0])) < 2:
+        block = block[1:]  # "Insurgency-related violence in Assam" right over the header: the table's title
     if len(block) < 2:
         return
     header = _cells(block[0])
@@ -137,7 +139,9 @@ def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
                        f"the {outcome}"]
             if speaker is not None:
                 reasons.append(f"speaker {speaker.name}: the row's '{header[source].text}' column")
-            who = row[group].text if group is not None and group != column else _first_label(row, outcomes, source)
+            named = _OUTCOME.sub("", header[column].text).strip(" ,;:-()")  # "Civilians killed": the civilians
+            who = row[group].text if group is not None and group != column else \
+                named or _first_label(row, outcomes, source)
             claim = _claim(line, value, outcome, who, speaker, reasons)
             if claim is not None:
                 yield claim
