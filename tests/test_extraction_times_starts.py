@@ -886,3 +886,36 @@ def test_a_calm_agreed_or_taking_hold_is_a_truce(sentence, utc):
 ])
 def test_calm_in_the_streets_or_an_appeal_for_calm_is_no_truce(sentence):
     assert starts(sentence) == []
+
+
+# --- round 107: wordings of a start -----------------------------------------------------------------
+
+def test_the_midnight_of_two_days_written_with_a_slash_is_the_start_of_the_second():
+    # a story of Wednesday 6 March 2024
+    assert starts("The front declared a unilateral cessation of hostilities with effect from the midnight of "
+                  "2/3 March 2024.") == ["2024-03-03T00:00"]
+    assert starts("The front declared a truce from the midnight of 4 March.") == ["2024-03-05T00:00"]
+
+
+def test_a_clock_in_figures_after_from_the_names_something_else():
+    assert starts("Troops will observe the truce from the 6 p.m. curfew on Friday.") == []
+
+
+def test_units_told_to_halt_offensive_movements_from_a_time_is_a_start():
+    assert starts("The rebel command said its units had been told to halt all offensive movements from midnight on "
+                  "Friday (2300 GMT).") == ["2024-03-08T23:00"]
+
+
+def test_a_halt_to_troop_movements_alone_is_no_truce():
+    assert starts("The army halted troop movements at 6 a.m. on Friday to let a convoy pass.") == []
+
+
+def test_operations_named_with_their_places_before_would_be_suspended_is_a_start():
+    assert starts("The security committee said late on Monday that military operations in Sa'ada and the Harf "
+                  "Sufyan district of Amran would be suspended from 9pm on Monday (1800 GMT).") == ["2024-03-04T18:00"]
+
+
+def test_an_instruction_that_took_effect_is_the_truce_the_story_named():
+    assert starts("The president ordered the army to stop offensive operations in the north. The instruction, "
+                  "contained in a letter made public on Monday, took effect at noon on Saturday (1000 GMT), an "
+                  "official said.") == ["2024-03-02T10:00"]

@@ -74,6 +74,10 @@ TRIGGER = LazyPattern(
 _START_CUE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+(?:(?:on\s+)?{clock.DAY},?\s+(?:at\s+)?)?$", re.IGNORECASE
 )
+# "with effect from the midnight of 12/13 July": a named time may take "the" after the cue (a clock in figures may
+# not: "from the 6 p.m. curfew" names the curfew)
+_START_CUE_THE = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['start_cues'])})\s+the\s+$", re.IGNORECASE)
+_NAMED_TIME = LazyPattern(rf"(?:{_phrases(clock.NAMED_TIMES)}){_E}", re.IGNORECASE)
 _START_VERB_PATTERN = (f'{_phrases(_PHRASES["start_verbs"])}|'
                        f'{_phrases(_PHRASES["opening_windows"], regex=True)}')
 # "ended with a truce at 5.30am": a truce introduced with "a", its time right after it
@@ -398,8 +402,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return set_for
     if _END_CUE.search(before):
         return None
-    cue = _START_CUE.search(before) or (_LOOKING_AHEAD.search(text, clause_start, match.start())
-                                        and _FUTURE_START_CUE.search(before))
+    cue = _START_CUE.search(before) or (_NAMED_TIME.match(match.group()) and _START_CUE_THE.search(before)) \
+        or (_LOOKING_AHEAD.search(text, clause_start, match.start()) and _FUTURE_START_CUE.search(before))
     if cue:
         cue_start = window_start + cue.start()
         # "a truce from noon", not "talks lasted from 10 a.m. to 6 p.m. before the truce"
