@@ -994,3 +994,35 @@ def test_at_the_stroke_of_an_hour_is_a_start_cue():
 ])
 def test_this_afternoon_or_tonight_after_a_clock_makes_it_the_afternoon_or_evening(sentence, utc):
     assert starts(sentence, WEDNESDAY) == [utc]
+
+
+# --- a timeline's entries (round 108) ----------------------------------------------------------------
+
+TRACKER = """TIMELINE: the river truce
+
+3 February - The council says its fighters will stop firing at one minute past midnight on Saturday.
+
+4 February - Envoys meet both sides in the port.
+
+5 February - The truce takes effect at 00:01.
+"""
+
+
+def test_a_timeline_entry_counts_its_days_from_the_day_it_is_set_under():
+    # posted on Wednesday 6 March 2024: "Saturday" in the entry of Saturday 3 February is the 3rd, not 9 March
+    # (a story of 6 March reads "the coming Saturday" as 9 March), and the bare 00:01 falls on the 5th
+    found = starts(TRACKER, WEDNESDAY)
+    assert found == ["2024-02-03T00:01", "2024-02-05T00:01"]
+    first = times.find_ceasefires(text.segment(TRACKER, WEDNESDAY))[0]
+    assert "the timeline entry is set under 2024-02-03: its days count from it, not from the page's 2024-03-06" \
+        in first.explanation
+
+
+def test_one_dated_line_is_no_timeline():
+    article = "3 February - The council says its fighters will stop firing at one minute past midnight on Saturday."
+    assert starts(article, WEDNESDAY) == ["2024-03-09T00:01"]
+
+
+def test_a_proposal_the_other_side_did_not_take_up_starts_nothing():
+    assert starts("The front proposes a joint truce running from 00:01 on 20 March. The government panel does not "
+                  "take up the proposal.", WEDNESDAY) == []

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from .. import datelines, source_lines, speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
-from . import calendar, clock, reference_day, starts, zones
+from . import calendar, clock, reference_day, starts, timeline, zones
 
 
 _ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
@@ -47,6 +47,7 @@ class _Context:
     # the paragraph (its start) of the last start written in a place's zone ("6pm Bangui time"), and that zone: a bare
     # clock after it in the same paragraph keeps it ("local time" still means the place where the truce applies)
     paragraph_zone: tuple[int, zones.ZoneChoice] | None = None
+    entry_day: date | None = None  # the day of the timeline entry being read, if the sentence is in one
 
     @property
     def last_local(self) -> datetime | None:
@@ -62,6 +63,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     text = document.text
     about_truces = list(starts.sentences_about_truces(document))
     items = source_lines.SourceLines(text, document.published)
+    entries = timeline.TimelineEntries(text, document.published)
     filing = datelines.filed(text, document.published)
     dated_by_dateline: tuple[str, ...] = ()
     if filing is not None and filing.day != document.published:
@@ -79,12 +81,20 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     previous: Sentence | None = None
     for sentence, triggers in about_truces:
         referred_to, previous = previous, sentence
-        # a monitoring digest's item is read from the day its source line gives, not the digest's
-        item_day = items.day_at(sentence.start)
-        document = whole if item_day is None or item_day == whole.published else replace(whole, published=item_day)
-        dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
-                         f"{whole.published.isoformat() if whole.published else 'date'}",) if document is not whole \
-            else dated_by_dateline
+        # a monitoring digest's item is read from the day its source line gives, not the digest's; a timeline's
+        # entry from the day it is set under
+        item_day, entry_day = items.day_at(sentence.start), entries.day_at(sentence.start)
+        context.entry_day = entry_day
+        day = item_day or entry_day
+        document = whole if day is None or day == whole.published else replace(whole, published=day)
+        if document is whole:
+            dated_by_item = dated_by_dateline
+        elif item_day is not None:
+            dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
+                             f"{whole.published.isoformat() if whole.published else 'date'}",)
+        else:
+            dated_by_item = (f"the timeline entry is set under {entry_day.isoformat()}: its days count from it, not "
+                             f"from the page's {whole.published.isoformat() if whole.published else 'date'}",)
         if starts.rejected_proposal(text, sentence, _neighbour(document, sentence, +1)):
             continue
         found_before = len(claims)
@@ -522,7 +532,8 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         local, moment = local - timedelta(days=1), moment - timedelta(days=1)
         steps.append(f"the page went up at {context.filed_at.strftime('%H:%M')} GMT that day, before this start: "
                      f"the day before, {local.date().isoformat()}")
-    if not choice.named and not match.group("pday"):  # "(22:00 GMT on Monday)" names its own day
+    if not choice.named and not match.group("pday") and context.entry_day is None:
+        # ("(22:00 GMT on Monday)" names its own day, and a timeline's entry is set under its own)
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same
         # start spoken of again, not the same hour on the publication day; the latest start read at that moment, which
         # need not be the last one ("begins at one minute past midnight tonight ... the rebels from 6 a.m. ... the
