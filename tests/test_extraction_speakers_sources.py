@@ -376,3 +376,32 @@ def test_people_working_at_or_for_a_hospital_still_speak_for_it():
         "spokesman for the hospital in Mandera"
     assert speaker_of("Nurses at the main clinic in Goz Beida said 40 people had been wounded.", "40 people") == \
         "Nurses at the main clinic in Goz Beida"
+
+
+# --- round 109: whoever sets a toll at a figure gives it ------------------------------------------------
+
+def test_the_subject_that_puts_a_toll_at_a_figure_is_its_source_whatever_its_noun():
+    assert speaker_of("Exiles and dissidents have put the toll as high as 200.", "200") == "Exiles and dissidents"
+    assert speaker_of("Rebel publicity puts the number of prisoners at 13,000 or more.", "13,000") == \
+        "Rebel publicity"
+    assert speaker_of("The brigade's return placed its losses at 61 killed.", "61") == "brigade's return"
+
+
+def test_an_estimate_named_by_its_authors_is_theirs():
+    assert speaker_of("Lebanese police estimates put the number of people killed at 30,000.", "30,000") == \
+        "Lebanese police"
+
+
+def test_a_verb_that_sets_no_toll_makes_no_unknown_noun_a_source():
+    assert speaker_of("Heavy rains put pressure on the dams, and 40 people were killed.", "40") is None
+
+
+def test_a_figure_quoted_in_a_few_words_is_given_by_the_sentence_that_quotes_it():
+    assert speaker_of('A company official had put the missing at "about 200."', "about 200") == "company official"
+    assert speaker_of('"Forty people died here."', "Forty") is None
+
+
+def test_an_adjective_after_the_estimate_verb_does_not_make_the_verb_a_noun():
+    assert speaker_of("Officials put military deaths at 300.", "300") == "Officials"
+    assert speaker_of("Kaduna state police spokesman Yakubu Sabo said 12 people were killed.", "12") == \
+        "Yakubu Sabo"

@@ -88,11 +88,13 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
     k = bisect_right(analysis.quote_starts, position) - 1
     if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
         quote = analysis.quotes[k]
-        if quote.entity is None:
+        if quote.entity is None and not _words_quoted_inside_a_sentence(analysis, quote):
             return StatementAttribution(None, ("inside a quotation no one is credited with: no speaker",))
-        return StatementAttribution(quote.entity.speaker(), (
-            f"speaker {quote.entity.name}: the statement is inside a quotation credited to them",
-            *quote_reasons(quote)))
+        if quote.entity is not None:
+            return StatementAttribution(quote.entity.speaker(), (
+                f"speaker {quote.entity.name}: the statement is inside a quotation credited to them",
+                *quote_reasons(quote)))
+        # "had put the missing at "about 200."": a few words quoted inside a sentence that has its own frame
     sentence = _sentence_index(analysis, position)
     if sentence is None:
         return StatementAttribution(None)
@@ -139,6 +141,15 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         return StatementAttribution(None, ("no reporting frame governs the statement: the article's own voice",))
     return StatementAttribution(found.entity.speaker(), (f"speaker {found.entity.name}: {why}",
                                                           *attribution_reasons(found)))
+
+
+def _words_quoted_inside_a_sentence(analysis: _Analysis, quote: QuoteAttribution) -> bool:
+    """Whether the quotation is a few words the sentence's own words lead into ("put the toll at "about 200"")."""
+    sentence = _sentence_index(analysis, quote.quotation.start)
+    if sentence is None:
+        return False
+    bounds = analysis.document.sentences[sentence]
+    return bounds.start < quote.quotation.start and quote.quotation.end <= bounds.end + 1
 
 
 def attribution_reasons(x: Attribution) -> tuple[str, ...]:
