@@ -405,3 +405,18 @@ def test_an_adjective_after_the_estimate_verb_does_not_make_the_verb_a_noun():
     assert speaker_of("Officials put military deaths at 300.", "300") == "Officials"
     assert speaker_of("Kaduna state police spokesman Yakubu Sabo said 12 people were killed.", "12") == \
         "Yakubu Sabo"
+
+
+# --- round 110: a figure a source fears, believes or thinks is theirs ------------------------------------
+
+def test_a_figure_a_source_fears_or_believes_is_the_sources():
+    assert speaker_of("Officials fear about 10,000 people died in the port alone.", "10,000") == "Officials"
+    assert speaker_of("Some relief officials believe the toll may be as high as 8,000.", "8,000") == "relief officials"
+    assert speaker_of("The provincial government fears that as many as 40 villagers died.", "40") == \
+        "provincial government"
+    assert speaker_of("Police think 12 people died in the blaze.", "12") == "Police"
+
+
+def test_people_feared_or_believed_dead_are_no_ones_belief_but_the_articles():
+    assert speaker_of("Twelve people are feared dead after the blast.", "Twelve") is None
+    assert speaker_of("Thirty miners are believed to have died underground.", "Thirty") is None
