@@ -420,3 +420,22 @@ def test_a_figure_a_source_fears_or_believes_is_the_sources():
 def test_people_feared_or_believed_dead_are_no_ones_belief_but_the_articles():
     assert speaker_of("Twelve people are feared dead after the blast.", "Twelve") is None
     assert speaker_of("Thirty miners are believed to have died underground.", "Thirty") is None
+
+
+# --- round 111: a body's place set off by commas; "the daily" is a newspaper -------------------------------
+
+def test_a_place_set_off_by_commas_after_a_body_only_says_where_the_body_is():
+    assert speaker_of("Mercy Hospital, Kampala, said last night that it had admitted 48 of the wounded.", "48") == \
+        "Mercy Hospital"
+    assert speaker_of("The Red Cross office, Goma, said 12 people were killed.", "12") == "Red Cross office"
+
+
+def test_a_person_or_a_group_named_after_a_noun_is_still_the_one_who_speaks():
+    assert speaker_of("The army spokesman, Colonel Omar Haddad, said 12 people were killed.", "12") == "Omar Haddad"
+    assert speaker_of("The armed group, Hamas, said 12 people were killed.", "12") == "Hamas"
+
+
+def test_a_daily_or_a_weekly_is_a_newspaper_that_speaks_by_its_name():
+    assert speaker_of("At least 94 people were killed, according to the Urdu-language daily Jang.", "94") == "Jang"
+    assert speaker_of("At least 94 people were killed, the weekly Tempo reported.", "94") == "Tempo"
+    assert speaker_of("The lists are updated daily, officials said, and 94 people were killed.", "94") == "officials"

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
 
-from .. import lexicons
+from .. import gazetteer, lexicons
 from ..regexes import alternation
 from .asides import (
     _SubjectEvidence,
@@ -62,6 +62,7 @@ from .vocabulary import (
     _CARE_VERBS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _INSTITUTION_NOUNS,
     _NAME_CONNECTORS,
     _NOUN_MARKERS,
     _ORG_NOUNS,
@@ -544,7 +545,11 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
     if name_between:
         outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
+        if outer is not None and _place_beside_a_body(a, span, outer):
+            # "Baragwanath Hospital, Johannesburg, said": the place only says where the body is
+            name_between, span = None, outer
         entity = _entity(a, span, a.starts[v], sentence)
+    if name_between:
         if entity is not None and i >= first and _fronted_phrase(a, first, i):
             subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
         elif entity is not None and outer is None and not entity.role and i >= first:
@@ -605,6 +610,15 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+def _place_beside_a_body(a: _Analysis, name: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:
+    """Whether the name set off by commas after a body's noun phrase is only where the body is ("Baragwanath
+    Hospital, Johannesburg, said"; not "The army spokesman, Colonel Ibrahim al-Tayeb, said", a person named)."""
+    if _bare(a.lowers[outer[2]]) not in _ORG_NOUNS | _INSTITUTION_NOUNS or a.lowers[name[0]] in _STATES:
+        return False
+    words = _text(a, name[0], name[1])
+    return words.lower() in _PLACES or gazetteer.lookup(words) is not None
 
 
 def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:
