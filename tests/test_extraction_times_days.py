@@ -823,6 +823,23 @@ def test_a_headline_year_in_figures_with_no_full_date_of_it_anywhere_moves_nothi
     assert starts(article, date(2018, 11, 9)) == ["2018-11-30T10:00"]
 
 
+def test_years_ago_in_the_standfirst_dates_a_retrospective_when_the_text_names_that_year_with_a_month():
+    # a weekly of Thursday 16 December 2021 looking back fifty years: "Friday, December 17" is 1971's, a Friday too
+    article = ("THE WEEKLY REVIEW\nWeekly | December 16, 2021 | Retrospective\n\nThe night the guns stopped\n\n"
+               "Fifty years ago this week, the war in the east ended in a day.\n\n"
+               "The war of December 1971 had lasted thirteen days.\n\nOn the radio, the prime minister said the "
+               "army would cease fire on the western front from 8 pm GMT on Friday, December 17.")
+    assert starts(article, date(2021, 12, 16)) == ["1971-12-17T20:00"]
+
+
+def test_years_ago_moves_nothing_unless_the_year_it_counts_back_to_is_written():
+    article = ("THE WEEKLY REVIEW\nWeekly | December 16, 2021 | Retrospective\n\nThe night the guns stopped\n\n"
+               "Fifty years ago this week, the war in the east ended in a day.\n\n"
+               "On the radio, the prime minister said the army would cease fire on the western front from 8 pm GMT "
+               "on Friday, December 17.")
+    assert starts(article, date(2021, 12, 16)) == ["2021-12-17T20:00"]
+
+
 def test_an_agreed_truce_that_was_ignored_still_started():
     # "ignored" is no refusal of a proposal: the truce was agreed, then broken (the appeal beside it is no start)
     article = ("A ceasefire that the envoys said had been agreed from 1200 GMT on 24 May was ignored on both sides "

@@ -218,23 +218,31 @@ def retrospective_year(text: str, published: date, before: int) -> int | None:
     not the one of publication."""
     # a rubric, a masthead or a dated line may come first: "HALDEN INSTITUTE ... / Research Note 18/11 | 9 November
     # 2018 / 'Hostilities will cease': the four armistices of autumn 1918"
-    headline = " ".join([line for line in text[:400].splitlines() if line.strip()][:3])
+    lines = [line for line in text[:600].splitlines() if line.strip()]
+    headline = " ".join(lines[:3])
     year = next((int(y) for y in YEAR.findall(headline) if int(y) < published.year - 1), None)
     reach = len(text) if year is not None else before
+    confirming = _FULL_DATE
     if year is None:
-        counted = _YEARS_ON.search(headline)
+        # "Fifty years ago this week" may stand in the standfirst under the headline; the year it counts back to,
+        # written anywhere with its month ("in December 1971"), confirms it
+        counted = _YEARS_ON.search(headline) or _YEARS_ON.search(" ".join(lines[3:5]))
         if counted:
             span = counted.group(1).lower()
             number = int(span) if span.isdigit() else _YEARS_WORDS.get(span)
             year = published.year - number if number else None
-    if year is None or not any(int(found.group("year")) == year for found in _FULL_DATE.finditer(text, 0, reach)):
+            reach, confirming = len(text), _MONTH_AND_YEAR
+    if year is None or not any(int(found.group("year")) == year for found in confirming.finditer(text, 0, reach)):
         return None
     return year
 
 
 _YEARS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90, "hundred": 100}
-_YEARS_ON = re.compile(r"\b(\d{1,3}|%s)\s+years\s+(?:on|later|after)\b" % "|".join(_YEARS_WORDS), re.IGNORECASE)
+_YEARS_ON = re.compile(r"\b(\d{1,3}|%s)\s+years\s+(?:on|later|after|ago)\b" % "|".join(_YEARS_WORDS), re.IGNORECASE)
+# "December 1971", "16 December 1971": a month written with its year
+_MONTH_AND_YEAR = re.compile(rf"(?<!\w)(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
+                             rf"(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 def earlier_in_paragraph(text: str, sentence_start: int) -> str:
