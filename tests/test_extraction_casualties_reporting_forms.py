@@ -820,3 +820,20 @@ def test_a_number_that_labels_a_thing_is_still_no_count():
     # (a guard: "flight number 17" is no count of anyone)
     assert ("wounded", 17, None, "exact") not in tuples_in("Flight number 17 landed; 12 people were hurt.")
     assert ("wounded", 12, None, "exact") in tuples_in("Flight number 17 landed; 12 people were hurt.")
+
+
+# --- round 113: the dead and the missing counted together ---------------------------------------------
+
+def test_the_dead_and_the_missing_counted_together_are_killed_or_missing():
+    assert tuples_in("A committee of families puts the number of dead and disappeared at about 600.") == {
+        ("killed_or_missing", 600, None, "about")}
+    assert tuples_in("The commission received reports naming 23,969 dead and disappeared people.") == {
+        ("killed_or_missing", 23969, None, "exact")}
+    assert tuples_in("The navy said the 46 dead and missing had served to the last minute.") == {
+        ("killed_or_missing", 46, None, "exact")}
+
+
+def test_the_dead_and_the_missing_counted_apart_stay_apart():
+    assert tuples_in("Twelve were killed and three are missing.") == {
+        ("killed", 12, None, "exact"), ("missing", 3, None, "exact")}
+    assert tuples_in("The army put the dead at 40.") == {("killed", 40, None, "exact")}
