@@ -837,3 +837,18 @@ def test_the_dead_and_the_missing_counted_apart_stay_apart():
     assert tuples_in("Twelve were killed and three are missing.") == {
         ("killed", 12, None, "exact"), ("missing", 3, None, "exact")}
     assert tuples_in("The army put the dead at 40.") == {("killed", 40, None, "exact")}
+
+
+# --- round 114: a people named by a plural demonym ----------------------------------------------------
+
+def test_a_people_named_by_a_plural_demonym_is_people():
+    assert tuples_in("Algeria says it has captured 57 Moroccans.") == {("captured", 57, None, "exact")}
+    assert tuples_in("Police said 56 Greek Cypriots and 53 Turkish Cypriots have been killed since June.") == {
+        ("killed", 56, None, "exact"), ("killed", 53, None, "exact")}
+    assert tuples_in("The ministry said 14 Turks and 9 Greeks were missing.") == {
+        ("missing", 14, None, "exact"), ("missing", 9, None, "exact")}
+
+
+def test_things_of_a_nation_are_not_its_people():
+    assert tuples_in("The army said it captured 40 Pakistani tanks.") == set()
+    assert tuples_in("He had lived in Paris for 12 years before he was killed.") == set()
