@@ -852,3 +852,21 @@ def test_a_people_named_by_a_plural_demonym_is_people():
 def test_things_of_a_nation_are_not_its_people():
     assert tuples_in("The army said it captured 40 Pakistani tanks.") == set()
     assert tuples_in("He had lived in Paris for 12 years before he was killed.") == set()
+
+
+# --- round 115: who holds the people held ---------------------------------------------------------------
+
+def test_militants_and_kidnappers_who_hold_people_hold_captives():
+    assert tuples_in("The militants are still holding two soldiers they seized near the pass last week.") == {
+        ("captured", 2, None, "exact")}
+    assert tuples_in("The kidnappers were holding 14 passengers.") == {("captured", 14, None, "exact")}
+
+
+def test_police_who_speak_before_the_gunmen_hold_no_one():
+    assert tuples_in("Police said the gunmen were holding between 20 and 35 people.") == {
+        ("captured", 20, 35, "range")}
+
+
+def test_police_who_hold_people_hold_them_in_custody():
+    assert tuples_in("The rebels said police were holding 20 of their fighters.") == set()
+    assert tuples_in("Police are holding 20 suspects, the army said.") == set()

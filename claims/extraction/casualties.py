@@ -328,9 +328,13 @@ def _one_person(text: str, start: int, end: int) -> list[_Found]:
 
 def _held_by_fighters(text: str, sentence_start: int, claim_start: int) -> bool:
     """"The militia said it was holding 38 villagers": fighters named before the verb of holding, and no police or
-    court before it, make the people held captives of a side."""
-    return bool(patterns.FIGHTING_DETAINER.search(text, sentence_start, claim_start)) \
-        and not patterns.CUSTODY_CUE.search(text, sentence_start, claim_start)
+    court after them, make the people held captives of a side (police who speak before the fighters do not hold
+    anyone: "Police said the gunmen were holding between 20 and 35 people")."""
+    fighters = [found.start() for found in patterns.FIGHTING_DETAINER.finditer(text, sentence_start, claim_start)]
+    if not fighters:
+        return False
+    custody = [found.start() for found in patterns.CUSTODY_CUE.finditer(text, sentence_start, claim_start)]
+    return not custody or custody[-1] < fighters[-1]
 
 
 def _held_by_a_side(text: str, match: re.Match) -> bool:
