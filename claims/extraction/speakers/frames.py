@@ -546,10 +546,9 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
         outer = _np_before(a, i, first) or _np_with_postmodifier(a, i, first)
         span = (name_between[0], name_between[1], name_between[1])
         if outer is not None and _place_beside_a_body(a, span, outer):
-            # "Baragwanath Hospital, Johannesburg, said": the place only says where the body is
-            name_between, span = None, outer
-        entity = _entity(a, span, a.starts[v], sentence)
+            name_between = None  # "Baragwanath Hospital, Johannesburg, said": the place only says where the body is
     if name_between:
+        entity = _entity(a, span, a.starts[v], sentence)
         if entity is not None and i >= first and _fronted_phrase(a, first, i):
             subject_first = name_between[0]  # "In a statement, the Western Front, ..., said": no role
         elif entity is not None and outer is None and not entity.role and i >= first:
@@ -711,7 +710,7 @@ def _estimator_before(a: _Analysis, i: int, first: int, v: int, end: int) -> tup
             or a.lowers[i] in _FUNCTION_WORDS:
         return None
     k = v + 1
-    while k < end and k < v + 4 and a.lowers[k] in ("the", "its", "their", "own", "death", "overall", "final"):
+    while k < end and k < v + 4 and a.lowers[k] in _TOLL_OPENERS:
         k += 1
     if k >= end or a.lowers[k] not in _TOLL_NOUNS:
         return None  # "gave birth", "put pressure on": no toll set
@@ -1053,6 +1052,7 @@ _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_mean
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_AGENT_ESTIMATES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_estimates"])
 _SETTING_A_TOLL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["setting_a_toll"])
+_TOLL_OPENERS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["toll_openers"])  # "its own", "the death"
 _TOLL_NOUNS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["toll_nouns"])
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
