@@ -870,3 +870,27 @@ def test_police_who_speak_before_the_gunmen_hold_no_one():
 def test_police_who_hold_people_hold_them_in_custody():
     assert tuples_in("The rebels said police were holding 20 of their fighters.") == set()
     assert tuples_in("Police are holding 20 suspects, the army said.") == set()
+
+
+# --- round 116: people taken away ---------------------------------------------------------------------------
+
+def test_people_taken_away_are_captured():
+    assert tuples_in("He said the attackers had taken away at least 15 women and girls.") == {
+        ("captured", 15, None, "at_least")}
+    assert tuples_in("Soldiers took away 19 people with their hands tied behind their backs.") == {
+        ("captured", 19, None, "exact")}
+    assert tuples_in("Police arrested two youths late on Tuesday night.") == {("captured", 2, None, "exact")}
+
+
+def test_people_taken_into_custody_are_not_counted_as_captives():
+    # (the opened sets' editors count them four times, the closed sets' once not: left out on that evidence)
+    assert tuples_in("Six men were taken into custody after the raid.") == set()
+
+
+def test_things_taken_away_are_no_captives():
+    assert tuples_in("The militia took away 12 trucks of grain.") == set()
+
+
+def test_people_taken_away_who_have_not_been_seen_since_are_missing():
+    assert tuples_in("Relatives say 11 young men taken away by soldiers in January have not been seen since.") == {
+        ("missing", 11, None, "exact")}

@@ -295,12 +295,13 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     return found
 
 
-# after a capture in its clause, the clause's verb of state: "remain missing", "are still unaccounted for" (not a
-# share's or another group's: "abducted 12 passengers, two of whom remain missing")
+# after a capture in its clause, the clause's verb of state: "remain missing", "are still unaccounted for", "have not
+# been seen since" (not a share's or another group's: "abducted 12 passengers, two of whom remain missing")
 _STILL_MISSING = re.compile(
     r"(?:(?!\b(?:whom|them|others?|another|while|but|whereas)\b)[^.;:!?()\d]){0,80}?"
-    r"\b(?:and\s+)?(?:remain|remains|remained|are\s+still|were\s+still|is\s+still|was\s+still)"
-    r"\s+(?:missing|unaccounted\s+for)\b", re.IGNORECASE)
+    r"\b(?:and\s+)?(?:(?:remain|remains|remained|are\s+still|were\s+still|is\s+still|was\s+still)"
+    r"\s+(?:missing|unaccounted\s+for)|(?:have|has|had)\s+(?:still\s+)?not\s+been\s+(?:seen|heard\s+from))\b",
+    re.IGNORECASE)
 
 
 _COUNTED_GROUP = re.compile(rf"(?:{numbers.NUMBER_PATTERN})\s", re.IGNORECASE)
