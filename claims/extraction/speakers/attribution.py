@@ -88,13 +88,14 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
     k = bisect_right(analysis.quote_starts, position) - 1
     if k >= 0 and position < analysis.quotes[k].quotation.inner_end:
         quote = analysis.quotes[k]
-        if quote.entity is None and not _words_quoted_inside_a_sentence(analysis, quote):
-            return StatementAttribution(None, ("inside a quotation no one is credited with: no speaker",))
         if quote.entity is not None:
             return StatementAttribution(quote.entity.speaker(), (
                 f"speaker {quote.entity.name}: the statement is inside a quotation credited to them",
                 *quote_reasons(quote)))
-        # "had put the missing at "about 200."": a few words quoted inside a sentence that has its own frame
+        if not _words_quoted_inside_a_sentence(analysis, quote):
+            return StatementAttribution(None, ("inside a quotation no one is credited with: no speaker",))
+        # (words quoted inside a sentence, credited to no one: "had put the missing at "about 200."" is read by the
+        # sentence's own frame, below)
     sentence = _sentence_index(analysis, position)
     if sentence is None:
         return StatementAttribution(None)
@@ -144,7 +145,8 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
 
 
 def _words_quoted_inside_a_sentence(analysis: _Analysis, quote: QuoteAttribution) -> bool:
-    """Whether the quotation is a few words the sentence's own words lead into ("put the toll at "about 200"")."""
+    """Whether the quotation stands inside its sentence, after words of the sentence's own that lead into it ("put
+    the toll at "about 200""), rather than opening it."""
     sentence = _sentence_index(analysis, quote.quotation.start)
     if sentence is None:
         return False

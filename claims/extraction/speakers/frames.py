@@ -614,7 +614,7 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
 def _place_beside_a_body(a: _Analysis, name: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:
     """Whether the name set off by commas after a body's noun phrase is only where the body is ("Baragwanath
     Hospital, Johannesburg, said"; not "The army spokesman, Colonel Ibrahim al-Tayeb, said", a person named)."""
-    if _bare(a.lowers[outer[2]]) not in _ORG_NOUNS | _INSTITUTION_NOUNS or a.lowers[name[0]] in _STATES:
+    if _bare(a.lowers[outer[2]]) not in _BODY_NOUNS or a.lowers[name[0]] in _STATES:
         return False
     words = _text(a, name[0], name[1])
     return words.lower() in _PLACES or gazetteer.lookup(words) is not None
@@ -1051,6 +1051,7 @@ _TERMS_ONLY = _TERMS_PARTICIPLES - _SPEECH - _REPORT
 _BY_MEANS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_means"])
 _BY_AGENT_PARTICIPLES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_participles"])
 _BY_AGENT_ESTIMATES = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_agent_estimates"])
+_BODY_NOUNS = _ORG_NOUNS | _INSTITUTION_NOUNS  # "the Red Cross office", "Baragwanath Hospital"
 _SETTING_A_TOLL = frozenset(lexicons.table("speaker_frames")["trigger_words"]["setting_a_toll"])
 _TOLL_OPENERS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["toll_openers"])  # "its own", "the death"
 _TOLL_NOUNS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["toll_nouns"])

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .clock import FIXED_DAYS, MONTHS, RELATIVE_DAYS, WEEKDAYS, normal
+from .clock import FIXED_DAYS, MONTHS, NIGHT_JOIN, RELATIVE_DAYS, WEEKDAYS, normal
 
 # a year, not a 24-hour clock that looks like one ("(2001 GMT on May 11)"), nor the year of a numbered text in
 # brackets after its number ("as provided for under resolution 435 (1978)"): that dates the text, not the event
 YEAR = re.compile(r"(?<!\d)(?<!\d \()(?<!\d\()(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
 # "25", "25th", and "25-26" as in "the night of 25-26 November" (or "the midnight of 12/13 July"): the night's first day
+_NIGHT_NUMBERS = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?{NIGHT_JOIN}\d{{1,2}}")  # "25-26", "12/13"
 _THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
-_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:[-–/]\d{1,2})?")
+_DAY_NUMBER = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?")
 # "October 10 last year": the year the sentence counts from publication
 # (a season of this year: "An Easter truce this spring, meant to start at midnight on April 30"; not winter, which
 # straddles two years)
@@ -367,5 +368,5 @@ def names_a_night(phrase: str) -> bool:
     """Whether a day phrase names a night by the two days it joins: "the night of Friday to Saturday",
     "between March 31 and April 1", "the night of 25-26 November", "the midnight of 12/13 July"."""
     words = normal(phrase).replace(",", " ").split()
-    return _first_day_of_night(words) is not None or any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?[-–/]\d{1,2}", w)
+    return _first_day_of_night(words) is not None or any(_NIGHT_NUMBERS.fullmatch(w)
                                                          for w in words)

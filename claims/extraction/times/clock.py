@@ -67,11 +67,13 @@ def names_then_abbreviations(table: dict[str, int]) -> str:
 WEEKDAY = names_then_abbreviations(WEEKDAYS)
 MONTH = names_then_abbreviations(MONTHS)
 ZONE = rf"(?:{ZONE_BASE}|(?!{WEEKDAY}|{MONTH}){PLACE_TIME}{E})"
+# what joins the two days a night is named by: "the night of 25-26 November", "the midnight of 12/13 July"
+NIGHT_JOIN = "[-–/]"
 # "May 12, 1994", "May 12 of that year": the year written or pointed back to
 _DATE_YEAR = rf"(?:,?\s+\d{{4}}{E}|\s+of\s+(?:that|the\s+same)\s+year{E})?"
 DATE = (
-    rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:[-–/]\d{{1,2}})?{E}{_DATE_YEAR}"  # "Nov. 25-26": a night's two days
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:[-–/]\d{{1,2}})?\s+(?:of\s+)?{MONTH}{_DATE_YEAR}"  # "the 3rd of April"
+    rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?{E}{_DATE_YEAR}"  # "Nov. 25-26": a night's two days
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?\s+(?:of\s+)?{MONTH}{_DATE_YEAR}"  # "the 3rd of April"
     # "zero hour of the 30th": a day of the month nearest publication; not "the 7th Brigade", a unit's name
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )

@@ -18,11 +18,10 @@ from bisect import bisect_right
 from datetime import date
 
 from .calendar import nearest_month_day
-from .clock import MONTHS
+from .clock import MONTH, MONTHS
 
-_MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True))
 _ENTRY = re.compile(
-    rf"^[ \t]*(?:[-•*][ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{_MONTH})|(?P<month2>{_MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
+    rf"^[ \t]*(?:[-•*][ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
     rf"(?:,?[ \t]+(?P<year>\d{{4}}))?(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b))",
     re.IGNORECASE | re.MULTILINE)
 
@@ -31,11 +30,11 @@ class TimelineEntries:
     """The entries of one article's timeline, read once; most articles have none."""
 
     def __init__(self, text: str, published: date | None):
-        self._starts: list[int] = []
         self._spans: list[tuple[int, int]] = []
         self._days: list[date] = []
+        self._starts: list[int] = []
         if published is None:
-            return
+            return  # (no day to place a month-day without a year by)
         for entry in _ENTRY.finditer(text):
             month = MONTHS.get((entry.group("month") or entry.group("month2")).lower().rstrip("."))
             number = int(entry.group("day") or entry.group("day2"))
