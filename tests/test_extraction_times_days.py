@@ -1043,3 +1043,68 @@ def test_one_dated_line_is_no_timeline():
 def test_a_proposal_the_other_side_did_not_take_up_starts_nothing():
     assert starts("The front proposes a joint truce running from 00:01 on 20 March. The government panel does not "
                   "take up the proposal.", WEDNESDAY) == []
+
+
+CHRONOLOGY = """KEY DATES: the harbour truces
+
+12 January 2023 (Thursday)
+Both militias promise a pause from 7 p.m. that evening, GMT.
+
+2023 (full year)
+Killings in the harbour district halve.
+
+2 May 2023
+The mayor says the pause holds again from noon on 3 May GMT.
+"""
+
+
+def test_a_timeline_entry_may_be_a_heading_line_of_its_own_over_its_paragraph():
+    # posted on Wednesday 6 March 2024: 'that evening' is the entry's Thursday of 2023, not a day of 2024, and
+    # '3 May' is the May after the entry it is written in
+    assert starts(CHRONOLOGY, WEDNESDAY) == ["2023-01-12T19:00", "2023-05-03T12:00"]
+
+
+
+LIVE_PAGE = """Border clashes: live
+Last updated Wednesday 6 March 2024, 11:20. All times GMT.
+
+10:05
+The army says the truce it announced last night is holding.
+
+Tuesday 5 March
+
+22:40
+Both commands say their units were ordered to hold fire from 21:00.
+
+18:15
+A militia leader tells reporters that a local ceasefire had come into effect at 4pm.
+"""
+
+
+def test_a_live_pages_day_divider_dates_the_entries_under_it():
+    # newest first: what is posted under 'Tuesday 5 March' happened on the 5th, not on the page's Wednesday
+    assert starts(LIVE_PAGE, WEDNESDAY) == ["2024-03-05T21:00", "2024-03-05T16:00"]
+    first = times.find_ceasefires(text.segment(LIVE_PAGE, WEDNESDAY))[0]
+    assert "the live page's entries under 'Tuesday 5 March' are of 2024-03-05, not of the page's 2024-03-06" \
+        in first.explanation
+
+
+YEMEN_LIVE = """Hodeidah truce: live
+Tuesday 18 December 2018. All times GMT.
+
+08:55 - Calm in the port, residents say.
+
+Monday, 17 December
+
+21:05 - A UN official says the truce entered into force at midnight local time in Yemen.
+
+14:10 - The coalition says it will observe the truce.
+"""
+
+
+def test_a_live_entry_reports_the_last_midnight_before_it_went_up():
+    # 21:05 GMT on Monday is 00:05 on Tuesday in Yemen: the midnight just past is the one that began Tuesday there
+    [claim] = times.find_ceasefires(text.segment(YEMEN_LIVE, date(2018, 12, 18)))
+    assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2018-12-17T21:00"
+    assert "the entry went up at 21:05 (UTC) on 2018-12-17: the last such clock before then, 2018-12-18" \
+        in claim.explanation

@@ -48,6 +48,7 @@ class _Context:
     # clock after it in the same paragraph keeps it ("local time" still means the place where the truce applies)
     paragraph_zone: tuple[int, zones.ZoneChoice] | None = None
     entry_day: date | None = None  # the day of the timeline entry being read, if the sentence is in one
+    posted: datetime | None = None  # the minute the live page's entry being read went up, when its stamp says
 
     @property
     def last_local(self) -> datetime | None:
@@ -83,8 +84,9 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         referred_to, previous = previous, sentence
         # a monitoring digest's item is read from the day its source line gives, not the digest's; a timeline's
         # entry from the day it is set under
-        item_day, entry_day = items.day_at(sentence.start), entries.day_at(sentence.start)
-        context.entry_day = entry_day
+        item_day, dated = items.day_at(sentence.start), entries.at(sentence.start)
+        entry_day = context.entry_day = dated.day if dated is not None else None
+        context.posted = dated.posted if dated is not None else None
         day = item_day or entry_day
         document = whole if day is None or day == whole.published else replace(whole, published=day)
         if document is whole:
@@ -93,8 +95,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
                              f"{whole.published.isoformat() if whole.published else 'date'}",)
         else:
-            dated_by_item = (f"the timeline entry is set under {entry_day.isoformat()}: its days count from it, not "
-                             f"from the page's {whole.published.isoformat() if whole.published else 'date'}",)
+            dated_by_item = (dated.reason(whole.published),)
         if starts.rejected_proposal(text, sentence, _neighbour(document, sentence, +1)):
             continue
         found_before = len(claims)
@@ -532,6 +533,17 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
         local, moment = local - timedelta(days=1), moment - timedelta(days=1)
         steps.append(f"the page went up at {context.filed_at.strftime('%H:%M')} GMT that day, before this start: "
                      f"the day before, {local.date().isoformat()}")
+    posted = context.posted
+    if not choice.named and not match.group("pday") and posted is not None and (
+            verb_tense == "past" or verb_tense is None and reference_day.told_in_the_past(text, sentence.start,
+                                                                                          match.start())):
+        # a start the entry reports as begun is the last such clock before the entry went up: "21:05 GMT - the
+        # truce entered into force at midnight local time" is the midnight that had just struck in Yemen
+        shift = timedelta(days=(posted - moment) // timedelta(days=1))
+        if shift:
+            local, moment = local + shift, moment + shift
+            steps.append(f"the entry went up at {posted.strftime('%H:%M')} ({zones.name_of(posted.tzinfo)}) on "
+                         f"{posted.date().isoformat()}: the last such clock before then, {local.date().isoformat()}")
     if not choice.named and not match.group("pday") and context.entry_day is None:
         # ("(22:00 GMT on Monday)" names its own day, and a timeline's entry is set under its own)
         # "from 06:00 GMT on Sunday", then a quote's "at six in the morning, Greenwich time" with no day: the same

@@ -8,22 +8,67 @@ the day they happened:
 
 "Thursday" in the first entry counts from the 17th, not from the day the timeline was posted, and a clock
 with no day of its own in the second falls on the 18th. An entry opens its paragraph with a day and a month
-(a year if it likes), then a dash or a colon, or a comma and the entry's clock ("24 December, 00:01: ..."). One
-such line alone may be a dateline or a heading: a timeline has at least two.
+(a year if it likes), then a dash or a colon, or a comma and the entry's clock ("24 December, 00:01: ..."), or
+stands alone on the line over its paragraph ("1 October 2022 (Saturday)"). One such line alone may be a dateline
+or a heading: a timeline has at least two.
+
+A live page, newest first, divides its entries by day: a line with the day alone, then the entries under it, each
+opening with the clock it was posted at:
+
+    Tuesday 5 March
+
+    22:40
+    Both commands say their units were ordered to hold fire from 21:00.
+
+What is posted under the divider happened on that day, down to the next divider; one divider is enough, since
+the clock stamps that follow it show the page for what it is. A stamp in a zone ("21:05 GMT", or any stamp on a
+page whose note says "All times GMT" or "All times Erbil (GMT+3)") is the minute the entry went up: a truce
+it reports as begun began before then, and "took effect at midnight" is the last midnight before it.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from .calendar import nearest_month_day
-from .clock import MONTH, MONTHS
+from .clock import MONTH, MONTHS, OFFSET, WEEKDAY
+from .zones import named
 
 _ENTRY = re.compile(
     rf"^[ \t]*(?:[-•*][ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
-    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b))",
+    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b)"
+    # or the day alone on its line, its weekday in brackets if it likes, heading the paragraph right under it
+    rf"|(?:[ \t]*\([A-Za-z]+\))?[ \t]*\n(?=[ \t]*\S))",
     re.IGNORECASE | re.MULTILINE)
+
+_DIVIDER = re.compile(
+    rf"^[ \t]*(?P<words>(?:{WEEKDAY},?[ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+"
+    rf"(?P<day2>\d{{1,2}}))(?:,?[ \t]+(?P<year>\d{{4}}))?)[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\d{{1,2}}[:.]\d\d\b)",
+    re.IGNORECASE | re.MULTILINE)
+
+# an entry's stamp opens its line: "21:50", "11:40 GMT - UN: calm holding", "11.58pm BST"
+_STAMP = re.compile(r"^[ \t]*(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?:[ \t]*(?P<ap>[ap])\.?m\.?)?(?:[ \t]+(?P<zone>[A-Z]{2,4})\b)?",
+                    re.IGNORECASE | re.MULTILINE)
+# the page's note on its clock: "All times GMT", "All times Erbil (GMT+3)", "All times are Kyiv time (GMT+2)"
+_ALL_TIMES = re.compile(rf"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<words>[^.(\n]{{1,40}}?)\s*(?:\(\s*(?P<offset>{OFFSET})\s*\))?"
+                        rf"\s*(?:[.,;(]|$)", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The day a stretch of the page is set under, and how the page says so."""
+    day: date
+    under: str  # the words of the divider, or "" for a timeline's entry
+    posted: datetime | None = None  # the minute a live page's entry went up, when its stamp's zone is known
+
+    def reason(self, published: date | None) -> str:
+        page = published.isoformat() if published else "date"
+        if self.under:
+            return (f"the live page's entries under {self.under!r} are of {self.day.isoformat()}, not of the "
+                    f"page's {page}")
+        return f"the timeline entry is set under {self.day.isoformat()}: its days count from it, not from the page's {page}"
 
 
 class TimelineEntries:
@@ -31,32 +76,75 @@ class TimelineEntries:
 
     def __init__(self, text: str, published: date | None):
         self._spans: list[tuple[int, int]] = []
-        self._days: list[date] = []
+        self._dated: list[Dated] = []
         self._starts: list[int] = []
+        self._stamps: list[re.Match] = []
+        self._stamp_starts: list[int] = []
+        self._page_zone: tzinfo | None = None
         if published is None:
             return  # (no day to place a month-day without a year by)
         for entry in _ENTRY.finditer(text):
-            month = MONTHS.get((entry.group("month") or entry.group("month2")).lower().rstrip("."))
-            number = int(entry.group("day") or entry.group("day2"))
-            day = _day(month, number, entry.group("year"), published) if month else None
-            if day is None:
-                continue
-            end = text.find("\n\n", entry.end())
-            self._spans.append((entry.start(), len(text) if end < 0 else end))
-            self._days.append(day)
-        if len(self._days) < 2:
-            self._spans, self._days = [], []
+            day = _day(entry, published)
+            if day is not None:
+                end = text.find("\n\n", entry.end())
+                self._spans.append((entry.start(), len(text) if end < 0 else end))
+                self._dated.append(Dated(day, ""))
+        if len(self._dated) < 2:
+            self._spans, self._dated = [], []
+        if not self._spans:
+            dividers = [(divider, _day(divider, published)) for divider in _DIVIDER.finditer(text)]
+            dividers = [(divider, day) for divider, day in dividers if day is not None]
+            for (divider, day), following in zip(dividers, [*dividers[1:], None]):
+                self._spans.append((divider.start(), following[0].start() if following else len(text)))
+                self._dated.append(Dated(day, divider.group("words")))
+            if self._spans:
+                self._stamps = list(_STAMP.finditer(text, self._spans[0][0]))
+                self._stamp_starts = [stamp.start() for stamp in self._stamps]
+                self._page_zone = _page_zone(text)
         self._starts = [start for start, _ in self._spans]
 
-    def day_at(self, position: int) -> date | None:
-        """The day of the entry holding `position`, or None outside any entry."""
+    def at(self, position: int) -> Dated | None:
+        """The day the stretch holding `position` is set under, or None outside any."""
         index = bisect_right(self._starts, position) - 1
-        if index >= 0 and position < self._spans[index][1]:
-            return self._days[index]
+        if index < 0 or position >= self._spans[index][1]:
+            return None
+        dated = self._dated[index]
+        stamp_index = bisect_right(self._stamp_starts, position) - 1
+        if stamp_index < 0 or self._stamps[stamp_index].start() < self._spans[index][0]:
+            return dated
+        posted = _posted(self._stamps[stamp_index], dated.day, self._page_zone)
+        return Dated(dated.day, dated.under, posted) if posted is not None else dated
+
+
+def _page_zone(text: str) -> tzinfo | None:
+    """The zone the page's note says its stamps are in, if it says so."""
+    note = _ALL_TIMES.search(text)
+    if note is None:
         return None
+    if note.group("offset"):
+        sign = -1 if note.group("sign") in "-−" else 1
+        return timezone(sign * timedelta(hours=int(note.group("oh")), minutes=int(note.group("om") or 0)))
+    found = named(note.group("words"))
+    return found[0] if found else None
 
 
-def _day(month: int, number: int, year: str | None, published: date) -> date | None:
+def _posted(stamp: re.Match, day: date, page_zone: tzinfo | None) -> datetime | None:
+    """The minute an entry went up, from its stamp and the day it is set under, in the stamp's zone or the page's."""
+    found = named(stamp.group("zone")) if stamp.group("zone") else None
+    zone = found[0] if found else page_zone
+    hour, minute = int(stamp.group("h")), int(stamp.group("m"))
+    if stamp.group("ap"):
+        hour = hour % 12 + (12 if stamp.group("ap").lower() == "p" else 0)
+    if zone is None or hour > 23:
+        return None
+    return datetime.combine(day, time(hour, minute), tzinfo=zone)
+
+
+def _day(line: re.Match, published: date) -> date | None:
+    month = MONTHS.get((line.group("month") or line.group("month2")).lower().rstrip("."))
+    number, year = int(line.group("day") or line.group("day2")), line.group("year")
+    if month is None:
+        return None
     if year is None:
         return nearest_month_day(month, number, published)  # ("what to watch" entries may lie ahead)
     try:
