@@ -143,3 +143,43 @@ def test_the_people_a_column_header_names_before_its_outcome_are_the_rows_group(
                "2018 | 41 | 9\n"
                "2019 | 27 | 4\n")
     assert [row["group"] for row in table_rows(article)] == ["civilians", "police", "civilians", "police"]
+
+
+def test_a_row_that_leaves_a_cell_empty_is_read_by_where_its_figures_stand():
+    # the total row has no district: its figures are placed under the headers they stand beneath, not by their order
+    article = ("Casualties by district, March\n"
+               "Month  District                 Killed   Missing   Injured\n"
+               "Mar    Upper Rhodope valley         12         3        40\n"
+               "Mar    Lower town                    7         2        19\n"
+               "TOTAL                               19         5        59\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 12, None, "exact", None), ("missing", 3, None, "exact", None), ("wounded", 40, None, "exact", None),
+        ("killed", 7, None, "exact", None), ("missing", 2, None, "exact", None), ("wounded", 19, None, "exact", None),
+        ("killed", 19, None, "exact", None), ("missing", 5, None, "exact", None), ("wounded", 59, None, "exact", None),
+    ]
+
+
+def test_a_row_whose_figures_stand_under_no_header_gives_nothing():
+    article = ("Month  District                 Killed   Injured\n"
+               "Mar    Upper Rhodope valley         12        40\n"
+               "Note: 3 more                                                   8\n")
+    assert tuples(table_rows(article)) == [("killed", 12, None, "exact", None), ("wounded", 40, None, "exact", None)]
+
+
+def test_a_source_line_over_the_header_gives_every_row_its_speaker():
+    article = ("Table 2. Casualties by district\n"
+               "Source: Rhodope Health Directorate; districts grouped by the authors\n"
+               "District              Killed   Injured\n"
+               "Upper valley              12        40\n"
+               "Lower town                 7        19\n")
+    rows = table_rows(article)
+    assert {row["speaker"] for row in rows} == {"Rhodope Health Directorate"}
+    assert "speaker Rhodope Health Directorate: the source line over the table's header" in rows[0]["explanation"]
+
+
+def test_a_source_line_a_blank_line_above_the_header_still_names_the_tables_source():
+    article = ("Table 2. Casualties by district\n"
+               "Source: Rhodope Health Directorate\n\n"
+               "District              Killed   Injured\n"
+               "Upper valley              12        40\n")
+    assert {row["speaker"] for row in table_rows(article)} == {"Rhodope Health Directorate"}

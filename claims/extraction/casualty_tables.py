@@ -7,7 +7,8 @@ written elsewhere:
   it, its group column whom it counts;
 - a list of labelled rows with leader dots ("Dead, Bolivia ......... about 50,000") names it in the row's label,
   or in the heading over the list ("THE DEAD BY COMMUNITY" over "Arabs ........ 36").
-The bracketed note under a heading ("(Government figures, 9 p.m. Wednesday)") names the source of a list. A cell
+The bracketed note under a heading ("(Government figures, 9 p.m. Wednesday)") names the source of a list, a line
+"Source: ..." over a table's header the source of its rows. A cell
 that is no count ("-", "no figure", "not published") and a row no outcome is named for ("Men mobilised ... 400,000")
 give nothing. The words are in lexicons/casualty_tables.json.
 """
@@ -68,7 +69,7 @@ def find_table_casualties(document: Document, claimed: list[tuple[int, int]]) ->
         return []  # no table can be set out without one of these
     claims = []
     for block, heading in _blocks(text):
-        for claim in [*_column_table(block), *_leader_list(block, heading)]:
+        for claim in [*_column_table(block, heading), *_leader_list(block, heading)]:
             if not any(start < claim.end and claim.start < end for start, end in claimed):
                 claims.append(claim)
     return claims
@@ -105,10 +106,15 @@ def _cells(line: _Line) -> list[_Cell]:
     return cells
 
 
-def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
+def _column_table(block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
     """ "Source | Group | Killed | Injured" over rows of as many cells: a count in each outcome's column."""
+    titles = [line.text for line in heading]  # (the lines just over the table, a blank line between)
     while len(block) > 2 and len(_cells(block[0])) < 2:
-        block = block[1:]  # "Insurgency-related violence in Assam" right over the header: the table's title
+        # "Insurgency-related violence in Assam" right over the header: the table's title; "Source: Erawan Centre"
+        # under it names who gives every row
+        titles.append(block[0].text)
+        block = block[1:]
+    noted = next((s for s in (_note_source(title) for title in titles) if s), None)
     if len(block) < 2:
         return
     header = _cells(block[0])
@@ -118,7 +124,8 @@ def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
     if widths == {len(header) + 1} and block[0].indent >= 3:
         # "            Killed   Wounded" over "Soldiers   12   40": the rows' labels stand under no header
         header = [_Cell(block[0].start, block[0].start, ""), *header]
-    elif widths != {len(header)}:
+    elif widths != {len(header)} and not (len(header) in widths and max(widths) == len(header)
+                                          and "|" not in block[0].text and "\t" not in block[0].text):
         return
     # a header cell is a few words: "Killed", "Dead or missing", "Injured (hospitalised)"
     outcomes = {i: _outcome_in(cell.text) for i, cell in enumerate(header) if len(cell.text) < 30}
@@ -130,6 +137,10 @@ def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
     heading = " | ".join(cell.text for cell in header)
     for line in block[1:]:
         row = _cells(line)
+        if len(row) < len(header):
+            row = _under_headers(row, line, header, block[0])
+            if row is None:
+                continue  # (figures that stand under no header, or two under one)
         for column, outcome in outcomes.items():
             value = _CELL.fullmatch(row[column].text)
             if value is None:
@@ -139,12 +150,38 @@ def _column_table(block: list[_Line]) -> Iterator[ExtractedClaim]:
                        f"the {outcome}"]
             if speaker is not None:
                 reasons.append(f"speaker {speaker.name}: the row's '{header[source].text}' column")
+            elif noted is not None:
+                speaker = noted
+                reasons.append(f"speaker {speaker.name}: the source line over the table's header")
             named = _OUTCOME.sub("", header[column].text).strip(" ,;:-()")  # "Civilians killed": the civilians
             who = row[group].text if group is not None and group != column else \
                 named or _first_label(row, outcomes, source)
             claim = _claim(line, value, outcome, who, speaker, reasons)
             if claim is not None:
                 yield claim
+
+
+def _under_headers(row: list[_Cell], line: _Line, header: list[_Cell], over: _Line) -> list[_Cell] | None:
+    """A row of a table set out with spaces that leaves a cell empty ("TOTAL" with no district): each cell put under
+    the header it stands beneath, a figure by its right edge (figures are set flush right), words by their left;
+    None when a cell stands under no header's edge or two cells under one."""
+    def across(cell: _Cell, of: _Line) -> tuple[int, int]:
+        return cell.start - of.start + of.indent, cell.end - of.start + of.indent
+
+    edges = [across(cell, over) for cell in header]
+    placed: list[_Cell | None] = [None] * len(header)
+    for cell in row:
+        left, right = across(cell, line)
+        if _CELL.fullmatch(cell.text):
+            column = min(range(len(edges)), key=lambda i: abs(edges[i][1] - right))
+            off = abs(edges[column][1] - right)
+        else:
+            column = min(range(len(edges)), key=lambda i: abs(edges[i][0] - left))
+            off = abs(edges[column][0] - left)
+        if off > 3 or placed[column] is not None:
+            return None
+        placed[column] = cell
+    return [cell or _Cell(line.start, line.start, "") for cell in placed]
 
 
 def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
