@@ -550,3 +550,30 @@ def test_a_name_before_the_text_still_names_its_issuer():
 def test_a_wireless_station_speaks_as_a_radio_does():
     text = "The Budapest wireless said 300 rebels had been captured in the hills."
     assert speaker_of(text, "300 rebels") == "Budapest wireless"
+
+
+# round 119: who issued a statement, a pair of bodies, and a time someone announced
+
+def test_a_statement_issued_after_an_opening_adverbial_speaks_for_the_subject_that_issued_it():
+    text = ("Four days later the Interior Ministry issued a statement describing a patrol ambushed near the border. "
+            "It said six attackers were killed in the exchange.")
+    assert speaker_of(text, "six attackers") == "Interior Ministry"
+
+
+def test_the_two_bodies_are_the_two_bodies_named_before():
+    text = ("The figures come from a report released by the Lakeside Monitoring Mission and the Regional Rights "
+            "Office. \"Most of the victims were farmers,\" the two bodies said, adding that 48 people were killed.")
+    assert quote_speakers(text) == ["Lakeside Monitoring Mission and the Regional Rights Office"]
+    assert speaker_of(text, "48 people") == "Lakeside Monitoring Mission and the Regional Rights Office"
+
+
+def test_two_agencies_with_no_article_are_not_the_ones_named_before():
+    text = ("The Lakeside Monitoring Mission and the Regional Rights Office met on Monday. Two agencies said that "
+            "48 people were killed.")
+    assert speaker_of(text, "48 people") == "agencies"  # (two unnamed agencies, not the pair named before)
+
+
+def test_a_time_announced_by_someone_does_not_speak():
+    text = ("The militia command says its fighters were ordered to stop at 17:00, an hour after the time announced "
+            "by the other side. \"We will answer any fire,\" the statement said.")
+    assert quote_speakers(text) == ["militia command"]

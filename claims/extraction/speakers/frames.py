@@ -251,6 +251,11 @@ def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
             and v + 1 < end and a.lowers[v + 1] in _PARTICIPLE_PHRASE_OPENERS and _speech_verb_follows(a, v, end):
         return False  # "A MONUC statement issued on Monday afternoon said": a participle describing the statement,
         # whose own verb comes later
+    if low.endswith("ed") and v + 1 < end and a.lowers[v + 1] == "by" and before >= first and not a.caps[before] \
+            and a.lowers[before].isalpha() and _bare(a.lowers[before]) not in _HEAD_NOUNS \
+            and a.lowers[before] not in _SUBJECT_PRONOUNS and a.lowers[before] not in _FUNCTION_WORDS:
+        return False  # "an hour after the time announced by the Hashd side": a participle describing the time,
+        # whose announcer comes after "by"
     if site.trigger == "report" and any(a.lowers[k] in ("name", "names") for k in range(v + 1, min(end, v + 5))):
         return False  # "who gave only one name", "gave her name as": naming oneself, not reporting
     if site.trigger in ("speech", "report") and _takes_a_life(a, v, end):

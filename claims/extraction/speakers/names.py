@@ -21,6 +21,7 @@ from .references import (
     _holder_of_role,
     _issuer_of_statement,
     _monitored_outlet,
+    _latest_named_bodies,
     _latest_named_body,
     _resolve,
     _resolve_pronoun,
@@ -364,6 +365,14 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if fuller is not None:
             # "the sources said" after "Citing Lebanese police sources": the group named in full just before
             return _noted(a, fuller, lambda: f"'the {a.words[head]}' are {fuller.name}, named in full just before")
+    counted = _bodies_counted(a, first, last, head_low)
+    if not head_is_name and possessor is None and counted:
+        together = _latest_named_bodies(a, sentence, counted)
+        if together is not None:
+            # "the two bodies said in a joint statement" after "findings released by MONUSCO and the UN Joint Human
+            # Rights Office": the bodies named before, together
+            return _noted(a, together, lambda: f"'{_text(a, first, last)}' are the {counted} bodies named "
+                                               f"before: {together.name}")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
@@ -377,6 +386,22 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         name, kind, plural = _text(a, member, last), "person", False
     entity = Entity(name=name, role=role, kind=kind, gender=gender, plural=plural)
     return _canonical(a, entity)
+
+
+_HOW_MANY = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def _bodies_counted(a: _Analysis, first: int, last: int, head: str) -> int:
+    """How many bodies "the two bodies", "the three agencies", "both organisations" point back to; 0 for any other
+    phrase."""
+    number = last - 1  # the word right before the noun, inside the phrase or just before it
+    if number < max(0, first - 1) or number - first > 1 or a.caps[last] or not head.endswith("s") \
+            or a.lowers[number] not in _HOW_MANY:
+        return 0
+    if a.lowers[number] != "both" and (number == 0 or a.lowers[number - 1] not in _DEFINITE):
+        return 0  # ("two agencies said": two of many, not the ones named before)
+    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return _HOW_MANY[a.lowers[number]] if singular in _GROUP_ANAPHORS else 0
 
 
 def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
@@ -530,7 +555,11 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
         k -= 1
     if k > opening and a.lowers[k] in _AGENT_PARTICIPLES and not a.quoted[k]:
         # "The Council met on Thursday and later issued a statement condemning ...": the text speaks for
-        # the subject that issued it, the sentence's own subject
+        # the subject that issued it, the sentence's own subject: the one already read as the subject of that verb
+        # ("Three days later the Ministry of Defence issued a statement describing ..."), else the phrase opening it
+        issuer = next((x.entity for x in a.by_sentence.get(sentence, ()) if x.verb == k and x.entity is not None), None)
+        if issuer is not None:
+            return issuer, f"the subject that {a.words[k]} it"
         m = opening + (1 if a.lowers[opening] in ("the", "a", "an") else 0)
         while m + 1 < k and (a.names[m + 1] or _bare(a.lowers[m + 1]) in _HEAD_NOUNS):
             m += 1  # the name or noun phrase opening the sentence, up to its verb ("... Council met")

@@ -348,6 +348,35 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
     return None
 
 
+def _latest_named_bodies(a: _Analysis, sentence: int, count: int) -> Entity | None:
+    """The last `count` different bodies named with capitals in the last few sentences, as one speaker ("MONUSCO
+    and the UN Joint Human Rights Office"), latest last; None when fewer were named."""
+    found: list[Entity] = []
+    for mention in reversed(a.mentions):
+        if sentence - mention.sentence > 3 or sum(map(_bodies_in, found)) >= count:
+            break
+        entity = mention.entity
+        if mention.place or _is_document(entity) or entity.kind != "organisation" or not entity.name[:1].isupper() \
+                or entity.name.lower() in _COUNTRIES or entity.name.lower() in _PLACES \
+                or entity.name.lower() in _CLOCK_ZONES \
+                or any(entity.name in e.name or e.name in entity.name for e in found):
+            continue  # ("MONUSCO" after "the UN mission MONUSCO": one body)
+        found.append(entity)
+    if sum(map(_bodies_in, found)) != count:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return Entity(name=" and ".join(e.name for e in reversed(found)), role="", kind="organisation", plural=True)
+
+
+def _bodies_in(entity: Entity) -> int:
+    """How many bodies a name joins: two for "MONUSCO and the UN Joint Human Rights Office", one for "Doctors
+    Without Borders" or "Committee for Peace and Justice" (whose words after "and" do not open a name)."""
+    parts = re.split(r"\s+and\s+(?:the\s+)?", entity.name)
+    return len(parts) if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) > 0 for part in parts) \
+        and all(len(part.split()) > 1 or part.isupper() for part in parts) else 1
+
+
 def _fuller_group_before(a: _Analysis, head: str, sentence: int) -> Entity | None:
     """The people a bare definite plural points back to, named with more words in the last few sentences: "the
     sources" after "Lebanese police sources", "the witnesses" after "two witnesses in Ocosingo"."""
