@@ -1108,3 +1108,13 @@ def test_a_live_entry_reports_the_last_midnight_before_it_went_up():
     assert claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") == "2018-12-17T21:00"
     assert "the entry went up at 21:05 (UTC) on 2018-12-17: the last such clock before then, 2018-12-18" \
         in claim.explanation
+
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The rebels say their truce began at noon GMT on the fifth of March.", "2024-03-05T12:00"),
+    ("The truce will take effect at 6 p.m. GMT on the twenty-first of March.", "2024-03-21T18:00"),
+    ("A ceasefire took effect at 9 a.m. GMT on the second of March 2024.", "2024-03-02T09:00"),
+])
+def test_a_date_spoken_with_an_ordinal_word_is_read_as_its_digits_would_be(sentence, utc):
+    # a broadcast transcript writes the day as it is spoken
+    assert starts(sentence, WEDNESDAY) == [utc]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .clock import FIXED_DAYS, MONTHS, NIGHT_JOIN, RELATIVE_DAYS, WEEKDAYS, normal
+from .clock import FIXED_DAYS, MONTHS, NIGHT_JOIN, ORDINAL_DAYS, RELATIVE_DAYS, WEEKDAYS, normal
 
 # a year, not a 24-hour clock that looks like one ("(2001 GMT on May 11)"), nor the year of a numbered text in
 # brackets after its number ("as provided for under resolution 435 (1978)"): that dates the text, not the event
@@ -54,6 +54,8 @@ def parse_day(phrase: str, published: date | None, tense: str | None, sentence_t
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     month = next((MONTHS[w] for w in words if w in MONTHS and w not in WEEKDAYS), None)
     day_number = next((int(re.match(r"\d+", w).group()) for w in words if _DAY_NUMBER.fullmatch(w)), None)
+    if day_number is None and month is not None:
+        day_number = next((ORDINAL_DAYS[w] for w in words if w in ORDINAL_DAYS), None)  # "the fifth of September"
     relative = next((RELATIVE_DAYS[" ".join(words[:n])] for n in (2, 1) if " ".join(words[:n]) in RELATIVE_DAYS), None)
     if relative is not None and published is not None:
         # "tomorrow, Sunday, July 20th", "today, Saturday 22 August": the date written settles the day, in the year

@@ -18,6 +18,7 @@ ZONE_NAMES: dict[str, str] = {k: v for k, v in lexicons.table("zone_names").item
 PLACES: dict[str, str] = {k: v for k, v in lexicons.table("place_zones").items() if not k.startswith("_")}
 WEEKDAYS: dict[str, int] = WORDS["weekdays"]
 MONTHS: dict[str, int] = WORDS["months"]
+ORDINAL_DAYS: dict[str, int] = WORDS["ordinal_days"]
 RELATIVE_DAYS: dict[str, int] = WORDS["relative_days"]
 FIXED_DAYS: dict[str, list[int]] = WORDS["fixed_days"]
 HOUR_WORDS: dict[str, int] = WORDS["hour_words"]
@@ -74,6 +75,7 @@ _DATE_YEAR = rf"(?:,?\s+\d{{4}}{E}|\s+of\s+(?:that|the\s+same)\s+year{E})?"
 DATE = (
     rf"(?:{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?{E}{_DATE_YEAR}"  # "Nov. 25-26": a night's two days
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?\s+(?:of\s+)?{MONTH}{_DATE_YEAR}"  # "the 3rd of April"
+    rf"|the\s+(?:{phrases(ORDINAL_DAYS)})\s+of\s+{MONTH}{_DATE_YEAR}"  # "the fifth of September", as it is spoken
     # "zero hour of the 30th": a day of the month nearest publication; not "the 7th Brigade", a unit's name
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
 )
