@@ -1118,3 +1118,10 @@ def test_a_live_entry_reports_the_last_midnight_before_it_went_up():
 def test_a_date_spoken_with_an_ordinal_word_is_read_as_its_digits_would_be(sentence, utc):
     # a broadcast transcript writes the day as it is spoken
     assert starts(sentence, WEDNESDAY) == [utc]
+
+
+def test_a_comparison_with_last_years_truce_does_not_date_this_one():
+    assert starts("Government: ceasefire from 12:01 a.m. GMT December 16 to January 3, a day shorter than "
+                  "last year's.", date(2011, 12, 20)) == ["2011-12-16T00:01"]
+    assert starts("The truce that began at 12:01 a.m. GMT on December 16 last year was shorter.",
+                  date(2011, 12, 20)) == ["2010-12-16T00:01"]

@@ -156,7 +156,9 @@ def _after(year: int, month: int, day_number: int, published: date) -> bool:
 def _relative_year(phrase: str, sentence: str) -> int | None:
     """How many years from publication the sentence counts for the date in `phrase`: the count written right
     after the date ("December 29 last year, and ... March 8 this year"), else the sentence's only count."""
-    counts = [(found.start(), _RELATIVE_SHIFT[found.group()]) for found in _RELATIVE_YEAR.finditer(sentence)]
+    # ("one day shorter than last year's": a comparison with another year's, which dates nothing here)
+    counts = [(found.start(), _RELATIVE_SHIFT[found.group()]) for found in _RELATIVE_YEAR.finditer(sentence)
+              if not sentence[:found.start()].endswith(("than ", "as "))]
     if not counts:
         return None
     at = sentence.find(phrase)
