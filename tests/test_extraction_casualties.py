@@ -966,3 +966,9 @@ def test_a_bare_count_keeps_no_group_the_text_does_not_give_it(sentence, bare):
 def test_a_count_with_people_of_its_own_keeps_them():
     assert [(c["count"], c["group"]) for c in claims_in("Twelve miners were killed and 30 rescuers were injured.")] == [
         (12, "miners"), (30, "rescuers")]
+
+
+def test_people_still_not_found_are_missing_but_people_not_found_guilty_are_not():
+    assert tuples_in("Divers say 31 crewmen are still not found, two days after the ferry sank.") == {
+        ("missing", 31, None, "exact")}
+    assert tuples_in("The tribunal said 12 soldiers had not been found guilty of the killings.") == set()

@@ -430,7 +430,13 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
         return None  # "five soldiers killed 12 civilians", "two gunmen killed a policeman": the count acted
     if patterns.PERFECT_WORDS & set(linking) and "been" not in linking and active_verb:
         return None  # "two gunmen had killed five people": the count did the killing
+    if outcome == "missing" and match.group("outcome").lower().endswith("found") \
+            and _VERDICT_AFTER.match(text, match.end(), end):
+        return None  # "12 soldiers had not been found guilty": a verdict, not people still to be found
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
+
+
+_VERDICT_AFTER = re.compile(r"\s+(?:guilty|innocent|responsible|liable|culpable)\b", re.IGNORECASE)
 
 
 def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = None) -> _Found | None:
