@@ -1,4 +1,4 @@
-"""The dated entries of a timeline: each entry's own day.
+"""The dated entries of a timeline, and the days of a live page: each entry's own day.
 
 A timeline (a tracker's chronology, a think tank's "key dates") sets out events one paragraph each, under
 the day they happened:
@@ -72,7 +72,8 @@ class Dated:
 
 
 class TimelineEntries:
-    """The entries of one article's timeline, read once; most articles have none."""
+    """The dated stretches of one article, read once: a timeline's entries, else a live page's days; most
+    articles have neither."""
 
     def __init__(self, text: str, published: date | None):
         self._spans: list[tuple[int, int]] = []
