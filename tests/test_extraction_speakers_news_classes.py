@@ -723,3 +723,19 @@ def test_a_relative_clause_with_a_perfect_tense_still_credits_its_antecedent():
     assert speaker_of(text, "3,000") == "rebels"
     assert speaker_of("The estimate is not the ministry's, which had said 700 were killed.", "700") == "ministry"
     assert speaker_of("The guerrillas, who have said 300 were killed, rejected the report.", "300") == "guerrillas"
+
+
+# round 123: the trades and occupations a story names its witnesses by
+
+def test_a_witness_named_by_trade_is_the_speaker():
+    text = "A news agency photographer at the scene counted at least 14 bodies near the gate."
+    assert speaker_of(text, "14 bodies") == "news agency photographer at the scene"
+    text = "\"The whole street shook,\" said a trainee accountant from Harlow who was on the bus."
+    assert quote_speakers(text) == ["trainee accountant from Harlow"]
+    assert speaker_of("Cameramen filming the march said nine people were shot.", "nine people") == "Cameramen"
+
+
+def test_men_named_by_whose_they_are_inside_a_statement_do_not_take_it_over():
+    text = ("The council said in a statement that the colonel's men had agreed to stop firing at 5 p.m. and "
+            "that 12 fighters were killed.")
+    assert speaker_of(text, "12 fighters") == "council"
