@@ -577,3 +577,15 @@ def test_a_time_announced_by_someone_does_not_speak():
     text = ("The militia command says its fighters were ordered to stop at 17:00, an hour after the time announced "
             "by the other side. \"We will answer any fire,\" the statement said.")
     assert quote_speakers(text) == ["militia command"]
+
+
+# round 124: an office named again with its formal capital
+
+def test_the_minister_with_a_capital_is_the_minister_named_before():
+    text = "Defence Minister Anna Berg said 40 people had died. Later the Minister said 49 people had died."
+    assert speaker_of(text, "49 people") == "Anna Berg"
+
+
+def test_an_office_holders_figure_is_theirs():
+    text = "Police Commissioner Tom Reyes said 40 people had died. The Commissioner's figure of 49 came after 10pm."
+    assert speaker_of(text, "49") == "Tom Reyes"

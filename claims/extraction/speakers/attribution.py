@@ -387,8 +387,9 @@ def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Enti
 
 def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
     """The body whose toll the sentence gives, when no frame governs it: "The ministry's toll earlier this evening
-    stood at 67" (the health ministry named before), "Lebanese police figures this morning stand at 635 dead"; not
-    a country's or a place's ("Ukraine's toll")."""
+    stood at 67" (the health ministry named before), "Lebanese police figures this morning stand at 635 dead", an
+    office-holder's ("The Commissioner's figure of 49", Police Commissioner Mike Bush); not a country's or a place's
+    ("Ukraine's toll"), nor an unnamed person's."""
     bounds = a.document.sentences[sentence]
     text = a.document.text
     owned = ((match, bisect_right(a.starts, match.start()) - 1)  # the token holding the "'s"
@@ -402,7 +403,7 @@ def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Enti
                 break
             span = _np_before(a, k, a.sentence_first_token[sentence]) if k >= 0 else None
             owner = _entity(a, span, a.starts[k], sentence) if span is not None else None
-            if owner is None or owner.kind == "person" or owner.name.lower() in _PLACES \
+            if owner is None or owner.kind == "person" and not owner.role or owner.name.lower() in _PLACES \
                     or owner.name.lower() in _STATES:
                 continue
             return owner, f"the {noun} {owner.name}'s own ('{text[a.starts[span[0]]:match.end()]}')"

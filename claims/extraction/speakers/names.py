@@ -281,9 +281,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     head_is_name = a.names[head] and not (head == first and head_low in _HEAD_NOUNS
                                                    and a.sentence_first_token[sentence] == first)
     if head_is_name and first == last == head and first > 0 and a.lowers[first - 1] in _DEFINITE \
-            and head_low in _ORG_NOUNS and not _is_acronym(a.words[head]) \
-            and (head + 1 >= len(a.lowers) or a.lowers[head + 1] != "of"):
-        head_is_name = False  # "the Ministry said", "the Community said": a formal capital on the body named before
+            and (head_low in _ORG_NOUNS or head_low in _TITLE_WORDS and head_low in _PERSON_NOUNS) \
+            and not _is_acronym(a.words[head]) and (head + 1 >= len(a.lowers) or a.lowers[head + 1] != "of"):
+        # "the Ministry said", "the Community said", "the Commissioner's figure": a formal capital on the body or the
+        # office-holder named before
+        head_is_name = False
     plural = False
     if not head_is_name:
         if head_low in _PEOPLE_NOUNS:
