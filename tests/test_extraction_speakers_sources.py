@@ -439,3 +439,18 @@ def test_a_daily_or_a_weekly_is_a_newspaper_that_speaks_by_its_name():
     assert speaker_of("At least 94 people were killed, according to the Urdu-language daily Jang.", "94") == "Jang"
     assert speaker_of("At least 94 people were killed, the weekly Tempo reported.", "94") == "Tempo"
     assert speaker_of("The lists are updated daily, officials said, and 94 people were killed.", "94") == "officials"
+
+
+# round 125: a fact line that closes on its source in brackets
+
+def test_a_fact_line_closing_on_its_source_in_brackets_is_that_sources():
+    text = ("KEY FIGURES\n"
+            "• 35 killed in the shelling of Maru market, 3 May (OCHA, provisional)\n"
+            "• 120 wounded in Maru (Health Ministry)\n")
+    assert speaker_of(text, "35 killed") == "OCHA"
+    assert speaker_of(text, "120 wounded") == "Health Ministry"
+
+
+def test_a_short_form_in_brackets_names_the_body_before_it_not_a_source():
+    text = "At least 12 people were killed in clashes with the Rapid Support Forces (RSF)."
+    assert speaker_of(text, "12 people") is None

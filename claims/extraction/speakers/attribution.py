@@ -115,6 +115,10 @@ def _statement_attribution(analysis: _Analysis, position: int) -> StatementAttri
         if credited is not None:
             return StatementAttribution(credited.speaker(), (
                 f"speaker {credited.name}: a headline credits its source after a colon or a dash",))
+        bracketed = _bracketed_credit(analysis, sentence, position)
+        if bracketed is not None:
+            return StatementAttribution(bracketed.speaker(), (
+                f"speaker {bracketed.name}: the line closes on its source in brackets, and no frame governs it",))
         owner = _owner_of_the_halt(analysis, sentence, position) or _owner_of_the_toll(analysis, sentence, position)
         if owner is not None:
             return StatementAttribution(owner[0].speaker(), (f"speaker {owner[0].name}: {owner[1]}",))
@@ -573,6 +577,44 @@ _RELEASE_VOICE = lexicons.table("speaker_release_voice")
 _RELEASE_MARKER = re.compile(r"^\s*(?:%s)" % "|".join(re.escape(m) for m in _RELEASE_VOICE["markers"]),
                              re.IGNORECASE | re.MULTILINE)
 _RELEASE_VERBS = frozenset(_RELEASE_VOICE["verbs"])
+
+
+# "• 58 killed in the attack on the base in Bor, 17 April (UNMISS, revised)": a fact line that closes on its source
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:(?:source|sources|figures?)\s*:\s*)?(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:of|for|the|and|(?-i:[A-Z])[\w.&'’-]*)){0,6})"
+    r"(?:\s*,\s*(?:revised|provisional|updated|unconfirmed|estimated?|latest|preliminary))?\)\s*\.?\s*$",
+    re.IGNORECASE)
+
+
+def _bracketed_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
+    """The body a sentence or fact line names in brackets at its very end, as fact boxes and situation reports credit
+    their figures ("400+ wounded in Bentiu (UNMISS)"); not a short form of the name right before it ("the Rapid
+    Support Forces (RSF)."), nor a place or a state."""
+    bounds = a.document.sentences[sentence]
+    text = a.document.text
+    credit = _BRACKETED_CREDIT.search(text, bounds.start, bounds.end)
+    if credit is None or position >= credit.start():
+        return None
+    name = credit.group("name")
+    words = name.split()
+    before = re.findall(r"(?-i:[A-Z])[\w'’-]*", text[max(bounds.start, credit.start() - 80):credit.start()].split(",")[-1])
+    if name.lower() in _PLACES or name.lower() in _STATES or _short_form_of(name, before):
+        return None
+    if not (name.isupper() and len(name) >= 2 or any(_bare(w.lower()) in _ORG_NOUNS for w in words)):
+        return None  # a body: an acronym or a name with a body's noun ("Health Ministry"), not a person or a place
+    tokens = _tokens_between(a, credit.start("name"), credit.end("name"))
+    if not tokens:
+        return None
+    span = _np_after(a, tokens[0], tokens[-1] + 1)
+    if span is None or span[1] != tokens[-1]:
+        return None
+    return _entity(a, span, credit.start("name"), sentence)
+
+
+def _short_form_of(name: str, before: list[str]) -> bool:
+    """Whether `name` spells the capitals of the words right before it ("Rapid Support Forces (RSF)")."""
+    letters = "".join(w[0] for w in before if w[:1].isupper()).upper()
+    return len(name) >= 2 and name.isupper() and letters.endswith(name.upper())
 
 
 def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:
