@@ -19,6 +19,7 @@ from .references import _monitored_outlet, _name_office_holders, _resolve_pronou
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes, _labelled_paragraph
 from ..text import is_heading
 from .names import _entity
+from .nameparts import _spelled_short_form
 from .phrases import _np_after, _np_before
 from .asides import _read_asides
 from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
@@ -596,25 +597,17 @@ def _bracketed_credit(a: _Analysis, sentence: int, position: int) -> Entity | No
     if credit is None or position >= credit.start():
         return None
     name = credit.group("name")
-    words = name.split()
-    before = re.findall(r"(?-i:[A-Z])[\w'’-]*", text[max(bounds.start, credit.start() - 80):credit.start()].split(",")[-1])
-    if name.lower() in _PLACES or name.lower() in _STATES or _short_form_of(name, before):
+    if name.lower() in _PLACES or name.lower() in _STATES:
         return None
-    if not (name.isupper() and len(name) >= 2 or any(_bare(w.lower()) in _ORG_NOUNS for w in words)):
+    if not (name.isupper() and len(name) >= 2 or any(_bare(w.lower()) in _ORG_NOUNS for w in name.split())):
         return None  # a body: an acronym or a name with a body's noun ("Health Ministry"), not a person or a place
     tokens = _tokens_between(a, credit.start("name"), credit.end("name"))
-    if not tokens:
+    if not tokens or _spelled_short_form(a, tokens[-1] + 1):
         return None
     span = _np_after(a, tokens[0], tokens[-1] + 1)
     if span is None or span[1] != tokens[-1]:
         return None
     return _entity(a, span, credit.start("name"), sentence)
-
-
-def _short_form_of(name: str, before: list[str]) -> bool:
-    """Whether `name` spells the capitals of the words right before it ("Rapid Support Forces (RSF)")."""
-    letters = "".join(w[0] for w in before if w[:1].isupper()).upper()
-    return len(name) >= 2 and name.isupper() and letters.endswith(name.upper())
 
 
 def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | None:

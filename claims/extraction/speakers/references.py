@@ -373,8 +373,8 @@ def _bodies_in(entity: Entity) -> int:
     """How many bodies a name joins: two for "MONUSCO and the UN Joint Human Rights Office", one for "Doctors
     Without Borders" or "Committee for Peace and Justice" (whose words after "and" do not open a name)."""
     parts = re.split(r"\s+and\s+(?:the\s+)?", entity.name)
-    return len(parts) if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) > 0 for part in parts) \
-        and all(len(part.split()) > 1 or part.isupper() for part in parts) else 1
+    return len(parts) if len(parts) > 1 and all(part[:1].isupper() and (len(part.split()) > 1 or part.isupper())
+                                                for part in parts) else 1
 
 
 def _fuller_group_before(a: _Analysis, head: str, sentence: int) -> Entity | None:

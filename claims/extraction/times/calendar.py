@@ -158,7 +158,7 @@ def _relative_year(phrase: str, sentence: str) -> int | None:
     after the date ("December 29 last year, and ... March 8 this year"), else the sentence's only count."""
     # ("one day shorter than last year's": a comparison with another year's, which dates nothing here)
     counts = [(found.start(), _RELATIVE_SHIFT[found.group()]) for found in _RELATIVE_YEAR.finditer(sentence)
-              if not sentence[:found.start()].endswith(("than ", "as "))]
+              if not sentence.endswith(("than ", "as "), 0, found.start())]
     if not counts:
         return None
     at = sentence.find(phrase)

@@ -30,22 +30,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from .calendar import nearest_month_day
-from .clock import MONTH, MONTHS, OFFSET, WEEKDAY
-from .zones import named
+from .clock import MONTH, MONTHS, OFFSET, WEEKDAY, twenty_four
+from .zones import named, offset_zone
 
+# "17 December", "December 17, 2024": the day an entry or a divider names, on one line
+_DAY_AND_MONTH = (rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
+                  rf"(?:,?[ \t]+(?P<year>\d{{4}}))?")
 _ENTRY = re.compile(
-    rf"^[ \t]*(?:[-•*][ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
-    rf"(?:,?[ \t]+(?P<year>\d{{4}}))?(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b)"
+    rf"^[ \t]*(?:[-•*][ \t]+)?{_DAY_AND_MONTH}(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b)"
     # or the day alone on its line, its weekday in brackets if it likes, heading the paragraph right under it
     rf"|(?:[ \t]*\([A-Za-z]+\))?[ \t]*\n(?=[ \t]*\S))",
     re.IGNORECASE | re.MULTILINE)
 
 _DIVIDER = re.compile(
-    rf"^[ \t]*(?P<words>(?:{WEEKDAY},?[ \t]+)?(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+"
-    rf"(?P<day2>\d{{1,2}}))(?:,?[ \t]+(?P<year>\d{{4}}))?)[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\d{{1,2}}[:.]\d\d\b)",
+    rf"^[ \t]*(?P<words>(?:{WEEKDAY},?[ \t]+)?{_DAY_AND_MONTH})[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\d{{1,2}}[:.]\d\d\b)",
     re.IGNORECASE | re.MULTILINE)
 
 # an entry's stamp opens its line: "21:50", "11:40 GMT - UN: calm holding", "11.58pm BST"
@@ -123,8 +124,7 @@ def _page_zone(text: str) -> tzinfo | None:
     if note is None:
         return None
     if note.group("offset"):
-        sign = -1 if note.group("sign") in "-−" else 1
-        return timezone(sign * timedelta(hours=int(note.group("oh")), minutes=int(note.group("om") or 0)))
+        return offset_zone(note)
     found = named(note.group("words"))
     return found[0] if found else None
 
@@ -133,12 +133,10 @@ def _posted(stamp: re.Match, day: date, page_zone: tzinfo | None) -> datetime | 
     """The minute an entry went up, from its stamp and the day it is set under, in the stamp's zone or the page's."""
     found = named(stamp.group("zone")) if stamp.group("zone") else None
     zone = found[0] if found else page_zone
-    hour, minute = int(stamp.group("h")), int(stamp.group("m"))
-    if stamp.group("ap"):
-        hour = hour % 12 + (12 if stamp.group("ap").lower() == "p" else 0)
-    if zone is None or hour > 23:
+    hour = twenty_four(int(stamp.group("h")), stamp.group("ap"))
+    if zone is None or hour is None:
         return None
-    return datetime.combine(day, time(hour, minute), tzinfo=zone)
+    return datetime.combine(day, time(hour, int(stamp.group("m"))), tzinfo=zone)
 
 
 def _day(line: re.Match, published: date) -> date | None:

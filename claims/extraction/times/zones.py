@@ -87,11 +87,9 @@ _ZONE_AFTER_QUOTE = LazyPattern(rf"[\"”’]\s*,\s*(?P<zone>{clock.ZONE})(?=\s*
 
 def written(match: re.Match) -> ZoneChoice | None:
     """The zone written with the clock, or in brackets right after its day, if any."""
-    if match.group("offset"):
-        sign = -1 if match.group("sign") in "-−" else 1
-        offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
-        if offset <= timedelta(hours=14):
-            return ZoneChoice(timezone(sign * offset), f"zone written as an offset: {match.group('offset')!r}", True)
+    zone = offset_zone(match)
+    if zone is not None:
+        return ZoneChoice(zone, f"zone written as an offset: {match.group('offset')!r}", True)
     words = match.group("zone") or match.group("zone3") or match.group("zone2")
     if words:
         choice = _named_choice(words, "written with the clock")
@@ -106,6 +104,16 @@ def written(match: re.Match) -> ZoneChoice | None:
     if after is not None:
         return _named_choice(after.group("zone"), "written after the quotation that holds the clock")
     return _written_at_range_end(match)
+
+
+def offset_zone(match: re.Match) -> timezone | None:
+    """The fixed zone a match of clock.OFFSET names ("GMT+3", "UTC-05:00"), or None when it has none or it is more than
+    fourteen hours."""
+    if not match.group("offset"):
+        return None
+    sign = -1 if match.group("sign") in "-−" else 1
+    offset = timedelta(hours=int(match.group("oh")), minutes=int(match.group("om") or 0))
+    return timezone(sign * offset) if offset <= timedelta(hours=14) else None
 
 
 def _written_at_range_end(match: re.Match) -> ZoneChoice | None:
