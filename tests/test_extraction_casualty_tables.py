@@ -183,3 +183,62 @@ def test_a_source_line_a_blank_line_above_the_header_still_names_the_tables_sour
                "District              Killed   Injured\n"
                "Upper valley              12        40\n")
     assert {row["speaker"] for row in table_rows(article)} == {"Rhodope Health Directorate"}
+
+
+def test_a_note_under_a_tables_last_row_does_not_undo_the_table():
+    article = ("The inquiry published its count on Monday.\n\n"
+               "Deaths and injuries by district\n"
+               "District | Killed | Injured\n"
+               "Harrow Vale | 61 | 240\n"
+               "Merrin | 9 | 31\n"
+               "No deaths were recorded in the two northern districts.\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 61, None, "exact", None), ("wounded", 240, None, "exact", None),
+        ("killed", 9, None, "exact", None), ("wounded", 31, None, "exact", None),
+    ]
+
+
+def test_a_body_named_in_brackets_at_the_end_of_a_tables_title_gives_its_rows():
+    article = ("Table 3. Deaths and injuries by district (Inquiry Commission)\n"
+               "District | Killed | Injured\n"
+               "Harrow Vale | 61 | 240\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 61, None, "exact", "Inquiry Commission"), ("wounded", 240, None, "exact", "Inquiry Commission"),
+    ]
+    aside = "Deaths and injuries by district (provisional)\nDistrict | Killed | Injured\nHarrow Vale | 61 | 240\n"
+    assert [row["speaker"] for row in table_rows(aside)] == [None, None]
+
+
+def test_labelled_rows_set_apart_by_bars_or_colons_count_what_their_heading_names():
+    bars = ("Table 4. Deaths by cause (Inquiry Commission)\n"
+            "Gunfire | 212\n"
+            "Burns | 48\n"
+            "Unknown | 30\n")
+    assert tuples(table_rows(bars)) == [
+        ("killed", 212, None, "exact", "Inquiry Commission"),
+        ("killed", 48, None, "exact", "Inquiry Commission"),
+        ("killed", 30, None, "exact", "Inquiry Commission"),
+    ]
+    bullets = ("DEATHS BY VILLAGE (UNMIK, 3 May)\n"
+               "- Lower Drenas: 44\n"
+               "- Kaluderovo: about 15\n")
+    assert tuples(table_rows(bullets)) == [
+        ("killed", 44, None, "exact", "UNMIK"), ("killed", 15, None, "about", "UNMIK"),
+    ]
+
+
+def test_labelled_rows_under_a_heading_that_counts_no_one_give_nothing():
+    article = ("RELIEF IN NUMBERS\n"
+               "- Tents delivered: 1,200\n"
+               "- Water points: 35\n")
+    assert table_rows(article) == []
+
+
+def test_a_list_set_out_with_colons_takes_no_outcome_from_the_prose_above_it():
+    article = ("Families from the hill villages told us that 17 people were still unaccounted for.\n\n"
+               "IN FIGURES\n"
+               "- Dead: estimates range from 109 to more than 500\n"
+               "- Refugees in the eastern camps: about 240,000\n"
+               "- Wounded in hospital: 59\n"
+               "- Arrests announced by police: 95\n")
+    assert tuples(table_rows(article)) == [("wounded", 59, None, "exact", None)]

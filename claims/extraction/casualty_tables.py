@@ -38,12 +38,18 @@ _OUTCOME = _phrases(_OUTCOME_OF)
 _SOURCE_HEADER = _phrases(_WORDS["source_headers"])
 _GROUP_HEADER = _phrases(_WORDS["group_headers"])
 _SOURCE_NOTES = tuple(re.compile(p) for p in _WORDS["source_notes"])
+# "Table 1. Deaths by province (Commission of Inquiry)", "DEATHS BY LOCALITY (UNJHRO, 12 March)": a title that
+# closes on a body in brackets, the date of its count after a comma
+_TITLE_CREDIT = re.compile(r"\((?:the\s+)?(?P<source>(?-i:[A-Z])[^,;()]*?)(?:,[^()]*)?\)\s*$")
+_BODY_NOUNS = frozenset(lexicons.table("speaker_nouns")["organisation"])
 _NUMBER = r"\d[\d,.]*\d|\d"
 # a cell that is one count, qualified or not, or a range: "about 2,000", "10,000 to 25,000", "over 17,000"
 _CELL = re.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P<low>{_NUMBER})"
                    rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\*?", re.IGNORECASE)
 # "Dead, Bolivia ......... about 50,000", "Paraguayans held prisoner in Bolivia . about 2,500"
 _LEADER_ROW = re.compile(r"(?P<label>\S[^\n]*?\S)\s+(?P<dots>\.(?:\s?\.)*)\s+(?P<value>\S[^\n]*?)\s*$")
+# a label set apart from its figure by a bar or a colon, bulleted or not: "Police gunfire | 405", "- Yumbi town: 178"
+_LABELLED_ROW = re.compile(r"(?:[-•*]\s+)?(?P<label>\S[^\n|:]*?\S)(?:\s*\|\s*|:\s+)(?P<value>\S[^\n]*?)\s*$")
 _COLUMNS = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 
 
@@ -65,8 +71,8 @@ class _Cell:
 def find_table_casualties(document: Document, claimed: list[tuple[int, int]]) -> list[ExtractedClaim]:
     """The casualty counts in the document's tables, leaving out any row a claim read from prose already covers."""
     text = document.text
-    if "  " not in text and "|" not in text and ".." not in text and "\t" not in text:
-        return []  # no table can be set out without one of these
+    if "  " not in text and "|" not in text and ".." not in text and "\t" not in text and ": " not in text:
+        return []  # no table or list can be set out without one of these
     claims = []
     for block, heading in _blocks(text):
         for claim in [*_column_table(block, heading), *_leader_list(block, heading)]:
@@ -114,7 +120,9 @@ def _column_table(block: list[_Line], heading: list[_Line]) -> Iterator[Extracte
         # under it names who gives every row
         titles.append(block[0].text)
         block = block[1:]
-    noted = next((s for s in (_note_source(title) for title in titles) if s), None)
+    while len(block) > 2 and len(_cells(block[-1])) < 2:
+        block = block[:-1]  # "No deaths were recorded in North Eastern province.": a note under the last row
+    noted = next((s for s in (_note_source(title) for title in titles) if s), None) or _title_credit(titles[::-1])
     if len(block) < 2:
         return
     header = _cells(block[0])
@@ -185,17 +193,26 @@ def _under_headers(row: list[_Cell], line: _Line, header: list[_Cell], over: _Li
 
 
 def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[ExtractedClaim]:
-    """ "Arabs ........ 36" under "THE DEAD BY COMMUNITY": the label or the heading names the outcome."""
-    rows = [(line, _LEADER_ROW.fullmatch(line.text)) for line in block]
+    """ "Arabs ........ 36" under "THE DEAD BY COMMUNITY", "- Yumbi town: 178" under "DEATHS BY LOCALITY (UNJHRO)":
+    the row's label or the heading names the outcome."""
+    rows = [(line, _list_row(line.text)) for line in block]
     first = next((k for k, (_, match) in enumerate(rows) if match is not None), len(rows))
     heading = [*heading, *block[:first]]  # "THE WAR IN FIGURES" may stand right over the rows, no line between
     rows = [(line, match) for line, match in rows if match is not None]
-    if len(rows) < 2 or not any(len(match["dots"].replace(" ", "")) >= 3 for _, match in rows):
+    dotted = any("dots" in match.re.groupindex and len(match["dots"].replace(" ", "")) >= 3 for _, match in rows)
+    labelled = sum(1 for _, match in rows if "dots" not in match.re.groupindex)
+    if len(rows) < 2 or not dotted and labelled < 2:
         return
     titles = [line.text for line in heading if not line.text.startswith("(")]
+    if not dotted:
+        # a list set out with bars or colons counts what the line right over it names, a title and not a sentence:
+        # prose a blank line above ("... 17 people were still unaccounted for.") is no heading of "- Refugees: 240"
+        nearest = titles[-1:]
+        titles = nearest if nearest and len(nearest[0]) <= 100 and not nearest[0].endswith((".", "!", "?", '"')) \
+            and not nearest[0].startswith(("-", "•", "*")) else []  # (nor a bullet: "- Dead: estimates vary")
     title_outcome = next((o for o in (_outcome_in(title) for title in titles) if o), None)
     notes = [line.text for line in heading if line.text.startswith("(")]
-    speaker = next((s for s in (_note_source(note) for note in notes) if s), None)
+    speaker = next((s for s in (_note_source(note) for note in notes) if s), None) or _title_credit(titles[::-1])
     for line, match in rows:
         value = _CELL.fullmatch(match["value"])
         if value is None:
@@ -207,14 +224,37 @@ def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[Extracted
             continue  # "Men mobilised, both armies ...... 400,000": no outcome named for the row
         if named and any(word in numbers.MEASURE_WORDS for word in re.findall(r"[a-z]+", label[:named.start()].lower())):
             continue  # "Guns captured, both armies ..... 140": the things taken, not people
-        where = "the row's label" if named else f"the heading '{titles[0] if titles else ''}'"
-        reasons = [f"a row of a list set out with leader dots: {where} names the {outcome}"]
+        where = "the row's label" if named else f"the heading '{next(t for t in titles if _outcome_in(t))}'"
+        reasons = [f"a row of a labelled list: {where} names the {outcome}"]
         if speaker is not None:
-            reasons.append(f"speaker {speaker.name}: the note under the list's heading")
+            reasons.append(f"speaker {speaker.name}: the list's heading credits it")
         who = _OUTCOME.sub("", label).strip(" ,;:-") or None
         claim = _claim(line, value, outcome, who, speaker, reasons)
         if claim is not None:
             yield claim
+
+
+def _list_row(line: str) -> re.Match | None:
+    """A row of a labelled list: its label and its figure, set apart by leader dots, a bar or a colon (a bar's or a
+    colon's figure is the whole rest of the line: "Gunman: Seifeddine Rezgui, 23" is no row)."""
+    dotted = _LEADER_ROW.fullmatch(line)
+    if dotted is not None:
+        return dotted
+    labelled = _LABELLED_ROW.fullmatch(line)
+    return labelled if labelled is not None and _CELL.fullmatch(labelled["value"]) else None
+
+
+def _title_credit(titles: list[str]) -> Speaker | None:
+    """The body a table's title names in brackets at its end: "Table 1. Deaths by province (Commission of Inquiry)",
+    "DEATHS BY LOCALITY (UNJHRO, 12 March)"; an acronym or a name with a body's noun, not "(provisional)"."""
+    for title in titles:
+        found = _TITLE_CREDIT.search(title) if len(title) <= 120 else None
+        if found is None:
+            continue
+        name = found["source"].strip()
+        if name.isupper() and len(name) >= 2 or any(word in _BODY_NOUNS for word in name.lower().split()):
+            return Speaker(name=name, role="", kind="organisation")
+    return None
 
 
 def _claim(line: _Line, value: re.Match, outcome: str, who: str | None, speaker: Speaker | None,
