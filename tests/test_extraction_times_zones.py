@@ -508,3 +508,39 @@ def test_a_zone_written_as_an_offset_after_a_ranges_end_counts_for_its_start():
 def test_local_time_after_a_ranges_end_still_means_the_place_of_the_truce():
     article = "In Yemen, the humanitarian pause runs from 08:00 to 20:00 local time on Friday, the UN said."
     assert starts(article, date(2016, 4, 6)) == ["2016-04-08T05:00"]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Gang leaders from Jordan Downs met in a gym in Watts.", None),
+    ("Reporters watched from the balcony of the Palestine Hotel in Baghdad.", "Baghdad"),
+    ("The shelling hit a bakery on Baghdad Street in Damascus.", "Damascus"),
+    ("The wounded were carried to the Indonesia Hospital in Gaza.", "Gaza"),
+])
+def test_a_place_named_before_a_street_an_estate_or_a_building_is_not_that_place(sentence, place):
+    assert [found.words for found in gazetteer.places_in(sentence, 0, len(sentence))] == ([place] if place else [])
+
+
+def test_a_housing_estate_named_after_a_country_does_not_move_a_truce_to_that_country():
+    article = ("Gang truce holds\n\n"
+               "The truce between the Los Angeles sets of Jordan Downs and Nickerson Gardens took effect at 6 p.m. "
+               "Tuesday. "
+               "Youths from Jordan Downs said they had not fired a shot since. Mothers at Jordan Downs "
+               "said they slept for the first time in a week.")
+    assert starts(article, date(1992, 4, 30)) == ["1992-04-29T01:00"]
+
+
+def test_a_name_two_places_share_is_the_one_in_the_country_the_article_names():
+    lebanon = ("Fighting between Bab al-Tabbaneh and Jabal Mohsen in Tripoli eased on Thursday. Lebanese troops "
+               "moved into the streets after gunmen agreed a truce from 6 p.m., officials in Beirut said.")
+    libya = ("Militias fighting for the airport road in Tripoli agreed a truce from 6 p.m. on Thursday, "
+             "the UN mission said.")
+    assert starts(lebanon, date(2013, 5, 23)) == ["2013-05-23T15:00"]   # Beirut summer time, UTC+3
+    assert starts(libya, date(2013, 5, 23)) == ["2013-05-23T16:00"]     # Libya, UTC+2
+    assert any("the Tripoli in LB" in step for step in reasons(lebanon, date(2013, 5, 23))[0])
+
+
+def test_a_country_of_several_zones_counts_for_the_zone_of_the_places_named_in_it():
+    article = ("Indonesian troops patrolled Poso on Friday after Muslim and Christian leaders from Poso signed a "
+               "peace pledge. Indonesian officials said fighters had agreed to hold fire from 1800 local time. "
+               "The Indonesian government hopes the pledge will hold; Indonesia's police chief will visit Poso.")
+    assert starts(article, date(2001, 12, 21)) == ["2001-12-21T10:00"]  # Central Indonesian Time, UTC+8

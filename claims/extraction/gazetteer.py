@@ -107,6 +107,39 @@ def lookup(name: str) -> Place | None:
     return Place(*row) if row else None
 
 
+def in_context(found: list[Found]) -> list[Found]:
+    """An article's places, each name several places share ("Tripoli", "Salisbury", "Punjab") read as the one in
+    the country the article's other places are in: Lebanon's Tripoli beside "Beirut" and "Lebanese", Rhodesia's
+    Salisbury beside "Rhodesia"; the gazetteer's own when nothing tells them apart. A place with no country (a
+    conflict area) agrees with a reading in its zone."""
+    if not any(fold(item.words) in _homonyms() for item in found):
+        return found
+    countries = Counter(item.place.country for item in found if item.place.country and fold(item.words) not in _homonyms())
+    zones = Counter(item.place.zone for item in found if not item.place.country)
+
+    def agreeing(place: Place) -> int:
+        return countries[place.country] + zones[place.zone]
+
+    read = []
+    for item in found:
+        others = _homonyms().get(fold(item.words))
+        if others:
+            best = max((item.place, *others), key=agreeing)  # on a tie the first, the gazetteer's own
+            if best is not item.place:
+                item = Found(item.start, item.end, item.words, best)
+        read.append(item)
+    return read
+
+
+@cache
+def _homonyms() -> dict[str, tuple[Place, ...]]:
+    table = lexicons.table("place_homonyms")
+    return {fold(name): tuple(Place(name=name, kind=other["kind"], country=other["country"], zone=other["zone"],
+                                    note=f"the {name} in {other['country']}, where the article's other places are")
+                              for other in others)
+            for name, others in table.items() if not name.startswith("_")}
+
+
 def places_in(text: str, start: int, end: int) -> Iterator[Found]:
     """The places named in text[start:end], left to right, each run of words read once, longest name first."""
     words = [m.span() for m in _WORD.finditer(text, start, end)]
@@ -121,6 +154,8 @@ def places_in(text: str, start: int, end: int) -> Iterator[Found]:
             place = lookup(text[span_start:span_end])
             if place is not None and last == i and _acronym(text, span_start, span_end, place):
                 continue  # "BRA commander Sam Kauona": the Bougainville Revolutionary Army, not Bra in Italy
+            if place is not None and _names_a_local_place(text, words, last):
+                break  # "Jordan Downs", "the Palestine Hotel": a street, an estate or a building, not the place
             if place is not None and not (last == i and _inside_a_longer_name(text, words, i, place)):
                 resume = last + 1
                 yield Found(span_start, span_end, text[span_start:span_end], place)
@@ -194,6 +229,17 @@ def _inside_a_longer_name(text: str, words: list[tuple[int, int]], i: int, place
         neighbours.append(text[words[i - 1][0]:words[i - 1][1]])
     return any(word[0].isupper() and lookup(word) is None and fold(word) not in _SENTENCE_OPENERS
                for word in neighbours)
+
+
+def _names_a_local_place(text: str, words: list[tuple[int, int]], last: int) -> bool:
+    """The name ends in a capitalised noun for a street, an estate or a building right after it."""
+    if last + 1 >= len(words) or text[words[last][1]:words[last + 1][0]] != " ":
+        return False
+    after = text[words[last + 1][0]:words[last + 1][1]]
+    return after[0].isupper() and fold(after) in _LOCAL_PLACE_NOUNS
+
+
+_LOCAL_PLACE_NOUNS = frozenset(fold(word) for word in lexicons.words("place_local_nouns"))
 
 
 # Capitalised words beside a place that leave it a place: a sentence's or title's opening word

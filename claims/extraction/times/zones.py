@@ -15,7 +15,7 @@ Every choice comes with its reason, and the offset is the zone's on that date
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -155,7 +155,7 @@ class ArticlePlaces:
     @property
     def found(self) -> list[Found]:
         if self._found is None:
-            self._found = list(gazetteer.places_in(self.text, 0, len(self.text)))
+            self._found = gazetteer.in_context(list(gazetteer.places_in(self.text, 0, len(self.text))))
         return self._found
 
     def dominant(self) -> tuple[Found, float] | None:
@@ -173,6 +173,9 @@ class ArticlePlaces:
     def _weigh(self) -> tuple[Found, float] | None:
         weights: Counter[str] = Counter()
         first: dict[str, Found] = {}
+        countrywide: Counter[str] = Counter()
+        named_country: dict[str, Found] = {}
+        within: defaultdict[str, Counter[str]] = defaultdict(Counter)
         for found in self.found:
             if self.venue(found) or self.speaker_label(found) \
                     or _in_brackets_after_clock(self.text, found, self.text.rfind("\n", 0, found.start) + 1):
@@ -182,8 +185,20 @@ class ArticlePlaces:
                 weight *= 2
             if self._dateline(found) or self._speaking(found) or self._on_source_line(found):
                 weight = 0.5
+            if found.place.kind in ("country", "demonym") and found.place.note.startswith("country spans"):
+                countrywide[found.place.country] += weight  # "Indonesia": the country, not yet which of its zones
+                named_country.setdefault(found.place.country, found)
+                continue
             weights[found.place.zone] += weight
+            within[found.place.country][found.place.zone] += weight
             first.setdefault(found.place.zone, found)
+        for country, weight in countrywide.items():
+            # a country of several zones is where the places named in it are: "Indonesia" in a story of Poso counts
+            # for Poso's zone, not Jakarta's; with none of its places named, for its capital's
+            zones = within.get(country)
+            zone = zones.most_common(1)[0][0] if zones else named_country[country].place.zone
+            weights[zone] += weight
+            first.setdefault(zone, named_country[country])
         if not weights:
             return None
         zone, weight = weights.most_common(1)[0]
