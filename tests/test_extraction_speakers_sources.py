@@ -454,3 +454,22 @@ def test_a_fact_line_closing_on_its_source_in_brackets_is_that_sources():
 def test_a_short_form_in_brackets_names_the_body_before_it_not_a_source():
     text = "At least 12 people were killed in clashes with the Rapid Support Forces (RSF)."
     assert speaker_of(text, "12 people") is None
+
+
+def test_what_an_inquiry_found_is_the_inquirys_figure():
+    text = ("The Harbour Riots Commission delivered its report on Monday. It found that 212 "
+            "people were killed in the four days of rioting. The panel concluded that at least 40 had died in "
+            "police custody.")
+    assert speaker_of(text, "212 people were killed") == "Harbour Riots Commission"
+    assert speaker_of(text, "at least 40 had died") == "panel"
+
+
+def test_bodies_named_in_the_plural_speak_as_one_does():
+    text = "Survivors' committees say between 30 and 35 people died in the church. Village councils put the toll at 41."
+    assert speaker_of(text, "between 30 and 35") == "Survivors' committees"
+    assert speaker_of(text, "41") == "Village councils"
+
+
+def test_what_someone_found_with_no_that_is_no_ones_figure():
+    text = "Army headquarters said patrols had found the bodies of 30 intruders near the ridge."
+    assert speaker_of(text, "30 intruders") == "Army headquarters"

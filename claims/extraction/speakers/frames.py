@@ -106,6 +106,8 @@ def _find_attributions(a: _Analysis) -> None:
                 # "As one minister put it to me:": a way of saying, in an "as" clause ("put" is a report verb
                 # otherwise: "put the toll at 40")
                 trigger = "speech"
+            elif low in _FINDING and i + 1 < end and a.lowers[i + 1] == "that":
+                trigger = "report"  # "It found that 1,133 people were killed": what an inquiry found is its figure
             elif low in _REPORT:
                 if low in _CARE_VERBS and not _figure_follows(a, i, end):
                     continue  # "The delegation flew back": a verb of care reports only the casualties it cared for
@@ -1062,5 +1064,6 @@ _TOLL_OPENERS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["tol
 _TOLL_NOUNS = frozenset(lexicons.table("speaker_frames")["trigger_words"]["toll_nouns"])
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 _BY_THE_COUNT_OF = frozenset(lexicons.table("speaker_frames")["trigger_words"]["by_the_count_of"])
-_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
+_FINDING = frozenset(lexicons.words("speaker_finding_verbs")) - _SPEECH - _REPORT
+_TRIGGER_WORDS = _CITING | _SPEECH | _REPORT | _FINDING | _TERMS_ONLY | _NOMINAL | _BY_THE_COUNT_OF | {"according"}  # every word _find_attributions tries a frame at
 assert set(_MATCHERS) == {frame["name"] for frame in FRAMES}, "every frame in the lexicon needs its matcher"
