@@ -1064,6 +1064,20 @@ def test_a_timeline_entry_may_be_a_heading_line_of_its_own_over_its_paragraph():
     assert starts(CHRONOLOGY, WEDNESDAY) == ["2023-01-12T19:00", "2023-05-03T12:00"]
 
 
+def test_a_timeline_entry_may_close_its_date_with_a_full_stop():
+    chronology = ("THE PACTS AT A GLANCE\n\n"
+                  "4 June 2019. The two navies agree to keep their patrol boats apart.\n\n"
+                  "1 July 2019. The coast guard dates the cessation of hostilities at sea from 00:00 KST.\n")
+    assert starts(chronology, WEDNESDAY) == ["2019-06-30T15:00"]
+
+
+def test_a_zone_written_with_by_is_the_clock_of_the_start():
+    article = ("Seoul's defence ministry in Seoul dates the cessation of hostilities from 00:00 KST on 1 May. The Korean "
+               "People's Army said the halt began at zero hour on 1 May by Pyongyang time.")
+    # Pyongyang was UTC+8:30 until 5 May 2018, half an hour behind Seoul
+    assert starts(article, date(2018, 5, 2)) == ["2018-04-30T15:00", "2018-04-30T15:30"]
+
+
 
 LIVE_PAGE = """Border clashes: live
 Last updated Wednesday 6 March 2024, 11:20. All times GMT.

@@ -139,13 +139,13 @@ RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECA
 # "GMT+3", "UTC-05:00": a zone written as its offset
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns
-    rf"{B}{CLOCK_OPENS}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
+    rf"{B}{CLOCK_OPENS}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+(?:by\s+)?|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
     rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
     # the equivalent in brackets, or after "that is" / "which is": "seven o'clock local time, which is 1700 GMT"
     rf"(?:\s*(?:(?P<pbracket>[(\[])|,\s*(?:that|which)\s+is\s+)\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?"
     rf"(?(pbracket)\s*[)\]]))?"
     rf"(?:{LOCAL_EQUIVALENT}|{OTHER_PLACE_EQUIVALENT})?"
-    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?P<zone2>{ZONE}))?)?",
+    rf"(?:\s*,?\s+(?:(?:on|of)\s+)?(?P<day>{DAY})(?:\s*,?\s+(?:by\s+)?(?P<zone2>{ZONE}))?)?",
     re.IGNORECASE,
 )
 # Every branch of DAY opens with a digit, "the", a word before a weekday, a weekday, a month or a relative day: that

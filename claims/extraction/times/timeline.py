@@ -8,9 +8,9 @@ the day they happened:
 
 "Thursday" in the first entry counts from the 17th, not from the day the timeline was posted, and a clock
 with no day of its own in the second falls on the 18th. An entry opens its paragraph with a day and a month
-(a year if it likes), then a dash or a colon, or a comma and the entry's clock ("24 December, 00:01: ..."), or
-stands alone on the line over its paragraph ("1 October 2022 (Saturday)"). One such line alone may be a dateline
-or a heading: a timeline has at least two.
+(a year if it likes), then a dash, a colon or a full stop, or a comma and the entry's clock ("24 December, 00:01:
+..."), or stands alone on the line over its paragraph ("1 October 2022 (Saturday)"). One such line alone may be a
+dateline or a heading: a timeline has at least two.
 
 A live page, newest first, divides its entries by day: a line with the day alone, then the entries under it, each
 opening with the clock it was posted at:
@@ -41,6 +41,8 @@ _DAY_AND_MONTH = (rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{M
                   rf"(?:,?[ \t]+(?P<year>\d{{4}}))?")
 _ENTRY = re.compile(
     rf"^[ \t]*(?:[-•*][ \t]+)?{_DAY_AND_MONTH}(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b)"
+    # or closed by a full stop, the entry's sentence after it: "1 May 2018. Seoul dates the cessation from 00:00."
+    rf"|\.[ \t]+(?=[A-Z])"
     # or the day alone on its line, its weekday in brackets if it likes, heading the paragraph right under it
     rf"|(?:[ \t]*\([A-Za-z]+\))?[ \t]*\n(?=[ \t]*\S))",
     re.IGNORECASE | re.MULTILINE)
