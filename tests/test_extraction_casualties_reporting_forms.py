@@ -894,3 +894,14 @@ def test_things_taken_away_are_no_captives():
 def test_people_taken_away_who_have_not_been_seen_since_are_missing():
     assert tuples_in("Relatives say 11 young men taken away by soldiers in January have not been seen since.") == {
         ("missing", 11, None, "exact")}
+
+
+def test_each_line_of_a_fact_box_is_read_on_its_own_however_long():
+    from claims.extraction import casualties, text
+    box = ("THE TOLL\n"
+           "Dead: 9\n"
+           "Also killed: two Danes, one Swede, one Norwegian, one Finn, one Icelander\n"
+           "Danes in hospital in the port: at least 12\n")
+    found = [(c.values["outcome"], c.values["count"], c.values["qualifier"], c.values["group"])
+             for c in casualties.find_casualties(text.segment(box))]
+    assert found == [("killed", 9, "exact", None), ("wounded", 12, "at_least", "danes in the port")]

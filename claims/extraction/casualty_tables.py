@@ -228,7 +228,7 @@ def _leader_list(block: list[_Line], heading: list[_Line]) -> Iterator[Extracted
         reasons = [f"a row of a labelled list: {where} names the {outcome}"]
         if speaker is not None:
             reasons.append(f"speaker {speaker.name}: the list's heading credits it")
-        who = _OUTCOME.sub("", label).strip(" ,;:-") or None
+        who = " ".join(_OUTCOME.sub("", label).split()).strip(" ,;:-") or None  # "Britons in Sousse"
         claim = _claim(line, value, outcome, who, speaker, reasons)
         if claim is not None:
             yield claim

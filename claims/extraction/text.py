@@ -30,6 +30,8 @@ _WORD_BEFORE_STOP = re.compile(r"([\w.'’-]+)\.$")
 _NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([\w'’]+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 _STARTS_SENTENCE = re.compile(r"[\"“‘'«(\[#*]*[A-Z0-9]")
+# a labelled line of a fact box: "Dead: 38", "Britons in hospital in Sousse: at least 20"
+_FACT_LINE = re.compile(r"[ \t]*[A-Z][\w'’ -]{0,40}:[ \t]+\S")
 
 # Abbreviations that are never the end of a sentence in news copy: titles in
 # lexicons/titles_abbreviated.txt, the other common ones in lexicons/abbreviations.txt.
@@ -127,7 +129,10 @@ def _sentence_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             continue  # already cut by punctuation if it ends one
         next_starts_sentence = bool(_STARTS_SENTENCE.match(text, newline + 1))
         if (len(line) <= 60 and next_starts_sentence) or _is_markdown_line(text, max(line_start, start), newline) \
-                or _is_markdown_line(text, newline + 1, stop):
+                or _is_markdown_line(text, newline + 1, stop) \
+                or _FACT_LINE.match(text, max(line_start, start)) and _FACT_LINE.match(text, newline + 1):
+            # (a fact box's lines, however long: "Also killed: two Germans, one Belgian, one Portuguese, one
+            # Russian" over "Britons in hospital in Sousse: at least 20")
             cuts.append(max(line_start, start) + len(line))
     spans = []
     cursor = start
