@@ -905,3 +905,13 @@ def test_each_line_of_a_fact_box_is_read_on_its_own_however_long():
     found = [(c.values["outcome"], c.values["count"], c.values["qualifier"], c.values["group"])
              for c in casualties.find_casualties(text.segment(box))]
     assert found == [("killed", 9, "exact", None), ("wounded", 12, "at_least", "danes in the port")]
+
+
+def test_the_parts_set_right_after_a_count_that_add_up_to_it_share_its_outcome():
+    from claims.extraction import casualties, text
+    sentence = "The hotel's owners said the attackers were holding 170 people, 140 guests and 30 employees."
+    found = [(c.values["outcome"], c.values["count"], c.values["group"])
+             for c in casualties.find_casualties(text.segment(sentence))]
+    assert found == [("captured", 170, "people"), ("captured", 140, "guests"), ("captured", 30, "employees")]
+    things = "The attackers were holding 170 people, 40 cars and three buses at the depot."
+    assert [c.values["count"] for c in casualties.find_casualties(text.segment(things))] == [170]

@@ -98,6 +98,7 @@ class _Found:
     outcome_from: str = ""  # the words a tally named again takes its outcome from ("the figure could be 80,000")
     refers_to: "_Found | None" = None  # the claim a tally named again counts again, whose source it shares
     part_of_toll: bool = False  # a further part of a toll told as "N were <people>" ("15 were children")
+    breakdown_of: str = ""  # the count whose parts follow it ("170 people, 140 guests and 30 employees")
 
 
 def find_casualties(document: Document) -> list[ExtractedClaim]:
@@ -117,6 +118,7 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
         paragraph = sentence.paragraph
     if any(item.outcome in ("killed", "wounded") for item in found):
         found = _with_hospital_care(document, found)
+    found = _with_breakdowns(document.text, found)
     claims = []
     speaker_of: dict[int, str | None] = {}
     for item in found:
@@ -144,6 +146,39 @@ def find_casualties(document: Document) -> list[ExtractedClaim]:
     # a table's cells carry no outcome in their own words: read apart, leaving rows prose has read already
     claims.extend(casualty_tables.find_table_casualties(document, [(c.start, c.end) for c in claims]))
     return claims
+
+
+# ", 140 guests and 30 employees", ", 12 soldiers, three police and five civilians": the parts a count is made of,
+# set right after it
+def _part(k: int) -> str:
+    return rf"(?P<n{k}>{patterns.NUM})\s+(?P<g{k}>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+
+
+_BREAKDOWN = re.compile(rf",\s+{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}(?=\s*[,.;:)\n]|\s*$)",
+                        re.IGNORECASE)
+
+
+def _with_breakdowns(text: str, found: list[_Found]) -> list[_Found]:
+    """ "holding 170 people, 140 guests and 30 employees": the parts set right after a count with its people, when
+    they add up to it, are counts of the same outcome, each with its own people."""
+    parts: list[_Found] = []
+    for item in found:
+        if item.count_high is not None or not item.group:
+            continue
+        match = _BREAKDOWN.match(text, item.end)
+        if match is None:
+            continue
+        found_parts = [(match.start(f"n{k}"), match.end(f"n{k}"), match.end(f"g{k}"), numbers.parse_number(match[f"n{k}"]),
+                        match[f"g{k}"]) for k in range(4) if match[f"n{k}"]]
+        counts = [count for _, _, _, count, _ in found_parts]
+        if not all(isinstance(count, int) and count > 0 for count in counts) or sum(counts) != item.count:
+            continue  # parts that do not make up the whole are something else ("170 people, 40 cars and 3 buses")
+        for start, number_end, end, count, group in found_parts:
+            if any(other.number_start == start for other in found):
+                continue
+            parts.append(_Found(start, end, item.outcome, count, None, "exact", group.lower(), "casualty.breakdown",
+                                0.7, start, number_end, breakdown_of=text[item.number_start:item.end]))
+    return sorted([*found, *parts], key=lambda item: item.number_start) if parts else found
 
 
 def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]:
@@ -181,6 +216,9 @@ def _explanation(item: _Found) -> tuple[str, ...]:
                        f"of its own")
     if item.outcome_from:
         reasons.append(f"outcome '{item.outcome}' from '{item.outcome_from}': the tally is named again by a bare noun")
+    if item.breakdown_of:
+        reasons.append(f"a part of '{item.breakdown_of}', set right after it with the other parts that add up to it: "
+                       f"{item.outcome} too")
     return tuple(reasons)
 
 
@@ -344,8 +382,11 @@ def _held_by_a_side(text: str, match: re.Match) -> bool:
     people", "the party held 12 meetings"), no police or court, and nothing after the group that makes it a place
     ("holds 500 men in camps" is still a side's camps: only the holder is checked)."""
     start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-    if patterns.HOLDING_PLACE.search(text, start, match.start()):
-        return False
+    places = [found.end() for found in patterns.HOLDING_PLACE.finditer(text, start, match.start())]
+    if places:
+        # "the stadium holds 50,000 people"; but "The hotel's owners said the attackers were holding 170 people":
+        # fighters named after the building are the holders
+        return _held_by_fighters(text, places[-1], match.start())
     if _held_by_fighters(text, start, match.start()):
         return True
     if patterns.CUSTODY_CUE.search(text, start, match.start()):
