@@ -473,3 +473,12 @@ def test_bodies_named_in_the_plural_speak_as_one_does():
 def test_what_someone_found_with_no_that_is_no_ones_figure():
     text = "Army headquarters said patrols had found the bodies of 30 intruders near the ridge."
     assert speaker_of(text, "30 intruders") == "Army headquarters"
+
+
+def test_a_rank_inside_a_bodys_name_is_no_persons_title():
+    text = ("The Syndicate of Private Hospitals said 40 people had died. A spokesman for the Association of Private "
+            "Clinics said 12 more were missing. A General Staff spokesman said 9 soldiers were wounded.")
+    assert speaker_of(text, "40 people") == "Syndicate of Private Hospitals"
+    assert speaker_of(text, "12 more") == "spokesman for the Association of Private Clinics"
+    assert speaker_of(text, "9 soldiers") == "General Staff spokesman"
+    assert speaker_of("General Romeo Dallaire said 40 people had died.", "40 people") == "Romeo Dallaire"

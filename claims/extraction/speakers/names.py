@@ -235,7 +235,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             if k - size + 1 < first:
                 continue
             phrase = tuple(_bare(w).rstrip(".") for w in a.lowers[k - size + 1:k + 1])
-            if phrase in _TITLE_PHRASES and not _title_inside_name(a, k - size + 1, first):
+            if phrase in _TITLE_PHRASES and not _title_inside_name(a, k - size + 1, first) \
+                    and not _title_inside_a_bodys_name(a, k - size + 1, first) \
+                    and not _title_naming_a_body(a, k, last):
                 split = k
                 break
         if split is not None:
@@ -632,6 +634,18 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place
     return any(not a.names[k] and _bare(a.lowers[k]) not in ("a", "an", "the") for k in between) \
         and not a.names[head + 2]
+
+
+def _title_inside_a_bodys_name(a: _Analysis, k: int, first: int) -> bool:
+    """"the Syndicate of Private Hospitals", "the Association of General Practitioners": a title's word after "of" in
+    a body's name names its members, not a person's rank."""
+    return k - 2 >= first and a.lowers[k - 1] == "of" and _bare(a.lowers[k - 2]) in _ORG_NOUNS
+
+
+def _title_naming_a_body(a: _Analysis, end: int, last: int) -> bool:
+    """"a General Staff spokesman", "the General Command's statement": a title's word right before a body's noun is
+    part of the body's name."""
+    return end + 1 <= last and a.caps[end + 1] and _bare(a.lowers[end + 1]) in _ORG_NAME_WORDS
 
 
 def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
