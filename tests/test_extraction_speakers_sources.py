@@ -482,3 +482,12 @@ def test_a_rank_inside_a_bodys_name_is_no_persons_title():
     assert speaker_of(text, "12 more") == "spokesman for the Association of Private Clinics"
     assert speaker_of(text, "9 soldiers") == "General Staff spokesman"
     assert speaker_of("General Romeo Dallaire said 40 people had died.", "40 people") == "Romeo Dallaire"
+
+
+def test_people_at_a_named_hospital_are_known_by_the_whole_of_its_name():
+    text = ("Staff at the Gabriel Toure hospital said they had received nine wounded. Doctors at the Point G "
+            "hospital said 14 people were being treated.")
+    assert speaker_of(text, "nine wounded") == "Staff at the Gabriel Toure hospital"
+    assert speaker_of(text, "14 people") == "Doctors at the Point G hospital"
+    royal = "Doctors at the Prince Regent Charles hospital said seven people had died."
+    assert speaker_of(royal, "seven people") == "Doctors at the Prince Regent Charles hospital"

@@ -40,6 +40,7 @@ from .vocabulary import (
     _AGE_NOUN,
     _DOCUMENT_NOUNS,
     _HEAD_NOUNS,
+    _INSTITUTION_NOUNS,
     _NAME_INNER_TITLES,
     _NATIONALITY_ENDINGS,
     _NUMBER_WORDS,
@@ -225,7 +226,9 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     # Split off the title: everything up to the last title phrase followed by a name (not inside the name of a body
     # named after someone: "the Prince Léopold Hospital", "King Faisal Specialist Hospital")
     split = None
-    named_after = a.names[last] and _bare(a.lowers[last]) in _ORG_NAME_WORDS
+    # (or "the Prince Regent Charles hospital", its noun in lowercase; not "President Tomas Ekk's office")
+    named_after = (a.names[last] or last > first and a.names[last - 1]
+                   and not a.lowers[last - 1].endswith(("'s", "’s", "'", "’"))) and _bare(a.lowers[last]) in _ORG_NAME_WORDS
     for k in (range(last - 1, first - 1, -1) if not named_after else ()):
         if not a.names[k + 1]:
             continue
@@ -625,10 +628,12 @@ def _located_person(a: _Analysis, first: int, last: int, head: int) -> bool:
     if head >= last or (a.caps[head] and head != first) or a.lowers[head + 1] not in _PERSON_PLACE_LINKS:
         return False
     head_low = _bare(a.lowers[head])
-    if head_low in _ORG_NOUNS or head_low not in _PERSON_PEOPLE_OR_TITLE:
-        return False
+    if head_low in _ORG_NOUNS and head_low not in _PEOPLE_NOUNS or head_low not in _PERSON_PEOPLE_OR_TITLE:
+        return False  # ("staff" is both: "the General Staff", "staff at the hospital")
     if _bare(a.lowers[last]) in _PLACE_NOUNS and not a.caps[last]:
         return True
+    if _bare(a.lowers[last]) in _INSTITUTION_NOUNS and head_low in _PEOPLE_NOUNS:
+        return True  # "Staff at the Gabriel Toure hospital", "Doctors at the Red Crescent clinic": where they work
     if _bare(a.lowers[last]) in _ORG_NOUNS and not a.caps[last]:
         return False  # "an official in the local health office": the body they work in, as "for" would say
     between = range(head + 2, last)  # "at a hospital in": a common noun between the person and the place

@@ -101,12 +101,12 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                 and (a.lowers[start - 1].endswith(("'s", "’s")) or a.lowers[start - 1] in ("the", "a", "an")
                      or not a.caps[start - 1] and a.lowers[start - 1] not in _FUNCTION_WORDS
                      or a.names[start - 1] and start - 2 >= floor and (a.lowers[start - 2].endswith(("'s", "’s"))
-                                                                    or a.lowers[start - 2] in ("at", "in", "from", "of")
+                                                                    or a.lowers[start - 2] in ("at", "in", "from", "of", "the")
                                                                     or a.names[start - 2]
                                                                     # "near the old Italian fort": an adjective
                                                                     or not a.caps[start - 2] and not a.punct[start - 2]
                                                                     and a.lowers[start - 2] not in _FUNCTION_WORDS)):
-            start -= 1  # "Goma's Ndosho hospital", "at al-Kindi hospital": a name inside the workplace
+            start -= 1  # "Goma's Ndosho hospital", "at the Gabriel Toure hospital": a name inside the workplace
         holder = _speaker_before_locative(a, start, floor) if start < i and low.isalpha() else None
         if holder is None and _bare(low) in _INSTITUTION_NOUNS and _opens_clause_at(a, start, floor):
             return start, i, i  # "Nairobi's central morgue said": no one in it named, the institution speaks
