@@ -5,12 +5,14 @@ written elsewhere:
 - a column table names it in its header ("Source | Group | Killed | Injured", or columns set apart by runs of
   spaces): each cell under an outcome's column is a count of that outcome, its row's source column says who gives
   it, its group column whom it counts;
-- a list of labelled rows with leader dots ("Dead, Bolivia ......... about 50,000") names it in the row's label,
-  or in the heading over the list ("THE DEAD BY COMMUNITY" over "Arabs ........ 36").
+- a list of labelled rows with leader dots ("Dead, Bolivia ......... about 50,000"), or with a bar or a colon
+  ("Police gunfire | 405", "- Yumbi town: 178"), names it in the row's label, or in the heading over the list
+  ("THE DEAD BY COMMUNITY" over "Arabs ........ 36"; for bars and colons only the title line right over the rows).
 The bracketed note under a heading ("(Government figures, 9 p.m. Wednesday)") names the source of a list, a line
-"Source: ..." over a table's header the source of its rows. A cell
-that is no count ("-", "no figure", "not published") and a row no outcome is named for ("Men mobilised ... 400,000")
-give nothing. The words are in lexicons/casualty_tables.json.
+"Source: ..." over a table's header the source of its rows, a body in brackets closing a title ("Table 1. Deaths
+by province (Commission of Inquiry)") the source of the table under it. A note under a table's last row does not
+end the table. A cell that is no count ("-", "no figure", "not published") and a row no outcome is named for ("Men
+mobilised ... 400,000") give nothing. The words are in lexicons/casualty_tables.json.
 """
 from __future__ import annotations
 

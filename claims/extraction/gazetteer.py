@@ -114,7 +114,8 @@ def in_context(found: list[Found]) -> list[Found]:
     conflict area) agrees with a reading in its zone."""
     if not any(fold(item.words) in _homonyms() for item in found):
         return found
-    countries = Counter(item.place.country for item in found if item.place.country and fold(item.words) not in _homonyms())
+    countries = Counter(item.place.country for item in found
+                        if item.place.country and fold(item.words) not in _homonyms())
     zones = Counter(item.place.zone for item in found if not item.place.country)
 
     def agreeing(place: Place) -> int:

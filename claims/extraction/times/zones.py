@@ -164,7 +164,9 @@ class ArticlePlaces:
         A mention weighs 1, twice in a sentence about a truce, twice again where it places the
         fighting ("in Sudan") or names a side's forces ("the Sudanese army"); a dateline
         ("DOHA (Reuters) -") or a monitored item's source line says where the reporter or broadcaster was and weighs
-        least, as does a place that speaks for its government ("Turkey said it would watch the border").
+        least, as does a place that speaks for its government ("Turkey said it would watch the border"). A country
+        of several zones ("Indonesia", "Indonesian") weighs for the zone of the places named in it, else its
+        capital's.
         """
         if self._dominant is None:
             self._dominant = (self._weigh(),)
