@@ -491,3 +491,14 @@ def test_people_at_a_named_hospital_are_known_by_the_whole_of_its_name():
     assert speaker_of(text, "14 people") == "Doctors at the Point G hospital"
     royal = "Doctors at the Prince Regent Charles hospital said seven people had died."
     assert speaker_of(royal, "seven people") == "Doctors at the Prince Regent Charles hospital"
+
+
+def test_a_statement_issued_later_by_a_body_speaks_for_that_body():
+    text = ('A statement issued later by the Northern Command went further. "The depot was a lawful target and was '
+            'struck as one," it said.')
+    assert quote_speakers(text) == ["Northern Command"]
+
+
+def test_a_front_named_by_its_cause_is_a_body_that_speaks():
+    text = "A Christian solidarity front says more than 300 people have died in the district."
+    assert speaker_of(text, "more than 300") == "Christian solidarity front"

@@ -526,6 +526,9 @@ def _nationality_of_text(a: _Analysis, first: int, head: int) -> bool:
     return place is not None and place.kind == "demonym"
 
 
+_TIME_ADVERBS = frozenset({"later", "earlier", "today", "tonight", "yesterday", "again", "overnight", "afterwards"})
+
+
 def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
                        sentence: int) -> tuple[Entity | None, str]:
     """The body or person a statement's own noun phrase names as its issuer: a name before the document
@@ -552,6 +555,9 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
     j = head + 1
     if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
         j += 1
+    elif j + 2 < end and a.lowers[j] in _AGENT_PARTICIPLES and a.lowers[j + 2] == "by" \
+            and (a.lowers[j + 1].endswith("ly") or a.lowers[j + 1] in _TIME_ADVERBS):
+        j += 2  # "a statement issued later by US Central Command", "a text released jointly by the two armies"
     if j < end and a.lowers[j] in _ISSUING_PREPOSITIONS:
         span = _np_after(a, j + 1, end)
         if span is None or _bare(a.lowers[span[2]]) in _DOCUMENT_NOUNS:
