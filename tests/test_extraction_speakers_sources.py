@@ -502,3 +502,10 @@ def test_a_statement_issued_later_by_a_body_speaks_for_that_body():
 def test_a_front_named_by_its_cause_is_a_body_that_speaks():
     text = "A Christian solidarity front says more than 300 people have died in the district."
     assert speaker_of(text, "more than 300") == "Christian solidarity front"
+
+
+def test_a_source_cited_at_the_end_of_the_sentence_gives_the_figure_the_reporter_relays():
+    text = "The agency said more than 2,000 people had been killed in the fighting since March, citing aid agencies."
+    assert speaker_of(text, "more than 2,000") == "aid agencies"
+    own = "Human rights groups say that between 200 and 300 people died, citing witness accounts."
+    assert speaker_of(own, "between 200 and 300") == "Human rights groups"

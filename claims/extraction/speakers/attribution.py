@@ -270,6 +270,14 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
             # "According to the Second Army Region, field commanders agreed by radio to stop firing at 4.30pm": the
             # source that opens the sentence reports what was agreed
             return fronted, "'according to' opening the sentence reports what was agreed"
+        cited = next((x for x in candidates if x.strength == "according" and a.lowers[x.verb] == "citing"
+                      and a.starts[x.verb] > position), None)
+        if cited is not None and cited.entity is not nearest.entity and _CLOSES_SENTENCE.match(text, cited.end) \
+                and text[:a.starts[cited.verb]].rstrip().endswith(",") and _relays(a, nearest):
+            # "The agency said more than 20,000 people had been killed, citing aid agencies": the reporter relays
+            # the figure; the source it cites, closing the sentence, gives it ("Rights groups say 200 died, citing
+            # witness accounts" is the groups' own figure)
+            return cited, "', citing' closing the sentence names whose figure the reporter relays"
         if not _voice_breaks(gap) and not _RESPONSIBILITY_CLAIM.match(text, a.starts[nearest.verb]):
             return nearest, "the nearest reporting frame before the statement governs it"
     according = _nearest_according(a, candidates, position)
@@ -279,6 +287,12 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
     if according is not None:
         return according, "'according to' in the same sentence"
     return None, ""
+
+
+def _relays(a: _Analysis, frame: Attribution) -> bool:
+    """Whether the frame's subject is a reporter that relays others' words: an outlet, or named as an agency."""
+    words = a.document.text[frame.subject_start:frame.subject_end].lower().split()
+    return is_outlet(frame.entity) or bool(words) and words[-1] in ("agency", "agencies", "radio", "television")
 
 
 _OPENS_A_CLAUSE = re.compile(r"(?:[;:]|\b(?:and|but|while|whereas|yet)\s*,?)\s*$", re.IGNORECASE)
