@@ -509,3 +509,10 @@ def test_a_source_cited_at_the_end_of_the_sentence_gives_the_figure_the_reporter
     assert speaker_of(text, "more than 2,000") == "aid agencies"
     own = "Human rights groups say that between 200 and 300 people died, citing witness accounts."
     assert speaker_of(own, "between 200 and 300") == "Human rights groups"
+
+
+def test_the_agency_after_a_news_agency_that_quoted_a_body_is_the_news_agency():
+    text = ("Tanjug quoted the Red Cross as saying its hospitals had admitted 37 wounded. The agency said more than "
+            "900 people had been killed in the fighting since May.")
+    assert speaker_of(text, "more than 900") == "Tanjug"
+    assert speaker_of(text, "37 wounded") == "Red Cross"

@@ -16,6 +16,7 @@ from ..source_lines import SourceLines
 from ..text import is_heading
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
+from .vocabulary import is_outlet
 from .vocabulary import (
     _NUMBER_WORDS,
     _PLACES,
@@ -323,6 +324,12 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         described = _body_described_as(a, sentence, head)
         if described is not None:
             return described
+    if head == "agency" and set(telling) <= {"news", "state", "official"}:
+        # "IRNA quoted the ICRC as saying ... The agency said": a news agency named before is the agency meant
+        outlet = next((m.entity for m in reversed(a.mentions) if sentence - m.sentence <= 4 and not m.place
+                       and is_outlet(m.entity)), None)
+        if outlet is not None:
+            return outlet
     for mention in reversed(a.mentions):
         if sentence - mention.sentence > 4:
             break
