@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import casualty_patterns as patterns, lexicons, numbers
+from .speakers.vocabulary import names_a_body
 from .types import Document, ExtractedClaim, Speaker
 
 _WORDS = lexicons.table("casualty_tables")
@@ -43,7 +44,6 @@ _SOURCE_NOTES = tuple(re.compile(p) for p in _WORDS["source_notes"])
 # "Table 1. Deaths by province (Commission of Inquiry)", "DEATHS BY LOCALITY (UNJHRO, 12 March)": a title that
 # closes on a body in brackets, the date of its count after a comma
 _TITLE_CREDIT = re.compile(r"\((?:the\s+)?(?P<source>(?-i:[A-Z])[^,;()]*?)(?:,[^()]*)?\)\s*$")
-_BODY_NOUNS = frozenset(lexicons.table("speaker_nouns")["organisation"])
 _NUMBER = r"\d[\d,.]*\d|\d"
 # a cell that is one count, qualified or not, or a range: "about 2,000", "10,000 to 25,000", "over 17,000"
 _CELL = re.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P<low>{_NUMBER})"
@@ -254,7 +254,7 @@ def _title_credit(titles: list[str]) -> Speaker | None:
         if found is None:
             continue
         name = found["source"].strip()
-        if name.isupper() and len(name) >= 2 or any(word in _BODY_NOUNS for word in name.lower().split()):
+        if names_a_body(name):
             return Speaker(name=name, role="", kind="organisation")
     return None
 

@@ -25,7 +25,7 @@ from .asides import _read_asides
 from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
                      _tokens_between)
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import is_outlet, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, names_a_body, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -613,7 +613,7 @@ def _bracketed_credit(a: _Analysis, sentence: int, position: int) -> Entity | No
     name = credit.group("name")
     if name.lower() in _PLACES or name.lower() in _STATES:
         return None
-    if not (name.isupper() and len(name) >= 2 or any(_bare(w.lower()) in _ORG_NOUNS for w in name.split())):
+    if not names_a_body(name):
         return None  # a body: an acronym or a name with a body's noun ("Health Ministry"), not a person or a place
     tokens = _tokens_between(a, credit.start("name"), credit.end("name"))
     if not tokens or _spelled_short_form(a, tokens[-1] + 1):

@@ -16,8 +16,8 @@ from ..source_lines import SourceLines
 from ..text import is_heading
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
-from .vocabulary import is_outlet
 from .vocabulary import (
+    is_outlet,
     _NUMBER_WORDS,
     _PLACES,
     _ABBREVIATED_TITLES,

@@ -142,6 +142,13 @@ _AGE_NOUN = re.compile(r"\d+-year-old")
 _WORDS = re.compile(r"\w+")
 
 
+def names_a_body(name: str) -> bool:
+    """Whether a name in a credit's brackets is a body's: an acronym ("UNMISS") or a name with a body's noun ("Health
+    Ministry", "Commission of Inquiry"), not a person's or a word like "provisional"."""
+    return name.isupper() and len(name) >= 2 \
+        or any((w[:-2] if w.endswith("'s") else w) in _ORG_NOUNS for w in name.lower().split())
+
+
 def is_outlet(entity) -> bool:
     """A news outlet: named as one ("Xinhua", "Al Jazeera") or described as one ("state media", "the broadcaster")."""
     words = _HYPHENATED_WORDS.findall(f"{entity.role} {entity.name}".lower())
