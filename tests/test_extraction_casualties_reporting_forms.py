@@ -915,3 +915,13 @@ def test_the_parts_set_right_after_a_count_that_add_up_to_it_share_its_outcome()
     assert found == [("captured", 170, "people"), ("captured", 140, "guests"), ("captured", 30, "employees")]
     things = "The attackers were holding 170 people, 40 cars and three buses at the depot."
     assert [c.values["count"] for c in casualties.find_casualties(text.segment(things))] == [170]
+
+
+def test_the_parts_set_between_dashes_or_brackets_inside_a_count_are_counts_of_the_same_outcome():
+    found = tuples_in("All 212 people on board - 198 passengers and 14 crew - died when the ferry capsized.")
+    assert {("killed", 212, None, "exact"), ("killed", 198, None, "exact"), ("killed", 14, None, "exact")} <= found
+    found = tuples_in("All 90 people aboard the bus (61 pilgrims and 29 others) were killed.")
+    assert {("killed", 61, None, "exact"), ("killed", 29, None, "exact")} <= found
+    # parts that do not make up the whole are not its parts
+    assert tuples_in("All 90 people aboard the bus (60 pilgrims and 2 drivers) were killed.") == {
+        ("killed", 90, None, "exact")}

@@ -242,3 +242,27 @@ def test_a_list_set_out_with_colons_takes_no_outcome_from_the_prose_above_it():
                "- Wounded in hospital: 59\n"
                "- Arrests announced by police: 95\n")
     assert tuples(table_rows(article)) == [("wounded", 59, None, "exact", None)]
+
+
+def test_a_bar_table_keeps_an_empty_cell_in_its_column_and_its_total_row_is_the_reports_own():
+    article = ("3. LOSSES BY PROVINCE (as of 14 May, 08:00)\n"
+               "Province   | Dead | Injured | Source\n"
+               "Kardia     |  310 |   1,020 | Provincial Rescue Office\n"
+               "Selvan     |   95 |     240 | Red Cross\n"
+               "TOTAL      |  405 |   1,260 |\n"
+               "Figures are provisional and are revised each morning.\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 310, None, "exact", "Provincial Rescue Office"),
+        ("wounded", 1020, None, "exact", "Provincial Rescue Office"),
+        ("killed", 95, None, "exact", "Red Cross"),
+        ("wounded", 240, None, "exact", "Red Cross"),
+        ("killed", 405, None, "exact", None),
+        ("wounded", 1260, None, "exact", None),
+    ]
+    bordered = ("| Town | Killed | Missing |\n"
+                "|---|---|---|\n"
+                "| Asel | 12 | |\n"
+                "| Borun | 4 | 9 |\n")
+    assert tuples(table_rows(bordered)) == [
+        ("killed", 12, None, "exact", None), ("killed", 4, None, "exact", None), ("missing", 9, None, "exact", None),
+    ]

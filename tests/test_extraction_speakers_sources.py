@@ -516,3 +516,21 @@ def test_the_agency_after_a_news_agency_that_quoted_a_body_is_the_news_agency():
             "900 people had been killed in the fighting since May.")
     assert speaker_of(text, "more than 900") == "Tanjug"
     assert speaker_of(text, "37 wounded") == "Red Cross"
+
+
+def test_a_fact_line_may_credit_a_body_named_in_lower_case():
+    text = ("KEY FIGURES\n"
+            "- At least 41 people dead and 12 missing in three provinces (provincial authorities)\n"
+            "- 300 houses destroyed (estimated)\n"
+            "- 17 wounded in Ostra (police)\n")
+    assert speaker_of(text, "41 people dead") == "provincial authorities"
+    assert speaker_of(text, "12 missing") == "provincial authorities"
+    assert speaker_of(text, "17 wounded") == "police"
+
+
+def test_a_belief_in_the_past_tense_with_that_is_its_holders_and_its_passive_is_nobodys():
+    text = "Earlier in the day, police had feared that as many as 22 residents were dead."
+    assert speaker_of(text, "22 residents") == "police"
+    text = "Rescuers believed that 40 miners were still trapped below. Two climbers were feared dead."
+    assert speaker_of(text, "40 miners") == "Rescuers"
+    assert speaker_of(text, "Two climbers") is None

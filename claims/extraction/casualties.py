@@ -156,16 +156,22 @@ def _part(k: int) -> str:
 
 _BREAKDOWN = re.compile(rf",\s+{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}(?=\s*[,.;:)\n]|\s*$)",
                         re.IGNORECASE)
+# "All 259 people aboard - 243 passengers and 16 crew - died", "90 people aboard the bus (61 pilgrims and 29 others)":
+# the parts set between dashes or in brackets inside the count's own clause
+_ENCLOSED_BREAKDOWN = re.compile(
+    rf"(?:\(|\s[-–—]\s)\s*{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}\s*(?:\)|\s[-–—]\s)",
+    re.IGNORECASE)
 
 
 def _with_breakdowns(text: str, found: list[_Found]) -> list[_Found]:
-    """ "holding 170 people, 140 guests and 30 employees": the parts set right after a count with its people, when
-    they add up to it, are counts of the same outcome, each with its own people."""
+    """ "holding 170 people, 140 guests and 30 employees", "All 259 people aboard - 243 passengers and 16 crew - died":
+    the parts set right after a count with its people, or between dashes or in brackets inside its clause, when they
+    add up to it, are counts of the same outcome, each with its own people."""
     parts: list[_Found] = []
     for item in found:
         if item.count_high is not None or not item.group:
             continue
-        match = _BREAKDOWN.match(text, item.end)
+        match = _BREAKDOWN.match(text, item.end) or _ENCLOSED_BREAKDOWN.search(text, item.numbers_end, item.end)
         if match is None:
             continue
         found_parts = [(match.start(f"n{k}"), match.end(f"n{k}"), match.end(f"g{k}"), numbers.parse_number(match[f"n{k}"]),

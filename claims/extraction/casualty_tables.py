@@ -52,7 +52,7 @@ _CELL = re.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P
 _LEADER_ROW = re.compile(r"(?P<label>\S[^\n]*?\S)\s+(?P<dots>\.(?:\s?\.)*)\s+(?P<value>\S[^\n]*?)\s*$")
 # a label set apart from its figure by a bar or a colon, bulleted or not: "Police gunfire | 405", "- Yumbi town: 178"
 _LABELLED_ROW = re.compile(r"(?:[-•*]\s+)?(?P<label>\S[^\n|:]*?\S)(?:\s*\|\s*|:\s+)(?P<value>\S[^\n]*?)\s*$")
-_COLUMNS = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_COLUMNS = re.compile(r"\t+|\s{2,}")  # (a line with bars is split by _bar_cells)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,8 @@ def _blocks(text: str) -> Iterator[tuple[list[_Line], list[_Line]]]:
 
 
 def _cells(line: _Line) -> list[_Cell]:
+    if "|" in line.text:
+        return _bar_cells(line)
     cells, at = [], 0
     for gap in _COLUMNS.finditer(line.text):
         if gap.start() > at:
@@ -111,6 +113,22 @@ def _cells(line: _Line) -> list[_Cell]:
         at = gap.end()
     if at < len(line.text):
         cells.append(_Cell(line.start + at, line.end, line.text[at:]))
+    return cells
+
+
+def _bar_cells(line: _Line) -> list[_Cell]:
+    """A line set out with bars keeps its empty cells: "TOTAL | 405 | 1,260 |" has an empty source column; a line
+    that opens on a bar and closes on one ("| Asel | 12 | |") is framed by them."""
+    text, offset = line.text, line.start
+    if text.startswith("|") and text.endswith("|") and len(text) > 1:
+        text, offset = text[1:-1], offset + 1
+    cells, at = [], 0
+    for part in text.split("|"):
+        lead = len(part) - len(part.lstrip())
+        word = part.strip()
+        start = offset + at + lead
+        cells.append(_Cell(start, start + len(word), word))
+        at += len(part) + 1
     return cells
 
 

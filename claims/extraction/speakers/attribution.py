@@ -25,7 +25,7 @@ from .asides import _read_asides
 from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
                      _tokens_between)
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import is_outlet, names_a_body, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, names_a_body, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PEOPLE_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -596,7 +596,8 @@ _RELEASE_VERBS = frozenset(_RELEASE_VOICE["verbs"])
 
 # "• 58 killed in the attack on the base in Bor, 17 April (UNMISS, revised)": a fact line that closes on its source
 _BRACKETED_CREDIT = re.compile(
-    r"\((?:(?:source|sources|figures?)\s*:\s*)?(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:of|for|the|and|(?-i:[A-Z])[\w.&'’-]*)){0,6})"
+    r"\((?:(?:source|sources|figures?)\s*:\s*)?(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:of|for|the|and|(?-i:[A-Z])[\w.&'’-]*)){0,6}"
+    r"|(?-i:[a-z][a-z'’-]*)(?:\s+(?-i:[a-z][a-z'’-]*)){0,3})"
     r"(?:\s*,\s*(?:revised|provisional|updated|unconfirmed|estimated?|latest|preliminary))?\)\s*\.?\s*$",
     re.IGNORECASE)
 
@@ -613,8 +614,9 @@ def _bracketed_credit(a: _Analysis, sentence: int, position: int) -> Entity | No
     name = credit.group("name")
     if name.lower() in _PLACES or name.lower() in _STATES:
         return None
-    if not names_a_body(name):
-        return None  # a body: an acronym or a name with a body's noun ("Health Ministry"), not a person or a place
+    if not names_a_body(name) and not (name.islower() and name.split()[-1] in _PEOPLE_NOUNS):
+        return None  # a body: an acronym or a name with a body's noun ("Health Ministry"), not a person or a place;
+        # or those written in lower case who give figures as one ("(provincial authorities)"), not "(estimated)"
     tokens = _tokens_between(a, credit.start("name"), credit.end("name"))
     if not tokens or _spelled_short_form(a, tokens[-1] + 1):
         return None
