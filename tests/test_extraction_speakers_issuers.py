@@ -589,3 +589,11 @@ def test_the_minister_with_a_capital_is_the_minister_named_before():
 def test_an_office_holders_figure_is_theirs():
     text = "Police Commissioner Tom Reyes said 40 people had died. The Commissioner's figure of 49 came after 10pm."
     assert speaker_of(text, "49") == "Tom Reyes"
+
+
+def test_a_numbered_text_is_its_issuers_named_after_its_number():
+    text = ("Excerpts from communique No. 4 of the military governorate of Varna:\n\n"
+            "The communique said that 58 persons had been killed in the square.")
+    assert speaker_of(text, "58 persons") == "military governorate of Varna"
+    text = "Statement number 12 by the Northern Front said 30 soldiers were captured. The statement also said 4 died."
+    assert speaker_of(text, "4 died") == "Northern Front"

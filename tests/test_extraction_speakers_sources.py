@@ -534,3 +534,36 @@ def test_a_belief_in_the_past_tense_with_that_is_its_holders_and_its_passive_is_
     text = "Rescuers believed that 40 miners were still trapped below. Two climbers were feared dead."
     assert speaker_of(text, "40 miners") == "Rescuers"
     assert speaker_of(text, "Two climbers") is None
+
+
+def test_a_monitored_items_commentary_speaks_for_the_outlet_on_its_source_line_not_for_the_heading_over_it():
+    text = ("2. Radio recalls the Lowland agreement\n"
+            "Varnian home service in English 0230 gmt 10 May 89\n"
+            "Commentary (excerpt): Before that agreement, army columns lost 11 men killed and 26 wounded, the "
+            "commentary said.\n")
+    assert speaker_of(text, "11 men") == "Varnian home service"
+    assert speaker_of(text, "26 wounded") == "Varnian home service"
+
+
+def test_a_headline_in_capitals_that_opens_on_its_topic_names_no_source():
+    text = "HARBOUR FIRE: OFFICIAL TOLL RAISED TO 86\n\nThe fire began on Friday."
+    assert speaker_of(text, "86") is None
+    text = "RED CROSS: TOLL RAISED TO 86\n\nThe fire began on Friday."
+    assert speaker_of(text, "86") == "RED CROSS"
+
+
+def test_a_monitored_items_title_right_over_its_source_line_is_that_items():
+    text = ("[1] ARMY STATEMENT\n"
+            "Varnian home service in Varnian 1630 gmt 9 Sep 78\n"
+            "The army said order had been restored in the capital.\n\n"
+            "[2] DEATH TOLL RISES TO 86\n"
+            "Lowland news agency in English 0905 gmt 10 Sep 78\n"
+            "Text: The number of dead in Friday's incidents has risen to 86.\n")
+    assert speaker_of(text, "86\n") == "Lowland news agency"
+
+
+def test_the_radio_in_a_monitored_items_text_is_the_outlet_on_its_source_line():
+    text = ("[4] REBEL RADIO: \"OVER 3,000 MARTYRS\"\n"
+            "Voice of the Free Coast in Varnian 1730 gmt 9 Sep 78\n\n"
+            "In a commentary the radio said more than 3,000 people had been killed in the capital on Friday.\n")
+    assert speaker_of(text, "more than 3,000") == "Voice of the Free Coast"

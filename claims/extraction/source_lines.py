@@ -48,6 +48,7 @@ class SourceLines:
         self._days: list[date] = []
         self._sources: list[str] = []
         self._trailing: list[bool] = []
+        self._titled_from: list[int] = []  # where the title right over each source line starts, else the line's start
         if " gmt " not in text.lower() and " utc " not in text.lower():
             return
         for line in _SOURCE_LINE.finditer(text):
@@ -58,13 +59,14 @@ class SourceLines:
                 self._days.append(day)
                 self._sources.append(_outlet(line.group("source")))
                 self._trailing.append(bool(line.group("open")))
+                self._titled_from.append(_title_over(text, line.start()))
 
     def _item(self, position: int) -> int | None:
         """The index of the source line of the item holding `position`: a bracketed line after it, else the
         line heading it."""
         index = bisect_right(self._starts, position)
-        if index < len(self._starts) and self._trailing[index]:
-            return index
+        if index < len(self._starts) and (self._trailing[index] or self._titled_from[index] <= position):
+            return index  # (the item's own title, "[2] PARS: DEATH TOLL RISES TO 86", stands right over its line)
         index -= 1
         return index if index >= 0 and not self._trailing[index] else None
 
@@ -79,9 +81,25 @@ class SourceLines:
         index = self._item(position)
         return self._sources[index] or None if index is not None else None
 
+    def opened_between(self, earlier: int, position: int) -> bool:
+        """Whether the item holding `position` opens on a source line after `earlier`: what was said before that
+        line ("2. Radio recalls Kokang agreement" over it) is not the item's voice."""
+        index = self._item(position)
+        return index is not None and not self._trailing[index] and earlier < self._starts[index]
+
     def holds(self, position: int) -> bool:
         """Whether `position` is on a source line ("Interfax news agency, Moscow, in English ...")."""
         return any(start <= position < end for start, end in self.spans)
+
+
+def _title_over(text: str, start: int) -> int:
+    """Where the title set right over a source line starts ("[2] PARS: DEATH TOLL RISES TO 86" with no blank line
+    between): a short line that ends no sentence; else the source line's own start."""
+    if start < 2 or text[start - 1] != "\n":
+        return start
+    above = text.rfind("\n", 0, start - 1) + 1
+    title = text[above:start - 1].strip()
+    return above if title and len(title) <= 120 and not title.endswith((".", ":", ",")) else start
 
 
 def _day(line: re.Match, published: date | None) -> date | None:

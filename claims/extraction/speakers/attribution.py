@@ -25,7 +25,7 @@ from .asides import _read_asides
 from .tokens import (HONORIFIC, HONORIFICS, TURN_LABEL as _TURN, _bare, _sentence_bounds, _sentence_index, _tokenise,
                      _tokens_between)
 from .frames import _AUTHOR_PARTICIPLES, FRAMES, _find_attributions
-from .vocabulary import is_outlet, names_a_body, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PEOPLE_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
+from .vocabulary import is_outlet, names_a_body, names_a_speaker, _CARE_VERBS, _DOCUMENT_NOUNS, _FUNCTION_WORDS, _ORG_NOUNS, _PEOPLE_NOUNS, _PERSON_NOUNS, _PLACES, _STATES, _TITLE_WORDS, _VOICE_BREAKS
 
 _CACHE_SIZE = 16
 
@@ -642,6 +642,9 @@ def _headline_credit(a: _Analysis, sentence: int, position: int) -> Entity | Non
         credit = leading.span(1)
     else:
         return None
+    words = text[credit[0]:credit[1]]
+    if " " in words.strip() and words.isupper() and not names_a_speaker(words):
+        return None  # "TEHRAN SHOOTING: OFFICIAL TOLL RAISED TO 86": a headline in capitals opening on its topic
     tokens = _tokens_between(a, *credit)
     if not tokens:
         return None

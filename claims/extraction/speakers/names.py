@@ -28,7 +28,7 @@ from .references import (
 )
 from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
-from .tokens import _bare, _sentence_bounds, _text
+from .tokens import _bare, _sentence_bounds, _sentence_index, _text
 from .vocabulary import (
     _AGREEMENT_VERBS,
     _CARE_VERBS,
@@ -41,6 +41,7 @@ from .vocabulary import (
     _DOCUMENT_NOUNS,
     _HEAD_NOUNS,
     _INSTITUTION_NOUNS,
+    _MEDIA_NOUNS,
     _NAME_INNER_TITLES,
     _NATIONALITY_ENDINGS,
     _NUMBER_WORDS,
@@ -329,6 +330,11 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if titled is not None:
             return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS, before=a.starts[first])
+        if earlier is not None and head_low in _MEDIA_NOUNS and _named_before_item(a, earlier, a.starts[first]):
+            outlet = _monitored_outlet(a, sentence)
+            # "[4] CLANDESTINE RADIO: ..." over "National Voice of Iran in Persian 1730 gmt": in the item's text "the
+            # radio" is the outlet on its source line, not one the digest named over it
+            return _noted(a, outlet, lambda: f"'the {a.words[head]}' is {outlet.name}, whose monitored item it is")
         if earlier is not None:
             # "the spokesperson said" after "a spokesperson for the ministry said"
             return _noted(a, earlier, lambda: f"'the {a.words[head]}' is {earlier.name}, who holds that role, named before")
@@ -409,6 +415,14 @@ def _bodies_counted(a: _Analysis, first: int, last: int, head: str) -> int:
         return 0  # ("two agencies said": two of many, not the ones named before)
     singular = head[:-3] + "y" if head.endswith("ies") else head[:-1]
     return _HOW_MANY[a.lowers[number]] if singular in _GROUP_ANAPHORS else 0
+
+
+def _named_before_item(a: _Analysis, entity: Entity, position: int) -> bool:
+    """Whether `entity` was last named before the source line of the monitored item holding `position`."""
+    latest = max((m.position for m in a.mentions if m.entity is entity and m.position < position), default=None)
+    sentence = _sentence_index(a, position)
+    return latest is not None and sentence is not None and _monitored_outlet(a, sentence) is not None \
+        and a.items.opened_between(latest, position)
 
 
 def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
@@ -553,6 +567,10 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
             return issuer, f"the {body} named before, whose text it is"
     opening, end = _sentence_bounds(a, sentence)
     j = head + 1
+    if j + 1 < end and a.lowers[j] in ("no", "number") and (a.lowers[j + 1] == "." or a.lowers[j + 1][:1].isdigit()):
+        j += 2 if a.lowers[j + 1] == "." else 1  # "communique No. 4 of the military governorate": the text's number
+        if j < end and a.lowers[j][:1].isdigit():
+            j += 1
     if j < end and a.lowers[j] in _AGENT_PARTICIPLES and j + 1 < end and a.lowers[j + 1] == "by":
         j += 1
     elif j + 2 < end and a.lowers[j] in _AGENT_PARTICIPLES and a.lowers[j + 2] == "by" \

@@ -271,7 +271,7 @@ def _issuer_of_statement(a: _Analysis, position: int, sentence: int) -> Entity |
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:
             continue
-        if sentence - attribution.sentence > 3:
+        if sentence - attribution.sentence > 3 or _item_opened_between(a, attribution.start, position):
             break
         sentence_span = a.document.sentences[attribution.sentence]
         # "In a statement read on radio, the group's spokeswoman said ...": the statement may come first;
@@ -289,11 +289,20 @@ def _body_that_just_spoke(a: _Analysis, position: int, sentence: int) -> Entity 
     for attribution in reversed(a.attributions):
         if attribution.start >= position or attribution.entity is None:
             continue
-        if a.document.sentences[attribution.sentence].paragraph != paragraph:
+        if a.document.sentences[attribution.sentence].paragraph != paragraph \
+                or _item_opened_between(a, attribution.start, position):
             break
         if attribution.entity.kind == "organisation" and not attribution.entity.plural:
             return attribution.entity
     return None
+
+
+def _item_opened_between(a: _Analysis, earlier: int, position: int) -> bool:
+    """Whether a monitored item's source line stands between `earlier` and `position`: the item speaks for the
+    outlet it names, not for a body that spoke over it (the digest's own heading "Radio recalls the agreement")."""
+    if a.items is None:
+        a.items = SourceLines(a.document.text, a.document.published)
+    return bool(a.items.spans) and a.items.opened_between(earlier, position)
 
 
 _ANNOUNCING = frozenset({"announced", "announces", "declared", "declares", "proclaimed", "proclaims"})

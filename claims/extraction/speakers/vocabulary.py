@@ -145,8 +145,15 @@ _WORDS = re.compile(r"\w+")
 def names_a_body(name: str) -> bool:
     """Whether a name in a credit's brackets is a body's: an acronym ("UNMISS") or a name with a body's noun ("Health
     Ministry", "Commission of Inquiry"), not a person's or a word like "provisional"."""
-    return name.isupper() and len(name) >= 2 \
+    return name.isupper() and len(name) >= 2 and " " not in name \
         or any((w[:-2] if w.endswith("'s") else w) in _ORG_NOUNS for w in name.lower().split())
+
+
+def names_a_speaker(words: str) -> bool:
+    """Whether words set in capitals ("TEHRAN SHOOTING", "CLANDESTINE RADIO") can name who speaks: a body's, people's,
+    person's or outlet's noun, or a title, among them; "TEHRAN SHOOTING: TOLL RAISED" opens on a topic, not a source."""
+    lowered = [w.strip(".,;'’") for w in words.lower().split()]
+    return any((w[:-2] if w.endswith("'s") else w) in _SPEAKER_HEADS for w in lowered)
 
 
 def is_outlet(entity) -> bool:
@@ -160,3 +167,4 @@ _MEDIA = lexicons.words("speaker_media")
 _MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
 _OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
 _HYPHENATED_WORDS = re.compile(r"[\w-]+")
+_SPEAKER_HEADS = _HEAD_NOUNS | _TITLE_HEADS | _MEDIA_NOUNS
