@@ -567,3 +567,36 @@ def test_the_radio_in_a_monitored_items_text_is_the_outlet_on_its_source_line():
             "Voice of the Free Coast in Varnian 1730 gmt 9 Sep 78\n\n"
             "In a commentary the radio said more than 3,000 people had been killed in the capital on Friday.\n")
     assert speaker_of(text, "more than 3,000") == "Voice of the Free Coast"
+    text = ("(1) TALKS\n"
+            "Radio Lowland, Asel, in Varnian 1730 gmt 1 Dec 90\n\n"
+            "The radio said talks had ended.\n\n"
+            "(2) REBELS SPEAK\n\n"
+            "Voice of the Free Coast, in Varnian 0500 gmt 2 Dec 90\n\n"
+            "The rebels will stop fighting, the radio said.\n\n"
+            "The radio said rebel forces had killed 27 soldiers last week.\n")
+    assert speaker_of(text, "27 soldiers") == "Voice of the Free Coast"
+
+
+def test_a_monitored_items_title_a_blank_line_over_its_source_line_is_that_items():
+    text = ("(1) TALKS END\n\n"
+            "Radio Lowland, Asel, in Varnian 1730 gmt 1 Dec 90\n\n"
+            "The radio said talks had ended.\n\n"
+            "(2) REBELS: \"12 SOLDIERS KILLED\"\n\n"
+            "Voice of the Free Coast, in Varnian 0500 gmt 2 Dec 90\n\n"
+            "Text of report: Our forces killed 12 soldiers.\n")
+    assert speaker_of(text, "12 SOLDIERS") == "Voice of the Free Coast"
+
+
+def test_a_text_with_no_author_in_a_monitored_item_is_the_outlets():
+    text = ("(4) ATTACK ON TRAIN\n\n"
+            "Radio Lowland, Asel, in Varnian 1030 gmt 2 Dec 90\n\n"
+            "Rebels attacked a train near Ostra at 0300 today, killing 11 civilians. A commentary said 11 "
+            "deaths showed \"the true face of those who sign papers abroad\".\n")
+    assert speaker_of(text, "11 deaths") == "Radio Lowland"
+    assert quote_speakers(text) == ["Radio Lowland"]
+
+
+def test_a_source_line_that_names_its_city_first_names_the_outlet_after_it():
+    text = ("Cairo, Voice of the Arabs 1500 GMT 11.6.67\n\n"
+            "A commentary said 40 soldiers had been killed on the canal.\n")
+    assert speaker_of(text, "40 soldiers") == "Voice of the Arabs"

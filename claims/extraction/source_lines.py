@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date, datetime
 
-from . import lexicons
+from . import gazetteer, lexicons
 
 MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 
@@ -93,13 +93,24 @@ class SourceLines:
 
 
 def _title_over(text: str, start: int) -> int:
-    """Where the title set right over a source line starts ("[2] PARS: DEATH TOLL RISES TO 86" with no blank line
-    between): a short line that ends no sentence; else the source line's own start."""
+    """Where the title set over a source line starts ("[2] PARS: DEATH TOLL RISES TO 86" right over it, or a
+    paragraph of its own a blank line above it): a short line that ends no sentence; else the line's own start."""
     if start < 2 or text[start - 1] != "\n":
         return start
-    above = text.rfind("\n", 0, start - 1) + 1
-    title = text[above:start - 1].strip()
-    return above if title and len(title) <= 120 and not title.endswith((".", ":", ",")) else start
+    end = start - 1
+    alone = text[end - 1] == "\n"  # a blank line between: the title must be a paragraph of its own
+    if alone:
+        end -= 1
+    above = text.rfind("\n", 0, end) + 1
+    title = text[above:end].strip()
+    if not title or len(title) > 120 or _ENDS_A_SENTENCE.search(title):
+        return start
+    if alone and above > 0 and text[above - 2:above] != "\n\n":
+        return start  # (the last line of the item before, not a title)
+    return above
+
+
+_ENDS_A_SENTENCE = re.compile(r"[.!?:,;][\"”’)]?$")
 
 
 def _day(line: re.Match, published: date | None) -> date | None:
@@ -136,6 +147,11 @@ def _nearest(published: date | None, month: int, day_number: int) -> date | None
 
 
 def _outlet(source: str) -> str:
-    """ "Source: Voice of Iraqi Kurdistan, Salah al-Din" -> "Voice of Iraqi Kurdistan": the name before its city."""
+    """ "Source: Voice of Iraqi Kurdistan, Salah al-Din" -> "Voice of Iraqi Kurdistan": the name before its city (or
+    after it: "Cairo, Voice of the Arabs")."""
     name = source.split(":", 1)[1] if source.lower().startswith("source:") else source
-    return name.split(",", 1)[0].strip()
+    first, _, rest = name.partition(",")
+    outlet = rest.split(",", 1)[0].strip()
+    if outlet and gazetteer.lookup(first.strip()) is not None and gazetteer.lookup(outlet) is None:
+        return outlet  # "Cairo, Voice of the Arabs 1500 GMT 11.6.67": the city first, then the outlet
+    return first.strip()

@@ -364,6 +364,13 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
             # of its own is the body's that has just spoken
             return _noted(a, issuer, lambda: f"'a {a.words[head]}' with no author of its own is {issuer.name}'s, "
                                              f"the body that spoke just before")
+    if not head_is_name and possessor is None and first == last and first > 0 and a.lowers[first - 1] in ("a", "an") \
+            and head_low in _SPEAKING_DOCUMENTS and (last + 1 >= len(a.lowers) or a.lowers[last + 1] not in _SOURCE_LINKS):
+        outlet = _monitored_outlet(a, sentence)
+        if outlet is not None:
+            # "A commentary said the attack showed ...": in a monitored item, a text with no author is the outlet's
+            return _noted(a, outlet, lambda: f"'a {a.words[head]}' with no author of its own is {outlet.name}'s, "
+                                             f"whose monitored item it is")
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _DOCUMENT_PARTS:
         whole = _document_of_part(a, position, sentence)
@@ -418,11 +425,13 @@ def _bodies_counted(a: _Analysis, first: int, last: int, head: str) -> int:
 
 
 def _named_before_item(a: _Analysis, entity: Entity, position: int) -> bool:
-    """Whether `entity` was last named before the source line of the monitored item holding `position`."""
-    latest = max((m.position for m in a.mentions if m.entity is entity and m.position < position), default=None)
+    """Whether `entity` was last named, before the sentence at `position`, above the source line of the monitored
+    item holding it (a mention the sentence itself makes, "The radio said", is the one being resolved)."""
     sentence = _sentence_index(a, position)
-    return latest is not None and sentence is not None and _monitored_outlet(a, sentence) is not None \
-        and a.items.opened_between(latest, position)
+    if sentence is None or _monitored_outlet(a, sentence) is None:
+        return False
+    latest = max((m.position for m in a.mentions if m.entity is entity and m.sentence < sentence), default=None)
+    return latest is not None and a.items.opened_between(latest, position)
 
 
 def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> Entity | None:
