@@ -1462,3 +1462,9 @@ def test_an_abbreviated_title_before_a_name_is_the_role_and_ends_no_sentence():
     assert quote_speakers(text) == ["Ramon Aquino", "Maria Lopez", "Paolo Greco"]
     [first, *_] = find_quote_claims(segment(text))
     assert first.speaker.role == "Atty."
+
+
+def test_a_role_set_in_a_place_with_its_own_noun_is_the_person_named_after_it():
+    text = ("Their spokesman in the Varn mountains, Ilir Dosti, flatly denies any surrender. He told me the group "
+            "lost fewer than 40 fighters.")
+    assert speaker_of(text, "fewer than 40") == "Ilir Dosti"

@@ -600,3 +600,11 @@ def test_a_source_line_that_names_its_city_first_names_the_outlet_after_it():
     text = ("Cairo, Voice of the Arabs 1500 GMT 11.6.67\n\n"
             "A commentary said 40 soldiers had been killed on the canal.\n")
     assert speaker_of(text, "40 soldiers") == "Voice of the Arabs"
+
+
+def test_clubs_and_schools_speak_as_bodies():
+    text = ("A Perth football club, on an end-of-season trip, said seven of its players were dead or missing. "
+            "A Sydney rugby league club said six of its members were among the missing.")
+    assert speaker_of(text, "seven of its players") == "Perth football club"
+    assert speaker_of(text, "six of its members") == "Sydney rugby league club"
+    assert speaker_of("The school said 14 pupils were hurt.", "14 pupils") == "school"
