@@ -919,3 +919,22 @@ def test_an_instruction_that_took_effect_is_the_truce_the_story_named():
     assert starts("The president ordered the army to stop offensive operations in the north. The instruction, "
                   "contained in a letter made public on Monday, took effect at noon on Saturday (1000 GMT), an "
                   "official said.") == ["2024-03-02T10:00"]
+
+
+def test_a_staged_truces_later_areas_join_or_follow_from_their_own_time():
+    assert starts("The deal works in two stages. The truce takes effect in the port districts at 6 p.m. GMT today. "
+                  "The hill quarters join at noon GMT the next day, after a peace march.") == [
+        "2024-03-06T18:00", "2024-03-07T12:00"]
+    assert starts("Truce starts 6 p.m. GMT TODAY, hill quarters follow at noon GMT tomorrow") == [
+        "2024-03-06T18:00", "2024-03-07T12:00"]
+
+
+def test_an_event_that_follows_a_truce_is_no_stage_of_it():
+    assert starts("The truce took effect at 6 p.m. GMT. Talks on prisoners follow at 10 a.m. GMT tomorrow.") == [
+        "2024-03-06T18:00"]
+
+
+def test_the_end_of_the_shooting_named_in_words_then_its_clock_is_a_start():
+    assert starts("Community leaders said the shooting would stop at dawn on Saturday, 6 a.m. GMT.") == [
+        "2024-03-09T06:00"]
+    assert starts("Shelling resumed at dawn on Saturday, 6 a.m. GMT, hours after the truce began.") == []

@@ -108,8 +108,10 @@ _AT_CUE = LazyPattern(
 )
 # "began at sunset on 12 September – 7pm local time –", "begins at sundown, 7 p.m. local time,": a clock in
 # apposition to a start named in words
+# ("the shooting would stop at dawn on Saturday, 6 a.m.": the end of the fighting named in words, likewise)
 _APPOSED = LazyPattern(
-    rf"{_B}(?:{_START_VERB_PATTERN})\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
+    rf"{_B}(?:{_START_VERB_PATTERN}|{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})"
+    rf"\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
 )
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = LazyPattern(
@@ -301,6 +303,10 @@ _EVENT_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}", r
 _EVENT_CLAUSE = LazyPattern(
     rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}(?:\s+[\w'’-]+){{0,10}}?,?\s+(?:that|which)\s+$", re.IGNORECASE)
 _UPON_ENDING = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", re.IGNORECASE)
+# "Tivoli and Arnett Gardens join at noon the next day": a later stage of a truce; "talks on prisoners follow at
+# 10 a.m." is an event's time
+_STAGED = LazyPattern(r"\b(?:join|follow)(?:s|ed)?\s+(?:at|from)\s+$", re.IGNORECASE)
+_EVENT_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}", re.IGNORECASE)
 _DENIED_REPORT = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['denied_reports'], regex=True)}){_E}", re.IGNORECASE)
 
 
@@ -375,6 +381,8 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     if cue and not _FIGHTING_ENDS_AT.made(cue) and _event_began(text, max(clause_start, window_start + cue.start() - 90),
                                                                window_start + cue.start()):
         return None  # "a meeting in Moscow that began at 10 a.m.": the event began then, not the truce
+    if cue and _STAGED.search(cue.group()) and _EVENT_NOUN.search(text, clause_start, window_start + cue.start()):
+        return None  # a stage of something else: "talks on prisoners follow at 10 a.m."
     if cue and _COUNTERFACTUAL.search(text, max(clause_start, window_start + cue.start() - 25),
                                       window_start + cue.start()):
         return None  # "under the first draft the truce would have started at 1500 GMT": it never did
