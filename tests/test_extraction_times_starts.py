@@ -938,3 +938,28 @@ def test_the_end_of_the_shooting_named_in_words_then_its_clock_is_a_start():
     assert starts("Community leaders said the shooting would stop at dawn on Saturday, 6 a.m. GMT.") == [
         "2024-03-09T06:00"]
     assert starts("Shelling resumed at dawn on Saturday, 6 a.m. GMT, hours after the truce began.") == []
+
+
+def test_a_start_put_in_other_words_then_clocked_after_ie_is_that_clock():
+    assert starts("The ceasefire takes effect 72 hours after the signing, i.e. at 0040 on Sunday, Khartoum time.",
+                  date(2003, 9, 5)) == ["2003-09-06T21:40"]
+
+
+def test_armed_units_ordered_to_cease_operations_from_a_time_start_a_truce_and_a_mine_does_not():
+    assert starts("The rebel command has ordered all units in the corridors to cease operations from midnight "
+                  "tonight, GMT.") == ["2024-03-07T00:00"]
+    assert starts("The mine will cease operations from midnight GMT on Friday, the company said.") == []
+
+
+def test_a_start_counted_in_hours_from_the_signing_is_the_signings_clock_plus_those_hours():
+    article = ("The two sides signed the accord in Asel on Monday. The signing took place at 11.35 GMT. "
+               "In the east the truce begins 48 hours after the signing, the mediators said.")
+    assert starts(article, date(2024, 3, 4)) == ["2024-03-06T11:35"]
+    assert starts("The truce begins 48 hours after the signing, the mediators said.") == []
+
+
+def test_the_signing_a_start_counts_from_is_dated_by_its_own_sentence_not_by_another_start():
+    article = ("The government and the rebels signed an agreement today. The document was signed at 1130 GMT. "
+               "The ceasefire comes into force 48 hours after the signing. The rebels rejected a nationwide "
+               "ceasefire from 1 January.")
+    assert starts(article, date(2024, 3, 1)) == ["2024-03-03T11:30"]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from .. import datelines, source_lines, speakers
+from .. import datelines, numbers, source_lines, speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
 from . import calendar, clock, reference_day, starts, timeline, zones
@@ -179,6 +179,10 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if pointed is not None:
                 claims.append(pointed)
         if len(claims) == found_before:
+            after_signing = _hours_after_signing(document, sentence, triggers, context, items, dated_by_item)
+            if after_signing is not None:
+                claims.append(after_signing)
+        if len(claims) == found_before:
             claims.extend(_day_only(document, sentence, triggers, context))
         elif is_heading(document, sentence.paragraph):
             undated_headlines.extend(claim for claim in claims[found_before:]
@@ -264,6 +268,52 @@ def _clock_pointed_back_to(document: Document, sentence: Sentence, triggers: lis
             explanation=(f"read {anaphor.group().strip()!r} as the truce's start: it points back to "
                          f"{earlier.group().strip()!r}, the clock named just before it", *dated_by, *steps,
                          f"start {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"))
+    return None
+
+
+# "The ceasefire comes into force 48 hours after the signing", "a general ceasefire 72 hours after signature"
+_AFTER_SIGNING = re.compile(
+    r"\b(?P<hours>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+hours\s+after\s+(?:the\s+)?(?:signing|signature)\b(?!\s+of\s+(?!the\s+"
+    r"(?:accord|agreement|deal|truce|ceasefire)))", re.IGNORECASE)
+# "The document was signed at 1130 Rome time", "The signing took place at 11.35 local time this morning"
+_SIGNED_AT = re.compile(r"\b(?:signed|signing|signature)\b[^.;]{0,80}?\bat\s+$", re.IGNORECASE)
+
+
+def _hours_after_signing(document: Document, sentence: Sentence, triggers: list[re.Match], context: _Context,
+                         items: source_lines.SourceLines, dated_by: tuple[str, ...]) -> ExtractedClaim | None:
+    """"The ceasefire comes into force 48 hours after the signing": the clock the story gives for the signing,
+    earlier in the same item (a digest's) or in the last ten sentences, plus those hours."""
+    text = document.text
+    after = _AFTER_SIGNING.search(text, sentence.start, sentence.end)
+    if after is None or not any(t.end() <= after.start() and after.start() - t.end() <= 60 for t in triggers):
+        return None
+    hours = numbers.parse_number(after.group("hours"))
+    if not isinstance(hours, int) or not 0 < hours <= 240:
+        return None
+    index = document.sentences.index(sentence)
+    item = items.source_at(sentence.start)
+    for where in reversed(document.sentences[max(0, index - 10):index]):
+        if items.source_at(where.start) != item:
+            break  # a digest's item reaches back to its own source line, no further
+        signed = next((found for found in clock.TIME.finditer(text, where.start, where.end)
+                       if _SIGNED_AT.search(text, max(where.start, found.start() - 90), found.start())), None)
+        if signed is None:
+            continue
+        # (the signing's own day: not a day the story gives some other start)
+        resolved = _resolve(document, signed, where, replace(context, story_day=None))
+        if resolved is None or resolved[1] == "day":
+            return None
+        moment, precision, local, steps = resolved
+        start = moment + timedelta(hours=hours)
+        begin = max((t.start() for t in triggers if t.end() <= after.start()), default=after.start())
+        return ExtractedClaim(
+            kind="ceasefire", start=begin, end=after.end(), text=text[begin:after.end()],
+            speaker=speakers.statement_speaker(document, after.start()), confidence=0.6,
+            rule="ceasefire.after_signing", values={"effective_at": start.astimezone(local.tzinfo), "precision": precision},
+            explanation=(f"read {after.group().strip()!r} as the truce's start: {hours} hours after the signing, which "
+                         f"the story puts at {signed.group().strip()!r}", *dated_by, *steps,
+                         f"signing {moment.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC",
+                         f"start {start.astimezone(timezone.utc).strftime('%Y-%m-%d %H:%M')} UTC"))
     return None
 
 

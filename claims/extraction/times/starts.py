@@ -113,6 +113,10 @@ _APPOSED = LazyPattern(
     rf"{_B}(?:{_START_VERB_PATTERN}|{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})"
     rf"\s+(?:at|from|on)\s+[^–—(),]{{1,40}}?\s*[–—(,]\s*$", re.IGNORECASE
 )
+# "takes effect 72 hours after the signing, i.e. at 0040 on Sunday": a start put in other words, then its clock
+_RESTATED = LazyPattern(
+    rf"{_B}(?:{_START_VERB_PATTERN})\s+[^–—(),.;]{{1,60}}?,?\s+(?:i\.\s?e\.,?|that\s+is,|namely)\s+(?:(?:at|from|on)\s+)?$",
+    re.IGNORECASE)
 # "the fighting would end at 4 a.m.": the end of the fighting is the truce's start
 _FIGHTING_ENDS_AT = LazyPattern(
     rf"{_B}(?:{_PHRASES['fighting_ends'].replace(' ', chr(92) + 's+')})\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$",
@@ -370,6 +374,9 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
     apposed = _APPOSED.search(text, max(sentence.start, match.start() - 90), match.start())
     if apposed and not clock.TIME.search(text, apposed.start(), match.start() - 1):
         return apposed.start()
+    restated = _RESTATED.search(text, max(sentence.start, match.start() - 100), match.start())
+    if restated and not clock.TIME.search(text, restated.start(), match.start() - 1):
+        return restated.start()
     clause_start = _clause_start(text, sentence.start, match.start())
     window_start = max(clause_start, match.start() - 60)
     # a partial quotation ('would halt only "from 1200 GMT') is read through: its marks count as spaces
