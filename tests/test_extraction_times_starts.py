@@ -963,3 +963,17 @@ def test_the_signing_a_start_counts_from_is_dated_by_its_own_sentence_not_by_ano
                "The ceasefire comes into force 48 hours after the signing. The rebels rejected a nationwide "
                "ceasefire from 1 January.")
     assert starts(article, date(2024, 3, 1)) == ["2024-03-03T11:30"]
+
+
+def test_a_start_first_fixed_or_first_said_and_then_put_back_is_no_start():
+    assert starts("The ceasefire, first fixed for 0600 GMT on 6th March, was deferred at the request of the "
+                  "group's leaders.") == []
+    assert starts("The ministry first said the truce would take effect at noon GMT; the rebels asked for more "
+                  "time, and the start was put back.") == []
+
+
+def test_raids_ordered_halted_from_a_feasts_hour_start_then():
+    assert starts("The president ordered the raids on the North halted for Christmas, from 6 p.m. Christmas "
+                  "Eve, GMT.", date(1972, 12, 24)) == ["1972-12-24T18:00"]
+    assert starts("The guerrillas' radio said they would stand down from one o'clock Christmas morning, GMT.",
+                  date(1972, 12, 24)) == ["1972-12-25T01:00"]
