@@ -1139,3 +1139,11 @@ def test_a_comparison_with_last_years_truce_does_not_date_this_one():
                   "last year's.", date(2011, 12, 20)) == ["2011-12-16T00:01"]
     assert starts("The truce that began at 12:01 a.m. GMT on December 16 last year was shorter.",
                   date(2011, 12, 20)) == ["2010-12-16T00:01"]
+
+
+def test_a_headline_above_a_dateline_of_the_day_before_speaks_of_the_papers_own_day():
+    article = ("THE HILL TRIBUNE\nFriday, May 10, 2024\n\n"
+               "TRUCE FROM MIDNIGHT TONIGHT, GMT\n\n"
+               "ASEL, May 9: The ceasefire between the government and the rebels will come into force from 0000 "
+               "hours GMT on Saturday, May 11, the ministry said.\n")
+    assert starts(article, date(2024, 5, 10)) == ["2024-05-11T00:00", "2024-05-11T00:00"]

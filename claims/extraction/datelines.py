@@ -51,6 +51,7 @@ class Filed:
     day: date                    # the day the story counts "today" from
     at: datetime | None          # the minute it went up, in UTC, when a stamp says so
     reason: str                  # for the explanation; "" when the story's day is its publication day
+    opens_at: int = 0            # where the dated story begins: a headline above its dateline is the paper's day's
 
 
 def filed(text: str, published: date | None) -> Filed | None:
@@ -59,19 +60,21 @@ def filed(text: str, published: date | None) -> Filed | None:
         return None
     opening = "\n".join([line for line in text.splitlines() if line.strip()][:_FIRST_LINES])
     stamp = _stamp(opening, published)
-    dated = _dateline_day(opening, published)
-    if dated is not None:
+    found = _dateline_day(opening, published)
+    if found is not None:
+        dated, words = found
         days = (published - dated).days
         return Filed(dated, stamp, f"the dateline dates the story {dated.isoformat()}, {days} day"
-                                   f"{'s' if days > 1 else ''} before its publication: its 'today' is that day")
+                                   f"{'s' if days > 1 else ''} before its publication: its 'today' is that day",
+                     max(0, text.find(words)))
     if stamp is not None:
         return Filed(published, stamp, "")
     return None
 
 
-def _dateline_day(opening: str, published: date) -> date | None:
+def _dateline_day(opening: str, published: date) -> tuple[date, str] | None:
     """The dateline's day (a month and day, or a weekday alone), when it is one to three days before publication
-    (a paper of the next morning, a weekly); the same day changes nothing."""
+    (a paper of the next morning, a weekly), with the dateline's words; the same day changes nothing."""
     for found in _DATELINE.finditer(opening):
         month = MONTHS[found.group("month").lower()]
         year = published.year - (1 if month > published.month else 0)
@@ -80,11 +83,11 @@ def _dateline_day(opening: str, published: date) -> date | None:
         except ValueError:
             continue
         if timedelta(days=1) <= published - day <= timedelta(days=3):
-            return day
+            return day, found.group()
     for found in _WEEKDAY_DATELINE.finditer(opening):
         back = (published.weekday() - WEEKDAYS[found.group("weekday").lower()]) % 7
         if 1 <= back <= 3:  # the paper of the next morning, or of Monday for a story of Saturday
-            return published - timedelta(days=back)
+            return published - timedelta(days=back), found.group()
     return None
 
 

@@ -67,6 +67,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
     entries = timeline.TimelineEntries(text, document.published)
     filing = datelines.filed(text, document.published)
     dated_by_dateline: tuple[str, ...] = ()
+    paper = document  # the paper's own day: a headline above the dateline is written for it
     if filing is not None and filing.day != document.published:
         # "From Our Correspondent, Beirut, March 28" in the paper of the 29th: the story's days count from the 28th
         document = replace(document, published=filing.day)
@@ -88,8 +89,12 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
         entry_day = context.entry_day = dated.day if dated is not None else None
         context.posted = dated.posted if dated is not None else None
         day = item_day or entry_day
-        document = whole if day is None or day == whole.published else replace(whole, published=day)
-        if document is whole:
+        above_dateline = paper is not whole and day is None and sentence.end <= filing.opens_at
+        document = paper if above_dateline else \
+            whole if day is None or day == whole.published else replace(whole, published=day)
+        if above_dateline:
+            dated_by_item = ("above the dateline: the headline speaks of the paper's own day",)
+        elif document is whole:
             dated_by_item = dated_by_dateline
         elif item_day is not None:
             dated_by_item = (f"the item's source line dates what it says: {item_day.isoformat()}, not the digest's "
