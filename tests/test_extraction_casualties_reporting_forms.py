@@ -925,3 +925,20 @@ def test_the_parts_set_between_dashes_or_brackets_inside_a_count_are_counts_of_t
     # parts that do not make up the whole are not its parts
     assert tuples_in("All 90 people aboard the bus (60 pilgrims and 2 drivers) were killed.") == {
         ("killed", 90, None, "exact")}
+
+
+def test_the_age_of_those_counted_is_no_count_of_them():
+    assert tuples_in("Two-thirds of the dead were under 18, the rights group said.") == set()
+    assert tuples_in("Most of the injured were over 60.") == set()
+    assert tuples_in("The dead were over 200, the ministry said.") == {("killed", 200, None, "more_than")}
+
+
+def test_a_year_after_a_or_an_is_no_count():
+    assert tuples_in("He compared it with an 1866 pit accident in Wales that he said killed 361 men.") == {
+        ("killed", 361, None, "exact")}
+
+
+def test_a_wires_take_number_before_a_qualified_count_makes_no_range():
+    found = tuples_in("3-More than 800 dead or missing as ferry sinks")
+    assert {t[:3] for t in found} == {("killed_or_missing", 800, None)}
+    assert tuples_in("About 10-15 people were killed.") == {("killed", 10, 15, "range")}

@@ -163,6 +163,12 @@ _ENCLOSED_BREAKDOWN = re.compile(
     re.IGNORECASE)
 
 
+# "the dead were under 18", "the injured are aged over 60": what those counted were, an age, no figure
+_AGE_OF_THE_TOLL = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?(?:aged\s+)?(?:under|over|below|above|younger\s+than|"
+                              r"older\s+than)\s+\d{1,2}(?!\d|,\d)(?!\s*(?:per\s*cent|%))(?!\s+[a-z]*(?:people|persons|men|women|"
+                              r"children|civilians|soldiers))", re.IGNORECASE)
+
+
 def _with_breakdowns(text: str, found: list[_Found]) -> list[_Found]:
     """ "holding 170 people, 140 guests and 30 employees", "All 259 people aboard - 243 passengers and 16 crew - died":
     the parts set right after a count with its people, or between dashes or in brackets inside its clause, when they
@@ -625,6 +631,8 @@ def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found 
         return None  # "the toll is expected to rise to 1,000": a forecast, not a count
     if patterns.AGE_SUPERLATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return None  # "the youngest of the injured is 20": an age
+    if _AGE_OF_THE_TOLL.match(text, match.end("toll")):
+        return None  # "two-thirds of the dead were under 18": the age of those counted, not their count
     if patterns.NOUN_AFTER_THE_TOLL.match(text, match.end("toll")):
         return None  # "the dead man's family included 4 brothers": "the dead" is no toll there
     if (groups.get("link") and patterns.normal(groups["link"]) in patterns.BARE_LINKS and match.start() == match.start("toll")

@@ -69,7 +69,8 @@ QUALNUM = (
     # "at least 13 and as many as 46": a floor and a ceiling make one range
     rf"(?:(?(qual)(?P<lo3>{NUM})\s+(?:and|or|but)\s+(?:possibly\s+|perhaps\s+)?(?:{AT_MOST})\s+(?P<hi3>{NUM})|(?!))"
     rf"|between\s+(?P<lo>{NUM})\s+and\s+(?P<hi>{NUM})"
-    rf"|(?P<lo2>{NUM})\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?:(?:{QUAL}){E}\s+)?(?P<hi2>{NUM})"
+    # ("3-More than 800 dead" is a wire's third take, no range: a dash joins two bare numbers)
+    rf"|(?P<lo2>{NUM})\s*(?:(?:-|–|—)\s*|(?:\s+to\s+|\s+or\s+)(?:(?:{QUAL}){E}\s+)?)(?P<hi2>{NUM})"
     rf"|(?P<n>{NUM})){E_OR_HYPHEN}"
     rf"(?P<qual_after>\s*(?:{alternation(QUALIFIER_AFTER_OF)}){E_OR_HYPHEN})?"
 )

@@ -251,6 +251,8 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
     if text[start:end].lower() == "one" and _ONE_OF_A_RANKING.match(text, end, limit):
         return False  # "the toll is one of the highest", "one of the deadliest attacks"
     following = _NEXT_WORDS.match(text, end, limit)
+    if _YEAR.fullmatch(text[start:end]) and previous and previous.group(2).lower() in ("a", "an"):
+        return False  # "an 1862 colliery accident that killed 204": "a" or "an" before a number of years is no count
     if _YEAR.fullmatch(text[start:end]) and previous and previous.group(2).lower() in _YEAR_DETERMINERS \
             and not names_people and not (following and following.group(1).lower().strip(_TRIM) in person_words):
         return False  # "who signed the 2016 peace agreement", "since the 1994 genocide": a year, whatever follows
