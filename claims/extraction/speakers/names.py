@@ -28,7 +28,7 @@ from .references import (
 )
 from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
-from .tokens import _bare, _sentence_bounds, _sentence_index, _text
+from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
     _AGREEMENT_VERBS,
     _CARE_VERBS,
@@ -330,7 +330,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if titled is not None:
             return _noted(a, titled, lambda: f"'the {a.words[head]}' is {titled.name}, the titled person who spoke just before")
         earlier = _holder_of_role(a, head_low, organisation=head_low in _ORG_NOUNS, before=a.starts[first])
-        if earlier is not None and head_low in _MEDIA_NOUNS and _named_before_item(a, earlier, a.starts[first]):
+        if earlier is not None and head_low in _MEDIA_NOUNS and _named_before_item(a, earlier, sentence, a.starts[first]):
             outlet = _monitored_outlet(a, sentence)
             # "[4] CLANDESTINE RADIO: ..." over "National Voice of Iran in Persian 1730 gmt": in the item's text "the
             # radio" is the outlet on its source line, not one the digest named over it
@@ -424,11 +424,10 @@ def _bodies_counted(a: _Analysis, first: int, last: int, head: str) -> int:
     return _HOW_MANY[a.lowers[number]] if singular in _GROUP_ANAPHORS else 0
 
 
-def _named_before_item(a: _Analysis, entity: Entity, position: int) -> bool:
-    """Whether `entity` was last named, before the sentence at `position`, above the source line of the monitored
-    item holding it (a mention the sentence itself makes, "The radio said", is the one being resolved)."""
-    sentence = _sentence_index(a, position)
-    if sentence is None or _monitored_outlet(a, sentence) is None:
+def _named_before_item(a: _Analysis, entity: Entity, sentence: int, position: int) -> bool:
+    """Whether `entity` was last named, before this sentence, above the source line of the monitored item holding
+    `position` in it (a mention the sentence itself makes, "The radio said", is the one being resolved)."""
+    if _monitored_outlet(a, sentence) is None:
         return False
     latest = max((m.position for m in a.mentions if m.entity is entity and m.sentence < sentence), default=None)
     return latest is not None and a.items.opened_between(latest, position)
