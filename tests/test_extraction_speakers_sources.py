@@ -608,3 +608,14 @@ def test_clubs_and_schools_speak_as_bodies():
     assert speaker_of(text, "seven of its players") == "Perth football club"
     assert speaker_of(text, "six of its members") == "Sydney rugby league club"
     assert speaker_of("The school said 14 pupils were hurt.", "14 pupils") == "school"
+
+
+def test_a_body_described_then_named_between_commas_is_the_named_body_even_when_a_participle_speaks():
+    text = ("A Vienna-based group, the Danube Refugees' Committee, went further than anyone, saying as many as "
+            "10,000 people might have died.")
+    assert speaker_of(text, "as many as 10,000") == "Danube Refugees' Committee"
+
+
+def test_an_outlet_citing_people_it_places_somewhere_is_not_relaying_the_place():
+    text = "The news agency Tanjug, citing travellers arriving in Zagreb, said more than 2,000 were killed."
+    assert speaker_of(text, "more than 2,000") == "Tanjug"

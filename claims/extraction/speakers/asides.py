@@ -182,16 +182,20 @@ def _description_before_name(a: _Analysis, name_first: int, first: int) -> tuple
 
 
 def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> tuple[int, int] | None:
-    """"a relative, Fadumo Sheikh Ali," after a common person noun: the name that closes the appositive."""
+    """"a relative, Fadumo Sheikh Ali," after a common person noun, "A Budapest-based group, the Transylvanian
+    Refugees' Committee," after a body's: the name that closes the appositive."""
     head = span[2]
-    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE:
+    body = not a.names[head] and _bare(a.lowers[head]) in _ORG_NOUNS and _bare(a.lowers[head]) not in _PERSON_OR_TITLE
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE and not body:
         return None
     k = span[1] + 1
     if k < end and not a.caps[k] and _bare(a.lowers[k]) in _PLACE_NOUNS and a.names[k - 1]:
         k += 1  # "the commissioner of Pibor county, Lual Deng"
     if k < end and a.lowers[k] == "of":  # "a relative of one victim, ..."
         k = next((m for m in range(k + 1, min(end, k + 6)) if a.punct[m] or a.names[m]), end)
-    if k + 1 >= end or a.words[k] != "," or not a.names[k + 1]:
+    if body and k + 2 < end and a.words[k] == "," and a.lowers[k + 1] == "the" and a.names[k + 2]:
+        k += 1  # (a body's name may take "the")
+    if k + 1 >= end or a.words[k] not in (",", "the") or not a.names[k + 1]:
         return None
     last = k + 1
     while last + 1 < end and (a.names[last + 1] or (
@@ -201,6 +205,8 @@ def _name_in_apposition(a: _Analysis, span: tuple[int, int, int], end: int) -> t
     # one word is a name only after a kinship or everyday person noun ("his wife, Mona"), not a title
     one_word_ok = _bare(a.lowers[head]) in _PERSON_NOUNS and _bare(a.lowers[head]) not in _TITLE_WORDS \
         and not _is_acronym(a.words[k + 1]) and a.lowers[k + 1] not in _PLACES and a.lowers[k + 1] not in _STATES
+    if body and (last == k + 1 or a.lowers[k + 1] in _PLACES or a.lowers[k + 1] in _STATES):
+        return None  # a body's name of one word may be a place ("the army, Kabul,"): only a name of several words
     return (k + 1, last) if closes and (last > k + 1 or one_word_ok) else None
 
 

@@ -11,8 +11,9 @@ import threading
 from dataclasses import dataclass
 from bisect import bisect_right
 from collections import OrderedDict
+from itertools import takewhile
 
-from .. import lexicons
+from .. import gazetteer, lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _monitored_outlet, _name_office_holders, _resolve_pronoun
@@ -684,7 +685,7 @@ def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None, posi
     if found is None:
         return None
     others = [x for x in a.by_sentence.get(sentence, ()) if x is not found and x.entity is not None]
-    cited = [x for x in others if x.strength == "according"]
+    cited = [x for x in others if x.strength == "according" and not _place_inside_the_credit(a, x)]
     # a credit after the statement ("..., state news agency AZERTAC reported") may relay a frame that opened it
     credits_after = found.subject_start > position and a.lowers[found.verb] in _RELAYING_VERBS
     opening = [x for x in others if x.strength == "speech" and not x.inverted
@@ -698,6 +699,15 @@ def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None, posi
 
 
 _RELAYING_VERBS = frozenset({"reported", "reports", "said", "says", "quoted", "quotes"})
+_CREDIT_WORDS = frozenset({"to", "the", "a", "an"})
+
+
+def _place_inside_the_credit(a: _Analysis, credit: Attribution) -> bool:
+    """Whether what a credit was read as is a place named inside its words, after others ("citing travellers
+    arriving in Belgrade"): those words cite no one in Belgrade."""
+    skipped = list(takewhile(lambda k: a.starts[k] < credit.subject_start, range(credit.verb + 1, len(a.starts))))
+    return any(a.lowers[k] not in _CREDIT_WORDS for k in skipped) \
+        and (credit.entity.name.lower() in _PLACES or gazetteer.lookup(credit.entity.name) is not None)
 
 
 def _named_over_place(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:

@@ -1028,6 +1028,10 @@ def _sentence_subject(a: _Analysis, first: int, end: int, sentence: int) -> Enti
     span = _np_after(a, first, end)
     if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0):
         return None  # "A Ruvanian army spokesman in Tula went further, saying ...": the spokesman
+    named = _name_in_apposition(a, span, end)
+    if named is not None:
+        # "A Budapest-based group, the Transylvanian Refugees' Committee, went further, saying": the name given
+        return _entity(a, (named[0], named[1], named[1]), a.starts[named[0]], sentence)
     return _entity(a, span, a.starts[first], sentence)
 
 
