@@ -1468,3 +1468,16 @@ def test_a_role_set_in_a_place_with_its_own_noun_is_the_person_named_after_it():
     text = ("Their spokesman in the Varn mountains, Ilir Dosti, flatly denies any surrender. He told me the group "
             "lost fewer than 40 fighters.")
     assert speaker_of(text, "fewer than 40") == "Ilir Dosti"
+
+
+def test_he_after_a_hospital_named_for_a_man_is_the_doctor_who_spoke():
+    text = ("At the Carlos Ortega hospital in Puno, the director, Dr. Walter Quispe, told reporters his staff had "
+            "treated 33 people since Monday. \"Most of the wounds were in the chest,\" he said.")
+    document = segment(text)
+    assert [c.speaker.name for c in find_quote_claims(document)] == ["Walter Quispe"]
+
+
+def test_common_given_names_tell_he_from_she():
+    text = ("Fatima Diallo counted the dead at the river. Richard Osei dug the graves. \"We found 40 bodies,\" she "
+            "said. \"Twelve more were buried yesterday,\" he said.")
+    assert [c.speaker.name for c in find_quote_claims(segment(text))] == ["Fatima Diallo", "Richard Osei"]

@@ -24,6 +24,7 @@ from .vocabulary import (
     _PLACE_NOUNS,
     _FUNCTION_WORDS,
     _HEAD_NOUNS,
+    _INSTITUTION_NOUNS,
     _LOCATIVES,
     _MALE_WORDS,
     _NAME_CONNECTORS,
@@ -309,7 +310,7 @@ _PAST_ACTS = frozenset({"shook", "nodded", "wept", "sat", "stood", "held", "came
 _INTRODUCING_COPULAS = frozenset({"was", "is", "were", "are"})
 _GENDERED_WORDS = _FEMALE_WORDS | _MALE_WORDS
 # the nouns a name may describe ("the Murray Town camp", "a Naga Hoho leader"), built once, not per name
-_DESCRIBED_NOUNS = _HEAD_NOUNS | _PLACE_NOUNS | _GENDERED_WORDS
+_DESCRIBED_NOUNS = _HEAD_NOUNS | _PLACE_NOUNS | _GENDERED_WORDS | _INSTITUTION_NOUNS  # "the Carlos Monge Medrano hospital"
 _DESCRIBED_PEOPLE = frozenset(_GENDER["described_people"])
 
 
