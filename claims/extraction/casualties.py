@@ -163,12 +163,6 @@ _ENCLOSED_BREAKDOWN = re.compile(
     re.IGNORECASE)
 
 
-# "the dead were under 18", "the injured are aged over 60": what those counted were, an age, no figure
-_AGE_OF_THE_TOLL = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?(?:aged\s+)?(?:under|over|below|above|younger\s+than|"
-                              r"older\s+than)\s+\d{1,2}(?!\d|,\d)(?!\s*(?:per\s*cent|%))(?!\s+[a-z]*(?:people|persons|men|women|"
-                              r"children|civilians|soldiers))", re.IGNORECASE)
-
-
 def _with_breakdowns(text: str, found: list[_Found]) -> list[_Found]:
     """ "holding 170 people, 140 guests and 30 employees", "All 259 people aboard - 243 passengers and 16 crew - died":
     the parts set right after a count with its people, or between dashes or in brackets inside its clause, when they
@@ -593,6 +587,12 @@ _BARE_COUNT_CLOSES = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:in|near|during|on
 _OTHERS_AT_END = re.compile(r"\b(?:others|more)$", re.IGNORECASE)
 # the noun that closes the clause before "and <verb>": "... 11 soldiers and " (not "... 18 ships and ")
 _PEOPLE_JUST_COUNTED = re.compile(r"(?P<noun>[A-Za-z][\w'-]*),?\s+and\s+$")
+
+
+# "the dead were under 18", "the injured are aged over 60": what those counted were, an age, no figure
+_AGE_OF_THE_TOLL = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?(?:aged\s+)?(?:under|over|below|above|younger\s+than|"
+                              r"older\s+than)\s+\d{1,2}(?!\d|,\d)(?!\s*(?:per\s*cent|%))(?!\s+[a-z]*(?:people|persons|men|women|"
+                              r"children|civilians|soldiers))", re.IGNORECASE)
 
 
 def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found | None:

@@ -153,10 +153,11 @@ def _named_after_role(a: _Analysis, span: tuple[int, int, int], j: int, end: int
     """An unnamed person ("a brigade spokesman in Tula") whose name follows between commas (", Major Juan
     Ortiz,"): the named mention after it is the person, and the role alone is no second one."""
     head = span[2]
-    while j + 1 < end and not a.caps[j + 1] and a.lowers[j + 1] in _PLACE_NOUNS and j + 1 > head:
+    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE:
+        return False
+    while j + 1 < end and not a.caps[j + 1] and a.lowers[j + 1] in _PLACE_NOUNS:
         j += 1  # "their spokesman in the Qandil mountains, Rebaz Shirzad,": the place's own noun closes the role
-    if a.names[head] or _bare(a.lowers[head]) not in _PERSON_OR_TITLE \
-            or j + 2 >= end or a.words[j + 1] != ",":
+    if j + 2 >= end or a.words[j + 1] != ",":
         return False
     k = j + 2
     while k < end and (a.names[k] or a.lowers[k] in _NAME_CONNECTORS) and not a.quoted[k]:

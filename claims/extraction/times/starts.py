@@ -310,7 +310,6 @@ _UPON_ENDING = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['upon_ending'])}){_E}", 
 # "Tivoli and Arnett Gardens join at noon the next day": a later stage of a truce; "talks on prisoners follow at
 # 10 a.m." is an event's time
 _STAGED = LazyPattern(r"\b(?:join|follow)(?:s|ed)?\s+(?:at|from)\s+$", re.IGNORECASE)
-_EVENT_NOUN = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['event_nouns'])}){_E}", re.IGNORECASE)
 _DENIED_REPORT = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['denied_reports'], regex=True)}){_E}", re.IGNORECASE)
 
 
