@@ -643,9 +643,12 @@ def test_a_toll_set_at_one_group_and_another_counts_both():
         ("killed", 19, None, "exact"), ("killed", 27, None, "exact")}
 
 
-def test_a_toll_set_at_a_bare_figure_lists_nothing_after_it():
-    assert tuples_in("The ministry put the toll at 19 on Saturday and 27 on Sunday.") == {
+def test_a_toll_set_at_a_bare_figure_lists_no_group_after_it():
+    assert tuples_in("The ministry put the toll at 19 on Saturday and 27 houses burned.") == {
         ("killed", 19, None, "exact")}
+    # (a bare figure after it with a time of its own is the toll's later value, not a group of the list)
+    assert tuples_in("The ministry put the toll at 19 on Saturday and 27 on Sunday.") == {
+        ("killed", 19, None, "exact"), ("killed", 27, None, "exact")}
 
 
 def test_a_named_victim_and_others_counts_the_others():
@@ -942,3 +945,59 @@ def test_a_wires_take_number_before_a_qualified_count_makes_no_range():
     found = tuples_in("3-More than 800 dead or missing as ferry sinks")
     assert {t[:3] for t in found} == {("killed_or_missing", 800, None)}
     assert tuples_in("About 10-15 people were killed.") == {("killed", 10, 15, "range")}
+
+
+# --- a toll followed through time: each later value of the same tally is a count of its own ------------------
+
+def test_a_toll_given_again_at_a_later_hour_with_its_verb_left_out_is_a_count_of_the_same_outcome():
+    assert tuples_in("Firefighters put the toll at 35 before noon and at 52 by nightfall.") == {
+        ("killed", 35, None, "exact"), ("killed", 52, None, "exact")}
+    assert tuples_in("The coroner listed 9 dead at dawn, 14 by the afternoon, and 17 two days later.") == {
+        ("killed", 9, None, "exact"), ("killed", 14, None, "exact"), ("killed", 17, None, "exact")}
+
+
+def test_a_later_hour_after_a_count_of_something_else_adds_no_count():
+    assert tuples_in("Six miners died in the blast, and 40 by the end of the shift had been brought up alive.") == {
+        ("killed", 6, None, "exact")}
+
+
+def test_it_standing_for_a_toll_just_given_is_a_later_value_of_it():
+    assert tuples_in("On Monday night the council reported 11 dead. By Tuesday evening it was 19.") == {
+        ("killed", 11, None, "exact"), ("killed", 19, None, "exact")}
+    assert tuples_in("The agency spoke of 304 dead on Monday. It stood at 2,189 from Wednesday until Sunday.") == {
+        ("killed", 304, None, "exact"), ("killed", 2189, None, "exact")}
+    assert tuples_in("The governor first put the toll at 7; by midnight it had risen to 26, "
+                     "and by Friday it had settled at 31.") == {
+        ("killed", 7, None, "exact"), ("killed", 26, None, "exact"), ("killed", 31, None, "exact")}
+
+
+def test_it_with_a_number_that_is_an_hour_a_year_or_a_measure_is_no_toll():
+    assert tuples_in("Three guards were killed in the raid. It was 4 a.m. when the shooting began.") == {
+        ("killed", 3, None, "exact")}
+    assert tuples_in("Two pilots died when the jet came down. It was 1987, the last year of the programme.") == {
+        ("killed", 2, None, "exact")}
+    assert tuples_in("Five hikers were killed by the avalanche. It was 30 metres wide.") == {
+        ("killed", 5, None, "exact")}
+
+
+def test_it_with_no_toll_just_before_is_no_toll():
+    assert tuples_in("The bridge was closed for repairs. By Sunday it was 40.") == set()
+
+
+def test_the_official_figure_at_a_given_time_is_a_value_of_the_tally_before():
+    assert tuples_in("An earlier post gave the toll as 212. The official figure at that time was 187.") == {
+        ("killed", 212, None, "exact"), ("killed", 187, None, "exact")}
+
+
+def test_a_count_of_the_dead_set_to_a_figure_is_a_toll():
+    assert tuples_in("The defence ministry raised its count of military dead to 31.") == {
+        ("killed", 31, None, "exact")}
+    assert tuples_in("The number of people known to have died in the floods has risen above 1,200.") == {
+        ("killed", 1200, None, "more_than")}
+
+
+def test_a_sides_dead_in_a_place_of_several_words_set_at_a_figure_is_a_toll():
+    assert tuples_in("The rebels put their own dead in the two northern valleys at more than 60.") == {
+        ("killed", 60, None, "more_than")}
+    assert tuples_in("Kinshasa puts its civilian dead in the Ituri and Kivu provinces at 140.") == {
+        ("killed", 140, None, "exact")}

@@ -77,7 +77,7 @@ _VERB_FIRST = (
 _SENTENCE_KEYS = KeyScan([
     *(keys for _, _, keys in _VERB_FIRST), *patterns.CONTINUED_KEYS, patterns.SHARE_OF_KEYS,
     patterns.OUTCOME_AFTER_A_COUNT, patterns.COUNT_NOUN_AFTER_A_COUNT, patterns.TREATED_KEYS,
-    patterns.RUNNING_TOTAL_KEYS, patterns.TALLY_REFERENCE_KEYS, patterns.OF_THEM_KEYS,
+    patterns.RUNNING_TOTAL_KEYS, patterns.TALLY_REFERENCE_KEYS, patterns.PRONOUN_TALLY_KEYS, patterns.OF_THEM_KEYS,
 ])
 
 
@@ -235,7 +235,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     taken: dict[int, _Found] = {}
     lowered = text[start:end].lower()
     answers_before = bool(previous) and (patterns.FIGURE_COMPARED_KEYS.search(lowered)
-                                         or patterns.TALLY_REFERENCE_KEYS.search(lowered))
+                                         or patterns.TALLY_REFERENCE_KEYS.search(lowered)
+                                         or patterns.PRONOUN_TALLY_KEYS.search(lowered))
     if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
@@ -317,6 +318,13 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
         ordered = sorted(taken.values(), key=lambda item: item.start)
         for match in patterns.TALLY_REFERENCE.finditer(text, start, end):
             keep(_tally_reference(text, match, ordered, start, end, previous))
+    if keys.search(patterns.PRONOUN_TALLY_KEYS):
+        ordered = sorted(taken.values(), key=lambda item: item.start)
+        for match in patterns.PRONOUN_TALLY.finditer(text, start, end):
+            item = _pronoun_tally(text, match, ordered, end, previous)
+            keep(item)
+            if item is not None and taken.get(item.number_start) is item:
+                ordered.append(item)  # "by midnight it had risen to 26, and by Friday it had settled at 31"
     if keys.search(patterns.OF_THEM_KEYS):
         # "one of them" singles a person out ("five were hurt, one of them seriously"): not a new count
         for number in (number for number in counts if number.value != 1):
@@ -511,21 +519,29 @@ def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = Non
 
 
 def _elided(text: str, item: _Found, end: int) -> _Found | None:
-    """"Ten died in Cuba and two in Jamaica": a second count with the outcome left out, then where or when."""
-    if item.rule not in ("casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
-                         "casualty.elided"):
+    """"Ten died in Cuba and two in Jamaica": a second count with the outcome left out, then where or when ("and
+    17 two days later"); a toll set at a figure, given again with its link ("and at 52 by nightfall")."""
+    if item.rule not in _ELIDED_AFTER:
         return None
     match = patterns.ELIDED.match(text, item.end, end)
-    if not match or numbers.find_numbers(text, match.start("where"), match.end("where")):
-        return None  # "and one in five homes": a ratio, not a count
-    last_word = match.group("where").split()[-1]
+    if not match or match.group("link") and item.rule not in _TOLL_RULES:
+        return None  # "killed six, and at 40 ...": only a toll is set "at" a figure
+    where = "where" if match.group("where") else "later"
+    if where == "where" and numbers.find_numbers(text, match.start(where), match.end(where)):
+        return None  # "and one in five homes": a ratio, not a count ("two days later" says when)
+    last_word = match.group(where).split()[-1]
     if last_word.islower() and last_word.endswith("ed"):
         return None  # "and 5 in the crowd fainted": a verb of its own, not a place
     found = _found(text, match, item.outcome, "casualty.elided", 0.65, end, group=None)
     if found:  # the evidence is the elided clause itself, "two in Jamaica"
         found.start = match.start("qual") if match.group("qual") else found.number_start
-        found.end = match.end("where") - match.group("where").endswith(".")
+        found.end = match.end(where) - match.group(where).endswith(".")
     return found
+
+
+_TOLL_RULES = frozenset({"casualty.toll", "casualty.set_at", "casualty.tally_reference"})
+_ELIDED_AFTER = frozenset({"casualty.count_then_outcome", "casualty.share_of_toll", "casualty.verb_then_count",
+                           "casualty.elided", *_TOLL_RULES})
 
 
 def _listed_more(text: str, item: _Found, end: int) -> _Found | None:
@@ -716,6 +732,26 @@ def _tally_reference(text: str, match: re.Match, earlier: list[_Found], sentence
     if found:
         found.outcome_from, found.refers_to = source, referred
     return found
+
+
+def _pronoun_tally(text: str, match: re.Match, earlier: list[_Found], end: int,
+                   previous: list[_Found]) -> _Found | None:
+    """"The council reported 11 dead. By Tuesday evening it was 19.": "it" takes up the claim just before (in its
+    sentence, else the last of the sentence before) and gives the tally a later value; never a year ("It was
+    1987")."""
+    before = [item for item in earlier if item.end <= match.start()] or list(previous)
+    if not before or _A_YEAR.fullmatch(match.group("n") or ""):
+        return None
+    referred = before[-1]
+    implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(match.group("link"))]
+    found = _found(text, match, referred.outcome, "casualty.tally_reference", 0.6, end,
+                   implied=None if implied == "exact" else implied)
+    if found:
+        found.outcome_from, found.refers_to = text[referred.start:referred.end], referred
+    return found
+
+
+_A_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _figure_answering(text: str, match: re.Match, claim: _Found) -> str | None:

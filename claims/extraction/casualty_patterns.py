@@ -239,7 +239,9 @@ _SET_AT_OPENING = (
     rf"(?:(?:the|its|their|his|her|our)\s+|[\w.'’-]+['’]s\s+|the\s+[\w'’-]+['’]s\s+)(?:own\s+)?"
     rf"(?:(?-i:[a-zA-Z])[\w'’-]*\s+){{0,2}}?(?P<noun>{alternation(SET_AT_OUTCOMES)})"
     # "put the civilian dead there at between 300 and 400", "the total dead on both sides at": where, before "at"
-    rf"(?:\s+(?:there|here|on\s+(?:both|each|either)\s+sides?|in\s+(?:the\s+)?[\w'’-]+)){{0,2}}\s+at\s+[\"“]?")
+    # "their own dead in the Ituri and Kivu provinces at": a place of a few words
+    rf"(?:\s+(?:there|here|on\s+(?:both|each|either)\s+sides?|in\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)){{0,2}}"
+    rf"\s+at\s+[\"“]?")
 SET_AT = _compile(rf"{_SET_AT_OPENING}{QUALNUM}", re.IGNORECASE, needs=_SET_AT_OPENING + COUNT_START, opens=True)
 # "52 people were being treated", "Thirty-nine were taken to hospital": care that counts the hurt in a story of
 # violence (casualties.find_casualties asks for that story, and for no illness in the sentence)
@@ -372,6 +374,17 @@ _TALLY_REFERENCE_OPENING = (
 TALLY_REFERENCE = _compile(rf"{_TALLY_REFERENCE_OPENING}{QUALNUM}(?:\s+{GROUP})?", re.IGNORECASE,
                            needs=_TALLY_REFERENCE_OPENING + COUNT_START, opens=True)
 TALLY_REFERENCE_KEYS = plain_keys(TALLY_REFERENCE_CUES["nouns"])
+# "The council reported 11 dead. By Tuesday evening it was 19.": the tally just given, taken up by a pronoun; the
+# value must end its clause ("it was 4 a.m.", "it was 30 metres wide" give no value of a toll)
+_PRONOUN_TALLY_OPENING = (
+    rf"{B}(?:{alternation(TALLY_REFERENCE_CUES['pronouns'])})"
+    rf"(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['in_between'])})){{0,2}}"
+    rf"\s+(?P<link>{alternation(TALLY_REFERENCE_CUES['pronoun_links'])})\s+")
+PRONOUN_TALLY = _compile(
+    rf"{_PRONOUN_TALLY_OPENING}{QUALNUM}(?![.,]\d)"
+    rf"(?=\s*(?:[,;:]|\.|$)|\s+(?:and|by|when|after|before|on|from|until|since|for)\b)",
+    re.IGNORECASE, needs=_PRONOUN_TALLY_OPENING + COUNT_START, opens=True)
+PRONOUN_TALLY_KEYS = plain_keys(TALLY_REFERENCE_CUES["pronouns"])
 TALLY_LINK_QUALIFIER = {**TOLL_LINK_QUALIFIER, **{normal(link): "exact" for link in TALLY_REFERENCE_CUES["estimate_links"]}}
 # "..., bringing the total in the province to 2,662": a sum of the counts before it
 _RUNNING_TOTAL_OPENING = rf"{B}(?:{alternation(INHERIT_CUES['running_total'])})(?:\s+[^\s\d;:()]+){{0,6}}?\s+to\s+"
@@ -435,13 +448,19 @@ MORE_PARTS = _compile(
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
 _ELIDED_PLACE_OPENING = rf"(?:\s+more)?\s+(?:{alternation(OUTCOMES['elided_prepositions']['words'])})\s+"
+# "..., and 17 two days later": how much later, in place of where or when
+_ELIDED_LATER = rf"\s+(?:{alternation(OUTCOMES['elided_prepositions']['later'], regex=True)}){E}"
+# "put the toll at 35 before noon| and at 52 by nightfall": a toll's link given again (casualties._elided asks for a toll)
+_ELIDED_LINK = rf"(?:(?P<link>{alternation(OUTCOMES['elided_prepositions']['toll_links'])})\s+)?"
 ELIDED = _compile(
-    rf"{_ELIDED_OPENING}{QUALNUM}{_ELIDED_PLACE_OPENING}{DETERMINER}"
-    rf"(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
+    rf"{_ELIDED_OPENING}{_ELIDED_LINK}{QUALNUM}"
+    rf"(?:{_ELIDED_PLACE_OPENING}{DETERMINER}(?P<where>(?:{NAME}|{MODIFIER})(?:\s+(?:{NAME}|{MODIFIER})){{0,2}}?)"
+    rf"|(?P<later>{_ELIDED_LATER}))"
     rf"(?=\s*(?:[,.;:)—–]|$|\s+(?:and|but|while|whereas)\b))",
     # "... and 54 wounded": most counts after "and" have no preposition right after them, and the rule is
     # compiled only for one that has (or whose count goes on, which the rule alone can follow)
-    re.IGNORECASE, needs=rf"{_ELIDED_OPENING}{COUNT_START}(?:{COUNT_GOES_ON}|{_ELIDED_PLACE_OPENING})", opens=True,
+    re.IGNORECASE, needs=rf"{_ELIDED_OPENING}{_ELIDED_LINK}{COUNT_START}"
+                         rf"(?:{COUNT_GOES_ON}|{_ELIDED_PLACE_OPENING}|{_ELIDED_LATER})", opens=True,
 )
 # "killing five soldiers and two civilians", "eight officers and three civilians were wounded"
 # or a list: "among them 10 women, five children and three elderly men"; a comma-joined count must end

@@ -27,6 +27,7 @@ _NON_COUNT_PREFIXES = frozenset(_CONTEXT["words_before_a_non_count"])
 _CURRENCY = tuple(_CONTEXT["currency_marks"])
 _TIME_DETERMINERS = frozenset(_CONTEXT["determiners_before_a_time"])
 _MODALS = frozenset(_CONTEXT["modals_before_a_verb"])
+_TIMES_LATER = frozenset(_CONTEXT["times_later"])
 _PREPOSITIONS_BEFORE_ONE = frozenset(_CONTEXT["prepositions_before_a_determiner"])
 _VERBS_BEFORE_A_COUNTING_PREPOSITION = frozenset(_CONTEXT["verbs_before_a_counting_preposition"])
 
@@ -122,6 +123,13 @@ _SPACED_THOUSANDS = re.compile(r"(?<=\d)\s(?=\d{3}(?!\d))")
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _span_of_time_then(text: str, position: int, limit: int) -> bool:
+    """"(and 17) two days later", "(25) a week after the blast": a span of time that says when, not a measure."""
+    found = _WORD_AFTER.match(text, position, limit)
+    return bool(found) and found.group(1) in _TIMES_LATER
 _PREVIOUS_WORD = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
@@ -265,6 +273,6 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
             return False  # "10 October"
         second = (following.group(2) or "").lower().strip(_TRIM)
         if second in MEASURE_WORDS and first not in person_words and first not in _TIME_DETERMINERS \
-                and not names_people:
+                and not names_people and not _span_of_time_then(text, following.end(), limit):
             return False  # "18 fuel ships", but not "6,200 the year before"
     return names_people or not _YEAR.fullmatch(text[start:end])
