@@ -739,3 +739,42 @@ def test_men_named_by_whose_they_are_inside_a_statement_do_not_take_it_over():
     text = ("The council said in a statement that the colonel's men had agreed to stop firing at 5 p.m. and "
             "that 12 fighters were killed.")
     assert speaker_of(text, "12 fighters") == "council"
+
+
+# --- round 149: where the subject's head is when a place or a body follows it ------------------------------
+
+def test_a_titled_person_of_a_body_is_the_speaker_not_the_body():
+    text = "Colonel Ines Barrow of the general staff put the garrison's losses at 12 dead and 30 wounded."
+    assert speaker_of(text, "12 dead") == "Ines Barrow"
+    text = "Governor Tomas Ekwueme of Plateau State said 40 people had been killed in the raids."
+    assert speaker_of(text, "40 people") == "Tomas Ekwueme"
+    text = "Minister of Defence Ana Ruiz said 40 soldiers had been killed in the raids."
+    assert speaker_of(text, "40 soldiers").endswith("Ana Ruiz")  # (a title with "of" in it is no body)
+
+
+def test_a_body_named_by_its_own_words_of_a_place_stays_the_body():
+    text = "The Bank of Tanzania said 14 employees were hurt in the fire."
+    assert speaker_of(text, "14 employees") == "Bank of Tanzania"
+
+
+def test_people_in_two_places_joined_by_and_are_the_speakers_not_the_last_place():
+    text = "Hospitals in Kisumu and Eldoret say they have treated about 300 injured since Sunday."
+    assert speaker_of(text, "300 injured") == "Hospitals"
+    text = "Clinics in Sittwe, Maungdaw and Buthidaung reported 85 wounded."
+    assert speaker_of(text, "85 wounded") == "Clinics"
+    text = "A nurse in Koboko, Grace Achan, said 19 people had been brought in wounded."
+    assert speaker_of(text, "19 people") == "Grace Achan"
+
+
+def test_a_town_set_off_by_commas_after_a_hospital_only_says_where_it_is():
+    text = "Doctors at the General Hospital, Kaduna, said they had treated 27 people for gunshot wounds."
+    assert speaker_of(text, "27 people") == "Doctors at the General Hospital"
+
+
+def test_a_body_that_puts_out_a_statement_before_a_colon_speaks_the_quotation():
+    text = 'In Tegucigalpa this morning the army put out a brief statement: "Our units will hold their positions."'
+    assert quote_speakers(text) == ["army"]
+    text = 'On Sunday the rebel command issued a communique: "We accept the ceasefire and will observe it."'
+    assert quote_speakers(text) == ["rebel command"]
+    text = 'Police issued a statement: "Two officers were hurt."'
+    assert quote_speakers(text) == ["Police"]

@@ -621,7 +621,8 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
 def _place_beside_a_body(a: _Analysis, name: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:
     """Whether the name set off by commas after a body's noun phrase is only where the body is ("Baragwanath
     Hospital, Johannesburg, said"; not "The army spokesman, Colonel Ibrahim al-Tayeb, said", a person named)."""
-    if _bare(a.lowers[outer[2]]) not in _BODY_NOUNS or a.lowers[name[0]] in _STATES:
+    if _bare(a.lowers[outer[2]]) not in _BODY_NOUNS and _bare(a.lowers[outer[1]]) not in _BODY_NOUNS \
+            or a.lowers[name[0]] in _STATES:  # ("Doctors at the General Hospital, Kaduna, said": where it is too)
         return False
     words = _text(a, name[0], name[1])
     return words.lower() in _PLACES or gazetteer.lookup(words) is not None

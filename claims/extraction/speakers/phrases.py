@@ -5,7 +5,7 @@ into a speaker is `names._entity`'s job.
 """
 from __future__ import annotations
 
-from .. import lexicons
+from .. import gazetteer, lexicons
 from .model import _Analysis
 from .references import _gender_in, _gender_of_words
 from .nameparts import _and_inside_name, _spelled_short_form
@@ -32,6 +32,7 @@ from .vocabulary import (
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
+    _PLACES,
     _POSSESSIVE_PRONOUNS,
     _PP_WORDS,
     _QUOTE_MARKS,
@@ -165,6 +166,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
         break
     first = _with_leading_particles(a, first, i, floor)
     head = i
+    if head_is_name and (person_end := _titled_person_of(a, first, i)) is not None:
+        i = head = person_end  # "Governor Tomas Ekwueme of Plateau State said": the governor, not the state
+    if head_is_name and (listed := _place_list_before(a, first, i, floor)) is not None:
+        first = listed  # "Hospitals in Kisumu and Eldoret say": the places together, read as one below
     # "officials in Nagorno-Karabakh", "the health ministry in Damascus", "a spokesperson for the ministry"
     joint = first - 1
     if joint >= floor and (a.lowers[joint] in ("the", "a", "an") or a.lowers[joint] in _POSSESSIVE_PRONOUNS):
@@ -199,6 +204,10 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             and not a.caps[joint] and a.names[joint - 2] and not a.quoted[joint - 2] \
             and (inner := _np_before(a, joint - 2, floor)) is not None:
         first, i, head = inner  # "Medina Hospital in south Mogadishu said": the hospital, not the part of the city
+    elif joint - 1 >= floor and a.lowers[joint] == "of" and a.names[joint - 1] and not a.quoted[joint - 1] \
+            and (inner := _np_before(a, joint - 1, floor)) is not None and inner[1] == joint - 1 \
+            and _titled_person(a, inner):
+        first, i, head = inner  # "Colonel Ines Barrow of the general staff said": the officer, not the staff
     elif joint - 1 >= floor and a.lowers[joint] in ("in", "at") and (a.names[joint - 1] or _short_form_at(a, joint - 1, floor)) \
             and not a.quoted[joint - 1]:
         # "Medics at Nasser Hospital in Khan Younis said": the speaker is before the place, which is dropped;
@@ -238,6 +247,59 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
                     break
                 first = item[0]
     return first, i, head
+
+
+def _place_list_before(a: _Analysis, first: int, last: int, floor: int) -> int | None:
+    """Where a list of places joined by commas and "and" starts when it ends with the names `first`..`last` and
+    follows "in" or "at" right after a noun of people or bodies ("Clinics in Sittwe, Maungdaw and Buthidaung"):
+    the places where the speakers are, which the caller reads together. The list needs its "and" ("A nurse in
+    Kampala, Grace Achan, said" names the nurse) and a place the gazetteer knows among its items."""
+    items, k = [], first
+    for j in range(first, last + 1):
+        if a.lowers[j] == "and":
+            items.append((k, j - 1))
+            k = j + 1
+    items.append((k, last))
+    k = first
+    while k - 2 >= floor and a.lowers[k - 1] in ("and", ",") and a.names[k - 2] and not a.quoted[k - 2]:
+        item = k - 2
+        while item - 1 >= floor and a.names[item - 1] and not a.quoted[item - 1] and a.lowers[item - 1] != "and":
+            item -= 1
+        items.append((item, k - 2))
+        k = item
+    joined = "and" in a.lowers[k:last + 1]
+    if len(items) < 2 or not joined or k - 2 < floor or a.lowers[k - 1] not in ("in", "at") or a.quoted[k - 2] \
+            or _bare(a.lowers[k - 2]) not in _HEAD_OR_TITLE | _INSTITUTION_NOUNS \
+            or not all(i <= j for i, j in items) or not any(_a_place(a, i, j) for i, j in items):
+        return None
+    return k
+
+
+def _titled_person_of(a: _Analysis, first: int, last: int) -> int | None:
+    """Where the person's name ends in a run of names "Title Given Family of Place-or-Body" ("President Vladimir
+    Putin of Russia"): the token before "of", when a title and a name open the run and the run goes on to a name
+    after "of"; None for one body's name ("Bank of Tanzania", "Minister of Defence Ana Ruiz")."""
+    of = next((k for k in range(first + 2, last) if a.lowers[k] == "of"), None)
+    if of is None or not a.names[of - 1] or not a.names[of + 1] and a.lowers[of + 1] != "the":
+        return None
+    return of - 1 if _titled_person(a, (first, of - 1, of - 1)) else None
+
+
+def _a_place(a: _Analysis, first: int, last: int) -> bool:
+    words = _text(a, first, last)
+    return words.lower() in _PLACES or gazetteer.lookup(words) is not None
+
+
+def _titled_person(a: _Analysis, span: tuple[int, int, int]) -> bool:
+    """Whether the noun phrase `span` is a title and a person's name ("Colonel Ines Barrow", "Governor Tomas
+    Ekwueme"): a capitalised title word, then one to three names, none a body's word or a possessive ("General
+    Headquarters", "Police Service", "Mr Taylor's National Patriotic Front" are bodies)."""
+    title = next((k for k in range(span[0], span[1]) if a.caps[k] and _bare(a.lowers[k]).rstrip(".") in _TITLE_WORDS),
+                 None)
+    if title is None or not 1 <= span[1] - title <= 3:
+        return False
+    return all(a.names[k] and not a.lowers[k].endswith(("'s", "’s")) and _bare(a.lowers[k]) not in _ORG_NAME_WORDS
+               and _bare(a.lowers[k]) not in _TITLE_WORDS for k in range(title + 1, span[1] + 1))
 
 
 def _opens_clause_at(a: _Analysis, start: int, floor: int) -> bool:

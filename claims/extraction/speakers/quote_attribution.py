@@ -14,7 +14,7 @@ from .. import lexicons
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
-from .phrases import _AGENT_PARTICIPLES, _np_after, _through_of_phrases
+from .phrases import _AGENT_PARTICIPLES, _np_after, _np_before, _through_of_phrases
 from .references import _monitored_outlet
 from .tokens import _bare, _paragraph_of, _sentence_bounds, _sentence_index, _text, _tokens_between
 from .asides import _name_in_apposition
@@ -366,6 +366,9 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
         first += 2  # "Still, the envoy was blunt:"
     if first >= end or a.starts[first] >= opening:
         return None
+    issuer = _issuer_of_the_document(a, first, end, opening, sentence)
+    if issuer is not None:
+        return issuer, a.starts[first]
     framed = next((x.entity for x in a.by_sentence.get(sentence, ()) if x.entity is not None and not x.inverted
                    and a.starts[first] <= x.subject_start <= a.ends[min(first + 1, end - 1)]
                    and a.starts[x.verb] < opening), None)
@@ -375,6 +378,28 @@ def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entit
     entity = named or labelled or _sentence_subject(a, first, end, sentence) or _lead_noun_source(a, first, opening,
                                                                                                  sentence)
     return (entity, a.starts[first]) if entity is not None else None
+
+
+def _issuer_of_the_document(a: _Analysis, first: int, end: int, opening: int, sentence: int) -> Entity | None:
+    """"In Tegucigalpa this morning the army put out a brief statement:", "the rebel command issued a
+    communique:": the subject of a verb of issuing (lexicons/speaker_issuing_verbs.txt) whose object, a document,
+    the colon closes; whatever stands before the subject (a place, a time) is not it."""
+    colon = next((j for j in range(end - 1, first, -1) if a.words[j] == ":" and a.starts[j] < opening), None)
+    if colon is None or _bare(a.lowers[colon - 1]) not in _DOCUMENT_NOUNS:
+        return None
+    k = colon - 2
+    while k > first and colon - k <= 4 and not a.caps[k] and a.lowers[k].isalpha() \
+            and a.lowers[k] not in _ISSUING_LAST_WORDS:
+        k -= 1  # "a brief", "its own short"
+    verb = next((k - len(words) + 1 for words in _ISSUING if tuple(a.lowers[k - len(words) + 1:k + 1]) == words), None)
+    if verb is None or verb - 1 < first:
+        return None
+    span = _np_before(a, verb - 1, first)
+    return _entity(a, span, a.starts[span[0]], sentence) if span is not None else None
+
+
+_ISSUING = tuple(sorted((tuple(line.split()) for line in lexicons.words("speaker_issuing_verbs")), key=len, reverse=True))
+_ISSUING_LAST_WORDS = frozenset(words[-1] for words in _ISSUING)
 
 
 def _issuer_label(a: _Analysis, first: int, opening: int, sentence: int) -> Entity | None:
