@@ -1147,3 +1147,18 @@ def test_a_headline_above_a_dateline_of_the_day_before_speaks_of_the_papers_own_
                "ASEL, May 9: The ceasefire between the government and the rebels will come into force from 0000 "
                "hours GMT on Saturday, May 11, the ministry said.\n")
     assert starts(article, date(2024, 5, 10)) == ["2024-05-11T00:00", "2024-05-11T00:00"]
+
+
+def test_the_same_start_told_again_in_another_zone_is_one_instant_not_a_day_later():
+    # the start came at 01:00 Baku time on the 10th, which is 21:00 GMT on the 9th: a later line giving it in GMT
+    # borrows the story's day for the start and must land on the same instant
+    article = ("Azerbaijan's units ceased fire at 01:00 Baku time on 10 November, the defence ministry said.\n\n"
+               "A ceasefire has been in force since 21:00 GMT, according to a text circulated by the Kremlin.")
+    assert starts(article, date(2020, 11, 10)) == ["2020-11-09T21:00", "2020-11-09T21:00"]
+
+
+
+def test_a_pause_told_with_there_was_took_place_on_the_weekday_before():
+    article = ("Fighting around the camps went on all week. There was one break, on Sunday: a three-hour humanitarian "
+               "pause from 1300 local time so that medics could reach the wounded in Arsal, Lebanon.")
+    assert starts(article, date(2017, 7, 27)) == ["2017-07-23T10:00"]

@@ -977,3 +977,25 @@ def test_raids_ordered_halted_from_a_feasts_hour_start_then():
                   "Eve, GMT.", date(1972, 12, 24)) == ["1972-12-24T18:00"]
     assert starts("The guerrillas' radio said they would stand down from one o'clock Christmas morning, GMT.",
                   date(1972, 12, 24)) == ["1972-12-25T01:00"]
+
+
+# --- round 150: a ceasefire one side would observe if the other did something, which the other refused ------------
+
+def test_a_conditional_offer_of_a_truce_rejected_in_the_next_sentence_is_no_start():
+    article = ("The guerrilla leader said in Maputo on Tuesday that his fighters would observe a ceasefire from 6 am on "
+               "Sunday if the government agreed to direct talks. The president rejected the offer within hours.")
+    assert starts(article) == []
+
+
+def test_a_truce_that_will_begin_unless_something_happens_is_still_a_start():
+    article = ("The two sides said on Tuesday that the ceasefire would take effect at 1800 GMT on Thursday. "
+               "The president rejected calls to delay it.")
+    assert starts(article) == ["2024-03-07T18:00"]
+
+
+def test_units_ordered_to_cease_fire_along_a_front_at_a_time_start_then():
+    article = ("A military communique said the units had been ordered to cease fire along the whole front at "
+               "1300 local time (1000 GMT) today.")
+    assert starts(article) == ["2024-03-06T10:00"]
+    article = "The brigades were told to stop firing across the northern sector at 0600 GMT on Friday."
+    assert starts(article) == ["2024-03-08T06:00"]

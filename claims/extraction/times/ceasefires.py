@@ -534,6 +534,15 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
             steps.append(why)
     steps.append(zone.reason)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
+    if borrowed is not None and (choice.words, choice.day) == borrowed and not match.group("pzone"):
+        # "took effect at midnight Moscow time on 10 November", then "in force since 21:00 GMT": the day came from
+        # that start, which in this clock's own zone fell at this very hour on the day before (or after): one instant
+        for _, earlier in reversed(context.read):
+            seen = earlier.astimezone(zone.zone)
+            if (seen.hour, seen.minute) == (hour, minute) and abs((seen.date() - day).days) == 1:
+                return seen, precision, seen, [
+                    *steps, f"in {zones.name_of(zone.zone)} time the start the story dated fell at "
+                    f"{seen.strftime('%H:%M')} on {seen.date().isoformat()}: that start, told again in another zone"]
     if not zone.written and not match.group("zone") and not match.group("pzone"):
         # "ceased fire at midnight last night, Greenwich time", then "Eden told the Commons the forces would stop firing
         # at midnight": a bare clock that reads as the start named before in a zone of its own is that start again

@@ -134,7 +134,9 @@ _DENIAL = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}"
 # "an end to military operations in Georgia at noon": a place may stand between the halt and its time
 # "stop shooting six hours earlier, at noon": how long before or after may stand between the halt and its time
 _HALT_THEN_AT = LazyPattern(
-    rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?[A-Z][\w'-]+)?"
+    # ("along the whole front", "across the northern sector": a stretch of the front by its common noun)
+    rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?"
+    rf"(?:[A-Z][\w'-]+|(?:{_phrases(_PHRASES['front_nouns'])}){_E}))?"
     rf"(?:\s+[\w-]+\s+(?:hours?|minutes?|days?)\s+(?:earlier|later|before|after),?)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
@@ -288,6 +290,9 @@ def sentences_about_truces(document: Document):
 
 
 _PROPOSAL = LazyPattern(rf"{_B}{opening(_PHRASES['proposals'])}(?:{_phrases(_PHRASES['proposals'])}){_E}", re.IGNORECASE)
+# "his fighters would observe a ceasefire from 6 am on Sunday if the government agreed to talks": an offer on a condition
+_CONDITIONAL_OFFER = LazyPattern(
+    rf"\bwould\b[^.;:]{{0,150}}?{_B}(?:{_phrases(_PHRASES['conditional_offers'])}){_E}", re.IGNORECASE)
 _REJECTION = LazyPattern(rf"{_B}{opening(_PHRASES['rejections'])}(?:{_phrases(_PHRASES['rejections'], regex=True)}){_E}",
                          re.IGNORECASE)
 
@@ -350,10 +355,11 @@ def failed_start(text: str, sentence: Sentence) -> bool:
 
 
 def rejected_proposal(text: str, sentence: Sentence, following: Sentence | None = None) -> bool:
-    """Whether the sentence is about a proposal that was turned down, in it or by the next sentence's short
-    answer ("negotiators had discussed a truce from 6 a.m. on Saturday. The deputies rejected it."): its times
-    start no truce."""
-    if not _PROPOSAL.search(text, sentence.start, sentence.end):
+    """Whether the sentence is about a proposal (or an offer on a condition) that was turned down, in it or by the
+    next sentence's short answer ("negotiators had discussed a truce from 6 a.m. on Saturday. The deputies rejected
+    it."): its times start no truce."""
+    if not _PROPOSAL.search(text, sentence.start, sentence.end) \
+            and not _CONDITIONAL_OFFER.search(text, sentence.start, sentence.end):
         return False
     return bool(_REJECTION.search(text, sentence.start, sentence.end)
                 or following is not None and _REJECTED_IT.match(text, following.start, following.end))
