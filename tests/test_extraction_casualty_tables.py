@@ -266,3 +266,18 @@ def test_a_bar_table_keeps_an_empty_cell_in_its_column_and_its_total_row_is_the_
     assert tuples(table_rows(bordered)) == [
         ("killed", 12, None, "exact", None), ("killed", 4, None, "exact", None), ("missing", 9, None, "exact", None),
     ]
+
+
+def test_a_source_named_after_source_in_brackets_at_the_end_of_a_tables_title_gives_its_rows():
+    article = ("Deaths and injuries by province (source: NDRRMC, 12 November)\n\n"
+               "Province            | Deaths | Injured\n"
+               "Leyte               | 1,204  | 881\n"
+               "Samar               | 310    | 1,002\n")
+    assert tuples(table_rows(article)) == [
+        ("killed", 1204, None, "exact", "NDRRMC"), ("wounded", 881, None, "exact", "NDRRMC"),
+        ("killed", 310, None, "exact", "NDRRMC"), ("wounded", 1002, None, "exact", "NDRRMC"),
+    ]
+    sources = ("Deaths by province (sources: provincial health offices)\n"
+               "Province | Deaths\n"
+               "Leyte | 1,204\n")
+    assert [row["speaker"] for row in table_rows(sources)] == ["provincial health offices"]

@@ -778,3 +778,9 @@ def test_a_body_that_puts_out_a_statement_before_a_colon_speaks_the_quotation():
     assert quote_speakers(text) == ["rebel command"]
     text = 'Police issued a statement: "Two officers were hurt."'
     assert quote_speakers(text) == ["Police"]
+
+
+def test_a_body_that_cautions_that_speaks_the_quotation_after_it():
+    text = ('The interior ministry cautions that the totals are provisional, and that "figures from the most remote '
+            'villages are still arriving on foot."')
+    assert quote_speakers(text) == ["interior ministry"]

@@ -43,6 +43,7 @@ _GROUP_HEADER = _phrases(_WORDS["group_headers"])
 _SOURCE_NOTES = tuple(re.compile(p) for p in _WORDS["source_notes"])
 # "Table 1. Deaths by province (Commission of Inquiry)", "DEATHS BY LOCALITY (UNJHRO, 12 March)": a title that
 # closes on a body in brackets, the date of its count after a comma
+_TITLE_SOURCES = tuple(re.compile(p, re.IGNORECASE) for p in _WORDS["title_sources"])
 _TITLE_CREDIT = re.compile(r"\((?:the\s+)?(?P<source>(?-i:[A-Z])[^,;()]*?)(?:,[^()]*)?\)\s*$")
 _NUMBER = r"\d[\d,.]*\d|\d"
 # a cell that is one count, qualified or not, or a range: "about 2,000", "10,000 to 25,000", "over 17,000"
@@ -266,8 +267,12 @@ def _list_row(line: str) -> re.Match | None:
 
 def _title_credit(titles: list[str]) -> Speaker | None:
     """The body a table's title names in brackets at its end: "Table 1. Deaths by province (Commission of Inquiry)",
-    "DEATHS BY LOCALITY (UNJHRO, 12 March)"; an acronym or a name with a body's noun, not "(provisional)"."""
+    "DEATHS BY LOCALITY (UNJHRO, 12 March)"; an acronym or a name with a body's noun, not "(provisional)"; or any
+    source the bracket marks as one ("(source: MoHA, 6 May)")."""
     for title in titles:
+        marked = next((m for m in (p.search(title) for p in _TITLE_SOURCES) if m), None) if len(title) <= 120 else None
+        if marked is not None:  # "(source: MoHA, 6 May)": said to be the source, whatever its name looks like
+            return Speaker(name=marked["source"].strip(), role="", kind="organisation")
         found = _TITLE_CREDIT.search(title) if len(title) <= 120 else None
         if found is None:
             continue
