@@ -1001,3 +1001,21 @@ def test_a_sides_dead_in_a_place_of_several_words_set_at_a_figure_is_a_toll():
         ("killed", 60, None, "more_than")}
     assert tuples_in("Kinshasa puts its civilian dead in the Ituri and Kivu provinces at 140.") == {
         ("killed", 140, None, "exact")}
+
+
+# --- round 152: one count over a list of kinds of people ---------------------------------------------------
+
+def test_one_count_over_a_list_of_kinds_of_people_is_one_count():
+    assert tuples_in("Officials said 28 doctors, nurses and orderlies were killed when the hospital was hit.") == {
+        ("killed", 28, None, "exact")}
+    assert tuples_in("The army says 324 guerrillas and Angolan and Cuban soldiers were killed in the operation.") == {
+        ("killed", 324, None, "exact")}
+
+
+def test_a_list_of_counted_groups_still_counts_each_group():
+    assert tuples_in("The blast killed 12 soldiers, 4 policemen and 3 civilians.") == {
+        ("killed", 12, None, "exact"), ("killed", 4, None, "exact"), ("killed", 3, None, "exact")}
+
+
+def test_a_count_before_a_comma_and_the_reporters_is_not_a_list():
+    assert tuples_in("The attack killed 17 soldiers, officials and residents said.") == {("killed", 17, None, "exact")}

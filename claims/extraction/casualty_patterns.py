@@ -108,15 +108,18 @@ _NUMBER_WORDS = lexicons.table("number_words")
 _NUMBER_WORD_LIST = [*_NUMBER_WORDS["units"], *_NUMBER_WORDS["tens"], *_NUMBER_WORDS["multipliers"], *_NUMBER_WORDS["vague"]]
 NUMBER_WORD = rf"(?:{alternation(_NUMBER_WORD_LIST)}){E}"
 # "of its own", "of Dostum's Uzbek militiamen": whose people they were may come first
+# one count over a list of kinds of people: "28 doctors, nurses and orderlies", "324 guerrillas and Angolan and
+# Cuban soldiers" (commas only before a closing "and": "killed 17 soldiers, officials said" lists no one)
+_CONJUNCT = rf"(?:(?!{NUMBER_WORD}){MODIFIER}(?:\s+and)?\s+){{0,3}}?(?:{PERSON}){E}"
 GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?['’]s)\s+(?:own\s+)?)?"
-    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:(?:,\s+{_CONJUNCT}){{0,4}},?\s+and\s+{_CONJUNCT})?{OF_TAIL})"
 )
 # Any noun phrase may name who died ("six divers are still missing"); the words after the
 # number are still checked against measures and equipment, and captures need people.
 ANY_GROUP = (
     r"(?P<group>(?:of\s+(?:its|their|his|her|our|the|these|those|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?['’]s)\s+(?:own\s+)?)?"
-    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:\s+and\s+(?:(?!{NUMBER_WORD}){MODIFIER}\s+){{0,2}}?(?:{PERSON}){E})?{OF_TAIL})"
+    rf"(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}|{MODIFIER}){E}(?:(?:,\s+{_CONJUNCT}){{0,4}},?\s+and\s+{_CONJUNCT})?{OF_TAIL})"
 )
 FILLER = rf"(?:\s+(?:{alternation(GRAMMAR['filler_before_group'])}){E})?"
 # (the close of a dash aside may stand before it: "20 militants and eight police officers - have been killed")
