@@ -1019,3 +1019,32 @@ def test_a_list_of_counted_groups_still_counts_each_group():
 
 def test_a_count_before_a_comma_and_the_reporters_is_not_a_list():
     assert tuples_in("The attack killed 17 soldiers, officials and residents said.") == {("killed", 17, None, "exact")}
+
+
+# --- round 153: a tally named again by whose figure it is, who gave it, and when it moved ----------------------
+
+def test_a_tally_named_again_by_the_body_whose_figure_it_is_counts_what_the_claim_before_counted():
+    assert tuples_in("Rebels said 290 of their fighters had been killed. On Friday the police figure was 263.") == {
+        ("killed", 290, None, "exact"), ("killed", 263, None, "exact")}
+
+
+def test_a_tally_named_again_with_who_gave_it_counts_what_the_claim_before_counted():
+    assert tuples_in("Residents said 12 people died in the fire. The figure given by police was seven.") == {
+        ("killed", 12, None, "exact"), ("killed", 7, None, "exact")}
+
+
+def test_a_tally_raised_or_that_fell_on_a_day_is_a_value_of_it():
+    assert tuples_in("The ministry said 96 people were killed in the riots. It raised its figure yesterday to 102.") == {
+        ("killed", 96, None, "exact"), ("killed", 102, None, "exact")}
+    assert tuples_in("In January 813 people were killed in the city. In March the figure fell to 255.") == {
+        ("killed", 813, None, "exact"), ("killed", 255, None, "exact")}
+
+
+def test_a_figure_of_something_else_named_again_is_no_toll():
+    assert tuples_in("Officials said 40 people died. The unemployment figure was 12 per cent.") == {
+        ("killed", 40, None, "exact")}
+
+
+def test_a_count_after_a_month_that_cannot_be_its_day_is_a_count():
+    assert tuples_in("In March 450 people were killed in the fighting.") == {("killed", 450, None, "exact")}
+    assert tuples_in("On March 12 people gathered at the gates.") == set()

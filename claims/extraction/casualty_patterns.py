@@ -370,7 +370,10 @@ _TALLY_REFERENCE_OPENING = (
     r"(?!\s+(?:of|for|per)\b|['’]s)"
     # between the noun and its value: an aside, then adverbs and auxiliaries, or a verb phrase of its own joined by
     # "and" ("the figure, which MSF calls conservative, covers the month and includes at least 730 children")
-    rf"(?P<gap>(?:\s*,[^,;:()]{{1,100}},)?(?:(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['in_between'])}){E}){{0,3}}"
+    # ("the figure given by police was seven": who gave it, a word or two)
+    rf"(?P<gap>(?:\s*,[^,;:()]{{1,100}},)?"
+    rf"(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['given_by'])})\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?"
+    rf"(?:(?:\s+(?:{alternation(TALLY_REFERENCE_CUES['in_between'])}){E}){{0,3}}"
     r"|\s+[a-z]{2,}(?:s|ed)\s[^;:()]{0,100}?\s(?:and|but)))"
     rf"\s+(?P<link>{alternation(_TALLY_LINKS)})\s+"
 )

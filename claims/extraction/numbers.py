@@ -126,6 +126,12 @@ _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
+def _could_be_a_day(written: str) -> bool:
+    """Whether a number written after a month may be its day or year: "October 10", "May 1990"; not "813"."""
+    digits = written.replace(",", "")
+    return not digits.isdigit() or int(digits) <= 31 or bool(_YEAR.fullmatch(digits))
+
+
 def _span_of_time_then(text: str, position: int, limit: int) -> bool:
     """"(and 17) two days later", "(25) a week after the blast": a span of time that says when, not a measure."""
     found = _WORD_AFTER.match(text, position, limit)
@@ -251,8 +257,9 @@ def is_count(text: str, start: int, end: int, limit: int | None = None, *,
     if previous:
         word = previous.group(2)
         verb_use = (previous.group(1) or "").lower() in _MODALS  # "could number 18,000" is no "number 18"
-        if (word.lower() in _NON_COUNT_PREFIXES and not verb_use) or (word[:1].isupper() and word.lower() in _MONTHS):
-            return False  # "aged 52", "page 12", "October 10"
+        if (word.lower() in _NON_COUNT_PREFIXES and not verb_use) or (word[:1].isupper() and word.lower() in _MONTHS
+                                                                      and _could_be_a_day(text[start:end])):
+            return False  # "aged 52", "page 12", "October 10" (not "In January 813 people were killed")
         if (word.lower() in _PREPOSITIONS_BEFORE_ONE and text[start:end].lower() == "one"
                 and (previous.group(1) or "").lower() not in _VERBS_BEFORE_A_COUNTING_PREPOSITION):
             return False  # "14 bodies at one camp", "in one village": a determiner, not a count
