@@ -784,3 +784,17 @@ def test_a_body_that_cautions_that_speaks_the_quotation_after_it():
     text = ('The interior ministry cautions that the totals are provisional, and that "figures from the most remote '
             'villages are still arriving on foot."')
     assert quote_speakers(text) == ["interior ministry"]
+
+
+# --- round 154: what a survey or a study found, with its count right after the verb ---------------------------
+
+def test_a_survey_or_study_that_found_a_count_is_its_authors():
+    text = "A CNN survey of funeral homes found 499 deaths linked to the hurricane."
+    assert speaker_of(text, "499 deaths") == "CNN"
+    text = "A study by the state university found 2,975 deaths in the six months after the storm."
+    assert speaker_of(text, "2,975 deaths") is not None
+
+
+def test_people_who_found_bodies_give_no_figure_of_their_own():
+    text = "Patrols found the bodies of 30 fighters near the river, the army said."
+    assert speaker_of(text, "30 fighters") == "army"

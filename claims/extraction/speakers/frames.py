@@ -108,6 +108,8 @@ def _find_attributions(a: _Analysis) -> None:
                 trigger = "speech"
             elif low in _FINDING and i + 1 < end and a.lowers[i + 1] == "that":
                 trigger = "report"  # "It found that 1,133 people were killed": what an inquiry found is its figure
+            elif low in _FINDING and _document_finds(a, i, first) and _figure_follows(a, i, end):
+                trigger = "report"  # "A CNN survey of funeral homes found 499 deaths": the survey's figure
             elif low in _REPORT:
                 if low in _CARE_VERBS and not _figure_follows(a, i, end):
                     continue  # "The delegation flew back": a verb of care reports only the casualties it cared for
@@ -138,6 +140,18 @@ def _puts_it_as(a: _Analysis, i: int, first: int, end: int) -> bool:
             return False
         if a.lowers[k] == "as":
             return k < i - 1
+    return False
+
+
+def _document_finds(a: _Analysis, i: int, first: int) -> bool:
+    """Whether a study, survey or other document opens the clause of the finding verb at `i`, a few words before it
+    with no punctuation between ("A CNN survey of funeral homes found", "A study by the state university found"):
+    "Patrols found the bodies of 30" is no one's figure."""
+    for k in range(i - 1, max(first, i - 7) - 1, -1):
+        if a.punct[k] or a.quoted[k]:
+            return False
+        if _bare(a.lowers[k]) in _DOCUMENT_NOUNS and not a.caps[k]:
+            return True
     return False
 
 
@@ -633,6 +647,12 @@ def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int
     a document's author, named before it, is the source of what the document says; so is the owner of the
     people who counted or cared for the casualties ("The Forum's teams have recorded", "the charity's surgical
     team operated on"), or a body named by its common noun before its own account ("the navy's own account")."""
+    if i >= first and _bare(a.lowers[i]) not in _DOCUMENT_NOUNS | _OWNED_STAFF:
+        # "A CNN survey of funeral homes (found)": the document before what it covers
+        of = next((k for k in range(i - 1, max(first, i - 4) - 1, -1) if a.lowers[k] == "of"), None)
+        if of is not None and of - 1 >= first and _bare(a.lowers[of - 1]) in _DOCUMENT_NOUNS \
+                and not any(a.punct[k] or a.quoted[k] for k in range(of - 1, i + 1)):
+            i = of - 1
     if i < first or a.caps[i] or _bare(a.lowers[i]) not in _DOCUMENT_NOUNS | _OWNED_STAFF:
         return None
     k = i - 1
