@@ -798,3 +798,10 @@ def test_a_survey_or_study_that_found_a_count_is_its_authors():
 def test_people_who_found_bodies_give_no_figure_of_their_own():
     text = "Patrols found the bodies of 30 fighters near the river, the army said."
     assert speaker_of(text, "30 fighters") == "army"
+
+
+def test_a_capital_that_puts_its_civilian_dead_at_a_figure_gives_it():
+    text = "Luanda puts its civilian dead in the two southern provinces at more than 60."
+    assert speaker_of(text, "60") == "Luanda"
+    text = "The rebel radio puts the army's own dead at 45."
+    assert speaker_of(text, "45") == "rebel radio"

@@ -740,6 +740,12 @@ def _estimator_before(a: _Analysis, i: int, first: int, v: int, end: int) -> tup
     k = v + 1
     while k < end and k < v + 4 and a.lowers[k] in _TOLL_OPENERS:
         k += 1
+    described = k
+    while described < end and described < k + 2 and not a.caps[described] and a.lowers[described].isalpha() \
+            and a.lowers[described] not in _FUNCTION_WORDS and a.lowers[described] not in _TOLL_NOUNS:
+        described += 1  # "puts its civilian dead at": a word or two saying whose dead
+    if described > k and described < end and a.lowers[described] in _TOLL_NOUNS:
+        k = described
     if k >= end or a.lowers[k] not in _TOLL_NOUNS:
         return None  # "gave birth", "put pressure on": no toll set
     start = i
