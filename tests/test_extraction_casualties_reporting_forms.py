@@ -1047,4 +1047,6 @@ def test_a_figure_of_something_else_named_again_is_no_toll():
 
 def test_a_count_after_a_month_that_cannot_be_its_day_is_a_count():
     assert tuples_in("In March 450 people were killed in the fighting.") == {("killed", 450, None, "exact")}
+    assert tuples_in("In May 2,000 people were killed in the fighting.") == {("killed", 2000, None, "exact")}
+    assert tuples_in("In May 2000 the rebels were driven from the town.") == set()
     assert tuples_in("On March 12 people gathered at the gates.") == set()

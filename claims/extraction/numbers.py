@@ -127,9 +127,10 @@ _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
 def _could_be_a_day(written: str) -> bool:
-    """Whether a number written after a month may be its day or year: "October 10", "May 1990"; not "813"."""
+    """Whether a number written after a month may be its day or year: "October 10", "May 1990"; not "813", nor
+    "2,000" (a year is written without a comma)."""
     digits = written.replace(",", "")
-    return not digits.isdigit() or int(digits) <= 31 or bool(_YEAR.fullmatch(digits))
+    return not digits.isdigit() or int(digits) <= 31 or "," not in written and bool(_YEAR.fullmatch(digits))
 
 
 def _span_of_time_then(text: str, position: int, limit: int) -> bool:
