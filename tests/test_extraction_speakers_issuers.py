@@ -597,3 +597,26 @@ def test_a_numbered_text_is_its_issuers_named_after_its_number():
     assert speaker_of(text, "58 persons") == "military governorate of Varna"
     text = "Statement number 12 by the Northern Front said 30 soldiers were captured. The statement also said 4 died."
     assert speaker_of(text, "4 died") == "Northern Front"
+
+
+# --- round 157: a Q-and-A interview whose answers carry no name label ---------------------------------------
+
+QA = ("THE INTERVIEW\n\nThe floods have cut the valley off for a week.\n\n"
+      "Mirela Dragan, who runs the county's emergency committee, spoke to us by telephone on Friday.\n\n"
+      "Q. How many people are missing?\n\n"
+      "A. We still have between 14 and 20 people missing in the upper villages. Two more bodies were found this "
+      "morning.\n\n"
+      "Q. Is help arriving?\n\n"
+      "A. The army says 300 soldiers are on their way.")
+
+
+def test_an_unlabelled_answer_of_a_q_and_a_interview_is_the_interviewees():
+    assert speaker_of(QA, "between 14 and 20") == "Mirela Dragan"
+
+
+def test_a_source_named_in_the_answer_keeps_its_statement():
+    assert speaker_of(QA, "300 soldiers") == "army"
+
+
+def test_the_introduction_before_the_first_question_keeps_the_articles_voice():
+    assert speaker_of(QA, "cut the valley off") is None

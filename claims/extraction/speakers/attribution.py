@@ -451,6 +451,9 @@ def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
     correspondent's: lexicons/speaker_transcript_labels.txt), which stays the programme's own voice."""
     text = a.document.text
     paragraph_index = a.document.sentences[sentence].paragraph
+    paragraph = a.document.paragraphs[paragraph_index]
+    if _ANSWER_MARK.match(text, paragraph.start, paragraph.end):
+        return _interviewee(a)  # "Q. How many are missing?" / "A. We still have 14 people missing ..."
     if _QUESTION_LABEL.search(text):
         paragraph = a.document.paragraphs[paragraph_index]
         label = _LABEL.match(text, paragraph.start, paragraph.end)
@@ -475,6 +478,22 @@ def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
         if fuller:
             return max(fuller, key=lambda e: len(e.name))
     return entity
+
+
+def _interviewee(a: _Analysis) -> Entity | None:
+    """Who answers a Q-and-A interview whose answers carry no name ("Q. ..." / "A. ..."): the last person the
+    introduction names before the first question ("Mirela Dragan, who runs the county's emergency committee, spoke
+    to us by telephone"); None when there is no such question or person."""
+    question = _QUESTION_MARK.search(a.document.text)
+    if question is None:
+        return None
+    return next((m.entity for m in reversed(a.mentions) if m.position < question.start() and not m.place
+                 and m.entity.kind == "person" and " " in m.entity.name), None)
+
+
+# a paragraph of a Q-and-A interview opened by the answer's mark, and the first question's
+_ANSWER_MARK = re.compile(r"A[.:][ \t]+(?=\S)")
+_QUESTION_MARK = re.compile(r"^Q[.:][ \t]+(?=\S)", re.MULTILINE)
 
 
 _JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transcript_labels"))
