@@ -1050,3 +1050,21 @@ def test_a_count_after_a_month_that_cannot_be_its_day_is_a_count():
     assert tuples_in("In May 2,000 people were killed in the fighting.") == {("killed", 2000, None, "exact")}
     assert tuples_in("In May 2000 the rebels were driven from the town.") == set()
     assert tuples_in("On March 12 people gathered at the gates.") == set()
+
+
+# --- round 158: a share of the bodies is a share of the dead ----------------------------------------------------
+
+def test_a_share_of_the_bodies_counts_dead():
+    assert tuples_in("The agency said 32 of the bodies had been recovered from the river.") == {
+        ("killed", 32, None, "exact")}
+    assert tuples_in("The inquiry found that 191 of the bodies had come from the movement's centre.") == {
+        ("killed", 191, None, "exact")}
+
+
+def test_a_share_of_the_body_bags_is_no_count():
+    assert tuples_in("The report said 30 of the body bags had been used.") == set()
+
+
+def test_a_share_of_the_dead_told_only_as_identified_is_no_count_of_its_own():
+    assert tuples_in("An official said only 36 of the bodies had been identified because many were charred.") == set()
+    assert tuples_in("So far 12 of the dead have been named by the police.") == set()

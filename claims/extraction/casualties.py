@@ -501,6 +501,8 @@ def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = Non
         return None  # "one of the dead was a nurse" singles a person out: no count
     outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[
         patterns.normal(match.group("outcome"))]
+    if patterns.IDENTIFIED_SHARE.match(text, match.end(), end):
+        return None  # "only 36 of the bodies had been identified": part of a toll told before, no count of its own
     own = patterns.OWN_OUTCOME.match(text, match.end(), end)
     if own is None and outcome == "wounded" and (carried := patterns.CARRIED_IN.match(text, match.end(), end)):
         own = patterns.OWN_OUTCOME.match(text, carried.end(), end)  # "40 of the injured brought in had died"

@@ -411,6 +411,7 @@ OF_THEM_KEYS = plain_keys(INHERIT_CUES["of_them"])
 # "45 were brought in with injuries, 6 of whom later died": the share's own outcome, not the one before
 UNDOING_BEFORE = _compile(rf"{B}(?:{alternation(GRAMMAR['undoing_before_a_share'])})\s+(?:{alternation(QUALIFIER_OF)}\s+)?$",
                           re.IGNORECASE)
+IDENTIFIED_SHARE = _compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['identified_after_a_share'])}){E}", re.IGNORECASE)
 UNDONE_OUTCOME = _compile(rf"{LINKING}\s+(?:{alternation(GRAMMAR['undone_after_a_share'])}){E}", re.IGNORECASE)
 OWN_OUTCOME = _compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}", re.IGNORECASE)
 # "62 of the dead were in the hills": part of a toll, counted apart
