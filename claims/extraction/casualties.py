@@ -742,8 +742,8 @@ def _pronoun_tally(text: str, match: re.Match, earlier: list[_Found], end: int,
     sentence, else the last of the sentence before) and gives the tally a later value; never a year ("It was
     1987")."""
     before = [item for item in earlier if item.end <= match.start()] or list(previous)
-    if not before or _A_YEAR.fullmatch(match.group("n") or ""):
-        return None
+    if not before:
+        return None  # (a year, "It was 1987", is no count: _found asks numbers.is_count)
     referred = before[-1]
     implied = patterns.TOLL_LINK_QUALIFIER[patterns.normal(match.group("link"))]
     found = _found(text, match, referred.outcome, "casualty.tally_reference", 0.6, end,
@@ -752,8 +752,6 @@ def _pronoun_tally(text: str, match: re.Match, earlier: list[_Found], end: int,
         found.outcome_from, found.refers_to = text[referred.start:referred.end], referred
     return found
 
-
-_A_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _figure_answering(text: str, match: re.Match, claim: _Found) -> str | None:

@@ -270,10 +270,12 @@ def _title_credit(titles: list[str]) -> Speaker | None:
     "DEATHS BY LOCALITY (UNJHRO, 12 March)"; an acronym or a name with a body's noun, not "(provisional)"; or any
     source the bracket marks as one ("(source: MoHA, 6 May)")."""
     for title in titles:
-        marked = next((m for m in (p.search(title) for p in _TITLE_SOURCES) if m), None) if len(title) <= 120 else None
+        if len(title) > 120:
+            continue
+        marked = next((m for m in (p.search(title) for p in _TITLE_SOURCES) if m), None)
         if marked is not None:  # "(source: MoHA, 6 May)": said to be the source, whatever its name looks like
             return Speaker(name=marked["source"].strip(), role="", kind="organisation")
-        found = _TITLE_CREDIT.search(title) if len(title) <= 120 else None
+        found = _TITLE_CREDIT.search(title)
         if found is None:
             continue
         name = found["source"].strip()

@@ -124,19 +124,6 @@ _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
-
-
-def _could_be_a_day(written: str) -> bool:
-    """Whether a number written after a month may be its day or year: "October 10", "May 1990"; not "813", nor
-    "2,000" (a year is written without a comma)."""
-    digits = written.replace(",", "")
-    return not digits.isdigit() or int(digits) <= 31 or "," not in written and bool(_YEAR.fullmatch(digits))
-
-
-def _span_of_time_then(text: str, position: int, limit: int) -> bool:
-    """"(and 17) two days later", "(25) a week after the blast": a span of time that says when, not a measure."""
-    found = _WORD_AFTER.match(text, position, limit)
-    return bool(found) and found.group(1) in _TIMES_LATER
 _PREVIOUS_WORD = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
@@ -229,6 +216,19 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         found.append(Number(match.start(), match.end(), match.group(), value))
     return found
+
+
+def _could_be_a_day(written: str) -> bool:
+    """Whether a number written after a month may be its day or year: "October 10", "May 1990"; not "813", nor
+    "2,000" (a year is written without a comma)."""
+    digits = written.replace(",", "")
+    return not digits.isdigit() or int(digits) <= 31 or "," not in written and bool(_YEAR.fullmatch(digits))
+
+
+def _span_of_time_then(text: str, position: int, limit: int) -> bool:
+    """"(and 17) two days later", "(25) a week after the blast": a span of time that says when, not a measure."""
+    found = _WORD_AFTER.match(text, position, limit)
+    return bool(found) and found.group(1) in _TIMES_LATER
 
 
 def is_count(text: str, start: int, end: int, limit: int | None = None, *,

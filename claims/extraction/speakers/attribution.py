@@ -455,7 +455,6 @@ def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
     if _ANSWER_MARK.match(text, paragraph.start, paragraph.end):
         return _interviewee(a)  # "Q. How many are missing?" / "A. We still have 14 people missing ..."
     if _QUESTION_LABEL.search(text):
-        paragraph = a.document.paragraphs[paragraph_index]
         label = _LABEL.match(text, paragraph.start, paragraph.end)
         if label is None or label.group(1).strip().upper() in _JOURNALIST_LABELS:
             return None

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
 
-from .. import gazetteer, lexicons
+from .. import lexicons
 from ..regexes import alternation
 from .asides import (
     _SubjectEvidence,
@@ -36,6 +36,7 @@ from .names import _entity, _is_acronym
 from .phrases import (
     _AGENT_PARTICIPLES,
     _SOURCE_PREPOSITIONS,
+    _a_place,
     _appositive_after,
     _np_after,
     _np_before,
@@ -638,8 +639,7 @@ def _place_beside_a_body(a: _Analysis, name: tuple[int, int, int], outer: tuple[
     if _bare(a.lowers[outer[2]]) not in _BODY_NOUNS and _bare(a.lowers[outer[1]]) not in _BODY_NOUNS \
             or a.lowers[name[0]] in _STATES:  # ("Doctors at the General Hospital, Kaduna, said": where it is too)
         return False
-    words = _text(a, name[0], name[1])
-    return words.lower() in _PLACES or gazetteer.lookup(words) is not None
+    return _a_place(a, name[0], name[1])
 
 
 def _author_of_document(a: _Analysis, i: int, first: int) -> tuple[int, int, int] | None:

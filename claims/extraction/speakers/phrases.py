@@ -254,6 +254,8 @@ def _place_list_before(a: _Analysis, first: int, last: int, floor: int) -> int |
     follows "in" or "at" right after a noun of people or bodies ("Clinics in Sittwe, Maungdaw and Buthidaung"):
     the places where the speakers are, which the caller reads together. The list needs its "and" ("A nurse in
     Kampala, Grace Achan, said" names the nurse) and a place the gazetteer knows among its items."""
+    if (first - 1 < floor or a.lowers[first - 1] not in ("and", ",")) and "and" not in a.lowers[first:last + 1]:
+        return None  # (most names: no list at all)
     items, k = [], first
     for j in range(first, last + 1):
         if a.lowers[j] == "and":

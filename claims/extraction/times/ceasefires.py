@@ -535,7 +535,7 @@ def _resolve(document: Document, match: re.Match, sentence: Sentence, context: _
     steps.append(zone.reason)
     local = datetime.combine(day, time(hour, minute), tzinfo=zone.zone)
     if borrowed is not None and (choice.words, choice.day) == borrowed and not match.group("pzone"):
-        # "took effect at midnight Moscow time on 10 November", then "in force since 21:00 GMT": the day came from
+        # "ceased fire at 01:00 Baku time on 10 November", then "in force since 21:00 GMT": the day came from
         # that start, which in this clock's own zone fell at this very hour on the day before (or after): one instant
         for _, earlier in reversed(context.read):
             seen = earlier.astimezone(zone.zone)
