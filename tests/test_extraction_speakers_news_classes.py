@@ -805,3 +805,23 @@ def test_a_capital_that_puts_its_civilian_dead_at_a_figure_gives_it():
     assert speaker_of(text, "60") == "Luanda"
     text = "The rebel radio puts the army's own dead at 45."
     assert speaker_of(text, "45") == "rebel radio"
+
+
+def test_a_name_that_names_the_father_with_an_honorific_is_one_name():
+    text = "A party official, Ustaz Ahmad Zaki bin Haji Ismail, said at least 16 villagers were dead."
+    assert speaker_of(text, "16 villagers") == "Ustaz Ahmad Zaki bin Haji Ismail"
+    assert quote_speakers('"We waited all night," said Che Rokiah binti Osman, 41, a farmer\'s widow.') \
+        == ["Che Rokiah binti Osman"]
+
+
+def test_a_zones_letters_after_a_clock_are_no_body_a_pronoun_can_mean():
+    text = ('The gathering broke up shortly after 1:00 am (0000 GMT) on Friday. "We will answer acts with acts," '
+            'it said.')
+    assert quote_speakers(text) == [None]
+
+
+def test_the_statement_named_again_was_issued_by_whoever_announced_it_not_by_who_heard_it():
+    text = ("The Front announced the truce at a gathering in the hills. Journalists were driven there blindfolded, "
+            "and the statement was read out after midnight.\n\n"
+            '"From midnight, the Front suspends all its actions for three months," the statement said.')
+    assert quote_speakers(text) == ["Front"]

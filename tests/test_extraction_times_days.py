@@ -1162,3 +1162,13 @@ def test_a_pause_told_with_there_was_took_place_on_the_weekday_before():
     article = ("Fighting around the camps went on all week. There was one break, on Sunday: a three-hour humanitarian "
                "pause from 1300 local time so that medics could reach the wounded in Arsal, Lebanon.")
     assert starts(article, date(2017, 7, 27)) == ["2017-07-23T10:00"]
+
+
+# --- round 159: a dateline that ends in a full stop --------------------------------------------------------------
+
+def test_a_dateline_closed_by_a_full_stop_still_dates_the_story_before_the_paper():
+    # a morning paper of Saturday 11 March prints its correspondent's story of Friday the 10th
+    article = ("THE KHYBER COURIER\nPeshawar, Saturday, March 11, 1972\n\nFrom Our Staff Reporter\n\n"
+               "LANDI KOTAL, March 10.\n\n"
+               "The tribal lashkars stopped firing from 0600 hours PKT this morning, a political agent said.")
+    assert starts(article, date(1972, 3, 11)) == ["1972-03-10T01:00"]

@@ -999,3 +999,25 @@ def test_units_ordered_to_cease_fire_along_a_front_at_a_time_start_then():
     assert starts(article) == ["2024-03-06T10:00"]
     article = "The brigades were told to stop firing across the northern sector at 0600 GMT on Friday."
     assert starts(article) == ["2024-03-08T06:00"]
+
+
+# --- round 159: proposals no one took up, told in the passive or answered with a request for time ------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said a proposal, sent through the embassy the same day, for a formal truce from 1200 GMT on Saturday "
+    "had not been answered.",
+    "The mediators' offer of a ceasefire from 0600 GMT on Friday has not been accepted by either side.",
+    "The bishops had proposed that the truce begin at noon GMT on Thursday, but the rebels asked for more time.",
+])
+def test_a_proposal_left_unanswered_or_met_with_a_request_for_time_is_no_start(sentence):
+    assert starts(sentence) == []
+
+
+def test_a_proposal_that_was_accepted_in_the_passive_still_starts():
+    assert starts("A proposal for a truce from 1200 GMT on Saturday has been accepted by both sides.") \
+        == ["2024-03-09T12:00"]
+
+
+def test_an_air_force_told_to_stop_offensive_flights_from_a_clock_starts_then():
+    article = "The air wing was told to stop offensive sorties from 0600 GMT tomorrow, the command said."
+    assert starts(article) == ["2024-03-07T06:00"]

@@ -544,3 +544,16 @@ def test_a_country_of_several_zones_counts_for_the_zone_of_the_places_named_in_i
                "peace pledge. Indonesian officials said fighters had agreed to hold fire from 1800 local time. "
                "The Indonesian government hopes the pledge will hold; Indonesia's police chief will visit Poso.")
     assert starts(article, date(2001, 12, 21)) == ["2001-12-21T10:00"]  # Central Indonesian Time, UTC+8
+
+
+# --- round 159: older spellings of a zone, and an island's clock ---------------------------------------------------
+
+@pytest.mark.parametrize("zone", ["G.M.T.", "G.M.T"])
+def test_greenwich_time_spelt_with_full_stops_is_utc(zone):
+    article = f"The order to cease fire in the hills took effect at 11 a.m. {zone} on Saturday, the command said."
+    assert starts(article, date(1958, 7, 14)) == ["1958-07-12T11:00"]
+
+
+def test_timor_time_is_the_clock_of_dili():
+    article = "The guerrillas say their truce began at 6 am Timor time on April 2, a radio message from the hills said."
+    assert starts(article, date(1984, 4, 10)) == ["1984-04-01T22:00"]  # Dili kept UTC+8 from 1976 to 2000

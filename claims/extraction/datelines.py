@@ -24,10 +24,11 @@ _MONTH = "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=
 _FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story's date is in its opening lines (blank
 # lines between them do not count)
 # "From Our Correspondent, Beirut, March 28", "BEIRUT, March 28 (Reuters) -", "NDOLA, Northern Rhodesia, Sept. 20 (UPI)
-# -": places, then the month and day, then the agency, a dash or the end of the line
+# -", "GANGTOK, Sept. 14.": places, then the month and day, then the agency, a dash, or the end of the line (a full
+# stop before it, as older papers set a dateline on a line of its own)
 _DATELINE = re.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*)?(?-i:[A-Z])[^\n,]{{1,40}}(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}}){{0,2}},\s*"
-    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|[-—–:]|$))",
+    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|[-—–:]|\.?[ \t]*$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "ELISABETHVILLE, Tuesday.", "From Our Own Correspondent, Aden, Sunday": a place in capitals (or after "From ..."),

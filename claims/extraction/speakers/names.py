@@ -43,6 +43,7 @@ from .vocabulary import (
     _INSTITUTION_NOUNS,
     _MEDIA_NOUNS,
     _NAME_INNER_TITLES,
+    _PATRONYMIC_PARTICLES,
     _NATIONALITY_ENDINGS,
     _NUMBER_WORDS,
     _ORG_CONNECTORS,
@@ -458,6 +459,10 @@ def _issuer_by_noun(a: _Analysis, position: int, sentence: int, noun: str) -> En
             # the latest who spoke there: "..., according to a joint statement" itself; not parties said to
             # agree ("In their joint statement, the mediators said the two sides had agreed": the mediators')
             return spoke[-1]
+        if named is not None and named > first and a.lowers[named - 1] == "the":
+            # "Journalists were driven there, and the statement was read out": the text was named before, so the
+            # subject of this sentence did not issue it; look further back
+            continue
         span = _np_after(a, first, end) if first < end else None
         if span is None or span[0] != first + (1 if a.lowers[first] in ("the", "a", "an") else 0) \
                 or _bare(a.lowers[span[2]]) in _ITEM_LABEL_WORDS:
@@ -686,10 +691,13 @@ def _title_naming_a_body(a: _Analysis, end: int, last: int) -> bool:
 
 
 def _title_inside_name(a: _Analysis, k: int, first: int) -> bool:
-    """"Fadumo Sheikh Ali": an honorific after a given name is part of the name, not a title before it."""
+    """"Fadumo Sheikh Ali", "Mohd Nor bin Haji Ismail": an honorific after a given name (or after the particle that
+    names the father) is part of the name, not a title before it."""
     if a.lowers[k] not in _NAME_INNER_TITLES:
         return False
     before = k - 1
+    if before - 1 >= first and a.lowers[before] in _PATRONYMIC_PARTICLES:
+        before -= 1  # "bin Haji Ismail": the son of Haji Ismail
     if before < first or not a.names[before]:
         return False
     low = _bare(a.lowers[before]).rstrip(".")

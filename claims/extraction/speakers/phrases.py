@@ -29,6 +29,7 @@ from .vocabulary import (
     _NAME_CONNECTORS,
     _NAME_LINKS,
     _NAME_PARTICLES,
+    _PATRONYMIC_PARTICLES,
     _PEOPLE_NOUNS,
     _PERSON_NOUNS,
     _PLACE_NOUNS,
@@ -131,7 +132,8 @@ def _np_before(a: _Analysis, i: int, floor: int) -> tuple[int, int, int] | None:
             first = k
             in_role = in_role or bare.rstrip(".") in _TITLE_WORDS  # "county Sheriff Mark Delgado"
             continue
-        if low in _NAME_CONNECTORS and k - 1 >= floor and a.names[k - 1] and a.names[first] \
+        if low in _NAME_CONNECTORS and k - 1 >= floor and a.names[k - 1] \
+                and (a.names[first] or low in _PATRONYMIC_PARTICLES and a.caps[first]) \
                 and a.lowers[k - 1] not in _WEEKDAY_OR_TIME \
                 and not (low == "the" and k - 2 >= floor and a.lowers[k - 2] in ("in", "at", "from")):
             first = k  # ("Save the Children"; but "In London the Foreign Office said": a place, then the body)

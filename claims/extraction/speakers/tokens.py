@@ -14,7 +14,7 @@ from operator import not_
 from ..text import quotations
 from ..types import Document
 from .model import _Analysis
-from .vocabulary import _CAPITAL_PARTICLE, _FUNCTION_WORDS, _TOKEN
+from .vocabulary import _CAPITAL_PARTICLE, _CLOCK_ZONE, _FUNCTION_WORDS, _TOKEN
 
 
 def _tokenise(a: _Analysis) -> None:
@@ -45,6 +45,11 @@ def _tokenise(a: _Analysis) -> None:
     a.written_lowercase = frozenset(compress(lowers, map(not_, caps)))
     a.names = [cap and not mark and (lower not in _FUNCTION_WORDS or _short_acronym(words, i))
                for i, (cap, mark, lower) in enumerate(zip(caps, punct, lowers))]
+    names = a.names
+    for clock_zone in _CLOCK_ZONE.finditer(text):
+        i = bisect_left(starts, clock_zone.start("zone"))
+        if i < count and starts[i] == clock_zone.start("zone"):
+            names[i] = False
     a.quoted = quoted = [False] * count
     for q in a.quotations:
         for inner_start, inner_end in q.parts:

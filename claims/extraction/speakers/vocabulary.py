@@ -97,8 +97,10 @@ _WEEKDAY_OR_TIME = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon
 """.split())
 _NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "della", "da", "do", "dos", "du", "van", "von",
-                              "der", "den", "ter", "al", "el", "bin", "ibn", "bint", "ben", "ould", "ag", "wal",
+                              "der", "den", "ter", "al", "el", "bin", "binti", "ibn", "bint", "ben", "ould", "ag", "wal",
                               "la", "le", "y", "without", "los", "las", "das", "di", "zu", "dela", "delos", "dei"})
+# the particles that name a person's father inside their name: "Mohd Nor bin Haji Ismail", "Rokiah binti Osman"
+_PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "ibn", "bint", "ben", "ould"})
 # the words that link a body's name to the rest of it across "the": "Committee of the Red Cross", "Office for the
 # Coordination of Humanitarian Affairs"
 _NAME_LINKS = frozenset({"of", "for"})
@@ -136,6 +138,10 @@ _TOKEN = re.compile(
 _CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud|ur|wal|wa|bin|ibn|ben|abu|abd|ould|ag|de|di|da|"
                                r"du|van|von|d|o|mc|mac)[-'][A-Z]")
 _QUOTE_MARKS = frozenset("“”\"«»„")
+# "(0000 GMT)", "at 11 a.m. G.M.T.": a zone's letters after a clock name a clock, never a body "It" could be
+_ZONE_LETTERS = sorted((name.upper() for name in lexicons.table("zone_names")
+                        if re.fullmatch(r"[a-z.]{2,6}", name)), key=len, reverse=True)
+_CLOCK_ZONE = re.compile(rf"(?:\d|[ap]\.?m\b\.?)\s*\(?\s*(?P<zone>{'|'.join(map(re.escape, _ZONE_LETTERS))})(?!\w)")
 
 _AGE_NOUN = re.compile(r"\d+-year-old")
 
