@@ -1068,3 +1068,40 @@ def test_a_share_of_the_body_bags_is_no_count():
 def test_a_share_of_the_dead_told_only_as_identified_is_no_count_of_its_own():
     assert tuples_in("An official said only 36 of the bodies had been identified because many were charred.") == set()
     assert tuples_in("So far 12 of the dead have been named by the police.") == set()
+
+
+# --- round 160: a part of the toll told only by who the people were -----------------------------------------------
+
+@pytest.mark.parametrize("article, part", [
+    ("The crush killed 150 people, and at least 20 were children under 15.", ("killed", 20, None, "at_least")),
+    ("The crush killed 150 people; 20 were pilgrims from the coast.", ("killed", 20, None, "exact")),
+    ("Eleven people died in the raid. Two of them were messengers.", ("killed", 2, None, "exact")),
+    ("Seventy-three bodies have been exhumed. At least 31 of the 73 were children.", ("killed", 31, None, "at_least")),
+    ("Forty people were hurt in the blast. Five were foreigners.", ("wounded", 5, None, "exact")),
+])
+def test_a_part_of_the_toll_told_by_who_the_people_were_shares_its_outcome(article, part):
+    assert part in tuples_in(article)
+
+
+@pytest.mark.parametrize("article", [
+    "The quake killed 150 people. Twenty were rescued from the rubble.",      # not a kind of people
+    "The raid killed 11 people. In 1998, 40 were soldiers.",                   # more than the toll
+    "Seventy-three bodies have been exhumed. At least 31 of the 90 were children.",  # another whole
+    "The storm killed 12 people. By then three were volunteers at the shelter.",  # not opening its sentence
+])
+def test_a_count_after_a_toll_that_is_not_a_part_of_it_counts_no_one(article):
+    tuples = tuples_in(article)
+    assert len(tuples) == 1 and next(iter(tuples))[1] in (150, 11, 73, 12)
+
+
+def test_the_part_told_in_the_next_sentence_has_the_tolls_source():
+    [toll, part] = claims_in("The army said 40 rebels were killed. Five were commanders.")
+    assert (part["count"], part["speaker"].name) == (5, "army")
+
+
+def test_two_kinds_of_wound_joined_by_and_are_an_injury():
+    assert ("wounded", 23, None, "exact") in tuples_in(
+        "The superintendent said 23 people had been admitted with gunshot and slash wounds, nine of them villagers, "
+        "and two were in a critical condition.")
+    assert ("wounded", 500, None, "about") in tuples_in(
+        "The cyclone killed 49 people and about 500 more were treated for cuts and broken bones.")

@@ -825,3 +825,28 @@ def test_the_statement_named_again_was_issued_by_whoever_announced_it_not_by_who
             "and the statement was read out after midnight.\n\n"
             '"From midnight, the Front suspends all its actions for three months," the statement said.')
     assert quote_speakers(text) == ["Front"]
+
+
+def test_a_role_that_ends_its_sentence_after_a_name_is_that_persons_title():
+    text = ('The inquiry is led by Ivan Petrov, investigator for especially important cases. "We have identified '
+            'the organisers," the investigator said.')
+    assert quote_speakers(text) == ["Ivan Petrov"]
+
+
+def test_an_appeal_speaks_for_those_who_made_it_not_for_the_channel_that_aired_it():
+    text = ('Television on Thursday broadcast an appeal by the Sumgait Veterans Council. "We will not allow anyone '
+            'to divide us," the appeal said.')
+    assert quote_speakers(text) == ["Sumgait Veterans Council"]
+
+
+def test_a_bylines_credit_is_no_body_that_the_company_can_be():
+    text = ("Search called off\n\nBy JOHN DOE\nLedger Staff Writer\n\nPLYMOUTH - The search was called off "
+            "yesterday.\n\nIn a statement read to reporters, the company said: \"We must accept that none of the "
+            "men survived.\"")
+    assert quote_speakers(text) == ["company"]
+
+
+def test_a_place_before_the_source_that_ends_the_sentence_is_no_person_with_that_role():
+    text = ('Two marines were killed near Chu Lai, a military spokesman said. "The patrol came under fire," he '
+            'said.')
+    assert quote_speakers(text) == ["military spokesman"]

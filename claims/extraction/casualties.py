@@ -78,6 +78,7 @@ _SENTENCE_KEYS = KeyScan([
     *(keys for _, _, keys in _VERB_FIRST), *patterns.CONTINUED_KEYS, patterns.SHARE_OF_KEYS,
     patterns.OUTCOME_AFTER_A_COUNT, patterns.COUNT_NOUN_AFTER_A_COUNT, patterns.TREATED_KEYS,
     patterns.RUNNING_TOTAL_KEYS, patterns.TALLY_REFERENCE_KEYS, patterns.PRONOUN_TALLY_KEYS, patterns.OF_THEM_KEYS,
+    patterns.BREAKDOWN_KEYS,
 ])
 
 
@@ -236,7 +237,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     lowered = text[start:end].lower()
     answers_before = bool(previous) and (patterns.FIGURE_COMPARED_KEYS.search(lowered)
                                          or patterns.TALLY_REFERENCE_KEYS.search(lowered)
-                                         or patterns.PRONOUN_TALLY_KEYS.search(lowered))
+                                         or patterns.PRONOUN_TALLY_KEYS.search(lowered)
+                                         or patterns.BREAKDOWN_KEYS.search(lowered))
     if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
@@ -335,6 +337,17 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 if share is not None and taken.get(share.number_start) is share:
                     # "39 of them special police officers and 16 from the regular force": the next share
                     _keep_chain(share, lambda item: _coordinated(text, item, start, end), keep, taken)
+    if keys.search(patterns.BREAKDOWN_KEYS):
+        # "killed 150 people, and at least 20 were children", "... killed. Two of them were messengers."
+        ordered = sorted(taken.values(), key=lambda item: item.start)
+        for number in counts:
+            if number.start in taken:
+                continue
+            for begin in _starts_for(text, number.start, start):
+                match = patterns.BREAKDOWN_PART.match(text, begin, end)
+                if match:
+                    keep(_breakdown_part(text, match, ordered, previous, start, end))
+                    break
     for item in _one_person(text, start, end):
         keep(item)
     found = sorted(taken.values(), key=lambda item: item.start)
@@ -678,6 +691,30 @@ def _continued(text: str, match: re.Match, earlier: list[_Found], end: int,
         if following and following[0] not in ",;.)—–-\"”" and not patterns.WHOSE_PEOPLE.match(text, match.end()):
             return None  # "including 3 on hospitals": a bare count that runs on counts something else
     return _found(text, match, outcome, "casualty.continued", 0.7, end)
+
+
+def _breakdown_part(text: str, match: re.Match, earlier: list[_Found], previous: list[_Found], sentence_start: int,
+                    end: int) -> _Found | None:
+    """A part of the toll just given, told by who they were: after the toll in its sentence, in a clause of its own
+    ("killed 150 people, and at least 20 were children"), or opening the next sentence ("Two of them were
+    messengers."). It has the toll's outcome, and is smaller than the toll ("of the 73" names that toll)."""
+    before = [item for item in earlier if item.end <= match.start()]
+    if before:
+        toll = before[-1]
+        if not patterns.CLAUSE_JOIN.match(text, toll.end, match.start()):
+            return None
+    elif previous and not text[sentence_start:match.start()].strip(" \t\n\"“'‘"):
+        toll = previous[-1]
+    else:
+        return None
+    found = _found(text, match, toll.outcome, "casualty.breakdown", 0.65, end, group=match.group("group"))
+    if found is None or found.count >= toll.count or found.count_high is not None:
+        return None
+    whole = match.group("whole")
+    if whole and numbers.parse_number(whole) != toll.count:
+        return None
+    found.refers_to = toll  # a part of the toll is told by the toll's source, unless its own sentence names one
+    return found
 
 
 def _share_of_them(text: str, match: re.Match, earlier: list[_Found], end: int) -> _Found | None:

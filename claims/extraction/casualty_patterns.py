@@ -451,6 +451,16 @@ MORE_PARTS = _compile(
     rf"[^\d;:()—–]{{0,60}}?(?:,\s+(?:and\s+)?|\s+and\s+)(?P<joiner>){QUALNUM}\s+(?:were|was)\s+"
     rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}(?:\s+and\s+(?:{PERSON}){E})?)(?=\s*(?:[,.;]|and\b|$))",
     re.IGNORECASE, needs=r"[^\d;:()—–]{0,60}?(?:,\s+(?:and\s+)?|\s+and\s+)" + COUNT_START)
+# "..., and at least 20 were children under 15", "Two of them were messengers.", "At least 31 of the 73 were
+# children": a part of a toll just given, told only by who the people were (casualties._breakdown_part asks for
+# the toll before it, larger than the part)
+BREAKDOWN_PART = _compile(
+    rf"{QUALNUM}(?:\s+of\s+(?:them|those|these|the\s+(?P<whole>{NUM})))?\s+(?:were|was)\s+(?:(?:all|also)\s+)?"
+    rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E})(?!\s+(?:of|who|whom|that|which)\b)",
+    re.IGNORECASE, needs=r"\s(?:were|was)\s")
+BREAKDOWN_KEYS = plain_keys(["were", "was"])
+# between a toll and such a part: a clause of its own ("..., and", "; ", "..., while")
+CLAUSE_JOIN = re.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+but)\s+$")
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"

@@ -190,6 +190,12 @@ _BYLINE = re.compile(
     r"|By\s+(?:a|an|our|the)\s[^\n]{0,60}(?:correspondent|reporter|writer|staff|editor|team)s?\.?$")
 
 
+def is_byline(document: Document, paragraph_index: int) -> bool:
+    """Whether a paragraph is a byline ("By JOHN DOE / Ledger Staff Writer"): the names in it are the reporter's."""
+    paragraph = document.paragraphs[paragraph_index]
+    return bool(_BYLINE.match(document.text[paragraph.start:paragraph.end]))
+
+
 def is_heading(document: Document, paragraph_index: int) -> bool:
     """Whether a paragraph is a headline, byline, dateline or caption rather than body copy."""
     paragraph = document.paragraphs[paragraph_index]

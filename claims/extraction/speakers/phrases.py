@@ -561,8 +561,11 @@ def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) ->
             person = True
             gender = gender or _gender_in(a, k, end)
             break
-        if closed and (end >= limit or a.words[end] != ","):
-            break
+        if closed and (end >= limit or a.words[end] != ",") and not (
+                end + 1 >= limit and end < limit and a.words[end] == "."
+                and (first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS)
+                and not any(a.lowers[m] in _SPEECH for m in range(k, end))):
+            break  # (but "... led by Ivan Petrov, investigator for serious cases." ends its sentence on the role)
         if first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS or \
                 (not a.caps[k] and first not in _FUNCTION_WORDS and first not in _SPEECH and not first.endswith("ing")):
             start_role = k + 1 if first in ("a", "an", "the") else k

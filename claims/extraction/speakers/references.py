@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from .. import lexicons
 from ..source_lines import SourceLines
-from ..text import is_heading
+from ..text import is_byline, is_heading
 from .model import _Analysis, Entity, _Mention
 from .tokens import _bare
 from .vocabulary import (
@@ -347,6 +347,11 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
         if entity.name.lower() in _CLOCK_ZONES:
             continue  # "from 1800 GMT": a clock's zone is no body
+        paragraph = a.document.sentences[mention.sentence].paragraph
+        if is_byline(a.document, paragraph) or (mention.bare or entity.kind == "unknown") \
+                and is_heading(a.document, paragraph):
+            continue  # "By JOHN DOE / Ledger Staff Writer": the reporter's credit names no body that speaks; nor
+            # does a capital a headline gives every word ("Search called off")
         if _is_document(entity):
             continue
         if telling and not _names_fit(entity.name, telling):
