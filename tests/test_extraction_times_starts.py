@@ -1021,3 +1021,32 @@ def test_a_proposal_that_was_accepted_in_the_passive_still_starts():
 def test_an_air_force_told_to_stop_offensive_flights_from_a_clock_starts_then():
     article = "The air wing was told to stop offensive sorties from 0600 GMT tomorrow, the command said."
     assert starts(article) == ["2024-03-07T06:00"]
+
+
+# --- round 161: an order that no unit will fire ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "From 0600 GMT on Friday no unit will open fire, the order said.",
+    'The order told commanders that "from 0600 GMT on Friday no unit will seek an engagement, but every unit '
+    'remains free to answer fire."',
+    "The command said that from 0600 GMT on Friday no aircraft would fly offensive missions.",
+])
+def test_an_order_that_no_unit_will_fire_from_a_clock_starts_then(sentence):
+    assert starts(sentence) == ["2024-03-08T06:00"]
+
+
+def test_no_unit_firing_at_a_clock_that_is_an_attacks_time_starts_nothing():
+    assert starts("Witnesses said no unit had fired before the rebels attacked at 0600 GMT on Friday.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group said its retaliation had ended as of 11:30 p.m. GMT on Tuesday.",
+    "The rocket fire stopped at 11:30 p.m. GMT on Tuesday, the army said.",
+    "The shelling had stopped as of 11:30 p.m. GMT on Tuesday.",
+])
+def test_fighting_said_to_end_as_of_a_clock_stopped_then(sentence):
+    assert starts(sentence) == ["2024-03-05T23:30"]
+
+
+def test_a_toll_as_of_a_clock_is_no_start():
+    assert starts("As of 6 p.m. GMT on Tuesday, the shelling had killed 40 people.") == []
