@@ -1105,3 +1105,27 @@ def test_two_kinds_of_wound_joined_by_and_are_an_injury():
         "and two were in a critical condition.")
     assert ("wounded", 500, None, "about") in tuples_in(
         "The cyclone killed 49 people and about 500 more were treated for cuts and broken bones.")
+
+
+# --- round 162: "not accounted for", "in a critical condition", "held by", "the total is therefore" ---------------
+
+@pytest.mark.parametrize("article, claim", [
+    ("Four or five people who were on the island are still not accounted for.", ("missing", 4, 5, "range")),
+    ("Four of our patients are still in a critical condition.", ("wounded", 4, None, "exact")),
+    ("Two miners are in serious condition at the district hospital.", ("wounded", 2, None, "exact")),
+    ("The ministry says 38 officers had been held by protesters since Thursday.", ("captured", 38, None, "exact")),
+    ("Police gave 68 dead on the island and eight in the city. The total is therefore 76.",
+     ("killed", 76, None, "exact")),
+])
+def test_more_ways_news_states_a_count(article, claim):
+    assert claim in tuples_in(article)
+
+
+def test_things_held_by_someone_and_prisoners_long_held_are_no_new_captives():
+    assert tuples_in("The rebels said 40 villages were held by government troops.") == set()
+    assert tuples_in("Cairo said it would work for the release of two prisoners held by Israel.") == set()
+
+
+def test_one_of_them_in_a_serious_condition_without_its_verb_is_no_count_of_its_own():
+    assert tuples_in("Three were still on its wards on Tuesday, one of them in a serious condition.") == set()
+    assert ("wounded", 2, None, "exact") in tuples_in("Two soldiers remained in critical condition.")

@@ -490,6 +490,9 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
     if patterns.PROJECTION_WORDS & set(linking) and not patterns.PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
+    if bare and patterns.normal(match.group("outcome")).startswith("in ") \
+            and patterns.normal(match.group("outcome")).endswith(" condition"):
+        return None  # "Three were on its wards, one of them in a serious condition": a state needs its verb ("are in")
     active_verb = patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE
     if relative and bare and active_verb and relative.rstrip(", ").split()[-1].lower() not in patterns.LINKING_WORDS:
         return None  # "three men who were held after the raid that killed civilians": the verb is the clause's
