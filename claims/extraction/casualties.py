@@ -238,7 +238,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
     answers_before = bool(previous) and (patterns.FIGURE_COMPARED_KEYS.search(lowered)
                                          or patterns.TALLY_REFERENCE_KEYS.search(lowered)
                                          or patterns.PRONOUN_TALLY_KEYS.search(lowered)
-                                         or patterns.BREAKDOWN_KEYS.search(lowered))
+                                         or patterns.BREAKDOWN_KEYS.search(lowered)
+                                         and patterns.OPENS_WITH_COUNT.match(text, start, end))
     if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
@@ -337,8 +338,10 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 if share is not None and taken.get(share.number_start) is share:
                     # "39 of them special police officers and 16 from the regular force": the next share
                     _keep_chain(share, lambda item: _coordinated(text, item, start, end), keep, taken)
-    if keys.search(patterns.BREAKDOWN_KEYS):
-        # "killed 150 people, and at least 20 were children", "... killed. Two of them were messengers."
+    if keys.search(patterns.BREAKDOWN_KEYS) and (
+            taken or previous and patterns.OPENS_WITH_COUNT.match(text, start, end)):
+        # "killed 150 people, and at least 20 were children", "... killed. Two of them were messengers." (a part
+        # needs a toll before it: in its sentence, or in the last when the part opens this one)
         ordered = sorted(taken.values(), key=lambda item: item.start)
         for number in counts:
             if number.start in taken:
@@ -478,22 +481,22 @@ def _count_then_outcome(text: str, begin: int, end: int) -> _Found | None:
 
 def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found | None:
     outcome = patterns.after_count_outcome(match.group("outcome"))
+    outcome_words = patterns.normal(match.group("outcome"))
     relative = match.group("relative")
     if relative and (not match.group("group") or any(
             numbers.is_count(text, number.start, number.end)
             for number in numbers.find_numbers(text, match.start("relative"), match.end("relative")))):
         return None  # "two men who said five were killed": the clause holds a count of its own (a year is none)
-    if ((outcome == "captured" or patterns.normal(match.group("outcome")) in patterns.PEOPLE_ONLY_OUTCOMES)
+    if ((outcome == "captured" or outcome_words in patterns.PEOPLE_ONLY_OUTCOMES)
             and not _names_people(match.group("group"))):
         return None  # "20 tanks were captured", "300 jobs were eliminated"
     linking = patterns.normal(match.group("linking")).replace(",", " ").split()
     if patterns.PROJECTION_WORDS & set(linking) and not patterns.PERFECT_WORDS & set(linking):
         return None  # "as many as 20,000 could die": a forecast, not a count ("may have died" is one)
     bare = not linking
-    if bare and patterns.normal(match.group("outcome")).startswith("in ") \
-            and patterns.normal(match.group("outcome")).endswith(" condition"):
+    if bare and outcome_words.startswith("in ") and outcome_words.endswith(" condition"):
         return None  # "Three were on its wards, one of them in a serious condition": a state needs its verb ("are in")
-    active_verb = patterns.normal(match.group("outcome")) in patterns.VERBS_BEFORE
+    active_verb = outcome_words in patterns.VERBS_BEFORE
     if relative and bare and active_verb and relative.rstrip(", ").split()[-1].lower() not in patterns.LINKING_WORDS:
         return None  # "three men who were held after the raid that killed civilians": the verb is the clause's
     if bare and (patterns.A_COUNT_FOLLOWS.match(text, match.end(), end) or (

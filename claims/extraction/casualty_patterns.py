@@ -459,6 +459,8 @@ BREAKDOWN_PART = _compile(
     rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E})(?!\s+(?:of|who|whom|that|which)\b)",
     re.IGNORECASE, needs=r"\s(?:were|was)\s")
 BREAKDOWN_KEYS = plain_keys(["were", "was"])
+# a sentence that opens on a count: only such a sentence can be a part of the toll of the sentence before it
+OPENS_WITH_COUNT = _compile(rf"[\s\"“'‘]*{COUNT_START}", re.IGNORECASE)
 # between a toll and such a part: a clause of its own ("..., and", "; ", "..., while")
 CLAUSE_JOIN = re.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+but)\s+$")
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome

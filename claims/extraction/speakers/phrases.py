@@ -562,7 +562,7 @@ def _appositive_after(a: _Analysis, i: int, limit: int, closed: bool = False) ->
             gender = gender or _gender_in(a, k, end)
             break
         if closed and (end >= limit or a.words[end] != ",") and not (
-                end + 1 >= limit and end < limit and a.words[end] == "."
+                end == limit - 1 and a.words[end] == "."
                 and (first in ("a", "an", "the") or first in _TITLE_WORDS or first in _PERSON_NOUNS)
                 and not any(a.lowers[m] in _SPEECH for m in range(k, end))):
             break  # (but "... led by Ivan Petrov, investigator for serious cases." ends its sentence on the role)

@@ -348,8 +348,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
         if entity.name.lower() in _CLOCK_ZONES:
             continue  # "from 1800 GMT": a clock's zone is no body
         paragraph = a.document.sentences[mention.sentence].paragraph
-        if is_byline(a.document, paragraph) or (mention.bare or entity.kind == "unknown") \
-                and is_heading(a.document, paragraph):
+        if is_heading(a.document, paragraph) and (mention.bare or entity.kind == "unknown"
+                                                  or is_byline(a.document, paragraph)):
             continue  # "By JOHN DOE / Ledger Staff Writer": the reporter's credit names no body that speaks; nor
             # does a capital a headline gives every word ("Search called off")
         if _is_document(entity):
