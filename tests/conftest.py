@@ -247,9 +247,15 @@ def worker_running(*, pool: str = "solo", concurrency: int = 1) -> Iterator[None
     from celery.contrib.testing.worker import start_worker
 
     app.conf.task_always_eager = False
-    with start_worker(app, pool=pool, concurrency=concurrency, perform_ping_check=False, loglevel="WARNING",
-                      shutdown_timeout=15):
-        yield
+    try:
+        with start_worker(app, pool=pool, concurrency=concurrency, perform_ping_check=False, loglevel="WARNING",
+                          shutdown_timeout=15):
+            yield
+    finally:
+        # A stopping worker hands its unstarted messages (a retry waiting on its
+        # countdown) back to the broker; drop them, so no task of this test runs
+        # in a later one, against a database that test has already emptied.
+        app.control.purge()
 
 
 @contextmanager

@@ -50,8 +50,12 @@ def webhook_settings(settings):
 
 
 @pytest.fixture
-def worker():
-    """Eight threads, as the webhooks queue's worker runs in production."""
+def worker(settings):
+    """Eight threads, as the webhooks queue's worker runs in production.
+
+    It asks for `settings` so the worker stops before a test's overrides are
+    undone: a task still running must see the settings its test gave it.
+    """
     with worker_running(pool="threads", concurrency=8):
         yield
 
@@ -145,6 +149,7 @@ def test_410_gone_disables_the_endpoint_at_once_and_later_events_wait(worker, ad
 def test_a_hanging_receiver_times_out_without_delaying_another_endpoints_delivery(worker, admin_user,
                                                                                   monkeypatch, settings):
     settings.FACTDESK_WEBHOOK_READ_TIMEOUT_SECONDS = 8.0  # far beyond what the healthy delivery takes, even under load
+    settings.FACTDESK_WEBHOOK_RETRY_SCHEDULE = [0.0, 600.0]  # the timed-out attempt's retry falls after the test
     claim = ClaimFactory()
     with receiver_running(hang=threading.Event()) as hanging, receiver_running() as healthy:
         subscribe(hanging, admin_user, types=["claim.reviewed"])

@@ -36,7 +36,7 @@ ARTICLE = (
 
 
 @pytest.fixture
-def worker():
+def worker(settings):
     with worker_running(pool="solo"):
         yield
 
