@@ -1129,3 +1129,36 @@ def test_things_held_by_someone_and_prisoners_long_held_are_no_new_captives():
 def test_one_of_them_in_a_serious_condition_without_its_verb_is_no_count_of_its_own():
     assert tuples_in("Three were still on its wards on Tuesday, one of them in a serious condition.") == set()
     assert ("wounded", 2, None, "exact") in tuples_in("Two soldiers remained in critical condition.")
+
+
+# --- round 163: a part of a toll whose size is given with it ------------------------------------------------------
+
+@pytest.mark.parametrize("article, part, whole", [
+    ("The coroner said 27 of the 35 victims had died of crush injuries.", ("killed", 27, None, "exact"),
+     ("killed", 35, None, "exact")),
+    ("At least 12 of the 30 dead had been shot in the back.", ("killed", 12, None, "at_least"),
+     ("killed", 30, None, "exact")),
+    ("Nine of the 22 bodies were recovered on Friday.", ("killed", 9, None, "exact"), ("killed", 22, None, "exact")),
+    ("Doctors said 6 of the 48 injured remain in intensive care.", ("wounded", 6, None, "exact"),
+     ("wounded", 48, None, "exact")),
+])
+def test_a_part_of_a_toll_counted_with_the_toll_gives_both_counts(article, part, whole):
+    assert {part, whole} <= tuples_in(article)
+
+
+def test_a_part_of_a_count_of_people_who_are_no_casualties_is_none():
+    assert tuples_in("Nine of the 22 delegates were women.") == set()
+    assert tuples_in("One of the 30 dead was a nurse.") == {("killed", 30, None, "exact")}
+
+
+@pytest.mark.parametrize("article, claim", [
+    ("Eleven of the trawler's 14 crewmen were missing.", ("missing", 11, None, "exact")),
+    ("Four of the 20 miners were killed.", ("killed", 4, None, "exact")),
+    ("At least three of its 12 guards were wounded.", ("wounded", 3, None, "at_least")),
+])
+def test_a_share_of_a_group_with_the_verb_of_the_share_counts_the_share_alone(article, claim):
+    assert tuples_in(article) == {claim}
+
+
+def test_the_people_a_relative_clause_counts_stay_the_toll_a_share_is_taken_from():
+    assert ("killed", 3, None, "exact") in tuples_in("Two of the three people who were killed were brothers.")

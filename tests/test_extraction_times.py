@@ -467,3 +467,35 @@ def test_the_clocks_opening_test_lets_every_kind_of_clock_through(phrase):
     text = f"The truce began at {phrase} on Friday, officials said."
     assert [m.groupdict() for m in clock.TIME.finditer(text)] == [m.groupdict() for m in unguarded.finditer(text)]
     assert any(m.group(0) for m in clock.TIME.finditer(text))
+
+
+# --- round 163: "22 hours of Monday", as agencies translating Portuguese, Spanish or French write it ----------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ('The fighters were told to respect the cease-fire "from 22 hours of Monday, Luanda time".', "1975-01-13T21:00"),
+    ("The cease-fire came into force at 18 hours on Sunday, Luanda time, the communique said.", "1975-01-12T17:00"),
+    ("The cease-fire came into force at 6 hours of today, Luanda time.", "1975-01-14T05:00"),
+])
+def test_an_hour_counted_in_hours_of_a_named_day_is_a_clock(sentence, utc):
+    assert [start for start, _ in starts_in(sentence, date(1975, 1, 14))] == [utc]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks on a cease-fire lasted 22 hours on Monday, Luanda time.",
+    "The cease-fire was broken after 22 hours on Monday, officials in Luanda said.",
+    "The cease-fire held for 18 hours on Sunday in Luanda.",
+])
+def test_hours_that_count_a_duration_are_no_clock(sentence):
+    assert starts_in(sentence, date(1975, 1, 14)) == []
+
+
+# --- round 163: a range of four-figure clocks --------------------------------------------------------------------
+
+def test_a_range_of_four_figure_clocks_with_its_day_starts_at_its_first_clock():
+    sentence = "Elders agreed a humanitarian window on the road from 0700 to 1700 on Monday 18 June, in Yemen."
+    assert [start for start, _ in starts_in(sentence, date(2007, 6, 19))] == ["2007-06-18T04:00"]
+
+
+def test_a_span_of_years_is_no_range_of_clocks():
+    sentence = "The ceasefire held in Yemen from 1945 to 1950 on the whole, historians said on Monday."
+    assert starts_in(sentence, date(2007, 6, 19)) == []

@@ -1172,3 +1172,45 @@ def test_a_dateline_closed_by_a_full_stop_still_dates_the_story_before_the_paper
                "LANDI KOTAL, March 10.\n\n"
                "The tribal lashkars stopped firing from 0600 hours PKT this morning, a political agent said.")
     assert starts(article, date(1972, 3, 11)) == ["1972-03-10T01:00"]
+
+
+# --- round 163: a day inside an aside dates the aside, not the clock after it --------------------------------
+
+def test_a_day_in_a_dashed_aside_does_not_date_a_clock_after_the_aside():
+    # "since 1 May" belongs to the aside about the two capitals' clocks; the second start is yesterday's too
+    article = ("The army paused its operations in the valley from 6 a.m. local time yesterday — 7 a.m. in the "
+               "capital of its neighbour, whose clocks since 1 May have run an hour ahead — and the air force halted "
+               "its flights over the valley from 9 a.m. Ecuadorian time.")
+    assert starts(article, date(2009, 10, 16)) == ["2009-10-15T11:00", "2009-10-15T14:00"]
+
+
+def test_a_byline_closing_the_standfirst_with_a_weekday_dates_the_story():
+    # a Sunday paper prints its correspondent's story of Saturday: his "yesterday" is Friday
+    article = ("THE WEEKEND LEDGER, 14 June 1998\n\n"
+               "Truce holds in the valley\n"
+               "Militias keep to their posts. From Anna Berg in Shkoder, Saturday\n\n"
+               "The two clans agreed a local cease-fire in Albania from 4pm yesterday, elders said.")
+    assert starts(article, date(1998, 6, 14)) == ["1998-06-12T14:00"]
+
+
+def test_a_lower_case_word_spelt_like_a_weekday_abbreviation_names_no_day():
+    # "sat down" is no Saturday: "that night" points back to Friday 2 September
+    article = ("On the evening of Friday September 2nd the prime minister sat down with the gang leaders of Belize "
+               "City. They promised to hold their fire from midnight that night.")
+    assert starts(article, date(2011, 12, 17)) == ["2011-09-03T06:00"]
+
+
+# --- round 163: a midnight promised in a statement the sentence before dated --------------------------------------
+
+def test_a_midnight_in_words_reported_from_a_statement_dated_the_sentence_before_is_the_first_after_it():
+    # the broadcast went out on Monday night, the story is of Wednesday: the midnight is the one ending Monday
+    article = ("The rebel commander in Kunar, Pakistan's neighbour across the pass, announced a truce on his radio "
+               "station in Pakistan on Monday night. He said his fighters would stop attacks on the army from "
+               "midnight, and lifted his threat against the schools.")
+    assert starts(article, date(2009, 2, 25)) == ["2009-02-23T19:00"]
+
+
+def test_a_midnight_still_to_come_with_no_statement_dated_before_it_is_tonights():
+    article = ("The rebel commander spoke on his radio station in Pakistan. He said his fighters would stop attacks "
+               "on the army from midnight.")
+    assert starts(article, date(2009, 2, 25)) == ["2009-02-25T19:00"]

@@ -1050,3 +1050,32 @@ def test_fighting_said_to_end_as_of_a_clock_stopped_then(sentence):
 
 def test_a_toll_as_of_a_clock_is_no_start():
     assert starts("As of 6 p.m. GMT on Tuesday, the shelling had killed 40 people.") == []
+
+
+# --- round 163: a halt from the end of an occasion, then its clock ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, utc", [
+    ("The commander said his men had orders to hold fire from the end of the prayers at 1 p.m. GMT.",
+     "2024-03-06T13:00"),
+    ("Both militias will stop shooting after the close of the funeral at 4 p.m. GMT on Thursday.", "2024-03-07T16:00"),
+])
+def test_a_halt_from_the_end_of_an_occasion_starts_at_the_clock_given_for_it(sentence, utc):
+    assert starts(sentence) == [utc]
+
+
+def test_a_halt_until_the_end_of_an_occasion_is_no_start():
+    assert starts("The fighters will hold fire until the end of the prayers at 1 p.m. GMT.") == []
+
+
+# --- round 163: a second period or phase of a truce named before --------------------------------------------------
+
+def test_a_second_period_of_a_truce_starts_at_its_own_clock():
+    article = ("The army's holiday truce in the Philippines takes effect at 12:01 a.m. on December 24 and lasts until "
+               "noon on December 26. A second period will run from 12:01 a.m. on December 31 to noon on January 1.")
+    assert starts(article, date(2009, 12, 20)) == ["2009-12-23T16:01", "2009-12-30T16:01"]
+
+
+def test_a_period_that_closes_at_a_clock_starts_nothing():
+    article = ("The army's holiday truce in the Philippines takes effect at 12:01 a.m. on December 24. The period for "
+               "registering complaints closes at 6 p.m. on December 27.")
+    assert starts(article, date(2009, 12, 20)) == ["2009-12-23T16:01"]

@@ -557,3 +557,36 @@ def test_greenwich_time_spelt_with_full_stops_is_utc(zone):
 def test_timor_time_is_the_clock_of_dili():
     article = "The guerrillas say their truce began at 6 am Timor time on April 2, a radio message from the hills said."
     assert starts(article, date(1984, 4, 10)) == ["1984-04-01T22:00"]  # Dili kept UTC+8 from 1976 to 2000
+
+
+# --- round 163: a region named with its compass point -------------------------------------------------------------
+
+@pytest.mark.parametrize("region", ["South Kedah", "Upper Perak", "northern Kedah", "Central Perak"])
+def test_a_region_named_with_its_compass_point_still_gives_the_zone(region):
+    # the neighbouring country is named more often, but the sentence sets the truce in the region
+    article = ("Thai police will watch the Thai border. The Thai authorities asked for a delay, and a Thai officer "
+               f"said so. The Malayan government agreed.\n\nTroops in {region} stopped offensive operations at 0600 hours today.")
+    assert starts(article, date(1955, 12, 26)) == ["1955-12-25T22:30"]  # Malaya kept UTC+7:30 in 1955
+
+
+# --- round 163: a truce agreed or announced "in" a place applies there ---------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The army agreed a ceasefire in Yemen from 7 a.m. on Monday, officials said.",
+    "The two tribes announced a truce in Yemen from 7 a.m. on Monday.",
+    "The committee agreed a humanitarian pause in Yemen from 7 a.m. on Monday.",
+])
+def test_a_truce_named_right_before_its_place_applies_there_whatever_verb_made_it(sentence):
+    assert starts(sentence, date(2007, 6, 19)) == ["2007-06-18T04:00"]  # Yemen keeps UTC+3
+
+
+def test_a_truce_agreed_in_a_capital_abroad_still_takes_the_zone_of_the_fighting():
+    article = ("Fighting in Yemen went on. Fighting in Yemen's north went on.\n\n"
+               "The sides agreed in Cairo to a ceasefire from 7 a.m. on Monday.")
+    assert starts(article, date(2007, 6, 19)) == ["2007-06-18T04:00"]
+
+
+def test_a_truce_announced_in_a_capital_abroad_keeps_the_zone_of_the_fighting():
+    article = ("Fighting in Lebanon's Chouf mountains went on. Druze and Christian militias in Lebanon traded fire.\n\n"
+               "The mediators announced the new ceasefire in Damascus on Sunday night, to begin at 6 a.m. on Monday.")
+    assert starts(article, date(1983, 9, 26)) == ["1983-09-26T04:00"]  # Beirut kept UTC+2 that September

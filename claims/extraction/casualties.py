@@ -286,6 +286,11 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 # died, bringing the toll to three" the toll after "the wounded" is read from "bringing" (a verb
                 # of mixed outcomes, "killing or wounding 60", keeps its count: read again, it would be one)
                 at = match.end("toll") if item is None and match.groupdict().get("toll") else match.end()
+    for item in sorted(taken.values(), key=lambda item: item.start):
+        share = _share_of_group(text, item, start, end)
+        if share is not None:  # the group's count yields to the share its verb is about
+            del taken[item.number_start]
+            keep(share)
     ordered = sorted(taken.values(), key=lambda item: item.start)
     for item in ordered:
         _keep_chain(item, lambda item: _coordinated(text, item, start, end), keep, taken)
@@ -513,9 +518,27 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
 _VERDICT_AFTER = re.compile(r"\s+(?:guilty|innocent|responsible|liable|culpable)\b", re.IGNORECASE)
 
 
+def _share_of_group(text: str, item: _Found, start: int, end: int) -> _Found | None:
+    """"Eleven of the tanker's 13 crewmen were missing": the verb tells what befell the share, not the whole group
+    (but "two of the three people who were killed": the relative clause counts the three)."""
+    if item.rule != "casualty.count_then_outcome" or item.number_start != item.start or not item.group \
+            or patterns.normal(item.group) in patterns.TOLL_OF \
+            or patterns.RELATIVE_AFTER_GROUP.search(text, item.numbers_end, item.end):
+        return None  # ("27 of the 35 victims had died": the victims are a toll of their own, both counts stand)
+    match = patterns.SHARE_BEFORE_GROUP.search(text, max(start, item.start - 60), item.start)
+    if match is None:
+        return None
+    share = _found(text, match, item.outcome, "casualty.share_of_group", 0.7, end, group=None)
+    if share is None or share.count >= item.count:
+        return None
+    share.end, share.group, share.group_from = item.end, item.group, text[item.number_start:item.end]
+    return share
+
+
 def _share_of_toll(text: str, begin: int, end: int, match: re.Match | None = None) -> _Found | None:
     """"62 of the dead were in the hills", "at least 150 of the dead were militants", "Of the 128 dead, 52 were"."""
-    match = match or patterns.SHARE_OF_TOLL.match(text, begin, end)
+    match = match or patterns.SHARE_OF_TOLL.match(text, begin, end) \
+        or patterns.SHARE_OF_COUNTED_TOLL.match(text, begin, end)  # "31 of the 39 victims"
     if not match or numbers.parse_number(match.group("n") or "") == 1:
         return None  # "one of the dead was a nurse" singles a person out: no count
     outcome = patterns.SHARE_OF.get(patterns.normal(match.group("outcome"))) or patterns.TOLL_OF[

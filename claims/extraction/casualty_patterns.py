@@ -429,6 +429,11 @@ CARRIED_IN = _compile(rf"\s+(?:{alternation(OUTCOMES['carried_in'])}){E}(?:\s+(?
 SHARE_OF_KEYS = containing({" ".join(phrase.split()[:2]) + " " for phrase in SHARE_OF})
 # "Of the 128 dead, 52 were in the hills": the toll named first, then the part of it
 TOLL_OF = {" ".join(phrase.split()[2:]): outcome for phrase, outcome in SHARE_OF.items()}
+# "31 of the 39 victims had died", "at least 10 of the 19 dead": part of a toll whose size is given with it (the toll
+# itself is read at its own count)
+SHARE_OF_COUNTED_TOLL = _compile(
+    rf"{QUALNUM}\s+of\s+(?:the|those|these)\s+{NUM}\s+(?P<outcome>{alternation(TOLL_OF)}){E}{AFTER_A_SHARE}",
+    re.IGNORECASE, needs=r"\sof\s+(?:the|those|these)\s")
 _SHARE_AFTER_TOLL_OPENING = (
     rf"{B}(?:of|among)\s+(?:the|those)\s+(?:{NUM}\s+)?(?P<outcome>{alternation(TOLL_OF)}){E}(?:\s+[\w'’-]+){{0,4}}?"
     # "Of the dead, she said, 19 were young men": a reporting aside between the toll and its part
@@ -566,6 +571,11 @@ ASIDE_MARK = _compile(r"[,;(—–]|\s-\s")
 # "including 11 from one family", "including two who succumbed to their wounds": the count's people, said after it
 WHOSE_PEOPLE = _compile(r"\s+(?:(?:from|of)\s+(?:one|a|the|their|his|her|its|same|those|them)|who)\b", re.IGNORECASE)
 PARTITIVE = _compile(r"\s+of\s+(?:the|those|these)\s+$", re.IGNORECASE)
+# "Eleven of the tanker's 13 crewmen were missing": a share of a group, right before the group's count
+SHARE_BEFORE_GROUP = _compile(
+    rf"{QUALNUM}\s+of\s+(?:the|its|their|his|her|our|these|those|(?:the\s+)?[\w-]+['’]s?)\s+$", re.IGNORECASE)
+# "... of the three people who were killed": the count's own relative clause, not the share's verb
+RELATIVE_AFTER_GROUP = _compile(r"\b(?:who|that|which)\b", re.IGNORECASE)
 LINKING_WORDS = frozenset(GRAMMAR["linking_words"])
 AGE_SUPERLATIVE_BEFORE = _compile(
     rf"{B}(?:{alternation(GRAMMAR['age_superlatives'] + GRAMMAR['singled_out_of_a_toll'])})\s+(?:of|among)\s+$",

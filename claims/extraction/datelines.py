@@ -38,6 +38,12 @@ _WEEKDAY_DATELINE = re.compile(
     rf"(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}})?,\s*(?P<weekday>{'|'.join(WEEKDAYS)})\.?(?=\s*(?:\(|[-—–:]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "... arms itself. From Martin Ashby in Vlore, Saturday": a byline closing a standfirst, with the weekday filed on
+_BYLINE_WEEKDAY = re.compile(
+    rf"(?:^|(?<=[.!?] ))From\s+[^,.\n]{{2,60}}?\s+in\s+(?-i:[A-Z])[^\n,.]{{1,40}},\s*(?P<weekday>{'|'.join(WEEKDAYS)})"
+    rf"\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "21 Jul 2014 06:15 GMT", "Published 06:15 GMT, 21 July 2014": the minute a page went up
 _STAMP = re.compile(
     rf"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+"
@@ -85,7 +91,7 @@ def _dateline_day(opening: str, published: date) -> tuple[date, str] | None:
             continue
         if timedelta(days=1) <= published - day <= timedelta(days=3):
             return day, found.group()
-    for found in _WEEKDAY_DATELINE.finditer(opening):
+    for found in [*_WEEKDAY_DATELINE.finditer(opening), *_BYLINE_WEEKDAY.finditer(opening)]:
         back = (published.weekday() - WEEKDAYS[found.group("weekday").lower()]) % 7
         if 1 <= back <= 3:  # the paper of the next morning, or of Monday for a story of Saturday
             return published - timedelta(days=back), found.group()

@@ -150,6 +150,15 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 # stop firing at 4.30pm": the story runs on through the day the sentence before dated, a later hour
                 found = _day_named_in(document, just_before, "past")
                 carried = (*found, "the fighting before it, earlier that day, is dated") if found else None
+            elif referred_day is None and just_before is not None and reference_day.is_midnight(match) \
+                    and _REPORTS_ON.match(text, sentence.start) and _days_named(document, just_before) == 1 \
+                    and _ANNOUNCED.search(text, just_before.start, just_before.end) \
+                    and not clock.TIME.search(text, just_before.start, just_before.end) \
+                    and not clock.DAY_ALONE.search(text, sentence.start, sentence.end):
+                # "The commander announced his ceasefire on his radio station on Monday night. He said his fighters
+                # would stop attacks from midnight": the midnight promised is the first after the statement
+                found = _day_named_in(document, just_before, "past")
+                carried = (*found, "the statement it reports is dated") if found else None
             resolved = _resolve(document, match, sentence, context, referred_day, previous_day, carried)
             if resolved is None:
                 continue
@@ -233,6 +242,10 @@ def _recurring(text: str, sentence: Sentence, match: re.Match) -> bool:
     return last is not None and starts.TRIGGER.search(text, last.end(), match.start()) is None
 
 
+# "He said ...", "The commander added ...": a sentence reporting more of a statement told just before
+_REPORTS_ON = re.compile(r"\W*(?:he|she|they|it|the\s+[\w-]+)\s+(?:said|added|told|announced|declared|promised|pledged)\b",
+                         re.IGNORECASE)
+_ANNOUNCED = re.compile(r"\b(?:announced|declared|proclaimed|broadcast|said)\b", re.IGNORECASE)
 _THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
 
 

@@ -59,10 +59,12 @@ ZONE_BASE = rf"(?:{phrases(ZONE_NAMES)}|{phrases(LOCAL_WORDS)}){E}"
 
 
 def names_then_abbreviations(table: dict[str, int]) -> str:
-    """Full names, or abbreviations with their optional full stop ("Jan.", never "October.")."""
+    """Full names, or abbreviations with their optional full stop ("Jan.", never "October."); an abbreviation only
+    capitalised or in capitals ("Sat", "SAT": "sat down", "the sun" and "to mar" name no day)."""
     full = [name for name in table if len(name) > 4 or name in ("may", "june", "july")]
-    short = [name for name in table if name not in full]
-    return rf"(?:(?:{phrases(full)}){E}|(?:{phrases(short)}){E}\.?)"
+    short = sorted((name for name in table if name not in full), key=len, reverse=True)
+    cased = "|".join(re.escape(form) for name in short for form in (name.capitalize(), name.upper()))
+    return rf"(?:(?:{phrases(full)}){E}|(?-i:{cased}){E}\.?)"
 
 
 WEEKDAY = names_then_abbreviations(WEEKDAYS)
@@ -101,7 +103,10 @@ CLOCK = (
     rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|\s*(?:hours|hrs){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d)))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d))"
-    rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)))"
+    rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight))"
+    # "from 0700 to 1700 on Monday 18 June": a range of four-figure clocks that a day follows (not "from 1945 to 1950")
+    rf"|(?=\s*(?:to|until|till|[-–])\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours|hrs|h){E})?(?:\s+(?:{ZONE}))?,?\s+(?:on\s+)?"
+    rf"(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight){E}))"
     # "one minute past midnight", "a minute before midnight": minutes counted from a named time
     rf"|(?P<h9>{phrases(HOUR_WORDS)}|an?|\d{{1,2}})\s+minutes?\s+(?P<dir9>{phrases(MINUTE_OFFSETS)})\s+"
     rf"(?P<named9>{phrases(NAMED_TIMES)}){E}"
@@ -112,7 +117,11 @@ CLOCK = (
     rf"|(?P<h8>{phrases(HOUR_WORDS)}|\d{{1,2}})\s+in\s+the\s+(?P<part8>morning|afternoon|evening){E}"
     # "at six this morning", "at ten tonight": the day's part that follows settles the half (and is read as the day)
     rf"|(?P<h10>{phrases(HOUR_WORDS)}|\d{{1,2}})(?=\s+(?:(?:this|yesterday|tomorrow)\s+(?P<part10>morning|afternoon|evening|night)"
-    rf"|(?P<night10>tonight|last\s+night)){E}))"
+    rf"|(?P<night10>tonight|last\s+night)){E})"
+    # "from 22 hours of Monday", "at 18 hours on Sunday, Luanda time": agencies translating "22 horas", "18 heures";
+    # only after "at" or "from" and before a day or a zone ("lasted 22 hours on Monday" counts a duration)
+    rf"|(?:(?<=\bat\s)|(?<=\bfrom\s))(?P<h11>[01]?\d|2[0-3])\s+hours(?=\s+(?:of|on)\s+(?:(?:this|next|last)\s+)?"
+    rf"(?:{WEEKDAY}|today|tomorrow|yesterday|\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d){E}|\s*,\s+(?:{ZONE}){E}))"
 )
 # Every branch of CLOCK opens with a digit, an hour word, a named time or "a"/"an" ("a minute before midnight"):
 # that first letter is tested once at each word start before the branches are tried one by one (a quarter less
@@ -172,7 +181,7 @@ def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:
         return total // 60, total % 60, "minute", True
     for hour_key, minute_key, ampm_key in (("h1", "m1", "ap1"), ("h2", "m2", "ap2"), ("h3", None, "ap3"),
                                            ("h4", "m4", None), ("h7", None, "ap7"), ("h6", None, None),
-                                           ("h8", None, None), ("h10", None, None)):
+                                           ("h8", None, None), ("h10", None, None), ("h11", None, None)):
         if groups.get(hour_key):
             raw = groups[hour_key].lower()
             hour = int(raw) if raw.isdigit() else HOUR_WORDS[raw]

@@ -259,6 +259,25 @@ _LEDE_PAST_DAY = LazyPattern(
 _LEDE_REACH = 1200  # the opening of a story: its headline, byline and first paragraph or two
 
 
+_ASIDE_MARKS = {"(": ")", "\u2014": "\u2014", "\u2013": "\u2013", "--": "--"}
+_ASIDE_OPENING = LazyPattern(r"\(|\s(?:\u2014|\u2013|--)\s")
+
+
+def _in_closed_aside(text: str, day: re.Match, sentence_start: int, clock_start: int) -> bool:
+    """Whether the day stands in an aside (brackets or a pair of dashes) that closes before the clock.
+
+    "from 5 a.m. yesterday — 5:30 a.m. in Caracas, which since Dec. 9 has run half an hour ahead — and the air force
+    halted its flights from 7:30 a.m.": the aside's day dates what the aside says, not the clock after it.
+    """
+    opened = None
+    for mark in _ASIDE_OPENING.finditer(text, sentence_start, day.start()):
+        opened = mark
+    if opened is None:
+        return False
+    closing = _ASIDE_MARKS[opened.group().strip()]
+    return text.find(closing, opened.end(), day.start()) == -1 and text.find(closing, day.end(), clock_start) != -1
+
+
 def day_for(text: str, published: date | None, match: re.Match, sentence_start: int, sentence_end: int,
             story_day: tuple[str, date] | None = None, previous_day: tuple[str, date] | None = None,
             carried: tuple[str, date, str] | None = None, lede_day: tuple[str, date] | None = None) -> DayChoice:
@@ -321,7 +340,8 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                              words.strip())
     reported = read_as == "reported"
     read_as = "future" if reported else read_as
-    earlier = list(clock.DAY_ALONE.finditer(text, sentence_start, match.start()))
+    earlier = [day for day in clock.DAY_ALONE.finditer(text, sentence_start, match.start())
+               if not _in_closed_aside(text, day, sentence_start, match.start())]
     starting_on = _STARTING_ON.search(text, match.end(), sentence_end) if not earlier and read_as == "future" else None
     if starting_on is not None and not any(
             not clock.RANGE_TO.fullmatch(text, match.end(), other.start())
@@ -409,7 +429,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                             f"comes after the {announced!r} it was announced at", words.strip())
             return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
-    if carried is not None and verb_tense != "future":
+    if carried is not None and (verb_tense != "future" or reported and _is_midnight(match)):
         # the day of the sentence right before, which this one carries on from (ceasefires.py says how)
         words, day, how = carried
         return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; {how} "
@@ -516,6 +536,11 @@ def _clock_of_day(text: str, sentence_start: int, day: re.Match, match: re.Match
             if earlier_reading and reading and earlier_reading[3] and earlier_reading[:2] > reading[:2]:
                 return other.group().strip()
     return None
+
+
+def is_midnight(match: re.Match) -> bool:
+    """Whether the clock is a plain midnight (not "zero hour", which begins its day)."""
+    return _is_midnight(match)
 
 
 def _is_midnight(match: re.Match) -> bool:

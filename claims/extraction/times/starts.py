@@ -138,6 +138,8 @@ _HALT_THEN_AT = LazyPattern(
     rf"(?:\s+(?:in|across|along|on|against)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:[A-Z][\w'-]+|(?:{_phrases(_PHRASES['front_nouns'])}){_E}))?"
     rf"(?:\s+[\w-]+\s+(?:hours?|minutes?|days?)\s+(?:earlier|later|before|after),?)?"
+    # "hold fire from the end of the Eid prayers at 7am": an occasion whose end or start the clock then gives
+    rf"(?:\s+(?:from|after)\s+(?:the\s+)?(?:end|close|start|beginning)\s+of(?:\s+[\w'-]+){{1,4}}?)?"
     rf"\s+(?:{_phrases(_PHRASES['at_cues'])})\s+$"
 )
 # "were to begin pulling their troops out ... at 0600 hours": the verb of starting starts another action

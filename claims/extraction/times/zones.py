@@ -32,7 +32,8 @@ UNIVERSAL_KEYS = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/UCT", "UCT"
                             "Etc/Zulu", "Zulu"})
 # "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
 _IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
-                 r"(?:(?:north|south)?-?(?:east|west|north|south)(?:ern)?\s+|central\s+)?$")
+                 r"(?:(?:[Nn]orth|[Ss]outh)?-?(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh)(?:ern)?\s+|[Cc]entral\s+|[Uu]pper\s+"
+                 r"|[Ll]ower\s+)?$")
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
                      re.IGNORECASE)
@@ -52,6 +53,8 @@ _SPEAKS = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{clock.phrases(lexicons.wo
 # "a U.S.-brokered truce in Iraq": the last venue word before the place qualifying the truce right after it sets
 # the truce in the place ("signed a ceasefire agreement in Dar es Salaam" still names where it was signed)
 _TRUCE_NOUN = re.compile(r"\s+(?:cease-?fires?|truces?|armistice)\b", re.IGNORECASE)
+_TRUCE_IN = re.compile(r"\b(?:cease-?fires?|truces?|armistice|pauses?|windows?)\s+(?:in|across|throughout)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +253,10 @@ class ArticlePlaces:
             return False
         if _SPEAKER_PLACE.search(before):
             return True
+        if _TRUCE_IN.search(before) and found.place.kind != "capital":
+            # "agreed a ceasefire in Yemen": the place qualifies the truce, whatever verb made it; not a capital, where
+            # truces are announced ("announced a ceasefire in Damascus on Sunday night" for the fighting in Lebanon)
+            return False
         last = None
         for last in _VENUE_WORD.finditer(before):
             pass
