@@ -850,3 +850,50 @@ def test_a_place_before_the_source_that_ends_the_sentence_is_no_person_with_that
     text = ('Two marines were killed near Chu Lai, a military spokesman said. "The patrol came under fire," he '
             'said.')
     assert quote_speakers(text) == ["military spokesman"]
+
+
+# --- round 164: the person a feature names once, then only by what they do -------------------------------------
+
+def test_an_honorific_written_with_the_name_is_a_role_the_name_is_taken_up_by():
+    text = ('The inquest heard from Professor Anton Brevik, the pathologist who examined the bodies.\n\n'
+            '"Most of them came in already gone," the professor said.')
+    assert quote_speakers(text) == ["Anton Brevik"]
+
+
+def test_a_definite_description_never_introduced_is_the_person_named_just_before():
+    text = ('Tomas Okello keeps the ladder. It leans against the wall of his house, the ladder he climbed on the '
+            'night the river came.\n\n'
+            '"The water was cold and it was fast," the 61-year-old fisherman says, mending a net.\n\n'
+            'The fisherman has rebuilt his roof. "I will not leave this bank," he says.')
+    assert quote_speakers(text) == ["Tomas Okello", "Tomas Okello"]
+
+
+def test_an_official_after_a_named_officer_is_that_officer():
+    text = ('At the district office the relief officer, Grace Atim, keeps the lists. Here 40 people are still '
+            'listed as missing, the official says.\n\n"Every name has a family," she says.')
+    assert speaker_of(text, "40 people") == "Grace Atim"
+
+
+def test_a_described_person_brought_in_with_a_or_an_stays_someone_new():
+    text = ('Tomas Okello keeps the ladder.\n\nA fisherman from the next village was less sure. "We will all '
+            'leave," the fisherman said.')
+    assert quote_speakers(text) == ["fisherman"]
+
+
+def test_a_man_named_in_a_relative_clause_on_the_subject_is_not_the_he_who_speaks():
+    text = ('Gianfranco Moretti, from Arezzo, whose brother Paolo was among the dead, has attended every session. '
+            '"I come so that somebody remembers," he said.')
+    assert quote_speakers(text) == ["Gianfranco Moretti"]
+
+
+def test_a_role_and_name_after_a_fronted_place_and_before_an_age_are_the_subject():
+    text = ('In Tshikapa, cassava trader Mireille Ngalula, 52, said the market had reopened. "We sell again '
+            'at dawn," she said.')
+    assert quote_speakers(text) == ["Mireille Ngalula"]
+
+
+def test_an_official_brought_in_with_a_stays_someone_new_after_a_named_negotiator():
+    text = ('A rebel negotiator, Obonyo Lakwor, told reporters the order was given.\n\n'
+            'A local official said three civilians were shot dead. At least five people were wounded, the official '
+            'added.')
+    assert speaker_of(text, "five people") == "local official"

@@ -590,3 +590,20 @@ def test_a_truce_announced_in_a_capital_abroad_keeps_the_zone_of_the_fighting():
     article = ("Fighting in Lebanon's Chouf mountains went on. Druze and Christian militias in Lebanon traded fire.\n\n"
                "The mediators announced the new ceasefire in Damascus on Sunday night, to begin at 6 a.m. on Monday.")
     assert starts(article, date(1983, 9, 26)) == ["1983-09-26T04:00"]  # Beirut kept UTC+2 that September
+
+
+# --- round 164: a US state's own clock ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("state, utc", [
+    ("Texas", "1993-04-04T00:00"),       # Central standard time, UTC-6 (summer time began on Sunday 4 April)
+    ("Arizona", "1993-04-04T01:00"),     # Mountain time with no summer time, UTC-7
+    ("California", "1993-04-04T02:00"),  # Pacific standard time, UTC-8
+])
+def test_a_us_state_gives_the_zone_most_of_its_people_keep(state, utc):
+    article = f"The standoff in {state} eased when the two sides agreed a ceasefire from 6 p.m. local time on Saturday."
+    assert starts(article, date(1993, 4, 5)) == [utc]
+
+
+def test_the_states_in_the_gazetteer_take_their_peoples_zone():
+    assert gazetteer.lookup("South Dakota").zone == "America/Chicago"
+    assert gazetteer.lookup("Florida").zone == "America/New_York"  # the state, not the town in Cuba

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -67,6 +67,20 @@ def region_zone(name: str, code: str, zone_tab: dict[str, list[tuple[str, str]]]
         if key == city or key in fold(comment).lower().replace(",", " ").split(" - ")[-1].split(";"):
             return zone
     return None
+
+
+def cities_zone(cities: list[dict], subdivision_code: str) -> tuple[str | None, int]:
+    """The zone most people of a region live in, weighing its cities by population ("South Dakota" is Central
+    time), with the people of those cities. Only where GeoNames files cities under the region's own letters (ISO
+    "US-SD", GeoNames admin1 "SD"); its numbered codes elsewhere name no region we can match."""
+    letters = subdivision_code.split("-", 1)[-1]
+    if not letters.isalpha():
+        return None, 0
+    people: Counter[str] = Counter()
+    for city in cities:
+        if city.get("admin1code") == letters and city["timezone"]:
+            people[city["timezone"]] += city["population"]
+    return (people.most_common(1)[0][0], sum(people.values())) if people else (None, 0)
 
 
 def rows() -> list[tuple[str, str, str, str, str]]:
@@ -138,8 +152,12 @@ def rows() -> list[tuple[str, str, str, str, str]]:
             continue
         zone, note = country_zone[code]
         own = region_zone(sub.name, code, zone_tab) if note else None
+        peopled, population = cities_zone(by_country[code], sub.code) if note and not own else (None, 0)
         if own:
             add(sub.name, "region", code, own, "the tz database's zone for this region")
+        elif peopled:
+            # (weighed by its people, so "Florida" is the state, not a town of that name in Cuba)
+            add(sub.name, "region", code, peopled, "the zone most of its people live in (GeoNames' cities)", population)
         else:
             add(sub.name, "region", code, zone, note and f"{note} (region's own zone unknown)")
 

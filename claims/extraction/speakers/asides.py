@@ -307,6 +307,7 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     given_name: tuple[int, int] | None = None  # "..., who asked to be identified only as Mariam, said"
     # the last ", a senior official," stepped over, and the evidence gathered before it
     described: tuple[int, tuple] | None = None
+    named_after_role: tuple[int, tuple] | None = None  # the last ", banana farmer Rodel Sumagaysay," stepped over
     while i >= first and a.words[i] == ",":
         j = i - 1
         # a dash closes the segment too: "Marsa, 3 May - The Network, a group of aid agencies, welcomes":
@@ -328,12 +329,15 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
         if opening is not None:
             i = opening  # "who runs clinics in Carrefour, Delmas and Petion-Ville,": the list is inside the clause
             continue
-        if (j < first or a.words[j] != ",") and described is not None \
+        if (j < first or a.words[j] != ",") and (described or named_after_role) is not None \
                 and _fronted_place(a, segment_first, segment_last):
             # "In Ankara, a senior official, speaking on condition of anonymity, said": the fronted place
-            # opens the sentence, the description after it is the subject
-            i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described
+            # opens the sentence, the description after it is the subject ("In Compostela Valley, banana farmer
+            # Rodel Sumagaysay, 47, said": the role and the name after it)
+            i, (role, gender, person_evidence, organisation_evidence, age_or_role_seen) = described or named_after_role
             break
+        if not a.caps[segment_first] and a.names[segment_last] and segment_last > segment_first:
+            named_after_role = (segment_last, (role, gender, person_evidence, organisation_evidence, age_or_role_seen))
         if j < first or a.words[j] != "," or head in _SUBORDINATORS or _only_connectives(a, first, j):
             i = segment_last  # the segment opens the clause ("while Azerbaijan"): it holds the subject
             break

@@ -16,7 +16,7 @@ from itertools import takewhile
 from .. import gazetteer, lexicons
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
-from .references import _monitored_outlet, _name_office_holders, _resolve_pronoun
+from .references import _monitored_outlet, _name_described_people, _name_office_holders, _resolve_pronoun
 from .quote_attribution import _attribute_quotations, _credit_headline_echoes, _labelled_paragraph
 from ..text import is_heading
 from .names import _entity
@@ -209,6 +209,7 @@ def _analyse(document: Document) -> _Analysis:
     _find_attributions(analysis)
     _drop_turn_labels_as_subjects(analysis)
     _name_office_holders(analysis)
+    _name_described_people(analysis)
     _attribute_quotations(analysis)
     _credit_headline_echoes(analysis)
     analysis.quote_starts = [q.quotation.inner_start for q in analysis.quotes]

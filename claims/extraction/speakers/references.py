@@ -115,7 +115,10 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
     for s in sorted(best, reverse=True):
         # within a sentence, a person known to be of the pronoun's gender before one whose gender is unknown
         # ("Our correspondent spoke to Umm Khaled, ... she said"), then the subject, then the nearest
-        agrees = (lambda m: 0 if m.entity.gender == wanted["gender"] else 1) if wanted["gender"] else (lambda m: 0)
+        # (not one inside a relative clause on another: "Gianfranco Moretti, whose brother Paolo was among the dead,
+        # has attended every session. '...,' he said" is Moretti)
+        agrees = (lambda m: 0 if m.entity.gender == wanted["gender"] and not _in_relative_clause(a, m) else 1) \
+            if wanted["gender"] else (lambda m: 0)
         # among speakers of the sentence (salience 2) the latest clause's is nearest: "Asmara has denied it, and
         # the ministry accused Djibouti of a quarrel it described as ..." is the ministry
         for mention in sorted(best[s], key=lambda m: (agrees(m), -m.salience,
@@ -127,6 +130,15 @@ def _resolve(a: _Analysis, wanted: dict, position: int, sentence: int) -> Entity
                     entity.kind = "person"
                 return entity
     return None
+
+
+def _in_relative_clause(a: _Analysis, mention: _Mention) -> bool:
+    """Whether the mention stands in a possessive relative clause set off by a comma: ", whose brother Paolo" (a
+    kinsman of the subject; "whom it identified as Amir Khamzat" names the subject himself)."""
+    return bool(_RELATIVE_OPENING.search(a.document.text, max(0, mention.position - 60), mention.position))
+
+
+_RELATIVE_OPENING = re.compile(r",\s+whose\b[^,.;:\"“”]*$")
 
 
 def _counted(a: _Analysis, position: int) -> bool:
@@ -184,7 +196,9 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
                 return candidate  # "the military" after "the Sudanese Armed Forces (SAF)"
             continue  # "the army said" is not the National Liberation Army
         if not organisation and candidate.kind != "organisation" and candidate.role:
-            if _holds_title(candidate.role, noun) and qualifiers <= set(candidate.role.lower().split()):
+            # ("Professor, the pathologist who examined the bodies": each title the name was given counts)
+            if any(_holds_title(title, noun) and qualifiers <= set(title.lower().split())
+                   for title in (candidate.role, *candidate.role.split(","))):
                 return candidate
             continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
@@ -470,6 +484,55 @@ def _name_office_holders(a: _Analysis) -> None:
             entity.name, entity.role, entity.gender = holder.name, holder.role, entity.gender or holder.gender
 
 
+def _name_described_people(a: _Analysis) -> None:
+    """"Bhagaban Swain keeps the rope. ... 'The water was warm,' the 54-year-old farmer says": a feature names a
+    person once, then by age and trade; "the block development officer, Niranjan Mohapatra, keeps the lists ... the
+    official says": an office holder named once is "the official". A definite description of either kind that the
+    article never brought in with "a" or "an" is the person named just before it (the latest named as a subject,
+    not after a preposition), and every mention of it follows."""
+    text = a.document.text
+    first_at: dict[int, int] = {}
+    for mention in a.mentions:
+        first_at[id(mention.entity)] = min(first_at.get(id(mention.entity), mention.position), mention.position)
+    for x in a.attributions:
+        entity = x.entity
+        if entity is None or entity.kind != "person" or entity.role or entity.plural \
+                or any(w[:1].isupper() for w in entity.name.split()):
+            continue
+        definite = _THE_DESCRIPTION.search(text, max(0, x.subject_start - 30), x.subject_start)
+        if definite is None:
+            continue
+        aged = bool(_AGED.search(text, definite.start(), x.subject_end))
+        official = entity.name.lower().split()[-1] in _OFFICIAL_NOUNS
+        start = min(first_at.get(id(entity), x.subject_start),
+                    *(y.subject_start for y in a.attributions if y.entity is entity))
+        if not (aged or official) or any(_INDEFINITE_BEFORE.search(text, max(0, y.subject_start - 40), y.subject_start)
+                                         for y in a.attributions if y.entity is entity) \
+                or _INDEFINITE_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "a local official said ... the official added": brought in as someone new
+        candidates = [m for m in a.mentions if start - _DESCRIBED_REACH <= m.position < start and m.salience
+                      and m.entity is not entity and m.entity.kind == "person" and not m.entity.plural
+                      and any(w[:1].isupper() for w in m.entity.name.split())
+                      and (aged and not official or official and (
+                          m.entity.role or _OFFICE_BEFORE.search(text, max(0, m.position - 40), m.position)))
+                      and m.entity.gender in (None, entity.gender or m.entity.gender)]
+        if not candidates:
+            continue
+        holder = max(candidates, key=lambda m: m.position).entity
+        described = text[definite.start():x.subject_end]
+        entity.name, entity.role, entity.gender = holder.name, holder.role, entity.gender or holder.gender
+        x.resolved = x.resolved or (f"{described!r} is {holder.name}, named just before: a description the article "
+                                    f"never brought in as someone new")
+
+
+# "the 54-year-old farmer", "the official": the article and what stands between it and the noun
+_THE_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")
+_AGED = re.compile(r"\b\d{1,3}-year-old\b")
+_OFFICIAL_NOUNS = frozenset({"official", "officer"})
+# "the relief officer, Grace Atim,": an office written right before the name
+_OFFICE_BEFORE = re.compile(r"\b(?:officer|official|director|administrator|commissioner|chief|head)\W+$", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}$")
+_DESCRIBED_REACH = 900  # characters: the person must be named close before the description
 _SINGLE_OFFICES = frozenset(lexicons.words("speaker_single_offices"))
 # a definite mention: "the minister", "Mexico's security minister" (never "a minister")
 _DEFINITE_OFFICE = re.compile(r"(?:[Tt]he\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s)")
