@@ -1162,3 +1162,30 @@ def test_a_share_of_a_group_with_the_verb_of_the_share_counts_the_share_alone(ar
 
 def test_the_people_a_relative_clause_counts_stay_the_toll_a_share_is_taken_from():
     assert ("killed", 3, None, "exact") in tuples_in("Two of the three people who were killed were brothers.")
+
+
+# --- round 165: a part of the toll after "of whom", or told by age ------------------------------------------------
+
+@pytest.mark.parametrize("article, part", [
+    ("The blast killed 52 people, of whom 17 were women.", ("killed", 17, None, "exact")),
+    ("At least 61 people died in the crush. At least 23 were under 16, the coroner said.",
+     ("killed", 23, None, "at_least")),
+    ("The fire killed 40 workers, and 11 were aged under 18.", ("killed", 11, None, "exact")),
+])
+def test_a_part_of_the_toll_after_of_whom_or_told_by_age_shares_its_outcome(article, part):
+    assert part in tuples_in(article)
+
+
+def test_an_age_said_of_a_count_with_no_toll_before_it_is_no_casualty():
+    assert tuples_in("Of the 300 pupils, 40 were under 12.") == set()
+
+
+def test_among_them_opening_the_sentence_after_a_toll_is_a_part_of_it():
+    article = "The bombing killed 44 people, the ministry said. Among them were four children, a doctor said."
+    assert ("killed", 4, None, "exact") in tuples_in(article)
+    assert tuples_in("Among them were four children.") == set()
+
+
+def test_people_on_the_missing_list_are_missing():
+    assert ("missing", 31, None, "exact") in tuples_in("The council said 31 people from the valley were on the "
+                                                       "missing list.")

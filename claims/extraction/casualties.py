@@ -239,7 +239,8 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                                          or patterns.TALLY_REFERENCE_KEYS.search(lowered)
                                          or patterns.PRONOUN_TALLY_KEYS.search(lowered)
                                          or patterns.BREAKDOWN_KEYS.search(lowered)
-                                         and patterns.OPENS_WITH_COUNT.match(text, start, end))
+                                         and (patterns.OPENS_WITH_COUNT.match(text, start, end)
+                                              or patterns.OPENS_WITH_AMONG.match(text, start, end)))
     if not answers_before and not patterns.ANCHOR_KEYS.search(lowered):
         return []
     counts = [number for number in numbers.find_numbers(text, start, end) if not number.vague]
@@ -343,8 +344,9 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 if share is not None and taken.get(share.number_start) is share:
                     # "39 of them special police officers and 16 from the regular force": the next share
                     _keep_chain(share, lambda item: _coordinated(text, item, start, end), keep, taken)
+    opens_among = bool(previous) and patterns.OPENS_WITH_AMONG.match(text, start, end)
     if keys.search(patterns.BREAKDOWN_KEYS) and (
-            taken or previous and patterns.OPENS_WITH_COUNT.match(text, start, end)):
+            taken or previous and patterns.OPENS_WITH_COUNT.match(text, start, end) or opens_among):
         # "killed 150 people, and at least 20 were children", "... killed. Two of them were messengers." (a part
         # needs a toll before it: in its sentence, or in the last when the part opens this one)
         ordered = sorted(taken.values(), key=lambda item: item.start)
@@ -356,6 +358,10 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
                 if match:
                     keep(_breakdown_part(text, match, ordered, previous, start, end))
                     break
+        if opens_among:  # "... killed 44 people. Among them were four children."
+            match = patterns.BREAKDOWN_AMONG.match(text, opens_among.start("among"), end)
+            if match:
+                keep(_breakdown_part(text, match, ordered, previous, start, end))
     for item in _one_person(text, start, end):
         keep(item)
     found = sorted(taken.values(), key=lambda item: item.start)
@@ -739,7 +745,7 @@ def _breakdown_part(text: str, match: re.Match, earlier: list[_Found], previous:
     found = _found(text, match, toll.outcome, "casualty.breakdown", 0.65, end, group=match.group("group"))
     if found is None or found.count >= toll.count or found.count_high is not None:
         return None
-    whole = match.group("whole")
+    whole = match.groupdict().get("whole")
     if whole and numbers.parse_number(whole) != toll.count:
         return None
     found.refers_to = toll  # a part of the toll is told by the toll's source, unless its own sentence names one

@@ -461,13 +461,22 @@ MORE_PARTS = _compile(
 # the toll before it, larger than the part)
 BREAKDOWN_PART = _compile(
     rf"{QUALNUM}(?:\s+of\s+(?:them|those|these|the\s+(?P<whole>{NUM})))?\s+(?:were|was)\s+(?:(?:all|also)\s+)?"
-    rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E})(?!\s+(?:of|who|whom|that|which)\b)",
+    # ("At least 20 were under 18": the part told by age)
+    rf"(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E}|(?:aged\s+)?(?:under|below|over|younger\s+than|older\s+than)"
+    rf"\s+\d{{1,2}}(?![\d,.]\d))(?!\s+(?:of|who|whom|that|which)\b)",
     re.IGNORECASE, needs=r"\s(?:were|was)\s")
 BREAKDOWN_KEYS = plain_keys(["were", "was"])
+# "Among them were four children": the same part, the count after its verb
+BREAKDOWN_AMONG = _compile(
+    rf"(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded))\s+(?:were|was)\s+(?:also\s+)?"
+    rf"{QUALNUM}\s+(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E})(?!\s+(?:of|who|whom|that|which)\b)",
+    re.IGNORECASE, needs=r"\b(?:among|of)\s")
+OPENS_WITH_AMONG = re.compile(r"[\s\"“'‘]*(?P<among>(?:among|of)\s+(?:them|those|these|the\s+\w+)\s+(?:were|was)\b)",
+                              re.IGNORECASE)
 # a sentence that opens on a count: only such a sentence can be a part of the toll of the sentence before it
 OPENS_WITH_COUNT = _compile(rf"[\s\"“'‘]*{COUNT_START}", re.IGNORECASE)
-# between a toll and such a part: a clause of its own ("..., and", "; ", "..., while")
-CLAUSE_JOIN = re.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+but)\s+$")
+# between a toll and such a part: a clause of its own ("..., and", "; ", "..., while", "..., of whom")
+CLAUSE_JOIN = re.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+(?:but|of\s+whom))\s+$")
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
