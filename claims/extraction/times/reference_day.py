@@ -314,7 +314,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         if looking_back is not None:
             return looking_back
         reading = clock.hour_and_minute(match)
-        if day is not None and reading is not None and reading[0] < 12 and not _is_midnight(match) \
+        if day is not None and reading is not None and reading[0] < 12 and not is_midnight(match) \
                 and calendar.names_a_night(written):
             # "at one minute past midnight on the night of Sunday to Monday": after the night's midnight, its second day
             day += timedelta(days=1)
@@ -373,7 +373,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         # participle's day, then the verb of starting
         or _START_VERB_RIGHT_AFTER.match(text, earlier[-1].end(), match.start())
         and _PARTICIPLE_BEFORE_DAY.search(text, sentence_start, earlier[-1].start()))
-    if earlier and reported and _is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
+    if earlier and reported and is_midnight(match) and not _FUTURE.search(text, sentence_start, earlier[-1].start()):
         # "announced on Monday evening, saying a truce would start at midnight": the first midnight after the
         # statement, the one that ends the day it was made
         words = earlier[-1].group("day")
@@ -429,7 +429,7 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
                                             f"comes after the {announced!r} it was announced at", words.strip())
             return DayChoice(day, True, f"day {_iso(day)}: {words.strip()!r} {where}{_how(words, read_as)}",
                              words.strip())
-    if carried is not None and (verb_tense != "future" or reported and _is_midnight(match)):
+    if carried is not None and (verb_tense != "future" or reported and is_midnight(match)):
         # the day of the sentence right before, which this one carries on from (ceasefires.py says how)
         words, day, how = carried
         return DayChoice(day, True, f"day {day.isoformat()}: no day in this sentence; {how} "
@@ -540,10 +540,6 @@ def _clock_of_day(text: str, sentence_start: int, day: re.Match, match: re.Match
 
 def is_midnight(match: re.Match) -> bool:
     """Whether the clock is a plain midnight (not "zero hour", which begins its day)."""
-    return _is_midnight(match)
-
-
-def _is_midnight(match: re.Match) -> bool:
     reading = clock.hour_and_minute(match)
     return bool(match.group("named")) and reading is not None and reading[:2] == (0, 0) and (
         clock.normal(match.group("named")) not in _ZERO_HOUR)
