@@ -1214,3 +1214,15 @@ def test_a_midnight_still_to_come_with_no_statement_dated_before_it_is_tonights(
     article = ("The rebel commander spoke on his radio station in Pakistan. He said his fighters would stop attacks "
                "on the army from midnight.")
     assert starts(article, date(2009, 2, 25)) == ["2009-02-25T19:00"]
+
+
+# --- round 166: a midnight in the present perfect is the one just past ----------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    '"Our units answered fire with fire. From midnight they have held their positions," a spokesman in Sarajevo said.',
+    "The Bosnian army in Sarajevo has observed the ceasefire since midnight, its commander said.",
+])
+def test_a_midnight_the_truce_has_held_since_is_the_one_just_past(sentence):
+    article = ("A truce to let a food convoy reach Gorazde would begin at dawn today, at 5am, officials in Sarajevo, "
+               "Bosnia, said.\n\n" + sentence)
+    assert starts(article, date(1992, 7, 20)) == ["1992-07-20T03:00", "1992-07-19T22:00"]

@@ -607,3 +607,14 @@ def test_a_us_state_gives_the_zone_most_of_its_people_keep(state, utc):
 def test_the_states_in_the_gazetteer_take_their_peoples_zone():
     assert gazetteer.lookup("South Dakota").zone == "America/Chicago"
     assert gazetteer.lookup("Florida").zone == "America/New_York"  # the state, not the town in Cuba
+
+
+@pytest.mark.parametrize("zone, utc", [
+    ("Pacific time", "1992-05-03T19:00"),   # daylight time in May, UTC-7
+    ("Mountain time", "1992-05-03T18:00"),
+    ("Central time", "1992-05-03T17:00"),
+    ("JST", "1992-05-03T03:00"),
+])
+def test_a_us_zone_by_its_everyday_name_and_asian_abbreviations_are_read(zone, utc):
+    article = f"The gangs agreed to join the truce from noon {zone} on Sunday, organisers said."
+    assert starts(article, date(1992, 5, 4)) == [utc]
