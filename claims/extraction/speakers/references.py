@@ -198,7 +198,7 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
         if not organisation and candidate.kind != "organisation" and candidate.role:
             # ("Professor, the pathologist who examined the bodies": each title the name was given counts)
             if any(_holds_title(title, noun) and qualifiers <= set(title.lower().split())
-                   for title in (candidate.role, *candidate.role.split(","))):
+                   for title in {candidate.role, *candidate.role.split(",")}):
                 return candidate
             continue
         words = set(_WORDS.findall((candidate.role + " " + candidate.name).lower()))
@@ -209,12 +209,17 @@ def _holder_of_role(a: _Analysis, noun: str, organisation: bool,
 
 def _first_mentioned_after(a: _Analysis, position: int) -> set[int]:
     """The entities (by identity) whose first mention comes at or after `position`."""
+    return {key for key, at in _first_mentions(a).items() if at >= position}
+
+
+def _first_mentions(a: _Analysis) -> dict[int, int]:
+    """Where each entity (by identity) is first mentioned."""
     first: dict[int, int] = {}
     for mention in a.mentions:
         key = id(mention.entity)
         if key not in first or mention.position < first[key]:
             first[key] = mention.position
-    return {key for key, at in first.items() if at >= position}
+    return first
 
 
 def _named_holder(a: _Analysis, described: Entity) -> Entity:
@@ -491,9 +496,7 @@ def _name_described_people(a: _Analysis) -> None:
     article never brought in with "a" or "an" is the person named just before it (the latest named as a subject,
     not after a preposition), and every mention of it follows."""
     text = a.document.text
-    first_at: dict[int, int] = {}
-    for mention in a.mentions:
-        first_at[id(mention.entity)] = min(first_at.get(id(mention.entity), mention.position), mention.position)
+    first_at: dict[int, int] | None = None  # read only when a description qualifies: most articles have none
     for x in a.attributions:
         entity = x.entity
         if entity is None or entity.kind != "person" or entity.role or entity.plural \
@@ -504,11 +507,13 @@ def _name_described_people(a: _Analysis) -> None:
             continue
         aged = bool(_AGED.search(text, definite.start(), x.subject_end))
         official = entity.name.lower().split()[-1] in _OFFICIAL_NOUNS
-        start = min(first_at.get(id(entity), x.subject_start),
-                    *(y.subject_start for y in a.attributions if y.entity is entity))
-        if not (aged or official) or any(_INDEFINITE_BEFORE.search(text, max(0, y.subject_start - 40), y.subject_start)
-                                         for y in a.attributions if y.entity is entity) \
-                or _INDEFINITE_BEFORE.search(text, max(0, start - 40), start):
+        if not (aged or official):
+            continue
+        if first_at is None:
+            first_at = _first_mentions(a)
+        said_at = [y.subject_start for y in a.attributions if y.entity is entity]
+        start = min(first_at.get(id(entity), x.subject_start), *said_at)
+        if any(_INDEFINITE_BEFORE.search(text, max(0, at - 40), at) for at in (start, *said_at)):
             continue  # "a local official said ... the official added": brought in as someone new
         candidates = [m for m in a.mentions if start - _DESCRIBED_REACH <= m.position < start and m.salience
                       and m.entity is not entity and m.entity.kind == "person" and not m.entity.plural

@@ -96,6 +96,8 @@ DAY = (
     # "on Christmas Eve", "New Year's Day": a fixed feast names its date
     rf"|(?:{phrases(FIXED_DAYS)}){E})"
 )
+# a day written right after a four-figure clock, which makes it one: "0700 on Monday", "1800 12 May"
+_DAY_AFTER_CLOCK = rf"(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight)"
 CLOCK = (
     # "12:00 noon": the word only confirms the half of the day
     # "18:00", and "18h00" as French- and Portuguese-speaking outlets write it
@@ -103,10 +105,10 @@ CLOCK = (
     rf"|(?P<h2>\d{{1,2}})\.(?P<m2>[0-5]\d)(?:\s*(?P<ap2>{AMPM})|\s*(?:hours|hrs){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d)))"
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d))"
-    rf"|(?=\s+(?:on\s+)?(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight))"
+    rf"|(?=\s+(?:on\s+)?{_DAY_AFTER_CLOCK})"
     # "from 0700 to 1700 on Monday 18 June": a range of four-figure clocks that a day follows (not "from 1945 to 1950")
     rf"|(?=\s*(?:to|until|till|[-–])\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours|hrs|h){E})?(?:\s+(?:{ZONE}))?,?\s+(?:on\s+)?"
-    rf"(?:{WEEKDAY}|{MONTH}\s*\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|today|tomorrow|tonight){E}))"
+    rf"{_DAY_AFTER_CLOCK}{E}))"
     # "one minute past midnight", "a minute before midnight": minutes counted from a named time
     rf"|(?P<h9>{phrases(HOUR_WORDS)}|an?|\d{{1,2}})\s+minutes?\s+(?P<dir9>{phrases(MINUTE_OFFSETS)})\s+"
     rf"(?P<named9>{phrases(NAMED_TIMES)}){E}"
