@@ -1,5 +1,7 @@
 """Attribution by class: which 'according to' credits a statement, and who a person described by the body they
 work for ("a spokesman for its ministry", "an aid worker with a charity") is. Sentences written for the tests."""
+import pytest
+
 from claims.extraction.quotes import find_quote_claims
 from claims.extraction.speakers import statement_speaker
 from claims.extraction.text import segment
@@ -619,3 +621,54 @@ def test_a_body_described_then_named_between_commas_is_the_named_body_even_when_
 def test_an_outlet_citing_people_it_places_somewhere_is_not_relaying_the_place():
     text = "The news agency Tanjug, citing travellers arriving in Zagreb, said more than 2,000 were killed."
     assert speaker_of(text, "more than 2,000") == "Tanjug"
+
+
+# --- round 167 ------------------------------------------------------------------------------------------------------
+
+def test_the_statement_brought_in_earlier_speaks_for_whoever_gave_it():
+    text = ("In a statement e-mailed to the agency from the movement's office in Geneva, the general staff of the "
+            "Northern Front said its units would hold their positions.\n\n"
+            "The first truce began on 13 April, for four weeks, in answer to the appeal that UN Secretary-General "
+            "Anna Lind made in March. That period ran out on Monday, and the movement said its fighters had held their fire "
+            "since.\n\n"
+            "\"We stopped because the flood does not ask whose village it is,\" the statement said.\n\n"
+            "The statement said seven soldiers of the other side had been killed in May.")
+    assert quote_speakers(text) == ["general staff of the Northern Front"]
+    assert speaker_of(text, "seven soldiers") == "general staff of the Northern Front"
+
+
+def test_a_body_named_after_a_back_reference_in_its_sentence_is_not_what_it_refers_to():
+    text = ("The Northern Front said on Monday it would extend its truce. The Federal Army said it had seen no "
+            "truce.\n\n"
+            "The front said the Federal Army had killed five civilians in May.")
+    assert speaker_of(text, "five civilians") == "Northern Front"
+
+
+def test_an_estimate_given_by_its_agent_before_the_figure_is_the_agents():
+    text = "Red Army losses since July 29 were given by the Soviet command as 236 killed and 611 wounded."
+    assert speaker_of(text, "236 killed") == "Soviet command"
+
+
+def test_a_place_after_in_is_not_the_subject_of_the_verb_after_it():
+    text = ("According to the state news agency, a paper read to the seismological society at its meeting in "
+            "Dalian reported that 242,769 people were killed.")
+    assert speaker_of(text, "242,769") == "state news agency"
+
+
+def test_a_body_giving_a_figure_in_the_progressive_is_its_source():
+    text = "By the time the shooting stopped, the Interior Ministry was giving a toll of 40."
+    assert speaker_of(text, "toll of 40") == "Interior Ministry"
+
+
+def test_the_trade_a_person_was_introduced_by_with_named_refers_back_to_that_person():
+    text = ("I went with an interpreter, a teacher from Wum named Daniel Kum, to a school. A herdsman, Ibrahim "
+            "Adamu, said he had woken on Friday to find his cattle dead.\n\n"
+            "\"For years the old people said the lake has a spirit that kills,\" the teacher said.")
+    assert quote_speakers(text) == ["Daniel Kum"]
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("Local councillors", "Local councillors"), ("Two senators", "senators"), ("The mayors of both towns", "mayors")])
+def test_elected_people_speak_as_a_group(subject, speaker):
+    text = f"{subject} have said more than 100 people died in the palace compound."
+    assert speaker_of(text, "more than 100") == speaker

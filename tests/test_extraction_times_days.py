@@ -1226,3 +1226,49 @@ def test_a_midnight_the_truce_has_held_since_is_the_one_just_past(sentence):
     article = ("A truce to let a food convoy reach Gorazde would begin at dawn today, at 5am, officials in Sarajevo, "
                "Bosnia, said.\n\n" + sentence)
     assert starts(article, date(1992, 7, 20)) == ["1992-07-20T03:00", "1992-07-19T22:00"]
+
+
+# --- round 167: old spellings, later datelines, the paragraph's own day ----------------------------------------------
+
+def test_to_day_and_to_morrow_are_today_and_tomorrow_as_older_papers_spell_them():
+    article = ("The armistice on the northern front takes effect at noon to-day, GMT. The southern columns will "
+               "cease firing at noon to-morrow, GMT.")
+    assert starts(article, date(1921, 5, 3)) == ["1921-05-03T12:00", "1921-05-04T12:00"]
+
+
+def test_a_later_dispatchs_own_dateline_dates_its_today():
+    article = ("MANILA, Oct. 4 (UP)--The two commanders met tonight to arrange a halt along the river.\n\n"
+               "TOKYO, Saturday, Oct. 5 (UP)--The army announced this morning that its units had been ordered to "
+               "cease firing at noon today, Tokyo time.")
+    assert starts(article, date(1951, 10, 4)) == ["1951-10-05T03:00"]
+
+
+def test_a_past_perfect_order_dates_its_weekday_in_the_past():
+    # a Monday story: the troops "had been ordered" to stop on the Thursday just gone, not the next one
+    article = ("The envoy said his troops had been ordered to cease fire along the whole border from 9 o'clock "
+               "Thursday night, GMT, and had not fired since.")
+    assert starts(article, date(1925, 10, 26)) == ["1925-10-22T21:00"]
+
+
+def test_an_undated_past_clock_takes_the_day_its_paragraph_gave_just_before():
+    article = ("The first truce began at six o'clock last Saturday evening, GMT, and did not last the night.\n\n"
+               "The government tried once more on its own account today. The ministry ordered its units to stop "
+               "firing at noon GMT and announced the order by radio.")
+    assert starts(article, date(1941, 7, 31)) == ["1941-07-26T18:00", "1941-07-31T12:00"]
+
+
+def test_that_afternoon_after_a_range_points_back_to_the_paragraphs_last_day():
+    article = ("A truce brokered by elders took effect at midnight on Tuesday, GMT.\n\n"
+               "On Sunday the governor gave the militia until noon to leave the town. The deadline passed. Both "
+               "sides then observed a humanitarian pause from 1400 to 1700 hours GMT that afternoon.")
+    assert starts(article, date(2021, 10, 27)) == ["2021-10-27T00:00", "2021-10-24T14:00"]
+
+
+def test_an_offer_to_stop_from_a_weekday_is_the_start_it_times_on_that_day():
+    # "offered ... from Sunday" looks ahead, and the story times that Sunday's start: no second start at midnight
+    article = ("BAGHDAD, Oct 1 - The government tonight offered to stop fighting for four days from Sunday if its "
+               "enemy did the same.\n\nA statement said its forces would cease fire from 0400 local time on Sunday, "
+               "October 5.")
+    found = times.find_ceasefires(text.segment(article, date(1980, 10, 1)))
+    assert [claim.values["effective_at"].astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M") for claim in found] \
+        == ["1980-10-05T01:00"]

@@ -1079,3 +1079,27 @@ def test_a_period_that_closes_at_a_clock_starts_nothing():
     article = ("The army's holiday truce in the Philippines takes effect at 12:01 a.m. on December 24. The period for "
                "registering complaints closes at 6 p.m. on December 27.")
     assert starts(article, date(2009, 12, 20)) == ["2009-12-23T16:01"]
+
+
+# --- round 167 ------------------------------------------------------------------------------------------------------
+
+def test_a_range_of_four_figure_clocks_ending_in_hours_starts_at_its_first_clock():
+    article = "MOGADISHU - Both sides observed a humanitarian pause from 1400 to 1700 hours."
+    assert starts(article, date(2021, 10, 27)) == ["2021-10-27T11:00"]
+
+
+def test_the_utc_reading_after_which_is_pins_a_clock_that_has_its_day():
+    article = "The truce starts at 0600 hours on Monday, which is 1100 GMT, the video said."
+    assert starts(article, date(2022, 11, 13)) == ["2022-11-14T11:00"]
+
+
+def test_a_fronted_start_may_carry_an_aside_giving_another_clock_before_its_truce():
+    article = ("At six o'clock this evening, Quito time, which was seven o'clock here in New York, a cease-fire "
+               "arranged by the United States, Argentina and Brazil took effect along the border.")
+    assert starts(article, date(1941, 7, 31)) == ["1941-07-31T23:00"]
+
+
+def test_a_promise_to_stop_pursuing_the_other_side_is_a_halt():
+    article = ("MAPUTO - The president said the security forces would stop pursuing the rebels for a week, from 0000 "
+               "hours GMT on Sunday, 25 October.")
+    assert starts(article, date(2020, 10, 24)) == ["2020-10-25T00:00"]

@@ -618,3 +618,24 @@ def test_the_states_in_the_gazetteer_take_their_peoples_zone():
 def test_a_us_zone_by_its_everyday_name_and_asian_abbreviations_are_read(zone, utc):
     article = f"The gangs agreed to join the truce from noon {zone} on Sunday, organisers said."
     assert starts(article, date(1992, 5, 4)) == [utc]
+
+
+# --- round 167 ------------------------------------------------------------------------------------------------------
+
+def test_a_front_named_by_its_place_sets_the_zone_of_local_time():
+    # "on the Baluchistan border" is where this truce applies, not Afghanistan, named more often
+    article = ("The Afghan commander agreed to the armistice. Afghan troops held the passes, and Afghan envoys met "
+               "the Viceroy.\n\nOn the Baluchistan border the Afghan commander did not hear in time, and the "
+               "armistice on that front takes effect only at noon.")
+    assert starts(article, date(1919, 6, 4)) == ["1919-06-04T06:30"]
+
+
+def test_two_capitals_that_keep_one_clock_name_a_zone():
+    article = "At six o'clock this evening, Quito and Lima time, a cease-fire took effect along the border."
+    assert starts(article, date(1941, 7, 31)) == ["1941-07-31T23:00"]
+    [explanation] = reasons(article, date(1941, 7, 31))
+    assert any("'Quito and Lima time' (Quito and Lima, one clock)" in step for step in explanation)
+
+
+def test_two_places_on_different_clocks_name_no_zone_together():
+    assert times.zones.named("Quito and Moscow time") is None

@@ -28,14 +28,14 @@ _FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story'
 # stop before it, as older papers set a dateline on a line of its own)
 _DATELINE = re.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*)?(?-i:[A-Z])[^\n,]{{1,40}}(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}}){{0,2}},\s*"
-    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|[-—–:]|\.?[ \t]*$))",
+    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|\.?[-—–:]|\.?[ \t]*$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "ELISABETHVILLE, Tuesday.", "From Our Own Correspondent, Aden, Sunday": a place in capitals (or after "From ..."),
 # then only the weekday the correspondent filed on, as papers of the next morning print it
 _WEEKDAY_DATELINE = re.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*(?-i:[A-Z])[^\n,]{{1,40}}|(?-i:[A-Z][A-Z.'’ -]{{1,40}}))"
-    rf"(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}})?,\s*(?P<weekday>{'|'.join(WEEKDAYS)})\.?(?=\s*(?:\(|[-—–:]|$))",
+    rf"(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}})?,\s*(?P<weekday>{'|'.join(WEEKDAYS)})\.?(?=\s*(?:\(|\.?[-—–:]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "... arms itself. From Martin Ashby in Vlore, Saturday": a byline closing a standfirst, with the weekday filed on

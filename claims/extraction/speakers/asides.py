@@ -285,7 +285,11 @@ def _read_asides(a: _Analysis, v: int, first: int) -> _SubjectEvidence | None:
     while i >= first:
         day_and_part = _part_of_a_named_day(a, i, first)
         two_words = i - 2 >= first and (a.lowers[i - 1], a.lowers[i]) in _TWO_WORD_ADVERBS
-        if not (day_and_part or two_words or a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB or a.lowers[i] == "not" or
+        # "the ministry was (still) giving a toll of 40": the progressive's auxiliary
+        progressive = a.lowers[i] in ("was", "were", "is", "are") and a.lowers[v].endswith("ing") \
+            and all(a.lowers[k] in _BETWEEN_SUBJECT_AND_VERB for k in range(i + 1, v))
+        if not (day_and_part or two_words or progressive or a.lowers[i] in _BETWEEN_SUBJECT_AND_VERB
+                or a.lowers[i] == "not" or
                 (a.lowers[i] in _WEEKDAY_OR_TIME and i - 1 >= first and a.lowers[i - 1] in ("on", "late", "early", "last"))):
             break
         if day_and_part:

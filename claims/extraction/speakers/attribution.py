@@ -236,7 +236,8 @@ def _statement_source(a: _Analysis, sentence: int, position: int) -> tuple[Attri
     if not candidates:
         return None, ""
     text = a.document.text
-    before = [x for x in candidates if x.strength != "according" and x.frame != "agent_after" and a.ends[x.verb] <= position
+    before = [x for x in candidates if x.strength != "according" and (x.frame != "agent_after" or not x.inverted)
+              and a.ends[x.verb] <= position
               and not (x.inverted and x.subject_end > position) and not _closed_relative(a, x, position)]
     trailing = _trailing_speaker(a, candidates, position)
     if before:

@@ -478,8 +478,12 @@ def _frame_agent_after(a: _Analysis, site: _Site):
     with the figure between ("the toll was put at 40 by the army": what stands before the "by")."""
     v, end = site.v, site.end
     by = _figure_then_by(a, v, end) if a.lowers[v] in _BY_AGENT_ESTIMATES else None
+    passive_estimate = False
     if by is None:
-        if a.lowers[v] not in _BY_AGENT_PARTICIPLES or v + 2 >= end or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
+        # ("losses were given by the Soviet command as 236 killed": an estimate's agent before its figure)
+        passive_estimate = a.lowers[v] in _BY_AGENT_ESTIMATES and v >= 1 and a.lowers[v - 1] in _PASSIVE_AUXILIARIES
+        if a.lowers[v] not in _BY_AGENT_PARTICIPLES and not passive_estimate or v + 2 >= end \
+                or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
             return _ABSENT
         by = v + 1
     means = by + 2 if by + 2 < end and a.lowers[by + 1] in ("a", "an", "the") else by + 1
@@ -492,6 +496,10 @@ def _frame_agent_after(a: _Analysis, site: _Site):
     entity = _entity(a, span, a.starts[verb], site.sentence)
     if entity is None:
         return None
+    if passive_estimate:  # the figure follows the agent ("... by the command as 236 killed"): the frame runs on to it
+        return Attribution(verb=verb, start=a.starts[verb], end=_tail_end(a, v, end), subject_start=a.starts[span[0]],
+                           subject_end=a.ends[span[1]], entity=entity, inverted=False, strength="report",
+                           sentence=site.sentence)
     return Attribution(verb=verb, start=a.starts[verb], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
                        sentence=site.sentence)
@@ -614,6 +622,9 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
         elif span[0] == span[1] == first and _looks_like_common_noun(a, first, strength):
             return None
         entity = _entity(a, span, a.starts[v], sentence)
+        if entity is not None and entity.kind == "unknown" and agent is None and span[0] - 1 >= first \
+                and a.lowers[span[0] - 1] in _LOCATIVE_PREPOSITIONS:
+            return None  # "a paper read at its meeting in Dalian reported": a name after "in" says where, not who
         subject_first = span[0]
         described = _description_before_name(a, span[0], first)
         if described is not None and entity is not None:
@@ -631,6 +642,9 @@ def _subject_from_evidence(a: _Analysis, site: _Site, evidence: _SubjectEvidence
     return Attribution(verb=v, start=a.starts[subject_first], end=_tail_end(a, v, end),
                        subject_start=a.starts[subject_first], subject_end=a.ends[i] if i >= first else a.starts[v],
                        entity=entity, inverted=False, strength=strength, sentence=sentence)
+
+
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def _place_beside_a_body(a: _Analysis, name: tuple[int, int, int], outer: tuple[int, int, int]) -> bool:

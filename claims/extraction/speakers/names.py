@@ -353,6 +353,12 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
         if issuer is not None:
             # "the statement said" after "the ministry said in a statement"
             return _noted(a, issuer, lambda: f"'the {a.words[head]}' speaks for {issuer.name}, who issued it")
+        introduced = _issuer_of_document_introduced(a, head, first)
+        if introduced is not None:
+            # "In a statement sent to Lusa, the general staff said ... \"...,\" the statement said": the statement
+            # the article brought in earlier speaks for whoever gave it then
+            return _noted(a, introduced, lambda: f"'the {a.words[head]}' speaks for {introduced.name}, who gave the "
+                                                 f"{a.words[head]} the article brought in earlier")
         outlet = _monitored_outlet(a, sentence)
         if outlet is not None:
             # "Excerpts from commentary: ... The commentary said": a monitored item's text, read by its outlet
@@ -397,7 +403,7 @@ def _entity(a: _Analysis, span: tuple[int, int, int], position: int, sentence: i
     if not head_is_name and possessor is None and first > 0 and a.lowers[first - 1] in _DEFINITE \
             and head_low in _GROUP_ANAPHORS and not any(a.caps[k] for k in range(first, last + 1)):
         earlier = _latest_named_body(a, sentence, company=head_low in _COMPANY_NOUNS,
-                                     qualifiers=tuple(a.lowers[first:last]), head=head_low)
+                                     qualifiers=tuple(a.lowers[first:last]), head=head_low, before=a.starts[first])
         if earlier is not None:
             # "the rights group said" after "Amnesty International said"
             return _noted(a, earlier, lambda: f"'the {_text(a, first, last)}' is {earlier.name}, the body named before")
@@ -621,6 +627,30 @@ def _issuer_named_with(a: _Analysis, first: int, head: int, position: int,
         if earlier:
             return earlier[-1], "who speaks earlier in the sentence (the text names no issuer)"
     return None, ""
+
+
+_INTRODUCED_REACH = 5  # sentences
+
+
+def _issuer_of_document_introduced(a: _Analysis, head: int, before: int) -> Entity | None:
+    """Who spoke in the sentence that last brought in a text of this kind ("in a statement", "issued a
+    communique"): one named speaker there, not itself a text."""
+    noun = _bare(a.lowers[head])
+    reach = a.sentence_of_token[head] - _INTRODUCED_REACH
+    for k in range(before - 1, 0, -1):
+        if a.sentence_of_token[k] < reach:
+            return None  # brought in too long before: the story has moved on to other sources
+        if _bare(a.lowers[k]) != noun or a.quoted[k]:
+            continue
+        if a.lowers[k - 1] not in ("a", "an"):
+            return None  # the latest such text is another ("a government communique", "the statement"): not this one
+        if k + 1 < len(a.lowers) and a.lowers[k + 1] in _ISSUING_PREPOSITIONS | _AGENT_PARTICIPLES:
+            return None  # "a communique of the Central Committee": its issuer is named with it, read as such
+        speakers = {id(x.entity): x.entity for x in a.by_sentence.get(a.sentence_of_token[k], ())
+                    if x.entity is not None and _bare(x.entity.name.lower().split()[-1]) not in
+                    _DOCUMENT_NOUNS | _SPEAKING_DOCUMENTS}
+        return next(iter(speakers.values())) if len(speakers) == 1 else None
+    return None
 
 
 def _titled_speaker_before(a: _Analysis, sentence: int) -> Entity | None:

@@ -342,7 +342,7 @@ def _body_described_as(a: _Analysis, sentence: int, head: str) -> Entity | None:
 
 
 def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
-                       qualifiers: tuple[str, ...] = (), head: str = "") -> Entity | None:
+                       qualifiers: tuple[str, ...] = (), head: str = "", before: int | None = None) -> Entity | None:
     """The latest organisation named with capitals in the last few sentences, countries apart; for
     `company` ("the firm said"), also a lone name that acted ("Chevron halted production"). Words that
     qualify the noun must fit the name: "the rights group" is Human Rights Watch, "the civil protection
@@ -361,6 +361,8 @@ def _latest_named_body(a: _Analysis, sentence: int, company: bool = False,
     for mention in reversed(a.mentions):
         if sentence - mention.sentence > 4:
             break
+        if before is not None and mention.position >= before:
+            continue  # "The front accused the Angolan Armed Forces": a body named after the reference is not it
         entity = mention.entity
         if mention.place or entity.plural and not _named_body(entity):
             continue  # a dateline or "in Cebu": the place is no body that speaks; "Workers" are no body
@@ -508,6 +510,11 @@ def _name_described_people(a: _Analysis) -> None:
         aged = bool(_AGED.search(text, definite.start(), x.subject_end))
         official = entity.name.lower().split()[-1] in _OFFICIAL_NOUNS
         if not (aged or official):
+            named = _introduced_by_name(a, entity.name.lower().split()[-1], x.subject_start)
+            if named is not None:
+                entity.name, entity.role, entity.gender = named.name, named.role, entity.gender or named.gender
+                x.resolved = (f"'the {text[x.subject_start:x.subject_end]}' is {named.name}, brought in before "
+                              f"as the one so described and named")
             continue
         if first_at is None:
             first_at = _first_mentions(a)
@@ -528,6 +535,23 @@ def _name_described_people(a: _Analysis) -> None:
         entity.name, entity.role, entity.gender = holder.name, holder.role, entity.gender or holder.gender
         x.resolved = x.resolved or (f"{described!r} is {holder.name}, named just before: a description the article "
                                     f"never brought in as someone new")
+
+
+def _introduced_by_name(a: _Analysis, noun: str, before: int) -> Entity | None:
+    """The person the article brought in by this noun and a name, close before: "a teacher from Wum named Daniel
+    Kum", "a nurse called Ana Ruiz" (the latest such; none when the name is not a person named in the article)."""
+    if not noun.isalpha():
+        return None
+    pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}(?:\s+(?:from|of|in|at)\s+"
+                         rf"(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?,?\s+(?:named|called)\s+"
+                         rf"(?P<name>(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{0,2}})", re.IGNORECASE)
+    found = None
+    for found in pattern.finditer(a.document.text, max(0, before - _DESCRIBED_REACH), before):
+        pass
+    if found is None:
+        return None
+    return next((m.entity for m in a.mentions if m.position == found.start("name") and m.entity.kind == "person"
+                 and not m.entity.plural), None)
 
 
 # "the 54-year-old farmer", "the official": the article and what stands between it and the noun

@@ -120,6 +120,13 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             # night": 'that night' is the day of the sentence right before, when it names one, even if it names no truce
             past_before = reference_day.tense(text, just_before.start, just_before.end, just_before.end) == "past"
             previous_day = _day_named_in(document, just_before, "past" if past_before else None) or previous_day
+        dated_before = _dated_in_paragraph_before(document, sentence)
+        if dated_before is not None and dated_before is not just_before \
+                and (referred_to is None or referred_to.start < dated_before.start):
+            # "On Sunday the authorities gave the militia until noon to leave. The deadline passed. Both sides then
+            # observed a pause from 1400 hours that afternoon": the paragraph's last day named
+            past_before = reference_day.tense(text, dated_before.start, dated_before.end, dated_before.end) == "past"
+            previous_day = _day_named_in(document, dated_before, "past" if past_before else None)
         if just_before is not None and starts.failed_start(text, just_before):
             just_before = None  # "... which was meant to take effect on Wednesday but never took hold": dates nothing
         for match in clock.TIME.finditer(text, sentence.start, sentence.end):
@@ -132,7 +139,7 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             if referred_day is None and _THEN.search(text, sentence.start, match.start()):
                 # "Tanks opened fire at 9:45 a.m. on Monday. The ministry said the troops then held fire from 3 p.m.":
                 # "then" carries on from the day of the sentence before
-                found = _day_named_in(document, just_before, "past")
+                found = _day_named_in(document, dated_before or just_before, "past")
                 carried = (*found, "its 'then' carries on from") if found else None
             elif referred_day is None and referred_to is not None and referred_to is just_before \
                     and _days_named(document, just_before) == 1 \
@@ -159,6 +166,16 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
                 # would stop attacks from midnight": the midnight promised is the first after the statement
                 found = _day_named_in(document, just_before, "past")
                 carried = (*found, "the statement it reports is dated") if found else None
+            elif referred_day is None and just_before is not None and just_before.paragraph == sentence.paragraph \
+                    and _days_named(document, just_before) == 1 \
+                    and not clock.TIME.search(text, just_before.start, just_before.end) \
+                    and not clock.DAY_ALONE.search(text, sentence.start, match.start()) \
+                    and reference_day.tense(text, sentence.start, sentence.end, match.start()) != "future" \
+                    and reference_day.told_in_the_past(text, just_before.start, just_before.end):
+                # "The government tried once more on its own account today. The War Ministry ordered its units to
+                # stop firing at noon": the paragraph's sentence before dates the news this one goes on with
+                found = _day_named_in(document, just_before, "past")
+                carried = (*found, "the paragraph goes on from") if found else None
             resolved = _resolve(document, match, sentence, context, referred_day, previous_day, carried)
             if resolved is None:
                 continue
@@ -202,7 +219,17 @@ def find_ceasefires(document: Document) -> list[ExtractedClaim]:
             undated_headlines.extend(claim for claim in claims[found_before:]
                                      if not any(clock_of[id(claim)].group(g) for g in ("day", "day0", "pday")))
     _date_headlines_by_the_body(claims, undated_headlines)
-    return claims
+    return _without_days_given_a_clock(claims)
+
+
+def _without_days_given_a_clock(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """"Iraq offered to stop fighting for four days from Sunday", then "its forces would cease fire from 0400 local
+    time on Sunday": a start named only by its day is the start the story times on that day elsewhere, not a second
+    one at midnight."""
+    timed = {(claim.values["effective_at"].date(), claim.values["effective_at"].utcoffset()) for claim in claims
+             if claim.values["precision"] != "day"}
+    return [claim for claim in claims if claim.values["precision"] != "day"
+            or (claim.values["effective_at"].date(), claim.values["effective_at"].utcoffset()) not in timed]
 
 
 def _date_headlines_by_the_body(claims: list[ExtractedClaim], undated: list[ExtractedClaim]) -> None:
@@ -362,6 +389,17 @@ def _earlier_that_day(document: Document, before: Sentence | None, match: re.Mat
         return False
     earlier, this = clock.hour_and_minute(clocks[0]), clock.hour_and_minute(match)
     return earlier is not None and this is not None and earlier[:2] < this[:2]
+
+
+def _dated_in_paragraph_before(document: Document, sentence: Sentence, reach: int = 2) -> Sentence | None:
+    """The nearest of the few sentences before this one in its paragraph that names a day, if any."""
+    index = document.sentences.index(sentence)
+    for earlier in reversed(document.sentences[max(0, index - reach):index]):
+        if earlier.paragraph != sentence.paragraph:
+            return None
+        if clock.DAY_ALONE.search(document.text, earlier.start, earlier.end):
+            return earlier
+    return None
 
 
 def _days_named(document: Document, sentence: Sentence) -> int:

@@ -54,7 +54,8 @@ E = r"(?![\w])"
 AMPM = r"(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 # Any capitalised place then "time" ("Eritrean time", "Kinshasa time"): zones.named() asks the gazetteer,
 # so the pattern does not list the 35,000 names it knows.
-PLACE_TIME = r"(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+time"
+# "Quito and Lima time": two capitals that keep one clock
+PLACE_TIME = r"(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:\s+and\s+(?-i:[A-Z][\w'’-]+))?\s+time"
 ZONE_BASE = rf"(?:{phrases(ZONE_NAMES)}|{phrases(LOCAL_WORDS)}){E}"
 
 
@@ -79,7 +80,9 @@ DATE = (
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?\s+(?:of\s+)?{MONTH}{_DATE_YEAR}"  # "the 3rd of April"
     rf"|the\s+(?:{phrases(ORDINAL_DAYS)})\s+of\s+{MONTH}{_DATE_YEAR}"  # "the fifth of September", as it is spoken
     # "zero hour of the 30th": a day of the month nearest publication; not "the 7th Brigade", a unit's name
-    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])))"
+    # (nor "the 14th day of the air campaign", a count of days)
+    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th){E}(?!\s+(?-i:[A-Z])|\s+(?:day|week|month|year|time|anniversary|round|hour|minute"
+    rf"|session|birthday|consecutive|straight|successive){E}))"
 )
 # "the night of Friday to Saturday", "midnight between March 31 and April 1": a night named by the two days it joins
 _NIGHT_DAY = rf"(?:{WEEKDAY}|{DATE})"
@@ -106,9 +109,10 @@ CLOCK = (
     rf"|(?P<h3>\d{{1,2}})\s*(?P<ap3>{AMPM})"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?:\s*(?:hours|hrs|h){E}|(?=\s*(?:{ZONE}|\(|\[\s*\d))"
     rf"|(?=\s+(?:on\s+)?{_DAY_AFTER_CLOCK})"
-    # "from 0700 to 1700 on Monday 18 June": a range of four-figure clocks that a day follows (not "from 1945 to 1950")
-    rf"|(?=\s*(?:to|until|till|[-–])\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours|hrs|h){E})?(?:\s+(?:{ZONE}))?,?\s+(?:on\s+)?"
-    rf"{_DAY_AFTER_CLOCK}{E}))"
+    # "from 0700 to 1700 on Monday 18 June", "from 1400 to 1700 hours", "0600-0900 GMT": a range of four-figure clocks
+    # whose end is written as a clock, by "hours", a zone or a day after it (not "from 1945 to 1950")
+    rf"|(?=\s*(?:to|until|till|[-–])\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours|hrs|h){E}|\s*(?:{ZONE}){E}"
+    rf"|(?:\s+(?:{ZONE}))?,?\s+(?:on\s+)?{_DAY_AFTER_CLOCK}{E})))"
     # "one minute past midnight", "a minute before midnight": minutes counted from a named time
     rf"|(?P<h9>{phrases(HOUR_WORDS)}|an?|\d{{1,2}})\s+minutes?\s+(?P<dir9>{phrases(MINUTE_OFFSETS)})\s+"
     rf"(?P<named9>{phrases(NAMED_TIMES)}){E}"
@@ -151,7 +155,7 @@ RANGE_TO = LazyPattern(r"\s*(?:to|until|till|through|-|–|—)\s*", re.IGNORECA
 OFFSET = r"(?:GMT|UTC)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?(?![\d])"
 TIME = LazyPattern(  # compiled when an article about a truce is read: the largest of the engine's patterns
     rf"{B}{CLOCK_OPENS}{CLOCK}(?:\s*\(?(?P<offset>{OFFSET})\)?|(?:\s+(?:by\s+)?|\s*,\s+(?=(?:{phrases(ZONE_NAMES)}|local\s+time){E}))(?P<zone>{ZONE})|\s*\(\s*(?P<zone3>{ZONE})\s*\))?"
-    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]))?"
+    rf"(?:\s*,?\s+(?:on\s+)?(?P<day0>{DAY})(?=\s*[(\[]|,\s*(?:that|which)\s+is\s))?"
     # the equivalent in brackets, or after "that is" / "which is": "seven o'clock local time, which is 1700 GMT"
     rf"(?:\s*(?:(?P<pbracket>[(\[])|,\s*(?:that|which)\s+is\s+)\s*{UTC_CLOCK}(?:\s*,?\s*(?:on\s+)?(?P<pday>{DAY}))?"
     rf"(?(pbracket)\s*[)\]]))?"

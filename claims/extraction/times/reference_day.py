@@ -353,14 +353,15 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
         if day is not None:
             return DayChoice(day, True, f"day {_iso(day)}: the sentence goes on to give the start's day, "
                                         f"{starting_on.group().strip()!r}", words.strip())
-    next_day = _NEXT_DAY.match(text, match.end(), sentence_end)
+    after = _range_end(text, match, sentence_end)  # "from 1400 to 1700 hours that afternoon": past the range's end
+    next_day = _NEXT_DAY.match(text, after, sentence_end)
     if next_day and not earlier and previous_day is not None:
         # "... met local notables on Saturday 7 January. A truce would begin at 9am the following day"
         words, day = previous_day
         day += timedelta(days=1)
         return DayChoice(day, True, f"day {_iso(day)}: {next_day.group().strip()!r} after the clock counts on from "
                                     f"{words.strip()!r} in the sentence before", words.strip())
-    same_day = _SAME_DAY.match(text, match.end(), sentence_end)
+    same_day = _SAME_DAY.match(text, after, sentence_end)
     if same_day and not earlier and previous_day is not None:
         # "... set D-Day as 29 December 1996. The ceasefire will run from 00:00 hours on that day."
         words, day = previous_day
@@ -445,6 +446,13 @@ def day_for(text: str, published: date | None, match: re.Match, sentence_start: 
     if published is None:
         return DayChoice(None, False, "no day named and no publication date")
     return DayChoice(published, False, f"day {published.isoformat()}: no day named, the publication date")
+
+
+def _range_end(text: str, match: re.Match, stop: int) -> int:
+    """Where a range this clock opens ends ("1400 to 1700 hours"), or where the clock ends."""
+    joined = clock.RANGE_TO.match(text, match.end(), stop)
+    end = clock.TIME.match(text, joined.end(), stop) if joined else None
+    return end.end() if end else match.end()
 
 
 def _same_weekday_dated_before(text: str, published: date | None, sentence_start: int, match: re.Match,

@@ -129,6 +129,8 @@ _BARE_START = LazyPattern(rf"{_B}(?:{_START_VERB_PATTERN})\s+{_DAY_BEFORE_CLOCK}
 # main clause after the comma (no other clause, count or denial between)
 _FRONTED_START = LazyPattern(r"\W*$")
 _MENTION = LazyPattern(rf"{_B}(?:{_phrases(_PHRASES['mention_prepositions'])})\s+(?:[\w'-]+\s+){{0,2}}$", re.IGNORECASE)
+# ", which was seven o'clock here in New York,": the same moment on another clock, an aside after a fronted start
+_EQUIVALENT_ASIDE = LazyPattern(r",\s*(?:which|that)\s+(?:was|is|would\s+be)\s+[^,;:()—–]{1,70}?,", re.IGNORECASE)
 _UNTIL_CUE = LazyPattern(r"\s+(?:until|till|to|through)\s+", re.IGNORECASE)
 _DENIAL = LazyPattern(rf"(?:{_B}|(?<=n))(?:{_phrases(_PHRASES['denials'])}){_E}", re.IGNORECASE)
 # "an end to military operations in Georgia at noon": a place may stand between the halt and its time
@@ -445,8 +447,17 @@ def start_cue(text: str, match: re.Match, sentence: Sentence, triggers: list[re.
         return window_start + cue.start()  # "since eight o'clock the shelling has stopped"
     opening = _OPENING_AT.search(text[max(sentence.start, match.start() - 12):match.start()])
     if opening and text[sentence.start:match.start()].strip().lower() == opening.group().strip().lower():
-        # "At 6 a.m., the guns fell silent": the time leads, its verb of starting follows close by
-        if _START_VERB.search(text, match.end(), min(clause_end, match.end() + 50)):
+        # "At 6 a.m., the guns fell silent": the time leads, its verb of starting follows close by (after the same
+        # moment on another clock, if an aside gives it: "At six, which was seven in New York, a truce took effect")
+        after = _equivalent_aside_end(text, match.end(), sentence.end)
+        if after != match.end():
+            clause_end = _clause_end(text, after, sentence.end)
+        if _START_VERB.search(text, after, min(clause_end, after + 50)):
+            return match.start() - len(opening.group())
+        # "At 6 a.m., a ceasefire brokered by the US, Argentina and Brazil took effect": the truce right after the
+        # time, its verb of starting later in the sentence
+        if any(_fronted_truce(text, after, t.start()) and _START_VERB.search(text, t.end(), sentence.end)
+               for t in triggers):
             return match.start() - len(opening.group())
     when = _WHEN.match(text, match.end(), sentence.end)
     if when and not _REPORTED_AFTER_WHEN.search(text, when.end(), clause_end) and (
@@ -468,12 +479,22 @@ def _fronted_truce(text: str, time_end: int, trigger_start: int) -> bool:
     end_time = until and clock.TIME.match(text, until.end(), trigger_start)
     if end_time:  # "From 0600 GMT on Friday until 1800 GMT on Sunday, ...": the end comes with the start
         time_end = end_time.end()
+    time_end = _equivalent_aside_end(text, time_end, trigger_start)  # "At six, which was seven in New York, a truce"
     between = text[time_end:trigger_start]
     if not between.startswith(","):
         return False
     between = between[1:]
     return (0 < trigger_start - time_end <= 120 and not re.search(r"[\d,;:—–()]", between)
             and not _DENIAL.search(between) and not _MENTION.search(between))
+
+
+def _equivalent_aside_end(text: str, time_end: int, stop: int) -> int:
+    """Where the words after a clock go on past an aside giving the same moment on another clock (", which was seven
+    o'clock here in New York,"): at the aside's closing comma; else at the clock's end."""
+    aside = _EQUIVALENT_ASIDE.match(text, time_end, stop)
+    if aside and clock.TIME.search(text, aside.start(), aside.end()):
+        return aside.end() - 1
+    return time_end
 
 
 def _halt_just_before(text: str, match: re.Match, triggers: list[re.Match]) -> int | None:

@@ -47,6 +47,14 @@ _ENTRY = re.compile(
     rf"|(?:[ \t]*\([A-Za-z]+\))?[ \t]*\n(?=[ \t]*\S))",
     re.IGNORECASE | re.MULTILINE)
 
+# a dispatch's own dateline in a story that joins two, as wire copy did: "TOKYO, Thursday, Aug. 11 (UP)--" under
+# "MOSCOW, Aug. 10 (UP)--": a place in capitals, a weekday if it likes, the month and day, the agency, then a dash
+_DISPATCH = re.compile(
+    rf"^[ \t]*(?P<words>(?-i:[A-Z][A-Z.'’ -]{{1,40}})(?:,[ \t]*(?-i:[A-Z])[\w.'’ -]{{1,30}}?)?,[ \t]*(?:{WEEKDAY},?[ \t]*)?"
+    rf"(?P<month>{MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \t]+(?P<year>\d{{4}}))?)\.?[ \t]*(?:\([^)\n]{{1,30}}\))?[ \t]*"
+    rf"(?:--|[-—–:])",
+    re.IGNORECASE | re.MULTILINE)
+
 _DIVIDER = re.compile(
     rf"^[ \t]*(?P<words>(?:{WEEKDAY},?[ \t]+)?{_DAY_AND_MONTH})[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\d{{1,2}}[:.]\d\d\b)",
     re.IGNORECASE | re.MULTILINE)
@@ -65,9 +73,13 @@ class Dated:
     day: date
     under: str  # the words of the divider, or "" for a timeline's entry
     posted: datetime | None = None  # the minute a live page's entry went up, when its stamp's zone is known
+    dispatch: bool = False  # a later dispatch's own dateline in a story that joins two
 
     def reason(self, published: date | None) -> str:
         page = published.isoformat() if published else "date"
+        if self.dispatch:
+            return (f"the dispatch datelined {self.under!r} counts its days from {self.day.isoformat()}, not from "
+                    f"the story's {page}")
         if self.under:
             return (f"the live page's entries under {self.under!r} are of {self.day.isoformat()}, not of the "
                     f"page's {page}")
@@ -75,8 +87,8 @@ class Dated:
 
 
 class TimelineEntries:
-    """The dated stretches of one article, read once: a timeline's entries, else a live page's days; most
-    articles have neither."""
+    """The dated stretches of one article, read once: a timeline's entries, else a live page's days, else the
+    days of the later dispatches a wire story joins; most articles have none."""
 
     def __init__(self, text: str, published: date | None):
         self._spans: list[tuple[int, int]] = []
@@ -105,7 +117,20 @@ class TimelineEntries:
                 self._stamps = list(_STAMP.finditer(text, self._spans[0][0]))
                 self._stamp_starts = [stamp.start() for stamp in self._stamps]
                 self._page_zone = _page_zone(text)
+        if not self._spans:
+            self._read_dispatches(text, published)
         self._starts = [start for start, _ in self._spans]
+
+    def _read_dispatches(self, text: str, published: date) -> None:
+        """A story joining dispatches from several places sets each after its own dateline: the second and later
+        ones, within three days of the story's, date what follows them (the first is the story's own)."""
+        datelines = list(_DISPATCH.finditer(text))[1:]
+        for dateline, following in zip(datelines, [*datelines[1:], None]):
+            day = _day(dateline, published)
+            if day is None or abs((day - published).days) > 3:
+                continue
+            self._spans.append((dateline.start(), following.start() if following else len(text)))
+            self._dated.append(Dated(day, dateline.group("words").strip(), dispatch=True))
 
     def at(self, position: int) -> Dated | None:
         """The day the stretch holding `position` is set under, or None outside any."""
@@ -142,8 +167,9 @@ def _posted(stamp: re.Match, day: date, page_zone: tzinfo | None) -> datetime | 
 
 
 def _day(line: re.Match, published: date) -> date | None:
-    month = MONTHS.get((line.group("month") or line.group("month2")).lower().rstrip("."))
-    number, year = int(line.group("day") or line.group("day2")), line.group("year")
+    groups = line.groupdict()
+    month = MONTHS.get((groups["month"] or groups.get("month2")).lower().rstrip("."))
+    number, year = int(groups["day"] or groups.get("day2")), groups["year"]
     if month is None:
         return None
     if year is None:

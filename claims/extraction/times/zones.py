@@ -34,6 +34,9 @@ UNIVERSAL_KEYS = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/UCT", "UCT"
 _IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
                  r"(?:(?:[Nn]orth|[Ss]outh)?-?(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh)(?:ern)?\s+|[Cc]entral\s+|[Uu]pper\s+"
                  r"|[Ll]ower\s+)?$")
+# "on the Baluchistan border", "along the Kashmir front": a front line named by its place is where the fighting is
+_ON_FRONT_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]long|[Aa]cross)\s+the\s+$")
+_FRONT_AFTER = re.compile(r"\s+(?:border|frontier|front|front\s+line|line\s+of\s+control)\b", re.IGNORECASE)
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
 _FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
                      re.IGNORECASE)
@@ -72,10 +75,23 @@ def named(words: str) -> tuple[ZoneInfo, str] | None:
     if key.endswith(" time"):
         # "Eritrean time", and "Pakistan Standard Time", "Israel Summer Time": the place's own clock
         place_words = re.sub(r"(?:\s+(?:standard|summer|daylight))?\s+time\s*$", "", words.strip(), flags=re.IGNORECASE)
-        place = gazetteer.lookup(place_words)
+        first, _, second = place_words.partition(" and ")
+        place = gazetteer.lookup(first)
+        if place is not None and second:
+            # "Quito and Lima time": one clock for both, so both must be places whose zones agree
+            other = gazetteer.lookup(second)
+            if other is None or other.zone != place.zone and not _same_standard_offset(place.zone, other.zone):
+                return None
+            return ZoneInfo(place.zone), f"{place.name} and {other.name}, one clock"
         if place is not None:
             return ZoneInfo(place.zone), f"{place.name}, a {place.kind}{_note(place)}"
     return None
+
+
+def _same_standard_offset(one: str, other: str) -> bool:
+    """Whether two zones keep the same offset from UTC in January and in July."""
+    return all(datetime(2001, month, 1, tzinfo=ZoneInfo(one)).utcoffset()
+               == datetime(2001, month, 1, tzinfo=ZoneInfo(other)).utcoffset() for month in (1, 7))
 
 
 # "at 00:00 on Sunday 4 August (Luanda time)": the zone in brackets after the clock's day
@@ -214,7 +230,7 @@ class ArticlePlaces:
         return any(start <= found.start < end for start, end in self._source_lines)
 
     def _locative(self, found: Found) -> bool:
-        return bool(_IN.search(self.text, max(0, found.start - 30), found.start))
+        return sets_fighting(self.text, found, 0)
 
     def _speaking(self, found: Found) -> bool:
         """ "Turkey said", "Moscow announced": a place named as a speaker stands for its government."""
@@ -306,6 +322,17 @@ class ArticlePlaces:
 
 
 
+def sets_fighting(text: str, found: Found, floor: int) -> bool:
+    """Whether the words round a place set the fighting there: "in Sudan", "across the Gaza Strip", "on the
+    Baluchistan border"; `floor` is where the words may start (the sentence's start)."""
+    window = max(floor, found.start - 30)
+    if _IN.search(text, window, found.start):
+        return True
+    # (a region's front, not a country's: "along the Venezuelan border" may be either side of it)
+    return found.place.kind not in ("country", "demonym") and bool(_ON_FRONT_BEFORE.search(text, window, found.start)) \
+        and bool(_FRONT_AFTER.match(text, found.end))
+
+
 def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, places: ArticlePlaces,
                    earlier: ZoneChoice | None, speaker: Callable[[], str | None] | None = None,
                    outlet: str | None = None, paragraph: ZoneChoice | None = None) -> ZoneChoice:
@@ -317,8 +344,7 @@ def for_local_time(match: re.Match, sentence_start: int, sentence_end: int, plac
     text = places.text
     in_sentence = [found for found in places.in_span(sentence_start, sentence_end)
                    if not places.venue(found) and not _in_brackets_after_clock(text, found, sentence_start)]
-    set_in = [found for found in in_sentence if _IN.search(text, max(sentence_start, found.start - 30), found.start)
-              and not places.namesake(found)]
+    set_in = [found for found in in_sentence if sets_fighting(text, found, sentence_start) and not places.namesake(found)]
     before = [found for found in set_in if found.end <= match.start()]
     # after the clock, only a place in its own clause: "from 6 p.m. on March 16, days after a bomb fell in Lincang"
     # names where the bomb fell
