@@ -1189,3 +1189,32 @@ def test_among_them_opening_the_sentence_after_a_toll_is_a_part_of_it():
 def test_people_on_the_missing_list_are_missing():
     assert ("missing", 31, None, "exact") in tuples_in("The council said 31 people from the valley were on the "
                                                        "missing list.")
+
+
+# --- round 168 ------------------------------------------------------------------------------------------------------
+
+def test_animals_that_died_are_no_toll():
+    assert tuples_in("The gas killed 1,746 people, and about 3,500 animals died. Some 3,000 cattle were lost.") \
+        == {("killed", 1746, None, "exact")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The spokesman said at least 158 of the dead came from two villages.",
+    "At least 158 of the dead lived in the lower town.",
+])
+def test_a_share_of_the_dead_told_by_where_they_came_from_is_counted(sentence):
+    assert ("killed", 158, None, "at_least") in tuples_in("The dam burst, killing 1,900 people. " + sentence)
+
+
+def test_survivors_taken_to_hospital_were_hurt():
+    article = "The dam burst, killing 1,900 people. Rescuers said 94 survivors had been taken to hospitals."
+    assert ("wounded", 94, None, "exact") in tuples_in(article)
+
+
+def test_an_adverb_may_stand_inside_held_hostage():
+    assert tuples_in("Eight prison guards were briefly held hostage in the north.") == {("captured", 8, None, "exact")}
+
+
+def test_a_relative_clause_never_swallows_the_first_half_of_dead_or_missing():
+    article = "A spokesman said at least 250 of the men who went ashore were dead or missing."
+    assert tuples_in(article) == {("killed_or_missing", 250, None, "at_least")}

@@ -672,3 +672,14 @@ def test_the_trade_a_person_was_introduced_by_with_named_refers_back_to_that_per
 def test_elected_people_speak_as_a_group(subject, speaker):
     text = f"{subject} have said more than 100 people died in the palace compound."
     assert speaker_of(text, "more than 100") == speaker
+
+
+def test_an_estimate_of_a_sides_own_losses_with_no_agent_is_that_sides():
+    text = "The army's own losses are given as 13 soldiers killed and 26 wounded."
+    assert speaker_of(text, "13 soldiers") == "army"
+
+
+def test_one_of_a_named_group_after_said_is_its_speaker():
+    text = ("Western diplomats here estimate that several thousand men have been killed.\n\n"
+            "\"They have taken what they wanted,\" said one Western diplomat.")
+    assert quote_speakers(text) == ["Western diplomat"]

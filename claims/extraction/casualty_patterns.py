@@ -149,7 +149,10 @@ ASIDE = (
 # scene| were also killed", for when the longest leaves the clause's own verb as the outcome; the clause may be
 # the outcome itself, "40 people who| died", "12 people who were| injured")
 # (a year may stand among its words: "five people who signed the 2016 peace agreement were among the dead")
-RELATIVE = r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)\s+){0,6}[A-Za-z][\w'’-]*)?,?)?"
+# (never ending on "or": "250 men who went ashore were| dead or missing", not "were dead or| missing"; but "46 men who
+# were flown out of Moura and| have not been seen since")
+RELATIVE = (r"(?P<relative>,?\s+(?:who|that)(?:\s+(?:(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)\s+){0,6}(?!or\b)"
+            r"[A-Za-z][\w'’-]*)?,?)?")
 # an injury stated as its treatment: "treated for gunshot wounds", "treated in hospital for burns"; a disease,
 # shock or a check-up names no injury and is never matched
 TREATED = OUTCOMES["treated_for"]
@@ -418,9 +421,9 @@ OWN_OUTCOME = _compile(rf"{LINKING}\s+(?P<outcome>{alternation(AFTER_COUNT)}){E}
 SHARE_OF = by_phrase(OUTCOMES["share_of_toll"])
 # what may follow a share of a toll: its verb or a place, never more of a noun phrase ("of the dead man's
 # relatives", "of the injured players")
-AFTER_A_SHARE = (
-    rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(GRAMMAR['linking_words'] + GRAMMAR['group_prepositions'] + OUTCOMES['carried_in'])}){E})"
-)
+_AFTER_A_SHARE_WORDS = (GRAMMAR["linking_words"] + GRAMMAR["group_prepositions"] + OUTCOMES["carried_in"]
+                        + GRAMMAR["share_origin_verbs"])
+AFTER_A_SHARE = rf"(?=\s*(?:[,.;:)—–]|$)|\s+(?:{alternation(_AFTER_A_SHARE_WORDS)}){E})"
 SHARE_OF_TOLL = _compile(rf"{QUALNUM}\s+(?P<outcome>{alternation(SHARE_OF)}){E}{AFTER_A_SHARE}", re.IGNORECASE,
                          needs=rf"\s(?:{alternation(SHARE_OF)}){E}")
 # "40 of the injured | brought to the hospital | had died": how the share came into care, before its own outcome

@@ -482,6 +482,8 @@ def _frame_agent_after(a: _Analysis, site: _Site):
     if by is None:
         # ("losses were given by the Soviet command as 236 killed": an estimate's agent before its figure)
         passive_estimate = a.lowers[v] in _BY_AGENT_ESTIMATES and v >= 1 and a.lowers[v - 1] in _PASSIVE_AUXILIARIES
+        if passive_estimate and v + 1 < end and a.lowers[v + 1] in ("as", "at"):
+            return _own_losses_owner(a, site)  # "The army's own losses are given as 13 soldiers killed"
         if a.lowers[v] not in _BY_AGENT_PARTICIPLES and not passive_estimate or v + 2 >= end \
                 or a.lowers[v + 1] != "by" or a.quoted[v + 1]:
             return _ABSENT
@@ -502,6 +504,25 @@ def _frame_agent_after(a: _Analysis, site: _Site):
                            sentence=site.sentence)
     return Attribution(verb=verb, start=a.starts[verb], end=a.ends[span[1]], subject_start=a.starts[span[0]],
                        subject_end=a.ends[span[1]], entity=entity, inverted=True, strength="report",
+                       sentence=site.sentence)
+
+
+def _own_losses_owner(a: _Analysis, site: _Site):
+    """"The army's own losses are given as 13 soldiers killed", "Egypt's own dead were put at 46": an estimate with
+    no agent, of a side's own losses, is that side's."""
+    v, first = site.v, site.first
+    noun = v - 2
+    if noun - 2 < first or a.lowers[noun - 1] != "own" or not a.lowers[noun - 2].endswith(("'s", "’s")) \
+            or a.quoted[noun - 2]:
+        return _ABSENT
+    span = _np_before(a, noun - 2, first)
+    if span is None:
+        return _ABSENT
+    entity = _entity(a, span, a.starts[v], site.sentence)
+    if entity is None:
+        return None
+    return Attribution(verb=v, start=a.starts[span[0]], end=_tail_end(a, v, site.end), subject_start=a.starts[span[0]],
+                       subject_end=a.ends[span[1]], entity=entity, inverted=False, strength="report",
                        sentence=site.sentence)
 
 

@@ -446,6 +446,8 @@ def _np_after(a: _Analysis, i: int, limit: int) -> tuple[int, int, int] | None:
     """The noun phrase starting at token i (after a verb or "according to")."""
     while i < limit and a.lowers[i] in ("the", "a", "an"):
         i += 1
+    if i + 1 < limit and a.lowers[i] == "one" and a.names[i + 1]:
+        i += 1  # "said one Western diplomat": one of them, named as they all are
     if i >= limit or a.punct[i] or a.quoted[i]:
         return None
     if a.lowers[i] in _SUBJECT_PRONOUNS:
