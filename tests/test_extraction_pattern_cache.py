@@ -127,3 +127,33 @@ def test_the_file_is_readable_by_other_users_of_the_install(cache_file):
     pattern_cache.compile(r"killed")
     pattern_cache.write()
     assert cache_file.stat().st_mode & 0o044 == 0o044
+
+
+def test_loading_the_engine_after_the_command_parses_none_of_its_module_level_rules(tmp_path):
+    # two fresh processes: one runs the command into a file of the test's own, the next loads the engine from it
+    # and counts the patterns `re` parses for the engine's modules while they load (a plain re.compile at module
+    # level would be parsed again in every one-shot run)
+    import subprocess
+    import sys
+
+    path = tmp_path / "patterns.bin"
+    setup = f"from claims.extraction import pattern_cache; pattern_cache.PATH = __import__('pathlib').Path({str(path)!r})"
+    subprocess.run([sys.executable, "-c", f"{setup}; from claims.extraction import precompile; precompile.main()"],
+                   check=True, capture_output=True)
+    count = (
+        f"{setup}\n"
+        "import re, sys, traceback\n"
+        "from re import _parser\n"
+        "parsed = []\n"
+        "original = _parser.parse\n"
+        "def parse(pattern, flags=0, state=None):\n"
+        "    caller = next(f.filename for f in reversed(traceback.extract_stack()[:-1])\n"
+        "                  if '/re/' not in f.filename.replace('\\\\', '/'))\n"
+        "    if 'claims/extraction' in caller and 'pattern_cache' not in caller: parsed.append((caller, pattern[:60]))\n"
+        "    return original(pattern, flags, state) if state is not None else original(pattern, flags)\n"
+        "_parser.parse = parse\n"
+        "from claims.extraction import pipeline\n"
+        "print(len(parsed), parsed[:5])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", count], check=True, capture_output=True, text=True).stdout
+    assert out.split(" ", 1)[0] == "0", out

@@ -54,7 +54,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import casualty_patterns as patterns, casualty_tables, numbers, speakers
+from . import casualty_patterns as patterns, casualty_tables, numbers, pattern_cache, speakers
 from .regexes import KeyScan
 from .types import Document, ExtractedClaim
 
@@ -155,11 +155,11 @@ def _part(k: int) -> str:
     return rf"(?P<n{k}>{patterns.NUM})\s+(?P<g{k}>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
 
 
-_BREAKDOWN = re.compile(rf",\s+{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}(?=\s*[,.;:)\n]|\s*$)",
+_BREAKDOWN = pattern_cache.compile(rf",\s+{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}(?=\s*[,.;:)\n]|\s*$)",
                         re.IGNORECASE)
 # "All 259 people aboard - 243 passengers and 16 crew - died", "90 people aboard the bus (61 pilgrims and 29 others)":
 # the parts set between dashes or in brackets inside the count's own clause
-_ENCLOSED_BREAKDOWN = re.compile(
+_ENCLOSED_BREAKDOWN = pattern_cache.compile(
     rf"(?:\(|\s[-–—]\s)\s*{_part(0)}(?:,\s+{_part(1)})?(?:,\s+{_part(2)})?,?\s+and\s+{_part(3)}\s*(?:\)|\s[-–—]\s)",
     re.IGNORECASE)
 
@@ -213,7 +213,7 @@ def _with_hospital_care(document: Document, found: list[_Found]) -> list[_Found]
     return sorted([*found, *cared], key=lambda item: item.start) if cared else found
 
 
-_SHARE_TREATED_FOR = re.compile(r"\b(?:of\s+them|of\s+whom|including|among\s+them)\b[^.;]*?\bfor\b", re.IGNORECASE)
+_SHARE_TREATED_FOR = pattern_cache.compile(r"\b(?:of\s+them|of\s+whom|including|among\s+them)\b[^.;]*?\bfor\b", re.IGNORECASE)
 
 
 def _explanation(item: _Found) -> tuple[str, ...]:
@@ -376,15 +376,15 @@ def _in_sentence(text: str, start: int, end: int, previous: list[_Found]) -> lis
 
 # after a capture in its clause, the clause's verb of state: "remain missing", "are still unaccounted for", "have not
 # been seen since" (not a share's or another group's: "abducted 12 passengers, two of whom remain missing")
-_STILL_MISSING = re.compile(
+_STILL_MISSING = pattern_cache.compile(
     r"(?:(?!\b(?:whom|them|others?|another|while|but|whereas)\b)[^.;:!?()\d]){0,80}?"
     r"\b(?:and\s+)?(?:(?:remain|remains|remained|are\s+still|were\s+still|is\s+still|was\s+still)"
     r"\s+(?:missing|unaccounted\s+for)|(?:have|has|had)\s+(?:still\s+)?not\s+been\s+(?:seen|heard\s+from))\b",
     re.IGNORECASE)
 
 
-_COUNTED_GROUP = re.compile(rf"(?:{numbers.NUMBER_PATTERN})\s", re.IGNORECASE)
-_NOT_BEFORE = re.compile(r"\b(?:not|no|never|without|hardly)\s+$", re.IGNORECASE)
+_COUNTED_GROUP = pattern_cache.compile(rf"(?:{numbers.NUMBER_PATTERN})\s", re.IGNORECASE)
+_NOT_BEFORE = pattern_cache.compile(r"\b(?:not|no|never|without|hardly)\s+$", re.IGNORECASE)
 
 
 def _one_person(text: str, start: int, end: int) -> list[_Found]:
@@ -521,7 +521,7 @@ def _judged_count_then_outcome(text: str, match: re.Match, end: int) -> _Found |
     return _found(text, match, outcome, "casualty.count_then_outcome", 0.9, end)
 
 
-_VERDICT_AFTER = re.compile(r"\s+(?:guilty|innocent|responsible|liable|culpable)\b", re.IGNORECASE)
+_VERDICT_AFTER = pattern_cache.compile(r"\s+(?:guilty|innocent|responsible|liable|culpable)\b", re.IGNORECASE)
 
 
 def _share_of_group(text: str, item: _Found, start: int, end: int) -> _Found | None:
@@ -634,7 +634,7 @@ def _count_noun(text: str, begin: int, end: int) -> _Found | None:
 
 
 _SINGLED_OUT = frozenset(patterns.GRAMMAR["singled_out_of_a_toll"])
-_OF_A_SHARE = re.compile(r"\sof\s+(?:the|those|these)\s", re.IGNORECASE)
+_OF_A_SHARE = pattern_cache.compile(r"\sof\s+(?:the|those|these)\s", re.IGNORECASE)
 
 
 def _captives_without_a_noun(text: str, match: re.Match) -> bool:
@@ -648,17 +648,17 @@ def _captives_without_a_noun(text: str, match: re.Match) -> bool:
 
 
 # what may follow a bare count of captives, which names no thing captured: "captured 12 in clashes near Talodi"
-_BARE_COUNT_CLOSES = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:in|near|during|on|at|after|when|while|last|and)\s",
+_BARE_COUNT_CLOSES = pattern_cache.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:in|near|during|on|at|after|when|while|last|and)\s",
                                 re.IGNORECASE)
-_OTHERS_AT_END = re.compile(r"\b(?:others|more)$", re.IGNORECASE)
+_OTHERS_AT_END = pattern_cache.compile(r"\b(?:others|more)$", re.IGNORECASE)
 # the noun that closes the clause before "and <verb>": "... 11 soldiers and " (not "... 18 ships and ")
-_PEOPLE_JUST_COUNTED = re.compile(r"(?P<noun>[A-Za-z][\w'-]*),?\s+and\s+$")
+_PEOPLE_JUST_COUNTED = pattern_cache.compile(r"(?P<noun>[A-Za-z][\w'-]*),?\s+and\s+$")
 
 
 # "the dead were under 18", "the injured are aged over 60": what those counted were, an age, no figure
-_AGE_OF_THE_TOLL = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?(?:aged\s+)?(?:under|over|below|above|younger\s+than|"
-                              r"older\s+than)\s+\d{1,2}(?!\d|,\d)(?!\s*(?:per\s*cent|%))(?!\s+[a-z]*(?:people|persons|men|women|"
-                              r"children|civilians|soldiers))", re.IGNORECASE)
+_AGE_OF_THE_TOLL = pattern_cache.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?(?:aged\s+)?(?:under|over|below|above|younger\s+than|"
+                                         r"older\s+than)\s+\d{1,2}(?!\d|,\d)(?!\s*(?:per\s*cent|%))(?!\s+[a-z]*(?:people|persons|men|women|"
+                                         r"children|civilians|soldiers))", re.IGNORECASE)
 
 
 def _from_verb_first(text: str, match: re.Match, rule: str, end: int) -> _Found | None:
@@ -912,8 +912,8 @@ def _coordinated(text: str, item: _Found, sentence_start: int, end: int) -> _Fou
 
 
 # "twenty people a day", "40 a week" (not "a day after the truce", "a week later": when, not how often)
-_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|night|hour)\b"
-                         r"(?!\s+(?:after|before|later|earlier|ago|into|of|or|and)\b)", re.IGNORECASE)
+_RATE_AFTER = pattern_cache.compile(r"\s+(?:a|an|per|each|every)\s+(?:day|week|month|night|hour)\b"
+                                    r"(?!\s+(?:after|before|later|earlier|ago|into|of|or|and)\b)", re.IGNORECASE)
 
 
 def _found(text: str, match: re.Match, outcome: str, rule: str, confidence: float, sentence_end: int,

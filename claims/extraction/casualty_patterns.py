@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicons, numbers
+from . import lexicons, numbers, pattern_cache
 from .regexes import WORD_END as E, WORD_END_BEFORE_HYPHEN as E_OR_HYPHEN, WORD_START as B, Containing, LazyPattern, alternation, containing
 
 # ~50 patterns of the casualty grammar, each compiled when a sentence first needs it (see regexes.LazyPattern)
@@ -36,12 +36,16 @@ def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_NOT_A_WORD = pattern_cache.compile(r"[^a-z'.-]+")
+_LETTERS = pattern_cache.compile(r"[a-z]+")
+
+
 def plain_keys(phrases) -> Containing:
     """A cheap test before a regex runs: search() finds in a lower-cased sentence one of the plain words
     that any of the phrases must contain."""
     keys = set()
     for phrase in phrases:
-        words = [word for word in re.split(r"[^a-z'.-]+", phrase.lower()) if len(word) > 2]
+        words = [word for word in _NOT_A_WORD.split(phrase.lower()) if len(word) > 2]
         keys.add(max(words, key=len) if words else phrase.lower())
     return containing(keys)
 
@@ -262,7 +266,7 @@ HOSPITAL_CARE_BEFORE = _compile(
     re.IGNORECASE, needs=rf"{B}(?:{alternation(OUTCOMES['hospital_care']['care_before'])})\s")
 # every phrase of care holds one of these stems: one scan of the lower-cased text finds the sentences to read
 CARE_STEMS = tuple(OUTCOMES["hospital_care"]["stems"])
-CARE_WORD = re.compile("|".join(map(re.escape, CARE_STEMS)))
+CARE_WORD = pattern_cache.compile("|".join(map(re.escape, CARE_STEMS)))
 ILLNESS = _compile(rf"{B}(?:{alternation(OUTCOMES['hospital_care']['illness'])}){E}", re.IGNORECASE)
 # "Deaths: 3,958 recorded by the World Health Organization", "- Missing: more than 9,000": a line opening with the
 # outcome as its label, then a colon and the count (situation reports, fact boxes)
@@ -474,12 +478,12 @@ BREAKDOWN_AMONG = _compile(
     rf"(?:among|of)\s+(?:them|those|these|the\s+(?:dead|victims|injured|wounded))\s+(?:were|was)\s+(?:also\s+)?"
     rf"{QUALNUM}\s+(?P<group>(?:{MODIFIER}\s+){{0,3}}?(?:{PERSON}){E})(?!\s+(?:of|who|whom|that|which)\b)",
     re.IGNORECASE, needs=r"\b(?:among|of)\s")
-OPENS_WITH_AMONG = re.compile(r"[\s\"“'‘]*(?P<among>(?:among|of)\s+(?:them|those|these|the\s+\w+)\s+(?:were|was)\b)",
-                              re.IGNORECASE)
+OPENS_WITH_AMONG = pattern_cache.compile(r"[\s\"“'‘]*(?P<among>(?:among|of)\s+(?:them|those|these|the\s+\w+)\s+(?:were|was)\b)",
+                                         re.IGNORECASE)
 # a sentence that opens on a count: only such a sentence can be a part of the toll of the sentence before it
 OPENS_WITH_COUNT = _compile(rf"[\s\"“'‘]*{COUNT_START}", re.IGNORECASE)
 # between a toll and such a part: a clause of its own ("..., and", "; ", "..., while", "..., of whom")
-CLAUSE_JOIN = re.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+(?:but|of\s+whom))\s+$")
+CLAUSE_JOIN = pattern_cache.compile(r"[^\d;:()—–]{0,80}?(?:;|,?\s+(?:and|while|whereas)|,\s+(?:but|of\s+whom))\s+$")
 # "ten died in Cuba| and two in Jamaica", "five in Kampala|, three in Jinja and two in Mbale": the outcome
 # left out of the next count, a place or time after it
 _ELIDED_OPENING = rf"(?P<gap>[^\d;:()—–]{{0,60}}?)(?:,?\s+and|,)\s+"
@@ -520,7 +524,7 @@ MORE_SHARES_AFTER = _compile(
     rf"(?:\s+(?!and\b)[^,;:.\d()]{{1,50}}?)?\s+(?P<joiner>and)\s+{QUALNUM}"
     rf"(?=\s+(?:from|of)\s+(?:the\s+)?[\w'’-]+|{FILLER}\s+{GROUP})",
     re.IGNORECASE, needs=r"\s+and\s+" + COUNT_START)
-SHARE_OF_THEM_END = re.compile(rf"\b(?:{alternation(INHERIT_CUES['of_them'])})$", re.IGNORECASE)
+SHARE_OF_THEM_END = pattern_cache.compile(rf"\b(?:{alternation(INHERIT_CUES['of_them'])})$", re.IGNORECASE)
 # "... killed on the Syrian side since Oct. 9|, along with": when it happened may stand before a companion too
 SINCE_PHRASE = r"(?:\s+(?:since|over|during|through|throughout)\s+(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|\d{1,4}))?)"
 # "376 rebels were killed in the operations|, along with 13 soldiers": a further group after a finished clause
@@ -548,7 +552,7 @@ _GROUP_VOCABULARY = {
     for phrase in [*GROUP_NOUNS, *GRAMMAR["determiners"], *GRAMMAR["name_joiners"], *GRAMMAR["filler_before_group"],
                    *QUALIFIER_OF, *QUALIFIER_AFTER_OF, *QUALIFIER_TABLE["at_most"], *_NUMBER_WORD_LIST]
     for token in normal(phrase).split()
-} | set(re.findall(r"[a-z]+", NUM)) | {"and", "or", "but", "possibly", "perhaps", "between", "to", "of", "own", "its",
+} | set(_LETTERS.findall(NUM)) | {"and", "or", "but", "possibly", "perhaps", "between", "to", "of", "own", "its",
                                          "their", "his", "her", "our", "the", "these", "those", "more"}
 _NEVER_IN_A_GROUP = sorted(word for word in GRAMMAR["not_a_modifier"]
                            if word in GRAMMAR["linking_words"] and word.isalpha() and word not in _GROUP_VOCABULARY)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import casualty_patterns as patterns, lexicons, numbers
+from . import casualty_patterns as patterns, lexicons, numbers, pattern_cache
 from .speakers.vocabulary import names_a_body
 from .types import Document, ExtractedClaim, Speaker
 
@@ -33,27 +33,27 @@ def _alternation(entries) -> str:
 
 
 def _phrases(entries) -> re.Pattern:
-    return re.compile(rf"\b{_alternation(entries)}\b", re.IGNORECASE)
+    return pattern_cache.compile(rf"\b{_alternation(entries)}\b", re.IGNORECASE)
 
 
 _OUTCOME_OF = {phrase: outcome for outcome, phrases in _WORDS["outcomes"].items() for phrase in phrases}
 _OUTCOME = _phrases(_OUTCOME_OF)
 _SOURCE_HEADER = _phrases(_WORDS["source_headers"])
 _GROUP_HEADER = _phrases(_WORDS["group_headers"])
-_SOURCE_NOTES = tuple(re.compile(p) for p in _WORDS["source_notes"])
+_SOURCE_NOTES = tuple(pattern_cache.compile(p) for p in _WORDS["source_notes"])
 # "Table 1. Deaths by province (Commission of Inquiry)", "DEATHS BY LOCALITY (UNJHRO, 12 March)": a title that
 # closes on a body in brackets, the date of its count after a comma
-_TITLE_SOURCES = tuple(re.compile(p, re.IGNORECASE) for p in _WORDS["title_sources"])
-_TITLE_CREDIT = re.compile(r"\((?:the\s+)?(?P<source>(?-i:[A-Z])[^,;()]*?)(?:,[^()]*)?\)\s*$")
+_TITLE_SOURCES = tuple(pattern_cache.compile(p, re.IGNORECASE) for p in _WORDS["title_sources"])
+_TITLE_CREDIT = pattern_cache.compile(r"\((?:the\s+)?(?P<source>(?-i:[A-Z])[^,;()]*?)(?:,[^()]*)?\)\s*$")
 _NUMBER = r"\d[\d,.]*\d|\d"
 # a cell that is one count, qualified or not, or a range: "about 2,000", "10,000 to 25,000", "over 17,000"
-_CELL = re.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P<low>{_NUMBER})"
-                   rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\*?", re.IGNORECASE)
+_CELL = pattern_cache.compile(rf"(?:(?P<qual>{_alternation(patterns.QUALIFIER_OF)})\s+)?(?P<low>{_NUMBER})"
+                              rf"(?:\s*(?:to|-|–|and)\s*(?P<high>{_NUMBER}))?\*?", re.IGNORECASE)
 # "Dead, Bolivia ......... about 50,000", "Paraguayans held prisoner in Bolivia . about 2,500"
-_LEADER_ROW = re.compile(r"(?P<label>\S[^\n]*?\S)\s+(?P<dots>\.(?:\s?\.)*)\s+(?P<value>\S[^\n]*?)\s*$")
+_LEADER_ROW = pattern_cache.compile(r"(?P<label>\S[^\n]*?\S)\s+(?P<dots>\.(?:\s?\.)*)\s+(?P<value>\S[^\n]*?)\s*$")
 # a label set apart from its figure by a bar or a colon, bulleted or not: "Police gunfire | 405", "- Yumbi town: 178"
-_LABELLED_ROW = re.compile(r"(?:[-•*]\s+)?(?P<label>\S[^\n|:]*?\S)(?:\s*\|\s*|:\s+)(?P<value>\S[^\n]*?)\s*$")
-_COLUMNS = re.compile(r"\t+|\s{2,}")  # (a line with bars is split by _bar_cells)
+_LABELLED_ROW = pattern_cache.compile(r"(?:[-•*]\s+)?(?P<label>\S[^\n|:]*?\S)(?:\s*\|\s*|:\s+)(?P<value>\S[^\n]*?)\s*$")
+_COLUMNS = pattern_cache.compile(r"\t+|\s{2,}")  # (a line with bars is split by _bar_cells)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,21 +15,21 @@ from __future__ import annotations
 
 import re
 
-from . import lexicons
+from . import lexicons, pattern_cache
 from .types import Document
 
 _PHRASES = lexicons.table("correction_phrases")
 
 
 def _pattern(key: str) -> re.Pattern:
-    return re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, phrase.split()))
+    return pattern_cache.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, phrase.split()))
                                                for phrase in _PHRASES[key]), re.IGNORECASE)
 
 
 _MARKS = _pattern("marks")
 _RESTATED = _pattern("restated_errors")
-_OPENER = re.compile(r"\s*(?:%s)" % "|".join(r"\s+".join(map(re.escape, label.split())) for label in _PHRASES["openers"]),
-                     re.IGNORECASE)
+_OPENER = pattern_cache.compile(r"\s*(?:%s)" % "|".join(r"\s+".join(map(re.escape, label.split())) for label in _PHRASES["openers"]),
+                                re.IGNORECASE)
 
 
 def withdrawn_spans(document: Document) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from . import lexicons
+from . import lexicons, pattern_cache
 
 MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 WEEKDAYS: dict[str, int] = {name: number for name, number in lexicons.table("time_words")["weekdays"].items()
@@ -26,26 +26,26 @@ _FIRST_LINES = 8  # the headline, a standfirst, a byline, the dateline: a story'
 # "From Our Correspondent, Beirut, March 28", "BEIRUT, March 28 (Reuters) -", "NDOLA, Northern Rhodesia, Sept. 20 (UPI)
 # -", "GANGTOK, Sept. 14.": places, then the month and day, then the agency, a dash, or the end of the line (a full
 # stop before it, as older papers set a dateline on a line of its own)
-_DATELINE = re.compile(
+_DATELINE = pattern_cache.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*)?(?-i:[A-Z])[^\n,]{{1,40}}(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}}){{0,2}},\s*"
     rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?=\s*(?:\(|\.?[-—–:]|\.?[ \t]*$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "ELISABETHVILLE, Tuesday.", "From Our Own Correspondent, Aden, Sunday": a place in capitals (or after "From ..."),
 # then only the weekday the correspondent filed on, as papers of the next morning print it
-_WEEKDAY_DATELINE = re.compile(
+_WEEKDAY_DATELINE = pattern_cache.compile(
     rf"^(?:From\s+[^,\n]{{2,60}},\s*(?-i:[A-Z])[^\n,]{{1,40}}|(?-i:[A-Z][A-Z.'’ -]{{1,40}}))"
     rf"(?:,\s*(?-i:[A-Z])[^\n,]{{1,30}})?,\s*(?P<weekday>{'|'.join(WEEKDAYS)})\.?(?=\s*(?:\(|\.?[-—–:]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 # "... arms itself. From Martin Ashby in Vlore, Saturday": a byline closing a standfirst, with the weekday filed on
-_BYLINE_WEEKDAY = re.compile(
+_BYLINE_WEEKDAY = pattern_cache.compile(
     rf"(?:^|(?<=[.!?] ))From\s+[^,.\n]{{2,60}}?\s+in\s+(?-i:[A-Z])[^\n,.]{{1,40}},\s*(?P<weekday>{'|'.join(WEEKDAYS)})"
     rf"\.?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "21 Jul 2014 06:15 GMT", "Published 06:15 GMT, 21 July 2014": the minute a page went up
-_STAMP = re.compile(
+_STAMP = pattern_cache.compile(
     rf"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\.?\s+"
     rf"(?P<year>\d{{4}}),?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})\s+(?:GMT|UTC)|(?P<hour2>\d{{1,2}}):(?P<minute2>\d{{2}})\s+"
     rf"(?:GMT|UTC),?\s+(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?\s+(?P<year2>\d{{4}}))\s*$",

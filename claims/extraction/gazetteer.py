@@ -13,19 +13,18 @@ index (longest first), never by running a pattern of every name over the text.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from . import lexicons
+from . import lexicons, pattern_cache
 
 # The words a place name may hold besides capitalised ones: "Deir ez-Zor", "Bosnia and Herzegovina".
 _JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "an", "de", "del", "da", "do", "of", "the",
                       "and", "es", "ul", "en", "la", "le"})
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = pattern_cache.compile(r"[^\W\d_][\w'’.-]*")
 _LONGEST = 5  # words in the longest name looked up
 
 

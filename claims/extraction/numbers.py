@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicons
+from . import lexicons, pattern_cache
 from .regexes import WORD_END as _WORD_END, WORD_END_BEFORE_HYPHEN as _END, WORD_START as _WORD_START
 from .regexes import alternation as _alternation
 
@@ -32,7 +32,7 @@ _PREPOSITIONS_BEFORE_ONE = frozenset(_CONTEXT["prepositions_before_a_determiner"
 _VERBS_BEFORE_A_COUNTING_PREPOSITION = frozenset(_CONTEXT["verbs_before_a_counting_preposition"])
 
 
-_ONE_OF_A_RANKING = re.compile(
+_ONE_OF_A_RANKING = pattern_cache.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|this|that|these|those)\s+"
     rf"(?:{_alternation(_CONTEXT['ranking_words_after_one_of'])}|[a-z]+iest){_WORD_END}",
     re.IGNORECASE,
@@ -102,12 +102,12 @@ _DIGIT_NUMBER = (
 # A precise number, digits or words, with no capturing groups: other stages embed it.
 NUMBER_PATTERN = rf"(?:{_DIGIT_NUMBER}|{_WORD_START}{_WORD_NUMBER})"
 # "aged 54 and| 61", "ages 5 to| 12", "at the age of| 12": the words before a number that make it an age
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = pattern_cache.compile(
     rf"{_WORD_START}(?:{_alternation(_CONTEXT['age_words_before_numbers'])})\s+"
     rf"(?:{NUMBER_PATTERN}\s*(?:,\s*and|,\s*or|,|and|or|to|-|–)\s*){{0,5}}$",
     re.IGNORECASE,
 )
-_PERSON_OF_AN_AGE = re.compile(
+_PERSON_OF_AN_AGE = pattern_cache.compile(
     rf"{_WORD_START}an?\s+(?:{_alternation(_CONTEXT['person_nouns_before_an_age'])})\s+of\s+$", re.IGNORECASE
 )
 VAGUE_PATTERN = rf"{_WORD_START}(?:{_alternation(_WORDS['vague'])}){_END}"
@@ -117,19 +117,19 @@ VAGUE_PATTERN = rf"{_WORD_START}(?:{_alternation(_WORDS['vague'])}){_END}"
 # and the one character every kind opens with (a digit, or the first letter of a vague word, a unit, a tens word, "a"
 # or "half"), tested before the alternatives are tried one by one: a tenth less time in that search
 _NUMBER_OPENS = "".join(sorted({entry[0].lower() for entry in (*_WORDS["vague"], *_UNITS, *_TENS, "a", "half")}))
-_NUMBER = re.compile(rf"(?<!\w)(?=[\d{_NUMBER_OPENS}])(?:(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN}))",
-                     re.IGNORECASE)
-_SPACED_THOUSANDS = re.compile(r"(?<=\d)\s(?=\d{3}(?!\d))")
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-_NEXT_WORDS = re.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
-_WORD_AFTER = re.compile(r"\s+([a-z]+)")
-_PREVIOUS_WORD = re.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NUMBER = pattern_cache.compile(rf"(?<!\w)(?=[\d{_NUMBER_OPENS}])(?:(?P<vague>{VAGUE_PATTERN})|(?P<precise>{NUMBER_PATTERN}))",
+                                re.IGNORECASE)
+_SPACED_THOUSANDS = pattern_cache.compile(r"(?<=\d)\s(?=\d{3}(?!\d))")
+_TOKEN = pattern_cache.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+", re.IGNORECASE)
+_SPACES = pattern_cache.compile(r"\s+")
+_NEXT_WORDS = pattern_cache.compile(r"\s*([^\s,;:()]+)(?:\s+([^\s,;:()]+))?")
+_WORD_AFTER = pattern_cache.compile(r"\s+([a-z]+)")
+_PREVIOUS_WORD = pattern_cache.compile(r"(?:(\S+)\s+)?(\S+)\s*$")
+_YEAR = pattern_cache.compile(r"(?:1[89]|20)\d\d")
 _YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
 _TRIM = ".,;:!?\"'”’)"
 # "a dozen", "a couple of": units of more than one word, read before the word-by-word grammar
-_MULTI_WORD_UNIT = re.compile(
+_MULTI_WORD_UNIT = pattern_cache.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted((p for p in _UNITS if " " in p), key=len, reverse=True)) + r")\b"
 )
 

@@ -10,16 +10,15 @@ words are kept only when someone is credited with them, at low confidence.
 """
 from __future__ import annotations
 
-import re
 
-from . import lexicons
+from . import lexicons, pattern_cache
 from .speakers import quote_attributions, quote_reasons
 from .text import is_heading
 from .types import Document, ExtractedClaim
 
 _TITLE_CUES = frozenset(lexicons.words("quote_title_cues"))
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_WORD_BEFORE = re.compile(r"(\w[\w-]*)\W*$")
+_WORD = pattern_cache.compile(r"\w+(?:['’]\w+)*")
+_WORD_BEFORE = pattern_cache.compile(r"(\w[\w-]*)\W*$")
 _CONFIDENCE = {
     "quote.said_after": 0.9,
     "quote.said_before": 0.9,

@@ -190,7 +190,7 @@ def containing(keys: Iterable[str]) -> Containing:
         for char in key:
             node = node.setdefault(char, {})
         node[None] = {}
-    return Containing(keys, re.compile(_containment(tree) or "(?!)"))
+    return Containing(keys, pattern_cache.compile(_containment(tree) or "(?!)"))
 
 
 def _containment(node: dict) -> str:
@@ -226,7 +226,7 @@ class KeyScan:
                 for char in key:
                     node = node.setdefault(char, {})
                 node[None] = {}
-        self._scan = re.compile(f"(?=({_longest(tree)}))") if tree else None
+        self._scan = pattern_cache.compile(f"(?=({_longest(tree)}))") if tree else None
         self._tests_of: dict[str, tuple[int, ...]] = {}  # a key found -> the tests one of its prefixes belongs to
 
     def scan(self, text: str) -> "ScannedKeys":

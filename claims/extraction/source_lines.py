@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date, datetime
 
-from . import gazetteer, lexicons
+from . import gazetteer, lexicons, pattern_cache
 
 MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 
@@ -26,7 +26,7 @@ MONTHS: dict[str, int] = lexicons.table("time_words")["months"]
 # in Arabic 1315 GMT 22 Oct 73 NC"); the early Summary of World Broadcasts names no language: "Cairo home service
 # 1745 gmt 22 Oct 73", writes the day in figures ("1700 GMT 10.6.67"), or puts the line in brackets after the
 # item's text: "(Nicosia home service in Greek 0430 gmt 10 Aug 64)"
-_SOURCE_LINE = re.compile(
+_SOURCE_LINE = pattern_cache.compile(
     r"^(?P<open>\()?(?P<source>(?:(?(open)[^\n()]|[^\n])){2,120}?)(?:,?\s+in\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?,?)?\s+"
     r"(?P<clock>\d{4})\s+(?:gmt|GMT|UTC|utc)\s+"
     r"(?:(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?(?:\s+(?P<year>\d{2}|\d{4}))?"
@@ -110,7 +110,7 @@ def _title_over(text: str, start: int) -> int:
     return above
 
 
-_ENDS_A_SENTENCE = re.compile(r"[.!?:,;][\"”’)]?$")
+_ENDS_A_SENTENCE = pattern_cache.compile(r"[.!?:,;][\"”’)]?$")
 
 
 def _day(line: re.Match, published: date | None) -> date | None:

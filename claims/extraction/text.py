@@ -12,26 +12,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from . import lexicons
+from . import lexicons, pattern_cache
 from .types import Document, Paragraph, Sentence
 
-_ENDS_LINE = re.compile(r"(?:[.!?:…]|[.!?][\"”’'])\s*$")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_LINE = re.compile(r"[^\n]+")
-_MARKDOWN_LINE = re.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
+_ENDS_LINE = pattern_cache.compile(r"(?:[.!?:…]|[.!?][\"”’'])\s*$")
+_BLANK_LINE = pattern_cache.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = pattern_cache.compile(r"[^\n]+")
+_MARKDOWN_LINE = pattern_cache.compile(r"\s*(?:#{1,6}\s|>\s|[-*•]\s|\*\*|\*[^*\s])")
 # A full stop, ellipsis, question or exclamation mark, possibly followed by
 # closing quotation marks or brackets, then whitespace.
 # Sentence-ending marks ("...", "…", ".", "!", "?", any run of them) and the closing marks after them, then white
 # space. A run of the marks is read whole either way, so the class is the same as the alternation "(?:\.\.\.|…|[.!?])+",
 # and a pattern that opens with a class (one mark, then any more: "+" would hide it) lets `re` skip to the next mark in
 # C instead of trying each character.
-_TERMINAL = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]*]*(?=\s)")
-_WORD_BEFORE_STOP = re.compile(r"([\w.'’-]+)\.$")
-_NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([\w'’]+)")
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
-_STARTS_SENTENCE = re.compile(r"[\"“‘'«(\[#*]*[A-Z0-9]")
+_TERMINAL = pattern_cache.compile(r"[.!?…][.!?…]*[\"”’'»)\]*]*(?=\s)")
+_WORD_BEFORE_STOP = pattern_cache.compile(r"([\w.'’-]+)\.$")
+_NEXT_WORD = pattern_cache.compile(r"[\"“‘'«(\[]*([\w'’]+)")
+_DOTTED_ACRONYM = pattern_cache.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_STARTS_SENTENCE = pattern_cache.compile(r"[\"“‘'«(\[#*]*[A-Z0-9]")
 # a labelled line of a fact box: "Dead: 38", "Britons in hospital in Sousse: at least 20"
-_FACT_LINE = re.compile(r"[ \t]*[A-Z][\w'’ -]{0,40}:[ \t]+\S")
+_FACT_LINE = pattern_cache.compile(r"[ \t]*[A-Z][\w'’ -]{0,40}:[ \t]+\S")
 
 # Abbreviations that are never the end of a sentence in news copy: titles in
 # lexicons/titles_abbreviated.txt, the other common ones in lexicons/abbreviations.txt.
@@ -49,8 +49,8 @@ _SENTENCE_OPENERS = frozenset({
 # "``", "''" or one quotation mark. Written to open with the class of every first character (the second ` or ' is
 # then asked for after the first), so that `re` skips to the next candidate in C: the same matches as
 # "``|''|[“”«»„\"]", which it would try at every character.
-_DOUBLE = re.compile(r"[`'“”«»„\"](?:(?<=`)`|(?<=')'|(?<=[“”«»„\"]))")
-_DOUBLE_AND_SINGLE = re.compile(r"[`'“”«»„\"‘’](?:(?<=`)`|(?<=')'|(?<=[“”«»„\"‘’']))")
+_DOUBLE = pattern_cache.compile(r"[`'“”«»„\"](?:(?<=`)`|(?<=')'|(?<=[“”«»„\"]))")
+_DOUBLE_AND_SINGLE = pattern_cache.compile(r"[`'“”«»„\"‘’](?:(?<=`)`|(?<=')'|(?<=[“”«»„\"‘’']))")
 OPENING_DOUBLE = "“«„"
 CLOSING_DOUBLE = "”»"
 
@@ -185,7 +185,7 @@ def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
 # A byline: "By Jo Marsh", "By [Ana Li](#) and Tom Ek, Reuters", "By a staff correspondent" (names or a
 # reporter's description, nothing else), never a sentence that opens with "By evening, ...". A word is read
 # whole (possessive), or a capitalised line that fails to end would be tried in every split of its letters.
-_BYLINE = re.compile(
+_BYLINE = pattern_cache.compile(
     r"By\s+(?:(?:\[?[A-Z][\w.'’-]*+\]?(?:\([^)\s]*\))?|and|&|de|del|da|dos|van|von|der|al|el|bin|la|le)[\s,]*)+$"
     r"|By\s+(?:a|an|our|the)\s[^\n]{0,60}(?:correspondent|reporter|writer|staff|editor|team)s?\.?$")
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import OrderedDict
 from itertools import takewhile
 
-from .. import gazetteer, lexicons
+from .. import gazetteer, lexicons, pattern_cache
 from ..types import Document, Speaker
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .references import _monitored_outlet, _name_described_people, _name_office_holders, _resolve_pronoun
@@ -298,7 +298,7 @@ def _relays(a: _Analysis, frame: Attribution) -> bool:
     return is_outlet(frame.entity) or bool(words) and words[-1] in ("agency", "agencies", "radio", "television")
 
 
-_OPENS_A_CLAUSE = re.compile(r"(?:[;:]|\b(?:and|but|while|whereas|yet)\s*,?)\s*$", re.IGNORECASE)
+_OPENS_A_CLAUSE = pattern_cache.compile(r"(?:[;:]|\b(?:and|but|while|whereas|yet)\s*,?)\s*$", re.IGNORECASE)
 
 
 def _nearest_according(a: _Analysis, candidates: list[Attribution], position: int) -> Attribution | None:
@@ -365,19 +365,19 @@ def _reported_speech_goes_on(a: _Analysis, sentence: int) -> Attribution | None:
     return None
 
 
-_BACKSHIFTED = re.compile(r"\b(?:had|would)\s+(?:\w+\s+)?(?:been|\w+ed|come|gone|taken|given|held|made|seen|done|"
-                          r"begun|run|kept|left|fallen|flown|known|told|brought|put|set|shot|hit|found)\b|\bwould\s+\w+",
-                          re.IGNORECASE)
-
-
-_RECKONED_WITHOUT_AGENT = re.compile(r"\b(?:was|were)\s+(?:put|given|listed|reported)\s+(?:at|as)\b(?![^.]*\bby\b)",
+_BACKSHIFTED = pattern_cache.compile(r"\b(?:had|would)\s+(?:\w+\s+)?(?:been|\w+ed|come|gone|taken|given|held|made|seen|done|"
+                                     r"begun|run|kept|left|fallen|flown|known|told|brought|put|set|shot|hit|found)\b|\bwould\s+\w+",
                                      re.IGNORECASE)
-_CLOSES_CLAUSE = re.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., police said on Monday."
 
 
-_CONTINUATION = re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+_RECKONED_WITHOUT_AGENT = pattern_cache.compile(r"\b(?:was|were)\s+(?:put|given|listed|reported)\s+(?:at|as)\b(?![^.]*\bby\b)",
+                                                re.IGNORECASE)
+_CLOSES_CLAUSE = pattern_cache.compile(r"[^,;:.!?]{0,30}[.!?]*[”\"’']*\s*$")  # "..., police said on Monday."
+
+
+_CONTINUATION = pattern_cache.compile(r"(?:%s)\b" % "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
                                                  for phrase in lexicons.words("speaker_continuations")),
-                           re.IGNORECASE)
+                                      re.IGNORECASE)
 
 
 def _owner_of_the_halt(a: _Analysis, sentence: int, position: int) -> tuple[Entity, str] | None:
@@ -432,17 +432,17 @@ def _owner_of_the_toll(a: _Analysis, sentence: int, position: int) -> tuple[Enti
     return None
 
 
-_OWNED_TOLL = re.compile(r"['’]s\s+(?:(?:latest|own|earlier|revised|official|updated|new|previous|final|provisional)"
-                         r"\s+)?(?:death\s+)?(?:toll|tally|count|figures?)\b", re.IGNORECASE)
+_OWNED_TOLL = pattern_cache.compile(r"['’]s\s+(?:(?:latest|own|earlier|revised|official|updated|new|previous|final|provisional)"
+                                    r"\s+)?(?:death\s+)?(?:toll|tally|count|figures?)\b", re.IGNORECASE)
 # "police figures this morning stand at", "army count rose to": a toll named by the body before it, then its verb
-_BODY_FIGURES = re.compile(r"(?<=\w)\s+(?:death\s+)?(?:toll|tally|count|figures)\s+(?:[\w,]+\s+){0,3}?"
-                           r"(?:stands?|stood|rose|rises|reached|reaches|put|puts|showed|shows|gave|gives)\b")
+_BODY_FIGURES = pattern_cache.compile(r"(?<=\w)\s+(?:death\s+)?(?:toll|tally|count|figures)\s+(?:[\w,]+\s+){0,3}?"
+                                      r"(?:stands?|stood|rose|rises|reached|reaches|put|puts|showed|shows|gave|gives)\b")
 _TRUCE_WORDS = "|".join(re.escape(w) for w in lexicons.words("speaker_announced_terms") if " " not in w)
-_OWNED_HALT = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=[A-Z][A-Z])(?P<attributive>))\s+"
-                         r"(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)  # "the Kremlin's truce", "the CNDP ceasefire"
-_ORDERED_FORCES = re.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were|had\s+been|have\s+been)\s+"
-                             r"(?:ordered|told|instructed)\b"
-                             % "|".join(re.escape(w) for w in lexicons.words("speaker_forces_nouns")))
+_OWNED_HALT = pattern_cache.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=[A-Z][A-Z])(?P<attributive>))\s+"
+                                    r"(?:[a-z-]+\s+)?(?:%s)\b" % _TRUCE_WORDS)  # "the Kremlin's truce", "the CNDP ceasefire"
+_ORDERED_FORCES = pattern_cache.compile(r"\b([Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:%s)\s+(?:were|had\s+been|have\s+been)\s+"
+                                        r"(?:ordered|told|instructed)\b"
+                                        % "|".join(re.escape(w) for w in lexicons.words("speaker_forces_nouns")))
 
 
 def _transcript_answer(a: _Analysis, sentence: int) -> Entity | None:
@@ -493,8 +493,8 @@ def _interviewee(a: _Analysis) -> Entity | None:
 
 
 # a paragraph of a Q-and-A interview opened by the answer's mark, and the first question's
-_ANSWER_MARK = re.compile(r"A[.:][ \t]+(?=\S)")
-_QUESTION_MARK = re.compile(r"^Q[.:][ \t]+(?=\S)", re.MULTILINE)
+_ANSWER_MARK = pattern_cache.compile(r"A[.:][ \t]+(?=\S)")
+_QUESTION_MARK = pattern_cache.compile(r"^Q[.:][ \t]+(?=\S)", re.MULTILINE)
 
 
 _JOURNALIST_LABELS = frozenset(w.upper() for w in lexicons.words("speaker_transcript_labels"))
@@ -502,15 +502,15 @@ _JOURNALIST_NOUNS = "|".join(re.escape(w.lower()) for w in lexicons.words("speak
 _TITLES = "|".join(re.escape(w) for w in sorted(_TITLE_WORDS - {w.lower() for w in lexicons.words("speaker_transcript_labels")},
                                                    key=len, reverse=True))
 _NAME_WORDS = r"(?-i:(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-_TITLED_NAME = re.compile(rf"\b(?:{_TITLES})\.?\s+({_NAME_WORDS})\b", re.IGNORECASE)  # "Dr Raymond Cole"
+_TITLED_NAME = pattern_cache.compile(rf"\b(?:{_TITLES})\.?\s+({_NAME_WORDS})\b", re.IGNORECASE)  # "Dr Raymond Cole"
 # "Anne-Marie Gisler is a spokeswoman for the ICRC", "Gisler, a spokeswoman", "Anne-Marie Gisler of the Red Cross"
-_DESCRIBED_NAME = re.compile(r"\b([A-Z][\w'’-]+)(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b([A-Z][\w'’-]+)\s+of\s+the\s+[A-Z]")
-_JOURNALIST_NAME = re.compile(rf"\b(?:{_JOURNALIST_NOUNS})\b\s+({_NAME_WORDS})\b", re.IGNORECASE)
-_SIGNED_OFF = re.compile(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}?([A-Z][\w'’-]+)\s+in\s+[A-Z][\w'’-]+[.,]", re.MULTILINE)
-_HONOURED = re.compile(rf"{HONORIFIC}\s", re.IGNORECASE)
+_DESCRIBED_NAME = pattern_cache.compile(r"\b([A-Z][\w'’-]+)(?:,|\s+is)\s+(?:a|an|the)\s+[a-z]|\b([A-Z][\w'’-]+)\s+of\s+the\s+[A-Z]")
+_JOURNALIST_NAME = pattern_cache.compile(rf"\b(?:{_JOURNALIST_NOUNS})\b\s+({_NAME_WORDS})\b", re.IGNORECASE)
+_SIGNED_OFF = pattern_cache.compile(rf"(?:^|:\s)(?:[A-Z][\w'’-]+\s+){{0,3}}?([A-Z][\w'’-]+)\s+in\s+[A-Z][\w'’-]+[.,]", re.MULTILINE)
+_HONOURED = pattern_cache.compile(rf"{HONORIFIC}\s", re.IGNORECASE)
 _ROLE_LABELS = _JOURNALIST_LABELS | frozenset(w.upper() for w in lexicons.words("speaker_turn_roles"))
 _HONORIFICS = frozenset(word.lower() for word in HONORIFICS)
-_BRACKETED_NAME = re.compile(rf"(?:{HONORIFIC}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}")
+_BRACKETED_NAME = pattern_cache.compile(rf"(?:{HONORIFIC}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}")
 
 
 def _drop_turn_labels_as_subjects(a: _Analysis) -> None:
@@ -569,9 +569,9 @@ def _turns(a: _Analysis) -> dict:
     return a.turns
 
 
-_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}):[ \t]")
-_QUESTION_LABEL = re.compile(r"^(?:%s):" % "|".join(re.escape(w) for w in ("Q", "QUESTION", "INTERVIEWER")),
-                             re.MULTILINE)
+_LABEL = pattern_cache.compile(r"([A-Z][A-Z.'’ -]{0,60}):[ \t]")
+_QUESTION_LABEL = pattern_cache.compile(r"^(?:%s):" % "|".join(re.escape(w) for w in ("Q", "QUESTION", "INTERVIEWER")),
+                                        re.MULTILINE)
 
 
 def _release_issuer(a: _Analysis) -> tuple[Entity, int, str] | None:
@@ -610,13 +610,13 @@ def _release_issuer(a: _Analysis) -> tuple[Entity, int, str] | None:
 
 
 _RELEASE_VOICE = lexicons.table("speaker_release_voice")
-_RELEASE_MARKER = re.compile(r"^\s*(?:%s)" % "|".join(re.escape(m) for m in _RELEASE_VOICE["markers"]),
-                             re.IGNORECASE | re.MULTILINE)
+_RELEASE_MARKER = pattern_cache.compile(r"^\s*(?:%s)" % "|".join(re.escape(m) for m in _RELEASE_VOICE["markers"]),
+                                        re.IGNORECASE | re.MULTILINE)
 _RELEASE_VERBS = frozenset(_RELEASE_VOICE["verbs"])
 
 
 # "• 58 killed in the attack on the base in Bor, 17 April (UNMISS, revised)": a fact line that closes on its source
-_BRACKETED_CREDIT = re.compile(
+_BRACKETED_CREDIT = pattern_cache.compile(
     r"\((?:(?:source|sources|figures?)\s*:\s*)?(?P<name>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?:of|for|the|and|(?-i:[A-Z])[\w.&'’-]*)){0,6}"
     r"|(?-i:[a-z][a-z'’-]*)(?:\s+(?-i:[a-z][a-z'’-]*)){0,3})"
     r"(?:\s*,\s*(?:revised|provisional|updated|unconfirmed|estimated?|latest|preliminary))?\)\s*\.?\s*$",
@@ -695,8 +695,8 @@ def _holder_named_below(a: _Analysis, entity: Entity | None) -> Entity | None:
 
 
 # a short credit with no figure in it: ": Red Cross", " - police", " — state media"
-_TRAILING_CREDIT = re.compile(r"(?::|\s[-–—])\s+((?:[^\W\d][\w'’.&-]*\s?){1,6}?)[\s*_]*$")
-_LEADING_CREDIT = re.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'’.&-]*):\s")
+_TRAILING_CREDIT = pattern_cache.compile(r"(?::|\s[-–—])\s+((?:[^\W\d][\w'’.&-]*\s?){1,6}?)[\s*_]*$")
+_LEADING_CREDIT = pattern_cache.compile(r"[#*\s]*((?:[^\W\d][\w'’.&-]*\s){0,5}[^\W\d][\w'’.&-]*):\s")
 
 
 def _relayed_source(a: _Analysis, sentence: int, found: Attribution | None, position: int) -> Attribution | None:
@@ -747,11 +747,11 @@ def _is_place_for_government(entity) -> bool:
     return not entity.role and (name in _STATES or name in _PLACES)
 
 
-_WORDS = re.compile(r"[\w-]+")
+_WORDS = pattern_cache.compile(r"[\w-]+")
 _ROLE_NOUNS = _PERSON_NOUNS | _TITLE_WORDS
 
 
-_DIRECTIVE = re.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
+_DIRECTIVE = pattern_cache.compile(r"\s+(?:(?:its|his|her|their|the|all)\s+)?\w+\s+to\s+\w+", re.IGNORECASE)
 _DIRECTIVE_VERBS = frozenset({"told", "ordered", "instructed", "urged", "asked", "directed"})
 _AGREEMENT_VERBS = frozenset(lexicons.words("speaker_agreement_verbs"))
 
@@ -768,7 +768,7 @@ def _opens_relative(a: _Analysis, x: Attribution) -> bool:
     return before not in _SPEECH_LIKE and before.isalpha()  # "said that the army said" is no relative
 
 
-_RELATIVE_SUBJECT = re.compile(r"\b\w+[\s,]+(that|which|who|whom)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_SUBJECT = pattern_cache.compile(r"\b\w+[\s,]+(that|which|who|whom)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEECH_LIKE = frozenset(lexicons.words("speech_verbs")) | frozenset(lexicons.words("speech_report_verbs")) \
     | frozenset({"so", "such", "now", "and", "but"})
 
@@ -791,15 +791,15 @@ def _closed_relative(a: _Analysis, x: Attribution, position: int) -> bool:
 
 
 # (and "the shelling since March 14, when Aoun declared a war of liberation, has killed 900": a "when" clause)
-_SET_OFF_RELATIVE = re.compile(r"\s+(?:which|who|whose|when|where)\s+[^,;:.!?]*$", re.IGNORECASE)
+_SET_OFF_RELATIVE = pattern_cache.compile(r"\s+(?:which|who|whose|when|where)\s+[^,;:.!?]*$", re.IGNORECASE)
 
 
 # a figure or a text whose relative clause names its author (document nouns of lexicons/speaker_nouns.json)
-_FIGURE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:%s)\s*$" % "|".join(
+_FIGURE_BEFORE = pattern_cache.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:%s)\s*$" % "|".join(
     re.escape(w) for w in sorted(_DOCUMENT_NOUNS | {"figure", "number"}, key=len, reverse=True)), re.IGNORECASE)
 
 
-_RELATIVE_OPENING = re.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_OPENING = pattern_cache.compile(r",\s*(?:who|whom|which|where)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _cares_for(a: _Analysis, x: Attribution, sentence_frames: list[Attribution], position: int) -> bool:
@@ -814,7 +814,7 @@ def _cares_for(a: _Analysis, x: Attribution, sentence_frames: list[Attribution],
                    for y in sentence_frames)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?“”\"()]")
+_CLAUSE_BREAK = pattern_cache.compile(r"[,;:.!?“”\"()]")
 
 
 def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) -> Attribution:
@@ -831,21 +831,21 @@ def _outermost(a: _Analysis, before: list[Attribution], nearest: Attribution) ->
     return nearest
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:in\s+|during\s+)?(?:which|where|who)\b|\bthat\s+(?:\w+\s+){0,2}$",
-                              re.IGNORECASE)
-_RELATIVE_FIGURE = re.compile(r"\b(?:in|during|of)\s+which\b|,\s*(?:which|where|who)\b", re.IGNORECASE)
-_CLOSES_SENTENCE = re.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
+_RELATIVE_CLAUSE = pattern_cache.compile(r",\s*(?:in\s+|during\s+)?(?:which|where|who)\b|\bthat\s+(?:\w+\s+){0,2}$",
+                                         re.IGNORECASE)
+_RELATIVE_FIGURE = pattern_cache.compile(r"\b(?:in|during|of)\s+which\b|,\s*(?:which|where|who)\b", re.IGNORECASE)
+_CLOSES_SENTENCE = pattern_cache.compile(r"\s*[.!?]*[”\"]?\s*(?:$|\n)")
 
-_RESPONSIBILITY_CLAIM = re.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
+_RESPONSIBILITY_CLAIM = pattern_cache.compile("|".join(r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b"
                                             for phrase in lexicons.words("speaker_responsibility_claims")),
-                                   re.IGNORECASE)
+                                              re.IGNORECASE)
 
 # what may stand between a reporting verb and the subject of the clause it reports: "said (that) the", "said its"
 # ("MSF said its team had treated 27": the team's verb is inside MSF's report), or, after a verb of telling, its
 # audience and time before "that" ("told a briefing at 6pm that the two countries' commanders had agreed"); after
 # other verbs a "that" past a noun is a relative ("accused each other of breaking a truce that Moscow said ...")
-_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?(?:(?:the|a|an|its|their|his|her|our)\s+)?", re.IGNORECASE)
-_TOLD_CLAUSE_OPENING = re.compile(
+_REPORTED_CLAUSE_OPENING = pattern_cache.compile(r"\s+(?:that\s+)?(?:(?:the|a|an|its|their|his|her|our)\s+)?", re.IGNORECASE)
+_TOLD_CLAUSE_OPENING = pattern_cache.compile(
     r"\s+(?:[^,;:.!?“”\"]{1,60}?\s)?that\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?",
     re.IGNORECASE)
 _TELLING_VERBS = frozenset({"told", "tells", "tell", "telling", "informed", "assured", "briefed", "reminded",
@@ -880,23 +880,23 @@ def _trailing_speaker(a: _Analysis, candidates: list[Attribution], position: int
     return None
 
 
-_BREAK_PATTERN = re.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
-                            else r";")
+_BREAK_PATTERN = pattern_cache.compile(r";|,\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(_VOICE_BREAKS)) if _VOICE_BREAKS
+                                       else r";")
 
 # what keeps a statement from the participle of record after it: a clause or sentence break (not a figure's comma)
-_AGENT_GAP_BREAK = re.compile(r"[;:!?]|[.,](?!\d)|\b(?:and|but|when|while|after|because|which|who|that)\b",
-                              re.IGNORECASE)
+_AGENT_GAP_BREAK = pattern_cache.compile(r"[;:!?]|[.,](?!\d)|\b(?:and|but|when|while|after|because|which|who|that)\b",
+                                         re.IGNORECASE)
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = pattern_cache.compile(r"\d")
 
-_TRAILING_SUBJECT_GAP = re.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
-                                   re.IGNORECASE)
+_TRAILING_SUBJECT_GAP = pattern_cache.compile(r"[,—–]\s*(?:(?:the|a|an|one|its|his|her|their|two|three|several)\s+)?$",
+                                              re.IGNORECASE)
 
-_EMBEDDED_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|would|could|might|may|will|\w+ed)\b", re.IGNORECASE)
+_EMBEDDED_VERB = pattern_cache.compile(r"\s+(?:were|was|are|is|had|have|has|would|could|might|may|will|\w+ed)\b", re.IGNORECASE)
 
-_RELATIVE_END = re.compile(r"\b(?:who|whom|which|that)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_END = pattern_cache.compile(r"\b(?:who|whom|which|that)\s+(?:the\s+)?$", re.IGNORECASE)
 
-_CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:and|but|when|while|after|as|because|before|since|until|if)\b")
+_CLAUSE_BREAK = pattern_cache.compile(r"[.;:!?,]|\b(?:and|but|when|while|after|as|because|before|since|until|if)\b")
 
 
 def _voice_breaks(gap: str) -> bool:

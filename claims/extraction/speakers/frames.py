@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..regexes import alternation
 from .asides import (
     _SubjectEvidence,
@@ -917,28 +917,28 @@ def _announced_terms(a: _Analysis, v: int, first: int, end: int, sentence: int) 
 
 # nouns for an agreement or plan whose terms a sentence states ("the deal", "the truce")
 _TERMS_NOUNS = alternation(lexicons.words("speaker_announced_terms"))
-_TERMS_FRAME = re.compile(
+_TERMS_FRAME = pattern_cache.compile(
     r"(?:Under|Per)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:%s)\s*,\s*" % _TERMS_NOUNS,
     re.IGNORECASE)
 
 
-_TERMS_NOUN_BEFORE = re.compile(
+_TERMS_NOUN_BEFORE = pattern_cache.compile(
     r"\b(?:(?:the|a|an|this|that|its|their|under)\s+(?:[\w'’()-]+\s+){0,4}?(?:%s)"
     r"|the\s+(?:first|second|third|latest|last|earlier|later|new)(?:\s+one)?)\s*,?\s*$" % _TERMS_NOUNS,
     re.IGNORECASE)  # "Two truces failed. The first, brokered by Russia, was due to begin": an ordinal takes one up
 # "... declared by the army for the festival took effect": the truce's start follows its author
 # (or after the aside the author closes: "The first, brokered by Russia after talks in Moscow lasting more than ten
 # hours, was due to begin"; "A local pause negotiated by elders, from 7 a.m. on Monday")
-_TRUCE_STARTS_AFTER = re.compile(
+_TRUCE_STARTS_AFTER = pattern_cache.compile(
     r"(?:[^.;:!?]{0,60}?|[^.;:!?,]{0,100},[^.;:!?,]{0,30}?)\b(?:%s)\b|[^.;:!?,]{0,40}?,\s+(?:from|starting|beginning|effective)\s"
     r"|[^.;:!?,]{0,40}?\sfor\s+(?:\d|noon|midnight|midday)"  # "announced by the presidency for 7pm on Friday"
     % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]), re.IGNORECASE)
 # "... took effect at 13:00 on 20 September, under terms announced by the peacekeepers": a trailing "under"
 # aside names the author of the start the sentence has already stated
-_UNDER_TERMS_BEFORE = re.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\s*$"
-                                 % _TERMS_NOUNS, re.IGNORECASE)
-_TRUCE_START_VERB = re.compile(r"\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]),
-                               re.IGNORECASE)
+_UNDER_TERMS_BEFORE = pattern_cache.compile(r",?\s*\bunder\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\s*$"
+                                            % _TERMS_NOUNS, re.IGNORECASE)
+_TRUCE_START_VERB = pattern_cache.compile(r"\b(?:%s)\b" % alternation(lexicons.table("ceasefire_phrases")["start_verbs"]),
+                                          re.IGNORECASE)
 # participles that make a truce's author its agent, beside the agent participles of reports ("announced")
 _AUTHOR_PARTICIPLES = frozenset(lexicons.words("speaker_author_participles"))
 _TERMS_PARTICIPLES = frozenset(lexicons.words("speaker_terms_participles")) | _AUTHOR_PARTICIPLES
@@ -989,7 +989,7 @@ def _follows_quotation(a: _Analysis, position: int) -> bool:
     return k >= 0 and _ADJACENT_MARKS.fullmatch(a.document.text, a.quotation_ends[k], position) is not None
 
 
-_ADJACENT_MARKS = re.compile(r"[\s,]*")
+_ADJACENT_MARKS = pattern_cache.compile(r"[\s,]*")
 
 
 def _inverted_attribution(a: _Analysis, v: int, end: int, sentence: int, strength: str) -> Attribution | None:

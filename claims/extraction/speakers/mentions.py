@@ -6,9 +6,9 @@ gender.
 """
 from __future__ import annotations
 
-import re
 from itertools import compress
 
+from .. import pattern_cache
 from .model import _Analysis, Entity, _Mention
 from .names import _entity, _note_short_form
 from .phrases import _appositive_after, _np_before, _with_following_pp
@@ -237,7 +237,7 @@ def _introduce_acting(a: _Analysis, opening: int, sentence: int, end: int) -> No
 
 
 # "was blunter", "was more cautious", "was less sure": a copula that sets a new voice against the one before
-_COMPARING = re.compile(r"more|less|blunter|franker|harsher|gloomier|sharper|angrier|plainer|warier|firmer|calmer")
+_COMPARING = pattern_cache.compile(r"more|less|blunter|franker|harsher|gloomier|sharper|angrier|plainer|warier|firmer|calmer")
 
 
 def _acronym(word: str) -> bool:

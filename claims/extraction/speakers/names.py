@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .. import gazetteer, lexicons
+from .. import gazetteer, lexicons, pattern_cache
 from .model import _Analysis, Entity
 from .references import (
     _ANY_PERSON,
@@ -122,8 +122,8 @@ _NEGATIVE_SUBJECTS = frozenset(lexicons.words("speaker_negative_subjects"))
 
 
 # "... with a statement from the armed forces general command. It said ...": a text named with its issuer
-_DOCUMENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|message|declaration|bulletin)"
-                            r"\s+(?:from|by|of|issued\s+by)\s+", re.IGNORECASE)
+_DOCUMENT_FROM = pattern_cache.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|message|declaration|bulletin)"
+                                       r"\s+(?:from|by|of|issued\s+by)\s+", re.IGNORECASE)
 
 
 def _issuer_of_document_just_named(a: _Analysis, first: int, sentence: int) -> Entity | None:

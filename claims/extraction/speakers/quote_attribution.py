@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..text import is_heading
 from .model import _Analysis, Attribution, Entity, QuoteAttribution
 from .names import _entity
@@ -155,8 +155,8 @@ def _tape_cue(a: _Analysis, paragraph: int) -> Entity | None:
     return known or Entity(name=name, kind="person")
 
 
-_TAPE_CUE = re.compile(r"(?:TAPE|CUT|ACTUALITY|SOUNDBITE|SOT|INSERT)\b[^\n]{0,40}[-–—:][ \t]*"
-                       r"(?P<name>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+(?:[ \t]+[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+){0,2})[ \t]*(?:\([^)\n]*\))?[ \t]*$")
+_TAPE_CUE = pattern_cache.compile(r"(?:TAPE|CUT|ACTUALITY|SOUNDBITE|SOT|INSERT)\b[^\n]{0,40}[-–—:][ \t]*"
+                                  r"(?P<name>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+(?:[ \t]+[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’.-]+){0,2})[ \t]*(?:\([^)\n]*\))?[ \t]*$")
 
 
 def _relayed_by_outlet(a: _Analysis, after: Attribution, speech: list[Attribution], sentence: int,
@@ -217,10 +217,10 @@ def _dash_credit(a: _Analysis, closing: int, paragraph: int) -> tuple[Entity, in
 
 
 # on the quotation's line or the next; on the same line a hyphen between spaces is a dash typed plainly
-_CREDIT_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*|[ \t]+-[ \t]+")
-_CREDIT_DASH_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
+_CREDIT_DASH = pattern_cache.compile(r"[ \t]*\n?[ \t]*(?:—|–|--)[ \t]*|[ \t]+-[ \t]+")
+_CREDIT_DASH_ON_NEXT_LINE = pattern_cache.compile(r"[ \t]*\n[ \t]*(?:—|–|--)[ \t]*")
 # a short line with no sentence inside it: the credit, then an optional full stop
-_CREDIT_LINE = re.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
+_CREDIT_LINE = pattern_cache.compile(r"([^.!?;:“”\"\n]{2,80}?)[.]?\s*")
 
 
 def _new_sentence_after_introduced(a: _Analysis, quotation, lead: int) -> bool:
@@ -308,17 +308,17 @@ def _named_in_next_sentence(a: _Analysis, closing: int, paragraph: int) -> Entit
     return None
 
 
-_SUBJECT_NEXT = re.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
-_POINTER_OPENING = re.compile(r"[\"“‘']*(?:that|this|such)\s+(?:is|was)\s+(?:what|how)\b", re.IGNORECASE)
+_SUBJECT_NEXT = pattern_cache.compile(r"\s+(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+_POINTER_OPENING = pattern_cache.compile(r"[\"“‘']*(?:that|this|such)\s+(?:is|was)\s+(?:what|how)\b", re.IGNORECASE)
 # what may follow the verb of an attribution that is the whole sentence: "it", an audience, when or where
-_BARE_TAIL = re.compile(
+_BARE_TAIL = pattern_cache.compile(
     r"(?:\s+it\b)?"
     r"(?:\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s*)+|\s+(?:to\s+)?(?:reporters|journalists|us|me))?"
     r"(?:\s+(?:\w+ly|on|in|at|during|by|from|via|over|after|before|last|this|late|early)\b[^.;!?]*)?"
     r"\s*[.!?”\"’']*\s*$")
-_ONLY_CLOSING = re.compile(r"[\s.,!?”\"’')\]]*")
+_ONLY_CLOSING = pattern_cache.compile(r"[\s.,!?”\"’')\]]*")
 _CLAUSE_ENDS = r"(?=\s*[.,;:!?—–]|\s+(?:\w+ly|in|on|to|during|when|while|after|before|later|earlier|again)\b)"
-_BACK_REFERENCE = re.compile("|".join(
+_BACK_REFERENCE = pattern_cache.compile("|".join(
     r"\b" + r"\s+".join(re.escape(w) for w in phrase.split())
     + (_CLAUSE_ENDS if phrase.split()[-1] in ("so", "much", "it", "up") else r"\b")
     for phrase in lexicons.words("speaker_back_references")), re.IGNORECASE)
@@ -342,8 +342,8 @@ def _reporter_of_clause(a: _Analysis, x: Attribution, speech: list[Attribution])
 
 
 # what may stand between a reporting verb and the subject of the clause it reports: "that", a time or a place
-_REPORTED_CLAUSE_OPENING = re.compile(r"(?:\s+(?:on|in|at)\s+[A-Z][\w-]*)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?",
-                                      re.IGNORECASE)
+_REPORTED_CLAUSE_OPENING = pattern_cache.compile(r"(?:\s+(?:on|in|at)\s+[A-Z][\w-]*)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+)?",
+                                                 re.IGNORECASE)
 
 
 def _colon_lead(a: _Analysis, opening: int, sentence: int | None) -> tuple[Entity, int] | None:
@@ -464,7 +464,7 @@ def _lead_noun_source(a: _Analysis, first: int, opening: int, sentence: int) -> 
 _QUOTE_LEAD_NOUNS = frozenset(lexicons.words("speaker_quote_lead_nouns"))
 
 
-_INTRODUCED_PARAGRAPH = re.compile(r"[^\n]*:\s*\n\s*")  # a sentence ending its paragraph with a colon
+_INTRODUCED_PARAGRAPH = pattern_cache.compile(r"[^\n]*:\s*\n\s*")  # a sentence ending its paragraph with a colon
 
 
 def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> Entity | None:
@@ -486,7 +486,7 @@ def _named_in_apposition(a: _Analysis, first: int, end: int, sentence: int) -> E
     return entity
 
 
-_COLON_BEFORE = re.compile(r":\s*$")
+_COLON_BEFORE = pattern_cache.compile(r":\s*$")
 
 
 def _credit_headline_echoes(a: _Analysis) -> None:
@@ -524,7 +524,7 @@ def _credit_headline_echoes(a: _Analysis) -> None:
                 break
 
 
-_HEADLINE_SPEAKER = re.compile(r"[#*\s]*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*:\s*$")
+_HEADLINE_SPEAKER = pattern_cache.compile(r"[#*\s]*((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*:\s*$")
 
-_ADJACENT = re.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|several|some|his|her|its|their)\s+)?",
-                       re.IGNORECASE)
+_ADJACENT = pattern_cache.compile(r"[\s,—–-]*(?:(?:the|a|an|one|another|two|three|several|some|his|her|its|their)\s+)?",
+                                  re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..source_lines import SourceLines
 from ..text import is_byline, is_heading
 from .model import _Analysis, Entity, _Mention
@@ -138,7 +138,7 @@ def _in_relative_clause(a: _Analysis, mention: _Mention) -> bool:
     return bool(_RELATIVE_OPENING.search(a.document.text, max(0, mention.position - 60), mention.position))
 
 
-_RELATIVE_OPENING = re.compile(r",\s+whose\b[^,.;:\"“”]*$")
+_RELATIVE_OPENING = pattern_cache.compile(r",\s+whose\b[^,.;:\"“”]*$")
 
 
 def _counted(a: _Analysis, position: int) -> bool:
@@ -325,7 +325,7 @@ def _item_opened_between(a: _Analysis, earlier: int, position: int) -> bool:
 
 
 _ANNOUNCING = frozenset({"announced", "announces", "declared", "declares", "proclaimed", "proclaims"})
-_STATEMENT_MENTION = re.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
+_STATEMENT_MENTION = pattern_cache.compile(r"\b(?:statement|communiqu[eé]|declaration|bulletin)\b", re.IGNORECASE)
 
 
 def _body_described_as(a: _Analysis, sentence: int, head: str) -> Entity | None:
@@ -555,17 +555,17 @@ def _introduced_by_name(a: _Analysis, noun: str, before: int) -> Entity | None:
 
 
 # "the 54-year-old farmer", "the official": the article and what stands between it and the noun
-_THE_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")
-_AGED = re.compile(r"\b\d{1,3}-year-old\b")
+_THE_DESCRIPTION = pattern_cache.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")
+_AGED = pattern_cache.compile(r"\b\d{1,3}-year-old\b")
 _OFFICIAL_NOUNS = frozenset({"official", "officer"})
 # "the relief officer, Grace Atim,": an office written right before the name
-_OFFICE_BEFORE = re.compile(r"\b(?:officer|official|director|administrator|commissioner|chief|head)\W+$", re.IGNORECASE)
-_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}$")
+_OFFICE_BEFORE = pattern_cache.compile(r"\b(?:officer|official|director|administrator|commissioner|chief|head)\W+$", re.IGNORECASE)
+_INDEFINITE_BEFORE = pattern_cache.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}$")
 _DESCRIBED_REACH = 900  # characters: the person must be named close before the description
 _SINGLE_OFFICES = frozenset(lexicons.words("speaker_single_offices"))
 # a definite mention: "the minister", "Mexico's security minister" (never "a minister")
-_DEFINITE_OFFICE = re.compile(r"(?:[Tt]he\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s)")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_DEFINITE_OFFICE = pattern_cache.compile(r"(?:[Tt]he\s|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s)")
+_THE_BEFORE = pattern_cache.compile(r"\b[Tt]he\s+$")
 
 
 def _monitored_outlet(a: _Analysis, sentence: int) -> Entity | None:

@@ -6,11 +6,11 @@ questions about one token or map character offsets to tokens and sentences.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain, compress
 from operator import not_
 
+from .. import pattern_cache
 from ..text import quotations
 from ..types import Document
 from .model import _Analysis
@@ -85,7 +85,7 @@ def _join_bare_possessives(starts: list[int], ends: list[int], words: list[str])
     return [index - k for k, index in enumerate(joined)]
 
 
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", _TOKEN.flags)
+_SPACED_TOKEN = pattern_cache.compile(rf"(\s*)({_TOKEN.pattern})", _TOKEN.flags)
 
 
 def _short_acronym(words: list[str], i: int) -> bool:
@@ -144,7 +144,7 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame")
 HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"
 # a paragraph opened by who speaks, then a colon: "COLE:", "OAKES (on film):", "MODERATOR (ELLEN WHITCOMB):",
 # "Mr. Dafydd Rees:", "The Minister of State for Commonwealth Relations (Mr. Hugh Fairlie):"
-TURN_LABEL = re.compile(
+TURN_LABEL = pattern_cache.compile(
     rf"(?:(?P<caps>[A-Z][A-Z.'’ -]{{0,40}}?)|(?P<honoured>{HONORIFIC}\s+[A-Z][\w'’-]+"
     r"(?:\s+[A-Z][\w'’-]+){0,2})|(?P<office>The\s+[A-Z][\w ,'’-]{2,80}?))"
     r"(?:\s*\((?P<bracket>[^()\n]{2,50})\))?:[ \t]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..regexes import alternation
 
 _SPEECH = frozenset(lexicons.words("speech_verbs"))
@@ -125,7 +125,7 @@ _SUBORDINATORS = _CLAUSE_OPENERS | {"as", "after", "before", "because", "since",
 # a prefix tree ("M(?:a(?:j\.(?:\-Gen\.)?|\.)|...") tries the same abbreviations longest first as the sorted list did,
 # but a word refuses it at its first letter, not once per abbreviation: the tokenizer runs at every word of the text
 _ABBREV_ALT = alternation(_TITLE_ABBREVIATIONS + _GIVEN_NAME_ABBREVIATIONS)
-_TOKEN = re.compile(
+_TOKEN = pattern_cache.compile(
     rf"(?:{_ABBREV_ALT})(?!\w)"                  # Mr. Gen. Lt.
     r"|\d+-[A-Za-z][\w-]*"                      # 45-year-old, 36-hour
     r"|(?:\d[\d,.]*\d|\d)(?:'s(?!\w))?"           # numbers with separators; a name's number: "Barrio 18's"
@@ -135,17 +135,18 @@ _TOKEN = re.compile(
     r"|\w+(?:[-'’.]\w+)*"                       # words, hyphenated or with apostrophes
     r"|[^\w\s]"                                 # one punctuation mark
 )
-_CAPITAL_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud|ur|wal|wa|bin|ibn|ben|abu|abd|ould|ag|de|di|da|"
-                               r"du|van|von|d|o|mc|mac)[-'][A-Z]")
+_CAPITAL_PARTICLE = pattern_cache.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud|ur|wal|wa|bin|ibn|ben|abu|abd|ould|ag|de|di|da|"
+                                          r"du|van|von|d|o|mc|mac)[-'][A-Z]")
 _QUOTE_MARKS = frozenset("“”\"«»„")
 # "(0000 GMT)", "at 11 a.m. G.M.T.": a zone's letters after a clock name a clock, never a body "It" could be
+_SHORT_FORM = pattern_cache.compile(r"[a-z.]{2,6}")
 _ZONE_LETTERS = sorted((name.upper() for name in lexicons.table("zone_names")
-                        if re.fullmatch(r"[a-z.]{2,6}", name)), key=len, reverse=True)
-_CLOCK_ZONE = re.compile(rf"(?:\d|[ap]\.?m\b\.?)\s*\(?\s*(?P<zone>{'|'.join(map(re.escape, _ZONE_LETTERS))})(?!\w)")
+                        if _SHORT_FORM.fullmatch(name)), key=len, reverse=True)
+_CLOCK_ZONE = pattern_cache.compile(rf"(?:\d|[ap]\.?m\b\.?)\s*\(?\s*(?P<zone>{'|'.join(map(re.escape, _ZONE_LETTERS))})(?!\w)")
 
-_AGE_NOUN = re.compile(r"\d+-year-old")
+_AGE_NOUN = pattern_cache.compile(r"\d+-year-old")
 
-_WORDS = re.compile(r"\w+")
+_WORDS = pattern_cache.compile(r"\w+")
 
 
 def names_a_body(name: str) -> bool:
@@ -172,5 +173,5 @@ def is_outlet(entity) -> bool:
 _MEDIA = lexicons.words("speaker_media")
 _MEDIA_NOUNS = frozenset(m for m in _MEDIA if m.islower())
 _OUTLET_NAMES = frozenset(m for m in _MEDIA if not m.islower())
-_HYPHENATED_WORDS = re.compile(r"[\w-]+")
+_HYPHENATED_WORDS = pattern_cache.compile(r"[\w-]+")
 _SPEAKER_HEADS = _HEAD_NOUNS | _TITLE_HEADS | _MEDIA_NOUNS

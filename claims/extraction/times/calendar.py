@@ -14,22 +14,23 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .. import pattern_cache
 from .clock import FIXED_DAYS, MONTHS, NIGHT_JOIN, ORDINAL_DAYS, RELATIVE_DAYS, WEEKDAYS, normal
 
 # a year, not a 24-hour clock that looks like one ("(2001 GMT on May 11)"), nor the year of a numbered text in
 # brackets after its number ("as provided for under resolution 435 (1978)"): that dates the text, not the event
-YEAR = re.compile(r"(?<!\d)(?<!\d \()(?<!\d\()(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
+YEAR = pattern_cache.compile(r"(?<!\d)(?<!\d \()(?<!\d\()(?:19|20)\d\d(?!\d)(?!\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|h\b|local\b))")
 # "25", "25th", and "25-26" as in "the night of 25-26 November" (or "the midnight of 12/13 July"): the night's first day
-_NIGHT_NUMBERS = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?{NIGHT_JOIN}\d{{1,2}}")  # "25-26", "12/13"
-_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b")
-_DAY_NUMBER = re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?")
+_NIGHT_NUMBERS = pattern_cache.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?{NIGHT_JOIN}\d{{1,2}}")  # "25-26", "12/13"
+_THAT_YEAR = pattern_cache.compile(r"\b(?:that|the same) year\b")
+_DAY_NUMBER = pattern_cache.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?(?:{NIGHT_JOIN}\d{{1,2}})?")
 # "October 10 last year": the year the sentence counts from publication
 # (a season of this year: "An Easter truce this spring, meant to start at midnight on April 30"; not winter, which
 # straddles two years)
 _RELATIVE_YEARS = (("last year", -1), ("the previous year", -1), ("next year", 1), ("this year", 0),
                    ("this spring", 0), ("this summer", 0), ("this autumn", 0), ("this fall", 0))
 _RELATIVE_SHIFT = dict(_RELATIVE_YEARS)
-_RELATIVE_YEAR = re.compile("|".join(re.escape(words) for words, _ in _RELATIVE_YEARS))
+_RELATIVE_YEAR = pattern_cache.compile("|".join(re.escape(words) for words, _ in _RELATIVE_YEARS))
 
 
 def parse_day(phrase: str, published: date | None, tense: str | None, sentence_text: str,
@@ -142,7 +143,7 @@ def _month_dated_by(text: str, year_start: int) -> int | None:
     return MONTHS.get((written.group("m1") or written.group("m2")).lower().rstrip("."))
 
 
-_DATE_BEFORE_YEAR = re.compile(
+_DATE_BEFORE_YEAR = pattern_cache.compile(
     r"(?:\b(?P<m1>[A-Za-z]{3,9}\.?)\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9}\.?)),?\s*$")
 
 
@@ -170,7 +171,7 @@ def _relative_year(phrase: str, sentence: str) -> int | None:
 
 # "May 2021", "May 10, 2021", "August last year", "in August of 2019": a month the text dates with a year
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_MONTH_WITH_YEAR = re.compile(
+_MONTH_WITH_YEAR = pattern_cache.compile(
     rf"(?<!\w)(?P<month>{_MONTH_NAMES})\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
     rf"(?P<year>(?:19|20)\d\d(?!\d)|{'|'.join(words_ for words_, _ in _RELATIVE_YEARS)})",
@@ -190,7 +191,7 @@ def month_year_before(earlier: str, month: int, published: date) -> int | None:
 
 
 # "on July 22nd 1974", "22 July 1974": a full date with its year
-_FULL_DATE = re.compile(
+_FULL_DATE = pattern_cache.compile(
     rf"(?<!\w)(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\.?),?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
@@ -244,10 +245,10 @@ def retrospective_year(text: str, published: date, before: int) -> int | None:
 
 _YEARS_WORDS = {"ten": 10, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90, "hundred": 100}
-_YEARS_ON = re.compile(r"\b(\d{1,3}|%s)\s+years\s+(?:on|later|after|ago)\b" % "|".join(_YEARS_WORDS), re.IGNORECASE)
+_YEARS_ON = pattern_cache.compile(r"\b(\d{1,3}|%s)\s+years\s+(?:on|later|after|ago)\b" % "|".join(_YEARS_WORDS), re.IGNORECASE)
 # "December 1971", "16 December 1971": a month written with its year
-_MONTH_AND_YEAR = re.compile(rf"(?<!\w)(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
-                             rf"(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_MONTH_AND_YEAR = pattern_cache.compile(rf"(?<!\w)(?:{_MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+"
+                                        rf"(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
 def earlier_in_paragraph(text: str, sentence_start: int) -> str:
@@ -334,7 +335,7 @@ def narrated_weekday(weekday: int, text_before: str, published: date) -> date | 
 
 
 # a day of a month, with or without its year: "24th January", "Jan. 24", "January 24, 1964"
-_DATE_GIVEN = re.compile(
+_DATE_GIVEN = pattern_cache.compile(
     rf"(?<!\w)(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\b)",
     re.IGNORECASE,

@@ -16,17 +16,17 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
-from .. import datelines, numbers, source_lines, speakers
+from .. import datelines, numbers, pattern_cache, source_lines, speakers
 from ..text import is_heading
 from ..types import Document, ExtractedClaim, Sentence
 from . import calendar, clock, reference_day, starts, timeline, zones
 
 
-_ON_BEFORE_DAY = re.compile(r"\bon\s+$", re.IGNORECASE)
+_ON_BEFORE_DAY = pattern_cache.compile(r"\bon\s+$", re.IGNORECASE)
 # the part of the day a day phrase names settles an hour written without its half: "yesterday evening"
-_LATER_PART = re.compile(r"\s*\b(?:afternoon|evening)\b")
+_LATER_PART = pattern_cache.compile(r"\s*\b(?:afternoon|evening)\b")
 # "nine o'clock last night", "at eight tonight": an hour from six on, written without its half, at night is p.m.
-_NIGHT = re.compile(r"\s*\b(?:night|tonight)\b")
+_NIGHT = pattern_cache.compile(r"\s*\b(?:night|tonight)\b")
 
 
 @dataclass(slots=True)
@@ -258,8 +258,8 @@ def _hour_and_minute(moment: datetime) -> tuple[int, int]:
 
 
 # "the daily tactical pause ... which runs from 8 a.m.", "a nightly window": a truce that recurs has no one start
-_RECURRING = re.compile(r"\b(?:daily|nightly)\s+(?:[\w-]+\s+){0,2}(?:pause|window|truce|ceasefire|halt|lull)s?\b",
-                        re.IGNORECASE)
+_RECURRING = pattern_cache.compile(r"\b(?:daily|nightly)\s+(?:[\w-]+\s+){0,2}(?:pause|window|truce|ceasefire|halt|lull)s?\b",
+                                   re.IGNORECASE)
 def _recurring(text: str, sentence: Sentence, match: re.Match) -> bool:
     """Whether the truce the clock belongs to recurs ("the daily tactical pause ..., which runs from 8 a.m. to
     7 p.m."), with no other truce named between it and the clock ("Unlike the daily pause, the truce begins ...")."""
@@ -270,15 +270,15 @@ def _recurring(text: str, sentence: Sentence, match: re.Match) -> bool:
 
 
 # "He said ...", "The commander added ...": a sentence reporting more of a statement told just before
-_REPORTS_ON = re.compile(r"\W*(?:he|she|they|it|the\s+[\w-]+)\s+(?:said|added|told|announced|declared|promised|pledged)\b",
-                         re.IGNORECASE)
-_ANNOUNCED = re.compile(r"\b(?:announced|declared|proclaimed|broadcast|said)\b", re.IGNORECASE)
-_THEN = re.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
+_REPORTS_ON = pattern_cache.compile(r"\W*(?:he|she|they|it|the\s+[\w-]+)\s+(?:said|added|told|announced|declared|promised|pledged)\b",
+                                    re.IGNORECASE)
+_ANNOUNCED = pattern_cache.compile(r"\b(?:announced|declared|proclaimed|broadcast|said)\b", re.IGNORECASE)
+_THEN = pattern_cache.compile(r"(?<!since )(?<!until )(?<!till )(?<!by )(?<!and )\bthen\b", re.IGNORECASE)
 
 
 # "ordered his troops to cease fire from that hour": a start that points back to a clock named just before
-_THAT_HOUR = re.compile(r"\b(?:from|as\s+of|at|with\s+effect\s+from)\s+(?:that|the\s+same)\s+(?:hour|moment|minute|time)\b",
-                        re.IGNORECASE)
+_THAT_HOUR = pattern_cache.compile(r"\b(?:from|as\s+of|at|with\s+effect\s+from)\s+(?:that|the\s+same)\s+(?:hour|moment|minute|time)\b",
+                                   re.IGNORECASE)
 
 
 def _clock_pointed_back_to(document: Document, sentence: Sentence, triggers: list[re.Match], context: _Context,
@@ -317,11 +317,11 @@ def _clock_pointed_back_to(document: Document, sentence: Sentence, triggers: lis
 
 
 # "The ceasefire comes into force 48 hours after the signing", "a general ceasefire 72 hours after signature"
-_AFTER_SIGNING = re.compile(
+_AFTER_SIGNING = pattern_cache.compile(
     r"\b(?P<hours>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+hours\s+after\s+(?:the\s+)?(?:signing|signature)\b(?!\s+of\s+(?!the\s+"
     r"(?:accord|agreement|deal|truce|ceasefire)))", re.IGNORECASE)
 # "The document was signed at 1130 Rome time", "The signing took place at 11.35 local time this morning"
-_SIGNED_AT = re.compile(r"\b(?:signed|signing|signature)\b[^.;]{0,80}?\bat\s+$", re.IGNORECASE)
+_SIGNED_AT = pattern_cache.compile(r"\b(?:signed|signing|signature)\b[^.;]{0,80}?\bat\s+$", re.IGNORECASE)
 
 
 def _hours_after_signing(document: Document, sentence: Sentence, triggers: list[re.Match], context: _Context,
@@ -698,7 +698,7 @@ def _zone_for(match: re.Match, sentence: Sentence, context: _Context, document: 
 
 
 # "from 09:00 to 21:00 local time", "from 09:00 to 21:00 Kyiv time": the range's end says which clock it is
-_ZONE_AT_RANGE_END = re.compile(r"\s*(?:-|–|—|to|until|till)\s+[^,;.()]{1,30}?\s(?:local|time|GMT|UTC)\b", re.IGNORECASE)
+_ZONE_AT_RANGE_END = pattern_cache.compile(r"\s*(?:-|–|—|to|until|till)\s+[^,;.()]{1,30}?\s(?:local|time|GMT|UTC)\b", re.IGNORECASE)
 
 
 def _paragraph_start(text: str, position: int) -> int:

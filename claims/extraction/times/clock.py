@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..regexes import LazyPattern, alternation
 
 WORDS = lexicons.table("time_words")
@@ -171,7 +171,7 @@ DAY_OPENS = "(?=[\\d" + "".join(sorted({word[0] for word in [
     *FIXED_DAYS]}
     - set("0123456789"))) + "])"
 DAY_ALONE = LazyPattern(rf"{B}{DAY_OPENS}(?P<day>{DAY})", re.IGNORECASE)
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = pattern_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def hour_and_minute(match: re.Match) -> tuple[int, int, str, bool] | None:

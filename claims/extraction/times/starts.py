@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicons
+from .. import lexicons, pattern_cache
 from ..regexes import LazyPattern, opening
 from ..types import Document, Sentence
 from . import clock
@@ -31,12 +31,16 @@ _PHRASES = lexicons.table("ceasefire_phrases")
 _TRIGGER_SPACE = r'["”]?\s+["“]?'
 
 
+_LOOK_BEHIND = pattern_cache.compile(r"^\(\?<[!=][^()]*\)")
+_OPTIONAL_MARK = pattern_cache.compile(r"^(?:\?|\*|\{0,?\d*\})\??")
+
+
 def _opening_letters(fragment: str) -> set[str]:
     """The letters a trigger's regex can open with (lower case), or a set holding "" when it could open otherwise.
 
     Its first letter; or, where it opens with a group (after a look behind, which reads nothing), the letters of the
     group's alternatives, and of what follows the group when the group may be left out ("(?:military )?operations")."""
-    fragment = re.sub(r"^\(\?<[!=][^()]*\)", "", fragment)
+    fragment = _LOOK_BEHIND.sub("", fragment)
     if fragment[:1].isalpha():
         return {fragment[0].lower()} if fragment[1:2] not in ("?", "*", "{") else {""}
     if not fragment.startswith("(?:"):
@@ -58,7 +62,7 @@ def _opening_letters(fragment: str) -> set[str]:
     letters = set().union(*map(_opening_letters, [*branches, branch]))
     rest = fragment[end:]
     if rest[:1] in ("?", "*") or rest.startswith("{0"):
-        rest = re.sub(r"^(?:\?|\*|\{0,?\d*\})\??", "", rest)
+        rest = _OPTIONAL_MARK.sub("", rest)
         letters |= _opening_letters(rest) if rest else {""}
     return letters
 
@@ -242,7 +246,7 @@ _ANAPHORIC_NOUN = LazyPattern(
 
 
 # a truce given a short form in brackets right after its name: "a cessation of hostilities agreement (CoHA)"
-_SHORT_FORM = re.compile(r"(?:\s+(?:agreement|accord|deal|arrangement))?\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+_SHORT_FORM = pattern_cache.compile(r"(?:\s+(?:agreement|accord|deal|arrangement))?\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 
 
 def sentences_about_truces(document: Document):
@@ -528,7 +532,7 @@ def _set_for(text: str, window_start: int, before: str, clause_start: int, trigg
 
 
 # ", which United Nations officers had arranged for": a relative clause, the words before it qualifying the truce
-_RELATIVE_ON_TRUCE = re.compile(r"[^,;:.()]{0,60},\s+(?:which|that)\s+[^,;:.()]+$")
+_RELATIVE_ON_TRUCE = pattern_cache.compile(r"[^,;:.()]{0,60},\s+(?:which|that)\s+[^,;:.()]+$")
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:

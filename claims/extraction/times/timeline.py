@@ -32,6 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
+from .. import pattern_cache
 from .calendar import nearest_month_day
 from .clock import MONTH, MONTHS, OFFSET, WEEKDAY, twenty_four
 from .zones import named, offset_zone
@@ -39,7 +40,7 @@ from .zones import named, offset_zone
 # "17 December", "December 17, 2024": the day an entry or a divider names, on one line
 _DAY_AND_MONTH = (rf"(?:(?P<day>\d{{1,2}})[ \t]+(?P<month>{MONTH})|(?P<month2>{MONTH})[ \t]+(?P<day2>\d{{1,2}}))"
                   rf"(?:,?[ \t]+(?P<year>\d{{4}}))?")
-_ENTRY = re.compile(
+_ENTRY = pattern_cache.compile(
     rf"^[ \t]*(?:[-•*][ \t]+)?{_DAY_AND_MONTH}(?:[ \t]*[-–—:][ \t]|,[ \t]+(?=\d{{1,2}}[:.]\d\d\b)"
     # or closed by a full stop, the entry's sentence after it: "1 May 2018. Seoul dates the cessation from 00:00."
     rf"|\.[ \t]+(?=[A-Z])"
@@ -49,22 +50,22 @@ _ENTRY = re.compile(
 
 # a dispatch's own dateline in a story that joins two, as wire copy did: "TOKYO, Thursday, Aug. 11 (UP)--" under
 # "MOSCOW, Aug. 10 (UP)--": a place in capitals, a weekday if it likes, the month and day, the agency, then a dash
-_DISPATCH = re.compile(
+_DISPATCH = pattern_cache.compile(
     rf"^[ \t]*(?P<words>(?-i:[A-Z][A-Z.'’ -]{{1,40}})(?:,[ \t]*(?-i:[A-Z])[\w.'’ -]{{1,30}}?)?,[ \t]*(?:{WEEKDAY},?[ \t]*)?"
     rf"(?P<month>{MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?!\d)(?:,?[ \t]+(?P<year>\d{{4}}))?)\.?[ \t]*(?:\([^)\n]{{1,30}}\))?[ \t]*"
     rf"(?:--|[-—–:])",
     re.IGNORECASE | re.MULTILINE)
 
-_DIVIDER = re.compile(
+_DIVIDER = pattern_cache.compile(
     rf"^[ \t]*(?P<words>(?:{WEEKDAY},?[ \t]+)?{_DAY_AND_MONTH})[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*\d{{1,2}}[:.]\d\d\b)",
     re.IGNORECASE | re.MULTILINE)
 
 # an entry's stamp opens its line: "21:50", "11:40 GMT - UN: calm holding", "11.58pm BST"
-_STAMP = re.compile(r"^[ \t]*(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?:[ \t]*(?P<ap>[ap])\.?m\.?)?(?:[ \t]+(?P<zone>[A-Z]{2,4})\b)?",
-                    re.IGNORECASE | re.MULTILINE)
+_STAMP = pattern_cache.compile(r"^[ \t]*(?P<h>\d{1,2})[:.](?P<m>[0-5]\d)(?:[ \t]*(?P<ap>[ap])\.?m\.?)?(?:[ \t]+(?P<zone>[A-Z]{2,4})\b)?",
+                               re.IGNORECASE | re.MULTILINE)
 # the page's note on its clock: "All times GMT", "All times Erbil (GMT+3)", "All times are Kyiv time (GMT+2)"
-_ALL_TIMES = re.compile(rf"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<words>[^.(\n]{{1,40}}?)\s*(?:\(\s*(?P<offset>{OFFSET})\s*\))?"
-                        rf"\s*(?:[.,;(]|$)", re.IGNORECASE | re.MULTILINE)
+_ALL_TIMES = pattern_cache.compile(rf"\ball\s+times\s+(?:are\s+)?(?:in\s+)?(?P<words>[^.(\n]{{1,40}}?)\s*(?:\(\s*(?P<offset>{OFFSET})\s*\))?"
+                                   rf"\s*(?:[.,;(]|$)", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from .. import gazetteer, lexicons
+from .. import gazetteer, lexicons, pattern_cache
 from ..gazetteer import Found
 from ..regexes import LazyPattern
 from . import clock
@@ -31,33 +31,33 @@ UTC = ZoneInfo("UTC")
 UNIVERSAL_KEYS = frozenset({"UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/UCT", "UCT", "Etc/Greenwich", "Greenwich",
                             "Etc/Zulu", "Zulu"})
 # "in Sudan", "across the Gaza Strip", "in eastern Ukraine": where the fighting is
-_IN = re.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
-                 r"(?:(?:[Nn]orth|[Ss]outh)?-?(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh)(?:ern)?\s+|[Cc]entral\s+|[Uu]pper\s+"
-                 r"|[Ll]ower\s+)?$")
+_IN = pattern_cache.compile(r"(?:\b[Ii]n|\b[Ii]nside|\b[Aa]cross|\b[Tt]hroughout)\s+(?:the\s+)?(?:neighbou?ring\s+)?"
+                            r"(?:(?:[Nn]orth|[Ss]outh)?-?(?:[Ee]ast|[Ww]est|[Nn]orth|[Ss]outh)(?:ern)?\s+|[Cc]entral\s+|[Uu]pper\s+"
+                            r"|[Ll]ower\s+)?$")
 # "on the Baluchistan border", "along the Kashmir front": a front line named by its place is where the fighting is
-_ON_FRONT_BEFORE = re.compile(r"\b(?:[Oo]n|[Aa]long|[Aa]cross)\s+the\s+$")
-_FRONT_AFTER = re.compile(r"\s+(?:border|frontier|front|front\s+line|line\s+of\s+control)\b", re.IGNORECASE)
+_ON_FRONT_BEFORE = pattern_cache.compile(r"\b(?:[Oo]n|[Aa]long|[Aa]cross)\s+the\s+$")
+_FRONT_AFTER = pattern_cache.compile(r"\s+(?:border|frontier|front|front\s+line|line\s+of\s+control)\b", re.IGNORECASE)
 # "the Sudanese army", "Sudan's paramilitary forces": a side of the fighting (lexicons/ceasefire_party_nouns.txt)
-_FORCES = re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
-                     re.IGNORECASE)
+_FORCES = pattern_cache.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{clock.phrases(lexicons.words('ceasefire_party_nouns'))})\b",
+                                re.IGNORECASE)
 # "negotiators in Havana": a venue (lexicons/ceasefire_venue_words.txt), within a few words before "in"
-_VENUE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,7}}\s*$",
-                    re.IGNORECASE)
-_VENUE_WORD = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b", re.IGNORECASE)
+_VENUE = pattern_cache.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b(?:\s+[\w'’-]+){{0,7}}\s*$",
+                               re.IGNORECASE)
+_VENUE_WORD = pattern_cache.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_venue_words'))})\b", re.IGNORECASE)
 # "said in Ankara", "a Western diplomat in Ankara": where a speaker spoke or is posted (lexicons/ceasefire_speaker_places.txt)
-_SPEAKER_PLACE = re.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_speaker_places'))})\s+(?:in|at)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+_SPEAKER_PLACE = pattern_cache.compile(rf"\b(?:{clock.phrases(lexicons.words('ceasefire_speaker_places'))})\s+(?:in|at)\s+(?:the\s+)?$",
+                                       re.IGNORECASE)
 # "KHARTOUM (Reuters) -", "GOMA, Congo —": where the reporter filed from
-_DATELINE = re.compile(r"\s{0,2}(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[\w .]{1,30})?\s*(?=\(|—|–|-\s|:)")
+_DATELINE = pattern_cache.compile(r"\s{0,2}(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s*[\w .]{1,30})?\s*(?=\(|—|–|-\s|:)")
 # a transcript's speaker label opening a paragraph: "PRESENTER:", "HALE:", "DR. OKAFOR:"
-_SPEAKER_LABEL = re.compile(r"^(?-i:([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}))(?:\s*\([^)\n]{1,40}\))?:", re.MULTILINE)
+_SPEAKER_LABEL = pattern_cache.compile(r"^(?-i:([A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}))(?:\s*\([^)\n]{1,40}\))?:", re.MULTILINE)
 # "Turkey said", "Moscow has announced": a place as the subject of a verb of speech
-_SPEAKS = re.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{clock.phrases(lexicons.words('speech_verbs'))})\b", re.IGNORECASE)
+_SPEAKS = pattern_cache.compile(rf"\s+(?:(?:has|have|had)\s+)?(?:{clock.phrases(lexicons.words('speech_verbs'))})\b", re.IGNORECASE)
 # "a U.S.-brokered truce in Iraq": the last venue word before the place qualifying the truce right after it sets
 # the truce in the place ("signed a ceasefire agreement in Dar es Salaam" still names where it was signed)
-_TRUCE_NOUN = re.compile(r"\s+(?:cease-?fires?|truces?|armistice)\b", re.IGNORECASE)
-_TRUCE_IN = re.compile(r"\b(?:cease-?fires?|truces?|armistice|pauses?|windows?)\s+(?:in|across|throughout)\s+(?:the\s+)?$",
-                       re.IGNORECASE)
+_TRUCE_NOUN = pattern_cache.compile(r"\s+(?:cease-?fires?|truces?|armistice)\b", re.IGNORECASE)
+_TRUCE_IN = pattern_cache.compile(r"\b(?:cease-?fires?|truces?|armistice|pauses?|windows?)\s+(?:in|across|throughout)\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
