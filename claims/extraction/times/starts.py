@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons, pattern_cache
-from ..regexes import LazyPattern, opening
+from ..regexes import LazyPattern, containing, opening
 from ..types import Document, Sentence
 from . import clock
 from .clock import B as _B, E as _E, phrases as _phrases
@@ -175,7 +175,8 @@ _CLAUSE_BREAK = LazyPattern(r"[;:—–\s,](?:(?<=[;:—–])|(?<=\s)-\s|(?<=,)\
 
 
 # Plain words one of which every trigger contains: a cheap test before the trigger regex runs.
-_TRIGGER_KEYS = tuple(_PHRASES["trigger_keys"])
+# the words one of the triggers must hold, found in one scan of a sentence (regexes.containing)
+_TRIGGER_KEYS = containing(_PHRASES["trigger_keys"])
 
 
 # "Kyrgyz officials said it had taken effect", "The Kremlin said the order took effect": a short reporting clause
@@ -260,7 +261,7 @@ def sentences_about_truces(document: Document):
     for sentence in document.sentences:
         lowered = text[sentence.start:sentence.end].lower()
         triggers = []
-        if any(key in lowered for key in _TRIGGER_KEYS):
+        if _TRIGGER_KEYS.search(lowered):
             triggers = list(TRIGGER.finditer(text, sentence.start, sentence.end))
             named = [found.group("short") for t in triggers
                      if (found := _SHORT_FORM.match(text, t.end(), sentence.end))]
