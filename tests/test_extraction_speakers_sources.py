@@ -683,3 +683,13 @@ def test_one_of_a_named_group_after_said_is_its_speaker():
     text = ("Western diplomats here estimate that several thousand men have been killed.\n\n"
             "\"They have taken what they wanted,\" said one Western diplomat.")
     assert quote_speakers(text) == ["Western diplomat"]
+
+
+@pytest.mark.parametrize("headline, figure, speaker", [
+    ("Havana Claims 900 Captured", "900", "Havana"),
+    ("Army Says 40 Killed in Ambush", "40", "Army"),
+    ("Police Say 12 Dead After Market Blast", "12", "Police"),
+])
+def test_a_title_case_headline_credits_its_subject(headline, figure, speaker):
+    text = f"{headline}\n\nMIAMI, April 21 (UPI)--Exile leaders conceded tonight that the landing had failed."
+    assert speaker_of(text, figure) == speaker

@@ -7,4 +7,4 @@ corpus changes and the version does not: bump the version here, then record its 
 `python manage.py extraction_snapshot --update` (see the README).
 """
 EXTRACTOR_NAME = "factdesk-rules"
-EXTRACTOR_VERSION = "1.196.0"
+EXTRACTOR_VERSION = "1.197.0"

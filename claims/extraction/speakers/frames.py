@@ -20,6 +20,7 @@ from itertools import compress
 
 from .. import lexicons, pattern_cache
 from ..regexes import alternation
+from ..text import is_heading
 from .asides import (
     _SubjectEvidence,
     _read_asides,
@@ -51,6 +52,7 @@ from .phrases import (
 from .references import _gender_of_words, _learn_gender
 from .tokens import _bare, _sentence_bounds, _text, past_turn_label
 from .vocabulary import (
+    HEADLINE_VERBS,
     _NUMBER_WORDS,
     _PERSON_OR_TITLE,
     _PERSON_OR_PEOPLE,
@@ -217,12 +219,24 @@ _FINITE_AFTER_A_NOUN = frozenset({"took", "takes", "was", "is", "came", "comes",
                                   "has", "would", "will", "remains", "remained", "expired", "expires"})
 
 
+def _headline_verb(a: _Analysis, site: _Site) -> bool:
+    """Whether a capitalised verb form is a verb of a heading set in title case (most of its words capitalised),
+    after the name of its subject: "Army Says 40 Killed in Ambush"."""
+    v, first, end = site.v, site.first, site.end
+    if a.lowers[v] not in HEADLINE_VERBS or not a.names[v - 1] or a.punct[v - 1]:
+        return False
+    if not is_heading(a.document, a.document.sentences[site.sentence].paragraph):
+        return False
+    words = [k for k in range(first, end) if a.words[k][:1].isalpha()]
+    return len(words) >= 3 and sum(a.caps[k] for k in words) * 10 >= len(words) * 6
+
+
 def _reads_as_verb(a: _Analysis, site: _Site) -> bool:
     """Whether the verb-shaped word at the site is a reporting verb at all, not a noun or a name."""
     v, first, end = site.v, site.first, site.end
     low = a.lowers[v]
     before = v - 1
-    if v > first and a.caps[v]:
+    if v > first and a.caps[v] and not _headline_verb(a, site):
         return False  # "the United States": a capitalised verb form mid-sentence is a name
     if before >= first and (a.lowers[before] in _NOUN_MARKERS or a.lowers[before].endswith("'s")) \
             and not _finite_after_person(a, before, v):

@@ -30,6 +30,7 @@ from .nameparts import _and_inside_name, _is_acronym, _spelled_short_form
 from .phrases import _AGENT_PARTICIPLES, _LOCATING_PARTICIPLES, _np_after, _np_before
 from .tokens import _bare, _sentence_bounds, _text
 from .vocabulary import (
+    HEADLINE_VERBS,
     _AGREEMENT_VERBS,
     _CARE_VERBS,
     _ITEM_LABEL_WORDS,
@@ -780,9 +781,10 @@ def _canonical(a: _Analysis, entity: Entity) -> Entity:
                     known = _canonical(a, Entity(name=conjunct.strip(), kind="person"))
                     break
                 continue
-            if candidate.kind == "person" and " " in candidate.name:
+            if candidate.kind == "person" and " " in candidate.name and not any(c.isdigit() for c in candidate.name):
+                # (never a title-case headline read as one long name: "Havana Claims 900 Captured")
                 parts = candidate.name.lower().replace("’", "'").split()
-                if key in (parts[-1], parts[0]):
+                if key in (parts[-1], parts[0]) and parts[-1] not in HEADLINE_VERBS:
                     known = candidate
                     break
     if known is None:

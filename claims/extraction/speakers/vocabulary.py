@@ -137,6 +137,9 @@ _TOKEN = pattern_cache.compile(
 )
 _CAPITAL_PARTICLE = pattern_cache.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud|ur|wal|wa|bin|ibn|ben|abu|abd|ould|ag|de|di|da|"
                                           r"du|van|von|d|o|mc|mac)[-'][A-Z]")
+# the verbs of a headline set in title case: "Havana Claims 900 Captured", "Police Say 12 Dead After Blast"
+HEADLINE_VERBS = frozenset({"says", "say", "claims", "claim", "reports", "report", "puts", "put", "admits", "admit",
+                            "confirms", "confirm", "estimates", "estimate"})
 _QUOTE_MARKS = frozenset("“”\"«»„")
 # "(0000 GMT)", "at 11 a.m. G.M.T.": a zone's letters after a clock name a clock, never a body "It" could be
 _SHORT_FORM = pattern_cache.compile(r"[a-z.]{2,6}")
